@@ -1,0 +1,84 @@
+/**
+ * redress: turn a customer complaint into a concrete, fair, explained remedy.
+ *
+ * This is the public API; nothing else is exported.
+ * @packageDocumentation
+ */
+
+export { isRecommendationError, type ManyOptions } from './batch/many';
+export {
+  CATEGORIES,
+  type Category,
+  CHANNELS,
+  type Channel,
+  type Complaint,
+  type ComplaintInput,
+  ComplaintSchema,
+  parseComplaint,
+  safeParseComplaint,
+  TONES,
+  type Tone,
+} from './complaint';
+export {
+  isRedressError,
+  type PathSegment,
+  RedressError,
+  type RedressErrorCode,
+  type RedressIssue,
+} from './errors';
+export {
+  FACT_NAMES,
+  FACTS,
+  type FactName,
+  type FactSpec,
+  type Facts,
+  type ScoredFacts,
+  toFacts,
+} from './facts';
+export { limits } from './limits';
+export { LOCALE_CODES, type Locale } from './rationale/locale';
+export {
+  createRecommender,
+  type Recommender,
+  type RecommenderOptions,
+  type RecommendOptions,
+} from './recommend';
+export type {
+  Cap,
+  DroppedRemedy,
+  FiredRule,
+  Handling,
+  HandlingReasonCode,
+  RationaleSentence,
+  Recommendation,
+  RecommendationError,
+  Trace,
+} from './recommendation';
+export {
+  REMEDY_TYPES,
+  type Remedy,
+  type RemedySpec,
+  type RemedyType,
+  remedyRank,
+} from './remedies/catalogue';
+export type { RemedyKind } from './remedies/context';
+export type { Result } from './result';
+export type { Condition, LeafCondition, TopLevelCondition } from './rules/condition';
+export { defaultRuleSet } from './rules/default-rule-set';
+export type { ConditionTrace, RuleOutcome } from './rules/evaluator';
+export { ruleSetJsonSchema } from './rules/json-schema';
+export { OPERATORS, type Operator, type Scalar } from './rules/operators';
+export type { Policy } from './rules/policy';
+export { loadRuleSet, type Rule, type RuleSet, type RuleSetInput } from './rules/ruleset';
+export { defaultScoring, type Scoring, type SeverityScoring, type ValueScoring } from './scoring/config';
+export {
+  type Factor,
+  SEVERITY_BANDS,
+  type SeverityBand,
+  type SeverityScore,
+  VALUE_TIERS,
+  type ValueScore,
+  type ValueTier,
+} from './scoring/score';
+export { scoreSeverity } from './scoring/severity';
+export { scoreCustomerValue } from './scoring/value';

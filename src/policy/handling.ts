@@ -1,0 +1,56 @@
+import { utc } from '@date-fns/utc';
+import { addHours } from 'date-fns';
+import type { Complaint } from '../complaint';
+import type { Facts } from '../facts';
+import type { Handling, HandlingReasonCode } from '../recommendation';
+import type { Policy } from '../rules/policy';
+import type { Priced } from './caps';
+
+/**
+ * Decides who acts: automatic when the cost is within the auto-approval limit and nothing requires a
+ * person; otherwise a named queue, with every reason. The complaint keeps one owner either way.
+ */
+export function decideHandling(args: {
+  complaint: Complaint;
+  facts: Facts;
+  policy: Policy;
+  remedies: readonly Priced[];
+  totalMinor: number;
+  autoApproveMinor: number;
+  anyRuleFired: boolean;
+  now: Date;
+}): Handling {
+  const { complaint, facts, policy, remedies, now } = args;
+  const review = policy.humanReview;
+  const reasons: HandlingReasonCode[] = [];
+  if (review.legalThreat && facts.legalThreat) reasons.push('legal_threat');
+  if (review.tones.includes(facts.tone)) reasons.push('tone');
+  if (review.severityBands.includes(facts.severityBand)) reasons.push('severity_band');
+  if (review.valueTiers.includes(facts.valueTier)) reasons.push('value_tier');
+  const escalation = remedies.find((r) => r.type === 'escalate');
+  if (escalation) reasons.push('escalate_remedy');
+  if (args.totalMinor > args.autoApproveMinor) reasons.push('cost_above_auto_approve');
+  if (!args.anyRuleFired) reasons.push('no_rule_matched');
+
+  const mode = reasons.length > 0 ? 'human' : 'automatic';
+  const respondWithin = Math.min(
+    policy.respondWithinHours,
+    escalation?.type === 'escalate' ? escalation.respondWithinHours : Number.POSITIVE_INFINITY,
+  );
+  const exposure = complaint.exposure;
+  return {
+    mode,
+    reasons,
+    owner: complaint.owner ?? `${complaint.channel}-desk`,
+    queue:
+      mode === 'human' ? (escalation?.type === 'escalate' ? escalation.queue : policy.defaultQueue) : null,
+    respondOn: complaint.channel,
+    respondBy: addHours(now, respondWithin, { in: utc }).toISOString(),
+    publicAcknowledgement: exposure?.public
+      ? {
+          platform: exposure.platform ?? complaint.channel,
+          dueAt: addHours(now, policy.publicAcknowledgementWithinHours, { in: utc }).toISOString(),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,37 @@
+import type { Renderer } from './renderer';
+
+/** Which numeric parameter picks the plural form of each factor's message. */
+const COUNTED: Readonly<Record<string, string>> = {
+  daysLate: 'days',
+  itemsAffected: 'items',
+  publicReach: 'reach',
+  tenure: 'months',
+  orders: 'orders',
+};
+
+/**
+ * A scoring factor in words, in the renderer's locale: "14 days late", "3rd complaint in 90 days".
+ * The English text is also the factor's `reason` in the score.
+ */
+export function describeFactor(
+  r: Renderer,
+  code: string,
+  params: Readonly<Record<string, string | number>>,
+): string {
+  switch (code) {
+    case 'category':
+      return r.t('factor.category', { category: r.t(`category.${params.category}`) });
+    case 'public':
+      return params.platform ? r.t('factor.publicOn', { platform: params.platform }) : r.t('factor.public');
+    case 'repeat':
+      return r.t('factor.repeat', { ordinal: r.ordinal(Number(params.count)) });
+    case 'tone':
+      return r.t('factor.tone', { tone: r.t(`tone.${params.tone}`) });
+    case 'lifetimeSpend':
+      return r.t('factor.lifetimeSpend', { amount: r.money(Number(params.amount), String(params.currency)) });
+    default: {
+      const counted = COUNTED[code];
+      return r.t(`factor.${code}`, params, counted === undefined ? undefined : Number(params[counted]));
+    }
+  }
+}

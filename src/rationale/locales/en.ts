@@ -1,0 +1,158 @@
+/**
+ * English messages. This catalogue defines the message keys: every other locale must have the same
+ * keys with the same `{placeholders}` (a test holds them to it). Keys ending in `.one` / `.other` are
+ * plural forms, chosen with `Intl.PluralRules`; `ordinal.*` are ordinal forms.
+ *
+ * Register: plain, warm, first person plural; restate what happened, never blame the customer.
+ */
+export const en = {
+  'ordinal.one': '{n}st',
+  'ordinal.two': '{n}nd',
+  'ordinal.few': '{n}rd',
+  'ordinal.other': '{n}th',
+
+  'factor.category': 'complaint about {category}',
+  'factor.daysLate.one': '{days} day late',
+  'factor.daysLate.other': '{days} days late',
+  'factor.itemsAffected.one': '{items} item affected',
+  'factor.itemsAffected.other': '{items} items affected',
+  'factor.public': 'posted publicly',
+  'factor.publicOn': 'posted publicly on {platform}',
+  'factor.publicReach.one': 'posted publicly to {reach} follower',
+  'factor.publicReach.other': 'posted publicly to {reach} followers',
+  'factor.repeat': '{ordinal} complaint in 90 days',
+  'factor.tone': 'customer is {tone}',
+  'factor.legalThreat': 'legal action threatened',
+  'factor.cap': 'capped at 100',
+  'factor.tenure.one': 'customer for {months} month',
+  'factor.tenure.other': 'customer for {months} months',
+  'factor.lifetimeSpend': 'lifetime spend of {amount}',
+  'factor.orders.one': '{orders} order',
+  'factor.orders.other': '{orders} orders',
+  'factor.recentOrder': 'ordered within the last {days} days',
+  'factor.subscriber': 'subscriber to {plan}',
+
+  'category.wrong_item': 'wrong item',
+  'category.damaged_item': 'damaged item',
+  'category.missing_item': 'missing item',
+  'category.late_delivery': 'late delivery',
+  'category.billing_error': 'billing error',
+  'category.service_outage': 'service outage',
+  'category.poor_quality': 'poor quality',
+  'category.staff_behavior': 'staff behaviour',
+  'category.other': 'other problem',
+  'tone.calm': 'calm',
+  'tone.upset': 'upset',
+  'tone.angry': 'angry',
+  'tone.abusive': 'abusive',
+  'band.low': 'low',
+  'band.medium': 'medium',
+  'band.high': 'high',
+  'band.critical': 'critical',
+  'tier.standard': 'standard',
+  'tier.silver': 'silver',
+  'tier.gold': 'gold',
+  'tier.platinum': 'platinum',
+  'shipping.standard': 'standard',
+  'shipping.express': 'express',
+  'remedy.apology': 'apology',
+  'remedy.coupon': 'coupon',
+  'remedy.gift': 'gift',
+  'remedy.free_month': 'free month',
+  'remedy.resend': 'resend',
+  'remedy.refund': 'refund',
+  'remedy.escalate': 'escalation',
+
+  'subject.order': 'order {orderId}',
+  'subject.subscription': 'your {plan} subscription',
+
+  'apology.standard': 'We are sorry for the trouble this has caused you.',
+  'apology.personal':
+    'We are truly sorry. The colleague who took your complaint will follow it personally until it is put right.',
+
+  'restate.wrong_item': 'We understand that {subject} arrived with the wrong item.',
+  'restate.damaged_item': 'We understand that items in {subject} arrived damaged.',
+  'restate.missing_item': 'We understand that items were missing from {subject}.',
+  'restate.late_delivery.one': 'We understand that {subject} arrived {days} day later than we promised.',
+  'restate.late_delivery.other': 'We understand that {subject} arrived {days} days later than we promised.',
+  'restate.late_delivery_pending.one':
+    'We understand that {subject} has still not arrived, {days} day after the date we promised.',
+  'restate.late_delivery_pending.other':
+    'We understand that {subject} has still not arrived, {days} days after the date we promised.',
+  'restate.billing_error':
+    'We understand that you were charged {overcharge} more than you owed for {subject}.',
+  'restate.billing_error_unknown': 'We understand that you were charged incorrectly for {subject}.',
+  'restate.service_outage': 'We understand that the service of {subject} was unavailable to you.',
+  'restate.poor_quality': 'We understand that {subject} did not meet the quality you expected.',
+  'restate.staff_behavior':
+    'We understand that one of our staff did not treat you with the respect you deserve.',
+  'restate.other': 'We understand that something went wrong with {subject}, and we want to put it right.',
+
+  'offer.resend': 'We will send {items} again by {shipping} shipping, at no cost to you.',
+  'offer.gift': 'As a token of our apology, we will send you a gift worth {value}.',
+  'offer.coupon.percent':
+    'We have prepared a {percent} discount coupon for your next order, valid until {expiresAt}.',
+  'offer.coupon.amount':
+    'We have prepared a coupon worth {amount} for your next order, valid until {expiresAt}.',
+  'offer.free_month.one': 'We have added {months} free month to {subject}, from {startsAt} to {endsAt}.',
+  'offer.free_month.other': 'We have added {months} free months to {subject}, from {startsAt} to {endsAt}.',
+  'offer.refund': 'We will refund {amount} to your original payment method.',
+  'offer.escalate': 'A member of our {queue} team will contact you by {dueAt}.',
+
+  'handling.human': 'A member of our team will review your case personally before we confirm this.',
+  'handling.public':
+    'We will also answer your public post on {platform}, so that everyone can see it is being resolved.',
+  followUp: 'We will check with you on {date} that everything has been put right.',
+
+  'why.severity': 'Severity {score}/100 ({band}): {factors}.',
+  'why.value': 'Customer value {score}/100 ({tier}): {factors}.',
+  'why.rules': 'Rules applied: {rules}.',
+  'why.noRule': 'No rule matched this complaint; a person decides the remedy.',
+  'why.dropped.cap':
+    'The {remedy} ({cost}) from rule "{rule}" was left out: the total would exceed the limit of {cap}.',
+  'why.dropped.notApplicable': 'The {remedy} from rule "{rule}" does not apply: {reason}.',
+  'why.automatic':
+    'Can be applied automatically: the cost of {total} is within the auto-approval limit of {limit}.',
+  'why.human': 'Needs a person ({queue}) because: {reasons}.',
+
+  'na.no_items': 'there are no items to send again',
+  'na.no_subscription': 'the customer has no subscription',
+  'na.zero_value': 'it would be worth nothing',
+  'na.nothing_to_refund': 'there is nothing to refund on that basis',
+
+  'reason.legal_threat': 'legal action was threatened',
+  'reason.abusive_tone': 'the contact was abusive',
+  'reason.tone': 'the customer is {tone}',
+  'reason.severity_band': 'the severity is {band}',
+  'reason.value_tier': 'the customer is in the {tier} tier',
+  'reason.escalate_remedy': 'a rule escalates it to {queue}',
+  'reason.cost_above_auto_approve': 'the cost of {total} is above the auto-approval limit of {limit}',
+  'reason.no_rule_matched': 'no rule matched',
+
+  'rule.wrong-item':
+    'Sending the right item at once, with a small gift, is how we make up for a wrong delivery.',
+  'rule.damaged-item': 'A damaged item is replaced straight away.',
+  'rule.damaged-item-refund':
+    'For a valued customer we refund a damaged item at once instead of asking them to wait.',
+  'rule.missing-item': 'Missing items are sent at once.',
+  'rule.late-minor': 'A short delay deserves an apology.',
+  'rule.late-moderate': 'A longer delay earns a discount on the next order.',
+  'rule.late-severe': 'A long or very visible delay earns a larger discount and express shipping next time.',
+  'rule.billing-overcharge': 'What was overcharged is refunded in full.',
+  'rule.billing-unknown': 'A billing error without a known amount is checked by a person.',
+  'rule.outage': 'A service that failed is credited with free time.',
+  'rule.outage-long': 'A serious outage is credited with more free time.',
+  'rule.poor-quality': 'A product below our standard is refunded in part.',
+  'rule.staff': 'Rude treatment deserves a sincere apology and a gesture.',
+  'rule.staff-severe': 'Serious staff misconduct is reviewed by a manager.',
+  'rule.legal': 'A legal threat is handled by our legal team.',
+  'rule.abusive': 'Abusive contact is handled by a senior colleague.',
+  'rule.public-critical': 'A critical public complaint is answered by the social media team.',
+  'rule.repeat': 'A customer who had to complain again gets a personal apology.',
+} as const;
+
+/** A message key. */
+export type MessageKey = keyof typeof en;
+
+/** A catalogue of messages for one locale: every key, as text. */
+export type Messages = Readonly<Record<MessageKey, string>>;

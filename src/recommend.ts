@@ -1,0 +1,234 @@
+import { utc } from '@date-fns/utc';
+import { addDays } from 'date-fns';
+import { type ManyOptions, recommendEach } from './batch/many';
+import { parseComplaint } from './complaint';
+import { toFacts } from './facts';
+import { affectedUnits, affectedValue, complaintCurrency, daysLate, receivedAt } from './measures';
+import { fromMinor, toMinor } from './money';
+import { applyCap, type Priced, type PricedSlot } from './policy/caps';
+import { decideHandling } from './policy/handling';
+import { type Proposal, selectSlots } from './policy/selection';
+import { composeRationale } from './rationale/compose';
+import { isLocale, type Locale } from './rationale/locale';
+import { Renderer } from './rationale/renderer';
+import type { DroppedRemedy, FiredRule, Recommendation, RecommendationError } from './recommendation';
+import { materialise, type Remedy } from './remedies/catalogue';
+import type { RemedyContext } from './remedies/context';
+import { defaultRuleSet } from './rules/default-rule-set';
+import type { RuleEvaluator } from './rules/evaluator';
+import { referenceEvaluator } from './rules/reference-engine';
+import { loadRuleSet, type Rule, type RuleSet } from './rules/ruleset';
+
+/** How a recommender is set up. */
+export interface RecommenderOptions {
+  /** The rules to run; defaults to the built-in `defaultRuleSet`. */
+  readonly ruleSet?: RuleSet;
+  /** Language of the rationale. Default `en`. */
+  readonly locale?: Locale;
+  /** `fired` (default): the trace lists the rules that fired; `all`: every rule with its condition results. */
+  readonly trace?: 'fired' | 'all';
+}
+
+/** Per-call options of `recommend`. */
+export interface RecommendOptions {
+  /** Overrides the recommender's locale for this call. */
+  readonly locale?: Locale;
+}
+
+/** Turns complaints into recommendations with one rule set. Safe to call concurrently. */
+export interface Recommender {
+  /** The validated rule set this recommender runs. */
+  readonly ruleSet: RuleSet;
+  /**
+   * Validates a complaint (unknown JSON) and recommends remedies for it.
+   * @throws RedressError `INVALID_COMPLAINT` naming the offending field.
+   */
+  recommend(complaint: unknown, options?: RecommendOptions): Promise<Recommendation>;
+  /**
+   * Recommends for many complaints with bounded concurrency; yields one result or error record per
+   * input, in input order.
+   */
+  recommendMany(
+    complaints: Iterable<unknown> | AsyncIterable<unknown>,
+    options?: ManyOptions & RecommendOptions,
+  ): AsyncIterable<Recommendation | RecommendationError>;
+}
+
+const APOLOGY: Proposal = { spec: { type: 'apology', form: 'standard' }, rule: 'policy', priority: 0 };
+
+/** Creates a recommender. With no options it runs the built-in default rules in English. */
+export function createRecommender(options: RecommenderOptions = {}): Recommender {
+  const ruleSet = loadRuleSet(options.ruleSet ?? defaultRuleSet);
+  const defaultLocale = options.locale ?? 'en';
+  if (!isLocale(defaultLocale)) throw new TypeError(`unsupported locale "${String(defaultLocale)}"`);
+  const evaluator: RuleEvaluator = referenceEvaluator(ruleSet);
+  const rulesByName = new Map<string, Rule>(ruleSet.rules.map((r) => [r.name, r]));
+  const renderers = new Map<Locale, Renderer>();
+  const rendererFor = (locale: Locale) => {
+    let renderer = renderers.get(locale);
+    if (!renderer) {
+      renderer = new Renderer(locale);
+      renderers.set(locale, renderer);
+    }
+    return renderer;
+  };
+
+  async function recommend(input: unknown, callOptions: RecommendOptions = {}): Promise<Recommendation> {
+    const complaint = parseComplaint(input);
+    const { facts, severity, value } = toFacts(complaint, ruleSet.scoring);
+    const outcomes = await evaluator.evaluate(facts);
+    const fired = outcomes.filter((o) => o.fired);
+    const policy = ruleSet.policy;
+    const slots = selectSlots(policy.hit, fired, ruleSet.rules);
+    if (!slots.some((slot) => slot.type === 'apology')) slots.push({ type: 'apology', candidates: [APOLOGY] });
+
+    const currency = complaintCurrency(complaint);
+    const now = receivedAt(complaint);
+    const minor = (amount: number) => toMinor(amount, currency);
+    const ctx: RemedyContext = {
+      complaint,
+      facts,
+      currency,
+      now,
+      affectedValueMinor: minor(affectedValue(complaint)),
+      orderLines: (complaint.order?.items ?? []).map((i) => ({
+        sku: i.sku,
+        quantity: i.quantity,
+        unitPriceMinor: minor(i.unitPrice),
+      })),
+      affectedUnits: affectedUnits(complaint).map((u) => ({
+        sku: u.sku,
+        quantity: u.quantity,
+        unitPriceMinor: minor(u.unitPrice),
+      })),
+      shippingCostMinor: {
+        standard: minor(policy.shippingCost.standard),
+        express: minor(policy.shippingCost.express),
+      },
+    };
+
+    const dropped: DroppedRemedy[] = [];
+    const pricedSlots: PricedSlot[] = [];
+    for (const slot of slots) {
+      const candidates: Priced[] = [];
+      for (const proposal of slot.candidates) {
+        const made = materialise(proposal.spec, ctx);
+        if ('notApplicable' in made) {
+          dropped.push({
+            type: slot.type,
+            rule: proposal.rule,
+            reason: 'not_applicable',
+            code: made.notApplicable,
+            detail: made.notApplicable.replaceAll('_', ' '),
+          });
+        } else {
+          candidates.push({ ...made, rule: proposal.rule, priority: proposal.priority });
+        }
+      }
+      if (candidates.length > 0) pricedSlots.push({ type: slot.type, candidates });
+    }
+
+    const tierCapMinor = minor(policy.maxCostByTier[value.tier]);
+    const shareCapMinor = Math.round(ctx.affectedValueMinor * policy.maxCostShareOfOrder);
+    const limitMinor = Math.min(tierCapMinor, shareCapMinor);
+    const { kept, overCap, superseded } = applyCap(pricedSlots, limitMinor);
+    for (const { candidate, by } of superseded) {
+      dropped.push({
+        type: candidate.type,
+        rule: candidate.rule,
+        reason: 'superseded',
+        by: by.rule,
+        detail: `rule "${by.rule}" (priority ${by.priority}) gives the ${candidate.type}`,
+      });
+    }
+    for (const r of overCap) {
+      dropped.push({
+        type: r.type,
+        rule: r.rule,
+        reason: 'cap',
+        estimatedCost: fromMinor(r.costMinor, currency),
+        detail: `the total would exceed the cap of ${fromMinor(limitMinor, currency)} ${currency}`,
+      });
+    }
+
+    const sum = (kind?: Priced['kind']) =>
+      kept.reduce((s, r) => (kind === undefined || r.kind === kind ? s + r.costMinor : s), 0);
+    const totalMinor = sum();
+    const handling = decideHandling({
+      complaint,
+      facts,
+      policy,
+      remedies: kept,
+      totalMinor,
+      autoApproveMinor: minor(policy.autoApproveMaxCost),
+      anyRuleFired: fired.length > 0,
+      now,
+    });
+    const remedies: Remedy[] = kept.map(
+      ({ costMinor, ...rest }) => ({ ...rest, estimatedCost: fromMinor(costMinor, currency) }) as Remedy,
+    );
+    const checkSatisfactionAt = addDays(now, policy.followUpAfterDays, { in: utc }).toISOString();
+    const firedRules: FiredRule[] = fired.map((o) => ({
+      name: o.name,
+      priority: o.priority,
+      conditions: o.conditions,
+    }));
+    const locale = callOptions.locale ?? defaultLocale;
+    const totalCost = fromMinor(totalMinor, currency);
+    const capLimit = fromMinor(limitMinor, currency);
+
+    return {
+      complaintId: complaint.id,
+      ruleSet: { name: ruleSet.name, version: ruleSet.version },
+      locale,
+      severity,
+      value,
+      remedies,
+      currency,
+      totalCost,
+      restitutionCost: fromMinor(sum('restitution'), currency),
+      goodwillCost: fromMinor(sum('goodwill'), currency),
+      cap: {
+        limit: capLimit,
+        tierCap: fromMinor(tierCapMinor, currency),
+        shareCap: fromMinor(shareCapMinor, currency),
+      },
+      handling,
+      followUp: { checkSatisfactionAt, channel: complaint.channel },
+      rationale: composeRationale(rendererFor(locale), {
+        complaint,
+        daysLate: daysLate(complaint),
+        currency,
+        severity,
+        value,
+        remedies,
+        dropped,
+        fired: firedRules,
+        rules: rulesByName,
+        handling,
+        totalCost,
+        capLimit,
+        autoApproveMaxCost: policy.autoApproveMaxCost,
+        checkSatisfactionAt,
+      }),
+      trace: {
+        hit: policy.hit,
+        facts,
+        fired: firedRules,
+        dropped,
+        ...(options.trace === 'all' ? { rules: outcomes } : {}),
+      },
+    };
+  }
+
+  return {
+    ruleSet,
+    recommend,
+    recommendMany: (complaints, manyOptions = {}) =>
+      recommendEach(
+        complaints,
+        (c) => recommend(c, manyOptions.locale ? { locale: manyOptions.locale } : {}),
+        manyOptions,
+      ),
+  };
+}

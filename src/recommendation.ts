@@ -1,0 +1,121 @@
+import type { Channel } from './complaint';
+import type { Facts } from './facts';
+import type { Locale } from './rationale/locale';
+import type { Remedy, RemedyType } from './remedies/catalogue';
+import type { NotApplicableCode } from './remedies/context';
+import type { ConditionTrace, RuleOutcome } from './rules/evaluator';
+import type { SeverityScore, ValueScore } from './scoring/score';
+
+/** Why a recommendation must go to a person. */
+export type HandlingReasonCode =
+  | 'legal_threat'
+  | 'tone'
+  | 'severity_band'
+  | 'value_tier'
+  | 'escalate_remedy'
+  | 'cost_above_auto_approve'
+  | 'no_rule_matched';
+
+/** Who acts on the recommendation, where, and by when. */
+export interface Handling {
+  /** `automatic`: can be applied as it is; `human`: a person approves first. */
+  readonly mode: 'automatic' | 'human';
+  /** Every reason a person must look (empty when automatic). */
+  readonly reasons: readonly HandlingReasonCode[];
+  /** The one owner of the complaint: the first-contact agent, or the desk of the channel it came in on. */
+  readonly owner: string;
+  /** The queue a person picks the case up from; named whenever the mode is `human`, else null. */
+  readonly queue: string | null;
+  /** Answer on the channel the complaint came in on. */
+  readonly respondOn: Channel;
+  /** When the first answer is due. */
+  readonly respondBy: string;
+  /** For a public complaint: acknowledge it where it was posted, by this time. */
+  readonly publicAcknowledgement: { readonly platform: string; readonly dueAt: string } | null;
+}
+
+/** A rule that fired, and the conditions that made it fire. */
+export interface FiredRule {
+  readonly name: string;
+  readonly priority: number;
+  readonly conditions: ConditionTrace;
+}
+
+/**
+ * A remedy a fired rule proposed that is not in the recommendation, and why: `cap` (it would have
+ * taken the total over the cap), `not_applicable` (it cannot apply to this complaint), `superseded`
+ * (a higher-priority rule already gave a remedy of this type).
+ */
+export type DroppedRemedy = { readonly type: RemedyType; readonly rule: string; readonly detail: string } & (
+  | { readonly reason: 'cap'; readonly estimatedCost: number }
+  | { readonly reason: 'not_applicable'; readonly code: NotApplicableCode }
+  | { readonly reason: 'superseded'; readonly by: string }
+);
+
+/** How the recommendation came about, for agents, analysts and audits. */
+export interface Trace {
+  readonly hit: 'collect' | 'first';
+  /** The facts the rules saw. */
+  readonly facts: Facts;
+  /** Rules that fired, highest priority first. */
+  readonly fired: readonly FiredRule[];
+  readonly dropped: readonly DroppedRemedy[];
+  /** Every rule's outcome, fired or not; present when the recommender was created with `trace: 'all'`. */
+  readonly rules?: readonly RuleOutcome[];
+}
+
+/** One sentence of the rationale. */
+export interface RationaleSentence {
+  /** The message key it was rendered from (`rule:NAME` for a rule's own text). */
+  readonly key: string;
+  /** `customer`: can be read out or sent as it is; `agent`: the reasoning behind it. */
+  readonly audience: 'customer' | 'agent';
+  readonly text: string;
+}
+
+/** The cap the recommendation was held to. */
+export interface Cap {
+  /** The smaller of the two caps below. */
+  readonly limit: number;
+  readonly tierCap: number;
+  /** `maxCostShareOfOrder` × the value at stake. */
+  readonly shareCap: number;
+}
+
+/**
+ * What redress recommends for one complaint. Plain JSON: `JSON.parse(JSON.stringify(r))` deep-equals it.
+ */
+export interface Recommendation {
+  readonly complaintId: string;
+  readonly ruleSet: { readonly name: string; readonly version: string };
+  readonly locale: Locale;
+  readonly severity: SeverityScore;
+  readonly value: ValueScore;
+  readonly remedies: readonly Remedy[];
+  readonly currency: string;
+  /** Sum of the remedies' estimated costs. */
+  readonly totalCost: number;
+  /** What makes the customer whole (resend, refund of a loss); caps never cut it. */
+  readonly restitutionCost: number;
+  /** Gestures beyond the loss (gift, coupon, free month, refund of a share of the order). */
+  readonly goodwillCost: number;
+  readonly cap: Cap;
+  readonly handling: Handling;
+  readonly followUp: { readonly checkSatisfactionAt: string; readonly channel: Channel };
+  readonly rationale: readonly RationaleSentence[];
+  readonly trace: Trace;
+}
+
+/** A complaint that could not get a recommendation, in a batch: which one, and why. */
+export interface RecommendationError {
+  /** Position of the input in the batch (0-based). */
+  readonly index: number;
+  /** The complaint's id, when the input had a readable one. */
+  readonly complaintId: string | null;
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly path: readonly (string | number)[];
+    readonly pointer: string;
+  };
+}

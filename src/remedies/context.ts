@@ -1,0 +1,44 @@
+import type { Complaint } from '../complaint';
+import type { Facts } from '../facts';
+
+/** Whether a remedy makes the customer whole, is a gesture beyond the loss, or costs only attention. */
+export type RemedyKind = 'restitution' | 'goodwill' | 'care';
+
+/** Where a proposed remedy came from. */
+export interface RemedyOrigin {
+  /** Name of the rule that proposed it, or `policy` for the apology the policy always adds. */
+  readonly rule: string;
+  /** That rule's priority (0 for the policy). */
+  readonly priority: number;
+}
+
+/** Everything a remedy needs to become concrete. Money is in integer minor units here. */
+export interface RemedyContext {
+  readonly complaint: Complaint;
+  readonly facts: Facts;
+  readonly currency: string;
+  /** The complaint's clock: every date a remedy sets is relative to it. */
+  readonly now: Date;
+  /** Order total, or one month of the subscription without an order. */
+  readonly affectedValueMinor: number;
+  /** Every order line with its unit price in minor units (empty without an order). */
+  readonly orderLines: readonly { sku: string; quantity: number; unitPriceMinor: number }[];
+  /** The affected units with their unit prices in minor units. */
+  readonly affectedUnits: readonly { sku: string; quantity: number; unitPriceMinor: number }[];
+  /** Shipping cost by speed, minor units. */
+  readonly shippingCostMinor: Readonly<Record<'standard' | 'express', number>>;
+}
+
+/** Why a remedy cannot apply to a complaint. */
+export type NotApplicableCode = 'no_items' | 'no_subscription' | 'zero_value' | 'nothing_to_refund';
+
+/** A remedy that cannot apply to this complaint (a free month with no subscription, say), and why. */
+export interface NotApplicable {
+  readonly notApplicable: NotApplicableCode;
+}
+
+/** The common part of every concrete remedy. `costMinor` is dropped at the boundary. */
+export interface Materialised {
+  readonly kind: RemedyKind;
+  readonly costMinor: number;
+}

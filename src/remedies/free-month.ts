@@ -1,0 +1,43 @@
+import { utc } from '@date-fns/utc';
+import { addMonths } from 'date-fns';
+import { z } from 'zod';
+import { toMinor } from '../money';
+import type { Materialised, NotApplicable, RemedyContext } from './context';
+
+/** Months of the customer's subscription for free: a service credit for a service that failed. */
+export const FreeMonthSpecSchema = z.strictObject({
+  type: z.literal('free_month'),
+  months: z.number().int().min(1).max(12).default(1),
+});
+
+/** A `free_month` as written in a rule. */
+export type FreeMonthSpec = z.output<typeof FreeMonthSpecSchema>;
+
+/** A concrete free period. */
+export interface FreeMonthParams {
+  readonly type: 'free_month';
+  readonly plan: string;
+  readonly months: number;
+  /** The free period starts when the complaint was received… */
+  readonly startsAt: string;
+  /** …and ends `months` calendar months later. */
+  readonly endsAt: string;
+}
+
+/** Dates the free period; it costs the subscription's price for each month. */
+export function materialiseFreeMonth(
+  spec: FreeMonthSpec,
+  ctx: RemedyContext,
+): (FreeMonthParams & Materialised) | NotApplicable {
+  const subscription = ctx.complaint.subscription;
+  if (!subscription) return { notApplicable: 'no_subscription' };
+  return {
+    type: 'free_month',
+    kind: 'goodwill',
+    plan: subscription.plan,
+    months: spec.months,
+    startsAt: ctx.now.toISOString(),
+    endsAt: addMonths(ctx.now, spec.months, { in: utc }).toISOString(),
+    costMinor: spec.months * toMinor(subscription.monthlyPrice, ctx.currency),
+  };
+}

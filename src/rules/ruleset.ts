@@ -1,0 +1,257 @@
+import { z } from 'zod';
+import {
+  formatPath,
+  fromZodIssues,
+  issue,
+  type PathSegment,
+  RedressError,
+  type RedressIssue,
+} from '../errors';
+import { limits } from '../limits';
+import { LOCALE_CODES, LOCALES, type Locale, placeholders } from '../rationale/locale';
+import { REMEDY_TYPES, RemedySpecSchema } from '../remedies/catalogue';
+import { ScoringSchema } from '../scoring/config';
+import { ConditionSchema, checkCondition, type TopLevelCondition } from './condition';
+import { PolicySchema } from './policy';
+
+/** Placeholders a rule's own rationale text may use. */
+export const RULE_RATIONALE_PLACEHOLDERS = [
+  'subject',
+  'orderId',
+  'category',
+  'daysLate',
+  'severity',
+  'value',
+  'plan',
+] as const;
+
+const ruleRationaleText = z.string().min(1).max(limits.maxLongText);
+
+/**
+ * A rule's rationale: a key of the built-in catalogue (`"wrong-item"` → message `rule.wrong-item`), or
+ * its own text per locale, English required.
+ */
+const RuleRationaleSchema = z.union([
+  z.string().min(1).max(limits.maxIdLength),
+  z.strictObject(
+    Object.fromEntries(
+      LOCALE_CODES.map((l) => [l, l === 'en' ? ruleRationaleText : ruleRationaleText.optional()]),
+    ) as {
+      en: typeof ruleRationaleText;
+    } & Record<Exclude<Locale, 'en'>, z.ZodOptional<typeof ruleRationaleText>>,
+  ),
+]);
+
+function ruleSchema<C extends z.ZodType>(conditions: C) {
+  return z.strictObject({
+    name: z
+      .string()
+      .min(1)
+      .max(limits.maxIdLength)
+      .regex(/^[A-Za-z0-9][\w.:-]*$/, 'a rule name is letters, digits, "-", "_", "." or ":"'),
+    description: z.string().max(limits.maxLongText).optional(),
+    /** Higher runs first and wins. A whole number ≥ 1 (json-rules-engine turns 0 into 1 silently). */
+    priority: z.number().int().min(1).max(1_000_000),
+    /** A disabled rule is validated but never runs. */
+    enabled: z.boolean().default(true),
+    conditions,
+    remedies: z.array(RemedySpecSchema).min(1).max(limits.maxRemediesPerRule),
+    rationale: RuleRationaleSchema.optional(),
+  });
+}
+
+function ruleSetSchema<C extends z.ZodType>(conditions: C) {
+  return z.strictObject({
+    $schema: z.string().max(2048).optional(),
+    name: z.string().min(1).max(limits.maxIdLength),
+    version: z.string().min(1).max(64),
+    description: z.string().max(limits.maxLongText).optional(),
+    scoring: ScoringSchema,
+    policy: PolicySchema,
+    rules: z.array(ruleSchema(conditions)).max(limits.maxRules),
+  });
+}
+
+/** The rule-set schema with fully typed conditions: the source of the rule-set JSON Schema. */
+export const RuleSetSchema = ruleSetSchema(
+  ConditionSchema.refine((c) => !('fact' in c), 'the top of conditions must be "all", "any" or "not"'),
+);
+
+// Loading checks conditions with `checkCondition`, whose messages name the fact, operator and fix;
+// the typed union above would only say "invalid input" for a mistake deep inside a tree.
+const LoadSchema = ruleSetSchema(z.custom<TopLevelCondition>(() => true));
+
+/** One validated rule. */
+export type Rule = z.output<typeof LoadSchema>['rules'][number];
+
+/** A rule set as the analyst wrote it (defaults optional). */
+export type RuleSetInput = z.input<typeof RuleSetSchema>;
+
+declare const loaded: unique symbol;
+
+/**
+ * A validated rule set: everything in it has been checked, defaults are filled in. Obtain one from
+ * `loadRuleSet` (or use `defaultRuleSet`); a recommender will not run anything else.
+ */
+export type RuleSet = z.output<typeof LoadSchema> & { readonly [loaded]: true };
+
+const LOADED = new WeakSet<object>();
+
+/** True when `value` came out of `loadRuleSet` (and so needs no second validation). */
+export function isLoadedRuleSet(value: unknown): value is RuleSet {
+  return typeof value === 'object' && value !== null && LOADED.has(value);
+}
+
+function conditionIssues(raw: unknown): RedressIssue[] {
+  const rules = typeof raw === 'object' && raw !== null ? (raw as { rules?: unknown }).rules : undefined;
+  if (!Array.isArray(rules) || rules.length > limits.maxRules) return [];
+  return rules.flatMap((rule, i) => {
+    const conditions =
+      typeof rule === 'object' && rule !== null ? (rule as { conditions?: unknown }).conditions : undefined;
+    if (conditions === undefined) return []; // zod reports the missing field
+    return checkCondition(conditions).map((p) =>
+      issue(
+        p.code,
+        ['rules', i, 'conditions', ...p.path],
+        p.message,
+        p.hint === undefined ? {} : { hint: p.hint },
+      ),
+    );
+  });
+}
+
+function semanticIssues(rules: readonly Rule[]): RedressIssue[] {
+  const found: RedressIssue[] = [];
+  const seen = new Map<string, number>();
+  rules.forEach((rule, i) => {
+    const previous = seen.get(rule.name);
+    if (previous !== undefined) {
+      found.push(
+        issue(
+          'duplicate_rule_name',
+          ['rules', i, 'name'],
+          `the name "${rule.name}" is already used by rules[${previous}]`,
+          { hint: 'give every rule its own name' },
+        ),
+      );
+    } else {
+      seen.set(rule.name, i);
+    }
+    const rationale = rule.rationale;
+    if (typeof rationale === 'string') {
+      if (!Object.hasOwn(LOCALES.en.messages, `rule.${rationale}`)) {
+        found.push(
+          issue('unknown_rationale', ['rules', i, 'rationale'], `no built-in rationale "${rationale}"`, {
+            hint: 'give the text itself: { "en": "…" }',
+          }),
+        );
+      }
+    } else if (rationale) {
+      for (const [locale, text] of Object.entries(rationale)) {
+        for (const name of placeholders(text ?? '')) {
+          if (!(RULE_RATIONALE_PLACEHOLDERS as readonly string[]).includes(name)) {
+            found.push(
+              issue(
+                'unknown_placeholder',
+                ['rules', i, 'rationale', locale],
+                `unknown placeholder {${name}}`,
+                { hint: `use ${RULE_RATIONALE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}` },
+              ),
+            );
+          }
+        }
+      }
+    }
+  });
+  return found;
+}
+
+function zodIssues(error: z.ZodError): RedressIssue[] {
+  return error.issues.flatMap((zi) => {
+    const [converted] = fromZodIssues([zi]);
+    if (!converted) return [];
+    const path = converted.path;
+    // A remedy whose `type` is not one we know: say so in words, not as a union mismatch.
+    if (path[0] === 'rules' && path[2] === 'remedies' && path[4] === 'type' && zi.code === 'invalid_union') {
+      return [
+        issue('unknown_remedy', path, 'unknown remedy type', {
+          hint: `use one of ${REMEDY_TYPES.join(', ')}`,
+        }),
+      ];
+    }
+    return [converted];
+  });
+}
+
+function withRuleNames(raw: unknown, issues: RedressIssue[]): RedressIssue[] {
+  const rawRules = typeof raw === 'object' && raw !== null ? (raw as { rules?: unknown }).rules : undefined;
+  return issues.map((i) => {
+    if (i.path[0] !== 'rules' || typeof i.path[1] !== 'number' || !Array.isArray(rawRules)) return i;
+    const name = (rawRules[i.path[1]] as { name?: unknown } | undefined)?.name;
+    if (typeof name !== 'string') return i;
+    const at = formatPath(i.path);
+    const text = i.message.startsWith(`${at}: `) ? i.message.slice(at.length + 2) : i.message;
+    const within = formatPath(i.path.slice(2));
+    return {
+      ...i,
+      rule: name,
+      message:
+        `rule "${name.slice(0, limits.maxIdLength)}" (rules[${i.path[1]}]) ${within === '(root)' ? '' : `at ${within}`}: ${text}`.replace(
+          ' :',
+          ':',
+        ),
+    };
+  });
+}
+
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new RedressError(
+      'INVALID_JSON',
+      [issue('invalid_json', [], `the rule set is not valid JSON: ${(cause as Error).message}`)],
+      { cause },
+    );
+  }
+}
+
+/**
+ * Validates a rule set (an object, or its JSON text) up front: structure, every fact and operator,
+ * every remedy's parameters, names, priorities and rationale. Returns a frozen `RuleSet`.
+ *
+ * @throws RedressError `INVALID_JSON` for unparseable text, `INVALID_RULESET` with every problem found,
+ *   each naming its rule and its path.
+ */
+export function loadRuleSet(json: unknown): RuleSet {
+  if (isLoadedRuleSet(json)) return json;
+  const raw = typeof json === 'string' ? parseJsonText(json) : json;
+  const parsed = LoadSchema.safeParse(raw);
+  const found = [
+    ...(parsed.success ? semanticIssues(parsed.data.rules) : zodIssues(parsed.error)),
+    ...conditionIssues(raw),
+  ];
+  if (found.length > 0 || !parsed.success) {
+    throw new RedressError('INVALID_RULESET', withRuleNames(raw, sortIssues(found)));
+  }
+  const ruleSet = deepFreeze(parsed.data) as RuleSet;
+  LOADED.add(ruleSet);
+  return ruleSet;
+}
+
+function sortIssues(issues: RedressIssue[]): RedressIssue[] {
+  const key = (p: readonly PathSegment[]) =>
+    p.map((s) => (typeof s === 'number' ? String(s).padStart(8, '0') : s)).join('\u0000');
+  return issues
+    .map((i, n) => ({ i, n, k: key(i.path) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.n - b.n))
+    .map((x) => x.i);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,31 @@
+import { describeFactor } from '../rationale/factor-text';
+import { Renderer } from '../rationale/renderer';
+import type { Factor } from './score';
+
+const english = new Renderer('en');
+
+/** Collects a score's factors in whole points, so that they add up to the score exactly. */
+export class FactorList {
+  private readonly factors: Factor[] = [];
+
+  /** Adds a factor, rounded to whole points; a factor worth nothing is left out. */
+  add(code: string, points: number, params: Readonly<Record<string, string | number>>): void {
+    const rounded = Math.round(points);
+    if (rounded !== 0)
+      this.factors.push({ code, points: rounded, reason: describeFactor(english, code, params), params });
+  }
+
+  /** The score (at most 100) and the factors; past 100 a `cap` factor takes the excess back off. */
+  capped(): { score: number; factors: Factor[] } {
+    const raw = this.factors.reduce((sum, f) => sum + f.points, 0);
+    if (raw <= 100) return { score: raw, factors: [...this.factors] };
+    const params = { raw };
+    return {
+      score: 100,
+      factors: [
+        ...this.factors,
+        { code: 'cap', points: 100 - raw, reason: describeFactor(english, 'cap', params), params },
+      ],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import type { Complaint } from '../complaint';
+import { complaintsWithin, daysLate, itemsAffected } from '../measures';
+import { defaultScoring, type SeverityScoring } from './config';
+import { FactorList } from './factor-list';
+import { levelFor, SEVERITY_BANDS, type SeverityScore } from './score';
+
+/**
+ * Scores how bad the harm is, 0–100, with a band and the factors that made the number.
+ * Pure: depends only on the complaint and the scoring configuration.
+ */
+export function scoreSeverity(
+  complaint: Complaint,
+  scoring: SeverityScoring = defaultScoring.severity,
+): SeverityScore {
+  const w = scoring.weights;
+  const factors = new FactorList();
+  factors.add('category', w.category[complaint.category], { category: complaint.category });
+
+  const late = daysLate(complaint);
+  factors.add('daysLate', Math.min(late * w.perDayLate, w.maxDaysLatePoints), { days: late });
+
+  const items = itemsAffected(complaint);
+  factors.add('itemsAffected', Math.min(items * w.perItemAffected, w.maxItemsPoints), { items });
+
+  const exposure = complaint.exposure;
+  if (exposure?.public) {
+    factors.add('public', w.public, { platform: exposure.platform ?? '' });
+    const decades = exposure.reach >= 10 ? Math.floor(Math.log10(exposure.reach)) : 0;
+    factors.add('publicReach', Math.min(decades * w.perReachDecade, w.maxReachPoints), {
+      reach: exposure.reach,
+    });
+  }
+
+  const recent = complaintsWithin(complaint, 90);
+  factors.add('repeat', Math.min((recent - 1) * w.perRecentComplaint, w.maxRepeatPoints), { count: recent });
+  factors.add('tone', w.tone[complaint.tone], { tone: complaint.tone });
+  if (complaint.legalThreat) factors.add('legalThreat', w.legalThreat, {});
+
+  const { score, factors: all } = factors.capped();
+  return { score, band: levelFor(score, 'low', scoring.bands, SEVERITY_BANDS), factors: all };
+}

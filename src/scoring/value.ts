@@ -1,0 +1,41 @@
+import type { Complaint } from '../complaint';
+import { complaintCurrency, daysSinceLastOrder, tenureMonths } from '../measures';
+import { defaultScoring, type ValueScoring } from './config';
+import { FactorList } from './factor-list';
+import { levelFor, VALUE_TIERS, type ValueScore } from './score';
+
+/**
+ * Scores how much the customer relationship is worth, 0–100, with a tier and its factors.
+ * Value may only ever add generosity to a remedy; the rules and the fairness kit hold it to that.
+ */
+export function scoreCustomerValue(
+  complaint: Complaint,
+  scoring: ValueScoring = defaultScoring.value,
+): ValueScore {
+  const w = scoring.weights;
+  const c = complaint.customer;
+  const factors = new FactorList();
+
+  const months = tenureMonths(complaint);
+  factors.add('tenure', Math.min(months * w.perTenureMonth, w.maxTenurePoints), { months });
+
+  const currency = complaintCurrency(complaint);
+  const spend = c.lifetimeSpend;
+  factors.add('lifetimeSpend', Math.min(Math.log10(spend + 1) * w.spendPerDecade, w.maxSpendPoints), {
+    amount: spend,
+    currency,
+  });
+  factors.add('orders', Math.min(c.orderCount * w.perOrder, w.maxOrderPoints), { orders: c.orderCount });
+
+  const sinceLast = daysSinceLastOrder(complaint);
+  if (sinceLast !== undefined && sinceLast <= w.recentOrderDays) {
+    factors.add('recentOrder', w.recentOrderPoints, { days: w.recentOrderDays });
+  }
+
+  if (complaint.subscription) {
+    factors.add('subscriber', w.subscriber, { plan: complaint.subscription.plan });
+  }
+
+  const { score, factors: all } = factors.capped();
+  return { score, tier: levelFor(score, 'standard', scoring.tiers, VALUE_TIERS), factors: all };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/**
+ * Timestamps cross the boundary as ISO 8601 strings. A bare date (`2026-03-01`) means midnight UTC;
+ * a date-time must carry its offset, because a complaint's clock is the only clock there is and
+ * "10:00 somewhere" cannot be placed on it.
+ */
+
+const dateTime = z.iso.datetime({
+  offset: true,
+  error: 'expected an ISO 8601 date-time with a time zone offset',
+});
+const dateOnly = z.iso.date({ error: 'expected an ISO 8601 date (YYYY-MM-DD)' });
+
+/** A date-time with an explicit offset, e.g. `2026-03-01T10:00:00+03:00`. */
+export const DateTimeSchema = dateTime;
+
+/** A calendar date or a date-time with offset. */
+export const DateOrDateTimeSchema = z.union([dateOnly, dateTime], {
+  error: 'expected an ISO 8601 date (YYYY-MM-DD) or date-time with a time zone offset',
+});
+
+/** Parses a validated timestamp string into a Date without consulting the local time zone. */
+export function parseTimestamp(value: string): Date {
+  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+}
