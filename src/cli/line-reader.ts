@@ -1,0 +1,69 @@
+/** A line of a JSON Lines input, as read: its text, or why it could not be read as text. */
+export type RawLine =
+  | { readonly line: number; readonly text: string }
+  | { readonly line: number; readonly problem: 'too_long'; readonly bytes: number }
+  | { readonly line: number; readonly problem: 'invalid_utf8' };
+
+/** How `readLines` splits its input. */
+export interface LineReaderOptions {
+  /** Longest line kept, in bytes; a longer one is skipped without being held in memory. */
+  readonly maxLineBytes: number;
+  /** Called with the size of every chunk read, for progress reporting. */
+  readonly onBytes?: (bytes: number) => void;
+}
+
+const NEWLINE = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Splits a byte stream into numbered lines (1-based, `\n` or `\r\n`, a UTF-8 byte order mark at the
+ * start ignored). Memory stays bounded whatever the input: a chunk at a time, and at most
+ * `maxLineBytes` of one line; a longer line is counted and reported but never assembled.
+ */
+export async function* readLines(
+  chunks: AsyncIterable<Buffer | string>,
+  options: LineReaderOptions,
+): AsyncGenerator<RawLine> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let parts: Buffer[] = [];
+  let size = 0;
+  let lineNumber = 0;
+
+  const finish = (): RawLine => {
+    lineNumber += 1;
+    const line = lineNumber;
+    if (size > options.maxLineBytes) return { line, problem: 'too_long', bytes: size };
+    let bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size);
+    if (bytes.length > 0 && bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, bytes.length - 1);
+    try {
+      const text = decoder.decode(bytes);
+      // Editors on Windows start a file with a byte order mark; it is not part of the first record.
+      return { line, text: line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    } catch {
+      return { line, problem: 'invalid_utf8' };
+    }
+  };
+
+  for await (const chunk of chunks) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    options.onBytes?.(buffer.length);
+    let start = 0;
+    for (;;) {
+      const newline = buffer.indexOf(NEWLINE, start);
+      const end = newline === -1 ? buffer.length : newline;
+      const piece = end - start;
+      if (size + piece <= options.maxLineBytes) {
+        if (piece > 0) parts.push(buffer.subarray(start, end));
+      } else if (parts.length > 0) {
+        parts = []; // over the limit: stop holding it
+      }
+      size += piece;
+      if (newline === -1) break;
+      yield finish();
+      parts = [];
+      size = 0;
+      start = newline + 1;
+    }
+  }
+  if (size > 0) yield finish();
+}
