@@ -36,7 +36,7 @@ function brokenRules(): string {
   return writeTemp('broken.json', JSON.stringify(rules, null, 2));
 }
 
-describe('redress (the program)', () => {
+describe.concurrent('redress (the program)', () => {
   it('lists every command in --help and exits 0', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
@@ -59,7 +59,7 @@ describe('redress (the program)', () => {
   });
 });
 
-describe('redress schema', () => {
+describe.concurrent('redress schema', () => {
   it('prints the same JSON Schema as the committed schema file', async () => {
     const run = await runCli(['schema']);
     expect(run.code).toBe(0);
@@ -68,7 +68,7 @@ describe('redress schema', () => {
   });
 });
 
-describe('redress validate', () => {
+describe.concurrent('redress validate', () => {
   it('accepts a valid rule file with exit 0 and names the rule set', async () => {
     const run = await runCli(['validate', 'src/rules/default.json']);
     expect(run.code).toBe(0);
@@ -124,7 +124,7 @@ describe('redress validate', () => {
   });
 });
 
-describe('redress recommend', () => {
+describe.concurrent('redress recommend', () => {
   it('writes one recommendation per line, in input order, and exits 0', async () => {
     const run = await runCli(['recommend', scenariosPath]);
     expect(run.code).toBe(0);
@@ -242,7 +242,7 @@ describe('redress recommend', () => {
   });
 });
 
-describe('redress explain', () => {
+describe.concurrent('redress explain', () => {
   it('shows the scores, every rule with its conditions and actual values, caps, remedies and rationale', async () => {
     const run = await runCli(['explain', 'examples/complaint.json']);
     expect(run.code).toBe(0);
@@ -288,7 +288,7 @@ describe('redress explain', () => {
   });
 });
 
-describe('redress simulate', () => {
+describe.concurrent('redress simulate', () => {
   const proposed = 'examples/rules/proposed.json';
   const current = 'examples/rules/current.json';
 
