@@ -52,6 +52,12 @@ describe.concurrent('redress (the program)', () => {
     expect(run.stdout.trim()).toBe(version);
   });
 
+  it('is the package\'s bin, a file that starts with a shebang', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { redress: string } };
+    expect(pkg.bin.redress).toBe('./dist/cli.js');
+    expect(readFileSync(join(root, pkg.bin.redress), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
   it('exits 2 with a suggestion on an unknown command', async () => {
     const run = await runCli(['recomend']);
     expect(run.code).toBe(2);
