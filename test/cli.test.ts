@@ -52,7 +52,7 @@ describe.concurrent('redress (the program)', () => {
     expect(run.stdout.trim()).toBe(version);
   });
 
-  it('is the package\'s bin, a file that starts with a shebang', () => {
+  it("is the package's bin, a file that starts with a shebang", () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { redress: string } };
     expect(pkg.bin.redress).toBe('./dist/cli.js');
     expect(readFileSync(join(root, pkg.bin.redress), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
@@ -177,6 +177,23 @@ describe.concurrent('redress recommend', () => {
       line: 6,
       error: { code: 'INVALID_COMPLAINT', path: ['category'], pointer: '/category' },
     });
+  });
+
+  it('keeps order through a long run of failed lines (more than wait for the recommender at once)', async () => {
+    const bad = Array.from({ length: 5000 }, (_, i) => `{"cut": ${i}`);
+    const file = writeTemp(
+      'many-bad.jsonl',
+      [...bad, scenarios[0], ...bad.slice(0, 10), scenarios[1]].join('\n'),
+    );
+    const run = await runCli(['recommend', file]);
+    const records = jsonLines(run.stdout);
+    expect(records).toHaveLength(5012);
+    const lineOf = (r: Record<string, unknown>, i: number) => (r.error ? r.line : `ok ${i + 1}`);
+    expect(records.map(lineOf)).toEqual(
+      Array.from({ length: 5012 }, (_, i) => (i === 5000 || i === 5011 ? `ok ${i + 1}` : i + 1)),
+    );
+    expect(records[5000]?.complaintId).toBe(scenarioIds[0]);
+    expect(records[5011]?.complaintId).toBe(scenarioIds[1]);
   });
 
   it('reports invalid UTF-8 and over-long lines as error records without stopping', async () => {

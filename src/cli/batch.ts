@@ -25,7 +25,17 @@ interface Pending {
   readonly line: number;
   /** Set when the line never reached the recommender (not JSON, too long, not UTF-8). */
   readonly failure: LineError | undefined;
+  /** Whether the recommenders were given something for this line, so that a result belongs to it. */
+  readonly sent: boolean;
 }
+
+/**
+ * Lines that fail before reaching the recommenders are not sent to them (validating a placeholder costs
+ * far more than the failure itself); they wait in order among the lines in flight. So that a long run
+ * of such lines cannot pile up while the recommenders wait for input, past this many a placeholder is
+ * sent after all, which lets results, and so the waiting failures, flow out.
+ */
+const MAX_WAITING_FAILURES = 4096;
 
 function parseLine(raw: RawLine, maxLineBytes: number): { value: unknown; failure: LineError | undefined } {
   if ('problem' in raw) {
@@ -39,11 +49,17 @@ function parseLine(raw: RawLine, maxLineBytes: number): { value: unknown; failur
         : lineError(raw.line, 'INVALID_JSON', 'the line is not valid UTF-8 text');
     return { value: null, failure };
   }
+  // A malformed line is an expected input, not a bug: skip capturing a stack trace for its error,
+  // which would cost more than the parse (a file can have millions of such lines).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     return { value: JSON.parse(raw.text), failure: undefined };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { value: null, failure: lineError(raw.line, 'INVALID_JSON', `not valid JSON: ${message}`) };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
@@ -53,8 +69,8 @@ function parseLine(raw: RawLine, maxLineBytes: number): { value: unknown; failur
  * or too long yields a line error for every recommender; nothing is dropped and nothing stops the run.
  *
  * Memory is bounded: the recommenders pull input only as fast as results are taken, each through its
- * own `recommendMany` with bounded concurrency, and the lines between them are held only until all
- * have taken them.
+ * own `recommendMany` with bounded concurrency; the lines between them are held only until all have
+ * taken them, and failed lines wait in order, at most `MAX_WAITING_FAILURES` of them.
  */
 export async function* recommendLines(
   lines: AsyncIterable<RawLine>,
@@ -63,6 +79,7 @@ export async function* recommendLines(
   options: BatchOptions = {},
 ): AsyncGenerator<BatchItem> {
   const pending: Pending[] = [];
+  let unsent = 0; // failures in `pending` that were not sent
   const toSkip = options.skip ?? 0;
 
   async function* inputs(): AsyncGenerator<unknown> {
@@ -75,10 +92,24 @@ export async function* recommendLines(
         continue;
       }
       const { value, failure } = parseLine(raw, maxLineBytes);
-      pending.push({ line: raw.line, failure });
+      if (failure && unsent < MAX_WAITING_FAILURES) {
+        pending.push({ line: raw.line, failure, sent: false });
+        unsent += 1;
+        continue;
+      }
+      pending.push({ line: raw.line, failure, sent: true });
       yield value;
     }
     if (records < toSkip) options.onShortInput?.(records);
+  }
+
+  /** The failures at the head of the queue: everything before them has been yielded. */
+  function* unsentFailures(): Generator<BatchItem> {
+    while (pending[0] !== undefined && !pending[0].sent) {
+      const item = pending.shift() as Pending;
+      unsent -= 1;
+      yield { line: item.line, results: recommenders.map(() => item.failure as LineError) };
+    }
   }
 
   const branches = tee(inputs(), recommenders.length);
@@ -91,8 +122,14 @@ export async function* recommendLines(
       [Symbol.asyncIterator](),
   );
   for (;;) {
+    yield* unsentFailures();
     const next = await Promise.all(streams.map((s) => s.next()));
-    if (next.every((n) => n.done)) return;
+    if (next.every((n) => n.done)) {
+      yield* unsentFailures();
+      if (pending.length > 0) throw new Error('internal: inputs were sent that got no result');
+      return;
+    }
+    yield* unsentFailures();
     const item = pending.shift();
     if (item === undefined || next.some((n) => n.done)) {
       throw new Error('internal: the recommenders returned a different number of results than inputs');
@@ -100,7 +137,7 @@ export async function* recommendLines(
     yield {
       line: item.line,
       results: next.map((n) => {
-        if (item.failure) return item.failure;
+        if (item.failure) return item.failure; // a placeholder was sent: its result is not wanted
         const result = n.value as Exclude<typeof n.value, undefined>;
         return isRecommendationError(result) ? fromRecommendationError(item.line, result) : result;
       }),
