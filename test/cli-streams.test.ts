@@ -39,7 +39,9 @@ describe('readLines', () => {
           const bytes = Buffer.from(text);
           const cuts = rawCuts.map((c) => c % (bytes.length + 1)); // may split a character's bytes
           const got = await collect(readLines(chunked(bytes, cuts), { maxLineBytes: 1000 }));
-          expect(got).toEqual(lines.map((l, i) => ({ line: i + 1, text: l })));
+          expect(got).toEqual(
+            lines.map((l, i) => ({ line: i + 1, text: l, bytes: Buffer.byteLength(l) + (crlf ? 2 : 1) })),
+          );
         },
       ),
       fcParams(300),
@@ -50,9 +52,9 @@ describe('readLines', () => {
     const bytes = Buffer.from(`short\n${'x'.repeat(5000)}\nafter`);
     const got = await collect(readLines(chunked(bytes, [10, 100, 3000]), { maxLineBytes: 100 }));
     expect(got).toEqual<RawLine[]>([
-      { line: 1, text: 'short' },
-      { line: 2, problem: 'too_long', bytes: 5000 },
-      { line: 3, text: 'after' },
+      { line: 1, bytes: 6, text: 'short' },
+      { line: 2, bytes: 5001, problem: 'too_long' },
+      { line: 3, bytes: 5, text: 'after' },
     ]);
   });
 
@@ -60,23 +62,17 @@ describe('readLines', () => {
     const bytes = Buffer.concat([Buffer.from('\ufeffa\n\ufeffb\n'), Buffer.from([0xc3, 0x28, 0x0a])]);
     const got = await collect(readLines(chunked(bytes, [1]), { maxLineBytes: 100 }));
     expect(got).toEqual<RawLine[]>([
-      { line: 1, text: 'a' },
-      { line: 2, text: '\ufeffb' },
-      { line: 3, problem: 'invalid_utf8' },
+      { line: 1, bytes: 5, text: 'a' },
+      { line: 2, bytes: 5, text: '\ufeffb' },
+      { line: 3, bytes: 3, problem: 'invalid_utf8' },
     ]);
   });
 
-  it('counts the bytes it reads', async () => {
-    let bytes = 0;
-    await collect(
-      readLines(chunked(Buffer.from('a\nbb\nccc'), [2, 4]), {
-        maxLineBytes: 9,
-        onBytes: (n) => {
-          bytes += n;
-        },
-      }),
-    );
-    expect(bytes).toBe(8);
+  it('gives every line its size, so that the sizes add up to the input', async () => {
+    const input = Buffer.from('a\r\n\nbb\nccc');
+    const got = await collect(readLines(chunked(input, [2, 4]), { maxLineBytes: 9 }));
+    expect(got.map((l) => l.bytes)).toEqual([3, 1, 3, 3]);
+    expect(got.reduce((n, l) => n + l.bytes, 0)).toBe(input.length);
   });
 });
 

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonLines, root, runCli, tempDir } from './cli-run';
@@ -263,6 +264,35 @@ describe.concurrent('redress recommend', () => {
     const run = await runCli(['recommend', scenariosPath]);
     expect(run.stderr).toBe('');
   });
+
+  // util-linux `script` runs the command on a pseudo-terminal, as a person at a terminal would.
+  it.skipIf(!existsSync('/usr/bin/script'))(
+    'shows a progress bar with share, rate and time left on a terminal, and not with --quiet',
+    async () => {
+      const onTerminal = (args: string) =>
+        new Promise<string>((resolve, reject) => {
+          const command = `"${process.execPath}" "${join(root, 'dist/cli.js')}" ${args}`;
+          const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], {
+            cwd: root,
+            env: { ...process.env, COLUMNS: '120' },
+            stdio: ['ignore', 'pipe', 'inherit'],
+          });
+          let out = '';
+          child.stdout.on('data', (b: Buffer) => {
+            out += b.toString();
+          });
+          child.on('error', reject);
+          child.on('close', () => resolve(out));
+        });
+      const examples = readFileSync(join(root, 'examples/complaints.jsonl'), 'utf8').split('\n');
+      const input = writeTemp('tty-input.jsonl', `${examples.slice(0, 150).join('\n')}\n`);
+      const shown = await onTerminal(`recommend ${input} -o ${join(tmp.dir, 'tty.jsonl')}`);
+      expect(shown).toMatch(/recommend [█░]+ +\d+% · [\d,]+ lines · [\d,]+\/s · ETA \d+:\d\d/);
+      expect(shown).toMatch(/recommend: 150 lines · [\d,]+\/s in \d+:\d\d/);
+      const quiet = await onTerminal(`recommend ${input} -q -o ${join(tmp.dir, 'tty-quiet.jsonl')}`);
+      expect(quiet).not.toContain('lines');
+    },
+  );
 });
 
 describe.concurrent('redress explain', () => {

@@ -18,11 +18,14 @@ export interface BatchOptions {
 /** One input record with the results of every recommender, in the order the recommenders were given. */
 export interface BatchItem {
   readonly line: number;
+  /** Input bytes this record accounts for (with any blank or skipped lines before it), for progress. */
+  readonly bytes: number;
   readonly results: readonly LineResult[];
 }
 
 interface Pending {
   readonly line: number;
+  readonly bytes: number;
   /** Set when the line never reached the recommender (not JSON, too long, not UTF-8). */
   readonly failure: LineError | undefined;
   /** Whether the recommenders were given something for this line, so that a result belongs to it. */
@@ -44,7 +47,7 @@ function parseLine(raw: RawLine, maxLineBytes: number): { value: unknown; failur
         ? lineError(
             raw.line,
             'LIMIT_EXCEEDED',
-            `the line is ${raw.bytes} bytes long; at most ${maxLineBytes} are read (--max-line-bytes)`,
+            `the line is longer than ${maxLineBytes} bytes (--max-line-bytes)`,
           )
         : lineError(raw.line, 'INVALID_JSON', 'the line is not valid UTF-8 text');
     return { value: null, failure };
@@ -84,7 +87,9 @@ export async function* recommendLines(
 
   async function* inputs(): AsyncGenerator<unknown> {
     let records = 0;
+    let carried = 0; // bytes of lines that are not records of their own
     for await (const raw of lines) {
+      carried += raw.bytes;
       if ('text' in raw && raw.text.trim() === '') continue; // blank lines are not records
       records += 1;
       if (records <= toSkip) {
@@ -92,12 +97,14 @@ export async function* recommendLines(
         continue;
       }
       const { value, failure } = parseLine(raw, maxLineBytes);
+      const bytes = carried;
+      carried = 0;
       if (failure && unsent < MAX_WAITING_FAILURES) {
-        pending.push({ line: raw.line, failure, sent: false });
+        pending.push({ line: raw.line, bytes, failure, sent: false });
         unsent += 1;
         continue;
       }
-      pending.push({ line: raw.line, failure, sent: true });
+      pending.push({ line: raw.line, bytes, failure, sent: true });
       yield value;
     }
     if (records < toSkip) options.onShortInput?.(records);
@@ -108,7 +115,11 @@ export async function* recommendLines(
     while (pending[0] !== undefined && !pending[0].sent) {
       const item = pending.shift() as Pending;
       unsent -= 1;
-      yield { line: item.line, results: recommenders.map(() => item.failure as LineError) };
+      yield {
+        line: item.line,
+        bytes: item.bytes,
+        results: recommenders.map(() => item.failure as LineError),
+      };
     }
   }
 
@@ -136,6 +147,7 @@ export async function* recommendLines(
     }
     yield {
       line: item.line,
+      bytes: item.bytes,
       results: next.map((n) => {
         if (item.failure) return item.failure; // a placeholder was sent: its result is not wanted
         const result = n.value as Exclude<typeof n.value, undefined>;

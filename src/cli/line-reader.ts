@@ -1,15 +1,17 @@
-/** A line of a JSON Lines input, as read: its text, or why it could not be read as text. */
-export type RawLine =
-  | { readonly line: number; readonly text: string }
-  | { readonly line: number; readonly problem: 'too_long'; readonly bytes: number }
-  | { readonly line: number; readonly problem: 'invalid_utf8' };
+/**
+ * A line of a JSON Lines input, as read: its text, or why it could not be read as text. `bytes` is its
+ * size in the input, line break included (the sizes of all lines add up to the input's size).
+ */
+export type RawLine = { readonly line: number; readonly bytes: number } & (
+  | { readonly text: string }
+  | { readonly problem: 'too_long' }
+  | { readonly problem: 'invalid_utf8' }
+);
 
 /** How `readLines` splits its input. */
 export interface LineReaderOptions {
   /** Longest line kept, in bytes; a longer one is skipped without being held in memory. */
   readonly maxLineBytes: number;
-  /** Called with the size of every chunk read, for progress reporting. */
-  readonly onBytes?: (bytes: number) => void;
 }
 
 const NEWLINE = 0x0a;
@@ -29,24 +31,24 @@ export async function* readLines(
   let size = 0;
   let lineNumber = 0;
 
-  const finish = (): RawLine => {
+  const finish = (terminated: boolean): RawLine => {
     lineNumber += 1;
     const line = lineNumber;
-    if (size > options.maxLineBytes) return { line, problem: 'too_long', bytes: size };
+    const total = size + (terminated ? 1 : 0);
+    if (size > options.maxLineBytes) return { line, bytes: total, problem: 'too_long' };
     let bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size);
     if (bytes.length > 0 && bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, bytes.length - 1);
     try {
       const text = decoder.decode(bytes);
       // Editors on Windows start a file with a byte order mark; it is not part of the first record.
-      return { line, text: line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+      return { line, bytes: total, text: line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
     } catch {
-      return { line, problem: 'invalid_utf8' };
+      return { line, bytes: total, problem: 'invalid_utf8' };
     }
   };
 
   for await (const chunk of chunks) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    options.onBytes?.(buffer.length);
     let start = 0;
     for (;;) {
       const newline = buffer.indexOf(NEWLINE, start);
@@ -59,11 +61,11 @@ export async function* readLines(
       }
       size += piece;
       if (newline === -1) break;
-      yield finish();
+      yield finish(true);
       parts = [];
       size = 0;
       start = newline + 1;
     }
   }
-  if (size > 0) yield finish();
+  if (size > 0) yield finish(false);
 }

@@ -1,15 +1,13 @@
 /** What a progress display is told as a batch runs. */
 export interface Progress {
-  /** Input bytes read so far grew by `bytes`. */
-  read(bytes: number): void;
-  /** One more record was written; `failed` when it was an error record. */
-  record(failed: boolean): void;
+  /** One more record was written (`failed` when it was an error record), accounting for `bytes` of input. */
+  record(failed: boolean, bytes: number): void;
   /** The batch is over: clear the bar and, when shown, print a one-line summary. */
   done(): void;
 }
 
 /** A progress display that shows nothing (stderr is not a terminal, or `--quiet`). */
-export const silentProgress: Progress = { read() {}, record() {}, done() {} };
+export const silentProgress: Progress = { record() {}, done() {} };
 
 const REDRAW_MS = 100;
 const WIDTH = 24;
@@ -26,7 +24,8 @@ function duration(seconds: number): string {
 }
 
 /**
- * A one-line progress bar on a terminal: share done (by bytes, when the input's size is known), lines,
+ * A one-line progress bar on a terminal: share done (by input bytes processed, when the input's size is
+ * known: a file, not a pipe), lines,
  * rate and time left. Redrawn at most ten times a second, so it costs nothing measurable.
  */
 export function terminalProgress(
@@ -59,15 +58,13 @@ export function terminalProgress(
 
   const draw = () => {
     const text = line(false);
-    const width = stream.columns ?? 100;
+    const width = stream.columns || 100; // 0 on a terminal that never said its size
     stream.write(`\r${text.length >= width ? text.slice(0, width - 1) : text}\u001b[K`);
   };
 
   return {
-    read(n) {
+    record(isFailure, n) {
       bytes += n;
-    },
-    record(isFailure) {
       records += 1;
       if (isFailure) failed += 1;
       const t = now();

@@ -82,12 +82,12 @@ async function recommend(inputPath: string | undefined, options: RecommendOption
   const errors: RecordSink = options.errors === undefined ? out : fileSink(options.errors, mode);
   const progress: Progress =
     process.stderr.isTTY && !options.quiet
-      ? terminalProgress(process.stderr, 'redress recommend', input.size)
+      ? terminalProgress(process.stderr, 'recommend', input.size)
       : silentProgress;
 
   let failed = 0;
   try {
-    const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes, onBytes: progress.read });
+    const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes });
     const items = recommendLines(lines, [recommender], options.maxLineBytes, {
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       skip,
@@ -107,7 +107,7 @@ async function recommend(inputPath: string | undefined, options: RecommendOption
       const isFailure = isLineError(record);
       if (isFailure) failed += 1;
       await (isFailure ? errors : out).write(record);
-      progress.record(isFailure);
+      progress.record(isFailure, item.bytes);
     }
   } finally {
     await out.close();

@@ -74,10 +74,10 @@ async function simulate(inputPath: string, options: SimulateOptions): Promise<Ex
   );
   const progress: Progress =
     process.stderr.isTTY && !options.quiet
-      ? terminalProgress(process.stderr, 'redress simulate', input.size)
+      ? terminalProgress(process.stderr, 'simulate', input.size)
       : silentProgress;
 
-  const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes, onBytes: progress.read });
+  const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes });
   const items = recommendLines(
     lines,
     recommenders,
@@ -88,7 +88,7 @@ async function simulate(inputPath: string, options: SimulateOptions): Promise<Ex
     const [now, before] = item.results;
     if (now === undefined) continue;
     const { failed } = simulation.add(item.line, now, before);
-    progress.record(failed);
+    progress.record(failed, item.bytes);
   }
   progress.done();
 
