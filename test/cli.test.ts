@@ -326,6 +326,15 @@ describe.concurrent('redress explain', () => {
     expect(rec.trace.rules.map((r) => r.name).sort()).toEqual(defaultRules.rules.map((r) => r.name).sort());
   });
 
+  it('explains one line of a JSON Lines file with --line, the numbering simulate reports', async () => {
+    const run = await runCli(['explain', '--line', '7', scenariosPath]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Complaint ${scenarioIds[6]} `);
+    const past = await runCli(['explain', '--line', '999', scenariosPath]);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('fewer than 999 lines');
+  });
+
   it('reads the complaint from standard input with "-"', async () => {
     const run = await runCli(['explain', '-'], { input: scenarios[0] });
     expect(run.code).toBe(0);

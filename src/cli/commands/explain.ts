@@ -4,11 +4,14 @@ import { createRecommender, isRedressError, type Locale } from '../../index';
 import { CliError } from '../cli-error';
 import { ExitCode } from '../exit-code';
 import { renderExplanation } from '../explain/render';
-import { DEFAULT_MAX_LINE_BYTES, localeOption, rulesOption } from '../options';
+import { openInput } from '../input';
+import { readLines } from '../line-reader';
+import { DEFAULT_MAX_LINE_BYTES, localeOption, rulesOption, wholeNumber } from '../options';
 import { loadRulesFile, readTextFile } from '../rules-file';
 import { colorWanted, createStyle, printable } from '../style';
 
 interface ExplainOptions {
+  readonly line?: number;
   readonly rules?: string;
   readonly locale: Locale;
   readonly json?: boolean;
@@ -24,6 +27,11 @@ export function explainCommand(): Command {
         'its conditions held (with the actual values), caps, remedies, handling and the rationale.',
     )
     .argument('<complaint>', 'a JSON file with one complaint, or "-" for standard input')
+    .option(
+      '-n, --line <n>',
+      'explain line N of a JSON Lines file (the line numbers simulate and recommend report)',
+      wholeNumber(1, Number.MAX_SAFE_INTEGER),
+    )
     .addOption(rulesOption())
     .addOption(localeOption())
     .option('--json', 'print the recommendation with the full trace as JSON instead')
@@ -41,9 +49,11 @@ export function explainCommand(): Command {
 async function explain(file: string, options: ExplainOptions): Promise<ExitCode> {
   const { ruleSet, source } = loadRulesFile(options.rules);
   const text =
-    file === '-'
-      ? readFileSync(0, 'utf8')
-      : readTextFile(file, 'complaint file', DEFAULT_MAX_LINE_BYTES * 16);
+    options.line !== undefined
+      ? await lineOf(file, options.line)
+      : file === '-'
+        ? readFileSync(0, 'utf8')
+        : readTextFile(file, 'complaint file', DEFAULT_MAX_LINE_BYTES * 16);
   let complaint: unknown;
   try {
     complaint = JSON.parse(text);
@@ -71,4 +81,18 @@ async function explain(file: string, options: ExplainOptions): Promise<ExitCode>
       ExitCode.dataProblems,
     );
   }
+}
+
+/** The text of line `n` of a JSON Lines file, read as a stream up to that line. */
+async function lineOf(file: string, n: number): Promise<string> {
+  const input = openInput(file);
+  for await (const raw of readLines(input.chunks, { maxLineBytes: DEFAULT_MAX_LINE_BYTES * 16 })) {
+    if (raw.line < n) continue;
+    if ('text' in raw) return raw.text;
+    throw new CliError(
+      `line ${n} of ${input.name} is ${raw.problem === 'too_long' ? 'too long' : 'not UTF-8 text'}`,
+      ExitCode.dataProblems,
+    );
+  }
+  throw new CliError(`${input.name} has fewer than ${n} lines`);
 }
