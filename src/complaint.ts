@@ -52,7 +52,7 @@ const noPrototypeKeys = z.unknown().superRefine((value, ctx) => {
         code: 'custom',
         path: [key],
         message: `the key "${key}" is not allowed`,
-        params: { reason: 'invalid_key' },
+        params: { reason: 'forbidden_key' },
       });
     }
   }

@@ -42,7 +42,7 @@ export const limits = {
   /** Default of `Limits.maxDepth`. */
   maxDepth: 64,
   /** Default of `Limits.maxStringLength`. */
-  maxStringLength: 10_000,
+  maxStringLength: 65_536,
   /** Default of `Limits.maxArrayLength`. */
   maxArrayLength: 1_000,
   /** Default of `Limits.maxRules`. */

@@ -79,7 +79,10 @@ describe('complaints', () => {
     // The recommender refuses it the same way, as a rejected promise rather than a throw.
     const rejected = await createRecommender(options)
       .recommend(input)
-      .then(() => undefined, (error: unknown) => error);
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     expectError(rejected, c);
   });
 

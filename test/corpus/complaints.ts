@@ -58,7 +58,7 @@ export const complaintCases: Case[] = [
   },
   {
     name: 'a duplicate key in an input that is also over a limit: the limit comes first',
-    input: () => textWithDuplicate(withValue(base(), ['summary'], 'x'.repeat(10_001)), ['id'], '"c-2"'),
+    input: () => textWithDuplicate(withValue(base(), ['summary'], 'x'.repeat(70_000)), ['id'], '"c-2"'),
     code: 'LIMIT_EXCEEDED',
     issue: 'string_too_long',
     path: ['summary'],
@@ -416,11 +416,26 @@ export const complaintCases: Case[] = [
     path: ['customer', 'attributes'],
   },
   {
-    name: 'a summary just over its field bound',
+    name: 'a summary just over its field bound (a schema bound, not a limit)',
     input: () => withValue(base(), ['summary'], 'x'.repeat(10_001)),
+    code: 'INVALID_COMPLAINT',
+    issue: 'too_big',
+    path: ['summary'],
+  },
+  {
+    name: 'a string just over limits.maxStringLength, where no field bound applies (an attribute key)',
+    input: () => withValue(base(), ['customer', 'attributes', 'k'.repeat(65_537)], 1),
     code: 'LIMIT_EXCEEDED',
     issue: 'string_too_long',
-    path: ['summary'],
+    path: ['customer', 'attributes'],
+  },
+  {
+    name: 'a string just over a lowered limits.maxStringLength',
+    input: () => base(),
+    limits: { maxStringLength: 20 },
+    code: 'LIMIT_EXCEEDED',
+    issue: 'string_too_long',
+    path: ['receivedAt'],
   },
   {
     name: 'an id over its field bound',
@@ -608,10 +623,14 @@ export const complaintCases: Case[] = [
 ];
 
 /** Which string fields take free text, and how much: the rest are formats, enums or dates. */
-function stringExpectation(path: readonly PathSegment[], payload: string): Case['code'] | [string, 'INVALID_COMPLAINT'] {
+function stringExpectation(
+  path: readonly PathSegment[],
+  payload: string,
+): Case['code'] | [string, 'INVALID_COMPLAINT'] {
   const p = path.filter((s) => typeof s === 'string').join('.');
   const len = payload.length;
-  const bounded = (max: number, code = 'too_big') => (len <= max ? 'OK' : ([code, 'INVALID_COMPLAINT'] as [string, 'INVALID_COMPLAINT']));
+  const bounded = (max: number, code = 'too_big') =>
+    len <= max ? 'OK' : ([code, 'INVALID_COMPLAINT'] as [string, 'INVALID_COMPLAINT']);
   switch (p) {
     case 'id':
     case 'order.id':
@@ -620,7 +639,11 @@ function stringExpectation(path: readonly PathSegment[], payload: string): Case[
     case 'customer.id':
     case 'owner': {
       const trimmed = payload.trim().length;
-      return trimmed === 0 ? ['too_small', 'INVALID_COMPLAINT'] : trimmed <= 128 ? 'OK' : ['too_big', 'INVALID_COMPLAINT'];
+      return trimmed === 0
+        ? ['too_small', 'INVALID_COMPLAINT']
+        : trimmed <= 128
+          ? 'OK'
+          : ['too_big', 'INVALID_COMPLAINT'];
     }
     case 'summary':
       return 'OK';

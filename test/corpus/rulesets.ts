@@ -28,7 +28,13 @@ function notChain(depth: number): Json {
 /** The rule-set corpus: everything the issue lists about json-rules-engine and hostile files. */
 export const ruleSetCases: Case[] = [
   // --- JSON ---
-  { name: 'text that is not JSON', input: () => '{"rules": [', code: 'INVALID_JSON', issue: 'invalid_json', path: [] },
+  {
+    name: 'text that is not JSON',
+    input: () => '{"rules": [',
+    code: 'INVALID_JSON',
+    issue: 'invalid_json',
+    path: [],
+  },
   {
     name: 'a duplicate priority (JSON.parse keeps the last, an editor shows the first)',
     input: () => textWithDuplicate(base(), ['rules', 0, 'priority'], '1'),
@@ -77,7 +83,8 @@ export const ruleSetCases: Case[] = [
   },
   {
     name: 'a "__proto__" key in a condition parsed from JSON (breaks the run in json-rules-engine)',
-    input: () => text(base()).replace('{"fact":"category"', '{"__proto__":{"polluted":true},"fact":"category"'),
+    input: () =>
+      text(base()).replace('{"fact":"category"', '{"__proto__":{"polluted":true},"fact":"category"'),
     code: 'INVALID_RULESET',
     issue: 'forbidden_key',
     path: [...CONDITIONS, 'all', 0, '__proto__'],
@@ -352,7 +359,9 @@ export const ruleSetCases: Case[] = [
   {
     name: '65 conditions spread over small groups',
     input: () =>
-      withConditions({ any: Array.from({ length: 13 }, () => ({ all: Array.from({ length: 5 }, () => LEAF) })) }),
+      withConditions({
+        any: Array.from({ length: 13 }, () => ({ all: Array.from({ length: 5 }, () => LEAF) })),
+      }),
     code: 'LIMIT_EXCEEDED',
     issue: 'too_many_conditions',
     path: [...CONDITIONS],
@@ -374,7 +383,8 @@ export const ruleSetCases: Case[] = [
   },
   {
     name: '257 values in an "in" list',
-    input: () => withLeaf({ fact: 'severity', operator: 'in', value: Array.from({ length: 257 }, (_, i) => i) }),
+    input: () =>
+      withLeaf({ fact: 'severity', operator: 'in', value: Array.from({ length: 257 }, (_, i) => i) }),
     code: 'LIMIT_EXCEEDED',
     issue: 'too_many_values',
     path: [...CONDITIONS, 'all', 0, 'value'],
