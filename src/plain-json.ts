@@ -229,6 +229,7 @@ function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: b
   try {
     if (typeof input !== 'object' || input === null) {
       const value = leaf(input, undefined, undefined);
+      if (bytes > maxBytes) return tooLarge();
       return refused.length > 0
         ? { ok: false, error: new RedressError(kind.invalid, refused) }
         : { ok: true, value };
@@ -237,6 +238,7 @@ function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: b
     if (top === undefined || !('copy' in top)) {
       return top ?? { ok: false, error: new RedressError(kind.invalid, refused) };
     }
+    if (bytes > maxBytes) return tooLarge();
     const stack: Frame[] = [top];
     // Copies one child into `frame.copy`: a leaf at once, a container as a frame on the stack.
     const visit = (frame: Frame, key: string | number, child: unknown): PlainJsonResult | undefined => {

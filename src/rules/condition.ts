@@ -155,7 +155,7 @@ export function checkCondition(root: unknown, bounds: Limits = defaultLimits): C
           'too_deep',
           path,
           `conditions nest deeper than ${bounds.maxConditionDepth} levels (limits.maxConditionDepth)`,
-          'flatten the rule or split it in two',
+          'flatten the rule or split it in two, or raise limits.maxConditionDepth',
         );
         continue;
       }
@@ -192,7 +192,7 @@ export function checkCondition(root: unknown, bounds: Limits = defaultLimits): C
           'too_many_conditions',
           [...path, group],
           `more than ${bounds.maxConditionsPerRule} conditions (limits.maxConditionsPerRule)`,
-          'split the rule in two',
+          'split the rule in two, or raise limits.maxConditionsPerRule',
         );
       } else {
         for (let i = children.length - 1; i >= 0; i--)
@@ -207,7 +207,7 @@ export function checkCondition(root: unknown, bounds: Limits = defaultLimits): C
         'too_many_conditions',
         [],
         `a rule may have at most ${bounds.maxConditionsPerRule} conditions (limits.maxConditionsPerRule)`,
-        'split the rule in two',
+        'split the rule in two, or raise limits.maxConditionsPerRule',
       );
       break;
     }

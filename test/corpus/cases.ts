@@ -49,6 +49,7 @@ export const RCE_PAYLOADS = [
   "constructor.constructor('globalThis.__redressPwned = 1')()",
   "$..[?(@.constructor.constructor('globalThis.__redressPwned = 1')())]",
   '$[?(@property != 0 && @.constructor.constructor("globalThis.__redressPwned = 1")())]',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the payload is a template-injection string.
   '${globalThis.__redressPwned = 1}',
   "{{constructor.constructor('globalThis.__redressPwned = 1')()}}",
   "'; globalThis.__redressPwned = 1; //",
