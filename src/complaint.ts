@@ -147,7 +147,8 @@ const ComplaintShape = z.strictObject({
 /**
  * The complaint schema: the single source of the `Complaint` type and of its JSON Schema. Field-level
  * rules live on the fields; rules that relate two fields (dates in order, money in its currency's
- * digits, at least an order or a subscription) live in one pass below.
+ * digits, at least an order or a subscription) live in one pass below. For untrusted input use
+ * `parseComplaint`: the schema alone does not apply the limits or refuse hostile values.
  */
 export const ComplaintSchema = ComplaintShape.superRefine(
   (c, ctx) => {
