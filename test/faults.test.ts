@@ -60,6 +60,12 @@ vi.mock('../src/rules/reference-engine', async (importOriginal) => {
   };
 });
 
+/**
+ * json-rules-engine, where the operator runs. Spread so that it type-checks whether or not this
+ * version of `createRecommender` offers a choice of engine.
+ */
+const REFERENCE = { engine: 'reference' } as const;
+
 const ruleSet = loadRuleSet({
   name: 'faults',
   version: '1',
@@ -107,7 +113,7 @@ async function collect(
 
 describe('a comparison that throws inside json-rules-engine', () => {
   it('is an INTERNAL RedressError for that complaint, with the original error as its cause', async () => {
-    const recommender = createRecommender({ ruleSet });
+    const recommender = createRecommender({ ruleSet, ...REFERENCE });
     const error = await rejection(recommender.recommend(complaint('c-bad', fault.explodeAt)));
     expect(error.code).toBe('INTERNAL');
     expect(error.issues[0]?.code).toBe('internal_error');
@@ -116,7 +122,7 @@ describe('a comparison that throws inside json-rules-engine', () => {
   });
 
   it('costs a batch only its own record: every other complaint is recommended, in order', async () => {
-    const recommender = createRecommender({ ruleSet });
+    const recommender = createRecommender({ ruleSet, ...REFERENCE });
     const inputs = [
       complaint('c-1', 10),
       complaint('c-2', fault.explodeAt),
@@ -138,8 +144,8 @@ describe('a comparison that throws inside json-rules-engine', () => {
   });
 
   it('leaves the recommender as good as new: many faults in flight, then every good complaint gets its answer', async () => {
-    const recommender = createRecommender({ ruleSet });
-    const expected = await createRecommender({ ruleSet }).recommend(complaint('c-ok', 42));
+    const recommender = createRecommender({ ruleSet, ...REFERENCE });
+    const expected = await createRecommender({ ruleSet, ...REFERENCE }).recommend(complaint('c-ok', 42));
     const outcomes = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) => recommender.recommend(complaint(`c-${i}`, fault.explodeAt))),
     );
@@ -158,7 +164,7 @@ describe('an evaluator that fails', () => {
     ['rejects', 'reject', 'evaluator rejected'],
     ['throws a bare string', 'throw-string', 'a bare string'],
   ] as const)('%s: INTERNAL for that complaint, and the next call works', async (_name, mode, message) => {
-    const recommender = createRecommender({ ruleSet });
+    const recommender = createRecommender({ ruleSet, ...REFERENCE });
     fault.evaluator = mode;
     try {
       const error = await rejection(recommender.recommend(complaint('c-1', 10)));
@@ -176,7 +182,7 @@ describe('an evaluator that fails', () => {
   it('does not turn bad input into INTERNAL: a RedressError passes through as it is', async () => {
     fault.evaluator = 'throw';
     try {
-      const error = await rejection(createRecommender({ ruleSet }).recommend({ id: 'x' }));
+      const error = await rejection(createRecommender({ ruleSet, ...REFERENCE }).recommend({ id: 'x' }));
       expect(error.code).toBe('INVALID_COMPLAINT');
     } finally {
       fault.evaluator = undefined;
