@@ -35,7 +35,16 @@ export {
   type ScoredFacts,
   toFacts,
 } from './facts';
-export { limits } from './limits';
+export {
+  defaultLimits,
+  LIMIT_CODES,
+  type LimitCode,
+  type LimitName,
+  type Limits,
+  type LimitsOption,
+  limits,
+  lineTooLong,
+} from './limits';
 export { LOCALE_CODES, type Locale } from './rationale/locale';
 export {
   createRecommender,

@@ -2,7 +2,9 @@ import { utc } from '@date-fns/utc';
 import { addDays } from 'date-fns';
 import { type ManyOptions, recommendEach } from './batch/many';
 import { parseComplaint } from './complaint';
+import { asRedressError } from './errors';
 import { toFacts } from './facts';
+import { type Limits, resolveLimits } from './limits';
 import { affectedUnits, affectedValue, complaintCurrency, daysLate, receivedAt } from './measures';
 import { fromMinor, toMinor } from './money';
 import { applyCap, type Priced, type PricedSlot } from './policy/caps';
@@ -27,6 +29,8 @@ export interface RecommenderOptions {
   readonly locale?: Locale;
   /** `fired` (default): the trace lists the rules that fired; `all`: every rule with its condition results. */
   readonly trace?: 'fired' | 'all';
+  /** Limits for complaints (and for `ruleSet` when it is not loaded yet); see `Limits`. */
+  readonly limits?: Partial<Limits>;
 }
 
 /** Per-call options of `recommend`. */
@@ -40,8 +44,11 @@ export interface Recommender {
   /** The validated rule set this recommender runs. */
   readonly ruleSet: RuleSet;
   /**
-   * Validates a complaint (unknown JSON) and recommends remedies for it.
-   * @throws RedressError `INVALID_COMPLAINT` naming the offending field.
+   * Validates a complaint (unknown JSON, or its text) and recommends remedies for it. Every failure is a
+   * `RedressError`: a fault inside redress (a rule evaluator or a remedy that throws) is `INTERNAL`, with
+   * the original error as `cause`.
+   * @throws RedressError `INVALID_COMPLAINT` naming the offending field, `LIMIT_EXCEEDED`,
+   *   `INVALID_JSON`, or `INTERNAL`.
    */
   recommend(complaint: unknown, options?: RecommendOptions): Promise<Recommendation>;
   /**
@@ -58,7 +65,8 @@ const APOLOGY: Proposal = { spec: { type: 'apology', form: 'standard' }, rule: '
 
 /** Creates a recommender. With no options it runs the built-in default rules in English. */
 export function createRecommender(options: RecommenderOptions = {}): Recommender {
-  const ruleSet = loadRuleSet(options.ruleSet ?? defaultRuleSet);
+  const limits = resolveLimits(options.limits);
+  const ruleSet = loadRuleSet(options.ruleSet ?? defaultRuleSet, { limits });
   const defaultLocale = options.locale ?? 'en';
   if (!isLocale(defaultLocale)) throw new TypeError(`unsupported locale "${String(defaultLocale)}"`);
   const evaluator: RuleEvaluator = referenceEvaluator(ruleSet);
@@ -74,7 +82,7 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
   };
 
   async function recommend(input: unknown, callOptions: RecommendOptions = {}): Promise<Recommendation> {
-    const complaint = parseComplaint(input);
+    const complaint = parseComplaint(input, { limits });
     const { facts, severity, value } = toFacts(complaint, ruleSet.scoring);
     const outcomes = await evaluator.evaluate(facts);
     const fired = outcomes.filter((o) => o.fired);
@@ -222,13 +230,20 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     };
   }
 
+  // The one place where a fault inside redress becomes a RedressError, so that a caller (or a batch)
+  // only ever has one kind of failure to handle.
+  const guarded = (input: unknown, callOptions?: RecommendOptions) =>
+    recommend(input, callOptions).catch((error: unknown) => {
+      throw asRedressError(error);
+    });
+
   return {
     ruleSet,
-    recommend,
+    recommend: guarded,
     recommendMany: (complaints, manyOptions = {}) =>
       recommendEach(
         complaints,
-        (c) => recommend(c, manyOptions.locale ? { locale: manyOptions.locale } : {}),
+        (c) => guarded(c, manyOptions.locale ? { locale: manyOptions.locale } : {}),
         manyOptions,
       ),
   };

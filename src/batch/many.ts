@@ -8,8 +8,7 @@ export interface ManyOptions {
 }
 
 function errorRecord(index: number, input: unknown, error: unknown): RecommendationError {
-  const id = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined;
-  const complaintId = typeof id === 'string' ? id.slice(0, 128) : null;
+  const complaintId = readableId(input);
   if (isRedressError(error)) {
     return {
       index,
@@ -19,6 +18,16 @@ function errorRecord(index: number, input: unknown, error: unknown): Recommendat
   }
   const message = error instanceof Error ? error.message : String(error);
   return { index, complaintId, error: { code: 'INTERNAL', message, path: [], pointer: '' } };
+}
+
+function readableId(input: unknown): string | null {
+  try {
+    const id = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? id.slice(0, 128) : null;
+  } catch {
+    // A hostile input (a throwing getter or proxy) must cost only its own record, not the batch.
+    return null;
+  }
 }
 
 /**
