@@ -180,6 +180,20 @@ describe.concurrent('redress recommend', () => {
     });
   });
 
+  it('refuses a line that repeats a key, which JSON.parse would silently resolve', async () => {
+    const first = scenarios[0] as string;
+    const repeated = first.replace(
+      '"category": "wrong_item"',
+      '"category": "other", "category": "wrong_item"',
+    );
+    expect(repeated).not.toBe(first);
+    const run = await runCli(['recommend', writeTemp('dup.jsonl', `${repeated}\n${scenarios[1]}\n`)]);
+    expect(run.code).toBe(1);
+    const [record, next] = jsonLines(run.stdout);
+    expect(record).toMatchObject({ line: 1, error: { code: 'INVALID_JSON', pointer: '/category' } });
+    expect(next?.complaintId).toBe(scenarioIds[1]);
+  });
+
   it('keeps order through a long run of failed lines (more than wait for the recommender at once)', async () => {
     const bad = Array.from({ length: 5000 }, (_, i) => `{"cut": ${i}`);
     const file = writeTemp(

@@ -1,4 +1,4 @@
-import { isRecommendationError, type Recommender } from '../index';
+import { isRecommendationError, lineTooLong, type Recommender } from '../index';
 import type { RawLine } from './line-reader';
 import { fromRecommendationError, type LineError, type LineResult, lineError } from './line-record';
 import { tee } from './tee';
@@ -28,39 +28,58 @@ interface Pending {
   readonly bytes: number;
   /** Set when the line never reached the recommender (not JSON, too long, not UTF-8). */
   readonly failure: LineError | undefined;
+  /** The line's text while it is in flight, to name its complaint in an error record. */
+  readonly text: string | undefined;
   /** Whether the recommenders were given something for this line, so that a result belongs to it. */
   readonly sent: boolean;
 }
 
 /**
- * Lines that fail before reaching the recommenders are not sent to them (validating a placeholder costs
- * far more than the failure itself); they wait in order among the lines in flight. So that a long run
- * of such lines cannot pile up while the recommenders wait for input, past this many a placeholder is
- * sent after all, which lets results, and so the waiting failures, flow out.
+ * Lines that are not JSON text are not sent to the recommenders; they wait in order among the lines in
+ * flight. So that a long run of such lines cannot pile up while the recommenders wait for
+ * input, past this many a placeholder is sent after all, which lets results, and so the waiting
+ * failures, flow out.
  */
 const MAX_WAITING_FAILURES = 4096;
 
-function parseLine(raw: RawLine, maxLineBytes: number): { value: unknown; failure: LineError | undefined } {
+function readFailure(raw: RawLine, maxLineBytes: number): LineError | undefined {
   if ('problem' in raw) {
-    const failure =
-      raw.problem === 'too_long'
-        ? lineError(
-            raw.line,
-            'LIMIT_EXCEEDED',
-            `the line is longer than ${maxLineBytes} bytes (--max-line-bytes)`,
-          )
-        : lineError(raw.line, 'INVALID_JSON', 'the line is not valid UTF-8 text');
-    return { value: null, failure };
+    if (raw.problem === 'invalid_utf8') {
+      return lineError(raw.line, 'INVALID_JSON', 'the line is not valid UTF-8 text');
+    }
+    const error = lineTooLong(raw.bytes, { limits: { maxLineBytes } });
+    return lineError(
+      raw.line,
+      error?.code ?? 'LIMIT_EXCEEDED',
+      `${error?.message ?? 'line too long'} (--max-line-bytes)`,
+    );
   }
-  // A malformed line is an expected input, not a bug: skip capturing a stack trace for its error,
-  // which would cost more than the parse (a file can have millions of such lines).
+  // A quick syntax check, so that a malformed line costs a failed parse and not a trip through the
+  // recommender (files with millions of them exist). A malformed line is expected input: no stack trace.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return { value: JSON.parse(raw.text), failure: undefined };
+    JSON.parse(raw.text);
+    return undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { value: null, failure: lineError(raw.line, 'INVALID_JSON', `not valid JSON: ${message}`) };
+    return lineError(raw.line, 'INVALID_JSON', `not valid JSON: ${message}`);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/** The complaint id in a line's JSON text, when it has a readable one (for error records). */
+function idInText(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0; // a malformed line is expected input: no stack trace for its error
+  try {
+    const value: unknown = JSON.parse(text);
+    const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? id.slice(0, 128) : null;
+  } catch {
+    return null;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
@@ -70,6 +89,8 @@ function parseLine(raw: RawLine, maxLineBytes: number): { value: unknown; failur
  * Runs JSON Lines through one or more recommenders (the rule sets being compared) and yields, for every
  * non-blank input line, in input order, one result per recommender. A line that is not JSON, not UTF-8
  * or too long yields a line error for every recommender; nothing is dropped and nothing stops the run.
+ * Recommenders are given each line's JSON text, which the library validates (size, duplicate keys,
+ * syntax, schema).
  *
  * Memory is bounded: the recommenders pull input only as fast as results are taken, each through its
  * own `recommendMany` with bounded concurrency; the lines between them are held only until all have
@@ -96,16 +117,19 @@ export async function* recommendLines(
         if (records === toSkip) options.checkSkipped?.(raw.line, 'text' in raw ? raw.text : undefined);
         continue;
       }
-      const { value, failure } = parseLine(raw, maxLineBytes);
+      // The recommenders get the line's JSON text as it is: the library parses it again, defensively
+      // (size first, duplicate keys refused), which a parsed object could no longer show.
+      const failure = readFailure(raw, maxLineBytes);
+      const text = 'text' in raw ? raw.text : undefined;
       const bytes = carried;
       carried = 0;
       if (failure && unsent < MAX_WAITING_FAILURES) {
-        pending.push({ line: raw.line, bytes, failure, sent: false });
+        pending.push({ line: raw.line, bytes, failure, text: undefined, sent: false });
         unsent += 1;
         continue;
       }
-      pending.push({ line: raw.line, bytes, failure, sent: true });
-      yield value;
+      pending.push({ line: raw.line, bytes, failure, text, sent: true });
+      yield text ?? null;
     }
     if (records < toSkip) options.onShortInput?.(records);
   }
@@ -151,7 +175,11 @@ export async function* recommendLines(
       results: next.map((n) => {
         if (item.failure) return item.failure; // a placeholder was sent: its result is not wanted
         const result = n.value as Exclude<typeof n.value, undefined>;
-        return isRecommendationError(result) ? fromRecommendationError(item.line, result) : result;
+        if (!isRecommendationError(result)) return result;
+        const error = fromRecommendationError(item.line, result);
+        // The library reads no id from text; recover it, unless the text's JSON itself is in doubt.
+        const recover = error.complaintId === null && error.error.code !== 'INVALID_JSON';
+        return recover ? { ...error, complaintId: idInText(item.text) } : error;
       }),
     };
   }

@@ -1,8 +1,8 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { LOCALE_CODES } from '../index';
+import { LOCALE_CODES, limits } from '../index';
 
-/** Default for `--max-line-bytes`: far above any valid complaint, far below memory trouble. */
-export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+/** Default for `--max-line-bytes`: the library's `maxLineBytes` limit. */
+export const DEFAULT_MAX_LINE_BYTES: number = limits.maxLineBytes;
 
 /** Parses a whole number within bounds, for numeric options. */
 export function wholeNumber(min: number, max: number) {

@@ -54,18 +54,10 @@ async function explain(file: string, options: ExplainOptions): Promise<ExitCode>
       : file === '-'
         ? readFileSync(0, 'utf8')
         : readTextFile(file, 'complaint file', DEFAULT_MAX_LINE_BYTES * 16);
-  let complaint: unknown;
-  try {
-    complaint = JSON.parse(text);
-  } catch (error) {
-    throw new CliError(
-      `${file === '-' ? 'standard input' : file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      ExitCode.dataProblems,
-    );
-  }
   const recommender = createRecommender({ ruleSet, locale: options.locale, trace: 'all' });
   try {
-    const recommendation = await recommender.recommend(complaint);
+    // The JSON text as it is: the library parses it defensively (size, duplicate keys, syntax).
+    const recommendation = await recommender.recommend(text);
     if (options.json) {
       process.stdout.write(`${JSON.stringify(recommendation, null, 2)}\n`);
     } else {
