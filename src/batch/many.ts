@@ -7,7 +7,8 @@ export interface ManyOptions {
   readonly concurrency?: number;
 }
 
-function errorRecord(index: number, input: unknown, error: unknown): RecommendationError {
+/** The error record for an input that got no recommendation. */
+export function errorRecord(index: number, input: unknown, error: unknown): RecommendationError {
   const id = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined;
   const complaintId = typeof id === 'string' ? id.slice(0, 128) : null;
   if (isRedressError(error)) {
