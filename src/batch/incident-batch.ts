@@ -2,7 +2,7 @@ import { type Complaint, safeParseComplaint } from '../complaint';
 import type { Locale } from '../rationale/locale';
 import type { IncidentRun, Run } from '../recommend';
 import type { Recommendation, RecommendationError } from '../recommendation';
-import { type Entry, type IncidentOptions, runEntries, toEntry } from './incidents';
+import { type Entry, EntryReader, type IncidentOptions, runEntries, settings } from './incidents';
 import { errorRecord, type ManyOptions } from './many';
 
 /** What the incident batch needs from a recommender. */
@@ -28,6 +28,7 @@ export async function* recommendWithIncidents(
   inputs: Iterable<unknown> | AsyncIterable<unknown>,
   deps: IncidentBatchDeps,
 ): AsyncGenerator<Recommendation | RecommendationError> {
+  const { groupBy } = settings(deps.incidents);
   const all: unknown[] = [];
   for await (const input of inputs) all.push(input);
 
@@ -37,10 +38,10 @@ export async function* recommendWithIncidents(
   });
   const entries: Entry[] = [];
   const byIndex = new Map<number, Entry>();
-  const groupBy = deps.incidents.groupBy ?? 'cause';
+  const reader = new EntryReader(groupBy);
   complaints.forEach((complaint, index) => {
     if ('error' in complaint) return;
-    const entry = toEntry(complaint, index, groupBy);
+    const entry = reader.read(complaint, index);
     if (entry !== null && !Array.isArray(entry)) {
       entries.push(entry);
       byIndex.set(index, entry);

@@ -11,16 +11,19 @@ import { durationMs } from './duration';
  * For each instant t at which a complaint arrives, and each cause with a complaint at t:
  *
  * - the window is (t − window, t]: its complaints of that cause number n;
- * - the baseline is the `baseline` before the window, (t − window − baseline, t − window]: its
- *   complaints of that cause that are not themselves part of an incident number b, so the usual count
- *   per window is e = b × window / baseline (time before the first complaint counts as quiet);
- * - the window is a burst when n ≥ minCount and n ≥ ratio × e.
+ * - the history is the time from the first complaint of the input to the window's start, at most
+ *   `baseline` long: h = min(baseline, t − window − first);
+ * - the baseline is that history, (t − window − h, t − window]: its complaints of that cause that are
+ *   not themselves part of an incident number b, so the usual count per window is e = b × window / h;
+ * - the window is a burst when n ≥ minCount and n ≥ ratio × e, judged only once there is at least
+ *   one window of history (h ≥ window): before that, nothing is known to be unusual. With
+ *   `baseline: 0` there is no baseline: a window is a burst when n ≥ minCount, from the start.
  *
  * Every complaint inside a burst window belongs to an incident; burst windows of one cause that
  * overlap in time (the later one starts before the earlier one ends) make one incident. Complaints at
  * the same instant are judged together, so their order never matters. Complaints that already belong
  * to an incident do not count towards the baseline, so a long incident does not become its own
- * "usual rate".
+ * "usual rate": it lasts while its cause stays far above the rate it had before.
  */
 
 /** The fields of a complaint incident detection reads; a parsed `Complaint` has them all. */
@@ -135,7 +138,7 @@ interface Settings {
 }
 
 /** Validates options, filling in defaults. @throws RedressError `INVALID_OPTIONS` */
-function settings(options: IncidentOptions | undefined): Settings {
+export function settings(options: IncidentOptions | undefined): Settings {
   const parsed = IncidentOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) {
     throw new RedressError(
@@ -169,12 +172,31 @@ const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
+ * True when `value` is an ISO 8601 date-time with an offset. The common shapes are recognised by a few
+ * character checks (this runs a million times in a batch); anything else goes through the full pattern.
+ */
+function isDateTime(value: string): boolean {
+  const n = value.length;
+  if (n >= 20 && n <= 35 && value.charCodeAt(10) === 84 /* T */) {
+    const last = value.charCodeAt(n - 1);
+    if (last === 90 /* Z */) return value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45;
+    const sign = value.charCodeAt(n - 6);
+    if ((sign === 43 || sign === 45) /* + - */ && value.charCodeAt(n - 3) === 58 /* : */) {
+      return value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45;
+    }
+  }
+  return DATE_TIME.test(value);
+}
+
+type Line = NonNullable<NonNullable<IncidentComplaint['order']>['items']>[number];
+
+/**
  * The product a complaint is about: of its affected lines (those with `affectedQuantity` > 0 when any
  * line says, else every line), the one with the most value at stake; ties go to the smaller SKU.
  */
-function primarySku(c: IncidentComplaint): string | null {
-  const items = c.order?.items ?? [];
-  const marked = items.some((i) => i.affectedQuantity !== undefined);
+function primarySku(items: readonly Line[]): string | null {
+  let marked = false;
+  for (const item of items) if (item.affectedQuantity !== undefined) marked = true;
   let best: string | null = null;
   let bestValue = -1;
   for (const item of items) {
@@ -190,20 +212,28 @@ function primarySku(c: IncidentComplaint): string | null {
 }
 
 /**
- * The cause of a complaint under `cause` grouping: an item problem with a product → category and SKU;
- * a problem with a service (a subscription without an order, or any service outage of a subscription)
- * → category and plan; otherwise the category alone (a late delivery is the carrier's, not one SKU's).
+ * The cause key of a complaint under `cause` grouping: an item problem with a product → category and
+ * SKU; a problem with a service (a subscription without an order, or an outage of a subscription) →
+ * category and plan; otherwise the category alone (a late delivery is the carrier's, not one SKU's).
  */
-export function causeOf(c: IncidentComplaint): IncidentCause {
+function causeKey(c: IncidentComplaint): string {
   if (ITEM_CATEGORIES.has(c.category)) {
-    const sku = primarySku(c);
-    if (sku !== null) return { key: `${c.category}:sku:${sku}`, category: c.category, sku, service: null };
+    const sku = primarySku(c.order?.items ?? []);
+    if (sku !== null) return `${c.category}:sku:${sku}`;
   }
   const plan = c.subscription?.plan;
   if (plan !== undefined && (c.order === undefined || c.category === 'service_outage')) {
-    return { key: `${c.category}:service:${plan}`, category: c.category, sku: null, service: plan };
+    return `${c.category}:service:${plan}`;
   }
-  return { key: c.category, category: c.category, sku: null, service: null };
+  return c.category;
+}
+
+/** The cause of a complaint under `cause` grouping (see `causeKey`). */
+export function causeOf(c: IncidentComplaint): IncidentCause {
+  const key = causeKey(c);
+  const sku = key.startsWith(`${c.category}:sku:`) ? key.slice(c.category.length + 5) : null;
+  const service = key.startsWith(`${c.category}:service:`) ? key.slice(c.category.length + 9) : null;
+  return { key, category: c.category, sku, service };
 }
 
 /** One complaint as the detector sees it. */
@@ -231,26 +261,49 @@ export interface Building {
   final: Incident | null;
 }
 
-/**
- * Reads the fields detection needs from one complaint, checking each.
- * @returns the entry, null when a custom `groupBy` leaves it out, or the problems found.
- */
-export function toEntry(
-  value: unknown,
-  index: number,
-  groupBy: IncidentGroupBy,
-): Entry | null | RedressIssue[] {
-  const problems: RedressIssue[] = [];
+/** True when a complaint has everything detection reads, in the right types (the fast path). */
+function readable(c: Partial<Record<keyof IncidentComplaint, unknown>>, groupBy: IncidentGroupBy): boolean {
+  if (typeof c.id !== 'string' || c.id.trim() === '') return false;
+  if (typeof c.receivedAt !== 'string' || !isDateTime(c.receivedAt)) return false;
+  if (typeof c.category !== 'string' || !CATEGORY_SET.has(c.category)) return false;
+  if (c.exposure !== undefined && (typeof c.exposure !== 'object' || c.exposure === null)) return false;
+  if (groupBy !== 'cause') return true;
+  if (c.order !== undefined) {
+    if (typeof c.order !== 'object' || c.order === null) return false;
+    const items = (c.order as { items?: unknown }).items;
+    if (items !== undefined) {
+      if (!Array.isArray(items)) return false;
+      for (const item of items) {
+        if (typeof item !== 'object' || item === null) return false;
+        const line = item as Record<string, unknown>;
+        if (typeof line.sku !== 'string' || typeof line.quantity !== 'number') return false;
+        if (typeof line.unitPrice !== 'number') return false;
+        if (line.affectedQuantity !== undefined && typeof line.affectedQuantity !== 'number') return false;
+      }
+    }
+  }
+  if (c.subscription !== undefined) {
+    if (typeof c.subscription !== 'object' || c.subscription === null) return false;
+    if (typeof (c.subscription as { plan?: unknown }).plan !== 'string') return false;
+  }
+  return true;
+}
+
+/** Every problem with the fields detection reads (the slow path, for a complaint that is not readable). */
+function problemsOf(value: unknown, index: number, groupBy: IncidentGroupBy): RedressIssue[] {
   if (typeof value !== 'object' || value === null) {
     return [issue('invalid_type', [index], 'expected a complaint object')];
   }
   const c = value as Partial<Record<keyof IncidentComplaint, unknown>>;
+  const problems: RedressIssue[] = [];
   if (typeof c.id !== 'string' || c.id.trim() === '') {
     problems.push(issue('invalid_type', [index, 'id'], 'expected a non-empty string'));
   }
-  const time =
-    typeof c.receivedAt === 'string' && DATE_TIME.test(c.receivedAt) ? Date.parse(c.receivedAt) : NaN;
-  if (Number.isNaN(time)) {
+  if (
+    typeof c.receivedAt !== 'string' ||
+    !DATE_TIME.test(c.receivedAt) ||
+    Number.isNaN(Date.parse(c.receivedAt))
+  ) {
     problems.push(
       issue(
         'invalid_format',
@@ -262,35 +315,10 @@ export function toEntry(
   if (typeof c.category !== 'string' || !CATEGORY_SET.has(c.category)) {
     problems.push(issue('invalid_value', [index, 'category'], `expected one of ${CATEGORIES.join(', ')}`));
   }
-  const exposure = c.exposure as { public?: unknown } | undefined;
-  if (exposure !== undefined && (typeof exposure !== 'object' || exposure === null)) {
+  if (c.exposure !== undefined && (typeof c.exposure !== 'object' || c.exposure === null)) {
     problems.push(issue('invalid_type', [index, 'exposure'], 'expected an object'));
   }
-  if (groupBy === 'cause') problems.push(...causeFieldProblems(c, index));
-  if (problems.length > 0) return problems;
-  const complaint = value as IncidentComplaint;
-  let cause: IncidentCause;
-  if (groupBy === 'cause') {
-    cause = causeOf(complaint);
-  } else if (groupBy === 'category') {
-    cause = { key: complaint.category, category: complaint.category, sku: null, service: null };
-  } else {
-    const key = groupBy(complaint);
-    if (key === null || key === undefined) return null;
-    if (typeof key !== 'string' || key === '') {
-      return [issue('invalid_type', [index], 'groupBy must return a non-empty string, null or undefined')];
-    }
-    cause = { key, category: null, sku: null, service: null };
-  }
-  return { index, id: complaint.id, time, cause, isPublic: exposure?.public === true, incident: null };
-}
-
-/** Checks the fields `causeOf` reads: the order's lines and the subscription's plan. */
-function causeFieldProblems(
-  c: Partial<Record<keyof IncidentComplaint, unknown>>,
-  index: number,
-): RedressIssue[] {
-  const problems: RedressIssue[] = [];
+  if (groupBy !== 'cause') return problems;
   if (c.order !== undefined) {
     const items =
       typeof c.order === 'object' && c.order !== null ? (c.order as { items?: unknown }).items : null;
@@ -304,8 +332,9 @@ function causeFieldProblems(
         if (typeof line.sku !== 'string')
           problems.push(issue('invalid_type', [...at, 'sku'], 'expected a string'));
         for (const field of ['quantity', 'unitPrice'] as const) {
-          if (typeof line[field] !== 'number')
+          if (typeof line[field] !== 'number') {
             problems.push(issue('invalid_type', [...at, field], 'expected a number'));
+          }
         }
         if (line.affectedQuantity !== undefined && typeof line.affectedQuantity !== 'number') {
           problems.push(issue('invalid_type', [...at, 'affectedQuantity'], 'expected a number'));
@@ -318,10 +347,60 @@ function causeFieldProblems(
       typeof c.subscription === 'object' && c.subscription !== null
         ? (c.subscription as { plan?: unknown }).plan
         : undefined;
-    if (typeof plan !== 'string')
+    if (typeof plan !== 'string') {
       problems.push(issue('invalid_type', [index, 'subscription', 'plan'], 'expected a string'));
+    }
   }
   return problems;
+}
+
+/** Turns complaints into entries, sharing one cause object per cause. */
+export class EntryReader {
+  private readonly causes = new Map<string, IncidentCause>();
+
+  constructor(readonly groupBy: IncidentGroupBy) {}
+
+  /**
+   * Reads the fields detection needs from one complaint, checking each.
+   * @returns the entry, null when a custom `groupBy` leaves it out, or the problems found.
+   */
+  read(value: unknown, index: number): Entry | null | RedressIssue[] {
+    const c = value as Partial<Record<keyof IncidentComplaint, unknown>> | null;
+    if (typeof c !== 'object' || c === null || !readable(c, this.groupBy)) {
+      return problemsOf(value, index, this.groupBy);
+    }
+    const time = Date.parse(c.receivedAt as string);
+    if (Number.isNaN(time)) return problemsOf(value, index, this.groupBy);
+    const complaint = value as IncidentComplaint;
+    let key: string;
+    const groupBy = this.groupBy;
+    if (groupBy === 'cause') key = causeKey(complaint);
+    else if (groupBy === 'category') key = complaint.category;
+    else {
+      const own = groupBy(complaint);
+      if (own === null || own === undefined) return null;
+      if (typeof own !== 'string' || own === '') {
+        return [issue('invalid_type', [index], 'groupBy must return a non-empty string, null or undefined')];
+      }
+      key = own;
+    }
+    let cause = this.causes.get(key);
+    if (!cause) {
+      cause =
+        groupBy === 'cause'
+          ? causeOf(complaint)
+          : { key, category: groupBy === 'category' ? complaint.category : null, sku: null, service: null };
+      this.causes.set(key, cause);
+    }
+    return {
+      index,
+      id: complaint.id,
+      time,
+      cause,
+      isPublic: complaint.exposure?.public === true,
+      incident: null,
+    };
+  }
 }
 
 /** Orders entries by time, then id, then input position. */
@@ -350,6 +429,8 @@ function compactUtc(time: number): string {
     .replaceAll(':', '');
 }
 
+const NONE: readonly Building[] = Object.freeze([]);
+
 /**
  * Detects incidents in complaints that arrive in time order, one complaint at a time, in memory that
  * grows with one window plus one baseline of complaints (not with the stream). The core of
@@ -360,9 +441,13 @@ export class IncidentEngine {
   private readonly states = new Map<string, CauseState>();
   private readonly openIncidents: Building[] = [];
   private readonly usedIds = new Set<string>();
+  private readonly touched: CauseState[] = [];
   private group: Entry[] = [];
   private groupTime = Number.NEGATIVE_INFINITY;
+  private firstTime = Number.NaN;
   private groupSeq = 0;
+  /** Earliest time at which an open incident can close. */
+  private nextClose = Number.POSITIVE_INFINITY;
   private nextSweep = Number.NEGATIVE_INFINITY;
 
   constructor(options: IncidentOptions | undefined) {
@@ -378,7 +463,7 @@ export class IncidentEngine {
    * Adds the next entry; its time may not be before the previous one's. Returns the incidents that
    * can no longer grow.
    */
-  add(entry: Entry): Building[] {
+  add(entry: Entry): readonly Building[] {
     if (entry.time < this.groupTime) {
       throw new RedressError('INVALID_COMPLAINT', [
         issue(
@@ -388,43 +473,58 @@ export class IncidentEngine {
         ),
       ]);
     }
-    let closed: Building[] = [];
+    let closed = NONE;
     if (entry.time > this.groupTime) {
       this.flushGroup();
-      closed = this.closeBefore(entry.time);
+      if (entry.time >= this.nextClose) closed = this.closeBefore(entry.time);
       this.groupTime = entry.time;
+      // History starts just before the first complaint, so that the baseline (open at its start) holds it.
+      if (Number.isNaN(this.firstTime)) this.firstTime = entry.time - 1;
     }
     this.group.push(entry);
     return closed;
   }
 
   /** Ends the input: judges the last instant and closes every open incident. */
-  finish(): Building[] {
+  finish(): readonly Building[] {
     this.flushGroup();
     return this.closeBefore(Number.POSITIVE_INFINITY);
   }
 
   private flushGroup(): void {
-    if (this.group.length === 0) return;
     const group = this.group;
-    this.group = [];
-    if (group.length > 1) group.sort(compareEntries);
-    const seq = ++this.groupSeq;
-    const touched: CauseState[] = [];
-    for (const entry of group) {
-      let state = this.states.get(entry.cause.key);
-      if (!state) {
-        state = new CauseState();
-        this.states.set(entry.cause.key, state);
+    if (group.length === 0) return;
+    const t = this.groupTime;
+    if (group.length === 1) {
+      const entry = group[0] as Entry;
+      group.length = 0;
+      this.judge(this.stateOf(entry), t);
+    } else {
+      this.group = [];
+      group.sort(compareEntries);
+      const seq = ++this.groupSeq;
+      const touched = this.touched;
+      touched.length = 0;
+      for (const entry of group) {
+        const state = this.stateOf(entry);
+        if (state.touched !== seq) {
+          state.touched = seq;
+          touched.push(state);
+        }
       }
-      state.entries.push(entry);
-      if (state.touched !== seq) {
-        state.touched = seq;
-        touched.push(state);
-      }
+      for (const state of touched) this.judge(state, t);
     }
-    for (const state of touched) this.judge(state, this.groupTime);
-    if (this.groupTime >= this.nextSweep) this.sweep(this.groupTime);
+    if (t >= this.nextSweep) this.sweep(t);
+  }
+
+  private stateOf(entry: Entry): CauseState {
+    let state = this.states.get(entry.cause.key);
+    if (!state) {
+      state = new CauseState();
+      this.states.set(entry.cause.key, state);
+    }
+    state.entries.push(entry);
+    return state;
   }
 
   /** Judges the window of one cause that ends at `t`. */
@@ -432,7 +532,8 @@ export class IncidentEngine {
     const { windowMs, baselineMs, minCount, ratio } = this.s;
     const entries = state.entries;
     const windowStart = t - windowMs;
-    const baselineStart = windowStart - baselineMs;
+    const history = Math.min(baselineMs, windowStart - this.firstTime);
+    const baselineStart = windowStart - history;
     while (state.win < entries.length && (entries[state.win] as Entry).time <= windowStart) {
       if ((entries[state.win] as Entry).incident === null) state.quiet++;
       state.win++;
@@ -447,8 +548,11 @@ export class IncidentEngine {
       state.head = 0;
     }
     const n = entries.length - state.win;
-    // n ≥ ratio × (quiet × window / baseline), multiplied out so that no baseline means no division.
-    if (n < minCount || n * baselineMs < ratio * state.quiet * windowMs) return;
+    if (n < minCount) return;
+    // Without a window of history nothing is known to be unusual (unless there is to be no baseline).
+    if (baselineMs > 0 && history < windowMs) return;
+    // n ≥ ratio × (quiet × window / history), multiplied out so that no baseline means no division.
+    if (baselineMs > 0 && n * history < ratio * state.quiet * windowMs) return;
 
     let incident = state.open;
     if (incident === null || incident.lastAnchor <= windowStart) {
@@ -456,7 +560,7 @@ export class IncidentEngine {
         cause: (entries[entries.length - 1] as Entry).cause,
         members: [],
         detectedAt: t,
-        expected: baselineMs === 0 ? 0 : (state.quiet * windowMs) / baselineMs,
+        expected: baselineMs === 0 ? 0 : (state.quiet * windowMs) / history,
         peakCount: 0,
         lastAnchor: t,
         final: null,
@@ -474,17 +578,26 @@ export class IncidentEngine {
     }
     incident.lastAnchor = t;
     incident.peakCount = Math.max(incident.peakCount, n);
+    // Only the first of the open incidents to end matters for when to look again.
+    this.nextClose = Math.min(this.nextClose, t + windowMs);
   }
 
   /** Closes the incidents that no window ending at `t` or later can overlap. */
-  private closeBefore(t: number): Building[] {
+  private closeBefore(t: number): readonly Building[] {
     const closed: Building[] = [];
     let kept = 0;
+    let nextClose = Number.POSITIVE_INFINITY;
     for (const incident of this.openIncidents) {
-      if (incident.lastAnchor + this.s.windowMs <= t) closed.push(incident);
-      else this.openIncidents[kept++] = incident;
+      const closesAt = incident.lastAnchor + this.s.windowMs;
+      if (closesAt <= t) closed.push(incident);
+      else {
+        this.openIncidents[kept++] = incident;
+        nextClose = Math.min(nextClose, closesAt);
+      }
     }
     this.openIncidents.length = kept;
+    this.nextClose = nextClose;
+    if (closed.length === 0) return NONE;
     closed.sort(
       (a, b) =>
         (a.members[0] as Entry).time - (b.members[0] as Entry).time ||
@@ -504,7 +617,8 @@ export class IncidentEngine {
     let id = `inc-${compactUtc(first.time)}-${b.cause.key}`;
     for (let n = 2; this.usedIds.has(id); n++) id = `inc-${compactUtc(first.time)}-${b.cause.key}-${n}`;
     this.usedIds.add(id);
-    const publicCount = b.members.reduce((sum, e) => sum + (e.isPublic ? 1 : 0), 0);
+    let publicCount = 0;
+    for (const e of b.members) if (e.isPublic) publicCount++;
     return {
       id,
       cause: b.cause,
@@ -538,31 +652,73 @@ function round(n: number): number {
 
 /** Turns the input into entries, checking every complaint; throws with every problem found (up to 100). */
 export function readEntries(complaints: Iterable<unknown>, groupBy: IncidentGroupBy): Entry[] {
+  const reader = new EntryReader(groupBy);
   const entries: Entry[] = [];
   const problems: RedressIssue[] = [];
   let index = 0;
   for (const complaint of complaints) {
-    const entry = toEntry(complaint, index++, groupBy);
+    const entry = reader.read(complaint, index++);
+    if (entry === null) continue;
     if (Array.isArray(entry)) {
       if (problems.length < 100) problems.push(...entry);
-    } else if (entry !== null) {
-      entries.push(entry);
+    } else {
+      entries.push(entry as Entry);
     }
   }
   if (problems.length > 0) throw new RedressError('INVALID_COMPLAINT', problems.slice(0, 100));
   return entries;
 }
 
+/**
+ * Sorts entries by `compareEntries`. A comparator sort of a million objects is slow, so entries are
+ * sorted by time and input position as packed integer keys in a typed array, and only runs of equal
+ * times (rare) are then ordered by id.
+ */
+function sortEntries(entries: Entry[]): Entry[] {
+  const n = entries.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const e of entries) {
+    if (e.time < min) min = e.time;
+    if (e.time > max) max = e.time;
+  }
+  const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  // Times are whole milliseconds; keys of time-since-min and position must fit in 64 bits.
+  if (!Number.isInteger(min) || !Number.isInteger(max) || Math.log2(max - min + 1) + bits > 63) {
+    return entries.sort(compareEntries);
+  }
+  const keys = new BigUint64Array(n);
+  const shift = BigInt(bits);
+  for (let i = 0; i < n; i++) keys[i] = (BigInt((entries[i] as Entry).time - min) << shift) | BigInt(i);
+  keys.sort();
+  const mask = (1n << shift) - 1n;
+  const out = new Array<Entry>(n);
+  for (let i = 0; i < n; i++) out[i] = entries[Number((keys[i] as bigint) & mask)] as Entry;
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && (out[j] as Entry).time === (out[i] as Entry).time) j++;
+    if (j - i > 1) {
+      const run = out.slice(i, j).sort(compareEntries);
+      for (let k = i; k < j; k++) out[k] = run[k - i] as Entry;
+    }
+    i = j;
+  }
+  return out;
+}
+
 /** Runs entries (in any order) through the engine; every entry's `incident` is set when it has one. */
-export function runEntries(entries: Entry[], options: IncidentOptions | undefined): Incident[] {
+export function runEntries(input: Entry[], options: IncidentOptions | undefined): Incident[] {
   const engine = new IncidentEngine(options);
   let sorted = true;
-  for (let i = 1; i < entries.length && sorted; i++) {
-    sorted = compareEntries(entries[i - 1] as Entry, entries[i] as Entry) <= 0;
+  for (let i = 1; i < input.length && sorted; i++) {
+    sorted = compareEntries(input[i - 1] as Entry, input[i] as Entry) <= 0;
   }
-  if (!sorted) entries.sort(compareEntries);
+  const entries = sorted ? input : sortEntries(input);
   const closed: Building[] = [];
-  for (const entry of entries) closed.push(...engine.add(entry));
+  for (const entry of entries) {
+    const done = engine.add(entry);
+    if (done.length > 0) closed.push(...done);
+  }
   closed.push(...engine.finish());
   return closed.map((b) => b.final as Incident).sort(compareIncidents);
 }
@@ -600,21 +756,23 @@ export interface IncidentDetector {
 /**
  * A streaming detector: push complaints in time order (as a log or a sorted JSONL file gives them)
  * and receive each incident as soon as it is complete. Memory holds one window plus one baseline of
- * complaints, not the stream. Gives exactly what `detectIncidents` gives for the same complaints.
+ * complaints, not the stream. Gives exactly the incidents `detectIncidents` gives for the same
+ * complaints.
  *
  * @throws RedressError `INVALID_OPTIONS` for bad options.
  */
 export function createIncidentDetector(options?: IncidentOptions): IncidentDetector {
   const engine = new IncidentEngine(options);
+  const reader = new EntryReader(engine.groupBy);
   let index = 0;
   let finished = false;
-  const done = (closed: Building[]) => closed.map((b) => b.final as Incident);
+  const done = (closed: readonly Building[]) => closed.map((b) => b.final as Incident);
   return {
     push(complaint) {
       if (finished) throw new Error('the incident detector has finished');
-      const entry = toEntry(complaint, index++, engine.groupBy);
+      const entry = reader.read(complaint, index++);
       if (Array.isArray(entry)) throw new RedressError('INVALID_COMPLAINT', entry);
-      return entry === null ? [] : done(engine.add(entry));
+      return entry === null ? [] : done(engine.add(entry as Entry));
     },
     finish() {
       if (finished) throw new Error('the incident detector has finished');
