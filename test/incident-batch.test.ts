@@ -10,10 +10,10 @@ import {
   type Recommendation,
   type RecommendationError,
 } from '../src/index';
-import { scenarios } from './scenarios';
-import { seed } from './seed';
+import { scenario } from './helpers';
+import { fcParams } from './seed';
 
-const template = scenarios.find((c) => c.id === 'c-wrong-item') as Record<string, unknown>;
+const template = scenario('c-wrong-item') as unknown as Record<string, unknown>;
 const T0 = Date.parse('2026-03-10T00:00:00Z');
 
 interface Shape {
@@ -261,7 +261,7 @@ describe('recommendMany in crisis mode', () => {
           }
         },
       ),
-      { seed, numRuns: 25 },
+      fcParams(25),
     );
     // The property is only worth something if both kinds of complaint occurred.
     expect(inside).toBeGreaterThan(20);

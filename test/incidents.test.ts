@@ -8,7 +8,7 @@ import {
   type IncidentOptions,
   isRedressError,
 } from '../src/index';
-import { seed } from './seed';
+import { fcParams } from './seed';
 
 const T0 = Date.parse('2026-03-10T00:00:00Z');
 const MIN = 60_000;
@@ -159,7 +159,7 @@ describe('overlapping windows and ties', () => {
         ctx.log(JSON.stringify(expected));
         expect(detectIncidents(shuffled, options)).toEqual(expected);
       }),
-      { seed, numRuns: 60 },
+      fcParams(60),
     );
   });
 });

@@ -3,7 +3,9 @@ import { createRecommender, LOCALE_CODES, localeDirection, resolveLocale } from 
 import { LOCALES, placeholders } from '../src/rationale/locale';
 import { en, type Messages } from '../src/rationale/locales/en';
 import { Renderer } from '../src/rationale/renderer';
-import { scenarios } from './scenarios';
+import { scenario, scenarios } from './helpers';
+
+const all = [...scenarios().values()];
 
 const CATEGORY = /\.(zero|one|two|few|many|other)$/;
 /** Messages with plural forms: those English gives a form other than `.other` (not `category.other`). */
@@ -191,8 +193,10 @@ describe('choosing the locale', () => {
   });
 
   it('writes in the recommender locale, the per-call locale, or the customer locale with auto', async () => {
-    const [turkishCustomer, , , , , , , , , , , , , , , , , , , , persianCustomer] = scenarios;
-    const german = { ...scenarios[1], customer: { ...(scenarios[1]?.customer as object), locale: 'de-DE' } };
+    const turkishCustomer = scenario('c-wrong-item'); // customer.locale "tr"
+    const persianCustomer = scenario('c-yen'); // customer.locale "fa"
+    const german = scenario('c-late-minor');
+    german.customer.locale = 'de-DE';
     const first = async (r: ReturnType<typeof createRecommender>, c: unknown, o?: object) =>
       (await r.recommend(c, o)).locale;
     expect(await first(createRecommender({ locale: 'tr' }), persianCustomer)).toBe('tr');
@@ -206,7 +210,7 @@ describe('choosing the locale', () => {
   });
 
   it('changes only the words, never the remedies, when the locale changes', async () => {
-    for (const complaint of scenarios) {
+    for (const complaint of all) {
       const [a, b] = await Promise.all(
         (['en', 'fa'] as const).map((locale) => createRecommender({ locale }).recommend(complaint)),
       );
@@ -224,7 +228,7 @@ describe('choosing the locale', () => {
 describe('Persian rationale is right-to-left text', () => {
   it('has no left-to-right letter outside an isolate, and starts every sentence right-to-left', async () => {
     const fa = createRecommender({ locale: 'fa' });
-    for (const complaint of scenarios) {
+    for (const complaint of all) {
       const rec = await fa.recommend(complaint);
       for (const sentence of rec.rationale) {
         const own = outsideIsolates(sentence.text);
@@ -238,7 +242,7 @@ describe('Persian rationale is right-to-left text', () => {
 
   it('keeps English rationale free of invisible direction marks', async () => {
     const en = createRecommender({ locale: 'en' });
-    for (const complaint of scenarios) {
+    for (const complaint of all) {
       for (const sentence of (await en.recommend(complaint)).rationale) {
         expect(sentence.text).not.toMatch(/[\u2066-\u2069\u200e\u200f]/);
       }

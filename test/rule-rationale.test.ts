@@ -6,7 +6,7 @@ import {
   loadRuleSet,
   ruleSetWarnings,
 } from '../src/index';
-import { scenarios } from './scenarios';
+import { scenario } from './helpers';
 
 const wrongItem = (rationale: unknown) => ({
   name: 'own-words',
@@ -22,7 +22,7 @@ const wrongItem = (rationale: unknown) => ({
   ],
 });
 
-const complaint = scenarios.find((c) => c.id === 'c-wrong-item');
+const complaint = scenario('c-wrong-item');
 
 describe('a rule file with its own rationale per locale', () => {
   it('uses the text of the rationale locale, with its placeholders filled in', async () => {
