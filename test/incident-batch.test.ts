@@ -101,6 +101,7 @@ describe('recommendMany in crisis mode', () => {
       );
       expect(r.rationale.some((s) => s.key === 'incident.notice' && s.audience === 'customer')).toBe(true);
       expect(r.rationale.some((s) => s.key === 'why.incident' && s.audience === 'agent')).toBe(true);
+      expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     }
     // Who handles a case stays the case's own: only the public complaint goes to the social-media team.
     expect(members.map((r) => r.remedies.some((x) => x.type === 'escalate'))).toEqual([

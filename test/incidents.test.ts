@@ -146,21 +146,37 @@ describe('overlapping windows and ties', () => {
     expect(incidents.map((i) => i.cause.sku)).toEqual(['BAG', 'SHOE']);
   });
 
-  it('gives the same incidents for any order of the same complaints', () => {
-    const times = fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 0, maxLength: 40 });
+  it('gives the same incidents for any order of the same complaints, and streaming gives them too', () => {
+    // Clusters of complaints 90 minutes apart, each up to half an hour wide.
+    const times = fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 30 })).map(([c, m]) => c * 90 + m),
+      { minLength: 10, maxLength: 40 },
+    );
+    let found = 0;
     fc.assert(
       fc.property(times, fc.context(), (minutes, ctx) => {
+        // Few ids, so that equal times and equal ids both occur.
         const complaints = minutes.map((m, k) =>
           at(m, { id: `c-${k % 7}`, sku: k % 3 === 0 ? 'A' : 'B', public: k % 4 === 0 }),
         );
-        const options = { window: '1h', baseline: '3h', minCount: 3, ratio: 2 };
+        const options = { window: '1h', baseline: '2h', minCount: 3, ratio: 1.5 };
         const expected = detectIncidents(complaints, options);
-        const shuffled = [...complaints].reverse();
         ctx.log(JSON.stringify(expected));
-        expect(detectIncidents(shuffled, options)).toEqual(expected);
+        found += expected.length;
+        expect(detectIncidents([...complaints].reverse(), options)).toEqual(expected);
+        const detector = createIncidentDetector(options);
+        const inTimeOrder = [...complaints].sort((a, b) =>
+          a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0,
+        );
+        const streamed = inTimeOrder.flatMap((c) => detector.push(c));
+        streamed.push(...detector.finish());
+        expect(
+          [...streamed].sort((a, b) => a.firstAt.localeCompare(b.firstAt) || a.id.localeCompare(b.id)),
+        ).toEqual(expected);
       }),
       fcParams(60),
     );
+    expect(found).toBeGreaterThan(10);
   });
 });
 
