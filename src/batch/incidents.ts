@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, type Category } from '../complaint';
 import { issue, RedressError, type RedressIssue } from '../errors';
 import { durationMs } from './duration';
+import { instantMs } from './instant';
 
 /**
  * Incidents: bursts of complaints with one cause, far above that cause's usual rate (the guides' "mass
@@ -169,25 +170,6 @@ const ITEM_CATEGORIES: ReadonlySet<string> = new Set([
   'poor_quality',
 ]);
 const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
-
-/**
- * True when `value` is an ISO 8601 date-time with an offset. The common shapes are recognised by a few
- * character checks (this runs a million times in a batch); anything else goes through the full pattern.
- */
-function isDateTime(value: string): boolean {
-  const n = value.length;
-  if (n >= 20 && n <= 35 && value.charCodeAt(10) === 84 /* T */) {
-    const last = value.charCodeAt(n - 1);
-    if (last === 90 /* Z */) return value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45;
-    const sign = value.charCodeAt(n - 6);
-    if ((sign === 43 || sign === 45) /* + - */ && value.charCodeAt(n - 3) === 58 /* : */) {
-      return value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45;
-    }
-  }
-  return DATE_TIME.test(value);
-}
-
 type Line = NonNullable<NonNullable<IncidentComplaint['order']>['items']>[number];
 
 /**
@@ -264,7 +246,6 @@ export interface Building {
 /** True when a complaint has everything detection reads, in the right types (the fast path). */
 function readable(c: Partial<Record<keyof IncidentComplaint, unknown>>, groupBy: IncidentGroupBy): boolean {
   if (typeof c.id !== 'string' || c.id.trim() === '') return false;
-  if (typeof c.receivedAt !== 'string' || !isDateTime(c.receivedAt)) return false;
   if (typeof c.category !== 'string' || !CATEGORY_SET.has(c.category)) return false;
   if (c.exposure !== undefined && (typeof c.exposure !== 'object' || c.exposure === null)) return false;
   if (groupBy !== 'cause') return true;
@@ -299,11 +280,7 @@ function problemsOf(value: unknown, index: number, groupBy: IncidentGroupBy): Re
   if (typeof c.id !== 'string' || c.id.trim() === '') {
     problems.push(issue('invalid_type', [index, 'id'], 'expected a non-empty string'));
   }
-  if (
-    typeof c.receivedAt !== 'string' ||
-    !DATE_TIME.test(c.receivedAt) ||
-    Number.isNaN(Date.parse(c.receivedAt))
-  ) {
+  if (typeof c.receivedAt !== 'string' || Number.isNaN(instantMs(c.receivedAt))) {
     problems.push(
       issue(
         'invalid_format',
@@ -369,7 +346,7 @@ export class EntryReader {
     if (typeof c !== 'object' || c === null || !readable(c, this.groupBy)) {
       return problemsOf(value, index, this.groupBy);
     }
-    const time = Date.parse(c.receivedAt as string);
+    const time = typeof c.receivedAt === 'string' ? instantMs(c.receivedAt) : Number.NaN;
     if (Number.isNaN(time)) return problemsOf(value, index, this.groupBy);
     const complaint = value as IncidentComplaint;
     let key: string;
