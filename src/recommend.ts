@@ -192,7 +192,8 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
         }
       }
       // In an incident, the shared policy and the complaint's own proposals compete: the more generous
-      // for this customer comes first (the policy on a tie), so nobody gets less than alone.
+      // for this customer comes first (the policy on a tie), so that no remedy type is offered less
+      // generously than the complaint's own rules would offer it; the caps then apply as always.
       if (incident && candidates.some((c) => c.incident !== undefined)) {
         candidates.sort((a, b) => b.costMinor - a.costMinor);
       }
