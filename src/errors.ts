@@ -8,6 +8,7 @@ export type RedressErrorCode =
   | 'INVALID_JSON'
   | 'INVALID_COMPLAINT'
   | 'INVALID_RULESET'
+  | 'INVALID_OPTIONS'
   | 'LIMIT_EXCEEDED'
   | 'RULE_CONFLICT'
   | 'INTERNAL';

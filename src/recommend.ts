@@ -1,7 +1,9 @@
 import { utc } from '@date-fns/utc';
 import { addDays } from 'date-fns';
+import { recommendWithIncidents } from './batch/incident-batch';
+import type { IncidentOptions } from './batch/incidents';
 import { type ManyOptions, recommendEach } from './batch/many';
-import { parseComplaint } from './complaint';
+import { type Complaint, parseComplaint } from './complaint';
 import { asRedressError } from './errors';
 import { toFacts } from './facts';
 import { type Limits, resolveLimits } from './limits';
@@ -9,11 +11,17 @@ import { affectedUnits, affectedValue, complaintCurrency, daysLate, receivedAt }
 import { fromMinor, toMinor } from './money';
 import { applyCap, type Priced, type PricedSlot } from './policy/caps';
 import { decideHandling } from './policy/handling';
-import { type Proposal, selectSlots } from './policy/selection';
+import { type Proposal, type Slot, selectSlots } from './policy/selection';
 import { composeRationale } from './rationale/compose';
-import { isLocale, type Locale } from './rationale/locale';
+import { isLocale, type Locale, resolveLocale } from './rationale/locale';
 import { Renderer } from './rationale/renderer';
-import type { DroppedRemedy, FiredRule, Recommendation, RecommendationError } from './recommendation';
+import type {
+  DroppedRemedy,
+  FiredRule,
+  IncidentMark,
+  Recommendation,
+  RecommendationError,
+} from './recommendation';
 import { materialise, type Remedy } from './remedies/catalogue';
 import type { RemedyContext } from './remedies/context';
 import { defaultRuleSet } from './rules/default-rule-set';
@@ -25,8 +33,14 @@ import { loadRuleSet, type Rule, type RuleSet } from './rules/ruleset';
 export interface RecommenderOptions {
   /** The rules to run; defaults to the built-in `defaultRuleSet`. */
   readonly ruleSet?: RuleSet;
-  /** Language of the rationale. Default `en`. */
-  readonly locale?: Locale;
+  /**
+   * Language of the rationale: `en` (default), `tr` or `fa`; or `auto`: the complaint's own
+   * `customer.locale` (a BCP 47 tag such as `tr-TR` or `fa`), or `fallbackLocale` when it has none
+   * that redress writes.
+   */
+  readonly locale?: Locale | 'auto';
+  /** The language `auto` falls back to. Default `en`. */
+  readonly fallbackLocale?: Locale;
   /** `fired` (default): the trace lists the rules that fired; `all`: every rule with its condition results. */
   readonly trace?: 'fired' | 'all';
   /** Limits for complaints (and for `ruleSet` when it is not loaded yet); see `Limits`. */
@@ -35,8 +49,32 @@ export interface RecommenderOptions {
 
 /** Per-call options of `recommend`. */
 export interface RecommendOptions {
-  /** Overrides the recommender's locale for this call. */
-  readonly locale?: Locale;
+  /** Overrides the recommender's locale for this call (`auto`: the complaint's `customer.locale`). */
+  readonly locale?: Locale | 'auto';
+}
+
+/** Options of `recommendMany`. */
+export interface RecommendManyOptions extends ManyOptions, RecommendOptions {
+  /**
+   * Crisis mode: find incidents in the batch (`true` for the defaults, or `detectIncidents` options) and
+   * give every complaint in one at least the remedies of the incident's most severe complaint, within
+   * its own caps, marked with the incident. Complaints outside incidents get exactly what they would
+   * get without it. The batch is read to its end before the first result.
+   */
+  readonly incidents?: boolean | IncidentOptions;
+}
+
+/** An incident's shared policy, as one of its members is recommended for. @internal */
+export interface IncidentRun {
+  readonly mark: IncidentMark;
+  /** The remedies of the incident's most severe complaint, as rule proposals marked with the incident. */
+  readonly policy: readonly Proposal[];
+}
+
+/** A recommendation and the proposals it chose before caps (an incident's policy, if it leads one). @internal */
+export interface Run {
+  readonly recommendation: Recommendation;
+  readonly chosen: readonly Proposal[];
 }
 
 /** Turns complaints into recommendations with one rule set. Safe to call concurrently. */
@@ -57,7 +95,7 @@ export interface Recommender {
    */
   recommendMany(
     complaints: Iterable<unknown> | AsyncIterable<unknown>,
-    options?: ManyOptions & RecommendOptions,
+    options?: RecommendManyOptions,
   ): AsyncIterable<Recommendation | RecommendationError>;
 }
 
@@ -68,7 +106,20 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
   const limits = resolveLimits(options.limits);
   const ruleSet = loadRuleSet(options.ruleSet ?? defaultRuleSet, { limits });
   const defaultLocale = options.locale ?? 'en';
-  if (!isLocale(defaultLocale)) throw new TypeError(`unsupported locale "${String(defaultLocale)}"`);
+  if (defaultLocale !== 'auto' && !isLocale(defaultLocale)) {
+    throw new TypeError(
+      `unsupported locale "${String(defaultLocale)}"; use ${['en', 'tr', 'fa', 'auto'].join(', ')}`,
+    );
+  }
+  const fallbackLocale = options.fallbackLocale ?? 'en';
+  if (!isLocale(fallbackLocale))
+    throw new TypeError(`unsupported fallback locale "${String(fallbackLocale)}"`);
+  const localeFor = (complaint: Complaint, requested: Locale | 'auto' | undefined): Locale => {
+    const locale = requested ?? defaultLocale;
+    if (locale === 'auto') return resolveLocale(complaint.customer.locale, fallbackLocale);
+    if (!isLocale(locale)) throw new TypeError(`unsupported locale "${String(locale)}"`);
+    return locale;
+  };
   const evaluator: RuleEvaluator = referenceEvaluator(ruleSet);
   const rulesByName = new Map<string, Rule>(ruleSet.rules.map((r) => [r.name, r]));
   const renderers = new Map<Locale, Renderer>();
@@ -83,6 +134,10 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
 
   async function recommend(input: unknown, callOptions: RecommendOptions = {}): Promise<Recommendation> {
     const complaint = parseComplaint(input, { limits });
+    return (await run(complaint, localeFor(complaint, callOptions.locale))).recommendation;
+  }
+
+  async function run(complaint: Complaint, locale: Locale, incident?: IncidentRun): Promise<Run> {
     const { facts, severity, value } = toFacts(complaint, ruleSet.scoring);
     const outcomes = await evaluator.evaluate(facts);
     const fired = outcomes.filter((o) => o.fired);
@@ -90,6 +145,7 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     const slots = selectSlots(policy.hit, fired, ruleSet.rules);
     if (!slots.some((slot) => slot.type === 'apology'))
       slots.push({ type: 'apology', candidates: [APOLOGY] });
+    if (incident) withIncidentPolicy(slots, incident.policy);
 
     const currency = complaintCurrency(complaint);
     const now = receivedAt(complaint);
@@ -118,8 +174,10 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
 
     const dropped: DroppedRemedy[] = [];
     const pricedSlots: PricedSlot[] = [];
+    const chosen: Proposal[] = [];
     for (const slot of slots) {
       const candidates: Priced[] = [];
+      const proposals = new Map<Priced, Proposal>();
       for (const proposal of slot.candidates) {
         const made = materialise(proposal.spec, ctx);
         if ('notApplicable' in made) {
@@ -131,10 +189,26 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
             detail: made.notApplicable.replaceAll('_', ' '),
           });
         } else {
-          candidates.push({ ...made, rule: proposal.rule, priority: proposal.priority });
+          const priced: Priced = {
+            ...made,
+            rule: proposal.rule,
+            priority: proposal.priority,
+            ...(proposal.incident === undefined ? {} : { incident: proposal.incident }),
+          };
+          candidates.push(priced);
+          proposals.set(priced, proposal);
         }
       }
-      if (candidates.length > 0) pricedSlots.push({ type: slot.type, candidates });
+      // In an incident, the shared policy and the complaint's own proposals compete: the more generous
+      // for this customer comes first (the policy on a tie), so that no remedy type is offered less
+      // generously than the complaint's own rules would offer it; the caps then apply as always.
+      if (incident && candidates.some((c) => c.incident !== undefined)) {
+        candidates.sort((a, b) => b.costMinor - a.costMinor);
+      }
+      if (candidates.length > 0) {
+        pricedSlots.push({ type: slot.type, candidates });
+        chosen.push(proposals.get(candidates[0] as Priced) as Proposal);
+      }
     }
 
     const tierCapMinor = minor(policy.maxCostByTier[value.tier]);
@@ -182,11 +256,10 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
       priority: o.priority,
       conditions: o.conditions,
     }));
-    const locale = callOptions.locale ?? defaultLocale;
     const totalCost = fromMinor(totalMinor, currency);
     const capLimit = fromMinor(limitMinor, currency);
 
-    return {
+    const recommendation: Recommendation = {
       complaintId: complaint.id,
       ruleSet: { name: ruleSet.name, version: ruleSet.version },
       locale,
@@ -219,6 +292,7 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
         capLimit,
         autoApproveMaxCost: policy.autoApproveMaxCost,
         checkSatisfactionAt,
+        ...(incident ? { incident: incident.mark } : {}),
       }),
       trace: {
         hit: policy.hit,
@@ -227,7 +301,9 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
         dropped,
         ...(options.trace === 'all' ? { rules: outcomes } : {}),
       },
+      ...(incident ? { incident: incident.mark } : {}),
     };
+    return { recommendation, chosen };
   }
 
   // The one place where a fault inside redress becomes a RedressError, so that a caller (or a batch)
@@ -240,11 +316,34 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
   return {
     ruleSet,
     recommend: guarded,
-    recommendMany: (complaints, manyOptions = {}) =>
-      recommendEach(
-        complaints,
-        (c) => guarded(c, manyOptions.locale ? { locale: manyOptions.locale } : {}),
-        manyOptions,
-      ),
+    recommendMany: (complaints, manyOptions = {}) => {
+      const { incidents, ...rest } = manyOptions;
+      if (incidents !== undefined && incidents !== false) {
+        return recommendWithIncidents(complaints, {
+          run,
+          localeFor: (c) => localeFor(c, rest.locale),
+          severity: (c) => toFacts(c, ruleSet.scoring).severity.score,
+          options: rest,
+          incidents: incidents === true ? {} : incidents,
+          limits,
+        });
+      }
+      return recommendEach(complaints, (c) => guarded(c, rest.locale ? { locale: rest.locale } : {}), rest);
+    },
   };
+}
+
+/**
+ * Puts an incident's policy in front of the complaint's own proposals, one per remedy type, so that
+ * each type is offered as the policy has it (or more, if the complaint's own rules give more).
+ */
+function withIncidentPolicy(slots: Slot[], policy: readonly Proposal[]): void {
+  for (const proposal of policy) {
+    const index = slots.findIndex((slot) => slot.type === proposal.spec.type);
+    const slot = slots[index];
+    // The complaint's own proposal of the very same remedy is the policy's: keep it once, marked.
+    const own = slot?.candidates.filter((c) => c.spec !== proposal.spec) ?? [];
+    if (slot) slots[index] = { type: slot.type, candidates: [proposal, ...own] };
+    else slots.push({ type: proposal.spec.type, candidates: [proposal] });
+  }
 }

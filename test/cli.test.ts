@@ -116,6 +116,16 @@ describe.concurrent('redress validate', () => {
     expect(findings.every((f) => f.rule !== undefined)).toBe(true);
   });
 
+  it('warns about a rule rationale without every language, and stays valid (exit 0)', async () => {
+    const rules = structuredClone(defaultRules) as unknown as { rules: Record<string, unknown>[] };
+    (rules.rules[0] as Record<string, unknown>).rationale = { en: 'Legal threats go to the legal team.' };
+    const run = await runCli(['validate', writeTemp('warn.json', JSON.stringify(rules, null, 2))]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2 warnings');
+    expect(run.stdout).toMatch(/warn\.json:\d+:\d+ warning missing_rationale_locale/);
+    expect(run.stdout).toContain('pointer /rules/0/rationale');
+  });
+
   it('locates a JSON syntax error by line and column', async () => {
     const file = writeTemp('syntax.json', '{\n  "name": "x",\n  "rules": [ { "a": 1, } ]\n}\n');
     const run = await runCli(['validate', file]);
@@ -347,6 +357,13 @@ describe.concurrent('redress explain', () => {
     const past = await runCli(['explain', '--line', '999', scenariosPath]);
     expect(past.code).toBe(2);
     expect(past.stderr).toContain('fewer than 999 lines');
+  });
+
+  it("writes the rationale in the language asked for, or the customer's own with auto", async () => {
+    const tr = await runCli(['explain', '--locale', 'tr', 'examples/complaint.json']);
+    expect(tr.stdout).toContain('Rationale (tr)');
+    const auto = await runCli(['explain', '--locale', 'auto', 'examples/complaint.json']);
+    expect(auto.stdout).toContain('Rationale (tr)'); // the customer's locale is tr
   });
 
   it('reads the complaint from standard input with "-"', async () => {

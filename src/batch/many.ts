@@ -7,7 +7,8 @@ export interface ManyOptions {
   readonly concurrency?: number;
 }
 
-function errorRecord(index: number, input: unknown, error: unknown): RecommendationError {
+/** The error record for an input that got no recommendation. */
+export function errorRecord(index: number, input: unknown, error: unknown): RecommendationError {
   const complaintId = readableId(input);
   if (isRedressError(error)) {
     return {

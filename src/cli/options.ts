@@ -19,9 +19,11 @@ export function wholeNumber(min: number, max: number) {
 export const rulesOption = () =>
   new Option('-r, --rules <file>', 'rule set JSON file (default: the built-in rules)');
 
-/** `--locale`, with the locales this build supports. */
+/** `--locale`, with the locales this build supports, and `auto` (each complaint's `customer.locale`). */
 export const localeOption = () =>
-  new Option('-l, --locale <locale>', 'language of the rationale').choices(LOCALE_CODES).default('en');
+  new Option('-l, --locale <locale>', "language of the rationale (auto: the customer's own, else English)")
+    .choices([...LOCALE_CODES, 'auto'])
+    .default('en');
 
 /** `--concurrency N`. */
 export const concurrencyOption = () =>

@@ -3,40 +3,91 @@ import { LOCALES, type Locale, type MessageKey } from './locale';
 /** Values substituted into a template; numbers are formatted for the locale. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/** First Strong Isolate and Pop Directional Isolate (Unicode bidi, UAX #9). */
+const FSI = '\u2068';
+const PDI = '\u2069';
+/** A letter of a right-to-left script (Hebrew, Arabic and its extensions, Syriac, Thaana, N'Ko). */
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+/** A letter that is not of a right-to-left script: a strong left-to-right character. */
+const LTR_LETTER = /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])\p{L}/u;
+
 /**
  * Renders messages and formats numbers, money and dates for one locale. Dates are shown in UTC, the
- * zone all of redress's date arithmetic is done in, so a rendered date matches the ISO string beside it.
+ * zone all of redress's date arithmetic is done in, so a rendered date matches the ISO string beside it
+ * (in the locale's own calendar: Persian dates are Solar Hijri, as Iranian customers read them).
  */
 export class Renderer {
   readonly locale: Locale;
+  readonly direction: 'ltr' | 'rtl';
   private readonly tag: string;
+  private readonly currencyDisplay: 'symbol' | 'name';
   private readonly plurals: Intl.PluralRules;
   private readonly ordinals: Intl.PluralRules;
   private readonly numbers: Intl.NumberFormat;
+  private readonly percents: Intl.NumberFormat;
   private readonly dates: Intl.DateTimeFormat;
+  private readonly dateTimes: Intl.DateTimeFormat;
   private readonly lists: Intl.ListFormat;
   private readonly moneyFormats = new Map<string, Intl.NumberFormat>();
 
   constructor(locale: Locale) {
+    const spec = LOCALES[locale];
     this.locale = locale;
-    this.tag = LOCALES[locale].tag;
+    this.direction = spec.direction;
+    this.tag = spec.tag;
+    this.currencyDisplay = spec.currencyDisplay;
     this.plurals = new Intl.PluralRules(this.tag);
     this.ordinals = new Intl.PluralRules(this.tag, { type: 'ordinal' });
     this.numbers = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 2 });
+    this.percents = new Intl.NumberFormat(this.tag, { style: 'percent', maximumFractionDigits: 2 });
     this.dates = new Intl.DateTimeFormat(this.tag, { dateStyle: 'long', timeZone: 'UTC' });
+    this.dateTimes = new Intl.DateTimeFormat(this.tag, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    });
     this.lists = new Intl.ListFormat(this.tag, { style: 'long', type: 'conjunction' });
   }
 
-  /** Renders a message. With `count`, picks the plural form `key.one` / `key.other` for it. */
+  /**
+   * Renders a message. With `count`, picks the plural form `key.<category>` for it, falling back to
+   * `key.other` where the language does not tell that category apart.
+   */
   t(key: string, params: MessageParams = {}, count?: number): string {
-    const messages = LOCALES[this.locale].messages as Readonly<Record<string, string>>;
     let template: string | undefined;
-    if (count !== undefined) {
-      template = messages[`${key}.${this.plurals.select(count)}`] ?? messages[`${key}.other`];
-    }
-    template ??= messages[key];
+    if (count !== undefined) template = this.plural(key, this.plurals.select(count));
+    template ??= this.messages()[key];
     if (template === undefined) throw new Error(`missing message "${key}" in locale ${this.locale}`);
     return this.fill(template, params);
+  }
+
+  private messages(): Readonly<Record<string, string | undefined>> {
+    return LOCALES[this.locale].messages;
+  }
+
+  private plural(key: string, category: string): string | undefined {
+    const messages = this.messages();
+    return messages[`${key}.${category}`] ?? messages[`${key}.other`];
+  }
+
+  /**
+   * A value from the input (an id, a SKU, a plan, platform, queue or rule name) made safe to embed in a
+   * sentence: in a right-to-left locale it is wrapped in a Unicode isolate (FSI … PDI), so that its
+   * own direction neither reorders the sentence around it nor is reordered by it; in a left-to-right
+   * locale only a value containing right-to-left letters is wrapped. Text without such values is
+   * left exactly as it is.
+   */
+  embed(value: string): string {
+    if (value === '') return value;
+    const foreign = this.direction === 'rtl' ? true : RTL_LETTER.test(value);
+    return foreign ? `${FSI}${value}${PDI}` : value;
+  }
+
+  /** A whole sentence in another language (a rule's English text in a Persian rationale), isolated. */
+  embedSentence(text: string): string {
+    const foreign = this.direction === 'rtl' ? LTR_LETTER.test(text) : RTL_LETTER.test(text);
+    return foreign ? `${FSI}${text}${PDI}` : text;
   }
 
   /** Substitutes `{name}` placeholders; numbers are formatted, strings inserted as they are. */
@@ -53,9 +104,10 @@ export class Renderer {
     return this.t(key, params);
   }
 
-  /** "3rd", "3.", "سوم" — the ordinal of `n` in this locale. */
+  /** "3rd", "3.", "۳مین" — the ordinal of `n` in this locale. */
   ordinal(n: number): string {
-    return this.t(`ordinal.${this.ordinals.select(n)}`, { n }) ?? String(n);
+    const template = this.plural('ordinal', this.ordinals.select(n));
+    return template === undefined ? this.number(n) : this.fill(template, { n });
   }
 
   /** A number in this locale's digits. */
@@ -63,24 +115,37 @@ export class Renderer {
     return this.numbers.format(n);
   }
 
-  /** Money in major units, with the currency's symbol and digits, in this locale. */
+  /**
+   * Money in major units, with the currency's symbol (or, in Persian, its name) and digits, in this
+   * locale. Where the runtime has no localised name and falls back to a Latin code, the amount is
+   * isolated like any other left-to-right value in a right-to-left sentence.
+   */
   money(amount: number, currency: string): string {
     let format = this.moneyFormats.get(currency);
     if (!format) {
-      format = new Intl.NumberFormat(this.tag, { style: 'currency', currency });
+      format = new Intl.NumberFormat(this.tag, {
+        style: 'currency',
+        currency,
+        currencyDisplay: this.currencyDisplay,
+      });
       this.moneyFormats.set(currency, format);
     }
-    return format.format(amount);
+    return this.embedSentence(format.format(amount));
   }
 
-  /** A percentage given as a whole number (15 → "15%"). */
+  /** A percentage given as a whole number (15 → "15%", "%15", "۱۵٪"). */
   percent(n: number): string {
-    return new Intl.NumberFormat(this.tag, { style: 'percent', maximumFractionDigits: 2 }).format(n / 100);
+    return this.percents.format(n / 100);
   }
 
   /** A date (from an ISO string) as a long date in this locale, in UTC. */
   date(iso: string): string {
     return this.dates.format(new Date(iso));
+  }
+
+  /** A date and time (from an ISO string) in this locale, in UTC, on a 24-hour clock. */
+  dateTime(iso: string): string {
+    return this.dateTimes.format(new Date(iso));
   }
 
   /** "a, b and c" in this locale. */

@@ -13,7 +13,7 @@ import { colorWanted, createStyle, printable } from '../style';
 interface ExplainOptions {
   readonly line?: number;
   readonly rules?: string;
-  readonly locale: Locale;
+  readonly locale: Locale | 'auto';
   readonly json?: boolean;
   readonly color?: boolean;
 }

@@ -15,7 +15,7 @@ import { reportResources } from '../stats';
 
 interface RecommendOptions {
   readonly rules?: string;
-  readonly locale: Locale;
+  readonly locale: Locale | 'auto';
   readonly output?: string;
   readonly errors?: string;
   readonly resume?: boolean;
