@@ -167,3 +167,26 @@ describe('a reader that stops reading (EPIPE)', () => {
     expect(run.stderr).toBe('');
   });
 });
+
+describe.skipIf(!existsSync('/dev/full'))('a full disk', () => {
+  it('stops with exit 2 and one line saying why, for --output and for standard output', async () => {
+    const toFile = await runCli(['recommend', short, '-o', '/dev/full']);
+    expect(toFile.code).toBe(2);
+    expect(toFile.stderr.trim()).toBe('redress: cannot write /dev/full: no space left on the device');
+    const redirected = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn('bash', ['-c', `"${process.execPath}" "${cli}" recommend "${short}" > /dev/full`], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => {
+        stderr += b.toString();
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(redirected.code).toBe(2);
+    expect(redirected.stderr).toMatch(/^redress: cannot write the output: ENOSPC/);
+    expect(redirected.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -11,7 +11,10 @@ import { printable } from './style';
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(ExitCode.brokenPipe);
-    throw error;
+    // Any other output failure (a full disk behind a redirect): say so once, if stderr still works.
+    if (stream === process.stdout)
+      process.stderr.write(`redress: cannot write the output: ${error.message}\n`);
+    process.exit(ExitCode.cannotRun);
   });
 }
 

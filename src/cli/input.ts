@@ -21,16 +21,16 @@ export function openInput(path: string | undefined): Input {
     }
     return { name: 'standard input', chunks: process.stdin, size: undefined };
   }
-  let size: number;
+  let size: number | undefined;
   try {
     const stats = statSync(path);
     if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    size = stats.isFile() ? stats.size : Number.NaN;
+    size = stats.isFile() ? stats.size : undefined; // a named pipe has no size
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${describeIoError(error)}`);
   }
   const stream = createReadStream(path, { highWaterMark: 1 << 16 });
-  return { name: path, chunks: readOrExplain(stream, path), size: Number.isNaN(size) ? undefined : size };
+  return { name: path, chunks: readOrExplain(stream, path), size };
 }
 
 async function* readOrExplain(stream: AsyncIterable<Buffer>, path: string): AsyncGenerator<Buffer> {
