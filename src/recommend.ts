@@ -3,16 +3,23 @@ import { addDays } from 'date-fns';
 import { type ManyOptions, recommendEach } from './batch/many';
 import { parseComplaint } from './complaint';
 import { toFacts } from './facts';
-import { affectedUnits, affectedValue, complaintCurrency, daysLate, receivedAt } from './measures';
+import {
+  affectedUnits,
+  affectedValue,
+  complaintCurrency,
+  daysLate,
+  goodwillWithin,
+  receivedAt,
+} from './measures';
 import { fromMinor, toMinor } from './money';
-import { applyCap, type Priced, type PricedSlot } from './policy/caps';
+import { applyCaps, type Candidate, type GoodwillLimits, type PricedSlot, type Reducer } from './policy/caps';
 import { decideHandling } from './policy/handling';
-import { type Proposal, selectSlots } from './policy/selection';
+import { assertUnique, type Proposal, selectSlots } from './policy/selection';
 import { composeRationale } from './rationale/compose';
 import { isLocale, type Locale } from './rationale/locale';
 import { Renderer } from './rationale/renderer';
-import type { DroppedRemedy, FiredRule, Recommendation, RecommendationError } from './recommendation';
-import { materialise, type Remedy } from './remedies/catalogue';
+import type { Cap, DroppedRemedy, FiredRule, Recommendation, RecommendationError } from './recommendation';
+import { materialise, type Remedy, reduceSpec } from './remedies/catalogue';
 import type { RemedyContext } from './remedies/context';
 import { defaultRuleSet } from './rules/default-rule-set';
 import type { RuleEvaluator } from './rules/evaluator';
@@ -41,7 +48,9 @@ export interface Recommender {
   readonly ruleSet: RuleSet;
   /**
    * Validates a complaint (unknown JSON) and recommends remedies for it.
-   * @throws RedressError `INVALID_COMPLAINT` naming the offending field.
+   * @throws RedressError `INVALID_COMPLAINT` naming the offending field; `RULE_CONFLICT` under the
+   *   `unique` hit policy when more than one rule fires, naming the rules (its path points into the
+   *   rule set).
    */
   recommend(complaint: unknown, options?: RecommendOptions): Promise<Recommendation>;
   /**
@@ -79,8 +88,10 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     const outcomes = await evaluator.evaluate(facts);
     const fired = outcomes.filter((o) => o.fired);
     const policy = ruleSet.policy;
+    if (policy.hit === 'unique') assertUnique(fired, complaint.id);
     const slots = selectSlots(policy.hit, fired, ruleSet.rules);
-    if (!slots.some((slot) => slot.type === 'apology')) slots.push({ type: 'apology', candidates: [APOLOGY] });
+    if (!slots.some((slot) => slot.type === 'apology'))
+      slots.push({ type: 'apology', candidates: [APOLOGY] });
 
     const currency = complaintCurrency(complaint);
     const now = receivedAt(complaint);
@@ -110,7 +121,7 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     const dropped: DroppedRemedy[] = [];
     const pricedSlots: PricedSlot[] = [];
     for (const slot of slots) {
-      const candidates: Priced[] = [];
+      const candidates: Candidate[] = [];
       for (const proposal of slot.candidates) {
         const made = materialise(proposal.spec, ctx);
         if ('notApplicable' in made) {
@@ -122,16 +133,37 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
             detail: made.notApplicable.replaceAll('_', ' '),
           });
         } else {
-          candidates.push({ ...made, rule: proposal.rule, priority: proposal.priority });
+          candidates.push({ ...made, rule: proposal.rule, priority: proposal.priority, spec: proposal.spec });
         }
       }
       if (candidates.length > 0) pricedSlots.push({ type: slot.type, candidates });
     }
 
-    const tierCapMinor = minor(policy.maxCostByTier[value.tier]);
-    const shareCapMinor = Math.round(ctx.affectedValueMinor * policy.maxCostShareOfOrder);
-    const limitMinor = Math.min(tierCapMinor, shareCapMinor);
-    const { kept, overCap, superseded } = applyCap(pricedSlots, limitMinor);
+    const perCustomer = policy.perCustomer;
+    const used = perCustomer ? goodwillWithin(complaint, perCustomer.windowDays) : undefined;
+    const limits: GoodwillLimits = {
+      severity: Math.round(ctx.affectedValueMinor * policy.maxGoodwillShareBySeverity[severity.band]),
+      tier: minor(policy.maxGoodwillByTier[value.tier]),
+      total: Math.round(ctx.affectedValueMinor * policy.maxTotalShareOfValue),
+      customer:
+        perCustomer && used
+          ? perCustomer.maxCount !== undefined && used.count >= perCustomer.maxCount
+            ? 0
+            : perCustomer.maxGoodwill === undefined
+              ? null
+              : Math.max(0, minor(perCustomer.maxGoodwill) - used.amountMinor)
+          : null,
+    };
+    const reduce: Reducer = (candidate, maxMinor) => {
+      const spec = reduceSpec(candidate.spec, maxMinor, ctx);
+      if (!spec) return undefined;
+      const made = materialise(spec, ctx);
+      return 'notApplicable' in made
+        ? undefined
+        : { ...made, rule: candidate.rule, priority: candidate.priority, spec };
+    };
+    const capped = applyCaps(pricedSlots, limits, reduce);
+    const { kept, superseded } = capped;
     for (const { candidate, by } of superseded) {
       dropped.push({
         type: candidate.type,
@@ -141,19 +173,31 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
         detail: `rule "${by.rule}" (priority ${by.priority}) gives the ${candidate.type}`,
       });
     }
-    for (const r of overCap) {
-      dropped.push({
-        type: r.type,
-        rule: r.rule,
-        reason: 'cap',
-        estimatedCost: fromMinor(r.costMinor, currency),
-        detail: `the total would exceed the cap of ${fromMinor(limitMinor, currency)} ${currency}`,
-      });
+    const goodwillLimit = fromMinor(capped.goodwillLimitMinor, currency);
+    for (const { candidate, keptCostMinor, limit } of capped.capped) {
+      const common = {
+        type: candidate.type,
+        rule: candidate.rule,
+        limit,
+        estimatedCost: fromMinor(candidate.costMinor, currency),
+      };
+      dropped.push(
+        keptCostMinor > 0
+          ? {
+              ...common,
+              reason: 'reduced',
+              keptCost: fromMinor(keptCostMinor, currency),
+              detail: `reduced to ${fromMinor(keptCostMinor, currency)} ${currency}: goodwill is limited to ${goodwillLimit} ${currency} (${limit} limit)`,
+            }
+          : {
+              ...common,
+              reason: 'cap',
+              detail: `no goodwill left: it is limited to ${goodwillLimit} ${currency} (${limit} limit)`,
+            },
+      );
     }
 
-    const sum = (kind?: Priced['kind']) =>
-      kept.reduce((s, r) => (kind === undefined || r.kind === kind ? s + r.costMinor : s), 0);
-    const totalMinor = sum();
+    const totalMinor = capped.restitutionMinor + capped.goodwillMinor;
     const handling = decideHandling({
       complaint,
       facts,
@@ -162,10 +206,12 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
       totalMinor,
       autoApproveMinor: minor(policy.autoApproveMaxCost),
       anyRuleFired: fired.length > 0,
+      compensationLimitReached: capped.customerLimitReached,
       now,
     });
     const remedies: Remedy[] = kept.map(
-      ({ costMinor, ...rest }) => ({ ...rest, estimatedCost: fromMinor(costMinor, currency) }) as Remedy,
+      ({ costMinor, spec: _spec, ...rest }) =>
+        ({ ...rest, estimatedCost: fromMinor(costMinor, currency) }) as Remedy,
     );
     const checkSatisfactionAt = addDays(now, policy.followUpAfterDays, { in: utc }).toISOString();
     const firedRules: FiredRule[] = fired.map((o) => ({
@@ -175,7 +221,15 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     }));
     const locale = callOptions.locale ?? defaultLocale;
     const totalCost = fromMinor(totalMinor, currency);
-    const capLimit = fromMinor(limitMinor, currency);
+    const cap: Cap = {
+      affectedValue: fromMinor(ctx.affectedValueMinor, currency),
+      goodwillLimit,
+      binding: capped.binding,
+      severityLimit: fromMinor(limits.severity, currency),
+      tierLimit: fromMinor(limits.tier, currency),
+      totalLimit: fromMinor(limits.total, currency),
+      customerLimit: limits.customer === null ? null : fromMinor(limits.customer, currency),
+    };
 
     return {
       complaintId: complaint.id,
@@ -186,13 +240,9 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
       remedies,
       currency,
       totalCost,
-      restitutionCost: fromMinor(sum('restitution'), currency),
-      goodwillCost: fromMinor(sum('goodwill'), currency),
-      cap: {
-        limit: capLimit,
-        tierCap: fromMinor(tierCapMinor, currency),
-        shareCap: fromMinor(shareCapMinor, currency),
-      },
+      restitutionCost: fromMinor(capped.restitutionMinor, currency),
+      goodwillCost: fromMinor(capped.goodwillMinor, currency),
+      cap,
       handling,
       followUp: { checkSatisfactionAt, channel: complaint.channel },
       rationale: composeRationale(rendererFor(locale), {
@@ -207,7 +257,20 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
         rules: rulesByName,
         handling,
         totalCost,
-        capLimit,
+        cap,
+        severityShare: policy.maxGoodwillShareBySeverity[severity.band],
+        totalShare: policy.maxTotalShareOfValue,
+        restitutionCost: fromMinor(capped.restitutionMinor, currency),
+        perCustomer:
+          perCustomer && used
+            ? {
+                windowDays: perCustomer.windowDays,
+                used: fromMinor(used.amountMinor, currency),
+                count: used.count,
+                maxGoodwill: perCustomer.maxGoodwill ?? null,
+                maxCount: perCustomer.maxCount ?? null,
+              }
+            : null,
         autoApproveMaxCost: policy.autoApproveMaxCost,
         checkSatisfactionAt,
       }),
