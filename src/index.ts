@@ -5,12 +5,26 @@
  * @packageDocumentation
  */
 
+export {
+  type AnalyzeOptions,
+  analyzeRuleSet,
+  type Example,
+  type Finding,
+  type FindingMethod,
+  type GapFinding,
+  type OverCapFinding,
+  type OverlapFinding,
+  type RuleSetAnalysis,
+  type UnreachableFinding,
+} from './analysis/analyze';
 export { isRecommendationError, type ManyOptions } from './batch/many';
 export {
   CATEGORIES,
   type Category,
   CHANNELS,
   type Channel,
+  COMPENSATION_TYPES,
+  type CompensationType,
   type Complaint,
   type ComplaintInput,
   ComplaintSchema,
@@ -36,6 +50,7 @@ export {
   toFacts,
 } from './facts';
 export { limits } from './limits';
+export { LIMIT_NAMES, type LimitName } from './policy/caps';
 export { LOCALE_CODES, type Locale } from './rationale/locale';
 export {
   createRecommender,
@@ -68,7 +83,7 @@ export { defaultRuleSet } from './rules/default-rule-set';
 export type { ConditionTrace, RuleOutcome } from './rules/evaluator';
 export { ruleSetJsonSchema } from './rules/json-schema';
 export { OPERATORS, type Operator, type Scalar } from './rules/operators';
-export type { Policy } from './rules/policy';
+export { HIT_POLICIES, type HitPolicy, type Policy } from './rules/policy';
 export { loadRuleSet, type Rule, type RuleSet, type RuleSetInput } from './rules/ruleset';
 export { defaultScoring, type Scoring, type SeverityScoring, type ValueScoring } from './scoring/config';
 export {
