@@ -19,6 +19,8 @@ export interface Blueprint {
     readonly overcharge: number;
     readonly daysLate: number;
     readonly itemsAffected: number;
+    /** Units ordered (at least `itemsAffected`); default: as many as are affected, at least one. */
+    readonly units?: number;
   } | null;
   readonly subscription: { readonly plan: string; readonly monthlyPrice: number } | null;
   /** Public with this reach, or null when private. */
@@ -84,17 +86,15 @@ export function buildComplaint(b: Blueprint, id = 'example'): ComplaintInput {
     const o = b.order;
     const promised = iso(subDays(now, o.daysLate, { in: utc }));
     const lines = [];
-    let left = o.itemsAffected;
+    let affectedLeft = o.itemsAffected;
+    let unitsLeft = Math.max(o.units ?? 0, o.itemsAffected, 1);
     do {
-      const affected = Math.min(left, limits.maxQuantity);
-      lines.push({
-        sku: `SKU-${lines.length + 1}`,
-        quantity: Math.max(1, affected),
-        unitPrice: 0,
-        affectedQuantity: affected,
-      });
-      left -= affected;
-    } while (left > 0 && lines.length < limits.maxItems);
+      const quantity = Math.min(unitsLeft, limits.maxQuantity);
+      const affected = Math.min(affectedLeft, quantity);
+      lines.push({ sku: `SKU-${lines.length + 1}`, quantity, unitPrice: 0, affectedQuantity: affected });
+      affectedLeft -= affected;
+      unitsLeft -= quantity;
+    } while (unitsLeft > 0 && lines.length < limits.maxItems);
     const units = lines.reduce((n, l) => n + l.quantity, 0);
     const scale = 10 ** currencyDigits(b.currency);
     const unitPrice = Math.floor((o.total * scale) / units) / scale;
