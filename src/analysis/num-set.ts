@@ -126,7 +126,7 @@ export function pickOnGrid(
     const base = start === Number.NEGATIVE_INFINITY ? -1e15 : start;
     let k = Math.ceil(base * scale - 1e-7);
     for (let tries = 0; tries < 3; tries++, k++) {
-      const x = k / scale;
+      const x = k / scale || 0; // never -0: it would reach a complaint as "-0"
       if (x > p.hi || (x === p.hi && p.hiOpen)) break;
       if (x >= from && hasNum(s, x)) return x;
     }
