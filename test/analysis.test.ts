@@ -516,3 +516,16 @@ describe('the model behind the exact reasoning (property)', () => {
     );
   });
 });
+
+describe('the main entry', () => {
+  it('does not load fast-check: the analyser’s search has its own seeded generator', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dist = new URL('../dist/', import.meta.url);
+    const code = readdirSync(dist)
+      .filter((f) => /\.(c?js)$/.test(f))
+      .map((f) => readFileSync(new URL(f, dist), 'utf8'))
+      .join('\n');
+    expect(code).toContain('analyzeRuleSet');
+    expect(code).not.toMatch(/from\s*["']fast-check["']|require\(["']fast-check["']\)/);
+  });
+});
