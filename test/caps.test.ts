@@ -274,7 +274,7 @@ describe('caps hold for the default rules (property)', () => {
         expect(after.totalCost).toBeGreaterThanOrEqual(before.totalCost);
         expect(top(after)).toBeGreaterThanOrEqual(top(before));
       }),
-      fcParams(400),
+      fcParams(300),
     );
   });
 
@@ -296,7 +296,7 @@ describe('caps hold for the default rules (property)', () => {
         expect(high.totalCost).toBeGreaterThanOrEqual(low.totalCost);
         expect(REMEDY_TYPES.length).toBeGreaterThan(0);
       }),
-      fcParams(200),
+      fcParams(100),
     );
   });
 });

@@ -70,7 +70,7 @@ describe.each([
         if (some.goodwillCost < none.goodwillCost)
           expect(some.handling.reasons).toContain('compensation_limit');
       }),
-      fcParams(200),
+      fcParams(100),
     );
   });
 
@@ -90,7 +90,7 @@ describe.each([
         };
         expect(await recommender.recommend(other)).toEqual(await recommender.recommend(one));
       }),
-      fcParams(150),
+      fcParams(60),
     );
   });
 });
