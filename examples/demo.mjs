@@ -27,7 +27,7 @@ for await (const result of recommender.recommendMany(lines.map((line) => JSON.pa
     );
   }
   console.log(
-    `    total ${money(r.totalCost, r.currency)} · ${r.handling.mode}${r.handling.reasons.length ? ` (${r.handling.reasons.join(', ')})` : ''} · owner ${r.handling.owner}`,
+    `    total ${money(r.totalCost, r.currency)} (restitution ${money(r.restitutionCost, r.currency)}, goodwill ${money(r.goodwillCost, r.currency)}) · ${r.handling.mode}${r.handling.reasons.length ? ` (${r.handling.reasons.join(', ')})` : ''} · owner ${r.handling.owner}`,
   );
   for (const sentence of r.rationale.filter((s) => s.audience === 'customer'))
     console.log(`    “${sentence.text}”`);
