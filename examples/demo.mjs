@@ -29,7 +29,7 @@ function printInFull(r) {
   }
   const reasons = r.handling.reasons.length ? ` (${r.handling.reasons.join(', ')})` : '';
   console.log(
-    `    total ${money(r.totalCost, r.currency)} · ${r.handling.mode}${reasons} · owner ${r.handling.owner}`,
+    `    total ${money(r.totalCost, r.currency)} (restitution ${money(r.restitutionCost, r.currency)}, goodwill ${money(r.goodwillCost, r.currency)}) · ${r.handling.mode}${reasons} · owner ${r.handling.owner}`,
   );
   for (const sentence of r.rationale.filter((s) => s.audience === 'customer'))
     console.log(`    “${sentence.text}”`);

@@ -90,6 +90,24 @@ const PriorComplaintSchema = z.strictObject({
   category: z.enum(CATEGORIES),
 });
 
+/** What a compensation was: restitution (making the customer whole) or goodwill (a gesture beyond the loss). */
+export const COMPENSATION_TYPES = ['goodwill', 'restitution'] as const;
+/** A kind of past compensation. */
+export type CompensationType = (typeof COMPENSATION_TYPES)[number];
+
+const CompensationSchema = z.strictObject({
+  /** When it was given. */
+  at: DateOrDateTimeSchema,
+  /** What it was worth, in `currency` (the complaint's currency). */
+  amount: money.positive(),
+  currency,
+  /**
+   * `goodwill` counts against the per-customer limits; `restitution` is recorded but never held
+   * against the customer (being made whole is not a favour).
+   */
+  type: z.enum(COMPENSATION_TYPES),
+});
+
 const CustomerSchema = z.strictObject({
   id,
   since: DateOrDateTimeSchema,
@@ -102,6 +120,8 @@ const CustomerSchema = z.strictObject({
     .default(0),
   lastOrderAt: DateOrDateTimeSchema.optional(),
   priorComplaints: z.array(PriorComplaintSchema).max(limits.maxPriorComplaints).default([]),
+  /** Compensations this customer received before, for the per-customer limits (`policy.perCustomer`). */
+  compensationHistory: z.array(CompensationSchema).max(limits.maxCompensationHistory).default([]),
   // Carried through, never facts: a remedy must not depend on who the customer is, only on what happened.
   name: shortText.optional(),
   email: shortText.optional(),
@@ -221,6 +241,26 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
   });
 
   const { order, subscription } = c;
+  const complaintCurrency = order?.currency ?? subscription?.currency;
+  c.customer.compensationHistory.forEach((h, i) => {
+    const at = ['customer', 'compensationHistory', i];
+    notAfterReceived([...at, 'at'], h.at);
+    if (parseTimestamp(h.at).getTime() < since) {
+      problems.push({
+        path: [...at, 'at'],
+        message: 'is before the customer existed (customer.since)',
+        reason: 'date_before_customer',
+      });
+    }
+    money([...at, 'amount'], h.amount, h.currency);
+    if (complaintCurrency !== undefined && h.currency !== complaintCurrency) {
+      problems.push({
+        path: [...at, 'currency'],
+        message: `differs from the complaint's currency (${complaintCurrency}); convert past compensations to it first`,
+        reason: 'currency_mismatch',
+      });
+    }
+  });
   if (order) {
     const placed = parseTimestamp(order.placedAt).getTime();
     notAfterReceived(['order', 'placedAt'], order.placedAt);

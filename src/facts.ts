@@ -7,7 +7,15 @@ import {
   TONES,
   type Tone,
 } from './complaint';
-import { complaintCurrency, complaintsWithin, daysLate, itemsAffected, tenureMonths } from './measures';
+import {
+  complaintCurrency,
+  complaintsWithin,
+  daysLate,
+  goodwillWithin,
+  itemsAffected,
+  tenureMonths,
+} from './measures';
+import { fromMinor } from './money';
 import type { Scoring } from './scoring/config';
 import {
   SEVERITY_BANDS,
@@ -47,6 +55,8 @@ export interface Facts {
   hasOrder: boolean;
   hasSubscription: boolean;
   overcharge: number;
+  compensation90d: number;
+  compensations90d: number;
 }
 
 /** A fact's name. */
@@ -118,6 +128,16 @@ export const FACTS = {
     unit: 'currency',
     description: 'Amount charged beyond what was owed (billing errors); 0 when not given.',
   },
+  compensation90d: {
+    type: 'number',
+    unit: 'currency',
+    description:
+      'Goodwill the customer received in the 90 days up to this complaint (`customer.compensationHistory`); restitution does not count.',
+  },
+  compensations90d: {
+    type: 'number',
+    description: 'Number of goodwill compensations in those 90 days.',
+  },
 } as const satisfies Record<FactName, FactSpec>;
 
 /** Every fact name, in catalogue order. */
@@ -135,6 +155,7 @@ export function toFacts(complaint: Complaint, scoring: Scoring): ScoredFacts {
   const severity = scoreSeverity(complaint, scoring.severity);
   const value = scoreCustomerValue(complaint, scoring.value);
   const recent = complaintsWithin(complaint, 90);
+  const goodwill = goodwillWithin(complaint, 90);
   const facts: Facts = {
     category: complaint.category,
     channel: complaint.channel,
@@ -158,6 +179,8 @@ export function toFacts(complaint: Complaint, scoring: Scoring): ScoredFacts {
     hasOrder: complaint.order !== undefined,
     hasSubscription: complaint.subscription !== undefined,
     overcharge: complaint.order?.overcharge ?? 0,
+    compensation90d: fromMinor(goodwill.amountMinor, complaintCurrency(complaint)),
+    compensations90d: goodwill.count,
   };
   return { facts, severity, value };
 }

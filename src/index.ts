@@ -5,6 +5,18 @@
  * @packageDocumentation
  */
 
+export {
+  type AnalyzeOptions,
+  analyzeRuleSet,
+  type Example,
+  type Finding,
+  type FindingMethod,
+  type GapFinding,
+  type OverCapFinding,
+  type OverlapFinding,
+  type RuleSetAnalysis,
+  type UnreachableFinding,
+} from './analysis/analyze';
 export type { Duration } from './batch/duration';
 export {
   createIncidentDetector,
@@ -23,6 +35,8 @@ export {
   type Category,
   CHANNELS,
   type Channel,
+  COMPENSATION_TYPES,
+  type CompensationType,
   type Complaint,
   type ComplaintInput,
   ComplaintSchema,
@@ -57,6 +71,7 @@ export {
   limits,
   lineTooLong,
 } from './limits';
+export { CAP_LIMIT_NAMES, type CapLimitName } from './policy/caps';
 export { LOCALE_CODES, type Locale, localeDirection, resolveLocale } from './rationale/locale';
 export {
   createRecommender,
@@ -91,7 +106,7 @@ export { defaultRuleSet } from './rules/default-rule-set';
 export type { ConditionTrace, RuleOutcome } from './rules/evaluator';
 export { ruleSetJsonSchema } from './rules/json-schema';
 export { OPERATORS, type Operator, type Scalar } from './rules/operators';
-export type { Policy } from './rules/policy';
+export { HIT_POLICIES, type HitPolicy, type Policy } from './rules/policy';
 export { loadRuleSet, type Rule, type RuleSet, type RuleSetInput } from './rules/ruleset';
 export { type RuleSetWarning, ruleSetWarnings } from './rules/warnings';
 export { defaultScoring, type Scoring, type SeverityScoring, type ValueScoring } from './scoring/config';

@@ -21,6 +21,8 @@ export const limits = {
   maxItems: 500,
   /** Prior complaints listed on one customer. */
   maxPriorComplaints: 1_000,
+  /** Entries in one customer's compensation history. */
+  maxCompensationHistory: 1_000,
   /** Keys in `customer.attributes`. */
   maxAttributes: 64,
   /** Largest amount of money accepted, in major units. */

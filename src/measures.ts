@@ -1,6 +1,7 @@
 import { utc } from '@date-fns/utc';
 import { differenceInCalendarDays, differenceInMonths, subDays } from 'date-fns';
 import type { Category, Complaint } from './complaint';
+import { toMinor } from './money';
 import { parseTimestamp } from './timestamp';
 
 /**
@@ -59,6 +60,24 @@ export function complaintsWithin(c: Complaint, days: number): number {
   const from = subDays(receivedAt(c), days, { in: utc }).getTime();
   const prior = c.customer.priorComplaints.filter((p) => parseTimestamp(p.at).getTime() >= from).length;
   return prior + 1;
+}
+
+/**
+ * Goodwill the customer received within `days` before `receivedAt` (inclusive at both ends, like
+ * `complaintsWithin`): the amount in minor units and the number of compensations. Restitution is
+ * never counted.
+ */
+export function goodwillWithin(c: Complaint, days: number): { amountMinor: number; count: number } {
+  const from = subDays(receivedAt(c), days, { in: utc }).getTime();
+  const currency = complaintCurrency(c);
+  let amountMinor = 0;
+  let count = 0;
+  for (const h of c.customer.compensationHistory) {
+    if (h.type !== 'goodwill' || parseTimestamp(h.at).getTime() < from) continue;
+    amountMinor += toMinor(h.amount, currency);
+    count += 1;
+  }
+  return { amountMinor, count };
 }
 
 /** Whole months the customer has been a customer. */

@@ -7,22 +7,30 @@ import { type Complaint, parseComplaint } from './complaint';
 import { asRedressError } from './errors';
 import { toFacts } from './facts';
 import { type Limits, resolveLimits } from './limits';
-import { affectedUnits, affectedValue, complaintCurrency, daysLate, receivedAt } from './measures';
+import {
+  affectedUnits,
+  affectedValue,
+  complaintCurrency,
+  daysLate,
+  goodwillWithin,
+  receivedAt,
+} from './measures';
 import { fromMinor, toMinor } from './money';
-import { applyCap, type Priced, type PricedSlot } from './policy/caps';
+import { applyCaps, type Candidate, type GoodwillLimits, type PricedSlot, type Reducer } from './policy/caps';
 import { decideHandling } from './policy/handling';
-import { type Proposal, type Slot, selectSlots } from './policy/selection';
+import { assertUnique, type Proposal, type Slot, selectSlots } from './policy/selection';
 import { composeRationale } from './rationale/compose';
 import { isLocale, type Locale, resolveLocale } from './rationale/locale';
 import { Renderer } from './rationale/renderer';
 import type {
+  Cap,
   DroppedRemedy,
   FiredRule,
   IncidentMark,
   Recommendation,
   RecommendationError,
 } from './recommendation';
-import { materialise, type Remedy } from './remedies/catalogue';
+import { materialise, type Remedy, reduceSpec } from './remedies/catalogue';
 import type { RemedyContext } from './remedies/context';
 import { defaultRuleSet } from './rules/default-rule-set';
 import type { RuleEvaluator } from './rules/evaluator';
@@ -86,7 +94,8 @@ export interface Recommender {
    * `RedressError`: a fault inside redress (a rule evaluator or a remedy that throws) is `INTERNAL`, with
    * the original error as `cause`.
    * @throws RedressError `INVALID_COMPLAINT` naming the offending field, `LIMIT_EXCEEDED`,
-   *   `INVALID_JSON`, or `INTERNAL`.
+   *   `INVALID_JSON`, `INTERNAL`, or `RULE_CONFLICT` under the `unique` hit policy when more than one
+   *   rule fires (naming the rules; its path points into the rule set).
    */
   recommend(complaint: unknown, options?: RecommendOptions): Promise<Recommendation>;
   /**
@@ -142,6 +151,7 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     const outcomes = await evaluator.evaluate(facts);
     const fired = outcomes.filter((o) => o.fired);
     const policy = ruleSet.policy;
+    if (policy.hit === 'unique') assertUnique(fired, complaint.id);
     const slots = selectSlots(policy.hit, fired, ruleSet.rules);
     if (!slots.some((slot) => slot.type === 'apology'))
       slots.push({ type: 'apology', candidates: [APOLOGY] });
@@ -176,8 +186,8 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     const pricedSlots: PricedSlot[] = [];
     const chosen: Proposal[] = [];
     for (const slot of slots) {
-      const candidates: Priced[] = [];
-      const proposals = new Map<Priced, Proposal>();
+      const candidates: Candidate[] = [];
+      const proposals = new Map<Candidate, Proposal>();
       for (const proposal of slot.candidates) {
         const made = materialise(proposal.spec, ctx);
         if ('notApplicable' in made) {
@@ -189,14 +199,15 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
             detail: made.notApplicable.replaceAll('_', ' '),
           });
         } else {
-          const priced: Priced = {
+          const candidate: Candidate = {
             ...made,
             rule: proposal.rule,
             priority: proposal.priority,
+            spec: proposal.spec,
             ...(proposal.incident === undefined ? {} : { incident: proposal.incident }),
           };
-          candidates.push(priced);
-          proposals.set(priced, proposal);
+          candidates.push(candidate);
+          proposals.set(candidate, proposal);
         }
       }
       // In an incident, the shared policy and the complaint's own proposals compete: the more generous
@@ -207,14 +218,41 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
       }
       if (candidates.length > 0) {
         pricedSlots.push({ type: slot.type, candidates });
-        chosen.push(proposals.get(candidates[0] as Priced) as Proposal);
+        chosen.push(proposals.get(candidates[0] as Candidate) as Proposal);
       }
     }
 
-    const tierCapMinor = minor(policy.maxCostByTier[value.tier]);
-    const shareCapMinor = Math.round(ctx.affectedValueMinor * policy.maxCostShareOfOrder);
-    const limitMinor = Math.min(tierCapMinor, shareCapMinor);
-    const { kept, overCap, superseded } = applyCap(pricedSlots, limitMinor);
+    const perCustomer = policy.perCustomer;
+    const used = perCustomer ? goodwillWithin(complaint, perCustomer.windowDays) : undefined;
+    const goodwillLimits: GoodwillLimits = {
+      severity: Math.round(ctx.affectedValueMinor * policy.maxGoodwillShareBySeverity[severity.band]),
+      tier: minor(policy.maxGoodwillByTier[value.tier]),
+      total: Math.round(ctx.affectedValueMinor * policy.maxTotalShareOfValue),
+      customer:
+        perCustomer && used
+          ? perCustomer.maxCount !== undefined && used.count >= perCustomer.maxCount
+            ? 0
+            : perCustomer.maxGoodwill === undefined
+              ? null
+              : Math.max(0, minor(perCustomer.maxGoodwill) - used.amountMinor)
+          : null,
+    };
+    const reduce: Reducer = (candidate, maxMinor) => {
+      const spec = reduceSpec(candidate.spec, maxMinor, ctx);
+      if (!spec) return undefined;
+      const made = materialise(spec, ctx);
+      return 'notApplicable' in made
+        ? undefined
+        : {
+            ...made,
+            rule: candidate.rule,
+            priority: candidate.priority,
+            spec,
+            ...(candidate.incident === undefined ? {} : { incident: candidate.incident }),
+          };
+    };
+    const capped = applyCaps(pricedSlots, goodwillLimits, reduce);
+    const { kept, superseded } = capped;
     for (const { candidate, by } of superseded) {
       dropped.push({
         type: candidate.type,
@@ -224,19 +262,31 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
         detail: `rule "${by.rule}" (priority ${by.priority}) gives the ${candidate.type}`,
       });
     }
-    for (const r of overCap) {
-      dropped.push({
-        type: r.type,
-        rule: r.rule,
-        reason: 'cap',
-        estimatedCost: fromMinor(r.costMinor, currency),
-        detail: `the total would exceed the cap of ${fromMinor(limitMinor, currency)} ${currency}`,
-      });
+    const goodwillLimit = fromMinor(capped.goodwillLimitMinor, currency);
+    for (const { candidate, keptCostMinor, limit } of capped.capped) {
+      const common = {
+        type: candidate.type,
+        rule: candidate.rule,
+        limit,
+        estimatedCost: fromMinor(candidate.costMinor, currency),
+      };
+      dropped.push(
+        keptCostMinor > 0
+          ? {
+              ...common,
+              reason: 'reduced',
+              keptCost: fromMinor(keptCostMinor, currency),
+              detail: `reduced to ${fromMinor(keptCostMinor, currency)} ${currency}: goodwill is limited to ${goodwillLimit} ${currency} (${limit} limit)`,
+            }
+          : {
+              ...common,
+              reason: 'cap',
+              detail: `no goodwill left: it is limited to ${goodwillLimit} ${currency} (${limit} limit)`,
+            },
+      );
     }
 
-    const sum = (kind?: Priced['kind']) =>
-      kept.reduce((s, r) => (kind === undefined || r.kind === kind ? s + r.costMinor : s), 0);
-    const totalMinor = sum();
+    const totalMinor = capped.restitutionMinor + capped.goodwillMinor;
     const handling = decideHandling({
       complaint,
       facts,
@@ -245,10 +295,12 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
       totalMinor,
       autoApproveMinor: minor(policy.autoApproveMaxCost),
       anyRuleFired: fired.length > 0,
+      compensationLimitReached: capped.customerLimitReached,
       now,
     });
     const remedies: Remedy[] = kept.map(
-      ({ costMinor, ...rest }) => ({ ...rest, estimatedCost: fromMinor(costMinor, currency) }) as Remedy,
+      ({ costMinor, spec: _spec, ...rest }) =>
+        ({ ...rest, estimatedCost: fromMinor(costMinor, currency) }) as Remedy,
     );
     const checkSatisfactionAt = addDays(now, policy.followUpAfterDays, { in: utc }).toISOString();
     const firedRules: FiredRule[] = fired.map((o) => ({
@@ -257,7 +309,15 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
       conditions: o.conditions,
     }));
     const totalCost = fromMinor(totalMinor, currency);
-    const capLimit = fromMinor(limitMinor, currency);
+    const cap: Cap = {
+      affectedValue: fromMinor(ctx.affectedValueMinor, currency),
+      goodwillLimit,
+      binding: capped.binding,
+      severityLimit: fromMinor(goodwillLimits.severity, currency),
+      tierLimit: fromMinor(goodwillLimits.tier, currency),
+      totalLimit: fromMinor(goodwillLimits.total, currency),
+      customerLimit: goodwillLimits.customer === null ? null : fromMinor(goodwillLimits.customer, currency),
+    };
 
     const recommendation: Recommendation = {
       complaintId: complaint.id,
@@ -268,13 +328,9 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
       remedies,
       currency,
       totalCost,
-      restitutionCost: fromMinor(sum('restitution'), currency),
-      goodwillCost: fromMinor(sum('goodwill'), currency),
-      cap: {
-        limit: capLimit,
-        tierCap: fromMinor(tierCapMinor, currency),
-        shareCap: fromMinor(shareCapMinor, currency),
-      },
+      restitutionCost: fromMinor(capped.restitutionMinor, currency),
+      goodwillCost: fromMinor(capped.goodwillMinor, currency),
+      cap,
       handling,
       followUp: { checkSatisfactionAt, channel: complaint.channel },
       rationale: composeRationale(rendererFor(locale), {
@@ -289,7 +345,20 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
         rules: rulesByName,
         handling,
         totalCost,
-        capLimit,
+        cap,
+        severityShare: policy.maxGoodwillShareBySeverity[severity.band],
+        totalShare: policy.maxTotalShareOfValue,
+        restitutionCost: fromMinor(capped.restitutionMinor, currency),
+        perCustomer:
+          perCustomer && used
+            ? {
+                windowDays: perCustomer.windowDays,
+                used: fromMinor(used.amountMinor, currency),
+                count: used.count,
+                maxGoodwill: perCustomer.maxGoodwill ?? null,
+                maxCount: perCustomer.maxCount ?? null,
+              }
+            : null,
         autoApproveMaxCost: policy.autoApproveMaxCost,
         checkSatisfactionAt,
         ...(incident ? { incident: incident.mark } : {}),

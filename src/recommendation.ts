@@ -1,10 +1,12 @@
 import type { IncidentCause } from './batch/incidents';
 import type { Channel } from './complaint';
 import type { Facts } from './facts';
+import type { CapLimitName } from './policy/caps';
 import type { Locale } from './rationale/locale';
 import type { Remedy, RemedyType } from './remedies/catalogue';
 import type { NotApplicableCode } from './remedies/context';
 import type { ConditionTrace, RuleOutcome } from './rules/evaluator';
+import type { HitPolicy } from './rules/policy';
 import type { SeverityScore, ValueScore } from './scoring/score';
 
 /** Why a recommendation must go to a person. */
@@ -15,7 +17,8 @@ export type HandlingReasonCode =
   | 'value_tier'
   | 'escalate_remedy'
   | 'cost_above_auto_approve'
-  | 'no_rule_matched';
+  | 'no_rule_matched'
+  | 'compensation_limit';
 
 /** Who acts on the recommendation, where, and by when. */
 export interface Handling {
@@ -43,19 +46,28 @@ export interface FiredRule {
 }
 
 /**
- * A remedy a fired rule proposed that is not in the recommendation, and why: `cap` (it would have
- * taken the total over the cap), `not_applicable` (it cannot apply to this complaint), `superseded`
- * (a higher-priority rule already gave a remedy of this type).
+ * A remedy a fired rule proposed that is not in the recommendation as proposed, and why: `cap` (left out:
+ * no goodwill was left under `limit`), `reduced` (given, but made smaller to fit `limit`; it is in
+ * `remedies` at `keptCost`), `not_applicable` (it cannot apply to this complaint), `superseded` (a rule
+ * the hit policy prefers already gave a remedy of this type).
  */
 export type DroppedRemedy = { readonly type: RemedyType; readonly rule: string; readonly detail: string } & (
-  | { readonly reason: 'cap'; readonly estimatedCost: number }
+  | { readonly reason: 'cap'; readonly limit: CapLimitName; readonly estimatedCost: number }
+  | {
+      readonly reason: 'reduced';
+      readonly limit: CapLimitName;
+      /** What it would have cost as the rule proposed it. */
+      readonly estimatedCost: number;
+      /** What it costs as given. */
+      readonly keptCost: number;
+    }
   | { readonly reason: 'not_applicable'; readonly code: NotApplicableCode }
   | { readonly reason: 'superseded'; readonly by: string }
 );
 
 /** How the recommendation came about, for agents, analysts and audits. */
 export interface Trace {
-  readonly hit: 'collect' | 'first';
+  readonly hit: HitPolicy;
   /** The facts the rules saw. */
   readonly facts: Facts;
   /** Rules that fired, highest priority first. */
@@ -96,13 +108,25 @@ export interface IncidentMark {
   readonly policyFrom: string;
 }
 
-/** The cap the recommendation was held to. */
+/**
+ * The limits goodwill was held to, in the complaint's currency. Restitution is never limited; the
+ * total (restitution + goodwill) stays within `totalLimit` unless restitution alone passes it.
+ */
 export interface Cap {
-  /** The smaller of the two caps below. */
-  readonly limit: number;
-  readonly tierCap: number;
-  /** `maxCostShareOfOrder` × the value at stake. */
-  readonly shareCap: number;
+  /** The value the shares apply to: the order total, or one month of the subscription without an order. */
+  readonly affectedValue: number;
+  /** The most goodwill this recommendation could carry: the smallest of the limits below (never below 0). */
+  readonly goodwillLimit: number;
+  /** Which limit set `goodwillLimit`. */
+  readonly binding: CapLimitName;
+  /** `maxGoodwillShareBySeverity[band]` × `affectedValue`. */
+  readonly severityLimit: number;
+  /** `maxGoodwillByTier[tier]`. */
+  readonly tierLimit: number;
+  /** `maxTotalShareOfValue` × `affectedValue`: the ceiling on restitution + goodwill. */
+  readonly totalLimit: number;
+  /** Goodwill left for this customer in the `perCustomer` window; null without per-customer limits. */
+  readonly customerLimit: number | null;
 }
 
 /**

@@ -42,9 +42,9 @@ const expected: Record<string, ReturnType<typeof summary>> = {
     mode: 'human',
   },
   'c-poor-quality': { remedies: ['refund', 'apology'], fired: ['poor-quality'], mode: 'automatic' },
-  'c-staff': { remedies: ['apology', 'coupon'], fired: ['staff'], mode: 'automatic' },
+  'c-staff': { remedies: ['apology'], fired: ['staff'], mode: 'automatic' },
   'c-staff-severe': {
-    remedies: ['escalate', 'apology', 'coupon'],
+    remedies: ['escalate', 'apology'],
     fired: ['public-critical', 'staff-severe', 'staff', 'repeat'],
     mode: 'human',
   },
@@ -58,8 +58,8 @@ const expected: Record<string, ReturnType<typeof summary>> = {
     fired: ['abusive', 'late-moderate'],
     mode: 'human',
   },
-  'c-other': { remedies: ['apology'], fired: [], mode: 'human' },
-  'c-platinum': { remedies: ['resend', 'apology'], fired: ['wrong-item'], mode: 'human' },
+  'c-other': { remedies: ['escalate', 'apology'], fired: ['other'], mode: 'human' },
+  'c-platinum': { remedies: ['resend', 'gift', 'apology'], fired: ['wrong-item'], mode: 'human' },
   'c-yen': { remedies: ['resend', 'apology'], fired: ['missing-item'], mode: 'human' },
 };
 
@@ -103,11 +103,12 @@ describe('the default rules', () => {
     });
   });
 
-  it('fall back to one free month when two would exceed the cap', async () => {
+  it('give one free month for a severe outage: a second would pass 150% of the month at stake', async () => {
     const r = await recommender.recommend(scenarios().get('c-outage-severe'));
-    expect(r.remedies.find((x) => x.type === 'free_month')).toMatchObject({ months: 1, rule: 'outage' });
+    expect(r.remedies.find((x) => x.type === 'free_month')).toMatchObject({ months: 1, rule: 'outage-long' });
+    expect(r.goodwillCost).toBeLessThanOrEqual(1.5 * r.cap.affectedValue);
     expect(r.trace.dropped).toContainEqual(
-      expect.objectContaining({ type: 'free_month', rule: 'outage-long', reason: 'cap' }),
+      expect.objectContaining({ type: 'free_month', rule: 'outage', reason: 'superseded' }),
     );
   });
 

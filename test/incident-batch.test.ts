@@ -132,8 +132,8 @@ describe('recommendMany in crisis mode', () => {
       name: 'caps',
       version: '1.0.0',
       policy: {
-        maxCostShareOfOrder: 1,
-        maxCostByTier: { standard: 100, silver: 100, gold: 100, platinum: 100 },
+        maxTotalShareOfValue: 1,
+        maxGoodwillByTier: { standard: 100, silver: 100, gold: 100, platinum: 100 },
       },
       rules: [
         {
@@ -171,13 +171,15 @@ describe('recommendMany in crisis mode', () => {
       expect(gift(results[2])).toMatchObject({ value: 30, rule: 'loud', incident: results[2]?.incident?.id });
     });
 
-    it('leaves the gift out, and says so, for a member whose cap is too small', async () => {
+    it('reduces the gift to the member’s own goodwill limit, and says so', async () => {
       const small = (await run())[1];
-      expect(gift(small)).toBeUndefined();
+      const limit = small?.cap.goodwillLimit ?? 0;
+      expect(limit).toBeLessThan(30);
+      expect(gift(small)).toMatchObject({ value: limit, rule: 'loud', incident: small?.incident?.id });
       expect(small?.trace.dropped).toEqual([
-        expect.objectContaining({ type: 'gift', rule: 'loud', reason: 'cap' }),
+        expect.objectContaining({ type: 'gift', rule: 'loud', reason: 'reduced', keptCost: limit }),
       ]);
-      expect(small?.totalCost).toBeLessThanOrEqual(small?.cap.limit ?? 0);
+      expect(small?.goodwillCost).toBeLessThanOrEqual(limit);
     });
 
     it('keeps a member’s own more generous remedy of the same type', async () => {

@@ -65,41 +65,69 @@ describe('caps', () => {
   ];
   // The order is worth 100; resend of both units costs 100 + 5 shipping.
 
-  it('caps at the smaller of the tier cap and the share of the value at stake', async () => {
-    const tiers = { standard: 70, silver: 70, gold: 70, platinum: 70 };
-    const byShare = await recommender(capRules, { maxCostShareOfOrder: 0.6, maxCostByTier: tiers }).recommend(
-      baseComplaint(),
-    );
-    expect(byShare.cap).toEqual({ limit: 60, tierCap: 70, shareCap: 60 });
-    const byTier = await recommender(capRules, { maxCostShareOfOrder: 1.4, maxCostByTier: tiers }).recommend(
-      baseComplaint(),
-    );
-    expect(byTier.cap).toEqual({ limit: 70, tierCap: 70, shareCap: 140 });
+  const shares = (s: number) => ({ low: s, medium: s, high: s, critical: s });
+  const tiers = (t: number) => ({ standard: t, silver: t, gold: t, platinum: t });
+
+  it('caps goodwill at the smallest of the severity share, the tier cap and what the total leaves', async () => {
+    const policy = { maxTotalShareOfValue: 10, maxGoodwillByTier: tiers(70) };
+    const byShare = await recommender(capRules, {
+      ...policy,
+      maxGoodwillShareBySeverity: shares(0.3),
+    }).recommend(baseComplaint());
+    expect(byShare.cap).toMatchObject({
+      goodwillLimit: 30,
+      binding: 'severity',
+      severityLimit: 30,
+      tierLimit: 70,
+    });
+    const byTier = await recommender(capRules, {
+      ...policy,
+      maxGoodwillShareBySeverity: shares(1.4),
+    }).recommend(baseComplaint());
+    expect(byTier.cap).toMatchObject({
+      goodwillLimit: 70,
+      binding: 'tier',
+      severityLimit: 140,
+      tierLimit: 70,
+    });
+    const byTotal = await recommender(capRules, {
+      maxTotalShareOfValue: 1.5,
+      maxGoodwillShareBySeverity: shares(1.4),
+      maxGoodwillByTier: tiers(70),
+    }).recommend(baseComplaint());
+    // 150 for restitution and goodwill together; the resend takes 105 of it.
+    expect(byTotal.cap).toMatchObject({ goodwillLimit: 45, binding: 'total', totalLimit: 150 });
   });
 
   it('drops the lowest-priority add-on first and says so', async () => {
     const r = await recommender(capRules, {
-      maxCostShareOfOrder: 10,
-      maxCostByTier: { standard: 140, silver: 140, gold: 140, platinum: 140 },
+      maxTotalShareOfValue: 10,
+      maxGoodwillByTier: tiers(30),
     }).recommend(baseComplaint());
     expect(types(r)).toEqual(['resend@resend', 'gift@gift', 'apology@policy']);
     expect(r.totalCost).toBe(135);
     expect(r.trace.dropped).toEqual([
-      expect.objectContaining({ type: 'coupon', rule: 'coupon', reason: 'cap', estimatedCost: 20 }),
+      expect.objectContaining({
+        type: 'coupon',
+        rule: 'coupon',
+        reason: 'cap',
+        limit: 'tier',
+        estimatedCost: 20,
+      }),
     ]);
     expect(r.rationale.map((s) => s.text)).toContain(
-      'The coupon (€20.00) from rule "coupon" was left out: the total would exceed the limit of €140.00.',
+      'The coupon (€20.00) from rule "coupon" was left out: no goodwill was left under the limit of €30.00.',
     );
   });
 
   it('never cuts restitution, even when it alone exceeds the cap', async () => {
-    const r = await recommender(capRules, { maxCostShareOfOrder: 0.5 }).recommend(baseComplaint());
+    const r = await recommender(capRules, { maxTotalShareOfValue: 0.5 }).recommend(baseComplaint());
     expect(types(r)).toEqual(['resend@resend', 'apology@policy']);
     expect(r.restitutionCost).toBe(105);
     expect(r.goodwillCost).toBe(0);
   });
 
-  it('falls back to a lesser proposal of the same type when the best does not fit', async () => {
+  it('reduces the best proposal of a type to what is left rather than falling back to a lesser one', async () => {
     const rules = [
       { name: 'big', priority: 20, conditions: when('wrong_item'), remedies: [{ type: 'gift', value: 80 }] },
       {
@@ -109,9 +137,15 @@ describe('caps', () => {
         remedies: [{ type: 'gift', value: 10 }],
       },
     ];
-    const r = await recommender(rules, { maxCostShareOfOrder: 0.5 }).recommend(baseComplaint());
-    expect(types(r)).toEqual(['gift@small', 'apology@policy']);
-    expect(r.trace.dropped).toEqual([expect.objectContaining({ rule: 'big', reason: 'cap' })]);
+    const r = await recommender(rules, { maxGoodwillShareBySeverity: shares(0.5) }).recommend(
+      baseComplaint(),
+    );
+    expect(types(r)).toEqual(['gift@big', 'apology@policy']);
+    expect(r.remedies[0]).toMatchObject({ value: 50 });
+    expect(r.trace.dropped).toEqual([
+      expect.objectContaining({ rule: 'small', reason: 'superseded', by: 'big' }),
+      expect.objectContaining({ rule: 'big', reason: 'reduced', estimatedCost: 80, keptCost: 50 }),
+    ]);
   });
 
   it('adds totals up exactly in minor units', async () => {

@@ -32,7 +32,7 @@ const VERSIONS: string[] = [
   JSON.stringify({
     ...base,
     version: 'v2',
-    policy: { ...base.policy, hit: 'first', maxCostShareOfOrder: 0.5, autoApproveMaxCost: 10 },
+    policy: { ...base.policy, hit: 'first', maxTotalShareOfValue: 0.5, autoApproveMaxCost: 10 },
   }),
   JSON.stringify({
     ...base,

@@ -18,6 +18,8 @@ export function decideHandling(args: {
   totalMinor: number;
   autoApproveMinor: number;
   anyRuleFired: boolean;
+  /** The per-customer limit cut goodwill: a person looks before the customer is told. */
+  compensationLimitReached: boolean;
   now: Date;
 }): Handling {
   const { complaint, facts, policy, remedies, now } = args;
@@ -31,6 +33,7 @@ export function decideHandling(args: {
   if (escalation) reasons.push('escalate_remedy');
   if (args.totalMinor > args.autoApproveMinor) reasons.push('cost_above_auto_approve');
   if (!args.anyRuleFired) reasons.push('no_rule_matched');
+  if (args.compensationLimitReached) reasons.push('compensation_limit');
 
   const mode = reasons.length > 0 ? 'human' : 'automatic';
   const respondWithin = Math.min(

@@ -1,6 +1,8 @@
-import type { RemedySpec, RemedyType } from '../remedies/catalogue';
+import { issue, RedressError } from '../errors';
+import { type RemedySpec, type RemedyType, remedyRank } from '../remedies/catalogue';
 import type { RemedyOrigin } from '../remedies/context';
 import type { RuleOutcome } from '../rules/evaluator';
+import type { HitPolicy } from '../rules/policy';
 import type { Rule } from '../rules/ruleset';
 
 /** A remedy a fired rule proposes, before it is made concrete. */
@@ -10,8 +12,8 @@ export interface Proposal extends RemedyOrigin {
 
 /**
  * One remedy type in a recommendation and every fired rule's proposal for it, highest priority first.
- * The first that applies and fits the cap is given; the others stand by, so that a cap or a missing
- * precondition falls back to a lesser remedy of the same type instead of to nothing.
+ * The first that applies is given; the others stand by, so that a missing precondition falls back to a
+ * lesser remedy of the same type instead of to nothing.
  */
 export interface Slot {
   readonly type: RemedyType;
@@ -19,17 +21,94 @@ export interface Slot {
 }
 
 /**
- * Applies the hit policy to the fired rules (already in priority order).
- * `first`: the top fired rule's remedies. `collect`: every fired rule's, one slot per remedy type,
- * slots in the order their best proposal appears.
+ * What a rule's remedies are worth under the `priority` hit policy: the ranks of its remedy types in the
+ * remedy order, highest first. Rules compare on these lexicographically (DMN's output priority).
  */
-export function selectSlots(
-  hit: 'collect' | 'first',
+export function outputRank(rule: Pick<Rule, 'remedies'>): number[] {
+  return rule.remedies.map((r) => remedyRank(r.type)).sort((a, b) => b - a);
+}
+
+/** Negative when `a` ranks higher than `b` under `priority` (more valuable output first). */
+export function compareOutputRank(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? -1;
+    const y = b[i] ?? -1;
+    if (x !== y) return y - x;
+  }
+  return 0;
+}
+
+/**
+ * The fired rule that decides under `priority`: the one whose remedies rank highest in the remedy order;
+ * among equals, the earlier in firing order (higher rule priority, then file order).
+ */
+export function priorityWinner(
   fired: readonly RuleOutcome[],
   rules: readonly Rule[],
-): Slot[] {
+): RuleOutcome | undefined {
+  let best: RuleOutcome | undefined;
+  let bestRank: number[] = [];
+  for (const outcome of fired) {
+    const rank = outputRank(rules[outcome.index] as Rule);
+    if (best === undefined || compareOutputRank(rank, bestRank) < 0) {
+      best = outcome;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+/**
+ * The `unique` hit policy's check: more than one fired rule is an error naming the rules.
+ * @throws RedressError `RULE_CONFLICT`, one issue per rule beyond the first, its path into the rule set.
+ */
+export function assertUnique(fired: readonly RuleOutcome[], complaintId: string): void {
+  const [first, ...others] = fired;
+  if (!first || others.length === 0) return;
+  throw new RedressError(
+    'RULE_CONFLICT',
+    others.map((o) =>
+      issue(
+        'rule_conflict',
+        ['rules', o.index],
+        `rules "${first.name}" and "${o.name}" both fire for complaint "${complaintId}", but the hit policy "unique" allows one`,
+        {
+          rule: o.name,
+          hint: 'make their conditions exclude each other (analyzeRuleSet lists every overlap), or use another hit policy',
+        },
+      ),
+    ),
+  );
+}
+
+/** The fired rules whose remedies count under a hit policy (fired rules come in priority order). */
+function contributing(
+  hit: HitPolicy,
+  fired: readonly RuleOutcome[],
+  rules: readonly Rule[],
+): readonly RuleOutcome[] {
+  switch (hit) {
+    case 'collect':
+      return fired;
+    case 'first':
+    case 'unique':
+      return fired.slice(0, 1);
+    case 'priority': {
+      const winner = priorityWinner(fired, rules);
+      return winner ? [winner] : [];
+    }
+  }
+}
+
+/**
+ * Applies the hit policy to the fired rules (already in priority order).
+ * `collect`: every fired rule's remedies, one slot per remedy type, slots in the order their best
+ * proposal appears. `first`: the top fired rule's. `unique`: the one fired rule's (check with
+ * `assertUnique` first). `priority`: the remedies of the rule whose output ranks highest.
+ */
+export function selectSlots(hit: HitPolicy, fired: readonly RuleOutcome[], rules: readonly Rule[]): Slot[] {
   const slots = new Map<RemedyType, Proposal[]>();
-  for (const outcome of hit === 'first' ? fired.slice(0, 1) : fired) {
+  for (const outcome of contributing(hit, fired, rules)) {
     const rule = rules[outcome.index] as Rule;
     for (const spec of rule.remedies) {
       const proposal: Proposal = { spec, rule: rule.name, priority: rule.priority };

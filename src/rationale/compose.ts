@@ -1,5 +1,12 @@
 import type { Complaint } from '../complaint';
-import type { DroppedRemedy, FiredRule, Handling, IncidentMark, RationaleSentence } from '../recommendation';
+import type {
+  Cap,
+  DroppedRemedy,
+  FiredRule,
+  Handling,
+  IncidentMark,
+  RationaleSentence,
+} from '../recommendation';
 import { assertNever, type Remedy } from '../remedies/catalogue';
 import type { Rule } from '../rules/ruleset';
 import type { SeverityScore, ValueScore } from '../scoring/score';
@@ -27,7 +34,19 @@ export interface RationaleInput {
   readonly rules: ReadonlyMap<string, Rule>;
   readonly handling: Handling;
   readonly totalCost: number;
-  readonly capLimit: number;
+  readonly cap: Cap;
+  /** The policy's goodwill share for this complaint's severity band, and its ceiling on the total. */
+  readonly severityShare: number;
+  readonly totalShare: number;
+  readonly restitutionCost: number;
+  /** The customer's goodwill in the per-customer window, with the limits; null without them. */
+  readonly perCustomer: {
+    readonly windowDays: number;
+    readonly used: number;
+    readonly count: number;
+    readonly maxGoodwill: number | null;
+    readonly maxCount: number | null;
+  } | null;
   readonly autoApproveMaxCost: number;
   readonly checkSatisfactionAt: string;
   /** Set when the complaint is part of an incident (`recommendMany` with `incidents`). */
@@ -129,7 +148,19 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
           remedy: r.t(`remedy.${d.type}`),
           cost: money(d.estimatedCost),
           rule: r.embed(d.rule),
-          cap: money(input.capLimit),
+          cap: money(input.cap.goodwillLimit),
+        }),
+        'agent',
+      );
+    } else if (d.reason === 'reduced') {
+      say(
+        'why.reduced.cap',
+        r.m('why.reduced.cap', {
+          remedy: r.t(`remedy.${d.type}`),
+          cost: money(d.estimatedCost),
+          kept: money(d.keptCost),
+          rule: r.embed(d.rule),
+          cap: money(input.cap.goodwillLimit),
         }),
         'agent',
       );
@@ -144,6 +175,9 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
         'agent',
       );
     }
+  }
+  if (input.dropped.some((d) => d.reason === 'cap' || d.reason === 'reduced')) {
+    say(...limitSentence(r, input, money));
   }
   if (input.handling.mode === 'automatic') {
     say(
@@ -160,6 +194,70 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
     );
   }
   return out;
+}
+
+/** Why goodwill was limited to what it was: the binding limit, in words, for the agent. */
+function limitSentence(
+  r: Renderer,
+  input: RationaleInput,
+  money: (n: number) => string,
+): [string, string, 'agent'] {
+  const { cap } = input;
+  const limit = money(cap.goodwillLimit);
+  const value = money(cap.affectedValue);
+  const share = (n: number) => r.percent(Math.round(n * 10_000) / 100);
+  switch (cap.binding) {
+    case 'severity':
+      return [
+        'why.limit.severity',
+        r.m('why.limit.severity', {
+          limit,
+          share: share(input.severityShare),
+          value,
+          band: r.t(`band.${input.severity.band}`),
+        }),
+        'agent',
+      ];
+    case 'tier':
+      return [
+        'why.limit.tier',
+        r.m('why.limit.tier', { limit, tier: r.t(`tier.${input.value.tier}`) }),
+        'agent',
+      ];
+    case 'total':
+      return [
+        'why.limit.total',
+        r.m('why.limit.total', {
+          limit,
+          restitution: money(input.restitutionCost),
+          share: share(input.totalShare),
+          value,
+        }),
+        'agent',
+      ];
+    case 'customer': {
+      const p = input.perCustomer;
+      if (p && p.maxCount !== null && p.count >= p.maxCount) {
+        return [
+          'why.limit.customerCount',
+          r.m('why.limit.customerCount', { count: p.count, days: p.windowDays, max: p.maxCount }),
+          'agent',
+        ];
+      }
+      return [
+        'why.limit.customer',
+        r.m('why.limit.customer', {
+          limit,
+          used: money(p?.used ?? 0),
+          days: p?.windowDays ?? 0,
+          max: money(p?.maxGoodwill ?? 0),
+        }),
+        'agent',
+      ];
+    }
+    default:
+      return assertNever(cap.binding);
+  }
 }
 
 function restatement(
@@ -317,6 +415,8 @@ function handlingReason(
         total: money(input.totalCost),
         limit: money(input.autoApproveMaxCost),
       });
+    case 'compensation_limit':
+      return r.m('reason.compensation_limit');
     case 'no_rule_matched':
       return r.m('reason.no_rule_matched');
     default:

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { type ApologyParams, ApologySpecSchema, materialiseApology } from './apology';
 import type { Materialised, NotApplicable, RemedyContext, RemedyKind, RemedyOrigin } from './context';
-import { type CouponParams, CouponSpecSchema, materialiseCoupon } from './coupon';
+import { type CouponParams, CouponSpecSchema, materialiseCoupon, reduceCoupon } from './coupon';
 import { type EscalateParams, EscalateSpecSchema, materialiseEscalate } from './escalate';
-import { type FreeMonthParams, FreeMonthSpecSchema, materialiseFreeMonth } from './free-month';
-import { type GiftParams, GiftSpecSchema, materialiseGift } from './gift';
-import { materialiseRefund, type RefundParams, RefundSpecSchema } from './refund';
+import {
+  type FreeMonthParams,
+  FreeMonthSpecSchema,
+  materialiseFreeMonth,
+  reduceFreeMonth,
+} from './free-month';
+import { type GiftParams, GiftSpecSchema, materialiseGift, reduceGift } from './gift';
+import { materialiseRefund, type RefundParams, RefundSpecSchema, reduceRefund } from './refund';
 import { materialiseResend, type ResendParams, ResendSpecSchema } from './resend';
 
 /**
@@ -82,6 +87,29 @@ export function materialise(
       return materialiseApology(spec, ctx);
     case 'escalate':
       return materialiseEscalate(spec, ctx);
+    default:
+      return assertNever(spec);
+  }
+}
+
+/**
+ * The same remedy made smaller, so that it costs at most `maxMinor` (a cap on goodwill); undefined when
+ * nothing of it fits, or when the type cannot be reduced (resend, apology, escalation).
+ */
+export function reduceSpec(spec: RemedySpec, maxMinor: number, ctx: RemedyContext): RemedySpec | undefined {
+  switch (spec.type) {
+    case 'gift':
+      return reduceGift(spec, maxMinor, ctx);
+    case 'coupon':
+      return reduceCoupon(spec, maxMinor, ctx);
+    case 'free_month':
+      return reduceFreeMonth(spec, maxMinor, ctx);
+    case 'refund':
+      return reduceRefund(spec, maxMinor, ctx);
+    case 'resend':
+    case 'apology':
+    case 'escalate':
+      return undefined;
     default:
       return assertNever(spec);
   }

@@ -66,3 +66,14 @@ export function materialiseCoupon(
     costMinor,
   };
 }
+
+/**
+ * The coupon a cap leaves room for: an amount coupon worth `maxMinor`, or a percentage coupon whose
+ * `maxDiscount` is lowered to it; none when that is nothing.
+ */
+export function reduceCoupon(spec: CouponSpec, maxMinor: number, ctx: RemedyContext): CouponSpec | undefined {
+  if (maxMinor <= 0) return undefined;
+  const max = fromMinor(maxMinor, ctx.currency);
+  if (spec.amount !== undefined) return { ...spec, amount: max };
+  return { ...spec, maxDiscount: Math.min(spec.maxDiscount ?? Number.POSITIVE_INFINITY, max) };
+}

@@ -41,3 +41,14 @@ export function materialiseFreeMonth(
     costMinor: spec.months * toMinor(subscription.monthlyPrice, ctx.currency),
   };
 }
+
+/** The whole free months a cap leaves room for; none when not even one fits. */
+export function reduceFreeMonth(
+  spec: FreeMonthSpec,
+  maxMinor: number,
+  ctx: RemedyContext,
+): FreeMonthSpec | undefined {
+  const monthly = toMinor(ctx.complaint.subscription?.monthlyPrice ?? 0, ctx.currency);
+  const months = monthly > 0 ? Math.min(spec.months, Math.floor(maxMinor / monthly)) : spec.months;
+  return months >= 1 ? { ...spec, months } : undefined;
+}

@@ -45,3 +45,8 @@ export function materialiseGift(
   if (minor <= 0) return { notApplicable: 'zero_value' };
   return { type: 'gift', kind: 'goodwill', value: fromMinor(minor, ctx.currency), costMinor: minor };
 }
+
+/** The gift a cap leaves room for: worth exactly `maxMinor`, or none when that is nothing. */
+export function reduceGift(_spec: GiftSpec, maxMinor: number, ctx: RemedyContext): GiftSpec | undefined {
+  return maxMinor > 0 ? { type: 'gift', value: fromMinor(maxMinor, ctx.currency) } : undefined;
+}

@@ -13,7 +13,7 @@ import { LOCALE_CODES, LOCALES, type Locale, placeholders } from '../rationale/l
 import { REMEDY_TYPES, RemedySpecSchema } from '../remedies/catalogue';
 import { ScoringSchema } from '../scoring/config';
 import { ConditionSchema, checkCondition, type TopLevelCondition } from './condition';
-import { PolicySchema } from './policy';
+import { PolicySchema, RENAMED_POLICY_FIELDS } from './policy';
 
 /** Placeholders a rule's own rationale text may use. */
 export const RULE_RATIONALE_PLACEHOLDERS = [
@@ -173,6 +173,19 @@ function zodIssues(error: z.ZodError): RedressIssue[] {
     const [converted] = fromZodIssues([zi]);
     if (!converted) return [];
     const path = converted.path;
+    // A policy field from an earlier version: say what replaced it rather than "unrecognized key".
+    if (zi.code === 'unrecognized_keys' && path.length === 1 && path[0] === 'policy') {
+      const renamed = zi.keys.filter((k) => Object.hasOwn(RENAMED_POLICY_FIELDS, k));
+      const others = zi.keys.filter((k) => !Object.hasOwn(RENAMED_POLICY_FIELDS, k));
+      return [
+        ...renamed.map((k) =>
+          issue('renamed_field', ['policy', k], `"${k}" is no longer a policy field`, {
+            hint: RENAMED_POLICY_FIELDS[k] as string,
+          }),
+        ),
+        ...(others.length > 0 ? fromZodIssues([{ ...zi, keys: others }]) : []),
+      ];
+    }
     // A remedy whose `type` is not one we know: say so in words, not as a union mismatch.
     if (path[0] === 'rules' && path[2] === 'remedies' && path[4] === 'type' && zi.code === 'invalid_union') {
       return [

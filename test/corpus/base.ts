@@ -59,8 +59,8 @@ export function validRuleSet(): { [key: string]: Json } {
     },
     policy: {
       hit: 'collect',
-      maxCostShareOfOrder: 1.5,
-      maxCostByTier: { standard: 60, silver: 80, gold: 120, platinum: 200 },
+      maxTotalShareOfValue: 1.5,
+      maxGoodwillByTier: { standard: 60, silver: 80, gold: 120, platinum: 200 },
       autoApproveMaxCost: 40,
       shippingCost: { standard: 5, express: 15 },
       humanReview: { legalThreat: true, tones: ['abusive'], severityBands: ['critical'], valueTiers: [] },

@@ -253,10 +253,10 @@ export const ruleSetCases: Case[] = [
   },
   {
     name: '1e400 as a share (JSON text)',
-    input: () => textWithRaw(base(), ['policy', 'maxCostShareOfOrder'], '1e400'),
+    input: () => textWithRaw(base(), ['policy', 'maxTotalShareOfValue'], '1e400'),
     code: 'INVALID_RULESET',
     issue: 'non_finite_number',
-    path: ['policy', 'maxCostShareOfOrder'],
+    path: ['policy', 'maxTotalShareOfValue'],
   },
   {
     name: '-0 as a condition value (JSON text)',
@@ -267,17 +267,17 @@ export const ruleSetCases: Case[] = [
   },
   {
     name: 'a share as a string',
-    input: () => withValue(base(), ['policy', 'maxCostShareOfOrder'], '1.5'),
+    input: () => withValue(base(), ['policy', 'maxTotalShareOfValue'], '1.5'),
     code: 'INVALID_RULESET',
     issue: 'invalid_type',
-    path: ['policy', 'maxCostShareOfOrder'],
+    path: ['policy', 'maxTotalShareOfValue'],
   },
   {
     name: 'a negative cap',
-    input: () => withValue(base(), ['policy', 'maxCostByTier', 'gold'], -1),
+    input: () => withValue(base(), ['policy', 'maxGoodwillByTier', 'gold'], -1),
     code: 'INVALID_RULESET',
     issue: 'too_small',
-    path: ['policy', 'maxCostByTier', 'gold'],
+    path: ['policy', 'maxGoodwillByTier', 'gold'],
   },
   {
     name: 'a negative gift',

@@ -117,7 +117,18 @@ export const en = {
   'why.rules': 'Rules applied: {rules}.',
   'why.noRule': 'No rule matched this complaint; a person decides the remedy.',
   'why.dropped.cap':
-    'The {remedy} ({cost}) from rule "{rule}" was left out: the total would exceed the limit of {cap}.',
+    'The {remedy} ({cost}) from rule "{rule}" was left out: no goodwill was left under the limit of {cap}.',
+  'why.reduced.cap':
+    'The {remedy} from rule "{rule}" was reduced from {cost} to {kept}, to stay within the goodwill limit of {cap}.',
+  'why.limit.severity':
+    'Goodwill is limited to {limit}: {share} of the affected value of {value} for a complaint of {band} severity.',
+  'why.limit.tier': 'Goodwill is limited to {limit} for a customer in the {tier} tier.',
+  'why.limit.total':
+    'Goodwill is limited to {limit}: restitution ({restitution}) and goodwill together stay within {share} of the affected value of {value}.',
+  'why.limit.customer':
+    "Goodwill is limited to {limit}: what is left of this customer's allowance ({used} of goodwill in the last {days} days, at most {max}).",
+  'why.limit.customerCount':
+    'No goodwill is left for this customer: {count} goodwill compensations in the last {days} days, at most {max}.',
   'why.dropped.notApplicable': 'The {remedy} from rule "{rule}" does not apply: {reason}.',
   'why.automatic':
     'Can be applied automatically: the cost of {total} is within the auto-approval limit of {limit}.',
@@ -141,6 +152,7 @@ export const en = {
   'reason.escalate_remedy': 'a rule escalates it to {queue}',
   'reason.cost_above_auto_approve': 'the cost of {total} is above the auto-approval limit of {limit}',
   'reason.no_rule_matched': 'no rule matched',
+  'reason.compensation_limit': 'the compensation limit for this customer was reached',
 
   'rule.wrong-item':
     'Sending the right item at once, with a small gift, is how we make up for a wrong delivery.',
@@ -154,9 +166,11 @@ export const en = {
   'rule.billing-overcharge': 'What was overcharged is refunded in full.',
   'rule.billing-unknown': 'A billing error without a known amount is checked by a person.',
   'rule.outage': 'A service that failed is credited with free time.',
-  'rule.outage-long': 'A serious outage is credited with more free time.',
+  'rule.outage-long': 'A serious outage is credited with free time and a personal apology.',
+  'rule.outage-no-subscription': 'A service that failed is credited with a discount on the next order.',
+  'rule.other': 'A problem outside our usual categories is looked at by a person.',
   'rule.poor-quality': 'A product below our standard is refunded in part.',
-  'rule.staff': 'Rude treatment deserves a sincere apology and a gesture.',
+  'rule.staff': 'Rude treatment deserves a sincere, personal apology.',
   'rule.staff-severe': 'Serious staff misconduct is reviewed by a manager.',
   'rule.legal': 'A legal threat is handled by our legal team.',
   'rule.abusive': 'Abusive contact is handled by a senior colleague.',

@@ -115,7 +115,18 @@ export const tr = {
   'why.rules': 'Uygulanan kurallar: {rules}.',
   'why.noRule': 'Bu şikayete uyan bir kural yok; telafiye bir çalışma arkadaşımız karar verecek.',
   'why.dropped.cap':
-    '“{rule}” kuralından gelen {remedy} ({cost}) çıkarıldı: toplam tutar {cap} sınırını aşacaktı.',
+    '“{rule}” kuralından gelen {remedy} ({cost}) çıkarıldı: {cap} olan jest sınırının altında pay kalmadı.',
+  'why.reduced.cap':
+    '“{rule}” kuralından gelen {remedy}, {cap} olan jest sınırını aşmamak için {cost} tutarından {kept} tutarına indirildi.',
+  'why.limit.severity':
+    'Jest amaçlı telafi {limit} ile sınırlıdır: {band} önem düzeyindeki bir şikayette, {value} tutarındaki etkilenen değerin {share} kadarı.',
+  'why.limit.tier': 'Jest amaçlı telafi, {tier} segmentindeki bir müşteri için {limit} ile sınırlıdır.',
+  'why.limit.total':
+    'Jest amaçlı telafi {limit} ile sınırlıdır: mağduriyetin giderilmesi ({restitution}) ve jest birlikte, {value} tutarındaki etkilenen değerin {share} kadarını aşmaz.',
+  'why.limit.customer':
+    'Jest amaçlı telafi {limit} ile sınırlıdır: bu müşterinin hakkından kalan tutar (son {days} günde {used} tutarında jest; en fazla {max}).',
+  'why.limit.customerCount':
+    'Bu müşterinin jest amaçlı telafi hakkı kalmadı: son {days} günde {count} telafi yapıldı; en fazla {max}.',
   'why.dropped.notApplicable': '“{rule}” kuralından gelen {remedy} bu şikayete uygulanamıyor: {reason}.',
   'why.automatic':
     'Otomatik olarak uygulanabilir: {total} tutarındaki maliyet, {limit} olan otomatik onay sınırının içinde.',
@@ -140,6 +151,7 @@ export const tr = {
   'reason.cost_above_auto_approve':
     '{total} tutarındaki maliyet, {limit} olan otomatik onay sınırının üzerinde',
   'reason.no_rule_matched': 'hiçbir kural eşleşmedi',
+  'reason.compensation_limit': 'bu müşteri için telafi sınırına ulaşıldı',
 
   'rule.wrong-item':
     'Yanlış gönderimi telafi etmenin yolu, doğru ürünü küçük bir hediyeyle birlikte hemen göndermektir.',
@@ -153,9 +165,13 @@ export const tr = {
   'rule.billing-overcharge': 'Fazla alınan tutarın tamamı iade edilir.',
   'rule.billing-unknown': 'Tutarı bilinmeyen bir fatura hatasını bir çalışma arkadaşımız inceler.',
   'rule.outage': 'Kesintiye uğrayan hizmet için ücretsiz kullanım süresi tanımlanır.',
-  'rule.outage-long': 'Ciddi bir kesinti için daha uzun bir ücretsiz kullanım süresi tanımlanır.',
+  'rule.outage-long':
+    'Ciddi bir kesinti için ücretsiz kullanım süresi tanımlanır ve kişisel olarak özür dilenir.',
+  'rule.outage-no-subscription':
+    'Kesintiye uğrayan hizmet için bir sonraki siparişte geçerli bir indirim tanımlanır.',
+  'rule.other': 'Alışılmış kategorilerimizin dışındaki bir sorunu bir çalışanımız inceler.',
   'rule.poor-quality': 'Standartlarımızın altında kalan bir ürünün bedeli kısmen iade edilir.',
-  'rule.staff': 'Kaba bir davranış, içten bir özrü ve küçük bir jesti hak eder.',
+  'rule.staff': 'Kaba bir davranış, içten ve kişisel bir özrü hak eder.',
   'rule.staff-severe': 'Personelin ciddi bir kusurlu davranışını bir yönetici inceler.',
   'rule.legal': 'Hukuki yola başvurma uyarısını hukuk ekibimiz ele alır.',
   'rule.abusive': 'Hakaret içeren bir iletişimi kıdemli bir çalışma arkadaşımız ele alır.',

@@ -1,0 +1,119 @@
+import { CATEGORIES, CHANNELS, type ComplaintInput, safeParseComplaint, TONES } from '../complaint';
+import { type Facts, toFacts } from '../facts';
+import { currencyDigits } from '../money';
+import type { Condition } from '../rules/condition';
+import type { Scalar } from '../rules/operators';
+import type { RuleSet } from '../rules/ruleset';
+import { type Blueprint, buildComplaint } from './blueprint';
+
+/** One complaint the search tried, with its facts. */
+export interface Sample {
+  readonly complaint: ComplaintInput;
+  readonly facts: Facts;
+}
+
+/** mulberry32: a small, fast, seeded generator, so that a search gives the same answer every run. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every value the rules compare each fact with, and its neighbours: where rules change their minds. */
+function constants(ruleSet: RuleSet): Map<string, Scalar[]> {
+  const out = new Map<string, Scalar[]>();
+  const visit = (c: Condition) => {
+    if ('all' in c) c.all.forEach(visit);
+    else if ('any' in c) c.any.forEach(visit);
+    else if ('not' in c) visit(c.not);
+    else {
+      const list = out.get(c.fact) ?? [];
+      for (const v of Array.isArray(c.value) ? c.value : [c.value]) {
+        list.push(v);
+        if (typeof v === 'number') list.push(v - 1, v + 1, v - 0.01, v + 0.01);
+      }
+      out.set(c.fact, list);
+    }
+  };
+  for (const rule of ruleSet.rules) visit(rule.conditions);
+  return out;
+}
+
+/**
+ * Samples complaints across every category, channel, tone and order or subscription shape, with
+ * numbers drawn near the values the rules compare with. Deterministic for a seed.
+ */
+export function searchComplaints(ruleSet: RuleSet, runs: number, seed: number): Sample[] {
+  const random = generator(seed);
+  const near = constants(ruleSet);
+  const one = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const numbers = (fact: string, base: readonly number[], min = 0) => {
+    const extra = (near.get(fact) ?? []).filter((v): v is number => typeof v === 'number' && v >= min);
+    return one([...base, ...extra, ...extra]);
+  };
+  const strings = (fact: string, base: readonly string[]) =>
+    one([...base, ...(near.get(fact) ?? []).filter((v): v is string => typeof v === 'string')]);
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const currency = random() < 0.85 ? 'EUR' : strings('currency', ['JPY', 'USD', 'KWD']);
+    const scale = 10 ** (/^[A-Z]{3}$/.test(currency) ? safeDigits(currency) : 2);
+    const money = (x: number) => Math.max(0, Math.round(x * scale) / scale);
+    const shape = random();
+    const total = money(numbers('orderTotal', [0, 5, 19.99, 20, 59.9, 100, 250, 1000]));
+    const order =
+      shape < 0.75
+        ? {
+            total,
+            overcharge: random() < 0.6 ? 0 : Math.min(total, money(numbers('overcharge', [1, 4.99, 25]))),
+            daysLate: random() < 0.4 ? 0 : Math.floor(numbers('daysLate', [1, 2, 3, 5, 6, 7, 10, 14, 30])),
+            itemsAffected: Math.floor(numbers('itemsAffected', [0, 1, 1, 2, 3, 4, 6])),
+          }
+        : null;
+    const subscription =
+      shape >= 0.5
+        ? {
+            plan: strings('plan', ['Plus', 'Basic']),
+            monthlyPrice: money(numbers('monthlyPrice', [4.99, 9.99, 29.99])),
+          }
+        : null;
+    const count = random() < 0.7 ? 0 : Math.max(1, Math.floor(numbers('compensations90d', [1, 2, 3, 4])));
+    const amount =
+      count === 0 ? 0 : Math.max(count / scale, money(numbers('compensation90d', [10, 50, 150])));
+    const blueprint: Blueprint = {
+      category:
+        random() < 0.5 ? one(CATEGORIES) : (strings('category', [...CATEGORIES]) as Blueprint['category']),
+      channel: one(CHANNELS),
+      tone: one(TONES),
+      legalThreat: random() < 0.15,
+      currency,
+      order,
+      subscription,
+      publicReach:
+        random() < 0.7 ? null : Math.floor(numbers('publicReach', [0, 5, 50, 500, 5e3, 5e4, 5e5, 5e6])),
+      complaints90d: Math.max(1, Math.floor(numbers('complaints90d', [1, 1, 1, 2, 3, 4]))),
+      tenureMonths: Math.floor(numbers('tenureMonths', [Math.floor(random() * 120)])),
+      lifetimeSpend: money(one([0, 50, 500, 5000, 50_000, 500_000])),
+      orderCount: Math.floor(random() * 40),
+      recentOrder: random() < 0.5,
+      recentOrderDays: ruleSet.scoring.value.weights.recentOrderDays,
+      goodwill: { amount, count },
+    };
+    const complaint = buildComplaint(blueprint, `search-${i + 1}`);
+    const parsed = safeParseComplaint(complaint);
+    if (parsed.ok) samples.push({ complaint, facts: toFacts(parsed.value, ruleSet.scoring).facts });
+  }
+  return samples;
+}
+
+function safeDigits(currency: string): number {
+  try {
+    return currencyDigits(currency);
+  } catch {
+    return 2;
+  }
+}

@@ -1,0 +1,324 @@
+import {
+  CATEGORIES,
+  type Category,
+  CHANNELS,
+  type Channel,
+  type ComplaintInput,
+  safeParseComplaint,
+  TONES,
+  type Tone,
+} from '../complaint';
+import { type Facts, toFacts } from '../facts';
+import { limits } from '../limits';
+import { currencyDigits } from '../money';
+import type { Scalar } from '../rules/operators';
+import type { Scoring } from '../scoring/config';
+import { type Blueprint, buildComplaint } from './blueprint';
+import { type Box, setOf } from './box';
+import { type AnalysedFact, type FactSet, hasValue } from './fact-sets';
+import {
+  hasNum,
+  integersUpTo,
+  intersectNum,
+  interval,
+  isEmptyNum,
+  type NumSet,
+  numSet,
+  pickOnGrid,
+} from './num-set';
+
+/** A complaint whose facts lie in a box, or why there is none. */
+export type Witness =
+  | { readonly status: 'found'; readonly complaint: ComplaintInput; readonly facts: Facts }
+  /** No valid complaint has facts in the box (proved over the scoring model). */
+  | { readonly status: 'impossible'; readonly reason: string }
+  /** Undecided (money that fits no currency's grid, or the model disagreed with the library). */
+  | { readonly status: 'unknown'; readonly reason: string };
+
+interface Option<T> {
+  readonly points: number;
+  readonly rep: T;
+}
+
+/** Options with distinct points, the first (preferred) kept for each. */
+function distinct<T>(options: readonly Option<T>[]): Option<T>[] {
+  const seen = new Set<number>();
+  return options.filter((o) => !seen.has(o.points) && seen.add(o.points));
+}
+
+/**
+ * Chooses one option per dimension so that the capped sum of points lands in `target`, smallest sum
+ * first; undefined when no choice does. Exact: every dimension lists every number of points it can give.
+ */
+function solve(dims: readonly (readonly Option<unknown>[])[], target: NumSet): number[] | undefined {
+  let reach = new Map<number, number[]>([[0, []]]);
+  for (const dim of dims) {
+    const next = new Map<number, number[]>();
+    for (const [sum, picks] of reach) {
+      dim.forEach((option, i) => {
+        const s = sum + option.points;
+        if (!next.has(s)) next.set(s, [...picks, i]);
+      });
+    }
+    reach = next;
+  }
+  const sums = [...reach.keys()].sort((a, b) => a - b);
+  const hit = sums.find((s) => hasNum(target, Math.min(100, s)));
+  return hit === undefined ? undefined : reach.get(hit);
+}
+
+const num = (box: Box, fact: AnalysedFact) => (setOf(box, fact) as { set: NumSet }).set;
+const allowed = <T extends Scalar>(box: Box, fact: AnalysedFact, values: readonly T[]) =>
+  values.filter((v) => hasValue(setOf(box, fact), v));
+
+function pickPlan(set: FactSet, subscribed: boolean): string | undefined {
+  if (!subscribed) return hasValue(set, 'none') ? 'none' : undefined;
+  for (const p of ['Plus', 'Basic', 'Premium']) if (hasValue(set, p)) return p;
+  if (set.kind === 'vals' && !set.negated) {
+    return [...set.values].find(
+      (v): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= limits.maxIdLength,
+    );
+  }
+  for (let i = 1; ; i++) if (hasValue(set, `plan-${i}`)) return `plan-${i}`;
+}
+
+/** Every lifetime spend, per number of value points it gives. */
+function spendOptions(scoring: Scoring, digits: number): Option<number>[] {
+  const w = scoring.value.weights;
+  const points = (s: number) => Math.round(Math.min(Math.log10(s + 1) * w.spendPerDecade, w.maxSpendPoints));
+  const scale = 10 ** digits;
+  const out: Option<number>[] = [{ points: 0, rep: 0 }];
+  if (w.spendPerDecade <= 0) return out;
+  for (let p = 1; p <= Math.round(w.maxSpendPoints); p++) {
+    for (const exponent of [(p - 0.5) / w.spendPerDecade, p / w.spendPerDecade]) {
+      const s = Math.ceil((10 ** exponent - 1) * scale) / scale;
+      if (s <= limits.maxMoney && points(s) === p) {
+        out.push({ points: p, rep: s });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const saturation = (per: number, max: number) => (per > 0 ? Math.ceil(max / per) : 0);
+
+interface Attempt {
+  readonly blueprint?: Blueprint;
+  readonly failure?: string;
+  readonly uncertain?: boolean;
+}
+
+function attempt(box: Box, scoring: Scoring, currency: string, hasOrder: boolean, hasSub: boolean): Attempt {
+  const digits = currencyDigits(currency);
+  const step = 10 ** -digits;
+  const sw = scoring.severity.weights;
+  const vw = scoring.value.weights;
+  const uncertain = (set: NumSet) => !isEmptyNum(set);
+
+  let order: Blueprint['order'] = null;
+  if (hasOrder) {
+    const overcharge = pickOnGrid(num(box, 'overcharge'), step, [0]);
+    if (overcharge === undefined)
+      return { failure: 'overcharge', uncertain: uncertain(num(box, 'overcharge')) };
+    const total = pickOnGrid(num(box, 'orderTotal'), step, [100, 60, 20], overcharge);
+    if (total === undefined)
+      return {
+        failure: 'order total',
+        uncertain: uncertain(
+          intersectNum(num(box, 'orderTotal'), numSet(false, [interval(overcharge, Infinity)])),
+        ),
+      };
+    order = { total, overcharge, daysLate: 0, itemsAffected: 0 };
+  } else if (!hasNum(num(box, 'orderTotal'), 0) || !hasNum(num(box, 'overcharge'), 0)) {
+    return { failure: 'without an order, the order total and overcharge are 0' };
+  }
+
+  let subscription: Blueprint['subscription'] = null;
+  const plan = pickPlan(setOf(box, 'plan'), hasSub);
+  if (plan === undefined) return { failure: hasSub ? 'plan' : 'without a subscription the plan is "none"' };
+  if (hasSub) {
+    const price = pickOnGrid(num(box, 'monthlyPrice'), step, [9.99, 20, 10]);
+    if (price === undefined)
+      return { failure: 'monthly price', uncertain: uncertain(num(box, 'monthlyPrice')) };
+    subscription = { plan, monthlyPrice: price };
+  } else if (!hasNum(num(box, 'monthlyPrice'), 0)) {
+    return { failure: 'without a subscription the monthly price is 0' };
+  }
+
+  let goodwill = { amount: 0, count: 0 };
+  const counts = num(box, 'compensations90d');
+  const amounts = num(box, 'compensation90d');
+  if (!hasNum(counts, 0) || !hasNum(amounts, 0)) {
+    const count = pickOnGrid(intersectNum(counts, numSet(true, [interval(1, Infinity)])), 1);
+    if (count === undefined) return { failure: 'goodwill received without any compensation' };
+    const amount = pickOnGrid(amounts, step, [], count * step);
+    if (amount === undefined) return { failure: 'goodwill received', uncertain: uncertain(amounts) };
+    goodwill = { amount, count };
+  }
+
+  // Severity: the sum of its factors, each dimension listing every number of points it can give.
+  const categories = distinct(
+    allowed(box, 'category', CATEGORIES).map((c) => ({
+      points: Math.round(sw.category[c]),
+      rep: c as Category,
+    })),
+  );
+  const tones = distinct(
+    allowed(box, 'tone', TONES).map((t) => ({ points: Math.round(sw.tone[t]), rep: t as Tone })),
+  );
+  const legal = distinct(
+    allowed(box, 'legalThreat', [false, true]).map((l) => ({
+      points: l ? Math.round(sw.legalThreat) : 0,
+      rep: l,
+    })),
+  );
+  const reachSet = num(box, 'publicReach');
+  const exposure: Option<number | null>[] = [];
+  if (hasValue(setOf(box, 'isPublic'), false) && hasNum(reachSet, 0)) exposure.push({ points: 0, rep: null });
+  if (hasValue(setOf(box, 'isPublic'), true)) {
+    for (let decade = 0; decade <= 10; decade++) {
+      const lo = decade === 0 ? 0 : 10 ** decade;
+      const reach = pickOnGrid(
+        intersectNum(reachSet, numSet(true, [interval(lo, 10 ** (decade + 1) - 1)])),
+        1,
+      );
+      if (reach === undefined) continue;
+      const points =
+        Math.round(sw.public) + Math.round(Math.min(decade * sw.perReachDecade, sw.maxReachPoints));
+      exposure.push({ points, rep: reach });
+    }
+  }
+  const counted = (fact: AnalysedFact, per: number, max: number, offset = 0): Option<number>[] =>
+    distinct(
+      integersUpTo(num(box, fact), saturation(per, max) + offset).map((n) => ({
+        points: Math.round(Math.min((n - offset) * per, max)),
+        rep: n,
+      })),
+    );
+  const zeroOnly = (fact: AnalysedFact) => (hasNum(num(box, fact), 0) ? [{ points: 0, rep: 0 }] : []);
+  const days = hasOrder ? counted('daysLate', sw.perDayLate, sw.maxDaysLatePoints) : zeroOnly('daysLate');
+  const items = hasOrder
+    ? counted('itemsAffected', sw.perItemAffected, sw.maxItemsPoints)
+    : zeroOnly('itemsAffected');
+  const repeats = counted('complaints90d', sw.perRecentComplaint, sw.maxRepeatPoints, 1);
+  const severityDims = [categories, tones, legal, distinct(exposure), days, items, repeats] as const;
+  const emptyDim = severityDims.findIndex((d) => d.length === 0);
+  if (emptyDim >= 0) {
+    const names = [
+      'category',
+      'tone',
+      'legal threat',
+      'public exposure',
+      'days late',
+      'items affected',
+      'repeat complaints',
+    ];
+    return { failure: `${names[emptyDim]}${hasOrder ? '' : ' (without an order)'}` };
+  }
+  const severity = solve(severityDims, num(box, 'severity'));
+  if (!severity)
+    return { failure: 'severity: no combination of its factors gives a score the conditions allow' };
+
+  const tenure = counted('tenureMonths', vw.perTenureMonth, vw.maxTenurePoints);
+  if (tenure.length === 0) return { failure: 'tenure' };
+  const orders = distinct(
+    Array.from(
+      { length: Math.min(saturation(vw.perOrder, vw.maxOrderPoints), limits.maxQuantity * 10) + 1 },
+      (_, n) => ({
+        points: Math.round(Math.min(n * vw.perOrder, vw.maxOrderPoints)),
+        rep: n,
+      }),
+    ),
+  );
+  const recent = distinct(
+    [false, true].map((r) => ({ points: r ? Math.round(vw.recentOrderPoints) : 0, rep: r })),
+  );
+  const subscriber = [{ points: hasSub ? Math.round(vw.subscriber) : 0, rep: hasSub }];
+  const valueDims = [tenure, spendOptions(scoring, digits), orders, recent, subscriber] as const;
+  const value = solve(valueDims, num(box, 'value'));
+  if (!value)
+    return { failure: 'customer value: no combination of its factors gives a score the conditions allow' };
+
+  const pick = <T>(dims: readonly (readonly Option<unknown>[])[], picks: number[], i: number) =>
+    ((dims[i] as readonly Option<unknown>[])[picks[i] as number] as Option<T>).rep;
+  const channel = allowed(box, 'channel', CHANNELS)[0] as Channel | undefined;
+  if (channel === undefined) return { failure: 'channel' };
+  return {
+    blueprint: {
+      category: pick<Category>(severityDims, severity, 0),
+      tone: pick<Tone>(severityDims, severity, 1),
+      legalThreat: pick<boolean>(severityDims, severity, 2),
+      publicReach: pick<number | null>(severityDims, severity, 3),
+      order: order && {
+        ...order,
+        daysLate: pick<number>(severityDims, severity, 4),
+        itemsAffected: pick<number>(severityDims, severity, 5),
+      },
+      complaints90d: pick<number>(severityDims, severity, 6),
+      channel,
+      currency,
+      subscription,
+      tenureMonths: pick<number>(valueDims, value, 0),
+      lifetimeSpend: pick<number>(valueDims, value, 1),
+      orderCount: pick<number>(valueDims, value, 2),
+      recentOrder: pick<boolean>(valueDims, value, 3),
+      recentOrderDays: vw.recentOrderDays,
+      goodwill,
+    },
+  };
+}
+
+/** Whether every fact of `facts` lies in the box. */
+export function inBox(box: Box, facts: Facts): boolean {
+  for (const [fact, set] of box) if (!hasValue(set, facts[fact])) return false;
+  return true;
+}
+
+/** Currencies to try: the preferred ones first, one per number of decimals. */
+function currencies(box: Box): string[] {
+  const set = setOf(box, 'currency');
+  const candidates = ['EUR', 'JPY', 'KWD', 'USD', 'TRY'].filter((c) => hasValue(set, c));
+  if (set.kind === 'vals' && !set.negated) candidates.push(...([...set.values] as string[]));
+  const byDigits = new Map<number, string>();
+  for (const c of candidates) if (!byDigits.has(currencyDigits(c))) byDigits.set(currencyDigits(c), c);
+  return [...byDigits.values()];
+}
+
+/**
+ * Finds a valid complaint whose facts lie in `box`, building it from the scoring model: every fact
+ * the box names is either chosen directly or, for the scores, reached by choosing the factors behind
+ * them. The complaint is checked by running it through `parseComplaint` and `toFacts`.
+ */
+export function findWitness(box: Box, scoring: Scoring): Witness {
+  const kinds = currencies(box);
+  if (kinds.length === 0) return { status: 'impossible', reason: 'no currency fits' };
+  const shapes: [boolean, boolean][] = [
+    [true, false],
+    [true, true],
+    [false, true],
+  ];
+  let firstFailure: string | undefined;
+  let undecided = false;
+  for (const currency of kinds) {
+    for (const [hasOrder, hasSub] of shapes) {
+      if (!hasValue(setOf(box, 'hasOrder'), hasOrder) || !hasValue(setOf(box, 'hasSubscription'), hasSub))
+        continue;
+      const tried = attempt(box, scoring, currency, hasOrder, hasSub);
+      if (!tried.blueprint) {
+        firstFailure ??= tried.failure;
+        undecided ||= tried.uncertain === true;
+        continue;
+      }
+      const complaint = buildComplaint(tried.blueprint);
+      const parsed = safeParseComplaint(complaint);
+      const facts = parsed.ok ? toFacts(parsed.value, scoring).facts : undefined;
+      if (facts && inBox(box, facts)) return { status: 'found', complaint, facts };
+      undecided = true;
+    }
+  }
+  if (firstFailure === undefined && !undecided) firstFailure = 'a complaint needs an order or a subscription';
+  return undecided
+    ? { status: 'unknown', reason: firstFailure ?? 'the model and the library disagree' }
+    : { status: 'impossible', reason: firstFailure as string };
+}
