@@ -79,7 +79,8 @@ describe.concurrent('redress validate', () => {
   it('accepts a valid rule file with exit 0 and names the rule set', async () => {
     const run = await runCli(['validate', 'src/rules/default.json']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('valid rule set "default" 1.0.0, 18 rules');
+    const { version } = defaultRules as unknown as { version: string };
+    expect(run.stdout).toContain(`valid rule set "default" ${version}, ${defaultRules.rules.length} rules\n`);
   });
 
   it('reports every problem at once, each with rule, pointer, line:column and hint, and exits 1', async () => {
@@ -114,6 +115,46 @@ describe.concurrent('redress validate', () => {
     const line = text[(unknownFact?.line ?? 0) - 1] ?? '';
     expect(line.slice((unknownFact?.column ?? 0) - 1)).toMatch(/^"fact": "categry"/);
     expect(findings.every((f) => f.rule !== undefined)).toBe(true);
+  });
+
+  it("reports the analyser's findings with an example complaint; --strict fails on them", async () => {
+    const rules = structuredClone(defaultRules) as unknown as {
+      rules: { name: string; priority: number; conditions: unknown; remedies: unknown[] }[];
+    };
+    rules.rules = rules.rules.filter((r) => r.name !== 'other'); // complaints of category other: a gap
+    rules.rules.push({
+      name: 'never',
+      priority: 5,
+      conditions: {
+        all: [
+          { fact: 'daysLate', operator: 'greaterThanInclusive', value: 7 },
+          { fact: 'daysLate', operator: 'lessThan', value: 3 },
+        ],
+      },
+      remedies: [{ type: 'apology', form: 'personal' }],
+    });
+    const file = writeTemp('findings.json', JSON.stringify(rules, null, 2));
+    const run = await runCli(['validate', file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/findings\.json:\d+:\d+ warning unreachable_contradictory/);
+    expect(run.stdout).toContain(`pointer /rules/${rules.rules.length - 1}`);
+    expect(run.stdout).toMatch(/warning gap\n.*other/);
+    expect(run.stdout).toMatch(/example +\{"id":/);
+    const strict = await runCli(['validate', '--strict', file]);
+    expect(strict.code).toBe(1);
+  });
+
+  it('makes rules that overlap under the unique hit policy an error', async () => {
+    const rules = structuredClone(defaultRules) as unknown as { policy: { hit: string } };
+    rules.policy.hit = 'unique';
+    const run = await runCli(['validate', '--json', writeTemp('unique.json', JSON.stringify(rules))]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as {
+      files: { valid: boolean; findings: { severity: string; code: string; example?: { id: string } }[] }[];
+    };
+    const overlaps = report.files[0]?.findings.filter((f) => f.code === 'overlap') ?? [];
+    expect(overlaps.length).toBeGreaterThan(0);
+    expect(overlaps.every((f) => f.severity === 'error' && typeof f.example?.id === 'string')).toBe(true);
   });
 
   it('warns about a rule rationale without every language, and stays valid (exit 0)', async () => {

@@ -9,6 +9,7 @@ import { JsonSource, type Location } from '../validate/location';
 
 interface ValidateOptions {
   readonly json?: boolean;
+  readonly strict?: boolean;
   readonly color?: boolean;
 }
 
@@ -36,11 +37,13 @@ export function validateCommand(): Command {
     )
     .argument('<files...>', 'rule set JSON file(s)')
     .option('--json', 'print the findings as JSON (for scripts and editors)')
+    .option('--strict', 'treat warnings (unreachable rules, gaps, missing translations) as failures')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'do not colour the output')
     .addHelpText(
       'after',
-      '\nExit status: 0 when every file is valid, 1 when one is not, 2 when one cannot be read.',
+      '\nExit status: 0 when every file is valid (with --strict: and has no warnings), 1 when one is\n' +
+        'not, 2 when one cannot be read.',
     )
     .action(async (files: string[], options: ValidateOptions) => {
       const reports: FileReport[] = [];
@@ -53,7 +56,10 @@ export function validateCommand(): Command {
         const style = createStyle(colorWanted(process.stdout, process.env, options.color));
         process.stdout.write(reports.map((r) => formatReport(r, style)).join('\n'));
       }
-      process.exitCode = reports.every((r) => r.valid) ? ExitCode.ok : ExitCode.dataProblems;
+      const passed = reports.every(
+        (r) => r.valid && !(options.strict && r.findings.some((f) => f.severity === 'warning')),
+      );
+      process.exitCode = passed ? ExitCode.ok : ExitCode.dataProblems;
     });
 }
 
@@ -140,6 +146,8 @@ function formatReport(report: FileReport, style: Style): string {
     out.push('', `${style.bold(where)} ${label} ${style.dim(f.code)}`, `  ${printable(f.message)}`);
     if (f.pointer !== '') out.push(`  ${style.dim('pointer')} ${printable(f.pointer)}`);
     if (f.hint !== undefined) out.push(`  ${style.dim('hint')}    ${printable(f.hint)}`);
+    if (f.example !== undefined)
+      out.push(`  ${style.dim('example')} ${printable(JSON.stringify(f.example))}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import type { ConditionTrace, Factor, Recommendation, Remedy, RuleSet } from '../../index';
+import { fromMinor, toMinor } from '../simulate/money';
 import { printable, type Style } from '../style';
 
 const OPERATOR_SYMBOLS: Readonly<Record<string, string>> = {
@@ -119,9 +120,32 @@ export function renderExplanation(
   if (outcomes.length === 0 && disabled.length === 0) out.push('  (the rule set has no rules)');
 
   heading('Caps');
+  const cap = rec.cap;
+  const limitLines: [string, string, number | null][] = [
+    [
+      'severity',
+      `${rec.severity.band} severity share of the value at stake (${m(cap.affectedValue)})`,
+      cap.severityLimit,
+    ],
+    ['tier', `${rec.value.tier} tier`, cap.tierLimit],
+    [
+      'total',
+      `${m(cap.totalLimit)} for restitution and goodwill together, less restitution`,
+      fromMinor(
+        toMinor(cap.totalLimit, rec.currency) - toMinor(rec.restitutionCost, rec.currency),
+        rec.currency,
+      ),
+    ],
+    ['customer', "what is left of the customer's goodwill allowance", cap.customerLimit],
+  ];
   out.push(
-    `  limit ${m(rec.cap.limit)}: the smaller of the ${rec.value.tier} tier cap ${m(rec.cap.tierCap)}` +
-      ` and the share-of-order cap ${m(rec.cap.shareCap)}`,
+    `  goodwill limit ${m(cap.goodwillLimit)}, the smallest of:`,
+    ...limitLines
+      .filter(([, , v]) => v !== null)
+      .map(([name, what, v]) => {
+        const line = `    ${name.padEnd(9)}${m(v as number).padStart(12)}  ${what}`;
+        return name === cap.binding ? `${style.bold(line)}  ${style.dim('← binds')}` : line;
+      }),
     `  total ${m(rec.totalCost)} = restitution ${m(rec.restitutionCost)} (never cut) + goodwill ${m(rec.goodwillCost)}`,
   );
   if (rec.trace.dropped.length === 0) out.push(style.dim('  nothing was dropped'));

@@ -1,3 +1,4 @@
+import { analysisCheck } from './analysis';
 import type { RuleSetCheck } from './finding';
 import { rationaleLocalesCheck } from './rationale-locales';
 
@@ -6,4 +7,4 @@ import { rationaleLocalesCheck } from './rationale-locales';
  * turns a loaded rule set into findings; to add one (an analyser of unreachable rules, a warning for a
  * rationale without a locale), write it beside this file and list it here.
  */
-export const RULE_SET_CHECKS: readonly RuleSetCheck[] = [rationaleLocalesCheck];
+export const RULE_SET_CHECKS: readonly RuleSetCheck[] = [analysisCheck, rationaleLocalesCheck];

@@ -17,6 +17,8 @@ export interface Finding {
   readonly rule?: string;
   /** How to fix it, when known. */
   readonly hint?: string;
+  /** A complaint that shows the finding (give it to `redress explain`), when there is one. */
+  readonly example?: unknown;
 }
 
 /**
