@@ -4,10 +4,13 @@ import { readFileSync } from 'node:fs';
 import { createRecommender, isRecommendationError } from '../dist/index.js';
 
 const file = new URL('./complaints.jsonl', import.meta.url);
-const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+const lines = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '');
 const recommender = createRecommender();
 
-const money = (amount, currency) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
+const money = (amount, currency) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
 
 for await (const result of recommender.recommendMany(lines.map((line) => JSON.parse(line)))) {
   if (isRecommendationError(result)) {
@@ -15,11 +18,18 @@ for await (const result of recommender.recommendMany(lines.map((line) => JSON.pa
     continue;
   }
   const r = result;
-  console.log(`■ ${r.complaintId} — severity ${r.severity.score} (${r.severity.band}), customer ${r.value.tier} (${r.value.score})`);
+  console.log(
+    `■ ${r.complaintId} — severity ${r.severity.score} (${r.severity.band}), customer ${r.value.tier} (${r.value.score})`,
+  );
   for (const remedy of r.remedies) {
-    console.log(`    ${remedy.type.padEnd(10)} ${money(remedy.estimatedCost, r.currency).padStart(12)}  [${remedy.kind}, rule ${remedy.rule}]`);
+    console.log(
+      `    ${remedy.type.padEnd(10)} ${money(remedy.estimatedCost, r.currency).padStart(12)}  [${remedy.kind}, rule ${remedy.rule}]`,
+    );
   }
-  console.log(`    total ${money(r.totalCost, r.currency)} · ${r.handling.mode}${r.handling.reasons.length ? ` (${r.handling.reasons.join(', ')})` : ''} · owner ${r.handling.owner}`);
-  for (const sentence of r.rationale.filter((s) => s.audience === 'customer')) console.log(`    “${sentence.text}”`);
+  console.log(
+    `    total ${money(r.totalCost, r.currency)} · ${r.handling.mode}${r.handling.reasons.length ? ` (${r.handling.reasons.join(', ')})` : ''} · owner ${r.handling.owner}`,
+  );
+  for (const sentence of r.rationale.filter((s) => s.audience === 'customer'))
+    console.log(`    “${sentence.text}”`);
   console.log('');
 }

@@ -40,11 +40,22 @@ const currency = z
 /** Keys that would reach an object's prototype if copied naively. */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-const attributeKey = z
-  .string()
-  .min(1)
-  .max(limits.maxIdLength)
-  .refine((k) => !FORBIDDEN_KEYS.has(k), { message: 'this key is not allowed' });
+const attributeKey = z.string().min(1).max(limits.maxIdLength);
+
+/** Refuses prototype keys before the record is built: zod would skip them silently. */
+const noPrototypeKeys = z.unknown().superRefine((value, ctx) => {
+  if (typeof value !== 'object' || value === null) return;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `the key "${key}" is not allowed`,
+        params: { reason: 'invalid_key' },
+      });
+    }
+  }
+});
 
 const LineItemSchema = z.strictObject({
   sku: id,
@@ -95,11 +106,17 @@ const CustomerSchema = z.strictObject({
   email: shortText.optional(),
   locale: z.string().max(35).optional(),
   region: shortText.optional(),
-  attributes: z
-    .record(attributeKey, z.union([z.string().max(limits.maxShortText), z.number(), z.boolean(), z.null()]))
-    .refine((a) => Object.keys(a).length <= limits.maxAttributes, {
-      message: `at most ${limits.maxAttributes} attributes`,
-    })
+  attributes: noPrototypeKeys
+    .pipe(
+      z
+        .record(
+          attributeKey,
+          z.union([z.string().max(limits.maxShortText), z.number(), z.boolean(), z.null()]),
+        )
+        .refine((a) => Object.keys(a).length <= limits.maxAttributes, {
+          message: `at most ${limits.maxAttributes} attributes`,
+        }),
+    )
     .optional(),
 });
 

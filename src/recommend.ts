@@ -80,7 +80,8 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     const fired = outcomes.filter((o) => o.fired);
     const policy = ruleSet.policy;
     const slots = selectSlots(policy.hit, fired, ruleSet.rules);
-    if (!slots.some((slot) => slot.type === 'apology')) slots.push({ type: 'apology', candidates: [APOLOGY] });
+    if (!slots.some((slot) => slot.type === 'apology'))
+      slots.push({ type: 'apology', candidates: [APOLOGY] });
 
     const currency = complaintCurrency(complaint);
     const now = receivedAt(complaint);

@@ -1,2 +1,9 @@
-/** The fast-check seed of every property test: fixed in CI, overridden by the `FC_SEED` environment variable. */
+import fc from 'fast-check';
+
+/** The seed every property test runs with: fixed in CI, overridable with FC_SEED to replay a failure. */
 export const seed = Number(process.env.FC_SEED ?? 20261125);
+
+/** fast-check parameters for this suite: the seed, and a report that prints it on failure. */
+export function fcParams<T>(numRuns: number): fc.Parameters<T> {
+  return { seed, numRuns, verbose: fc.VerbosityLevel.Verbose, endOnFailure: false };
+}

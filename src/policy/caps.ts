@@ -38,7 +38,9 @@ export function applyCap(slots: readonly PricedSlot[], limitMinor: number): Capp
   const yielding = slots
     .map((slot, i) => ({ slot, i }))
     .filter(({ slot }) => slot.candidates[0]?.kind === 'goodwill')
-    .sort((a, b) => (a.slot.candidates[0]?.priority ?? 0) - (b.slot.candidates[0]?.priority ?? 0) || b.i - a.i);
+    .sort(
+      (a, b) => (a.slot.candidates[0]?.priority ?? 0) - (b.slot.candidates[0]?.priority ?? 0) || b.i - a.i,
+    );
 
   for (const { slot, i } of yielding) {
     if (total <= limitMinor) break;

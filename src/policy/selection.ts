@@ -23,7 +23,11 @@ export interface Slot {
  * `first`: the top fired rule's remedies. `collect`: every fired rule's, one slot per remedy type,
  * slots in the order their best proposal appears.
  */
-export function selectSlots(hit: 'collect' | 'first', fired: readonly RuleOutcome[], rules: readonly Rule[]): Slot[] {
+export function selectSlots(
+  hit: 'collect' | 'first',
+  fired: readonly RuleOutcome[],
+  rules: readonly Rule[],
+): Slot[] {
   const slots = new Map<RemedyType, Proposal[]>();
   for (const outcome of hit === 'first' ? fired.slice(0, 1) : fired) {
     const rule = rules[outcome.index] as Rule;
