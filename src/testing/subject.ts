@@ -14,8 +14,12 @@ export interface FairnessTarget {
   recommend(complaint: ComplaintInput): Promise<Recommendation>;
 }
 
-/** What the fairness properties test: a rule set (validated, or as JSON) or a recommender. */
-export type FairnessSubject = RuleSet | RuleSetInput | FairnessTarget;
+/**
+ * What the fairness properties test: a recommender (or a service around one), a loaded rule set, or a
+ * rule set as JSON — the parsed object (typed `RuleSetInput` or straight from a `.json` import) or its
+ * text — which is validated with `loadRuleSet` first.
+ */
+export type FairnessSubject = FairnessTarget | RuleSet | RuleSetInput | object | string;
 
 /** Options every fairness property takes. */
 export interface FairnessOptions {
@@ -30,7 +34,11 @@ export interface FairnessOptions {
 }
 
 function isTarget(subject: FairnessSubject): subject is FairnessTarget {
-  return typeof (subject as Partial<FairnessTarget>).recommend === 'function';
+  return (
+    typeof subject === 'object' &&
+    subject !== null &&
+    typeof (subject as Partial<FairnessTarget>).recommend === 'function'
+  );
 }
 
 /**
