@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { CATEGORIES, CHANNELS, type ComplaintInput, parseComplaint, TONES } from '../src/complaint';
 import { COMPLAINT_SHAPES, complaintArbitrary } from '../src/testing/complaint-arbitrary';
 import { toMs } from '../src/testing/instants';
-import { seed } from './seed';
+import { fcParams, seed } from './seed';
 
 const shapeOf = (c: ComplaintInput) =>
   c.order && c.subscription ? 'order+subscription' : c.order ? 'order' : 'subscription';
@@ -14,7 +14,7 @@ describe(`complaintArbitrary (seed ${seed})`, () => {
       fc.property(complaintArbitrary(), (c) => {
         parseComplaint(c);
       }),
-      { seed, numRuns: 500 },
+      fcParams(500),
     );
   });
 
@@ -40,7 +40,7 @@ describe(`complaintArbitrary (seed ${seed})`, () => {
           }
         }
       }),
-      { seed, numRuns: 300 },
+      fcParams(300),
     );
   });
 
@@ -75,14 +75,14 @@ describe(`complaintArbitrary (seed ${seed})`, () => {
           expect([0, 5, 15]).toContain(parsed.order.total - lines);
         }
       }),
-      { seed, numRuns: 300 },
+      fcParams(300),
     );
     // Three minor digits: KWD amounts must still fit.
     fc.assert(
       fc.property(complaintArbitrary({ currency: 'KWD' }), (c) => {
         parseComplaint(c);
       }),
-      { seed, numRuns: 300 },
+      fcParams(300),
     );
   });
 
@@ -97,7 +97,7 @@ describe(`complaintArbitrary (seed ${seed})`, () => {
         receivedFrom: '2026-01-01T00:00:00Z',
         receivedTo: '2026-01-31T23:59:59Z',
       }),
-      { seed, numRuns: 300 },
+      fcParams(300),
     );
     for (const c of sample) {
       expect(c.category).toBe('late_delivery');

@@ -13,7 +13,7 @@ import {
   worsenHarm,
 } from '../src/testing/harm-change';
 import { nonFactChangeArbitrary, withNonFactChange } from '../src/testing/non-fact-change';
-import { seed } from './seed';
+import { fcParams, seed } from './seed';
 
 const facts = (c: ComplaintInput) => toFacts(parseComplaint(c), defaultScoring).facts;
 
@@ -58,7 +58,7 @@ describe(`variants of a complaint (seed ${seed})`, () => {
         for (const fact of changedFacts(a, b)) expect(MAY_CHANGE[change.kind]).toContain(fact);
         expect(b.severity).toBeGreaterThanOrEqual(a.severity);
       }),
-      { seed, numRuns: 400 },
+      fcParams(400),
     );
     expect(applied).toEqual(new Set(Object.keys(MAY_CHANGE)));
   });
@@ -136,7 +136,7 @@ describe(`variants of a complaint (seed ${seed})`, () => {
         for (const fact of changedFacts(a.facts, b.facts)) expect(harm).toContain(fact);
         expect(b.severity).toEqual(a.severity);
       }),
-      { seed, numRuns: 200 },
+      fcParams(200),
     );
   });
 
@@ -146,7 +146,7 @@ describe(`variants of a complaint (seed ${seed})`, () => {
         const customer = withCustomerValue(complaint, profile);
         expect(facts(lowestValueTwin(customer)).value).toBeLessThanOrEqual(facts(customer).value);
       }),
-      { seed, numRuns: 200 },
+      fcParams(200),
     );
   });
 
@@ -189,7 +189,7 @@ describe(`variants of a complaint (seed ${seed})`, () => {
         parseComplaint(changed);
         expect(facts(changed)).toEqual(facts(complaint));
       }),
-      { seed, numRuns: 200 },
+      fcParams(200),
     );
   });
 
