@@ -38,6 +38,7 @@ const historyArbitrary: fc.Arbitrary<History> = fc
 
 const withHistory = (c: ComplaintInput, history: History): ComplaintInput => {
   // History may not start before the customer did; move `since` back when needed.
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text
   const since = history.reduce((min, h) => (h.at < min ? h.at : min), c.customer.since);
   return { ...c, customer: { ...c.customer, since, compensationHistory: history } };
 };

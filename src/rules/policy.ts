@@ -90,6 +90,19 @@ export const PolicySchema = z
         valueTiers: z.array(z.enum(VALUE_TIERS)).max(VALUE_TIERS.length).default(['platinum']),
       })
       .prefault({}),
+    /**
+     * What this rule set promises about treating customers alike; `redress/testing` holds it to this.
+     * Two complaints that differ only in customer value may differ in total cost by at most
+     * `maxValueCostRatio` times the smaller total, or by `valueCostAllowance` (in major units),
+     * whichever is more: `higher ≤ max(maxValueCostRatio × lower, lower + valueCostAllowance)`. The
+     * allowance is what makes a smaller total of 0 comparable.
+     */
+    fairness: z
+      .strictObject({
+        maxValueCostRatio: z.number().min(1).max(100).default(2),
+        valueCostAllowance: money.default(50),
+      })
+      .prefault({}),
   })
   .prefault({});
 

@@ -166,6 +166,8 @@ export const en = {
   'rule.billing-overcharge': 'What was overcharged is refunded in full.',
   'rule.billing-unknown': 'A billing error without a known amount is checked by a person.',
   'rule.outage': 'A service that failed is credited with free time.',
+  'rule.outage-dear-plan':
+    'A failed service on a plan dearer than the standard goodwill cap is credited with a fixed amount towards the next bill.',
   'rule.outage-long': 'A serious outage is credited with free time and a personal apology.',
   'rule.outage-no-subscription': 'A service that failed is credited with a discount on the next order.',
   'rule.other': 'A problem outside our usual categories is looked at by a person.',

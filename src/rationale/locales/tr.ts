@@ -165,6 +165,8 @@ export const tr = {
   'rule.billing-overcharge': 'Fazla alınan tutarın tamamı iade edilir.',
   'rule.billing-unknown': 'Tutarı bilinmeyen bir fatura hatasını bir çalışma arkadaşımız inceler.',
   'rule.outage': 'Kesintiye uğrayan hizmet için ücretsiz kullanım süresi tanımlanır.',
+  'rule.outage-dear-plan':
+    'Standart jest sınırından daha pahalı bir plandaki hizmet kesintisi için bir sonraki faturaya sabit bir tutar yansıtılır.',
   'rule.outage-long':
     'Ciddi bir kesinti için ücretsiz kullanım süresi tanımlanır ve kişisel olarak özür dilenir.',
   'rule.outage-no-subscription':

@@ -1,0 +1,171 @@
+import * as fc from 'fast-check';
+import { type Complaint, type ComplaintInput, parseComplaint, TONES } from '../complaint';
+import { limits } from '../limits';
+import { daysLate, itemsAffected } from '../measures';
+import { DAY_MS, render, styleOf, toMs } from './instants';
+
+/**
+ * One way of making a complaint's harm worse with everything else equal. Each names the one thing that
+ * changes; `worsenHarm` applies it.
+ */
+export type HarmChange =
+  /** The delivery is at least `days` more days late (the promise moves earlier, or delivery later). */
+  | { readonly kind: 'daysLate'; readonly days: number }
+  /** A private complaint is posted publicly (with `reach` when the complaint named none). */
+  | { readonly kind: 'public'; readonly reach: number }
+  /** A public complaint reaches at least `times` as many people (and at least one more). */
+  | { readonly kind: 'reach'; readonly times: number }
+  /** The customer complained before, `daysAgo` days ago (within the 90 days that make a repeat). */
+  | { readonly kind: 'repeat'; readonly daysAgo: number }
+  /** `units` more units of the order are affected (as many as the order has, at most). */
+  | { readonly kind: 'itemsAffected'; readonly units: number }
+  /** The customer is `steps` steps angrier: calm < upset < angry < abusive. */
+  | { readonly kind: 'tone'; readonly steps: number };
+
+/** The kinds of harm change. */
+export type HarmChangeKind = HarmChange['kind'];
+
+/** Every kind of harm change. */
+export const HARM_CHANGE_KINDS: readonly HarmChangeKind[] = [
+  'daysLate',
+  'public',
+  'reach',
+  'repeat',
+  'itemsAffected',
+  'tone',
+];
+
+/** Arbitrary harm changes of the given kinds (default: every kind). */
+export function harmChangeArbitrary(
+  kinds: readonly HarmChangeKind[] = HARM_CHANGE_KINDS,
+): fc.Arbitrary<HarmChange> {
+  if (kinds.length === 0) throw new RangeError('harmChangeArbitrary: "kinds" must not be empty');
+  const all: Record<HarmChangeKind, fc.Arbitrary<HarmChange>> = {
+    daysLate: fc.integer({ min: 1, max: 30 }).map((days) => ({ kind: 'daysLate', days })),
+    public: fc
+      .tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 7 }))
+      .map(([digit, decade]) => ({ kind: 'public', reach: digit * 10 ** decade })),
+    reach: fc.integer({ min: 2, max: 1_000 }).map((times) => ({ kind: 'reach', times })),
+    repeat: fc.integer({ min: 0, max: 89 }).map((daysAgo) => ({ kind: 'repeat', daysAgo })),
+    itemsAffected: fc.integer({ min: 1, max: 10 }).map((units) => ({ kind: 'itemsAffected', units })),
+    tone: fc.integer({ min: 1, max: 3 }).map((steps) => ({ kind: 'tone', steps })),
+  };
+  return fc.oneof(
+    ...kinds.map((k) => {
+      const arbitrary = all[k];
+      if (!arbitrary) throw new RangeError(`harmChangeArbitrary: unknown kind "${String(k)}"`);
+      return arbitrary;
+    }),
+  );
+}
+
+/** A one-line description of a harm change, for failure reports. */
+export function describeHarmChange(change: HarmChange): string {
+  switch (change.kind) {
+    case 'daysLate':
+      return `${change.days} more day(s) late`;
+    case 'public':
+      return 'posted publicly instead of privately';
+    case 'reach':
+      return `public post reaching ${change.times}× as many people`;
+    case 'repeat':
+      return `an earlier complaint ${change.daysAgo} day(s) before (a repeat)`;
+    case 'itemsAffected':
+      return `${change.units} more unit(s) affected`;
+    case 'tone':
+      return `${change.steps} step(s) angrier`;
+  }
+}
+
+/**
+ * Returns a copy of `complaint` whose harm is worse in exactly the way `change` says, everything else
+ * equal, or `undefined` when the change cannot make this complaint worse (no order to be late, already
+ * public, already abusive, every unit already affected…). The input is validated first and never
+ * modified; the result is always a valid complaint.
+ *
+ * @throws RedressError `INVALID_COMPLAINT` when `complaint` is not a valid complaint.
+ */
+export function worsenHarm(complaint: ComplaintInput, change: HarmChange): ComplaintInput | undefined {
+  parseComplaint(complaint);
+  return worsenValidHarm(complaint, change);
+}
+
+/**
+ * `worsenHarm` for a complaint known to be valid (the generators' own), without validating it again.
+ * Every measure below reads only fields a valid input has, or defaults them the way the schema does.
+ */
+export function worsenValidHarm(complaint: ComplaintInput, change: HarmChange): ComplaintInput | undefined {
+  const measured = (c: ComplaintInput) => c as Complaint;
+  const next = structuredClone(complaint);
+  const receivedMs = toMs(complaint.receivedAt);
+  switch (change.kind) {
+    case 'daysLate': {
+      const order = next.order;
+      if (!order) return undefined;
+      const before = daysLate(measured(complaint));
+      const target = before + Math.max(1, Math.floor(change.days));
+      const placedMs = toMs(order.placedAt);
+      const endMs = order.deliveredAt === undefined ? receivedMs : toMs(order.deliveredAt);
+      const promisedMs = Math.max(placedMs, endMs - target * DAY_MS);
+      order.promisedAt = render(promisedMs, styleOf(order.placedAt));
+      if (order.deliveredAt !== undefined && daysLate(measured(next)) < target) {
+        // The promise cannot move before the order was placed: deliver later instead (never after receipt).
+        order.deliveredAt = render(
+          Math.min(receivedMs, promisedMs + target * DAY_MS),
+          styleOf(order.placedAt),
+        );
+      }
+      return daysLate(measured(next)) > before ? next : undefined;
+    }
+    case 'public': {
+      if (complaint.exposure?.public) return undefined;
+      next.exposure = { ...next.exposure, public: true, reach: next.exposure?.reach ?? change.reach };
+      return next;
+    }
+    case 'reach': {
+      const exposure = next.exposure;
+      if (!exposure?.public) return undefined;
+      const reach = exposure.reach ?? 0;
+      if (reach >= limits.maxReach) return undefined;
+      exposure.reach = Math.min(
+        limits.maxReach,
+        Math.max(reach + 1, reach * Math.max(1, Math.floor(change.times))),
+      );
+      return next;
+    }
+    case 'repeat': {
+      const prior = next.customer.priorComplaints ?? [];
+      if (prior.length >= limits.maxPriorComplaints) return undefined;
+      const daysAgo = Math.min(89, Math.max(0, Math.floor(change.daysAgo)));
+      const atMs = Math.max(toMs(complaint.customer.since), receivedMs - daysAgo * DAY_MS);
+      next.customer.priorComplaints = [
+        ...prior,
+        { at: new Date(atMs).toISOString(), category: complaint.category },
+      ];
+      return next;
+    }
+    case 'itemsAffected': {
+      const items = next.order?.items ?? [];
+      const anyMarked = items.some((i) => i.affectedQuantity !== undefined);
+      // Without marks, the item categories count every unit: nothing more can be affected.
+      const before = itemsAffected(measured(complaint));
+      if (!anyMarked && before > 0) return undefined;
+      let remaining = Math.max(1, Math.floor(change.units));
+      for (const item of items) {
+        const affected = item.affectedQuantity ?? 0;
+        const add = Math.min(remaining, item.quantity - affected);
+        if (add > 0) {
+          item.affectedQuantity = affected + add;
+          remaining -= add;
+        }
+      }
+      return itemsAffected(measured(next)) > before ? next : undefined;
+    }
+    case 'tone': {
+      const at = TONES.indexOf(complaint.tone ?? 'calm');
+      if (at === TONES.length - 1) return undefined;
+      next.tone = TONES[Math.min(TONES.length - 1, at + Math.max(1, Math.floor(change.steps)))];
+      return next;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import * as fc from 'fast-check';
+import type { ComplaintInput } from '../../complaint';
+import { complaintArbitrary } from '../complaint-arbitrary';
+import { firstDifference } from '../difference';
+import { type NonFactChange, nonFactChangeArbitrary, withNonFactChange } from '../non-fact-change';
+import { type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
+import { FairnessViolation } from '../violation';
+
+/**
+ * Invariance: changing who the customer is or where they are — name, email, locale, region, any
+ * `attributes` — never changes the recommendation in any way (deep equality, rationale and trace
+ * included).
+ */
+export function invariance(
+  subject: FairnessSubject,
+  options: FairnessOptions = {},
+): fc.IAsyncPropertyWithHooks<[ComplaintInput, NonFactChange]> {
+  const target = resolveSubject(subject, options);
+  return fc.asyncProperty(
+    complaintArbitrary(options.complaints),
+    nonFactChangeArbitrary(),
+    async (complaint, change) => {
+      const original = await target.recommend(complaint);
+      const changed = await target.recommend(withNonFactChange(complaint, change));
+      const difference = firstDifference(changed, original);
+      if (difference !== undefined) {
+        throw new FairnessViolation(
+          `changing the customer's non-fact fields (${JSON.stringify(change)}) changed the recommendation at ${difference}`,
+        );
+      }
+    },
+  );
+}
