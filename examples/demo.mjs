@@ -5,6 +5,12 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRecommender, isRecommendationError } from '../dist/index.js';
 
+// `npm run demo | head` is fine: stop quietly when the reader goes away.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const IN_FULL = ['wrong_item', 'late_delivery', 'service_outage', 'staff_behavior'];
 
 const file = new URL('./complaints.jsonl', import.meta.url);
