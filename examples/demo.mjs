@@ -1,35 +1,96 @@
-// Recommends remedies for every complaint in examples/complaints.jsonl with the built-in default rules
-// and prints them for a person to read. Run with `npm run demo` (it builds first).
-import { readFileSync } from 'node:fs';
+// Recommends remedies for every complaint in examples/complaints.jsonl with the built-in default rules:
+// prints a few recommendations in full, then a summary of all of them. Run with `npm run demo` (it
+// builds first). For more, see the `redress` command in the README ("For analysts").
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { createRecommender, isRecommendationError } from '../dist/index.js';
 
+// `npm run demo | head` is fine: stop quietly when the reader goes away.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const IN_FULL = ['wrong_item', 'late_delivery', 'service_outage', 'staff_behavior'];
+
 const file = new URL('./complaints.jsonl', import.meta.url);
-const lines = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '');
-const recommender = createRecommender();
+const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+async function* complaints() {
+  for await (const line of lines) if (line.trim() !== '') yield JSON.parse(line);
+}
 
 const money = (amount, currency) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
+const percent = (n, of) => `${((100 * n) / of).toFixed(1)}%`.padStart(6);
 
-for await (const result of recommender.recommendMany(lines.map((line) => JSON.parse(line)))) {
-  if (isRecommendationError(result)) {
-    console.log(`✗ line ${result.index + 1}: ${result.error.message}\n`);
-    continue;
-  }
-  const r = result;
+function printInFull(r) {
+  const f = r.trace.facts;
   console.log(
-    `■ ${r.complaintId} — severity ${r.severity.score} (${r.severity.band}), customer ${r.value.tier} (${r.value.score})`,
+    `■ ${r.complaintId} · ${f.category} via ${f.channel} — severity ${r.severity.score} (${r.severity.band}), customer ${r.value.tier} (${r.value.score})`,
   );
   for (const remedy of r.remedies) {
     console.log(
-      `    ${remedy.type.padEnd(10)} ${money(remedy.estimatedCost, r.currency).padStart(12)}  [${remedy.kind}, rule ${remedy.rule}]`,
+      `    ${remedy.type.padEnd(10)} ${money(remedy.estimatedCost, r.currency).padStart(10)}  [${remedy.kind}, rule ${remedy.rule}]`,
     );
   }
+  const reasons = r.handling.reasons.length ? ` (${r.handling.reasons.join(', ')})` : '';
   console.log(
-    `    total ${money(r.totalCost, r.currency)} (restitution ${money(r.restitutionCost, r.currency)}, goodwill ${money(r.goodwillCost, r.currency)}) · ${r.handling.mode}${r.handling.reasons.length ? ` (${r.handling.reasons.join(', ')})` : ''} · owner ${r.handling.owner}`,
+    `    total ${money(r.totalCost, r.currency)} (restitution ${money(r.restitutionCost, r.currency)}, goodwill ${money(r.goodwillCost, r.currency)}) · ${r.handling.mode}${reasons} · owner ${r.handling.owner}`,
   );
   for (const sentence of r.rationale.filter((s) => s.audience === 'customer'))
     console.log(`    “${sentence.text}”`);
   console.log('');
 }
+
+const recommender = createRecommender();
+const shown = new Set();
+const byCategory = new Map();
+const byRemedy = new Map();
+const byMode = { automatic: 0, human: 0 };
+const totals = new Map();
+let count = 0;
+let failed = 0;
+
+for await (const result of recommender.recommendMany(complaints())) {
+  if (isRecommendationError(result)) {
+    failed += 1;
+    console.log(`✗ complaint ${result.index + 1}: ${result.error.message}\n`);
+    continue;
+  }
+  count += 1;
+  const category = result.trace.facts.category;
+  if (IN_FULL.includes(category) && !shown.has(category)) {
+    shown.add(category);
+    printInFull(result);
+  }
+  const c = byCategory.get(category) ?? { n: 0, cost: 0 };
+  c.n += 1;
+  c.cost += result.totalCost;
+  byCategory.set(category, c);
+  for (const type of new Set(result.remedies.map((r) => r.type)))
+    byRemedy.set(type, (byRemedy.get(type) ?? 0) + 1);
+  byMode[result.handling.mode] += 1;
+  totals.set(result.currency, (totals.get(result.currency) ?? 0) + result.totalCost);
+}
+
+console.log(`All ${count.toLocaleString('en-US')} complaints${failed ? ` (${failed} failed)` : ''}:`);
+console.log('  by category                 complaints    mean cost');
+for (const [category, c] of [...byCategory].sort((a, b) => b[1].n - a[1].n)) {
+  const [currency] = totals.keys();
+  console.log(
+    `    ${category.padEnd(24)} ${String(c.n).padStart(6)}   ${money(c.cost / c.n, currency).padStart(10)}`,
+  );
+}
+console.log(
+  `  remedies     ${[...byRemedy]
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, n]) => `${type} ${percent(n, count).trim()}`)
+    .join(' · ')}`,
+);
+console.log(
+  `  handling     automatic ${percent(byMode.automatic, count).trim()} · a person ${percent(byMode.human, count).trim()}`,
+);
+console.log(`  total cost   ${[...totals].map(([currency, total]) => money(total, currency)).join(' + ')}`);
+console.log(
+  '\nNext: npx redress simulate examples/complaints.jsonl --report report.html (see "For analysts" in the README)',
+);

@@ -1,0 +1,401 @@
+// Writes examples/complaints.jsonl: a month of a European web shop's complaints, generated from a fixed
+// seed so that the file (and every simulation over it) is the same on every machine.
+//
+//   node examples/generate.mjs                       # 1,200 complaints → examples/complaints.jsonl
+//   node examples/generate.mjs --count 200000 --out /tmp/big.jsonl [--seed 7]
+//
+// The mix follows what the complaint-handling guides describe: mostly late and faulty deliveries, some
+// billing and service problems, a few public posts with a large audience, repeat complainers, the odd
+// legal threat or abusive call. Every line is a valid complaint.
+import { createWriteStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const DAY = 86_400_000;
+
+/** mulberry32: a small, fast PRNG; the same seed gives the same sequence everywhere. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function picker(random) {
+  const int = (min, max) => min + Math.floor(random() * (max - min + 1));
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const weighted = (table) => {
+    const total = table.reduce((s, [, w]) => s + w, 0);
+    let r = random() * total;
+    for (const [value, w] of table) {
+      r -= w;
+      if (r < 0) return value;
+    }
+    return table[table.length - 1][0];
+  };
+  const chance = (p) => random() < p;
+  // Log-uniform: audiences and spend span orders of magnitude.
+  const logUniform = (min, max) => Math.exp(Math.log(min) + random() * (Math.log(max) - Math.log(min)));
+  return { int, pick, weighted, chance, logUniform };
+}
+
+const CATEGORY_MIX = [
+  ['late_delivery', 25],
+  ['damaged_item', 14],
+  ['wrong_item', 12],
+  ['missing_item', 9],
+  ['billing_error', 10],
+  ['service_outage', 10],
+  ['poor_quality', 10],
+  ['staff_behavior', 6],
+  ['other', 4],
+];
+
+const PRODUCTS = [
+  ['SHOE-RUN-42', 'Running shoes, size 42', 89.9],
+  ['SHOE-BOOT-39', 'Leather boots, size 39', 139],
+  ['JACKET-RAIN-M', 'Rain jacket, M', 119],
+  ['SHIRT-LIN-L', 'Linen shirt, L', 39.9],
+  ['SCARF-WOOL', 'Wool scarf', 29.5],
+  ['BAG-TOTE', 'Canvas tote bag', 24.9],
+  ['MUG-STONE', 'Stoneware mug', 12.5],
+  ['VASE-GLASS', 'Glass vase', 45],
+  ['LAMP-DESK', 'Desk lamp', 64.99],
+  ['KETTLE-STEEL', 'Steel kettle', 54.9],
+  ['PAN-CAST-28', 'Cast-iron pan, 28 cm', 74.5],
+  ['BOOK-NOVEL', 'Novel, hardcover', 22],
+  ['BOOK-COOK', 'Cookbook', 34.95],
+  ['HEADPH-BT', 'Bluetooth headphones', 129],
+  ['SPEAKER-MINI', 'Mini speaker', 49.9],
+  ['CHARGER-65W', 'USB-C charger 65 W', 39],
+  ['TEA-SET', 'Tea sampler', 17.5],
+  ['COFFEE-1KG', 'Coffee beans, 1 kg', 24],
+  ['TOY-BLOCKS', 'Wooden blocks', 32],
+  ['DRONE-MINI', 'Mini drone', 249],
+  ['COAT-WOOL-L', 'Wool coat, L', 289],
+  ['WATCH-CLASSIC', 'Classic watch', 199],
+  ['SOCKS-5', 'Socks, 5 pairs', 14.9],
+  ['PLANT-POT', 'Ceramic plant pot', 19.9],
+];
+
+const PLANS = [
+  ['Basic', 4.99],
+  ['Plus', 9.99],
+  ['Premium', 14.99],
+  ['Family', 17.99],
+];
+
+const NAMES = [
+  'Ayşe Yılmaz',
+  'Mehmet Demir',
+  'Zeynep Kaya',
+  'Emre Şahin',
+  'Sara Rahimi',
+  'Reza Ahmadi',
+  'Maryam Karimi',
+  'Anna Schmidt',
+  'Lukas Müller',
+  'Sofia Rossi',
+  'Lucas Martin',
+  'Emma de Vries',
+  'Jan Kowalski',
+  'Elif Arslan',
+  'Noah Becker',
+];
+
+const LOCALES = ['en', 'tr', 'fa', 'de', 'fr', 'nl', 'it', 'pl'];
+const REGIONS = ['DE-BE', 'DE-BY', 'NL-NH', 'FR-IDF', 'IT-MI', 'TR-34', 'AT-9', 'PL-MZ'];
+const PLATFORMS = { social: ['Instagram', 'X', 'TikTok', 'Facebook'], review: ['Trustpilot', 'Google'] };
+const STORES = ['store-berlin', 'store-munich', 'store-amsterdam', 'store-paris'];
+const AGENTS = ['agent-ana', 'agent-bora', 'agent-chloe', 'agent-daniel', 'agent-ece'];
+
+const SUMMARIES = {
+  late_delivery: [
+    'The parcel still has not arrived.',
+    'Delivered days after the promised date.',
+    'Needed it for a birthday; it came too late.',
+    'Tracking has not moved for a week.',
+  ],
+  damaged_item: [
+    'Arrived broken.',
+    'The box was crushed and the item is dented.',
+    'Cracked on arrival.',
+    'Scratched all over when I unpacked it.',
+  ],
+  wrong_item: [
+    'Received a different size than I ordered.',
+    'This is not the colour I ordered.',
+    'Got someone else’s order.',
+    'Wrong model in the box.',
+  ],
+  missing_item: [
+    'One item was missing from the parcel.',
+    'The box was half empty.',
+    'Only part of my order arrived.',
+  ],
+  billing_error: [
+    'Charged twice.',
+    'The invoice does not match the order.',
+    'Paid for express shipping but was charged again.',
+    'The discount code was not applied.',
+  ],
+  service_outage: [
+    'Streaming was down all evening.',
+    'Could not log in for two days.',
+    'The service keeps dropping out.',
+    'Third outage this month.',
+  ],
+  poor_quality: [
+    'The seams came apart after one wash.',
+    'Stopped working after a week.',
+    'Much thinner than in the photos.',
+    'The coating peels off.',
+  ],
+  staff_behavior: [
+    'The cashier was dismissive.',
+    'The agent hung up on me.',
+    'Was shouted at in the store.',
+    'Nobody called back as promised.',
+  ],
+  other: [
+    'The website keeps logging me out.',
+    'Cannot change my delivery address.',
+    'The app crashes at checkout.',
+  ],
+};
+
+const pad = (n) => String(n).padStart(2, '0');
+const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+const cents = (amount) => Math.round(amount * 100);
+const euros = (c) => c / 100;
+
+/** A fixed pool of customers, so that some complain more than once and value varies realistically. */
+function makeCustomers(count, g, monthStart) {
+  const customers = [];
+  for (let i = 0; i < count; i++) {
+    // A third are new customers with an order or two; the rest have been around for years.
+    const isNew = g.chance(0.35);
+    const since = monthStart - (isNew ? g.int(10, 150) : g.int(150, 8 * 365)) * DAY;
+    const months = Math.max(1, (monthStart - since) / (30 * DAY));
+    const orderCount = isNew
+      ? g.int(1, 2)
+      : Math.max(1, Math.round(g.logUniform(1, Math.min(90, months * 2))));
+    const lifetimeSpend = euros(cents(orderCount * g.logUniform(15, 160)));
+    customers.push({
+      id: `u-${String(i + 1).padStart(5, '0')}`,
+      since: day(since),
+      lifetimeSpend,
+      orderCount,
+      subscription: g.chance(0.3) ? g.pick(PLANS) : null,
+      name: g.chance(0.6) ? g.pick(NAMES) : undefined,
+      locale: g.chance(0.7) ? g.pick(LOCALES) : undefined,
+      region: g.chance(0.5) ? g.pick(REGIONS) : undefined,
+      priorAt: g.chance(0.18) ? Array.from({ length: g.int(1, 3) }, () => g.int(1, 200)) : [],
+    });
+  }
+  return customers;
+}
+
+function makeOrder(g, orderNo, receivedMs, category) {
+  const lines = [];
+  const lineCount = g.weighted([
+    [1, 55],
+    [2, 25],
+    [3, 14],
+    [4, 6],
+  ]);
+  const used = new Set();
+  while (lines.length < lineCount) {
+    const [sku, name, price] = g.pick(PRODUCTS);
+    if (used.has(sku)) continue;
+    used.add(sku);
+    lines.push({
+      sku,
+      name,
+      quantity: g.weighted([
+        [1, 75],
+        [2, 18],
+        [3, 7],
+      ]),
+      unitPrice: price,
+    });
+  }
+  if (['damaged_item', 'wrong_item', 'missing_item', 'poor_quality'].includes(category) && lines.length > 1) {
+    // Often only some of the order is affected.
+    if (g.chance(0.6)) {
+      const hit = g.int(0, lines.length - 1);
+      lines.forEach((line, i) => {
+        line.affectedQuantity = i === hit ? g.int(1, line.quantity) : 0;
+      });
+    }
+  }
+  const totalCents = lines.reduce((s, l) => s + cents(l.unitPrice) * l.quantity, 0);
+  const late = category === 'late_delivery';
+  const placedMs = receivedMs - g.int(late ? 8 : 4, late ? 28 : 21) * DAY;
+  const promisedMs = placedMs + g.int(2, 5) * DAY;
+  const order = {
+    id: `o-${String(orderNo).padStart(6, '0')}`,
+    total: euros(totalCents),
+    currency: 'EUR',
+    placedAt: day(placedMs),
+    promisedAt: day(promisedMs),
+  };
+  let deliveredMs = null;
+  if (late) {
+    if (g.chance(0.7))
+      deliveredMs =
+        promisedMs +
+        g.weighted([
+          [1, 30],
+          [2, 22],
+          [4, 20],
+          [6, 12],
+          [9, 10],
+          [14, 6],
+        ]) *
+          DAY;
+  } else if (category !== 'billing_error' || g.chance(0.8)) {
+    deliveredMs = promisedMs - g.int(0, 1) * DAY;
+  }
+  if (deliveredMs !== null) {
+    deliveredMs = Math.min(deliveredMs + g.int(9, 19) * 3_600_000, receivedMs - 3_600_000);
+    if (deliveredMs > placedMs) order.deliveredAt = new Date(deliveredMs).toISOString().replace('.000Z', 'Z');
+  }
+  order.items = lines;
+  if (category === 'billing_error' && g.chance(0.7)) {
+    const share = g.pick([0.05, 0.1, 0.15, 0.2, 1]);
+    order.overcharge = euros(Math.max(1, Math.min(totalCents, Math.round(totalCents * share))));
+  }
+  return order;
+}
+
+/** The complaints, one JSON text per line, in the order they were received. */
+export function* generateComplaints(count, seed = 20260301) {
+  const g = picker(prng(seed));
+  const monthStart = Date.UTC(2026, 2, 1);
+  const customers = makeCustomers(Math.max(20, Math.ceil(count * 0.7)), g, monthStart);
+  // Spread over March 2026, in time order, with a busier second half (a carrier had trouble).
+  const times = Array.from({ length: count }, () => {
+    const d = g.chance(0.6) ? g.int(14, 30) : g.int(0, 30);
+    return monthStart + d * DAY + g.int(7 * 60, 21 * 60) * 60_000;
+  }).sort((a, b) => a - b);
+
+  for (let i = 0; i < count; i++) {
+    const receivedUtc = times[i];
+    const customer = g.pick(customers);
+    const category = g.weighted(CATEGORY_MIX);
+    const channel =
+      category === 'staff_behavior'
+        ? g.weighted([
+            ['store', 45],
+            ['phone', 20],
+            ['social', 15],
+            ['email', 15],
+            ['review', 5],
+          ])
+        : g.weighted([
+            ['email', 35],
+            ['chat', 25],
+            ['phone', 14],
+            ['social', 10],
+            ['review', 9],
+            ['store', 7],
+          ]);
+    const local = new Date(receivedUtc + 3_600_000); // Central European Time, +01:00 in March
+    const receivedAt = `${day(local.getTime())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00+01:00`;
+    const complaint = {
+      id: `c-${String(i + 1).padStart(6, '0')}`,
+      receivedAt,
+      channel,
+      category,
+      summary: g.pick(SUMMARIES[category]),
+    };
+
+    const needsSubscription =
+      category === 'service_outage' || (category === 'billing_error' && g.chance(0.25));
+    const plan = customer.subscription ?? (needsSubscription ? g.pick(PLANS) : null);
+    if (!(category === 'service_outage' || (needsSubscription && category === 'billing_error'))) {
+      complaint.order = makeOrder(g, i + 1, receivedUtc, category);
+    }
+    if (plan && (needsSubscription || g.chance(0.5))) {
+      complaint.subscription = { plan: plan[0], monthlyPrice: plan[1], currency: 'EUR' };
+    }
+    if (!complaint.order && !complaint.subscription)
+      complaint.order = makeOrder(g, i + 1, receivedUtc, category);
+
+    const lastOrderMs = receivedUtc - g.int(1, 120) * DAY;
+    const sinceMs = Date.parse(`${customer.since}T00:00:00Z`);
+    complaint.customer = {
+      id: customer.id,
+      since: customer.since,
+      lifetimeSpend: customer.lifetimeSpend,
+      orderCount: customer.orderCount,
+      ...(lastOrderMs > sinceMs ? { lastOrderAt: day(lastOrderMs) } : {}),
+      priorComplaints: customer.priorAt
+        .map((daysBefore) => receivedUtc - daysBefore * DAY)
+        .filter((ms) => ms >= sinceMs + DAY)
+        .sort((a, b) => a - b)
+        .map((ms) => ({ at: day(ms), category: g.weighted(CATEGORY_MIX) })),
+      ...(customer.name ? { name: customer.name } : {}),
+      ...(customer.locale ? { locale: customer.locale } : {}),
+      ...(customer.region ? { region: customer.region } : {}),
+    };
+
+    if (channel === 'social' || channel === 'review') {
+      const reach =
+        channel === 'social' ? Math.round(g.logUniform(40, 400_000)) : Math.round(g.logUniform(5, 5_000));
+      complaint.exposure = { public: true, platform: g.pick(PLATFORMS[channel]), reach };
+    }
+    const tone = g.weighted([
+      ['calm', 44],
+      ['upset', 32],
+      ['angry', 21],
+      ['abusive', 3],
+    ]);
+    if (tone !== 'calm') complaint.tone = tone;
+    if (g.chance(tone === 'angry' ? 0.06 : 0.008)) complaint.legalThreat = true;
+    if (channel === 'store') complaint.owner = g.pick(STORES);
+    else if (channel === 'phone' && g.chance(0.5)) complaint.owner = g.pick(AGENTS);
+
+    yield JSON.stringify(complaint);
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '1200' },
+      seed: { type: 'string', default: '20260301' },
+      out: { type: 'string', default: fileURLToPath(new URL('./complaints.jsonl', import.meta.url)) },
+    },
+  });
+  const count = Number(values.count);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`--count must be a whole number ≥ 1, not ${values.count}`);
+  if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not ${values.seed}`);
+  const out = createWriteStream(values.out);
+  let batch = '';
+  for (const line of generateComplaints(count, seed)) {
+    batch += `${line}\n`;
+    if (batch.length > 1 << 20) {
+      const flushed = out.write(batch);
+      batch = '';
+      if (!flushed) await new Promise((resolve) => out.once('drain', resolve));
+    }
+  }
+  out.end(batch);
+  await new Promise((resolve, reject) => out.on('finish', resolve).on('error', reject));
+  console.error(`wrote ${count} complaints to ${values.out}`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    console.error(`generate: ${error.message}`);
+    process.exitCode = 2;
+  });
+}

@@ -1,0 +1,186 @@
+import { isRecommendationError, lineTooLong, type Recommender } from '../index';
+import type { RawLine } from './line-reader';
+import { fromRecommendationError, type LineError, type LineResult, lineError } from './line-record';
+import { tee } from './tee';
+
+/** How `recommendLines` runs. */
+export interface BatchOptions {
+  /** Complaints in flight at once (passed to `recommendMany`); its default when absent. */
+  readonly concurrency?: number;
+  /** Records (non-blank lines) to skip at the start, already done by an earlier run (`--resume`). */
+  readonly skip?: number;
+  /** Called with the last skipped record, to check that the earlier run was over the same input. */
+  readonly checkSkipped?: (line: number, text: string | undefined) => void;
+  /** Called when the input ends before `skip` records were seen. */
+  readonly onShortInput?: (records: number) => void;
+}
+
+/** One input record with the results of every recommender, in the order the recommenders were given. */
+export interface BatchItem {
+  readonly line: number;
+  /** Input bytes this record accounts for (with any blank or skipped lines before it), for progress. */
+  readonly bytes: number;
+  readonly results: readonly LineResult[];
+}
+
+interface Pending {
+  readonly line: number;
+  readonly bytes: number;
+  /** Set when the line never reached the recommender (not JSON, too long, not UTF-8). */
+  readonly failure: LineError | undefined;
+  /** The line's text while it is in flight, to name its complaint in an error record. */
+  readonly text: string | undefined;
+  /** Whether the recommenders were given something for this line, so that a result belongs to it. */
+  readonly sent: boolean;
+}
+
+/**
+ * Lines that are not JSON text are not sent to the recommenders; they wait in order among the lines in
+ * flight. So that a long run of such lines cannot pile up while the recommenders wait for
+ * input, past this many a placeholder is sent after all, which lets results, and so the waiting
+ * failures, flow out.
+ */
+const MAX_WAITING_FAILURES = 4096;
+
+function readFailure(raw: RawLine, maxLineBytes: number): LineError | undefined {
+  if ('problem' in raw) {
+    if (raw.problem === 'invalid_utf8') {
+      return lineError(raw.line, 'INVALID_JSON', 'the line is not valid UTF-8 text');
+    }
+    const error = lineTooLong(raw.bytes, { limits: { maxLineBytes } });
+    return lineError(
+      raw.line,
+      error?.code ?? 'LIMIT_EXCEEDED',
+      `${error?.message ?? 'line too long'} (--max-line-bytes)`,
+    );
+  }
+  // A quick syntax check, so that a malformed line costs a failed parse and not a trip through the
+  // recommender (files with millions of them exist). A malformed line is expected input: no stack trace.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    JSON.parse(raw.text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return lineError(raw.line, 'INVALID_JSON', `not valid JSON: ${message}`);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/** The complaint id in a line's JSON text, when it has a readable one (for error records). */
+function idInText(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0; // a malformed line is expected input: no stack trace for its error
+  try {
+    const value: unknown = JSON.parse(text);
+    const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? id.slice(0, 128) : null;
+  } catch {
+    return null;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/**
+ * Runs JSON Lines through one or more recommenders (the rule sets being compared) and yields, for every
+ * non-blank input line, in input order, one result per recommender. A line that is not JSON, not UTF-8
+ * or too long yields a line error for every recommender; nothing is dropped and nothing stops the run.
+ * Recommenders are given each line's JSON text, which the library validates (size, duplicate keys,
+ * syntax, schema).
+ *
+ * Memory is bounded: the recommenders pull input only as fast as results are taken, each through its
+ * own `recommendMany` with bounded concurrency; the lines between them are held only until all have
+ * taken them, and failed lines wait in order, at most `MAX_WAITING_FAILURES` of them.
+ */
+export async function* recommendLines(
+  lines: AsyncIterable<RawLine>,
+  recommenders: readonly Recommender[],
+  maxLineBytes: number,
+  options: BatchOptions = {},
+): AsyncGenerator<BatchItem> {
+  const pending: Pending[] = [];
+  let unsent = 0; // failures in `pending` that were not sent
+  const toSkip = options.skip ?? 0;
+
+  async function* inputs(): AsyncGenerator<unknown> {
+    let records = 0;
+    let carried = 0; // bytes of lines that are not records of their own
+    for await (const raw of lines) {
+      carried += raw.bytes;
+      if ('text' in raw && raw.text.trim() === '') continue; // blank lines are not records
+      records += 1;
+      if (records <= toSkip) {
+        if (records === toSkip) options.checkSkipped?.(raw.line, 'text' in raw ? raw.text : undefined);
+        continue;
+      }
+      // The recommenders get the line's JSON text as it is: the library parses it again, defensively
+      // (size first, duplicate keys refused), which a parsed object could no longer show.
+      const failure = readFailure(raw, maxLineBytes);
+      const text = 'text' in raw ? raw.text : undefined;
+      const bytes = carried;
+      carried = 0;
+      if (failure && unsent < MAX_WAITING_FAILURES) {
+        pending.push({ line: raw.line, bytes, failure, text: undefined, sent: false });
+        unsent += 1;
+        continue;
+      }
+      pending.push({ line: raw.line, bytes, failure, text, sent: true });
+      yield text ?? null;
+    }
+    if (records < toSkip) options.onShortInput?.(records);
+  }
+
+  /** The failures at the head of the queue: everything before them has been yielded. */
+  function* unsentFailures(): Generator<BatchItem> {
+    while (pending[0] !== undefined && !pending[0].sent) {
+      const item = pending.shift() as Pending;
+      unsent -= 1;
+      yield {
+        line: item.line,
+        bytes: item.bytes,
+        results: recommenders.map(() => item.failure as LineError),
+      };
+    }
+  }
+
+  const branches = tee(inputs(), recommenders.length);
+  const streams = recommenders.map((r, i) =>
+    r
+      .recommendMany(
+        branches[i] as AsyncIterable<unknown>,
+        options.concurrency === undefined ? {} : { concurrency: options.concurrency },
+      )
+      [Symbol.asyncIterator](),
+  );
+  for (;;) {
+    yield* unsentFailures();
+    const next = await Promise.all(streams.map((s) => s.next()));
+    if (next.every((n) => n.done)) {
+      yield* unsentFailures();
+      if (pending.length > 0) throw new Error('internal: inputs were sent that got no result');
+      return;
+    }
+    yield* unsentFailures();
+    const item = pending.shift();
+    if (item === undefined || next.some((n) => n.done)) {
+      throw new Error('internal: the recommenders returned a different number of results than inputs');
+    }
+    yield {
+      line: item.line,
+      bytes: item.bytes,
+      results: next.map((n) => {
+        if (item.failure) return item.failure; // a placeholder was sent: its result is not wanted
+        const result = n.value as Exclude<typeof n.value, undefined>;
+        if (!isRecommendationError(result)) return result;
+        const error = fromRecommendationError(item.line, result);
+        // The library reads no id from text; recover it, unless the text's JSON itself is in doubt.
+        const recover = error.complaintId === null && error.error.code !== 'INVALID_JSON';
+        return recover ? { ...error, complaintId: idInText(item.text) } : error;
+      }),
+    };
+  }
+}

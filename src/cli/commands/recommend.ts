@@ -1,0 +1,169 @@
+import { Command } from 'commander';
+import { createRecommender, type Locale } from '../../index';
+import { recommendLines } from '../batch';
+import { CliError } from '../cli-error';
+import { ExitCode } from '../exit-code';
+import { openInput } from '../input';
+import { readLines } from '../line-reader';
+import { isLineError } from '../line-record';
+import { concurrencyOption, localeOption, maxLineBytesOption, quietOption, rulesOption } from '../options';
+import { type Progress, silentProgress, terminalProgress } from '../progress';
+import { fileSink, type RecordSink, streamSink } from '../record-sink';
+import { prepareResume, type ResumePoint } from '../resume';
+import { loadRulesFile } from '../rules-file';
+import { reportResources } from '../stats';
+
+interface RecommendOptions {
+  readonly rules?: string;
+  readonly locale: Locale | 'auto';
+  readonly output?: string;
+  readonly errors?: string;
+  readonly resume?: boolean;
+  readonly concurrency?: number;
+  readonly maxLineBytes: number;
+  readonly quiet?: boolean;
+}
+
+/** `redress recommend`: JSON Lines of complaints in, one recommendation (or error record) per line out. */
+export function recommendCommand(): Command {
+  return new Command('recommend')
+    .summary('recommend remedies for every complaint in a JSON Lines file, streaming')
+    .description(
+      'Recommend remedies for every complaint in a JSON Lines file (or standard input), streaming: one ' +
+        'output line per input line, in input order. A bad line yields an error record (line, code, path) ' +
+        'and never stops the run. Blank lines are skipped.',
+    )
+    .argument('[input]', 'JSON Lines file, or "-" for standard input', undefined)
+    .addOption(rulesOption())
+    .addOption(localeOption())
+    .option('-o, --output <file>', 'write recommendations to this file instead of standard output')
+    .option('-e, --errors <file>', 'write error records to this file instead of with the recommendations')
+    .option(
+      '--resume',
+      'continue an interrupted run: keep the complete lines already in --output (and --errors) and ' +
+        'process only the input after them',
+    )
+    .addOption(concurrencyOption())
+    .addOption(maxLineBytesOption())
+    .addOption(quietOption())
+    .addHelpText(
+      'after',
+      '\nExit status: 0 when every line got a recommendation, 1 when some lines failed, 2 when the ' +
+        'command could not run (usage, unreadable input, invalid rules).',
+    )
+    .action(async (input: string | undefined, options: RecommendOptions) => {
+      process.exitCode = await recommend(input, options);
+    });
+}
+
+async function recommend(inputPath: string | undefined, options: RecommendOptions): Promise<ExitCode> {
+  if (options.resume && options.output === undefined) {
+    throw new CliError('--resume needs --output FILE: only a file can be continued');
+  }
+  if (options.errors !== undefined && options.errors === options.output) {
+    throw new CliError('--errors and --output must be different files');
+  }
+  const { ruleSet } = loadRulesFile(options.rules);
+  const recommender = createRecommender({ ruleSet, locale: options.locale });
+  const input = openInput(inputPath);
+
+  let resumeFrom: ResumePoint | undefined;
+  let resumeErrors: ResumePoint | undefined;
+  if (options.resume && options.output !== undefined) {
+    resumeFrom = prepareResume(options.output);
+    if (options.errors !== undefined) resumeErrors = prepareResume(options.errors);
+    notice(options, resumeNotice(options.output, resumeFrom, resumeErrors));
+  }
+  const skip = (resumeFrom?.records ?? 0) + (resumeErrors?.records ?? 0);
+
+  const mode = options.resume ? 'append' : 'truncate';
+  const out: RecordSink =
+    options.output === undefined ? streamSink(process.stdout) : fileSink(options.output, mode);
+  const errors: RecordSink = options.errors === undefined ? out : fileSink(options.errors, mode);
+  const progress: Progress =
+    process.stderr.isTTY && !options.quiet
+      ? terminalProgress(process.stderr, 'recommend', input.size)
+      : silentProgress;
+
+  let failed = 0;
+  try {
+    const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes });
+    const items = recommendLines(lines, [recommender], options.maxLineBytes, {
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      skip,
+      // Only with one output file is its last record the input's last processed one.
+      ...(resumeFrom?.lastRecord !== undefined && options.errors === undefined
+        ? { checkSkipped: continuityCheck(options.output as string, input.name, resumeFrom.lastRecord) }
+        : {}),
+      onShortInput: (records) => {
+        throw new CliError(
+          `cannot resume: ${options.output} already has ${skip} records, but ${input.name} has only ${records}`,
+        );
+      },
+    });
+    for await (const item of items) {
+      const [record] = item.results;
+      if (record === undefined) continue;
+      const isFailure = isLineError(record);
+      if (isFailure) failed += 1;
+      await (isFailure ? errors : out).write(record);
+      progress.record(isFailure, item.bytes);
+    }
+  } finally {
+    await out.close();
+    if (errors !== out) await errors.close();
+  }
+  progress.done();
+  reportResources();
+  return failed > 0 ? ExitCode.dataProblems : ExitCode.ok;
+}
+
+function notice(options: RecommendOptions, text: string): void {
+  if (!options.quiet) process.stderr.write(`redress: ${text}\n`);
+}
+
+function resumeNotice(output: string, out: ResumePoint, errors: ResumePoint | undefined): string {
+  const dropped = out.droppedBytes + (errors?.droppedBytes ?? 0);
+  const done = out.records + (errors?.records ?? 0);
+  return (
+    `resuming after ${done} record${done === 1 ? '' : 's'} already in ${output}${errors ? ' and the errors file' : ''}` +
+    (dropped > 0 ? ` (dropped an incomplete last line of ${dropped} bytes)` : '')
+  );
+}
+
+/**
+ * Checks that the last record of the earlier output belongs to the input record it claims to continue,
+ * so that `--resume` over the wrong pair of files fails instead of writing a mixed-up file.
+ */
+function continuityCheck(output: string, inputName: string, lastRecord: string) {
+  return (line: number, text: string | undefined) => {
+    let last: { line?: unknown; complaintId?: unknown; error?: unknown };
+    try {
+      last = JSON.parse(lastRecord);
+    } catch {
+      throw new CliError(`cannot resume: the last line of ${output} is not a JSON record`);
+    }
+    if (last.error !== undefined && typeof last.line === 'number') {
+      if (last.line === line) return;
+      throw mismatch(`line ${last.line}`, `line ${line}`);
+    }
+    let id: unknown;
+    try {
+      id = (JSON.parse(text ?? '') as { id?: unknown } | null)?.id;
+    } catch {
+      id = undefined;
+    }
+    if (typeof last.complaintId === 'string' && last.complaintId === id) return;
+    throw mismatch(
+      `complaint ${JSON.stringify(last.complaintId)}`,
+      `line ${line} (id ${JSON.stringify(id)})`,
+    );
+  };
+
+  function mismatch(found: string, expected: string): CliError {
+    return new CliError(
+      `cannot resume: the last record in ${output} is for ${found}, but the record it should continue ` +
+        `from in ${inputName} is ${expected}; was ${output} written from ${inputName}?`,
+    );
+  }
+}

@@ -1,0 +1,36 @@
+import type { Recommendation, RecommendationError } from '../index';
+
+/**
+ * The output record for an input line that got no recommendation: which line, which complaint (when
+ * its id could be read), and why: a stable `code` (`INVALID_JSON`, `INVALID_COMPLAINT`,
+ * `LIMIT_EXCEEDED`, …) and the `path`/`pointer` of the offending field.
+ */
+export interface LineError {
+  /** 1-based line number in the input. */
+  readonly line: number;
+  readonly complaintId: string | null;
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly path: readonly (string | number)[];
+    readonly pointer: string;
+  };
+}
+
+/** One output record per input record: a recommendation or a line error. */
+export type LineResult = Recommendation | LineError;
+
+/** True when a record is a line error. */
+export function isLineError(record: LineResult): record is LineError {
+  return 'error' in record && 'line' in record;
+}
+
+/** A line error for a problem found before the complaint reached the recommender. */
+export function lineError(line: number, code: string, message: string): LineError {
+  return { line, complaintId: null, error: { code, message, path: [], pointer: '' } };
+}
+
+/** The line error for a recommender's error record. */
+export function fromRecommendationError(line: number, error: RecommendationError): LineError {
+  return { line, complaintId: error.complaintId, error: error.error };
+}

@@ -1,0 +1,42 @@
+import { InvalidArgumentError, Option } from 'commander';
+import { LOCALE_CODES, limits } from '../index';
+
+/** Default for `--max-line-bytes`: the library's `maxLineBytes` limit. */
+export const DEFAULT_MAX_LINE_BYTES: number = limits.maxLineBytes;
+
+/** Parses a whole number within bounds, for numeric options. */
+export function wholeNumber(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    }
+    return n;
+  };
+}
+
+/** `--rules FILE`, shared by the commands that run rules. */
+export const rulesOption = () =>
+  new Option('-r, --rules <file>', 'rule set JSON file (default: the built-in rules)');
+
+/** `--locale`, with the locales this build supports, and `auto` (each complaint's `customer.locale`). */
+export const localeOption = () =>
+  new Option('-l, --locale <locale>', "language of the rationale (auto: the customer's own, else English)")
+    .choices([...LOCALE_CODES, 'auto'])
+    .default('en');
+
+/** `--concurrency N`. */
+export const concurrencyOption = () =>
+  new Option(
+    '-c, --concurrency <n>',
+    'complaints in flight at once (default: the library default)',
+  ).argParser(wholeNumber(1, 1024));
+
+/** `--max-line-bytes N`. */
+export const maxLineBytesOption = () =>
+  new Option('--max-line-bytes <n>', 'longest input line read; longer ones become LIMIT_EXCEEDED errors')
+    .argParser(wholeNumber(1024, 1024 * 1024 * 1024))
+    .default(DEFAULT_MAX_LINE_BYTES);
+
+/** `--quiet`. */
+export const quietOption = () => new Option('-q, --quiet', 'no progress bar or notices on stderr');

@@ -1,0 +1,173 @@
+import { REMEDY_TYPES, type Recommendation, type RemedyType } from '../../index';
+import { fromMinor, toMinor } from './money';
+import { remedyLabel } from './remedy-label';
+import { CATEGORY_ORDER } from './side';
+
+/** One complaint whose recommendation differs between the baseline and the new rule set. */
+export interface ChangedComplaint {
+  readonly line: number;
+  readonly complaintId: string;
+  readonly category: string;
+  readonly tier: string;
+  readonly severityBand: string;
+  readonly currency: string;
+  readonly before: { readonly remedies: readonly string[]; readonly cost: number; readonly handling: string };
+  readonly after: { readonly remedies: readonly string[]; readonly cost: number; readonly handling: string };
+  /** New cost minus baseline cost. */
+  readonly delta: number;
+}
+
+/** How the new rule set's recommendations differ from the baseline's. */
+export interface ChangesSummary {
+  /** Complaints both rule sets recommended for. */
+  readonly compared: number;
+  readonly changed: number;
+  readonly share: number;
+  readonly costlier: number;
+  readonly cheaper: number;
+  /** Same cost, different remedies (or parameters). */
+  readonly sameCost: number;
+  /** The handling mode (automatic or a person) changed. */
+  readonly handlingChanged: number;
+  /** Per currency: cost before and after over all compared complaints, and the change by category. */
+  readonly currencies: readonly {
+    readonly currency: string;
+    readonly baselineCost: number;
+    readonly cost: number;
+    readonly delta: number;
+    readonly byCategory: readonly {
+      readonly key: string;
+      readonly changed: number;
+      readonly delta: number;
+    }[];
+  }[];
+  /** Remedy types that appear in recommendations that did not have them before, and the reverse. */
+  readonly remediesAdded: readonly { readonly type: RemedyType; readonly complaints: number }[];
+  readonly remediesRemoved: readonly { readonly type: RemedyType; readonly complaints: number }[];
+  /** The largest changes by absolute cost change (then by line), at most the number asked for. */
+  readonly largest: readonly ChangedComplaint[];
+}
+
+/** What makes two recommendations the same for the customer: the remedies with their parameters, and who handles it. */
+function signature(rec: Recommendation): string {
+  const remedies = rec.remedies
+    .map(({ rule: _rule, priority: _priority, ...rest }) => JSON.stringify(rest))
+    .sort();
+  return JSON.stringify([remedies, rec.handling.mode, rec.handling.queue]);
+}
+
+interface CurrencyDelta {
+  before: number;
+  after: number;
+  readonly byCategory: Map<string, { changed: number; delta: number }>;
+}
+
+/**
+ * Compares two rule sets' recommendations complaint by complaint, in constant memory: counts, sums and
+ * the `keep` largest changes (a bounded selection, so a million changed complaints cost no more memory
+ * than a thousand).
+ */
+export class ChangeTally {
+  private compared = 0;
+  private changed = 0;
+  private costlier = 0;
+  private cheaper = 0;
+  private sameCost = 0;
+  private handlingChanged = 0;
+  private readonly currencies = new Map<string, CurrencyDelta>();
+  private readonly added = new Map<RemedyType, number>();
+  private readonly removed = new Map<RemedyType, number>();
+  private largest: ChangedComplaint[] = [];
+
+  constructor(private readonly keep: number) {}
+
+  /** Compares the two recommendations for the complaint on `line`. */
+  add(line: number, baseline: Recommendation, proposed: Recommendation): void {
+    this.compared += 1;
+    const currency = proposed.currency;
+    const beforeMinor = toMinor(baseline.totalCost, currency);
+    const afterMinor = toMinor(proposed.totalCost, currency);
+    let c = this.currencies.get(currency);
+    if (!c) {
+      c = { before: 0, after: 0, byCategory: new Map() };
+      this.currencies.set(currency, c);
+    }
+    c.before += beforeMinor;
+    c.after += afterMinor;
+    if (signature(baseline) === signature(proposed)) return;
+
+    this.changed += 1;
+    const deltaMinor = afterMinor - beforeMinor;
+    if (deltaMinor > 0) this.costlier += 1;
+    else if (deltaMinor < 0) this.cheaper += 1;
+    else this.sameCost += 1;
+    if (baseline.handling.mode !== proposed.handling.mode) this.handlingChanged += 1;
+    const category = proposed.trace.facts.category;
+    const cat = c.byCategory.get(category) ?? { changed: 0, delta: 0 };
+    cat.changed += 1;
+    cat.delta += deltaMinor;
+    c.byCategory.set(category, cat);
+
+    const before = new Set(baseline.remedies.map((r) => r.type));
+    const after = new Set(proposed.remedies.map((r) => r.type));
+    for (const type of after) if (!before.has(type)) this.added.set(type, (this.added.get(type) ?? 0) + 1);
+    for (const type of before)
+      if (!after.has(type)) this.removed.set(type, (this.removed.get(type) ?? 0) + 1);
+
+    if (this.keep === 0) return;
+    this.largest.push({
+      line,
+      complaintId: proposed.complaintId,
+      category,
+      tier: proposed.value.tier,
+      severityBand: proposed.severity.band,
+      currency,
+      before: {
+        remedies: baseline.remedies.map((r) => remedyLabel(r, currency)),
+        cost: baseline.totalCost,
+        handling: baseline.handling.mode,
+      },
+      after: {
+        remedies: proposed.remedies.map((r) => remedyLabel(r, currency)),
+        cost: proposed.totalCost,
+        handling: proposed.handling.mode,
+      },
+      delta: fromMinor(deltaMinor, currency),
+    });
+    if (this.largest.length >= this.keep * 2) this.trim();
+  }
+
+  private trim(): void {
+    this.largest.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.line - b.line);
+    this.largest.length = Math.min(this.largest.length, this.keep);
+  }
+
+  /** The comparison so far. */
+  summary(): ChangesSummary {
+    this.trim();
+    const counts = (map: Map<RemedyType, number>) =>
+      REMEDY_TYPES.filter((t) => map.has(t)).map((type) => ({ type, complaints: map.get(type) as number }));
+    return {
+      compared: this.compared,
+      changed: this.changed,
+      share: this.compared === 0 ? 0 : this.changed / this.compared,
+      costlier: this.costlier,
+      cheaper: this.cheaper,
+      sameCost: this.sameCost,
+      handlingChanged: this.handlingChanged,
+      currencies: [...this.currencies.entries()].map(([currency, c]) => ({
+        currency,
+        baselineCost: fromMinor(c.before, currency),
+        cost: fromMinor(c.after, currency),
+        delta: fromMinor(c.after - c.before, currency),
+        byCategory: CATEGORY_ORDER.filter((k) => c.byCategory.has(k)).map((key) => {
+          const v = c.byCategory.get(key) as { changed: number; delta: number };
+          return { key, changed: v.changed, delta: fromMinor(v.delta, currency) };
+        }),
+      })),
+      remediesAdded: counts(this.added),
+      remediesRemoved: counts(this.removed),
+      largest: [...this.largest],
+    };
+  }
+}

@@ -1,0 +1,377 @@
+import { createHash } from 'node:crypto';
+import { version } from '../../../../package.json';
+import type { ChangedComplaint, ChangesSummary } from '../changes';
+import { formatMoney } from '../money';
+import type { SideSummary } from '../side';
+import type { SimulationSummary } from '../simulation';
+import { escapeHtml as esc } from './escape';
+import { SORT_SCRIPT, sortableTable } from './sortable-table';
+import { barChart, deltaChart, type Series, splitChart } from './svg';
+
+const NEW = '#2563eb';
+const BASELINE = '#94a3b8';
+const UP = '#dc2626';
+const DOWN = '#16a34a';
+const AUTOMATIC = '#0d9488';
+const HUMAN = '#f59e0b';
+/** Rules charted at most: the most-fired ones. */
+const MAX_RULES_CHARTED = 30;
+
+const count = (n: number) => n.toLocaleString('en-US');
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** A section of the report: a heading, and its HTML. Sections are drawn in order; each one is independent. */
+interface Section {
+  readonly id: string;
+  readonly title: string;
+  readonly html: string;
+}
+
+function card(label: string, value: string, note?: string): string {
+  return `<div class="card"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div>${note ? `<div class="note">${esc(note)}</div>` : ''}</div>`;
+}
+
+function series(summary: SimulationSummary, pick: (side: SideSummary) => readonly number[]): Series[] {
+  const out: Series[] = [
+    { name: `new: ${summary.proposed.ruleSet.name}`, color: NEW, values: pick(summary.proposed) },
+  ];
+  if (summary.baseline)
+    out.push({
+      name: `baseline: ${summary.baseline.ruleSet.name}`,
+      color: BASELINE,
+      values: pick(summary.baseline),
+    });
+  return out;
+}
+
+function overview(s: SimulationSummary): string {
+  const cards: string[] = [
+    card('Complaints', count(s.records), `${count(s.proposed.recommendations)} recommended`),
+  ];
+  for (const c of s.proposed.currencies) {
+    const b = s.baseline?.currencies.find((x) => x.currency === c.currency);
+    const note = b
+      ? `${formatMoney(c.totalCost - b.totalCost, c.currency, true)} against the baseline`
+      : `${count(c.complaints)} complaints`;
+    cards.push(card(`Total cost (${c.currency})`, formatMoney(c.totalCost, c.currency), note));
+    cards.push(
+      card(
+        `Mean per complaint (${c.currency})`,
+        formatMoney(c.meanCost, c.currency),
+        b ? `baseline ${formatMoney(b.meanCost, c.currency)}` : undefined,
+      ),
+    );
+  }
+  cards.push(
+    card(
+      'Automatic',
+      percent(s.proposed.handling.automaticShare),
+      s.baseline
+        ? `baseline ${percent(s.baseline.handling.automaticShare)}`
+        : `${count(s.proposed.handling.human)} to a person`,
+    ),
+  );
+  if (s.changes)
+    cards.push(card('Changed', count(s.changes.changed), `${percent(s.changes.share)} of complaints`));
+  cards.push(
+    card('Failed lines', count(s.errors.lines), s.errors.lines === 0 ? 'every line recommended' : undefined),
+  );
+  return `<div class="cards">${cards.join('')}</div>`;
+}
+
+function remedyMix(s: SimulationSummary): Section {
+  const types = s.proposed.remedies.map((r) => r.type);
+  const chart = barChart({
+    title: 'Share of complaints that get each remedy',
+    categories: types,
+    series: series(s, (side) => side.remedies.map((r) => r.share)),
+    format: percent,
+  });
+  return {
+    id: 'remedy-mix',
+    title: 'Remedy mix',
+    html: `<p>Share of complaints whose recommendation includes each remedy.</p>${chart}`,
+  };
+}
+
+function costs(s: SimulationSummary): Section[] {
+  return s.proposed.currencies.map((c) => {
+    const b = s.baseline?.currencies.find((x) => x.currency === c.currency);
+    const m = (v: number) => formatMoney(v, c.currency);
+    const keys = (pick: 'byTier' | 'byCategory') => [
+      ...new Set([...c[pick].map((g) => g.key), ...(b?.[pick] ?? []).map((g) => g.key)]),
+    ];
+    const chart = (pick: 'byTier' | 'byCategory', title: string) => {
+      const categories = keys(pick);
+      const values = (side: SideSummary) => {
+        const cur = side.currencies.find((x) => x.currency === c.currency);
+        return categories.map((k) => cur?.[pick].find((g) => g.key === k)?.totalCost ?? 0);
+      };
+      return barChart({ title, categories, series: series(s, values), format: m });
+    };
+    const means = (pick: 'byTier' | 'byCategory') =>
+      keys(pick)
+        .map((k) => {
+          const now = c[pick].find((g) => g.key === k);
+          const before = b?.[pick].find((g) => g.key === k);
+          return `<tr><td>${esc(k)}</td><td class="num">${count(now?.complaints ?? 0)}</td><td class="num">${now ? m(now.meanCost) : '–'}</td>${b ? `<td class="num">${before ? m(before.meanCost) : '–'}</td>` : ''}</tr>`;
+        })
+        .join('');
+    const meanTable = (pick: 'byTier' | 'byCategory', label: string) =>
+      `<table class="compact"><thead><tr><th>${label}</th><th class="num">complaints</th><th class="num">mean, new</th>${b ? '<th class="num">mean, baseline</th>' : ''}</tr></thead><tbody>${means(pick)}</tbody></table>`;
+    return {
+      id: `cost-${c.currency.toLowerCase()}`,
+      title: `Cost by tier and category (${c.currency})`,
+      html:
+        `<p>Total estimated cost of the recommendations: ${m(c.totalCost)}` +
+        (b
+          ? ` (baseline ${m(b.totalCost)}, ${formatMoney(c.totalCost - b.totalCost, c.currency, true)})`
+          : '') +
+        `; restitution ${m(c.restitutionCost)}, goodwill ${m(c.goodwillCost)}.</p>` +
+        `<div class="pair"><figure><figcaption>Total by customer tier</figcaption>${chart('byTier', `Total cost by tier (${c.currency})`)}${meanTable('byTier', 'tier')}</figure>` +
+        `<figure><figcaption>Total by category</figcaption>${chart('byCategory', `Total cost by category (${c.currency})`)}${meanTable('byCategory', 'category')}</figure></div>`,
+    };
+  });
+}
+
+function handling(s: SimulationSummary): Section {
+  const rows = [{ label: 'new', parts: [s.proposed.handling.automatic, s.proposed.handling.human] }];
+  if (s.baseline)
+    rows.push({ label: 'baseline', parts: [s.baseline.handling.automatic, s.baseline.handling.human] });
+  const chart = splitChart({
+    title: 'Handling: automatic or a person',
+    rows,
+    parts: [
+      { name: 'automatic', color: AUTOMATIC },
+      { name: 'a person', color: HUMAN },
+    ],
+  });
+  const reasons = s.proposed.handling.reasons
+    .map((r) => `<li>${esc(r.reason)}: ${count(r.complaints)}</li>`)
+    .join('');
+  return {
+    id: 'handling',
+    title: 'Handling',
+    html: `${chart}${reasons ? `<p>Why a person decides (new rules):</p><ul class="inline">${reasons}</ul>` : ''}`,
+  };
+}
+
+function rules(s: SimulationSummary): Section {
+  const fired = new Map<string, [number, number]>();
+  for (const r of s.proposed.rules) fired.set(r.name, [r.fired, 0]);
+  for (const r of s.baseline?.rules ?? []) fired.set(r.name, [fired.get(r.name)?.[0] ?? 0, r.fired]);
+  const top = [...fired.entries()].sort(
+    (a, b) => Math.max(...b[1]) - Math.max(...a[1]) || a[0].localeCompare(b[0]),
+  );
+  const shown = top.slice(0, MAX_RULES_CHARTED);
+  const names = shown.map(([name]) => name);
+  const chart = barChart({
+    title: 'How often each rule fired',
+    categories: names,
+    series: series(s, (side) => names.map((n) => side.rules.find((r) => r.name === n)?.fired ?? 0)),
+    format: count,
+  });
+  const note =
+    top.length > shown.length ? `<p>The ${shown.length} most-fired of ${top.length} rules.</p>` : '';
+  const never = s.proposed.rules.filter((r) => r.fired === 0).map((r) => `<code>${esc(r.name)}</code>`);
+  return {
+    id: 'rules',
+    title: 'Rules fired',
+    html: `${note}${chart}${never.length ? `<p>Never fired under the new rules: ${never.join(', ')}.</p>` : ''}`,
+  };
+}
+
+function changedTable(largest: readonly ChangedComplaint[], changes: ChangesSummary): string {
+  const money = (v: number, cur: string) => formatMoney(v, cur);
+  const table = sortableTable<ChangedComplaint>(
+    'changed',
+    [
+      { header: 'Line', type: 'number', text: (r) => String(r.line), value: (r) => r.line, className: 'num' },
+      { header: 'Complaint', type: 'text', text: (r) => r.complaintId },
+      { header: 'Category', type: 'text', text: (r) => r.category },
+      { header: 'Tier', type: 'text', text: (r) => r.tier },
+      { header: 'Severity', type: 'text', text: (r) => r.severityBand },
+      { header: 'Before', type: 'text', text: (r) => r.before.remedies.join(' + ') },
+      { header: 'After', type: 'text', text: (r) => r.after.remedies.join(' + ') },
+      {
+        header: 'Cost before',
+        type: 'number',
+        text: (r) => money(r.before.cost, r.currency),
+        value: (r) => r.before.cost,
+        className: 'num',
+      },
+      {
+        header: 'Cost after',
+        type: 'number',
+        text: (r) => money(r.after.cost, r.currency),
+        value: (r) => r.after.cost,
+        className: 'num',
+      },
+      {
+        header: 'Change',
+        type: 'number',
+        text: (r) => formatMoney(r.delta, r.currency, true),
+        value: (r) => r.delta,
+        className: 'num delta',
+      },
+      {
+        header: 'Handling',
+        type: 'text',
+        text: (r) =>
+          r.before.handling === r.after.handling
+            ? r.after.handling
+            : `${r.before.handling} → ${r.after.handling}`,
+      },
+    ],
+    largest,
+  );
+  const note =
+    largest.length < changes.changed
+      ? `The ${count(largest.length)} largest changes by cost of ${count(changes.changed)}; `
+      : `All ${count(changes.changed)} changed complaints; `;
+  return `<p>${note}click a column header to sort.</p><div class="scroll">${table}</div>`;
+}
+
+function changes(s: SimulationSummary): Section | undefined {
+  const c = s.changes;
+  if (!c) return undefined;
+  if (c.changed === 0) {
+    return {
+      id: 'changes',
+      title: 'Changes against the baseline',
+      html: `<p>None: all ${count(c.compared)} complaints get the same recommendation.</p>`,
+    };
+  }
+  const kinds = barChart({
+    title: 'Changed complaints by kind of change',
+    categories: ['costlier', 'cheaper', 'same cost, other remedies', 'handling changed'],
+    series: [
+      { name: 'complaints', color: NEW, values: [c.costlier, c.cheaper, c.sameCost, c.handlingChanged] },
+    ],
+    format: count,
+  });
+  const deltas = c.currencies
+    .filter((cur) => cur.byCategory.length > 0)
+    .map(
+      (cur) =>
+        `<figure><figcaption>Change in cost by category (${esc(cur.currency)}): ${esc(formatMoney(cur.delta, cur.currency, true))} in all</figcaption>${deltaChart(
+          {
+            title: `Change in cost by category (${cur.currency})`,
+            categories: cur.byCategory.map((g) => `${g.key} (${count(g.changed)})`),
+            values: cur.byCategory.map((g) => g.delta),
+            format: (v) => formatMoney(v, cur.currency, true),
+            up: UP,
+            down: DOWN,
+          },
+        )}</figure>`,
+    )
+    .join('');
+  const list = (xs: readonly { type: string; complaints: number }[]) =>
+    xs.length === 0 ? 'none' : xs.map((x) => `${esc(x.type)} ${count(x.complaints)}`).join(', ');
+  return {
+    id: 'changes',
+    title: 'Changes against the baseline',
+    html:
+      `<p>${count(c.changed)} of ${count(c.compared)} complaints (${percent(c.share)}) get a different recommendation. ` +
+      `Remedies added: ${list(c.remediesAdded)}; removed: ${list(c.remediesRemoved)}.</p>` +
+      `<div class="pair"><figure><figcaption>Kinds of change</figcaption>${kinds}</figure>${deltas}</div>` +
+      `<h3>Changed complaints</h3>${changedTable(c.largest, c)}`,
+  };
+}
+
+function errors(s: SimulationSummary): Section | undefined {
+  if (s.errors.lines === 0) return undefined;
+  const rows = s.errors.first
+    .map(
+      (e) =>
+        `<tr><td class="num">${e.line}</td><td>${esc(e.error.code)}</td><td><code>${esc(e.error.pointer)}</code></td><td>${esc(e.error.message)}</td></tr>`,
+    )
+    .join('');
+  return {
+    id: 'errors',
+    title: `Failed lines (${count(s.errors.lines)})`,
+    html:
+      `<p>${s.errors.byCode.map((c) => `${esc(c.code)} ${count(c.lines)}`).join(', ')}. The first ${s.errors.first.length}:</p>` +
+      `<table class="compact"><thead><tr><th class="num">line</th><th>code</th><th>pointer</th><th>message</th></tr></thead><tbody>${rows}</tbody></table>`,
+  };
+}
+
+const STYLE = `
+:root { color-scheme: light; --ink: #0f172a; --muted: #64748b; --line: #e2e8f0; --bg: #f8fafc; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: var(--bg); }
+header { background: #0f172a; color: #f8fafc; padding: 20px 32px; }
+header h1 { margin: 0 0 4px; font-size: 22px; }
+header p { margin: 2px 0; color: #cbd5e1; }
+main { max-width: 1160px; margin: 0 auto; padding: 16px 32px 48px; }
+section { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 16px 20px; margin: 16px 0; }
+h2 { font-size: 17px; margin: 0 0 8px; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: 12px; margin: 16px 0; }
+.card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
+.card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+.card .value { font-size: 22px; font-weight: 650; }
+.card .note { color: var(--muted); font-size: 12px; }
+.pair { display: flex; flex-wrap: wrap; gap: 24px; }
+figure { margin: 0; }
+figcaption { font-weight: 600; margin-bottom: 6px; }
+svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
+svg.chart text { fill: var(--ink); }
+table { border-collapse: collapse; }
+table.compact { margin-top: 8px; font-size: 13px; }
+th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.scroll { max-height: 560px; overflow: auto; border: 1px solid var(--line); border-radius: 8px; }
+table.sortable { width: 100%; font-size: 13px; }
+table.sortable thead th { position: sticky; top: 0; background: #f1f5f9; padding: 0; }
+table.sortable th button { all: unset; cursor: pointer; display: block; padding: 6px 10px; font-weight: 600; white-space: nowrap; }
+table.sortable th button:focus-visible { outline: 2px solid ${NEW}; }
+table.sortable th[aria-sort=ascending] .arrow::after { content: " ▲"; }
+table.sortable th[aria-sort=descending] .arrow::after { content: " ▼"; }
+table.sortable tbody tr:nth-child(even) { background: #f8fafc; }
+ul.inline { padding: 0; margin: 4px 0; } ul.inline li { display: inline; margin-right: 14px; }
+code { font-size: 12px; background: #f1f5f9; padding: 1px 4px; border-radius: 4px; }
+footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 24px; }
+`;
+
+/**
+ * The simulation as one self-contained HTML page: inline CSS, charts drawn as inline SVG, one inline
+ * script (allowed by hash) to sort the table of changed complaints. A Content-Security-Policy forbids
+ * every network request, so the page works offline and leaks nothing.
+ */
+export function renderReport(s: SimulationSummary): string {
+  const sections = [remedyMix(s), ...costs(s), handling(s), rules(s), changes(s), errors(s)].filter(
+    (x): x is Section => x !== undefined,
+  );
+  const scriptHash = createHash('sha256').update(SORT_SCRIPT).digest('base64');
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:`;
+  const ruleSets =
+    `new rules: <strong>${esc(s.proposed.ruleSet.name)}</strong> ${esc(s.proposed.ruleSet.version)} (${esc(s.proposed.ruleSet.source)})` +
+    (s.baseline
+      ? ` · baseline: <strong>${esc(s.baseline.ruleSet.name)}</strong> ${esc(s.baseline.ruleSet.version)} (${esc(s.baseline.ruleSet.source)})`
+      : '');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>redress simulation: ${esc(s.proposed.ruleSet.name)}${s.baseline ? ` vs ${esc(s.baseline.ruleSet.name)}` : ''}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>Rule-set simulation</h1>
+<p>${count(s.records)} complaints from ${esc(s.input)}</p>
+<p>${ruleSets}</p>
+</header>
+<main>
+${overview(s)}
+${sections.map((x) => `<section id="${x.id}"><h2>${esc(x.title)}</h2>${x.html}</section>`).join('\n')}
+<footer>redress ${esc(version)} · redress simulate</footer>
+</main>
+<script>${SORT_SCRIPT}</script>
+</body>
+</html>
+`;
+}

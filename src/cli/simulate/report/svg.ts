@@ -1,0 +1,161 @@
+import { escapeHtml as esc } from './escape';
+
+/** One series of a bar chart: a name for the legend, a colour, one value per category. */
+export interface Series {
+  readonly name: string;
+  readonly color: string;
+  readonly values: readonly number[];
+}
+
+/** A horizontal bar chart (one group of bars per category), drawn as inline SVG. */
+export interface BarChart {
+  readonly title: string;
+  readonly categories: readonly string[];
+  readonly series: readonly Series[];
+  readonly format: (value: number) => string;
+  readonly width?: number;
+}
+
+const FONT = 12;
+/** Room for category labels: about 7 px a character at 12 px, within bounds. */
+const labelWidth = (labels: readonly string[]) =>
+  Math.min(240, Math.max(90, 16 + 7 * Math.max(0, ...labels.map((l) => l.length))));
+const VALUE_WIDTH = 96;
+const BAR = 14;
+const GAP = 3;
+const GROUP_GAP = 10;
+const LEGEND = 22;
+
+function legend(series: readonly Series[], y: number): string {
+  let x = 0;
+  return series
+    .map((s) => {
+      const item = `<g transform="translate(${x},${y})"><rect width="12" height="12" rx="2" fill="${s.color}"/><text x="17" y="10" font-size="${FONT}">${esc(s.name)}</text></g>`;
+      x += 30 + s.name.length * 7;
+      return item;
+    })
+    .join('');
+}
+
+function svg(width: number, height: number, title: string, body: string): string {
+  return (
+    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(title)}">` +
+    `<title>${esc(title)}</title>${body}</svg>`
+  );
+}
+
+/** Horizontal grouped bars with the value at the end of each bar and a legend when there are two series. */
+export function barChart(chart: BarChart): string {
+  const LABEL_WIDTH = labelWidth(chart.categories);
+  const width = chart.width ?? 500;
+  const plot = width - LABEL_WIDTH - VALUE_WIDTH;
+  const max = Math.max(0, ...chart.series.flatMap((s) => s.values));
+  const groupHeight = chart.series.length * (BAR + GAP) - GAP;
+  const top = chart.series.length > 1 ? LEGEND : 0;
+  const height = top + chart.categories.length * (groupHeight + GROUP_GAP);
+  const parts: string[] = [];
+  if (chart.series.length > 1) parts.push(legend(chart.series, 0));
+  chart.categories.forEach((category, i) => {
+    const y0 = top + i * (groupHeight + GROUP_GAP);
+    parts.push(
+      `<text x="${LABEL_WIDTH - 8}" y="${y0 + groupHeight / 2 + 4}" font-size="${FONT}" text-anchor="end">${esc(category)}</text>`,
+    );
+    chart.series.forEach((s, j) => {
+      const v = s.values[i] ?? 0;
+      const w = max > 0 ? Math.max(v > 0 ? 1 : 0, (v / max) * plot) : 0;
+      const y = y0 + j * (BAR + GAP);
+      parts.push(
+        `<rect class="bar" x="${LABEL_WIDTH}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="2" fill="${s.color}">` +
+          `<title>${esc(`${s.name} · ${category}: ${chart.format(v)}`)}</title></rect>`,
+        `<text x="${(LABEL_WIDTH + w + 5).toFixed(1)}" y="${y + BAR - 3}" font-size="11" fill="#475569">${esc(chart.format(v))}</text>`,
+      );
+    });
+  });
+  return svg(width, Math.max(height, 1), chart.title, parts.join(''));
+}
+
+/** A diverging bar chart for changes: bars right of the axis for increases, left for decreases. */
+export interface DeltaChart {
+  readonly title: string;
+  readonly categories: readonly string[];
+  readonly values: readonly number[];
+  readonly format: (value: number) => string;
+  readonly up: string;
+  readonly down: string;
+  readonly width?: number;
+}
+
+/** Draws a `DeltaChart`. */
+export function deltaChart(chart: DeltaChart): string {
+  const LABEL_WIDTH = labelWidth(chart.categories);
+  const width = chart.width ?? 500;
+  const plot = width - LABEL_WIDTH - 2 * VALUE_WIDTH;
+  const max = Math.max(0, ...chart.values.map(Math.abs));
+  const axis = LABEL_WIDTH + VALUE_WIDTH + plot / 2;
+  const row = BAR + GROUP_GAP;
+  const height = chart.categories.length * row;
+  const parts: string[] = [`<line x1="${axis}" y1="0" x2="${axis}" y2="${height}" stroke="#94a3b8"/>`];
+  chart.categories.forEach((category, i) => {
+    const v = chart.values[i] ?? 0;
+    const w = max > 0 ? (Math.abs(v) / max) * (plot / 2) : 0;
+    const y = i * row;
+    const x = v >= 0 ? axis : axis - w;
+    parts.push(
+      `<text x="${LABEL_WIDTH - 8}" y="${y + BAR - 3}" font-size="${FONT}" text-anchor="end">${esc(category)}</text>`,
+      `<rect class="bar" x="${x.toFixed(1)}" y="${y}" width="${Math.max(v === 0 ? 0 : 1, w).toFixed(1)}" height="${BAR}" rx="2" fill="${v >= 0 ? chart.up : chart.down}">` +
+        `<title>${esc(`${category}: ${chart.format(v)}`)}</title></rect>`,
+      v >= 0
+        ? `<text x="${(axis + w + 5).toFixed(1)}" y="${y + BAR - 3}" font-size="11" fill="#475569">${esc(chart.format(v))}</text>`
+        : `<text x="${(axis - w - 5).toFixed(1)}" y="${y + BAR - 3}" font-size="11" fill="#475569" text-anchor="end">${esc(chart.format(v))}</text>`,
+    );
+  });
+  return svg(width, Math.max(height, 1), chart.title, parts.join(''));
+}
+
+/** One 100% bar split into parts (e.g. automatic and a person), per series. */
+export interface SplitChart {
+  readonly title: string;
+  readonly rows: readonly { readonly label: string; readonly parts: readonly number[] }[];
+  readonly parts: readonly { readonly name: string; readonly color: string }[];
+  readonly width?: number;
+}
+
+/** Draws a `SplitChart`, with the share written in each part wide enough to hold it. */
+export function splitChart(chart: SplitChart): string {
+  const LABEL_WIDTH = labelWidth(chart.rows.map((r) => r.label));
+  const width = chart.width ?? 500;
+  const plot = width - LABEL_WIDTH - 8;
+  const row = 22 + GROUP_GAP;
+  const height = LEGEND + chart.rows.length * row;
+  const out: string[] = [
+    legend(
+      chart.parts.map((p) => ({ ...p, values: [] })),
+      0,
+    ),
+  ];
+  chart.rows.forEach((r, i) => {
+    const total = r.parts.reduce((s, v) => s + v, 0);
+    const y = LEGEND + i * row;
+    out.push(
+      `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" font-size="${FONT}" text-anchor="end">${esc(r.label)}</text>`,
+    );
+    let x = LABEL_WIDTH;
+    r.parts.forEach((v, j) => {
+      const part = chart.parts[j];
+      if (!part || total === 0) return;
+      const w = (v / total) * plot;
+      const share = `${((v / total) * 100).toFixed(1)}%`;
+      out.push(
+        `<rect class="bar" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="22" fill="${part.color}">` +
+          `<title>${esc(`${r.label} · ${part.name}: ${v} (${share})`)}</title></rect>`,
+      );
+      if (w > 48) {
+        out.push(
+          `<text x="${(x + w / 2).toFixed(1)}" y="${y + 15}" font-size="11" fill="#fff" text-anchor="middle">${share}</text>`,
+        );
+      }
+      x += w;
+    });
+  });
+  return svg(width, height, chart.title, out.join(''));
+}

@@ -1,0 +1,88 @@
+import type { LineError, LineResult } from '../line-record';
+import { isLineError } from '../line-record';
+import type { LoadedRules } from '../rules-file';
+import { type ChangesSummary, ChangeTally } from './changes';
+import { type SideSummary, SideTally } from './side';
+
+/** Everything `redress simulate` found: printed as text, as JSON (`--json`) and drawn in the report. */
+export interface SimulationSummary {
+  /** The input file (or `standard input`). */
+  readonly input: string;
+  /** Records read (non-blank lines). */
+  readonly records: number;
+  /** What the new rule set (`--rules`) recommended. */
+  readonly proposed: SideSummary;
+  /** What the baseline (`--baseline`) recommended, when given. */
+  readonly baseline: SideSummary | null;
+  /** The difference, when a baseline was given. */
+  readonly changes: ChangesSummary | null;
+  /** Lines that got no recommendation (under either rule set). */
+  readonly errors: {
+    readonly lines: number;
+    readonly byCode: readonly { readonly code: string; readonly lines: number }[];
+    /** The first few, with their line numbers. */
+    readonly first: readonly LineError[];
+  };
+}
+
+const FIRST_ERRORS = 20;
+
+/** Adds up a simulation one input record at a time, in memory that does not grow with the input. */
+export class Simulation {
+  private records = 0;
+  private readonly proposed: SideTally;
+  private readonly baseline: SideTally | undefined;
+  private readonly changes: ChangeTally | undefined;
+  private errorLines = 0;
+  private readonly errorCodes = new Map<string, number>();
+  private readonly firstErrors: LineError[] = [];
+
+  constructor(
+    private readonly input: string,
+    proposed: LoadedRules,
+    baseline: LoadedRules | undefined,
+    keepChanges: number,
+  ) {
+    this.proposed = new SideTally(proposed.ruleSet, proposed.source);
+    this.baseline = baseline && new SideTally(baseline.ruleSet, baseline.source);
+    this.changes = baseline && new ChangeTally(keepChanges);
+  }
+
+  /** Counts one input record: the proposed rule set's result, and the baseline's when there is one. */
+  add(line: number, proposed: LineResult, baseline: LineResult | undefined): { failed: boolean } {
+    this.records += 1;
+    const failure = isLineError(proposed)
+      ? proposed
+      : baseline && isLineError(baseline)
+        ? baseline
+        : undefined;
+    if (failure) {
+      this.errorLines += 1;
+      this.errorCodes.set(failure.error.code, (this.errorCodes.get(failure.error.code) ?? 0) + 1);
+      if (this.firstErrors.length < FIRST_ERRORS) this.firstErrors.push(failure);
+    }
+    if (!isLineError(proposed)) this.proposed.add(proposed);
+    if (baseline && !isLineError(baseline)) this.baseline?.add(baseline);
+    if (baseline && !isLineError(baseline) && !isLineError(proposed))
+      this.changes?.add(line, baseline, proposed);
+    return { failed: failure !== undefined };
+  }
+
+  /** The summary so far. */
+  summary(): SimulationSummary {
+    return {
+      input: this.input,
+      records: this.records,
+      proposed: this.proposed.summary(),
+      baseline: this.baseline?.summary() ?? null,
+      changes: this.changes?.summary() ?? null,
+      errors: {
+        lines: this.errorLines,
+        byCode: [...this.errorCodes.entries()]
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .map(([code, lines]) => ({ code, lines })),
+        first: [...this.firstErrors],
+      },
+    };
+  }
+}

@@ -1,0 +1,211 @@
+import type { LineError } from '../line-record';
+import { printable, type Style } from '../style';
+import { type Align, textTable } from '../text-table';
+import { formatMoney } from './money';
+import type { CostGroup, SideSummary } from './side';
+import type { SimulationSummary } from './simulation';
+
+const count = (n: number) => n.toLocaleString('en-US');
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function describeRuleSet(side: SideSummary): string {
+  return `"${printable(side.ruleSet.name)}" ${printable(side.ruleSet.version)} (${printable(side.ruleSet.source)})`;
+}
+
+function remedyMix(s: SimulationSummary): string[] {
+  const { proposed, baseline } = s;
+  const header = ['remedy', 'new', '', ...(baseline ? ['baseline', ''] : [])];
+  const rows = proposed.remedies.map((r, i) => {
+    const b = baseline?.remedies[i];
+    return [
+      r.type,
+      count(r.complaints),
+      percent(r.share),
+      ...(b ? [count(b.complaints), percent(b.share)] : []),
+    ];
+  });
+  return textTable([header, ...rows], ['left', 'right', 'right', 'right', 'right']);
+}
+
+function groupRows(
+  label: string,
+  now: readonly CostGroup[],
+  before: readonly CostGroup[] | undefined,
+  currency: string,
+) {
+  const keys = [...new Set([...now.map((g) => g.key), ...(before ?? []).map((g) => g.key)])];
+  const header = [
+    label,
+    'complaints',
+    'total',
+    'mean',
+    ...(before ? ['baseline total', 'baseline mean', 'change'] : []),
+  ];
+  const rows = keys.map((key) => {
+    const g = now.find((x) => x.key === key);
+    const b = before?.find((x) => x.key === key);
+    const money = (v: number | undefined) => (v === undefined ? '–' : formatMoney(v, currency));
+    return [
+      key,
+      count(g?.complaints ?? b?.complaints ?? 0),
+      money(g?.totalCost),
+      money(g?.meanCost),
+      ...(before
+        ? [
+            money(b?.totalCost),
+            money(b?.meanCost),
+            formatMoney((g?.totalCost ?? 0) - (b?.totalCost ?? 0), currency, true),
+          ]
+        : []),
+    ];
+  });
+  const align: Align[] = ['left', 'right', 'right', 'right', 'right', 'right', 'right'];
+  return textTable([header, ...rows], align, '    ');
+}
+
+function costs(s: SimulationSummary, style: Style): string[] {
+  const out: string[] = [];
+  for (const c of s.proposed.currencies) {
+    const b = s.baseline?.currencies.find((x) => x.currency === c.currency);
+    out.push('', style.bold(`Cost in ${c.currency} (${count(c.complaints)} complaints)`));
+    const m = (v: number) => formatMoney(v, c.currency);
+    const d = (now: number, before: number) => formatMoney(now - before, c.currency, true);
+    const header = ['', 'new', ...(b ? ['baseline', 'change'] : [])];
+    const row = (label: string, now: number, before: number | undefined) => [
+      label,
+      m(now),
+      ...(before === undefined ? [] : [m(before), d(now, before)]),
+    ];
+    out.push(
+      ...textTable(
+        [
+          header,
+          row('total', c.totalCost, b?.totalCost),
+          row('mean per complaint', c.meanCost, b?.meanCost),
+          row('restitution', c.restitutionCost, b?.restitutionCost),
+          row('goodwill', c.goodwillCost, b?.goodwillCost),
+        ],
+        ['left', 'right', 'right', 'right'],
+      ),
+      '',
+      ...groupRows('by tier', c.byTier, b?.byTier, c.currency),
+      '',
+      ...groupRows('by category', c.byCategory, b?.byCategory, c.currency),
+    );
+  }
+  return out;
+}
+
+function handling(s: SimulationSummary, style: Style): string[] {
+  const { proposed: p, baseline: b } = s;
+  const out = ['', style.bold('Handling')];
+  out.push(
+    ...textTable(
+      [
+        ['', 'new', '', ...(b ? ['baseline', ''] : [])],
+        [
+          'automatic',
+          count(p.handling.automatic),
+          percent(p.handling.automaticShare),
+          ...(b ? [count(b.handling.automatic), percent(b.handling.automaticShare)] : []),
+        ],
+        [
+          'a person',
+          count(p.handling.human),
+          percent(1 - p.handling.automaticShare),
+          ...(b ? [count(b.handling.human), percent(1 - b.handling.automaticShare)] : []),
+        ],
+      ],
+      ['left', 'right', 'right', 'right', 'right'],
+    ),
+  );
+  if (p.handling.reasons.length > 0) {
+    out.push(
+      `  why a person: ${p.handling.reasons.map((r) => `${r.reason} ${count(r.complaints)}`).join(', ')}`,
+    );
+  }
+  return out;
+}
+
+function changes(s: SimulationSummary, examples: number, style: Style): string[] {
+  const c = s.changes;
+  if (!c) return [];
+  const out = ['', style.bold('Changes against the baseline')];
+  if (c.changed === 0) {
+    out.push(`  none: all ${count(c.compared)} complaints get the same recommendation`);
+    return out;
+  }
+  out.push(
+    `  ${count(c.changed)} of ${count(c.compared)} complaints (${percent(c.share)}) get a different recommendation`,
+    `  costlier ${count(c.costlier)} · cheaper ${count(c.cheaper)} · same cost, other remedies ${count(c.sameCost)}` +
+      ` · handling changed ${count(c.handlingChanged)}`,
+  );
+  for (const cur of c.currencies) {
+    out.push(
+      `  cost ${formatMoney(cur.baselineCost, cur.currency)} → ${formatMoney(cur.cost, cur.currency)}` +
+        ` (${formatMoney(cur.delta, cur.currency, true)})`,
+    );
+    if (cur.byCategory.length > 0) {
+      out.push(
+        `  by category: ${cur.byCategory.map((g) => `${g.key} ${count(g.changed)} (${formatMoney(g.delta, cur.currency, true)})`).join(', ')}`,
+      );
+    }
+  }
+  const list = (xs: readonly { type: string; complaints: number }[]) =>
+    xs.length === 0 ? 'none' : xs.map((x) => `${x.type} ${count(x.complaints)}`).join(', ');
+  out.push(`  remedies added: ${list(c.remediesAdded)}; removed: ${list(c.remediesRemoved)}`);
+  const shown = c.largest.slice(0, examples);
+  if (shown.length > 0) {
+    out.push('', `  Largest changes (${shown.length} of ${count(c.changed)})`);
+    const rows = shown.map((x) => [
+      String(x.line),
+      printable(x.complaintId),
+      `${x.category} · ${x.tier}`,
+      `${x.before.remedies.join(' + ')} (${formatMoney(x.before.cost, x.currency)})`,
+      '→',
+      `${x.after.remedies.join(' + ')} (${formatMoney(x.after.cost, x.currency)})`,
+      formatMoney(x.delta, x.currency, true),
+    ]);
+    out.push(
+      ...textTable(
+        [['line', 'complaint', 'category · tier', 'before', '', 'after', 'change'], ...rows],
+        ['right', 'left', 'left', 'left', 'left', 'left', 'right'],
+      ),
+    );
+  }
+  return out;
+}
+
+function errorLine(e: LineError): string {
+  return `  line ${e.line}: ${e.error.code}${e.error.pointer ? ` at ${printable(e.error.pointer)}` : ''}: ${printable(e.error.message)}`;
+}
+
+function errors(s: SimulationSummary, style: Style): string[] {
+  const e = s.errors;
+  if (e.lines === 0) return ['', `${style.green('✓')} every line got a recommendation`];
+  const out = [
+    '',
+    style.bold(style.red(`${count(e.lines)} line${e.lines === 1 ? '' : 's'} failed`)) +
+      ` (${e.byCode.map((c) => `${c.code} ${count(c.lines)}`).join(', ')})`,
+    ...e.first.map(errorLine),
+  ];
+  if (e.lines > e.first.length) out.push(`  … and ${count(e.lines - e.first.length)} more`);
+  return out;
+}
+
+/** The simulation summary as text for a terminal or a log. */
+export function renderSimulationText(s: SimulationSummary, examples: number, style: Style): string {
+  const out = [
+    style.bold(`Simulated ${count(s.records)} complaints from ${printable(s.input)}`),
+    `  new rules       ${describeRuleSet(s.proposed)}`,
+    ...(s.baseline ? [`  baseline rules  ${describeRuleSet(s.baseline)}`] : []),
+    '',
+    style.bold('Remedy mix (complaints that get each remedy)'),
+    ...remedyMix(s),
+    ...costs(s, style),
+    ...handling(s, style),
+    ...changes(s, examples, style),
+    ...errors(s, style),
+  ];
+  return `${out.join('\n')}\n`;
+}
