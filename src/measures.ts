@@ -1,7 +1,6 @@
-import { utc } from '@date-fns/utc';
-import { differenceInCalendarDays, differenceInMonths, subDays } from 'date-fns';
 import type { Category, Complaint } from './complaint';
-import { parseTimestamp } from './timestamp';
+import { parseTimestamp, timestampMs } from './timestamp';
+import { addDays, calendarDaysBetween, monthsBetween } from './utc-calendar';
 
 /**
  * The measurable quantities of a complaint, each a small pure function of the complaint alone.
@@ -28,8 +27,8 @@ export function receivedAt(c: Complaint): Date {
 export function daysLate(c: Complaint): number {
   const promised = c.order?.promisedAt;
   if (promised === undefined) return 0;
-  const end = c.order?.deliveredAt === undefined ? receivedAt(c) : parseTimestamp(c.order.deliveredAt);
-  return Math.max(0, differenceInCalendarDays(end, parseTimestamp(promised), { in: utc }));
+  const end = timestampMs(c.order?.deliveredAt ?? c.receivedAt);
+  return Math.max(0, calendarDaysBetween(end, timestampMs(promised)));
 }
 
 /**
@@ -56,21 +55,22 @@ export function itemsAffected(c: Complaint): number {
 
 /** Complaints from this customer within `days` before `receivedAt`, counting this one. */
 export function complaintsWithin(c: Complaint, days: number): number {
-  const from = subDays(receivedAt(c), days, { in: utc }).getTime();
-  const prior = c.customer.priorComplaints.filter((p) => parseTimestamp(p.at).getTime() >= from).length;
-  return prior + 1;
+  const from = addDays(timestampMs(c.receivedAt), -days);
+  let count = 1;
+  for (const p of c.customer.priorComplaints) if (timestampMs(p.at) >= from) count += 1;
+  return count;
 }
 
 /** Whole months the customer has been a customer. */
 export function tenureMonths(c: Complaint): number {
-  return Math.max(0, differenceInMonths(receivedAt(c), parseTimestamp(c.customer.since), { in: utc }));
+  return Math.max(0, monthsBetween(timestampMs(c.receivedAt), timestampMs(c.customer.since)));
 }
 
 /** Whole days since the customer's last order, or undefined when unknown. */
 export function daysSinceLastOrder(c: Complaint): number | undefined {
   const last = c.customer.lastOrderAt ?? c.order?.placedAt;
   if (last === undefined) return undefined;
-  return Math.max(0, differenceInCalendarDays(receivedAt(c), parseTimestamp(last), { in: utc }));
+  return Math.max(0, calendarDaysBetween(timestampMs(c.receivedAt), timestampMs(last)));
 }
 
 /** The currency the complaint is priced in. */

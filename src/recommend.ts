@@ -1,5 +1,3 @@
-import { utc } from '@date-fns/utc';
-import { addDays } from 'date-fns';
 import { type ManyOptions, recommendEach } from './batch/many';
 import { parseComplaint } from './complaint';
 import { toFacts } from './facts';
@@ -19,6 +17,7 @@ import { defaultRuleSet } from './rules/default-rule-set';
 import type { RuleEvaluator } from './rules/evaluator';
 import { referenceEvaluator } from './rules/reference-engine';
 import { loadRuleSet, type Rule, type RuleSet } from './rules/ruleset';
+import { addDays } from './utc-calendar';
 
 /** How a recommender is set up. */
 export interface RecommenderOptions {
@@ -135,7 +134,8 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
             detail: made.notApplicable.replaceAll('_', ' '),
           });
         } else {
-          candidates.push({ ...made, rule: proposal.rule, priority: proposal.priority });
+          // `made` is a fresh object; extending it in place spares a copy of every candidate.
+          candidates.push(Object.assign(made, { rule: proposal.rule, priority: proposal.priority }));
         }
       }
       if (candidates.length > 0) pricedSlots.push({ type: slot.type, candidates });
@@ -180,7 +180,7 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     const remedies: Remedy[] = kept.map(
       ({ costMinor, ...rest }) => ({ ...rest, estimatedCost: fromMinor(costMinor, currency) }) as Remedy,
     );
-    const checkSatisfactionAt = addDays(now, policy.followUpAfterDays, { in: utc }).toISOString();
+    const checkSatisfactionAt = new Date(addDays(now.getTime(), policy.followUpAfterDays)).toISOString();
     const firedRules: FiredRule[] = fired.map((o) => ({
       name: o.name,
       priority: o.priority,

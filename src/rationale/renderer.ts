@@ -1,7 +1,33 @@
+import { MemoTrie } from '../memo-trie';
 import { LOCALES, type Locale, type MessageKey } from './locale';
 
 /** Values substituted into a template; numbers are formatted for the locale. */
 export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * Entries each memo below keeps before it starts over. Formatting with `Intl` costs microseconds and
+ * batches repeat the same numbers, amounts, days and lists; the bound keeps memory flat whatever runs.
+ */
+const MEMO_SIZE = 1024;
+
+function remember<K, V>(memo: Map<K, V>, key: K, make: (key: K) => V): V {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = make(key);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A template split at its placeholders: literal text at even positions, placeholder names at odd ones. */
+type CompiledTemplate = readonly string[];
+
+function compileTemplate(template: string): CompiledTemplate {
+  return template.split(/\{(\w+)\}/g);
+}
 
 /**
  * Renders messages and formats numbers, money and dates for one locale. Dates are shown in UTC, the
@@ -16,6 +42,14 @@ export class Renderer {
   private readonly dates: Intl.DateTimeFormat;
   private readonly lists: Intl.ListFormat;
   private readonly moneyFormats = new Map<string, Intl.NumberFormat>();
+  private percents: Intl.NumberFormat | undefined;
+  private readonly templates = new Map<string, CompiledTemplate>();
+  private readonly numberTexts = new Map<number, string>();
+  private readonly moneyTexts = new Map<string, Map<number, string>>();
+  private readonly dayTexts = new Map<number, string>();
+  private readonly listTexts = new MemoTrie<string>(MEMO_SIZE);
+  private readonly pluralCategories = new Map<number, string>();
+  private readonly pluralForms = new Map<string, Map<string, string | undefined>>();
 
   constructor(locale: Locale) {
     this.locale = locale;
@@ -32,7 +66,17 @@ export class Renderer {
     const messages = LOCALES[this.locale].messages as Readonly<Record<string, string>>;
     let template: string | undefined;
     if (count !== undefined) {
-      template = messages[`${key}.${this.plurals.select(count)}`] ?? messages[`${key}.other`];
+      const forms = remember(this.pluralForms, key, () => new Map<string, string | undefined>());
+      const category = Object.is(count, -0)
+        ? this.plurals.select(count)
+        : remember(this.pluralCategories, count, (n) => this.plurals.select(n));
+      // Looked up once per key and category: building `key.category` and reading the catalogue with it
+      // costs more than the rest of the message.
+      template = forms.get(category);
+      if (template === undefined && !forms.has(category)) {
+        template = messages[`${key}.${category}`] ?? messages[`${key}.other`];
+        forms.set(category, template);
+      }
     }
     template ??= messages[key];
     if (template === undefined) throw new Error(`missing message "${key}" in locale ${this.locale}`);
@@ -41,11 +85,16 @@ export class Renderer {
 
   /** Substitutes `{name}` placeholders; numbers are formatted, strings inserted as they are. */
   fill(template: string, params: MessageParams): string {
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const parts = remember(this.templates, template, compileTemplate);
+    let out = parts[0] as string;
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i] as string;
       const value = Object.hasOwn(params, name) ? params[name] : undefined;
-      if (value === undefined) return whole;
-      return typeof value === 'number' ? this.numbers.format(value) : value;
-    });
+      if (value === undefined) out += `{${name}}`;
+      else out += typeof value === 'number' ? this.number(value) : value;
+      out += parts[i + 1] as string;
+    }
+    return out;
   }
 
   /** A message whose key is known to the compiler. */
@@ -60,31 +109,44 @@ export class Renderer {
 
   /** A number in this locale's digits. */
   number(n: number): string {
-    return this.numbers.format(n);
+    // Map keys do not tell -0 from 0; Intl does ("-0").
+    if (Object.is(n, -0)) return this.numbers.format(n);
+    return remember(this.numberTexts, n, (x) => this.numbers.format(x));
   }
 
   /** Money in major units, with the currency's symbol and digits, in this locale. */
   money(amount: number, currency: string): string {
     let format = this.moneyFormats.get(currency);
-    if (!format) {
+    let texts = this.moneyTexts.get(currency);
+    if (!format || !texts) {
       format = new Intl.NumberFormat(this.tag, { style: 'currency', currency });
+      texts = new Map();
       this.moneyFormats.set(currency, format);
+      this.moneyTexts.set(currency, texts);
     }
-    return format.format(amount);
+    const formatter = format;
+    if (Object.is(amount, -0)) return formatter.format(amount);
+    return remember(texts, amount, (x) => formatter.format(x));
   }
 
   /** A percentage given as a whole number (15 → "15%"). */
   percent(n: number): string {
-    return new Intl.NumberFormat(this.tag, { style: 'percent', maximumFractionDigits: 2 }).format(n / 100);
+    this.percents ??= new Intl.NumberFormat(this.tag, { style: 'percent', maximumFractionDigits: 2 });
+    return this.percents.format(n / 100);
   }
 
   /** A date (from an ISO string) as a long date in this locale, in UTC. */
   date(iso: string): string {
-    return this.dates.format(new Date(iso));
+    const time = new Date(iso).getTime();
+    // A long date shows the UTC day and nothing finer, so every instant of one day renders alike.
+    if (Number.isNaN(time)) return this.dates.format(time);
+    return remember(this.dayTexts, Math.floor(time / DAY_MS), (day) => this.dates.format(day * DAY_MS));
   }
 
   /** "a, b and c" in this locale. */
   list(items: readonly string[]): string {
-    return this.lists.format(items);
+    // A list of one is that one item in every language (ECMA-402 formats it as it is).
+    if (items.length < 2) return items[0] ?? '';
+    return this.listTexts.get(items, () => this.lists.format(items));
   }
 }
