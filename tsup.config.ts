@@ -1,13 +1,22 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // `worker` is the batch worker thread's script; recommendMany starts it from next to the library.
+  entry: { index: 'src/index.ts', worker: 'src/batch/worker.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'node20',
   platform: 'node',
   splitting: true,
   treeshake: true,
+  // `import.meta.url` in the CommonJS build too: it is how the library finds its worker script.
+  shims: true,
+  esbuildOptions(options, context) {
+    options.define = {
+      ...options.define,
+      __REDRESS_WORKER_FILE__: JSON.stringify(context.format === 'cjs' ? 'worker.cjs' : 'worker.js'),
+    };
+  },
 });

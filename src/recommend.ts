@@ -1,4 +1,5 @@
-import { type ManyOptions, recommendEach } from './batch/many';
+import { type ManyOptions, recommendEach, recommendEachAsJson } from './batch/many';
+import type { WorkerSetup } from './batch/worker-pool';
 import { parseComplaint } from './complaint';
 import { toFacts } from './facts';
 import { affectedUnits, affectedValue, complaintCurrency, daysLate, receivedAt } from './measures';
@@ -51,13 +52,23 @@ export interface Recommender {
    */
   recommend(complaint: unknown, options?: RecommendOptions): Promise<Recommendation>;
   /**
-   * Recommends for many complaints with bounded concurrency; yields one result or error record per
-   * input, in input order.
+   * Recommends for many complaints; yields one result or error record per input, in input order, with a
+   * bounded number in flight (a stream of any length runs in constant memory). Large batches are
+   * spread over worker threads, one per core by default (see `ManyOptions`).
    */
   recommendMany(
     complaints: Iterable<unknown> | AsyncIterable<unknown>,
     options?: ManyOptions & RecommendOptions,
   ): AsyncIterable<Recommendation | RecommendationError>;
+  /**
+   * `recommendMany`, yielding each result as its JSON text (one line of JSON Lines, without the newline).
+   * Worker threads hand over JSON anyway, so this spares the calling thread from reading every result
+   * back into objects only to write it out again: the fast way to stream results to a file or socket.
+   */
+  recommendManyAsJson(
+    complaints: Iterable<unknown> | AsyncIterable<unknown>,
+    options?: ManyOptions & RecommendOptions,
+  ): AsyncIterable<string>;
 }
 
 const APOLOGY: Proposal = { spec: { type: 'apology', form: 'standard' }, rule: 'policy', priority: 0 };
@@ -234,14 +245,22 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     };
   }
 
+  const localRecommend = (manyOptions: RecommendOptions) => (c: unknown) =>
+    recommend(c, manyOptions.locale ? { locale: manyOptions.locale } : {});
+  // What a worker thread needs to build this same recommender.
+  const workerSetup = (manyOptions: RecommendOptions): WorkerSetup => ({
+    ruleSet,
+    locale: manyOptions.locale ?? defaultLocale,
+    engine,
+    trace: options.trace ?? 'fired',
+  });
+
   return {
     ruleSet,
     recommend,
     recommendMany: (complaints, manyOptions = {}) =>
-      recommendEach(
-        complaints,
-        (c) => recommend(c, manyOptions.locale ? { locale: manyOptions.locale } : {}),
-        manyOptions,
-      ),
+      recommendEach(complaints, localRecommend(manyOptions), manyOptions, workerSetup(manyOptions)),
+    recommendManyAsJson: (complaints, manyOptions = {}) =>
+      recommendEachAsJson(complaints, localRecommend(manyOptions), manyOptions, workerSetup(manyOptions)),
   };
 }
