@@ -47,41 +47,94 @@ const leafArb: fc.Arbitrary<Condition> = fc.constantFrom(...FACT_NAMES).chain((f
   });
 });
 
-/** A condition tree up to four levels deep. */
-export const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition; group: Condition }>(
-  (tie) => ({
-    node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leafArb, tie('group')),
+function conditionTree(maxDepth: number): fc.Arbitrary<Condition> {
+  return fc.letrec<{ node: Condition; group: Condition }>((tie) => ({
+    node: fc.oneof({ depthSize: 'small', withCrossShrink: true, maxDepth }, leafArb, tie('group')),
     group: fc.oneof(
-      { depthSize: 'small' },
+      { depthSize: 'small', maxDepth },
       fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((all) => ({ all })),
       fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((any) => ({ any })),
       tie('node').map((not) => ({ not })),
     ),
-  }),
-).group;
+  })).group;
+}
 
-/** A valid rule-set document: 1–8 rules, clashing priorities, some disabled. */
-export const ruleSetArb = fc
-  .array(
-    fc.record({
-      priority: fc.constantFrom(1, 2, 3, 50, 100),
-      // One rule in ten is disabled: it must be absent from both engines' outcomes.
-      disabled: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
-      conditions: conditionArb,
-    }),
-    { minLength: 1, maxLength: 8 },
+/** A condition tree within the loader's depth limit (8 levels of groups). */
+export const conditionArb: fc.Arbitrary<Condition> = conditionTree(7);
+
+/** An equality-style leaf on a fact of few values: what the compiled evaluator indexes rules by. */
+const guardLeafArb: fc.Arbitrary<Condition> = fc
+  .constantFrom<FactName>(
+    'category',
+    'channel',
+    'tone',
+    'severityBand',
+    'valueTier',
+    'isPublic',
+    'legalThreat',
   )
-  .map((rules) => ({
-    name: 'differential',
-    version: '1',
-    rules: rules.map((r, i) => ({
-      name: `r${i}`,
-      priority: r.priority,
-      enabled: !r.disabled,
-      conditions: r.conditions,
-      remedies: [{ type: 'apology' }],
-    })),
-  }));
+  .chain((fact) => {
+    const values = pool(fact);
+    const list = fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: 3 });
+    return fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.constantFrom(...values).map((value) => ({ fact, operator: 'equal', value })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(...values).map((value) => ({ fact, operator: 'notEqual', value })),
+      },
+      ...(FACTS[fact].type === 'boolean'
+        ? []
+        : [
+            { weight: 2, arbitrary: list.map((value) => ({ fact, operator: 'in', value })) },
+            { weight: 1, arbitrary: list.map((value) => ({ fact, operator: 'notIn', value })) },
+          ]),
+    ) as fc.Arbitrary<Condition>;
+  });
+
+/** Conditions shaped like an analyst's: a few equalities, then anything. */
+const guardedConditionArb: fc.Arbitrary<Condition> = fc
+  .tuple(
+    fc.array(guardLeafArb, { minLength: 1, maxLength: 3 }),
+    fc.option(conditionTree(5), { nil: undefined }),
+  )
+  .map(([guards, rest]) => ({ all: rest === undefined ? guards : [...guards, rest] }));
+
+function ruleSetOf(conditions: fc.Arbitrary<Condition>, minLength: number, maxLength: number) {
+  return fc
+    .array(
+      fc.record({
+        priority: fc.constantFrom(1, 2, 3, 50, 100),
+        // One rule in ten is disabled: it must be absent from the outcomes.
+        disabled: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+        conditions,
+      }),
+      { minLength, maxLength },
+    )
+    .map((rules) => ({
+      name: 'differential',
+      version: '1',
+      rules: rules.map((r, i) => ({
+        name: `r${i}`,
+        priority: r.priority,
+        enabled: !r.disabled,
+        conditions: r.conditions,
+        remedies: [{ type: 'apology' }],
+      })),
+    }));
+}
+
+/** A valid rule-set document: 1–8 rules of any shape, clashing priorities, some disabled. */
+export const ruleSetArb = ruleSetOf(conditionArb, 1, 8);
+
+/** A larger rule set of analyst-shaped rules (5–60), for the index: most rules are guarded by equalities. */
+export const guardedRuleSetArb = ruleSetOf(
+  fc.oneof({ weight: 4, arbitrary: guardedConditionArb }, { weight: 1, arbitrary: conditionArb }),
+  5,
+  60,
+);
 
 /** Values a fact should never hold, but which both engines must still treat alike. */
 const LOOSE: readonly Scalar[] = [Number.NaN, Number.POSITIVE_INFINITY, '', '5', 'abc', '20abc', true, 5];

@@ -106,77 +106,91 @@ export function guardsOf(condition: Condition, negated = false): Guards {
   return new Map([[condition.fact, { mode, values: new Set(list) }]]);
 }
 
-/** One fact the index is keyed on: each value a rule mentions is a class, every other value one more. */
+/** A rule (or anything else) with its guards. */
+export interface Guarded<T> {
+  readonly item: T;
+  readonly guards: Guards;
+}
+
+/** So few rules are simply tested: looking facts up would cost more than it saves. */
+const FEW = 4;
+/** Beyond this many classes in total, further facts are left out of a key (their rules are still tested). */
+const MAX_KEY_SPACE = 2 ** 30;
+/** Rule references the cached lists of one index may hold before its cache starts over. */
+const MAX_CACHED_REFERENCES = 250_000;
+
+/** Every value the guards on `fact` mention, numbered: class `i`; any other value is class `size`. */
+function classesOf<T>(entries: readonly Guarded<T>[], fact: FactName): Map<Scalar, number> {
+  const classes = new Map<Scalar, number>();
+  for (const { guards } of entries) {
+    for (const v of guards.get(fact)?.values ?? []) if (!classes.has(v)) classes.set(v, classes.size);
+  }
+  return classes;
+}
+
+/** Which classes of `fact` a rule's guard admits (all of them when it has no guard on it). */
+function admitted(guards: Guards, fact: FactName, classes: ReadonlyMap<Scalar, number>): Uint8Array {
+  const guard = guards.get(fact);
+  const mask = new Uint8Array(classes.size + 1).fill(guard?.mode === 'in' ? 0 : 1);
+  if (guard) for (const v of guard.values) mask[classes.get(v) as number] = guard.mode === 'in' ? 1 : 0;
+  return mask;
+}
+
 interface KeyFact {
   readonly name: FactName;
   readonly classes: ReadonlyMap<Scalar, number>;
-  /** Number of classes, including "any other value". */
-  readonly radix: number;
   readonly stride: number;
 }
 
-/** Beyond this many classes in total, further facts are left out of the key (their rules are still run). */
-const MAX_KEY_SPACE = 2 ** 30;
-/** Cached candidate lists; the cache starts over when it is full, so memory stays bounded. */
-const MAX_CACHED = 4096;
-
 /**
- * Rules indexed by their equality guards. The facts most rules guard on form a key (one class per
- * value the rules mention, plus "anything else"); for each key seen, the rules whose guards admit it
- * are listed once, in their original order, and reused for every later complaint with the same key.
+ * Rules keyed by every fact they guard on: a complaint's key is its class on each such fact; for each
+ * key seen, the rules whose guards admit it are listed once, in order, and reused for every later
+ * complaint with the same key.
  */
-export class RuleIndex<T> {
-  private readonly keyFacts: readonly KeyFact[];
-  /** Per item, the classes its guards admit on each key fact: `admits[item][k][class]`. */
-  private readonly admits: readonly (readonly (Uint8Array | undefined)[])[];
+class KeyedIndex<T> {
+  private readonly items: readonly T[];
+  private readonly keyFacts: readonly KeyFact[] = [];
+  /** Per rule, the classes its guards admit on each key fact (undefined: no guard on that fact). */
+  private readonly admits: readonly (readonly (Uint8Array | undefined)[])[] = [];
   private readonly cache = new Map<number, readonly T[]>();
+  private cachedReferences = 0;
 
-  constructor(private readonly items: readonly { readonly item: T; readonly guards: Guards }[]) {
-    const usage = new Map<FactName, { count: number; values: Set<Scalar> }>();
-    for (const { guards } of items) {
-      for (const [fact, guard] of guards) {
-        const u = usage.get(fact) ?? { count: 0, values: new Set<Scalar>() };
-        u.count += 1;
-        for (const v of guard.values) u.values.add(v);
-        usage.set(fact, u);
-      }
+  constructor(entries: readonly Guarded<T>[], settled: FactName | undefined) {
+    this.items = entries.map((e) => e.item);
+    if (entries.length <= FEW) return;
+    const usage = new Map<FactName, number>();
+    for (const { guards } of entries) {
+      for (const fact of guards.keys()) if (fact !== settled) usage.set(fact, (usage.get(fact) ?? 0) + 1);
     }
     const keyFacts: KeyFact[] = [];
     let space = 1;
-    const byUse = [...usage].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
-    for (const [name, { values }] of byUse) {
-      const radix = values.size + 1;
-      if (space * radix > MAX_KEY_SPACE) continue;
-      keyFacts.push({ name, classes: new Map([...values].map((v, i) => [v, i])), radix, stride: space });
-      space *= radix;
+    for (const [name] of [...usage].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+      const classes = classesOf(entries, name);
+      if (space * (classes.size + 1) > MAX_KEY_SPACE) continue;
+      keyFacts.push({ name, classes, stride: space });
+      space *= classes.size + 1;
     }
     this.keyFacts = keyFacts;
-    this.admits = items.map(({ guards }) =>
-      keyFacts.map((k) => {
-        const guard = guards.get(k.name);
-        if (!guard) return undefined;
-        const mask = new Uint8Array(k.radix).fill(guard.mode === 'in' ? 0 : 1);
-        for (const v of guard.values) mask[k.classes.get(v) as number] = guard.mode === 'in' ? 1 : 0;
-        return mask;
-      }),
+    this.admits = entries.map(({ guards }) =>
+      keyFacts.map((k) => (guards.has(k.name) ? admitted(guards, k.name, k.classes) : undefined)),
     );
   }
 
-  /** The items whose guards admit these facts, in their original order. */
   candidates(facts: Facts): readonly T[] {
     const keyFacts = this.keyFacts;
+    if (keyFacts.length === 0) return this.items;
     let key = 0;
     const classes: number[] = new Array(keyFacts.length);
     for (let k = 0; k < keyFacts.length; k++) {
       const f = keyFacts[k] as KeyFact;
-      const c = f.classes.get(facts[f.name]) ?? f.radix - 1;
+      const c = f.classes.get(facts[f.name]) ?? f.classes.size;
       classes[k] = c;
       key += c * f.stride;
     }
     const cached = this.cache.get(key);
     if (cached) return cached;
     const found: T[] = [];
-    this.items.forEach(({ item }, i) => {
+    this.items.forEach((item, i) => {
       const masks = this.admits[i] as readonly (Uint8Array | undefined)[];
       for (let k = 0; k < masks.length; k++) {
         const mask = masks[k];
@@ -184,8 +198,54 @@ export class RuleIndex<T> {
       }
       found.push(item);
     });
-    if (this.cache.size >= MAX_CACHED) this.cache.clear();
+    if (this.cachedReferences + found.length > MAX_CACHED_REFERENCES) {
+      this.cache.clear();
+      this.cachedReferences = 0;
+    }
     this.cache.set(key, found);
+    this.cachedReferences += found.length;
     return found;
+  }
+}
+
+/**
+ * Rules indexed by their equality guards. The fact most rules guard on (usually the category) splits
+ * them first; within each branch, built when a complaint first takes it, the rules left are keyed by
+ * the other facts they guard on. A complaint meets only the rules whose guards admit it, in their
+ * original order, after a handful of lookups whatever the size of the rule set.
+ */
+export class RuleIndex<T> {
+  private readonly split: FactName | undefined;
+  private readonly classes: ReadonlyMap<Scalar, number> = new Map();
+  private readonly branches: (KeyedIndex<T> | undefined)[] = [];
+  private readonly whole: KeyedIndex<T> | undefined;
+
+  constructor(private readonly entries: readonly Guarded<T>[]) {
+    const usage = new Map<FactName, number>();
+    for (const { guards } of entries)
+      for (const fact of guards.keys()) usage.set(fact, (usage.get(fact) ?? 0) + 1);
+    const [best] = [...usage].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (entries.length <= FEW || !best) {
+      this.whole = new KeyedIndex(entries, undefined);
+      return;
+    }
+    this.split = best[0];
+    this.classes = classesOf(entries, best[0]);
+    this.branches = new Array(this.classes.size + 1).fill(undefined);
+  }
+
+  /** The rules whose guards admit these facts (and perhaps a few more), in their original order. */
+  candidates(facts: Facts): readonly T[] {
+    if (this.whole) return this.whole.candidates(facts);
+    const c = this.classes.get(facts[this.split as FactName]) ?? this.classes.size;
+    return (this.branches[c] ?? this.branch(c)).candidates(facts);
+  }
+
+  private branch(c: number): KeyedIndex<T> {
+    const fact = this.split as FactName;
+    const kept = this.entries.filter(({ guards }) => admitted(guards, fact, this.classes)[c] === 1);
+    const branch = new KeyedIndex(kept, fact);
+    this.branches[c] = branch;
+    return branch;
   }
 }
