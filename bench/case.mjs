@@ -7,6 +7,7 @@ const spec = JSON.parse(process.argv[2]);
 const ROUNDS = spec.rounds ?? 5;
 const ROUND_MS = spec.roundMs ?? 400;
 const LATENCY_SAMPLES = spec.latencySamples ?? 20_000;
+const LATENCY_MS = spec.latencyMs ?? 3_000;
 const CORPUS = spec.corpus ?? 2_000;
 
 const now = () => process.hrtime.bigint();
@@ -36,20 +37,24 @@ async function sequential(call, corpus, isAsync) {
     } while (ms(t0) < ROUND_MS);
     rates.push(n / (ms(t0) / 1000));
   }
-  const samples = new Float64Array(LATENCY_SAMPLES);
-  for (let k = 0; k < LATENCY_SAMPLES; k++) {
+  // Latency: one timer per call, up to LATENCY_SAMPLES calls or LATENCY_MS, whichever comes first.
+  const all = new Float64Array(LATENCY_SAMPLES);
+  let taken = 0;
+  const started = now();
+  while (taken < LATENCY_SAMPLES && (taken < 200 || ms(started) < LATENCY_MS)) {
     const input = corpus[i++ % len];
     const t0 = now();
     const r = call(input);
     if (isAsync) await r;
-    samples[k] = Number(now() - t0) / 1000;
+    all[taken++] = Number(now() - t0) / 1000;
   }
-  samples.sort();
+  const samples = all.subarray(0, taken).sort();
   rates.sort((a, b) => a - b);
   return {
     ops: rates[rates.length >> 1],
-    p50: samples[Math.floor(LATENCY_SAMPLES * 0.5)],
-    p99: samples[Math.floor(LATENCY_SAMPLES * 0.99)],
+    p50: samples[Math.floor(taken * 0.5)],
+    p99: samples[Math.floor(taken * 0.99)],
+    samples: taken,
   };
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { fromZodIssues, issue, RedressError, type RedressIssue } from './errors';
-import { limits } from './limits';
+import { type LimitsOption, limits, resolveLimits } from './limits';
 import { fitsCurrency, knownCurrencies } from './money';
+import { FORBIDDEN_KEYS, type PlainJsonKind, readUntrusted } from './plain-json';
 import { err, ok, type Result } from './result';
 import { DateOrDateTimeSchema, DateTimeSchema, parseTimestamp } from './timestamp';
 
@@ -35,10 +36,10 @@ const money = z.number().nonnegative().max(limits.maxMoney);
 const currency = z
   .string()
   .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as "EUR"')
-  .refine((c) => knownCurrencies.has(c), { message: 'unknown ISO 4217 currency code' });
-
-/** Keys that would reach an object's prototype if copied naively. */
-const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+  .refine((c) => knownCurrencies.has(c), {
+    message: 'unknown ISO 4217 currency code',
+    params: { reason: 'unknown_currency' },
+  });
 
 const attributeKey = z.string().min(1).max(limits.maxIdLength);
 
@@ -51,7 +52,7 @@ const noPrototypeKeys = z.unknown().superRefine((value, ctx) => {
         code: 'custom',
         path: [key],
         message: `the key "${key}" is not allowed`,
-        params: { reason: 'invalid_key' },
+        params: { reason: 'forbidden_key' },
       });
     }
   }
@@ -146,18 +147,24 @@ const ComplaintShape = z.strictObject({
 /**
  * The complaint schema: the single source of the `Complaint` type and of its JSON Schema. Field-level
  * rules live on the fields; rules that relate two fields (dates in order, money in its currency's
- * digits, at least an order or a subscription) live in one pass below.
+ * digits, at least an order or a subscription) live in one pass below. For untrusted input use
+ * `parseComplaint`: the schema alone does not apply the limits or refuse hostile values.
  */
-export const ComplaintSchema = ComplaintShape.superRefine((c, ctx) => {
-  for (const problem of crossFieldProblems(c)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: [...problem.path],
-      message: problem.message,
-      params: { reason: problem.reason },
-    });
-  }
-});
+export const ComplaintSchema = ComplaintShape.superRefine(
+  (c, ctx) => {
+    for (const problem of crossFieldProblems(c)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...problem.path],
+        message: problem.message,
+        params: { reason: problem.reason },
+      });
+    }
+  },
+  // zod runs an object's refinements even after a field failed; these assume valid fields (a currency
+  // Intl knows, dates that parse), so they wait until every field is valid.
+  { when: (payload) => payload.issues.length === 0 },
+);
 
 /** A validated complaint, with defaults filled in. */
 export type Complaint = z.infer<typeof ComplaintSchema>;
@@ -269,21 +276,35 @@ function complaintIssues(error: z.ZodError): RedressIssue[] {
   });
 }
 
+const COMPLAINT: PlainJsonKind = {
+  noun: 'complaint',
+  invalid: 'INVALID_COMPLAINT',
+  sizeLimit: 'maxComplaintBytes',
+};
+
 /**
- * Validates unknown JSON as a complaint.
+ * Validates an untrusted complaint: a value, or its JSON text (a string is always read as JSON text).
+ * Limits are checked first and fast (the size of text before it is parsed); then hostile content is
+ * refused; then the schema runs on a plain copy of the input.
  *
- * @throws RedressError with code `INVALID_COMPLAINT` and the path of the first offending field;
- *   `issues` lists them all.
+ * @throws RedressError `LIMIT_EXCEEDED` over a limit (`options.limits`, see `Limits`); `INVALID_JSON`
+ *   for text that is not JSON or repeats a key; `INVALID_COMPLAINT` with the path of the first offending
+ *   field, `issues` listing them all.
  */
-export function parseComplaint(input: unknown): Complaint {
-  const result = safeParseComplaint(input);
+export function parseComplaint(input: unknown, options?: LimitsOption): Complaint {
+  const result = safeParseComplaint(input, options);
   if (!result.ok) throw result.error;
   return result.value;
 }
 
 /** Like `parseComplaint`, but returns a `Result` instead of throwing. */
-export function safeParseComplaint(input: unknown): Result<Complaint, RedressError> {
-  const parsed = ComplaintSchema.safeParse(input);
+export function safeParseComplaint(
+  input: unknown,
+  options: LimitsOption = {},
+): Result<Complaint, RedressError> {
+  const plain = readUntrusted(input, COMPLAINT, resolveLimits(options.limits));
+  if (!plain.ok) return err(plain.error);
+  const parsed = ComplaintSchema.safeParse(plain.value);
   if (parsed.success) return ok(parsed.data);
   return err(new RedressError('INVALID_COMPLAINT', complaintIssues(parsed.error)));
 }

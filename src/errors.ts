@@ -8,6 +8,7 @@ export type RedressErrorCode =
   | 'INVALID_JSON'
   | 'INVALID_COMPLAINT'
   | 'INVALID_RULESET'
+  | 'INVALID_OPTIONS'
   | 'LIMIT_EXCEEDED'
   | 'RULE_CONFLICT'
   | 'INTERNAL';
@@ -126,5 +127,24 @@ export function isRedressError(value: unknown): value is RedressError {
   return (
     value instanceof RedressError ||
     (value instanceof Error && value.name === 'RedressError' && 'code' in value && 'issues' in value)
+  );
+}
+
+/**
+ * `error` itself when it is a RedressError; otherwise an `INTERNAL` RedressError that keeps it as
+ * `cause`. Used where a fault inside redress (a throwing rule evaluator, say) must not escape as some
+ * other exception.
+ */
+export function asRedressError(error: unknown): RedressError {
+  if (isRedressError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new RedressError(
+    'INTERNAL',
+    [
+      issue('internal_error', [], `redress failed inside: ${message.slice(0, 500)}`, {
+        hint: 'this is a bug or a fault in the environment, not a problem with the input; please report it',
+      }),
+    ],
+    { cause: error },
   );
 }

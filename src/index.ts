@@ -5,6 +5,18 @@
  * @packageDocumentation
  */
 
+export type { Duration } from './batch/duration';
+export {
+  createIncidentDetector,
+  detectIncidents,
+  INCIDENT_DEFAULTS,
+  type Incident,
+  type IncidentCause,
+  type IncidentComplaint,
+  type IncidentDetector,
+  type IncidentGroupBy,
+  type IncidentOptions,
+} from './batch/incidents';
 export { isRecommendationError, type ManyOptions } from './batch/many';
 export {
   CATEGORIES,
@@ -35,12 +47,22 @@ export {
   type ScoredFacts,
   toFacts,
 } from './facts';
-export { limits } from './limits';
-export { LOCALE_CODES, type Locale } from './rationale/locale';
+export {
+  defaultLimits,
+  LIMIT_CODES,
+  type LimitCode,
+  type LimitName,
+  type Limits,
+  type LimitsOption,
+  limits,
+  lineTooLong,
+} from './limits';
+export { LOCALE_CODES, type Locale, localeDirection, resolveLocale } from './rationale/locale';
 export {
   createRecommender,
   type Recommender,
   type RecommenderOptions,
+  type RecommendManyOptions,
   type RecommendOptions,
 } from './recommend';
 export type {
@@ -49,6 +71,7 @@ export type {
   FiredRule,
   Handling,
   HandlingReasonCode,
+  IncidentMark,
   RationaleSentence,
   Recommendation,
   RecommendationError,
@@ -70,6 +93,7 @@ export { ruleSetJsonSchema } from './rules/json-schema';
 export { OPERATORS, type Operator, type Scalar } from './rules/operators';
 export type { Policy } from './rules/policy';
 export { loadRuleSet, type Rule, type RuleSet, type RuleSetInput } from './rules/ruleset';
+export { type RuleSetWarning, ruleSetWarnings } from './rules/warnings';
 export { defaultScoring, type Scoring, type SeverityScoring, type ValueScoring } from './scoring/config';
 export {
   type Factor,

@@ -1,16 +1,26 @@
+import { recommendWithIncidents } from './batch/incident-batch';
+import type { IncidentOptions } from './batch/incidents';
 import { type ManyOptions, recommendEach, recommendEachAsJson } from './batch/many';
 import type { WorkerSetup } from './batch/worker-pool';
-import { parseComplaint } from './complaint';
+import { type Complaint, parseComplaint } from './complaint';
+import { asRedressError } from './errors';
 import { toFacts } from './facts';
+import { type Limits, resolveLimits } from './limits';
 import { affectedUnits, affectedValue, complaintCurrency, daysLate, receivedAt } from './measures';
 import { fromMinor, toMinor } from './money';
 import { applyCap, type Priced, type PricedSlot } from './policy/caps';
 import { decideHandling } from './policy/handling';
-import { type Proposal, selectSlots } from './policy/selection';
+import { type Proposal, type Slot, selectSlots } from './policy/selection';
 import { composeRationale } from './rationale/compose';
-import { isLocale, type Locale } from './rationale/locale';
+import { isLocale, type Locale, resolveLocale } from './rationale/locale';
 import { Renderer } from './rationale/renderer';
-import type { DroppedRemedy, FiredRule, Recommendation, RecommendationError } from './recommendation';
+import type {
+  DroppedRemedy,
+  FiredRule,
+  IncidentMark,
+  Recommendation,
+  RecommendationError,
+} from './recommendation';
 import { materialise, type Remedy } from './remedies/catalogue';
 import type { RemedyContext } from './remedies/context';
 import { compiledEvaluator } from './rules/compiled-engine';
@@ -24,8 +34,14 @@ import { addDays } from './utc-calendar';
 export interface RecommenderOptions {
   /** The rules to run; defaults to the built-in `defaultRuleSet`. */
   readonly ruleSet?: RuleSet;
-  /** Language of the rationale. Default `en`. */
-  readonly locale?: Locale;
+  /**
+   * Language of the rationale: `en` (default), `tr` or `fa`; or `auto`: the complaint's own
+   * `customer.locale` (a BCP 47 tag such as `tr-TR` or `fa`), or `fallbackLocale` when it has none
+   * that redress writes.
+   */
+  readonly locale?: Locale | 'auto';
+  /** The language `auto` falls back to. Default `en`. */
+  readonly fallbackLocale?: Locale;
   /** `fired` (default): the trace lists the rules that fired; `all`: every rule with its condition results. */
   readonly trace?: 'fired' | 'all';
   /**
@@ -34,12 +50,38 @@ export interface RecommenderOptions {
    * hundreds of times faster, the reference one is the yardstick it is tested against.
    */
   readonly engine?: 'compiled' | 'reference';
+  /** Limits for complaints (and for `ruleSet` when it is not loaded yet); see `Limits`. */
+  readonly limits?: Partial<Limits>;
 }
 
 /** Per-call options of `recommend`. */
 export interface RecommendOptions {
-  /** Overrides the recommender's locale for this call. */
-  readonly locale?: Locale;
+  /** Overrides the recommender's locale for this call (`auto`: the complaint's `customer.locale`). */
+  readonly locale?: Locale | 'auto';
+}
+
+/** Options of `recommendMany`. */
+export interface RecommendManyOptions extends ManyOptions, RecommendOptions {
+  /**
+   * Crisis mode: find incidents in the batch (`true` for the defaults, or `detectIncidents` options) and
+   * give every complaint in one at least the remedies of the incident's most severe complaint, within
+   * its own caps, marked with the incident. Complaints outside incidents get exactly what they would
+   * get without it. The batch is read to its end before the first result.
+   */
+  readonly incidents?: boolean | IncidentOptions;
+}
+
+/** An incident's shared policy, as one of its members is recommended for. @internal */
+export interface IncidentRun {
+  readonly mark: IncidentMark;
+  /** The remedies of the incident's most severe complaint, as rule proposals marked with the incident. */
+  readonly policy: readonly Proposal[];
+}
+
+/** A recommendation and the proposals it chose before caps (an incident's policy, if it leads one). @internal */
+export interface Run {
+  readonly recommendation: Recommendation;
+  readonly chosen: readonly Proposal[];
 }
 
 /** Turns complaints into recommendations with one rule set. Safe to call concurrently. */
@@ -47,8 +89,11 @@ export interface Recommender {
   /** The validated rule set this recommender runs. */
   readonly ruleSet: RuleSet;
   /**
-   * Validates a complaint (unknown JSON) and recommends remedies for it.
-   * @throws RedressError `INVALID_COMPLAINT` naming the offending field.
+   * Validates a complaint (unknown JSON, or its text) and recommends remedies for it. Every failure is a
+   * `RedressError`: a fault inside redress (a rule evaluator or a remedy that throws) is `INTERNAL`, with
+   * the original error as `cause`.
+   * @throws RedressError `INVALID_COMPLAINT` naming the offending field, `LIMIT_EXCEEDED`,
+   *   `INVALID_JSON`, or `INTERNAL`.
    */
   recommend(complaint: unknown, options?: RecommendOptions): Promise<Recommendation>;
   /**
@@ -58,7 +103,7 @@ export interface Recommender {
    */
   recommendMany(
     complaints: Iterable<unknown> | AsyncIterable<unknown>,
-    options?: ManyOptions & RecommendOptions,
+    options?: RecommendManyOptions,
   ): AsyncIterable<Recommendation | RecommendationError>;
   /**
    * `recommendMany`, yielding each result as its JSON text (one line of JSON Lines, without the newline).
@@ -75,9 +120,23 @@ const APOLOGY: Proposal = { spec: { type: 'apology', form: 'standard' }, rule: '
 
 /** Creates a recommender. With no options it runs the built-in default rules in English. */
 export function createRecommender(options: RecommenderOptions = {}): Recommender {
-  const ruleSet = loadRuleSet(options.ruleSet ?? defaultRuleSet);
+  const limits = resolveLimits(options.limits);
+  const ruleSet = loadRuleSet(options.ruleSet ?? defaultRuleSet, { limits });
   const defaultLocale = options.locale ?? 'en';
-  if (!isLocale(defaultLocale)) throw new TypeError(`unsupported locale "${String(defaultLocale)}"`);
+  if (defaultLocale !== 'auto' && !isLocale(defaultLocale)) {
+    throw new TypeError(
+      `unsupported locale "${String(defaultLocale)}"; use ${['en', 'tr', 'fa', 'auto'].join(', ')}`,
+    );
+  }
+  const fallbackLocale = options.fallbackLocale ?? 'en';
+  if (!isLocale(fallbackLocale))
+    throw new TypeError(`unsupported fallback locale "${String(fallbackLocale)}"`);
+  const localeFor = (complaint: Complaint, requested: Locale | 'auto' | undefined): Locale => {
+    const locale = requested ?? defaultLocale;
+    if (locale === 'auto') return resolveLocale(complaint.customer.locale, fallbackLocale);
+    if (!isLocale(locale)) throw new TypeError(`unsupported locale "${String(locale)}"`);
+    return locale;
+  };
   const engine = options.engine ?? 'compiled';
   if (engine !== 'compiled' && engine !== 'reference')
     throw new TypeError(`unknown engine "${String(engine)}"; use "compiled" or "reference"`);
@@ -96,7 +155,11 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
   };
 
   async function recommend(input: unknown, callOptions: RecommendOptions = {}): Promise<Recommendation> {
-    const complaint = parseComplaint(input);
+    const complaint = parseComplaint(input, { limits });
+    return (await run(complaint, localeFor(complaint, callOptions.locale))).recommendation;
+  }
+
+  async function run(complaint: Complaint, locale: Locale, incident?: IncidentRun): Promise<Run> {
     const { facts, severity, value } = toFacts(complaint, ruleSet.scoring);
     const outcomes = await evaluator.evaluate(facts, scope);
     const fired = outcomes.filter((o) => o.fired);
@@ -104,6 +167,7 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     const slots = selectSlots(policy.hit, fired, ruleSet.rules);
     if (!slots.some((slot) => slot.type === 'apology'))
       slots.push({ type: 'apology', candidates: [APOLOGY] });
+    if (incident) withIncidentPolicy(slots, incident.policy);
 
     const currency = complaintCurrency(complaint);
     const now = receivedAt(complaint);
@@ -132,8 +196,10 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
 
     const dropped: DroppedRemedy[] = [];
     const pricedSlots: PricedSlot[] = [];
+    const chosen: Proposal[] = [];
     for (const slot of slots) {
       const candidates: Priced[] = [];
+      const proposals = new Map<Priced, Proposal>();
       for (const proposal of slot.candidates) {
         const made = materialise(proposal.spec, ctx);
         if ('notApplicable' in made) {
@@ -146,10 +212,26 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
           });
         } else {
           // `made` is a fresh object; extending it in place spares a copy of every candidate.
-          candidates.push(Object.assign(made, { rule: proposal.rule, priority: proposal.priority }));
+          const priced: Priced = Object.assign(
+            made,
+            proposal.incident === undefined
+              ? { rule: proposal.rule, priority: proposal.priority }
+              : { rule: proposal.rule, priority: proposal.priority, incident: proposal.incident },
+          );
+          candidates.push(priced);
+          proposals.set(priced, proposal);
         }
       }
-      if (candidates.length > 0) pricedSlots.push({ type: slot.type, candidates });
+      // In an incident, the shared policy and the complaint's own proposals compete: the more generous
+      // for this customer comes first (the policy on a tie), so that no remedy type is offered less
+      // generously than the complaint's own rules would offer it; the caps then apply as always.
+      if (incident && candidates.some((c) => c.incident !== undefined)) {
+        candidates.sort((a, b) => b.costMinor - a.costMinor);
+      }
+      if (candidates.length > 0) {
+        pricedSlots.push({ type: slot.type, candidates });
+        chosen.push(proposals.get(candidates[0] as Priced) as Proposal);
+      }
     }
 
     const tierCapMinor = minor(policy.maxCostByTier[value.tier]);
@@ -197,11 +279,10 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
       priority: o.priority,
       conditions: o.conditions,
     }));
-    const locale = callOptions.locale ?? defaultLocale;
     const totalCost = fromMinor(totalMinor, currency);
     const capLimit = fromMinor(limitMinor, currency);
 
-    return {
+    const recommendation: Recommendation = {
       complaintId: complaint.id,
       ruleSet: { name: ruleSet.name, version: ruleSet.version },
       locale,
@@ -234,6 +315,7 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
         capLimit,
         autoApproveMaxCost: policy.autoApproveMaxCost,
         checkSatisfactionAt,
+        ...(incident ? { incident: incident.mark } : {}),
       }),
       trace: {
         hit: policy.hit,
@@ -242,25 +324,63 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
         dropped,
         ...(options.trace === 'all' ? { rules: outcomes } : {}),
       },
+      ...(incident ? { incident: incident.mark } : {}),
     };
+    return { recommendation, chosen };
   }
 
+  // The one place where a fault inside redress becomes a RedressError, so that a caller (or a batch)
+  // only ever has one kind of failure to handle.
+  const guarded = (input: unknown, callOptions?: RecommendOptions) =>
+    recommend(input, callOptions).catch((error: unknown) => {
+      throw asRedressError(error);
+    });
+
   const localRecommend = (manyOptions: RecommendOptions) => (c: unknown) =>
-    recommend(c, manyOptions.locale ? { locale: manyOptions.locale } : {});
+    guarded(c, manyOptions.locale ? { locale: manyOptions.locale } : {});
   // What a worker thread needs to build this same recommender.
   const workerSetup = (manyOptions: RecommendOptions): WorkerSetup => ({
     ruleSet,
     locale: manyOptions.locale ?? defaultLocale,
+    fallbackLocale,
     engine,
     trace: options.trace ?? 'fired',
+    limits,
   });
 
   return {
     ruleSet,
-    recommend,
-    recommendMany: (complaints, manyOptions = {}) =>
-      recommendEach(complaints, localRecommend(manyOptions), manyOptions, workerSetup(manyOptions)),
+    recommend: guarded,
+    recommendMany: (complaints, manyOptions = {}) => {
+      const { incidents, ...rest } = manyOptions;
+      if (incidents !== undefined && incidents !== false) {
+        return recommendWithIncidents(complaints, {
+          run,
+          localeFor: (c) => localeFor(c, rest.locale),
+          severity: (c) => toFacts(c, ruleSet.scoring).severity.score,
+          options: rest,
+          incidents: incidents === true ? {} : incidents,
+          limits,
+        });
+      }
+      return recommendEach(complaints, localRecommend(rest), rest, workerSetup(rest));
+    },
     recommendManyAsJson: (complaints, manyOptions = {}) =>
       recommendEachAsJson(complaints, localRecommend(manyOptions), manyOptions, workerSetup(manyOptions)),
   };
+}
+
+/**
+ * Puts an incident's policy in front of the complaint's own proposals, one per remedy type, so that
+ * each type is offered as the policy has it (or more, if the complaint's own rules give more).
+ */
+function withIncidentPolicy(slots: Slot[], policy: readonly Proposal[]): void {
+  for (const proposal of policy) {
+    const index = slots.findIndex((slot) => slot.type === proposal.spec.type);
+    const slot = slots[index];
+    // The complaint's own proposal of the very same remedy is the policy's: keep it once, marked.
+    const own = slot?.candidates.filter((c) => c.spec !== proposal.spec) ?? [];
+    if (slot) slots[index] = { type: slot.type, candidates: [proposal, ...own] };
+    else slots.push({ type: proposal.spec.type, candidates: [proposal] });
+  }
 }

@@ -1,3 +1,4 @@
+import type { IncidentCause } from './batch/incidents';
 import type { Channel } from './complaint';
 import type { Facts } from './facts';
 import type { Locale } from './rationale/locale';
@@ -71,6 +72,28 @@ export interface RationaleSentence {
   /** `customer`: can be read out or sent as it is; `agent`: the reasoning behind it. */
   readonly audience: 'customer' | 'agent';
   readonly text: string;
+  /**
+   * Present only when the sentence is not in the recommendation's locale: a rule's own English text,
+   * where the rule file has none in this language.
+   */
+  readonly locale?: Locale;
+}
+
+/**
+ * The incident a complaint is part of, on its recommendation (`recommendMany` with `incidents`). Every
+ * member gets at least the remedies of the incident's most severe complaint, within its own caps.
+ */
+export interface IncidentMark {
+  /** The incident's id, as `detectIncidents` reports it. */
+  readonly id: string;
+  readonly cause: IncidentCause;
+  /** Complaints in the incident. */
+  readonly count: number;
+  /** `receivedAt` of its first and last complaint, in UTC. */
+  readonly firstAt: string;
+  readonly lastAt: string;
+  /** The id of the complaint whose remedies are the incident's policy: its most severe. */
+  readonly policyFrom: string;
 }
 
 /** The cap the recommendation was held to. */
@@ -104,6 +127,8 @@ export interface Recommendation {
   readonly followUp: { readonly checkSatisfactionAt: string; readonly channel: Channel };
   readonly rationale: readonly RationaleSentence[];
   readonly trace: Trace;
+  /** Present only when the complaint is part of an incident (`recommendMany` with `incidents`). */
+  readonly incident?: IncidentMark;
 }
 
 /** A complaint that could not get a recommendation, in a batch: which one, and why. */

@@ -12,13 +12,35 @@ const dateTime = z.iso.datetime({
 });
 const dateOnly = z.iso.date({ error: 'expected an ISO 8601 date (YYYY-MM-DD)' });
 
+/**
+ * The years a timestamp may fall in. Without a wall clock "far in the future" cannot mean "after now";
+ * it means outside any plausible complaint, where date arithmetic (a coupon valid 90 days from year 9999)
+ * would leave ISO 8601 altogether.
+ */
+export const TIMESTAMP_YEARS = { min: 1900, max: 2199 } as const;
+
+const EARLIEST = Date.UTC(TIMESTAMP_YEARS.min, 0, 1);
+const LATEST = Date.UTC(TIMESTAMP_YEARS.max + 1, 0, 1);
+
+function inRange(value: string): boolean {
+  const t = parseTimestamp(value).getTime();
+  return t >= EARLIEST && t < LATEST;
+}
+
+const range = {
+  message: `is outside the years ${TIMESTAMP_YEARS.min}–${TIMESTAMP_YEARS.max}`,
+  params: { reason: 'date_out_of_range' },
+};
+
 /** A date-time with an explicit offset, e.g. `2026-03-01T10:00:00+03:00`. */
-export const DateTimeSchema = dateTime;
+export const DateTimeSchema = dateTime.refine(inRange, range);
 
 /** A calendar date or a date-time with offset. */
-export const DateOrDateTimeSchema = z.union([dateOnly, dateTime], {
-  error: 'expected an ISO 8601 date (YYYY-MM-DD) or date-time with a time zone offset',
-});
+export const DateOrDateTimeSchema = z
+  .union([dateOnly, dateTime], {
+    error: 'expected an ISO 8601 date (YYYY-MM-DD) or date-time with a time zone offset',
+  })
+  .refine(inRange, range);
 
 /** Parsed timestamps: one complaint's dates are read a dozen times on its way through the pipeline. */
 const parsed = new Map<string, number>();

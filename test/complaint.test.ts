@@ -93,7 +93,7 @@ describe('parseComplaint', () => {
         return c;
       },
       ['order', 'currency'],
-      'custom',
+      'unknown_currency',
     ],
     [
       'more decimals than the currency has',
@@ -169,7 +169,7 @@ describe('parseComplaint', () => {
         return c;
       },
       ['customer', 'attributes', '__proto__'],
-      'invalid_key',
+      'forbidden_key',
     ],
     [
       'a summary over the size limit',

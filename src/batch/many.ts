@@ -12,8 +12,9 @@ import {
 /** Options for a batch. */
 export interface ManyOptions {
   /**
-   * Threads working on the batch: a whole number ≥ 1, by default the number of cores
-   * (`os.availableParallelism()`). With 1, everything runs in the calling thread. Output order is input
+   * Threads working on the batch: a whole number ≥ 1, by default (and at most) the number of cores,
+   * `os.availableParallelism()` — threads beyond the cores would only cost memory. With 1, everything
+   * runs in the calling thread (unless `workers` is `true`: then one worker does). Output order is input
    * order whatever this is.
    */
   readonly concurrency?: number;
@@ -35,10 +36,9 @@ const CHUNKS_PER_WORKER = 4;
 /** Complaints in flight at once in this thread (they only overlap when the reference engine awaits). */
 const LOCAL_WINDOW = 16;
 
-/** The error record of one input of a batch. */
+/** The error record for an input that got no recommendation. */
 export function errorRecord(index: number, input: unknown, error: unknown): RecommendationError {
-  const id = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined;
-  const complaintId = typeof id === 'string' ? id.slice(0, 128) : null;
+  const complaintId = readableId(input);
   if (isRedressError(error)) {
     return {
       index,
@@ -50,12 +50,23 @@ export function errorRecord(index: number, input: unknown, error: unknown): Reco
   return { index, complaintId, error: { code: 'INTERNAL', message, path: [], pointer: '' } };
 }
 
-function concurrencyOf(options: ManyOptions): number {
-  const value = options.concurrency ?? availableParallelism();
+function readableId(input: unknown): string | null {
+  try {
+    const id = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? id.slice(0, 128) : null;
+  } catch {
+    // A hostile input (a throwing getter or proxy) must cost only its own record, not the batch.
+    return null;
+  }
+}
+
+function threadsFor(options: ManyOptions): number {
+  const cores = availableParallelism();
+  const value = options.concurrency ?? cores;
   if (!Number.isInteger(value) || value < 1) {
     throw new RangeError(`concurrency must be a whole number ≥ 1, got ${String(value)}`);
   }
-  return value;
+  return Math.min(value, cores);
 }
 
 /** The inputs, read one at a time, from a sync or async iterable alike. */
@@ -196,7 +207,7 @@ async function* batch<T>(
   setup: WorkerSetup | undefined,
   output: Output<T>,
 ): AsyncGenerator<T> {
-  const threads = concurrencyOf(options);
+  const threads = threadsFor(options);
   const mode = options.workers ?? 'auto';
   // Without a setup to give them, workers could not build the same recommender: stay in this thread.
   const script = setup ? workerScript() : undefined;
@@ -206,7 +217,7 @@ async function* batch<T>(
   const source = new Source(inputs);
   let pool: WorkerPool | undefined;
   try {
-    const useWorkers = threads > 1 && mode !== false && script !== undefined;
+    const useWorkers = script !== undefined && (mode === true || (mode === 'auto' && threads > 1));
     const local =
       useWorkers && mode === 'auto' ? WORKER_THRESHOLD : useWorkers ? 0 : Number.POSITIVE_INFINITY;
     let count = 0;

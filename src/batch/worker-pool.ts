@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { Limits } from '../limits';
 import type { Locale } from '../rationale/locale';
 import type { Recommendation, RecommendationError } from '../recommendation';
 import type { RuleSet } from '../rules/ruleset';
@@ -10,9 +11,11 @@ export type BatchResult = Recommendation | RecommendationError;
 export interface WorkerSetup {
   /** The validated rule set: plain data, cloned into the worker and loaded there again. */
   readonly ruleSet: RuleSet;
-  readonly locale: Locale;
+  readonly locale: Locale | 'auto';
+  readonly fallbackLocale: Locale;
   readonly engine: 'compiled' | 'reference';
   readonly trace: 'fired' | 'all';
+  readonly limits: Limits;
 }
 
 /** A chunk of inputs for a worker; `start` is the batch index of the first. */

@@ -10,10 +10,12 @@ import type { BatchResult, ChunkReply, ChunkRequest, WorkerSetup } from './worke
  */
 const setup = workerData as WorkerSetup;
 const recommender = createRecommender({
-  ruleSet: loadRuleSet(setup.ruleSet),
+  ruleSet: loadRuleSet(setup.ruleSet, { limits: setup.limits }),
   locale: setup.locale,
+  fallbackLocale: setup.fallbackLocale,
   engine: setup.engine,
   trace: setup.trace,
+  limits: setup.limits,
 });
 const port = parentPort;
 

@@ -1,11 +1,18 @@
 import type { Complaint } from '../complaint';
-import type { DroppedRemedy, FiredRule, Handling, RationaleSentence } from '../recommendation';
+import type { DroppedRemedy, FiredRule, Handling, IncidentMark, RationaleSentence } from '../recommendation';
 import { assertNever, type Remedy } from '../remedies/catalogue';
 import type { Rule } from '../rules/ruleset';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 import { describeFactor } from './factor-text';
-import type { MessageKey } from './locale';
-import type { Renderer } from './renderer';
+import type { Locale, MessageKey } from './locale';
+import { Renderer } from './renderer';
+
+let english: Renderer | undefined;
+/** The English renderer, for a rule's English text when the rule file has none in the locale. */
+function englishRenderer(): Renderer {
+  english ??= new Renderer('en');
+  return english;
+}
 
 /** Everything the rationale talks about. */
 export interface RationaleInput {
@@ -23,6 +30,8 @@ export interface RationaleInput {
   readonly capLimit: number;
   readonly autoApproveMaxCost: number;
   readonly checkSatisfactionAt: string;
+  /** Set when the complaint is part of an incident (`recommendMany` with `incidents`). */
+  readonly incident?: IncidentMark;
 }
 
 /**
@@ -35,8 +44,8 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
     out.push({ key, audience, text });
   const c = input.complaint;
   const subject = c.order
-    ? r.m('subject.order', { orderId: c.order.id })
-    : r.m('subject.subscription', { plan: c.subscription?.plan ?? '' });
+    ? r.m('subject.order', { orderId: r.embed(c.order.id) })
+    : r.m('subject.subscription', { plan: r.embed(c.subscription?.plan ?? '') });
   const money = (amount: number) => r.money(amount, input.currency);
 
   const personal = input.remedies.some((x) => x.type === 'apology' && x.form === 'personal');
@@ -45,6 +54,7 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
     r.m(personal ? 'apology.personal' : 'apology.standard'),
   );
   say(...restatement(r, c, subject, input.daysLate, money));
+  if (input.incident) say('incident.notice', r.m('incident.notice', { count: input.incident.count }));
 
   for (const remedy of input.remedies) {
     const offer = offerSentence(r, remedy, subject, money);
@@ -54,7 +64,7 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
   if (input.handling.publicAcknowledgement) {
     say(
       'handling.public',
-      r.m('handling.public', { platform: input.handling.publicAcknowledgement.platform }),
+      r.m('handling.public', { platform: r.embed(input.handling.publicAcknowledgement.platform) }),
     );
   }
   say('followUp', r.m('followUp', { date: r.date(input.checkSatisfactionAt) }));
@@ -82,11 +92,34 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
   if (input.fired.length === 0) {
     say('why.noRule', r.m('why.noRule'), 'agent');
   } else {
-    say('why.rules', r.m('why.rules', { rules: r.list(input.fired.map((f) => `"${f.name}"`)) }), 'agent');
+    const names = input.fired.map((f) => r.m('quoted', { text: r.embed(f.name) }));
+    say('why.rules', r.m('why.rules', { rules: r.list(names) }), 'agent');
     for (const fired of input.fired) {
       const sentence = ruleRationale(r, input.rules.get(fired.name), { subject, input });
-      if (sentence) say(`rule:${fired.name}`, sentence, 'agent');
+      if (sentence) {
+        out.push({
+          key: `rule:${fired.name}`,
+          audience: 'agent',
+          text: sentence.text,
+          ...(sentence.locale === r.locale ? {} : { locale: sentence.locale }),
+        });
+      }
     }
+  }
+  if (input.incident) {
+    const incident = input.incident;
+    say(
+      'why.incident',
+      r.m('why.incident', {
+        id: r.embed(incident.id),
+        count: incident.count,
+        cause: describeCause(r, incident.cause),
+        first: r.dateTime(incident.firstAt),
+        last: r.dateTime(incident.lastAt),
+        top: r.embed(incident.policyFrom),
+      }),
+      'agent',
+    );
   }
   for (const d of input.dropped) {
     if (d.reason === 'cap') {
@@ -95,7 +128,7 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
         r.m('why.dropped.cap', {
           remedy: r.t(`remedy.${d.type}`),
           cost: money(d.estimatedCost),
-          rule: d.rule,
+          rule: r.embed(d.rule),
           cap: money(input.capLimit),
         }),
         'agent',
@@ -105,7 +138,7 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
         'why.dropped.notApplicable',
         r.m('why.dropped.notApplicable', {
           remedy: r.t(`remedy.${d.type}`),
-          rule: d.rule,
+          rule: r.embed(d.rule),
           reason: r.t(`na.${d.code}`),
         }),
         'agent',
@@ -122,7 +155,7 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
     const reasons = input.handling.reasons.map((code) => handlingReason(r, code, input, money));
     say(
       'why.human',
-      r.m('why.human', { queue: input.handling.queue ?? '', reasons: r.list(reasons) }),
+      r.m('why.human', { queue: r.embed(input.handling.queue ?? ''), reasons: r.list(reasons) }),
       'agent',
     );
   }
@@ -165,7 +198,9 @@ function offerSentence(
       return [
         'offer.resend',
         r.m('offer.resend', {
-          items: r.list(remedy.items.map((i) => `${r.number(i.quantity)} × ${i.sku}`)),
+          items: r.list(
+            remedy.items.map((i) => r.m('item.line', { quantity: i.quantity, sku: r.embed(i.sku) })),
+          ),
           shipping: r.t(`shipping.${remedy.shipping}`),
         }),
       ];
@@ -204,7 +239,10 @@ function offerSentence(
     case 'refund':
       return ['offer.refund', r.m('offer.refund', { amount: money(remedy.amount) })];
     case 'escalate':
-      return ['offer.escalate', r.m('offer.escalate', { queue: remedy.queue, dueAt: r.date(remedy.dueAt) })];
+      return [
+        'offer.escalate',
+        r.m('offer.escalate', { queue: r.embed(remedy.queue), dueAt: r.date(remedy.dueAt) }),
+      ];
     case 'apology':
       return undefined; // said first, in its own words
     default:
@@ -212,25 +250,47 @@ function offerSentence(
   }
 }
 
+/**
+ * A fired rule's own rationale: a built-in message, or the rule file's text in this locale. A rule
+ * file without text in this locale falls back to English (`ruleSetWarnings` reports it); that
+ * sentence is then English, isolated in a right-to-left rationale, and says so in its `locale`.
+ */
 function ruleRationale(
   r: Renderer,
   rule: Rule | undefined,
   ctx: { subject: string; input: RationaleInput },
-): string | undefined {
+): { text: string; locale: Locale } | undefined {
   const rationale = rule?.rationale;
   if (rationale === undefined) return undefined;
-  if (typeof rationale === 'string') return r.t(`rule.${rationale}`);
-  const template = (rationale as Readonly<Record<string, string | undefined>>)[r.locale] ?? rationale.en;
+  if (typeof rationale === 'string') return { text: r.t(`rule.${rationale}`), locale: r.locale };
+  const own = (rationale as Readonly<Partial<Record<Locale, string>>>)[r.locale];
   const c = ctx.input.complaint;
-  return r.fill(template, {
-    subject: ctx.subject,
-    orderId: c.order?.id ?? '',
-    category: r.t(`category.${c.category}`),
-    daysLate: ctx.input.daysLate,
-    severity: ctx.input.severity.score,
-    value: ctx.input.value.score,
-    plan: c.subscription?.plan ?? '',
-  });
+  const fill = (template: string, renderer: Renderer, subject: string) =>
+    renderer.fill(template, {
+      subject,
+      orderId: renderer.embed(c.order?.id ?? ''),
+      category: renderer.t(`category.${c.category}`),
+      daysLate: ctx.input.daysLate,
+      severity: ctx.input.severity.score,
+      value: ctx.input.value.score,
+      plan: renderer.embed(c.subscription?.plan ?? ''),
+    });
+  if (own !== undefined) return { text: fill(own, r, ctx.subject), locale: r.locale };
+  // The English text gets English words and digits throughout, not a Persian subject inside it.
+  const en = englishRenderer();
+  const subject = c.order
+    ? en.m('subject.order', { orderId: en.embed(c.order.id) })
+    : en.m('subject.subscription', { plan: en.embed(c.subscription?.plan ?? '') });
+  return { text: r.embedSentence(fill(rationale.en, en, subject)), locale: 'en' };
+}
+
+/** An incident's cause in words: "wrong item (SKU SHOE-42)", "service outage (Plus)". */
+function describeCause(r: Renderer, cause: IncidentMark['cause']): string {
+  if (cause.category === null) return r.embed(cause.key);
+  const category = r.t(`category.${cause.category}`);
+  if (cause.sku !== null) return r.m('cause.sku', { category, sku: r.embed(cause.sku) });
+  if (cause.service !== null) return r.m('cause.service', { category, service: r.embed(cause.service) });
+  return category;
 }
 
 function handlingReason(
@@ -251,7 +311,7 @@ function handlingReason(
     case 'value_tier':
       return r.m('reason.value_tier', { tier: r.t(`tier.${input.value.tier}`) });
     case 'escalate_remedy':
-      return r.m('reason.escalate_remedy', { queue: input.handling.queue ?? '' });
+      return r.m('reason.escalate_remedy', { queue: r.embed(input.handling.queue ?? '') });
     case 'cost_above_auto_approve':
       return r.m('reason.cost_above_auto_approve', {
         total: money(input.totalCost),

@@ -22,13 +22,17 @@ export function describeFactor(
     case 'category':
       return r.t('factor.category', { category: r.t(`category.${params.category}`) });
     case 'public':
-      return params.platform ? r.t('factor.publicOn', { platform: params.platform }) : r.t('factor.public');
+      return params.platform
+        ? r.t('factor.publicOn', { platform: r.embed(String(params.platform)) })
+        : r.t('factor.public');
     case 'repeat':
       return r.t('factor.repeat', { ordinal: r.ordinal(Number(params.count)) });
     case 'tone':
       return r.t('factor.tone', { tone: r.t(`tone.${params.tone}`) });
     case 'lifetimeSpend':
       return r.t('factor.lifetimeSpend', { amount: r.money(Number(params.amount), String(params.currency)) });
+    case 'subscriber':
+      return r.t('factor.subscriber', { plan: r.embed(String(params.plan)) });
     default: {
       const counted = COUNTED[code];
       return r.t(`factor.${code}`, params, counted === undefined ? undefined : Number(params[counted]));

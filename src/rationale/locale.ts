@@ -1,17 +1,26 @@
 import { en, type MessageKey, type Messages } from './locales/en';
+import { fa } from './locales/fa';
+import { tr } from './locales/tr';
 
-/** A locale's messages and the BCP 47 tag its numbers, money and dates are formatted with. */
+/** A locale's messages, the BCP 47 tag its numbers, money and dates are formatted with, and its direction. */
 export interface LocaleSpec {
   readonly messages: Messages;
   /** Passed to `Intl` formatters. */
   readonly tag: string;
   /** Writing direction, for user interfaces that show the rationale. */
   readonly direction: 'ltr' | 'rtl';
+  /**
+   * How money names its currency. Persian writes the currency's name after the amount
+   * ("۵۹٫۹۰ یورو"), which keeps the sentence right-to-left; a symbol would be a left-to-right island.
+   */
+  readonly currencyDisplay: 'symbol' | 'name';
 }
 
 /** Every locale redress writes rationale in. */
 export const LOCALES = {
-  en: { messages: en, tag: 'en-US', direction: 'ltr' },
+  en: { messages: en, tag: 'en-US', direction: 'ltr', currencyDisplay: 'symbol' },
+  tr: { messages: tr, tag: 'tr-TR', direction: 'ltr', currencyDisplay: 'symbol' },
+  fa: { messages: fa, tag: 'fa-IR', direction: 'rtl', currencyDisplay: 'name' },
 } as const satisfies Record<string, LocaleSpec>;
 
 /** A supported locale. */
@@ -23,6 +32,27 @@ export const LOCALE_CODES = Object.keys(LOCALES) as Locale[];
 /** True when `value` names a supported locale. */
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && Object.hasOwn(LOCALES, value);
+}
+
+/** The writing direction of a locale's rationale: `rtl` for Persian, `ltr` otherwise. */
+export function localeDirection(locale: Locale): 'ltr' | 'rtl' {
+  return LOCALES[locale].direction;
+}
+
+/**
+ * The supported locale for a BCP 47 language tag such as a customer's `tr-TR`, `fa`, `FA-ir` or
+ * `fa_IR`: its language, when redress writes that language, else `fallback`. Only the language
+ * counts (`tr-CY` is Turkish); anything unparseable falls back too.
+ */
+export function resolveLocale(tag: string | null | undefined, fallback: Locale = 'en'): Locale {
+  if (typeof tag !== 'string' || tag.trim() === '') return fallback;
+  try {
+    // Intl canonicalises case and legacy codes ("fas", "pes" → "fa"); POSIX tags use "_".
+    const language = new Intl.Locale(tag.trim().replaceAll('_', '-')).language;
+    return isLocale(language) ? language : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 /** Placeholders in a template, in order of appearance: `{a} and {b}` → `['a', 'b']`. */

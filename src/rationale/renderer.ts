@@ -4,6 +4,14 @@ import { LOCALES, type Locale, type MessageKey } from './locale';
 /** Values substituted into a template; numbers are formatted for the locale. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/** First Strong Isolate and Pop Directional Isolate (Unicode bidi, UAX #9). */
+const FSI = '\u2068';
+const PDI = '\u2069';
+/** A letter of a right-to-left script (Hebrew, Arabic and its extensions, Syriac, Thaana, N'Ko). */
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+/** A letter that is not of a right-to-left script: a strong left-to-right character. */
+const LTR_LETTER = /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])\p{L}/u;
+
 /**
  * Entries each memo below keeps before it starts over. Formatting with `Intl` costs microseconds and
  * batches repeat the same numbers, amounts, days and lists; the bound keeps memory flat whatever runs.
@@ -31,18 +39,22 @@ function compileTemplate(template: string): CompiledTemplate {
 
 /**
  * Renders messages and formats numbers, money and dates for one locale. Dates are shown in UTC, the
- * zone all of redress's date arithmetic is done in, so a rendered date matches the ISO string beside it.
+ * zone all of redress's date arithmetic is done in, so a rendered date matches the ISO string beside it
+ * (in the locale's own calendar: Persian dates are Solar Hijri, as Iranian customers read them).
  */
 export class Renderer {
   readonly locale: Locale;
+  readonly direction: 'ltr' | 'rtl';
   private readonly tag: string;
+  private readonly currencyDisplay: 'symbol' | 'name';
   private readonly plurals: Intl.PluralRules;
   private readonly ordinals: Intl.PluralRules;
   private readonly numbers: Intl.NumberFormat;
+  private readonly percents: Intl.NumberFormat;
   private readonly dates: Intl.DateTimeFormat;
+  private readonly dateTimes: Intl.DateTimeFormat;
   private readonly lists: Intl.ListFormat;
   private readonly moneyFormats = new Map<string, Intl.NumberFormat>();
-  private percents: Intl.NumberFormat | undefined;
   private readonly templates = new Map<string, CompiledTemplate>();
   private readonly numberTexts = new Map<number, string>();
   private readonly moneyTexts = new Map<string, Map<number, string>>();
@@ -52,35 +64,74 @@ export class Renderer {
   private readonly pluralForms = new Map<string, Map<string, string | undefined>>();
 
   constructor(locale: Locale) {
+    const spec = LOCALES[locale];
     this.locale = locale;
-    this.tag = LOCALES[locale].tag;
+    this.direction = spec.direction;
+    this.tag = spec.tag;
+    this.currencyDisplay = spec.currencyDisplay;
     this.plurals = new Intl.PluralRules(this.tag);
     this.ordinals = new Intl.PluralRules(this.tag, { type: 'ordinal' });
     this.numbers = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 2 });
+    this.percents = new Intl.NumberFormat(this.tag, { style: 'percent', maximumFractionDigits: 2 });
     this.dates = new Intl.DateTimeFormat(this.tag, { dateStyle: 'long', timeZone: 'UTC' });
+    this.dateTimes = new Intl.DateTimeFormat(this.tag, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    });
     this.lists = new Intl.ListFormat(this.tag, { style: 'long', type: 'conjunction' });
   }
 
-  /** Renders a message. With `count`, picks the plural form `key.one` / `key.other` for it. */
+  /**
+   * Renders a message. With `count`, picks the plural form `key.<category>` for it, falling back to
+   * `key.other` where the language does not tell that category apart.
+   */
   t(key: string, params: MessageParams = {}, count?: number): string {
-    const messages = LOCALES[this.locale].messages as Readonly<Record<string, string>>;
     let template: string | undefined;
     if (count !== undefined) {
-      const forms = remember(this.pluralForms, key, () => new Map<string, string | undefined>());
       const category = Object.is(count, -0)
         ? this.plurals.select(count)
         : remember(this.pluralCategories, count, (n) => this.plurals.select(n));
-      // Looked up once per key and category: building `key.category` and reading the catalogue with it
-      // costs more than the rest of the message.
-      template = forms.get(category);
-      if (template === undefined && !forms.has(category)) {
-        template = messages[`${key}.${category}`] ?? messages[`${key}.other`];
-        forms.set(category, template);
-      }
+      template = this.plural(key, category);
     }
-    template ??= messages[key];
+    template ??= this.messages()[key];
     if (template === undefined) throw new Error(`missing message "${key}" in locale ${this.locale}`);
     return this.fill(template, params);
+  }
+
+  private messages(): Readonly<Record<string, string | undefined>> {
+    return LOCALES[this.locale].messages;
+  }
+
+  private plural(key: string, category: string): string | undefined {
+    // Looked up once per key and category: building `key.category` and reading the catalogue with it
+    // costs more than the rest of the message.
+    const forms = remember(this.pluralForms, key, () => new Map<string, string | undefined>());
+    if (forms.has(category)) return forms.get(category);
+    const messages = this.messages();
+    const template = messages[`${key}.${category}`] ?? messages[`${key}.other`];
+    forms.set(category, template);
+    return template;
+  }
+
+  /**
+   * A value from the input (an id, a SKU, a plan, platform, queue or rule name) made safe to embed in a
+   * sentence: in a right-to-left locale it is wrapped in a Unicode isolate (FSI … PDI), so that its
+   * own direction neither reorders the sentence around it nor is reordered by it; in a left-to-right
+   * locale only a value containing right-to-left letters is wrapped. Text without such values is
+   * left exactly as it is.
+   */
+  embed(value: string): string {
+    if (value === '') return value;
+    const foreign = this.direction === 'rtl' ? true : RTL_LETTER.test(value);
+    return foreign ? `${FSI}${value}${PDI}` : value;
+  }
+
+  /** A whole sentence in another language (a rule's English text in a Persian rationale), isolated. */
+  embedSentence(text: string): string {
+    const foreign = this.direction === 'rtl' ? LTR_LETTER.test(text) : RTL_LETTER.test(text);
+    return foreign ? `${FSI}${text}${PDI}` : text;
   }
 
   /** Substitutes `{name}` placeholders; numbers are formatted, strings inserted as they are. */
@@ -102,9 +153,10 @@ export class Renderer {
     return this.t(key, params);
   }
 
-  /** "3rd", "3.", "سوم" — the ordinal of `n` in this locale. */
+  /** "3rd", "3.", "۳مین" — the ordinal of `n` in this locale. */
   ordinal(n: number): string {
-    return this.t(`ordinal.${this.ordinals.select(n)}`, { n }) ?? String(n);
+    const template = this.plural('ordinal', this.ordinals.select(n));
+    return template === undefined ? this.number(n) : this.fill(template, { n });
   }
 
   /** A number in this locale's digits. */
@@ -114,24 +166,31 @@ export class Renderer {
     return remember(this.numberTexts, n, (x) => this.numbers.format(x));
   }
 
-  /** Money in major units, with the currency's symbol and digits, in this locale. */
+  /**
+   * Money in major units, with the currency's symbol (or, in Persian, its name) and digits, in this
+   * locale. Where the runtime has no localised name and falls back to a Latin code, the amount is
+   * isolated like any other left-to-right value in a right-to-left sentence.
+   */
   money(amount: number, currency: string): string {
     let format = this.moneyFormats.get(currency);
     let texts = this.moneyTexts.get(currency);
     if (!format || !texts) {
-      format = new Intl.NumberFormat(this.tag, { style: 'currency', currency });
+      format = new Intl.NumberFormat(this.tag, {
+        style: 'currency',
+        currency,
+        currencyDisplay: this.currencyDisplay,
+      });
       texts = new Map();
       this.moneyFormats.set(currency, format);
       this.moneyTexts.set(currency, texts);
     }
     const formatter = format;
-    if (Object.is(amount, -0)) return formatter.format(amount);
-    return remember(texts, amount, (x) => formatter.format(x));
+    if (Object.is(amount, -0)) return this.embedSentence(formatter.format(amount));
+    return remember(texts, amount, (x) => this.embedSentence(formatter.format(x)));
   }
 
-  /** A percentage given as a whole number (15 → "15%"). */
+  /** A percentage given as a whole number (15 → "15%", "%15", "۱۵٪"). */
   percent(n: number): string {
-    this.percents ??= new Intl.NumberFormat(this.tag, { style: 'percent', maximumFractionDigits: 2 });
     return this.percents.format(n / 100);
   }
 
@@ -141,6 +200,11 @@ export class Renderer {
     // A long date shows the UTC day and nothing finer, so every instant of one day renders alike.
     if (Number.isNaN(time)) return this.dates.format(time);
     return remember(this.dayTexts, Math.floor(time / DAY_MS), (day) => this.dates.format(day * DAY_MS));
+  }
+
+  /** A date and time (from an ISO string) in this locale, in UTC, on a 24-hour clock. */
+  dateTime(iso: string): string {
+    return this.dateTimes.format(new Date(iso));
   }
 
   /** "a, b and c" in this locale. */

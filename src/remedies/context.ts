@@ -10,6 +10,11 @@ export interface RemedyOrigin {
   readonly rule: string;
   /** That rule's priority (0 for the policy). */
   readonly priority: number;
+  /**
+   * Set when the remedy is an incident's shared policy (the incident's id) rather than this complaint's
+   * own rules; `rule` then names the rule that gave it to the incident's most severe complaint.
+   */
+  readonly incident?: string;
 }
 
 /** Everything a remedy needs to become concrete. Money is in integer minor units here. */

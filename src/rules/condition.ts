@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PathSegment } from '../errors';
 import { FACT_NAMES, FACTS, type FactName, type FactSpec } from '../facts';
-import { limits } from '../limits';
+import { defaultLimits, type Limits, limits } from '../limits';
 import { closest } from './closest';
 import { OPERAND_SHAPE, OPERATORS, type Operator, operatorFits, type Scalar } from './operators';
 
@@ -89,7 +89,8 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return `a ${typeof value}`;
+  if (value === undefined) return 'nothing';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function scalarFits(spec: FactSpec, value: unknown): boolean {
@@ -120,9 +121,10 @@ function expected(spec: FactSpec): string {
 
 /**
  * Checks a rule's conditions against the facts catalogue and the operator table, collecting every
- * problem. Iterative over a bounded depth, so a hostile, deeply nested file cannot exhaust the stack.
+ * problem. Iterative over a bounded depth, so a hostile, deeply nested file cannot exhaust the stack; a
+ * rule over `maxConditionsPerRule` stops the check at once. Limit problems carry the `LIMIT_CODES`.
  */
-export function checkCondition(root: unknown): ConditionProblem[] {
+export function checkCondition(root: unknown, bounds: Limits = defaultLimits): ConditionProblem[] {
   const problems: ConditionProblem[] = [];
   const add = (code: string, path: PathSegment[], message: string, hint?: string) =>
     problems.push(hint === undefined ? { code, path, message } : { code, path, message, hint });
@@ -148,12 +150,12 @@ export function checkCondition(root: unknown): ConditionProblem[] {
     const keys = Object.keys(node);
     const group = GROUP_KEYS.find((k) => Object.hasOwn(node, k));
     if (group) {
-      if (depth > limits.maxConditionDepth) {
+      if (depth > bounds.maxConditionDepth) {
         add(
           'too_deep',
           path,
-          `conditions nest deeper than ${limits.maxConditionDepth} levels`,
-          'flatten the rule or split it in two',
+          `conditions nest deeper than ${bounds.maxConditionDepth} levels (limits.maxConditionDepth)`,
+          'flatten the rule or split it in two, or raise limits.maxConditionDepth',
         );
         continue;
       }
@@ -185,8 +187,13 @@ export function checkCondition(root: unknown): ConditionProblem[] {
           `"${group}" is empty; json-rules-engine would treat it as always true`,
           'add a condition or remove the group',
         );
-      } else if (children.length > limits.maxConditionsPerRule) {
-        add('too_many_conditions', [...path, group], `more than ${limits.maxConditionsPerRule} conditions`);
+      } else if (children.length > bounds.maxConditionsPerRule) {
+        add(
+          'too_many_conditions',
+          [...path, group],
+          `more than ${bounds.maxConditionsPerRule} conditions (limits.maxConditionsPerRule)`,
+          'split the rule in two, or raise limits.maxConditionsPerRule',
+        );
       } else {
         for (let i = children.length - 1; i >= 0; i--)
           stack.push({ node: children[i], path: [...path, group, i], depth: depth + 1 });
@@ -195,8 +202,14 @@ export function checkCondition(root: unknown): ConditionProblem[] {
     }
 
     leaves += 1;
-    if (leaves === limits.maxConditionsPerRule + 1) {
-      add('too_many_conditions', [], `a rule may have at most ${limits.maxConditionsPerRule} conditions`);
+    if (leaves > bounds.maxConditionsPerRule) {
+      add(
+        'too_many_conditions',
+        [],
+        `a rule may have at most ${bounds.maxConditionsPerRule} conditions (limits.maxConditionsPerRule)`,
+        'split the rule in two, or raise limits.maxConditionsPerRule',
+      );
+      break;
     }
     for (const key of keys) {
       if (!LEAF_KEYS.has(key)) {
@@ -209,6 +222,8 @@ export function checkCondition(root: unknown): ConditionProblem[] {
         );
       }
     }
+    // A reference to a named condition, and nothing else: that refusal says it all.
+    if (Object.hasOwn(node, 'condition') && !keys.some((k) => LEAF_KEYS.has(k))) continue;
     const { fact, operator, value } = node;
     let spec: FactSpec | undefined;
     if (typeof fact !== 'string') {
@@ -283,8 +298,13 @@ export function checkCondition(root: unknown): ConditionProblem[] {
       }
     } else if (value.length === 0) {
       add('invalid_value', [...path, 'value'], `"${op}" with an empty list`, 'list at least one value');
-    } else if (value.length > limits.maxListValues) {
-      add('too_many_values', [...path, 'value'], `more than ${limits.maxListValues} values`);
+    } else if (value.length > bounds.maxListValues) {
+      add(
+        'too_many_values',
+        [...path, 'value'],
+        `more than ${bounds.maxListValues} values (limits.maxListValues)`,
+        'split the list over two rules, or raise limits.maxListValues',
+      );
     } else {
       value.forEach((v, i) => {
         if (!scalarFits(spec, v))

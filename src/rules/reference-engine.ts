@@ -1,6 +1,7 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { Facts } from '../facts';
 import type { Condition } from './condition';
+import { Pool } from './engine-pool';
 import {
   byPriority,
   type ConditionTrace,
@@ -65,17 +66,21 @@ function buildEngine(ruleSet: RuleSet): Engine {
   return engine;
 }
 
+/** Engines per evaluator: enough to keep both cores busy; a burst beyond waits rather than builds. */
+const MAX_ENGINES = 8;
+
 /**
  * Runs the rules on json-rules-engine, the reference implementation of the condition language.
  * json-rules-engine keeps run state on its Engine, so runs in flight never share one: each run takes
- * an idle engine from a pool (building one if none is idle) and returns it afterwards.
+ * an engine from a bounded pool and returns it afterwards — or discards it when the run threw.
  */
 export function referenceEvaluator(ruleSet: RuleSet): RuleEvaluator {
-  const idle: Engine[] = [];
+  const pool = new Pool(() => buildEngine(ruleSet), MAX_ENGINES);
   const indexOf = new Map(ruleSet.rules.map((r, i) => [r.name, i]));
   return {
     async evaluate(facts: Facts, scope: EvaluationScope = 'all'): Promise<readonly RuleOutcome[]> {
-      const engine = idle.pop() ?? buildEngine(ruleSet);
+      const engine = await pool.acquire();
+      let healthy = true;
       try {
         const { results, failureResults } = await engine.run({ ...facts });
         const outcome = (r: RuleResult, fired: boolean): RuleOutcome => ({
@@ -90,8 +95,11 @@ export function referenceEvaluator(ruleSet: RuleSet): RuleEvaluator {
         const fired = results.map((r) => outcome(r, true));
         if (scope === 'fired') return fired.sort(byPriority);
         return [...fired, ...failureResults.map((r) => outcome(r, false))].sort(byPriority);
+      } catch (error) {
+        healthy = false;
+        throw error;
       } finally {
-        idle.push(engine);
+        pool.release(engine, healthy);
       }
     },
   };

@@ -7,7 +7,8 @@ import {
   RedressError,
   type RedressIssue,
 } from '../errors';
-import { limits } from '../limits';
+import { isLimitCode, type Limits, type LimitsOption, limits, resolveLimits } from '../limits';
+import { type PlainJsonKind, readUntrusted } from '../plain-json';
 import { LOCALE_CODES, LOCALES, type Locale, placeholders } from '../rationale/locale';
 import { REMEDY_TYPES, RemedySpecSchema } from '../remedies/catalogue';
 import { ScoringSchema } from '../scoring/config';
@@ -68,7 +69,8 @@ function ruleSetSchema<C extends z.ZodType>(conditions: C) {
     description: z.string().max(limits.maxLongText).optional(),
     scoring: ScoringSchema,
     policy: PolicySchema,
-    rules: z.array(ruleSchema(conditions)).max(limits.maxRules),
+    // At most `Limits.maxRules`, checked before the schema runs (the limit is configurable).
+    rules: z.array(ruleSchema(conditions)),
   });
 }
 
@@ -102,14 +104,14 @@ export function isLoadedRuleSet(value: unknown): value is RuleSet {
   return typeof value === 'object' && value !== null && LOADED.has(value);
 }
 
-function conditionIssues(raw: unknown): RedressIssue[] {
+function conditionIssues(raw: unknown, bounds: Limits): RedressIssue[] {
   const rules = typeof raw === 'object' && raw !== null ? (raw as { rules?: unknown }).rules : undefined;
-  if (!Array.isArray(rules) || rules.length > limits.maxRules) return [];
+  if (!Array.isArray(rules)) return [];
   return rules.flatMap((rule, i) => {
     const conditions =
       typeof rule === 'object' && rule !== null ? (rule as { conditions?: unknown }).conditions : undefined;
     if (conditions === undefined) return []; // zod reports the missing field
-    return checkCondition(conditions).map((p) =>
+    return checkCondition(conditions, bounds).map((p) =>
       issue(
         p.code,
         ['rules', i, 'conditions', ...p.path],
@@ -204,32 +206,35 @@ function withRuleNames(raw: unknown, issues: RedressIssue[]): RedressIssue[] {
   });
 }
 
-function parseJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new RedressError(
-      'INVALID_JSON',
-      [issue('invalid_json', [], `the rule set is not valid JSON: ${(cause as Error).message}`)],
-      { cause },
-    );
-  }
-}
+const RULE_SET: PlainJsonKind = {
+  noun: 'rule set',
+  invalid: 'INVALID_RULESET',
+  sizeLimit: 'maxRuleSetBytes',
+  hasRules: true,
+};
 
 /**
- * Validates a rule set (an object, or its JSON text) up front: structure, every fact and operator,
- * every remedy's parameters, names, priorities and rationale. Returns a frozen `RuleSet`.
+ * Validates a rule set (an object, or its JSON text) up front: limits first, then structure, every fact
+ * and operator, every remedy's parameters, names, priorities and rationale. Returns a frozen `RuleSet`.
  *
- * @throws RedressError `INVALID_JSON` for unparseable text, `INVALID_RULESET` with every problem found,
- *   each naming its rule and its path.
+ * @throws RedressError `LIMIT_EXCEEDED` over a limit (`options.limits`, see `Limits`); `INVALID_JSON`
+ *   for text that is not JSON or repeats a key; `INVALID_RULESET` with every problem found, each naming
+ *   its rule and its path.
  */
-export function loadRuleSet(json: unknown): RuleSet {
+export function loadRuleSet(json: unknown, options: LimitsOption = {}): RuleSet {
   if (isLoadedRuleSet(json)) return json;
-  const raw = typeof json === 'string' ? parseJsonText(json) : json;
+  const bounds = resolveLimits(options.limits);
+  const plain = readUntrusted(json, RULE_SET, bounds);
+  // No rule names here: the walk stopped before the input could be read safely.
+  if (!plain.ok) throw plain.error;
+  const raw = plain.value;
+  const structural = conditionIssues(raw, bounds);
+  const overLimit = structural.filter((i) => isLimitCode(i.code));
+  if (overLimit.length > 0) throw new RedressError('LIMIT_EXCEEDED', withRuleNames(raw, overLimit));
   const parsed = LoadSchema.safeParse(raw);
   const found = [
     ...(parsed.success ? semanticIssues(parsed.data.rules) : zodIssues(parsed.error)),
-    ...conditionIssues(raw),
+    ...structural,
   ];
   if (found.length > 0 || !parsed.success) {
     throw new RedressError('INVALID_RULESET', withRuleNames(raw, sortIssues(found)));

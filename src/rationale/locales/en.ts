@@ -1,7 +1,9 @@
 /**
  * English messages. This catalogue defines the message keys: every other locale must have the same
- * keys with the same `{placeholders}` (a test holds them to it). Keys ending in `.one` / `.other` are
- * plural forms, chosen with `Intl.PluralRules`; `ordinal.*` are ordinal forms.
+ * keys with the same `{placeholders}` (the `Messages` type and a test hold them to it). Keys ending in
+ * `.zero` / `.one` / `.two` / `.few` / `.many` / `.other` are plural forms of one message, chosen with
+ * `Intl.PluralRules` (`ordinal.*` with its ordinal rules); `.other` is required, the others only where
+ * the language's grammar tells them apart (English does, Turkish and Persian do not after a numeral).
  *
  * Register: plain, warm, first person plural; restate what happened, never blame the customer.
  */
@@ -63,6 +65,9 @@ export const en = {
   'remedy.refund': 'refund',
   'remedy.escalate': 'escalation',
 
+  quoted: '"{text}"',
+  'item.line': '{quantity} × {sku}',
+
   'subject.order': 'order {orderId}',
   'subject.subscription': 'your {plan} subscription',
 
@@ -104,6 +109,9 @@ export const en = {
     'We will also answer your public post on {platform}, so that everyone can see it is being resolved.',
   followUp: 'We will check with you on {date} that everything has been put right.',
 
+  'incident.notice':
+    'This is part of a known problem affecting {count} customers, and we are fixing its cause.',
+
   'why.severity': 'Severity {score}/100 ({band}): {factors}.',
   'why.value': 'Customer value {score}/100 ({tier}): {factors}.',
   'why.rules': 'Rules applied: {rules}.',
@@ -114,6 +122,11 @@ export const en = {
   'why.automatic':
     'Can be applied automatically: the cost of {total} is within the auto-approval limit of {limit}.',
   'why.human': 'Needs a person ({queue}) because: {reasons}.',
+  'why.incident':
+    'Part of incident {id}: {count} complaints about {cause} between {first} and {last} (UTC). Everyone in it gets at least the remedies of its most severe complaint, {top}, within their own caps.',
+
+  'cause.sku': '{category} (SKU {sku})',
+  'cause.service': '{category} ({service})',
 
   'na.no_items': 'there are no items to send again',
   'na.no_subscription': 'the customer has no subscription',
@@ -154,5 +167,16 @@ export const en = {
 /** A message key. */
 export type MessageKey = keyof typeof en;
 
-/** A catalogue of messages for one locale: every key, as text. */
-export type Messages = Readonly<Record<MessageKey, string>>;
+/** A plural category other than `other`; a message's forms are `key.<category>`. */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';
+
+/** Plural forms a language may leave out when its grammar does not tell them apart (`.other` is used). */
+type OptionalPluralKey = Extract<MessageKey, `${string}.${PluralCategory}`>;
+
+/**
+ * A catalogue of messages for one locale: every key as text, except plural forms other than `.other`,
+ * which a language gives only where its grammar needs them.
+ */
+export type Messages = Readonly<
+  { [K in Exclude<MessageKey, OptionalPluralKey>]: string } & { [K in OptionalPluralKey]?: string }
+>;

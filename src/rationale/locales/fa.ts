@@ -1,0 +1,159 @@
+import type { Messages } from './en';
+
+/**
+ * Persian messages (fa-IR). Register: formal written Persian (شما, verbs in the plural of respect),
+ * in the spirit of the project's Persian seed text: take the complaint seriously, stay calm and
+ * courteous, make up for the error, and do not burden the customer with what happens behind the
+ * scenes. Text uses Persian letters (ی, ک), the zero-width non-joiner (می‌کنیم), ezafe on final he
+ * (شمارهٔ) and Persian punctuation (، ؛ « »).
+ *
+ * Persian does not inflect a noun after a numeral ("۳ روز"), so plural messages have only their
+ * `.other` form. Ordinals are a number with the suffix ـمین ("۳مین"); the repeat count is always at
+ * least 2, so the irregular "اولین" is never needed.
+ *
+ * Direction: every message is right-to-left text. Values from the input that are inserted into it
+ * (order ids, SKUs, plan, platform, queue and rule names) are wrapped by the renderer in Unicode
+ * isolates (FSI U+2068 … PDI U+2069), so that "o-1001" or "SHOE-42" keeps its own direction and does
+ * not reorder the Persian around it; numbers, money and dates are formatted with Persian digits.
+ */
+export const fa = {
+  'ordinal.other': '{n}مین',
+
+  'factor.category': 'شکایت از {category}',
+  'factor.daysLate.other': '{days} روز تأخیر',
+  'factor.itemsAffected.other': '{items} عدد کالای دارای مشکل',
+  'factor.public': 'انتشار عمومی',
+  'factor.publicOn': 'انتشار عمومی در {platform}',
+  'factor.publicReach.other': 'انتشار عمومی برای {reach} دنبال‌کننده',
+  'factor.repeat': '{ordinal} شکایت در ۹۰ روز اخیر',
+  'factor.tone': 'لحن مشتری: {tone}',
+  'factor.legalThreat': 'تهدید به اقدام قانونی',
+  'factor.cap': 'محدود به سقف ۱۰۰',
+  'factor.tenure.other': '{months} ماه همراهی با ما',
+  'factor.lifetimeSpend': 'مجموع خرید {amount}',
+  'factor.orders.other': '{orders} سفارش',
+  'factor.recentOrder': 'سفارش در {days} روز اخیر',
+  'factor.subscriber': 'مشترک طرح {plan}',
+
+  'category.wrong_item': 'کالای اشتباه',
+  'category.damaged_item': 'کالای آسیب‌دیده',
+  'category.missing_item': 'کسری کالا',
+  'category.late_delivery': 'تأخیر در تحویل',
+  'category.billing_error': 'خطای صورت‌حساب',
+  'category.service_outage': 'قطعی سرویس',
+  'category.poor_quality': 'کیفیت نامطلوب',
+  'category.staff_behavior': 'رفتار کارکنان',
+  'category.other': 'مشکل دیگر',
+  'tone.calm': 'آرام',
+  'tone.upset': 'ناراحت',
+  'tone.angry': 'خشمگین',
+  'tone.abusive': 'توهین‌آمیز',
+  'band.low': 'پایین',
+  'band.medium': 'متوسط',
+  'band.high': 'بالا',
+  'band.critical': 'بحرانی',
+  'tier.standard': 'استاندارد',
+  'tier.silver': 'نقره‌ای',
+  'tier.gold': 'طلایی',
+  'tier.platinum': 'پلاتینی',
+  'shipping.standard': 'عادی',
+  'shipping.express': 'سریع',
+  'remedy.apology': 'عذرخواهی',
+  'remedy.coupon': 'کوپن',
+  'remedy.gift': 'هدیه',
+  'remedy.free_month': 'ماه رایگان',
+  'remedy.resend': 'ارسال مجدد',
+  'remedy.refund': 'بازپرداخت',
+  'remedy.escalate': 'ارجاع',
+
+  quoted: '«{text}»',
+  'item.line': '{quantity} عدد {sku}',
+
+  'subject.order': 'سفارش شمارهٔ {orderId}',
+  'subject.subscription': 'اشتراک {plan} شما',
+
+  'apology.standard': 'بابت مشکلی که برای شما پیش آمد صمیمانه پوزش می‌خواهیم.',
+  'apology.personal':
+    'از آنچه برای شما پیش آمد عمیقاً متأسفیم. همکاری که شکایت شما را دریافت کرده است، تا رفع کامل مشکل شخصاً پیگیر آن خواهد بود.',
+
+  'restate.wrong_item': 'متوجه شدیم که در {subject} کالای اشتباه برای شما ارسال شده است.',
+  'restate.damaged_item': 'متوجه شدیم که کالاهای {subject} آسیب‌دیده به دست شما رسیده است.',
+  'restate.missing_item': 'متوجه شدیم که برخی از کالاهای {subject} به دست شما نرسیده است.',
+  'restate.late_delivery.other':
+    'متوجه شدیم که {subject} {days} روز دیرتر از تاریخی که وعده داده بودیم به دست شما رسیده است.',
+  'restate.late_delivery_pending.other':
+    'متوجه شدیم که {subject} با گذشت {days} روز از تاریخ وعده‌داده‌شده هنوز به دست شما نرسیده است.',
+  'restate.billing_error':
+    'متوجه شدیم که برای {subject} مبلغ {overcharge} بیش از مبلغ واقعی از شما دریافت شده است.',
+  'restate.billing_error_unknown': 'متوجه شدیم که برای {subject} مبلغ نادرستی از شما دریافت شده است.',
+  'restate.service_outage': 'متوجه شدیم که سرویس مربوط به {subject} برای مدتی در دسترس نبوده است.',
+  'restate.poor_quality': 'متوجه شدیم که {subject} کیفیتی را که انتظار داشتید نداشته است.',
+  'restate.staff_behavior':
+    'متوجه شدیم که یکی از همکاران ما با احترامی که شایستهٔ شماست با شما رفتار نکرده است.',
+  'restate.other': 'متوجه شدیم که در {subject} مشکلی پیش آمده است و می‌خواهیم آن را جبران کنیم.',
+
+  'offer.resend': 'کالاهای زیر را بدون هیچ هزینه‌ای با ارسال {shipping} دوباره برای شما می‌فرستیم: {items}.',
+  'offer.gift': 'به نشانهٔ عذرخواهی، هدیه‌ای به ارزش {value} برای شما ارسال می‌کنیم.',
+  'offer.coupon.percent':
+    'یک کوپن تخفیف {percent} برای سفارش بعدی شما آماده کرده‌ایم که تا {expiresAt} معتبر است.',
+  'offer.coupon.amount':
+    'یک کوپن به ارزش {amount} برای سفارش بعدی شما آماده کرده‌ایم که تا {expiresAt} معتبر است.',
+  'offer.free_month.other': '{months} ماه استفادهٔ رایگان، از {startsAt} تا {endsAt}، به {subject} افزوده‌ایم.',
+  'offer.refund': 'مبلغ {amount} را به همان روشی که پرداخت کرده‌اید به شما بازمی‌گردانیم.',
+  'offer.escalate': 'یکی از همکاران ما در تیم {queue} تا {dueAt} با شما تماس خواهد گرفت.',
+
+  'handling.human': 'پیش از نهایی شدن این پیشنهاد، یکی از همکاران ما پروندهٔ شما را شخصاً بررسی خواهد کرد.',
+  'handling.public': 'به پست عمومی شما در {platform} نیز پاسخ می‌دهیم تا همه ببینند که مشکل در حال رفع است.',
+  followUp: 'در تاریخ {date} با شما تماس می‌گیریم تا از رفع کامل مشکل اطمینان حاصل کنیم.',
+
+  'incident.notice':
+    'مشکل شما بخشی از یک مشکل شناخته‌شده است که {count} نفر از مشتریان ما را تحت تأثیر قرار داده است و ما در حال رفع ریشهٔ آن هستیم.',
+
+  'why.severity': 'شدت: {score} از ۱۰۰ ({band})؛ {factors}.',
+  'why.value': 'ارزش مشتری: {score} از ۱۰۰ ({tier})؛ {factors}.',
+  'why.rules': 'قواعد اعمال‌شده: {rules}.',
+  'why.noRule': 'هیچ قاعده‌ای با این شکایت مطابقت نداشت؛ نوع جبران را یکی از همکاران تعیین می‌کند.',
+  'why.dropped.cap':
+    '{remedy} ({cost}) از قاعدهٔ «{rule}» کنار گذاشته شد، زیرا مجموع هزینه از سقف {cap} فراتر می‌رفت.',
+  'why.dropped.notApplicable': '{remedy} از قاعدهٔ «{rule}» در این مورد کاربرد ندارد: {reason}.',
+  'why.automatic': 'قابل اعمال خودکار است: هزینهٔ {total} در محدودهٔ سقف تأیید خودکار ({limit}) است.',
+  'why.human': 'به بررسی یکی از همکاران ({queue}) نیاز دارد، زیرا {reasons}.',
+  'why.incident':
+    'این شکایت بخشی از رخداد {id} است: {count} شکایت دربارهٔ {cause} از {first} تا {last} (به وقت گرینویچ). همهٔ مشتریان این رخداد، در محدودهٔ سقف خود، دست‌کم همان جبرانی را دریافت می‌کنند که شدیدترین شکایت آن ({top}) دریافت کرده است.',
+
+  'cause.sku': '{category} (کد کالا {sku})',
+  'cause.service': '{category} ({service})',
+
+  'na.no_items': 'کالایی برای ارسال مجدد وجود ندارد',
+  'na.no_subscription': 'مشتری اشتراکی ندارد',
+  'na.zero_value': 'ارزش آن صفر می‌شد',
+  'na.nothing_to_refund': 'بر این مبنا مبلغی برای بازپرداخت وجود ندارد',
+
+  'reason.legal_threat': 'مشتری تهدید به اقدام قانونی کرده است',
+  'reason.abusive_tone': 'تماس توهین‌آمیز بوده است',
+  'reason.tone': 'لحن مشتری {tone} است',
+  'reason.severity_band': 'شدت در سطح {band} است',
+  'reason.value_tier': 'مشتری در ردهٔ {tier} است',
+  'reason.escalate_remedy': 'یکی از قواعد پرونده را به {queue} ارجاع می‌دهد',
+  'reason.cost_above_auto_approve': 'هزینهٔ {total} از سقف تأیید خودکار ({limit}) بیشتر است',
+  'reason.no_rule_matched': 'هیچ قاعده‌ای مطابقت نداشت',
+
+  'rule.wrong-item': 'جبران ارسال اشتباه این است که کالای درست را همراه با هدیه‌ای کوچک بی‌درنگ بفرستیم.',
+  'rule.damaged-item': 'کالای آسیب‌دیده بی‌درنگ تعویض می‌شود.',
+  'rule.damaged-item-refund': 'بهای کالای آسیب‌دیده بدون معطل کردن مشتری، بی‌درنگ بازپرداخت می‌شود.',
+  'rule.missing-item': 'کالاهای ارسال‌نشده بی‌درنگ فرستاده می‌شوند.',
+  'rule.late-minor': 'تأخیر کوتاه، عذرخواهی صمیمانه‌ای را می‌طلبد.',
+  'rule.late-moderate': 'تأخیر طولانی‌تر سزاوار تخفیفی در سفارش بعدی است.',
+  'rule.late-severe': 'تأخیر طولانی یا بسیار آشکار سزاوار تخفیف بیشتر و ارسال سریع در سفارش بعدی است.',
+  'rule.billing-overcharge': 'مبلغ اضافه دریافت‌شده به‌طور کامل بازپرداخت می‌شود.',
+  'rule.billing-unknown': 'خطای صورت‌حسابی که مبلغ آن مشخص نیست، توسط یکی از همکاران بررسی می‌شود.',
+  'rule.outage': 'برای سرویسی که دچار قطعی شده است، زمان استفادهٔ رایگان منظور می‌شود.',
+  'rule.outage-long': 'برای قطعی جدی، زمان استفادهٔ رایگان بیشتری منظور می‌شود.',
+  'rule.poor-quality': 'بخشی از بهای کالایی که به استاندارد ما نرسیده است، بازپرداخت می‌شود.',
+  'rule.staff': 'رفتار ناشایست، عذرخواهی صادقانه و جبرانی کوچک را می‌طلبد.',
+  'rule.staff-severe': 'تخلف جدی کارکنان توسط یکی از مدیران بررسی می‌شود.',
+  'rule.legal': 'تهدید به اقدام قانونی توسط تیم حقوقی ما رسیدگی می‌شود.',
+  'rule.abusive': 'تماس توهین‌آمیز توسط یکی از همکاران ارشد رسیدگی می‌شود.',
+  'rule.public-critical': 'به شکایت عمومی و بحرانی، تیم شبکه‌های اجتماعی ما پاسخ می‌دهد.',
+  'rule.repeat': 'از مشتری‌ای که ناچار شده است دوباره شکایت کند، شخصاً عذرخواهی می‌کنیم.',
+} as const satisfies Messages;

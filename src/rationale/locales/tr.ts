@@ -1,0 +1,164 @@
+import type { Messages } from './en';
+
+/**
+ * Turkish messages (tr-TR). Register: the polite "siz" form of Turkish customer service, as in the
+ * project's seed texts: listen, restate what happened, make up for it at once ("hatanızı telafi
+ * edin"), never argue or blame. "Şikayet" is written as the seeds write it.
+ *
+ * Turkish does not inflect a noun after a numeral ("3 gün", "2 ürün"), so plural messages have only
+ * their `.other` form, and ordinals are a number with a dot ("3.").
+ *
+ * Placeholders are inserted without case suffixes, so every sentence is built to take them in the
+ * nominative: `{subject}` is "… numaralı siparişiniz" / "… aboneliğiniz" and is followed by a
+ * postposition ("ile", "için", "kapsamındaki") rather than a suffix.
+ */
+export const tr = {
+  'ordinal.other': '{n}.',
+
+  'factor.category': '{category} şikayeti',
+  'factor.daysLate.other': '{days} gün gecikme',
+  'factor.itemsAffected.other': '{items} üründe sorun',
+  'factor.public': 'herkese açık paylaşıldı',
+  'factor.publicOn': '{platform} üzerinde herkese açık paylaşıldı',
+  'factor.publicReach.other': 'herkese açık paylaşıldı ({reach} takipçi)',
+  'factor.repeat': 'son 90 gündeki {ordinal} şikayet',
+  'factor.tone': 'müşteri {tone}',
+  'factor.legalThreat': 'hukuki yola başvurma uyarısı',
+  'factor.cap': '100 ile sınırlandı',
+  'factor.tenure.other': '{months} aydır müşterimiz',
+  'factor.lifetimeSpend': 'toplam {amount} alışveriş',
+  'factor.orders.other': '{orders} sipariş',
+  'factor.recentOrder': 'son {days} gün içinde sipariş verdi',
+  'factor.subscriber': '{plan} abonesi',
+
+  'category.wrong_item': 'yanlış ürün',
+  'category.damaged_item': 'hasarlı ürün',
+  'category.missing_item': 'eksik ürün',
+  'category.late_delivery': 'geç teslimat',
+  'category.billing_error': 'fatura hatası',
+  'category.service_outage': 'hizmet kesintisi',
+  'category.poor_quality': 'düşük kalite',
+  'category.staff_behavior': 'personel davranışı',
+  'category.other': 'başka bir sorun',
+  'tone.calm': 'sakin',
+  'tone.upset': 'üzgün',
+  'tone.angry': 'öfkeli',
+  'tone.abusive': 'saldırgan',
+  'band.low': 'düşük',
+  'band.medium': 'orta',
+  'band.high': 'yüksek',
+  'band.critical': 'kritik',
+  'tier.standard': 'standart',
+  'tier.silver': 'gümüş',
+  'tier.gold': 'altın',
+  'tier.platinum': 'platin',
+  'shipping.standard': 'standart',
+  'shipping.express': 'hızlı',
+  'remedy.apology': 'özür',
+  'remedy.coupon': 'kupon',
+  'remedy.gift': 'hediye',
+  'remedy.free_month': 'ücretsiz ay',
+  'remedy.resend': 'yeniden gönderim',
+  'remedy.refund': 'iade',
+  'remedy.escalate': 'üst birime aktarma',
+
+  quoted: '“{text}”',
+  'item.line': '{quantity} adet {sku}',
+
+  'subject.order': '{orderId} numaralı siparişiniz',
+  'subject.subscription': '{plan} aboneliğiniz',
+
+  'apology.standard': 'Yaşadığınız olumsuz deneyim için içtenlikle özür dileriz.',
+  'apology.personal':
+    'Yaşadıklarınız için gerçekten çok üzgünüz. Şikayetinizi ilk karşılayan çalışma arkadaşımız, sorun tamamen çözülene kadar konuyu bizzat takip edecektir.',
+
+  'restate.wrong_item': '{subject} ile size yanlış ürün gönderildiğini anlıyoruz.',
+  'restate.damaged_item': '{subject} kapsamındaki ürünlerin size hasarlı ulaştığını anlıyoruz.',
+  'restate.missing_item': '{subject} kapsamındaki bazı ürünlerin size ulaşmadığını anlıyoruz.',
+  'restate.late_delivery.other':
+    '{subject}, size söz verdiğimiz tarihten {days} gün sonra elinize ulaştı; yaşadığınız mağduriyeti anlıyoruz.',
+  'restate.late_delivery_pending.other':
+    '{subject}, size söz verdiğimiz tarihin üzerinden {days} gün geçmesine rağmen hâlâ elinize ulaşmadı; yaşadığınız mağduriyeti anlıyoruz.',
+  'restate.billing_error':
+    '{subject} için sizden olması gerekenden {overcharge} fazla ücret alındığını anlıyoruz.',
+  'restate.billing_error_unknown': '{subject} için hatalı bir ücretlendirme yapıldığını anlıyoruz.',
+  'restate.service_outage': '{subject} kapsamındaki hizmetin sizin için kesintiye uğradığını anlıyoruz.',
+  'restate.poor_quality': '{subject} kapsamındaki ürünün beklediğiniz kaliteyi karşılamadığını anlıyoruz.',
+  'restate.staff_behavior': 'Çalışanlarımızdan birinin size hak ettiğiniz saygıyla davranmadığını anlıyoruz.',
+  'restate.other': '{subject} ile ilgili bir sorun yaşadığınızı anlıyoruz ve bunu telafi etmek istiyoruz.',
+
+  'offer.resend':
+    'Aşağıdaki ürünleri hiçbir ücret ödemeden {shipping} kargoyla size yeniden göndereceğiz: {items}.',
+  'offer.gift': 'Özrümüzün küçük bir göstergesi olarak size {value} değerinde bir hediye göndereceğiz.',
+  'offer.coupon.percent':
+    'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {percent} indirim kuponunu sizin için hazırladık.',
+  'offer.coupon.amount':
+    'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {amount} değerinde bir kuponu sizin için hazırladık.',
+  'offer.free_month.other':
+    '{subject} için {startsAt} ile {endsAt} arasında geçerli {months} ay ücretsiz kullanım tanımladık.',
+  'offer.refund': 'Ödemenizi yaptığınız yönteme {amount} tutarında iade yapacağız.',
+  'offer.escalate':
+    '{queue} ekibimizden bir çalışma arkadaşımız {dueAt} tarihine kadar sizinle iletişime geçecektir.',
+
+  'handling.human':
+    'Bu çözümü size kesinleştirmeden önce ekibimizden bir çalışma arkadaşımız talebinizi bizzat inceleyecektir.',
+  'handling.public':
+    'Sorunun çözülmekte olduğunu herkesin görebilmesi için {platform} üzerindeki paylaşımınıza da yanıt vereceğiz.',
+  followUp:
+    'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
+
+  'incident.notice':
+    'Yaşadığınız sorun, {count} müşterimizi etkileyen ve farkında olduğumuz bir sorunun parçası; sorunun kaynağını gidermek için çalışıyoruz.',
+
+  'why.severity': 'Önem derecesi {score}/100 ({band}): {factors}.',
+  'why.value': 'Müşteri değeri {score}/100 ({tier}): {factors}.',
+  'why.rules': 'Uygulanan kurallar: {rules}.',
+  'why.noRule': 'Bu şikayete uyan bir kural yok; telafiye bir çalışma arkadaşımız karar verecek.',
+  'why.dropped.cap':
+    '“{rule}” kuralından gelen {remedy} ({cost}) çıkarıldı: toplam tutar {cap} sınırını aşacaktı.',
+  'why.dropped.notApplicable': '“{rule}” kuralından gelen {remedy} bu şikayete uygulanamıyor: {reason}.',
+  'why.automatic':
+    'Otomatik olarak uygulanabilir: {total} tutarındaki maliyet, {limit} olan otomatik onay sınırının içinde.',
+  'why.human': 'Bir çalışanın ({queue}) incelemesi gerekiyor, çünkü {reasons}.',
+  'why.incident':
+    'Bu şikayet {id} olayına dahil: {first} ile {last} (UTC) arasında {cause} konusunda {count} şikayet geldi. Olaydaki herkes, kendi üst sınırları içinde, en ağır şikayetin ({top}) aldığı telafileri en az aynı ölçüde alır.',
+
+  'cause.sku': '{category} (stok kodu {sku})',
+  'cause.service': '{category} ({service})',
+
+  'na.no_items': 'yeniden gönderilecek ürün yok',
+  'na.no_subscription': 'müşterinin aboneliği yok',
+  'na.zero_value': 'değeri sıfır olurdu',
+  'na.nothing_to_refund': 'bu esasa göre iade edilecek bir tutar yok',
+
+  'reason.legal_threat': 'müşteri hukuki yola başvuracağını bildirdi',
+  'reason.abusive_tone': 'iletişim hakaret içeriyordu',
+  'reason.tone': 'müşteri {tone}',
+  'reason.severity_band': 'önem derecesi {band}',
+  'reason.value_tier': 'müşteri {tier} seviyesinde',
+  'reason.escalate_remedy': 'bir kural konuyu {queue} ekibine aktarıyor',
+  'reason.cost_above_auto_approve':
+    '{total} tutarındaki maliyet, {limit} olan otomatik onay sınırının üzerinde',
+  'reason.no_rule_matched': 'hiçbir kural eşleşmedi',
+
+  'rule.wrong-item':
+    'Yanlış gönderimi telafi etmenin yolu, doğru ürünü küçük bir hediyeyle birlikte hemen göndermektir.',
+  'rule.damaged-item': 'Hasarlı ürün hemen yenisiyle değiştirilir.',
+  'rule.damaged-item-refund': 'Hasarlı ürünün bedeli, müşterimizi bekletmeden hemen iade edilir.',
+  'rule.missing-item': 'Eksik ürünler hemen gönderilir.',
+  'rule.late-minor': 'Kısa bir gecikme, içten bir özrü hak eder.',
+  'rule.late-moderate': 'Daha uzun bir gecikme, bir sonraki siparişte indirimi hak eder.',
+  'rule.late-severe':
+    'Uzun ya da herkesin gözü önünde yaşanan bir gecikme, daha büyük bir indirimi ve bir sonraki siparişte hızlı kargoyu hak eder.',
+  'rule.billing-overcharge': 'Fazla alınan tutarın tamamı iade edilir.',
+  'rule.billing-unknown': 'Tutarı bilinmeyen bir fatura hatasını bir çalışma arkadaşımız inceler.',
+  'rule.outage': 'Kesintiye uğrayan hizmet için ücretsiz kullanım süresi tanımlanır.',
+  'rule.outage-long': 'Ciddi bir kesinti için daha uzun bir ücretsiz kullanım süresi tanımlanır.',
+  'rule.poor-quality': 'Standartlarımızın altında kalan bir ürünün bedeli kısmen iade edilir.',
+  'rule.staff': 'Kaba bir davranış, içten bir özrü ve küçük bir jesti hak eder.',
+  'rule.staff-severe': 'Personelin ciddi bir kusurlu davranışını bir yönetici inceler.',
+  'rule.legal': 'Hukuki yola başvurma uyarısını hukuk ekibimiz ele alır.',
+  'rule.abusive': 'Hakaret içeren bir iletişimi kıdemli bir çalışma arkadaşımız ele alır.',
+  'rule.public-critical': 'Herkese açık ve kritik bir şikayete sosyal medya ekibimiz yanıt verir.',
+  'rule.repeat': 'Yeniden şikayette bulunmak zorunda kalan müşterimizden kişisel olarak özür dileriz.',
+} as const satisfies Messages;
