@@ -1,21 +1,8 @@
-import { type MemoKeyPart, MemoTrie } from '../memo-trie';
 import { describeFactor } from '../rationale/factor-text';
 import { Renderer } from '../rationale/renderer';
 import type { Factor } from './score';
 
 const english = new Renderer('en');
-
-/**
- * English reasons already written, by code and parameters. Scoring runs for every complaint and most
- * factors repeat ("complaint about wrong item", "4 orders"); rendering one costs several `Intl` calls.
- */
-const reasons = new MemoTrie<string>(4096);
-
-function reasonFor(code: string, params: Readonly<Record<string, string | number>>): string {
-  const parts: MemoKeyPart[] = [code];
-  for (const name in params) parts.push(name, params[name] as string | number);
-  return reasons.get(parts, () => describeFactor(english, code, params));
-}
 
 /** Collects a score's factors in whole points, so that they add up to the score exactly. */
 export class FactorList {
@@ -24,7 +11,8 @@ export class FactorList {
   /** Adds a factor, rounded to whole points; a factor worth nothing is left out. */
   add(code: string, points: number, params: Readonly<Record<string, string | number>>): void {
     const rounded = Math.round(points);
-    if (rounded !== 0) this.factors.push({ code, points: rounded, reason: reasonFor(code, params), params });
+    if (rounded !== 0)
+      this.factors.push({ code, points: rounded, reason: describeFactor(english, code, params), params });
   }
 
   /** The score (at most 100) and the factors; past 100 a `cap` factor takes the excess back off. */
