@@ -154,6 +154,7 @@ for (const size of SIZES) {
     String(size),
     name,
     n(x.ops),
+    n(x.cpuOps),
     us(x.p50),
     us(x.p99),
     mb(x.maxRssMB),
@@ -177,6 +178,7 @@ for (const rules of ['default', ...SIZES]) {
       label,
       engine,
       n(x.ops),
+      n(x.cpuOps),
       us(x.p50),
       us(x.p99),
       mb(x.maxRssMB),
@@ -206,28 +208,35 @@ const streamLabel =
 
 const full = results.full.default.compiled;
 const check = (ok) => (ok ? '✅' : '❌');
+const cpu = (x) => ` (CPU time: ${n(x)}/s)`;
+const R = results.rules;
+const ratio = (a, b) => `${times(a.ops / b.ops)} (CPU time: ${times(a.cpuOps / b.cpuOps)})`;
 const targets = [
   [
     'rules only, compiled ≥ 200× json-rules-engine at 20 rules',
-    times(results.rules[20].compiled.ops / jre20),
-    results.rules[20].compiled.ops / jre20 >= 200,
+    ratio(R[20].compiled, R[20].jre),
+    R[20].compiled.ops / R[20].jre.ops >= 200,
   ],
   [
     'rules only, compiled ≥ 2,000× json-rules-engine at 500 rules',
-    times(results.rules[500].compiled.ops / results.rules[500].jre.ops),
-    results.rules[500].compiled.ops / results.rules[500].jre.ops >= 2000,
+    ratio(R[500].compiled, R[500].jre),
+    R[500].compiled.ops / R[500].jre.ops >= 2000,
   ],
   [
-    'rules only, compiled within 10× of hand-written at 20 rules',
-    `${times(results.rules[20].handwritten.ops / results.rules[20].compiled.ops)} slower`,
-    results.rules[20].handwritten.ops / results.rules[20].compiled.ops <= 10,
+    'rules only, compiled within 10× of hand-written at 20 rules: hand-written is',
+    ratio(R[20].handwritten, R[20].compiled),
+    R[20].handwritten.ops / R[20].compiled.ops <= 10,
   ],
   [
     'full pipeline (default rules) ≥ 20× json-rules-engine rules-only at 20 rules',
-    `${times(full.ops / jre20)} (${n(full.ops)}/s)`,
+    ratio(full, R[20].jre),
     full.ops / jre20 >= 20,
   ],
-  ['full pipeline ≥ 200,000 recommendations/s on one core', `${n(full.ops)}/s`, full.ops >= 200_000],
+  [
+    'full pipeline ≥ 200,000 recommendations/s on one core',
+    `${n(full.ops)}/s${cpu(full.cpuOps)}`,
+    full.ops >= 200_000,
+  ],
   ['full pipeline p99 ≤ 50 µs', us(full.p99), full.p99 <= 50],
   [
     `batch with all cores (${CORES}) ≥ 1.6× one thread: \`recommendMany\``,
@@ -250,15 +259,17 @@ const report = `Machine: ${machine.cpu}, ${machine.memory}, ${machine.os}, Node 
 Run ${machine.date}; load average ${machine.loadBefore.toFixed(2)} before, ${machine.loadAfter.toFixed(2)} after${quick ? '; **--quick** sizes' : ''}.
 
 **Rules only** — sequential calls on one core over the precomputed facts of ${n(2000)} generated complaints;
-throughput is the median of 5 rounds, latency is per call (timer overhead included: below ~0.2 µs it is
-the timer). Compiled and reference return the fired rules with their condition traces.
+throughput is the median of 5 rounds (per second of wall time, and per second of the process's CPU
+time, which a busy machine does not inflate), latency is per call (timer overhead included: below
+~0.2 µs it is the timer). Compiled and reference return the fired rules with their condition traces;
+the hand-written baseline only their names.
 
-${table(['rules', 'engine', 'per second', 'p50', 'p99', 'peak RSS', '× json-rules-engine', 'hand-written is'], rulesRows)}
+${table(['rules', 'engine', 'per second', 'per CPU-second', 'p50', 'p99', 'peak RSS', '× json-rules-engine', 'hand-written is'], rulesRows)}
 
 **Full \`recommend\`** — parse, score, rules, remedies, rationale; sequential, one core, ${n(2000)} generated
 complaints. "× jre 20" compares with json-rules-engine's rules-only figure at 20 rules, as the issue does.
 
-${table(['rule set', 'engine', 'per second', 'p50', 'p99', 'peak RSS', '× jre 20 (rules only)', '× jre same rules'], fullRows)}
+${table(['rule set', 'engine', 'per second', 'per CPU-second', 'p50', 'p99', 'peak RSS', '× jre 20 (rules only)', '× jre same rules'], fullRows)}
 
 **Batches** — ${n(BATCH)} complaints in memory, default rules; this thread warmed up, workers start cold
 (their start-up is in the figure).

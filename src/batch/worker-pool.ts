@@ -55,6 +55,17 @@ export function workerScript(): URL | undefined {
     : undefined;
 }
 
+/**
+ * Heap limits for a worker. Left to themselves, V8 heaps grow towards what the machine's memory allows
+ * before collecting in earnest, and a batch's garbage would keep each worker near 100 MB; a worker's
+ * live data is the rule set, its compiled form and bounded memos, so a modest old generation (more for
+ * a larger rule set) and a small young one keep a long stream's memory flat at little cost in speed.
+ */
+function heapLimits(ruleSet: RuleSet): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  const ruleSetMb = JSON.stringify(ruleSet).length / 2 ** 20;
+  return { maxOldGenerationSizeMb: Math.ceil(64 + 32 * ruleSetMb), maxYoungGenerationSizeMb: 8 };
+}
+
 interface Pending {
   readonly request: ChunkRequest;
   readonly resolve: (results: ChunkResults | Promise<ChunkResults>) => void;
@@ -82,8 +93,9 @@ export class WorkerPool {
     size: number,
     private readonly local: LocalRunner,
   ) {
+    const resourceLimits = heapLimits(setup.ruleSet);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: setup });
+      const worker = new Worker(script, { workerData: setup, resourceLimits });
       const member: Member = { worker, pending: new Map(), alive: true };
       worker.unref();
       worker.on('message', (reply: ChunkReply) => this.settle(member, reply));
