@@ -180,15 +180,13 @@ class KeyedIndex<T> {
     const keyFacts = this.keyFacts;
     if (keyFacts.length === 0) return this.items;
     let key = 0;
-    const classes: number[] = new Array(keyFacts.length);
     for (let k = 0; k < keyFacts.length; k++) {
       const f = keyFacts[k] as KeyFact;
-      const c = f.classes.get(facts[f.name]) ?? f.classes.size;
-      classes[k] = c;
-      key += c * f.stride;
+      key += (f.classes.get(facts[f.name]) ?? f.classes.size) * f.stride;
     }
     const cached = this.cache.get(key);
     if (cached) return cached;
+    const classes = keyFacts.map((f) => Math.floor(key / f.stride) % (f.classes.size + 1));
     const found: T[] = [];
     this.items.forEach((item, i) => {
       const masks = this.admits[i] as readonly (Uint8Array | undefined)[];
