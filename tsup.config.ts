@@ -2,14 +2,28 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // `testing` is `redress/testing`; `cli` is the `redress` command (package.json `bin`), whose entry
-  // file starts with a shebang.
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/bin.ts' },
+  // file starts with a shebang; `worker` is the batch worker thread's script, which recommendMany
+  // starts from next to the library.
+  entry: {
+    index: 'src/index.ts',
+    testing: 'src/testing/index.ts',
+    cli: 'src/cli/bin.ts',
+    worker: 'src/batch/worker.ts',
+  },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'node20',
   platform: 'node',
   splitting: true,
   treeshake: true,
+  // `import.meta.url` in the CommonJS build too: it is how the library finds its worker script.
+  shims: true,
+  esbuildOptions(options, context) {
+    options.define = {
+      ...options.define,
+      __REDRESS_WORKER_FILE__: JSON.stringify(context.format === 'cjs' ? 'worker.cjs' : 'worker.js'),
+    };
+  },
 });

@@ -1,8 +1,7 @@
-import { utc } from '@date-fns/utc';
-import { differenceInCalendarDays, differenceInMonths, subDays } from 'date-fns';
 import type { Category, Complaint } from './complaint';
 import { toMinor } from './money';
-import { parseTimestamp } from './timestamp';
+import { parseTimestamp, timestampMs } from './timestamp';
+import { addDays, calendarDaysBetween, monthsBetween } from './utc-calendar';
 
 /**
  * The measurable quantities of a complaint, each a small pure function of the complaint alone.
@@ -29,8 +28,8 @@ export function receivedAt(c: Complaint): Date {
 export function daysLate(c: Complaint): number {
   const promised = c.order?.promisedAt;
   if (promised === undefined) return 0;
-  const end = c.order?.deliveredAt === undefined ? receivedAt(c) : parseTimestamp(c.order.deliveredAt);
-  return Math.max(0, differenceInCalendarDays(end, parseTimestamp(promised), { in: utc }));
+  const end = timestampMs(c.order?.deliveredAt ?? c.receivedAt);
+  return Math.max(0, calendarDaysBetween(end, timestampMs(promised)));
 }
 
 /**
@@ -57,9 +56,10 @@ export function itemsAffected(c: Complaint): number {
 
 /** Complaints from this customer within `days` before `receivedAt`, counting this one. */
 export function complaintsWithin(c: Complaint, days: number): number {
-  const from = subDays(receivedAt(c), days, { in: utc }).getTime();
-  const prior = c.customer.priorComplaints.filter((p) => parseTimestamp(p.at).getTime() >= from).length;
-  return prior + 1;
+  const from = addDays(timestampMs(c.receivedAt), -days);
+  let count = 1;
+  for (const p of c.customer.priorComplaints) if (timestampMs(p.at) >= from) count += 1;
+  return count;
 }
 
 /**
@@ -68,12 +68,12 @@ export function complaintsWithin(c: Complaint, days: number): number {
  * never counted.
  */
 export function goodwillWithin(c: Complaint, days: number): { amountMinor: number; count: number } {
-  const from = subDays(receivedAt(c), days, { in: utc }).getTime();
+  const from = addDays(timestampMs(c.receivedAt), -days);
   const currency = complaintCurrency(c);
   let amountMinor = 0;
   let count = 0;
   for (const h of c.customer.compensationHistory) {
-    if (h.type !== 'goodwill' || parseTimestamp(h.at).getTime() < from) continue;
+    if (h.type !== 'goodwill' || timestampMs(h.at) < from) continue;
     amountMinor += toMinor(h.amount, currency);
     count += 1;
   }
@@ -82,14 +82,14 @@ export function goodwillWithin(c: Complaint, days: number): { amountMinor: numbe
 
 /** Whole months the customer has been a customer. */
 export function tenureMonths(c: Complaint): number {
-  return Math.max(0, differenceInMonths(receivedAt(c), parseTimestamp(c.customer.since), { in: utc }));
+  return Math.max(0, monthsBetween(timestampMs(c.receivedAt), timestampMs(c.customer.since)));
 }
 
 /** Whole days since the customer's last order, or undefined when unknown. */
 export function daysSinceLastOrder(c: Complaint): number | undefined {
   const last = c.customer.lastOrderAt ?? c.order?.placedAt;
   if (last === undefined) return undefined;
-  return Math.max(0, differenceInCalendarDays(receivedAt(c), parseTimestamp(last), { in: utc }));
+  return Math.max(0, calendarDaysBetween(timestampMs(c.receivedAt), timestampMs(last)));
 }
 
 /** The currency the complaint is priced in. */

@@ -1,11 +1,40 @@
+import { availableParallelism } from 'node:os';
 import { isRedressError } from '../errors';
 import type { Recommendation, RecommendationError } from '../recommendation';
+import {
+  type BatchResult,
+  type ChunkResults,
+  WorkerPool,
+  type WorkerSetup,
+  workerScript,
+} from './worker-pool';
 
 /** Options for a batch. */
 export interface ManyOptions {
-  /** Complaints in flight at once; at least 1. Output order is input order whatever this is. Default 16. */
+  /**
+   * Threads working on the batch: a whole number ≥ 1, by default (and at most) the number of cores,
+   * `os.availableParallelism()` — threads beyond the cores would only cost memory. With 1, everything
+   * runs in the calling thread (unless `workers` is `true`: then one worker does). Output order is input
+   * order whatever this is.
+   */
   readonly concurrency?: number;
+  /**
+   * Whether to use worker threads: `'auto'` (default) once a batch has shown itself large (past its
+   * first 1,000 complaints, so a small batch never pays for starting threads); `true` from the first
+   * complaint; `false` never. Needs the built package: from source, `'auto'` stays in this thread and
+   * `true` is an error.
+   */
+  readonly workers?: boolean | 'auto';
 }
+
+/** Complaints handled in this thread before `workers: 'auto'` starts threads. */
+export const WORKER_THRESHOLD = 1_000;
+/** Complaints sent to a worker at once: enough to make messaging cheap, few enough to share work evenly. */
+const CHUNK_SIZE = 64;
+/** Chunks in flight per worker: one being worked on, the next ones queued behind it. */
+const CHUNKS_PER_WORKER = 4;
+/** Complaints in flight at once in this thread (they only overlap when the reference engine awaits). */
+const LOCAL_WINDOW = 16;
 
 /** The error record for an input that got no recommendation. */
 export function errorRecord(index: number, input: unknown, error: unknown): RecommendationError {
@@ -31,26 +60,212 @@ function readableId(input: unknown): string | null {
   }
 }
 
+function threadsFor(options: ManyOptions): number {
+  const cores = availableParallelism();
+  const value = options.concurrency ?? cores;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`concurrency must be a whole number ≥ 1, got ${String(value)}`);
+  }
+  return Math.min(value, cores);
+}
+
+/** The inputs, read one at a time, from a sync or async iterable alike. */
+class Source {
+  ended = false;
+  /** A read that did not answer at once and was left pending while a partial chunk went out. */
+  private waiting: IteratorResult<unknown> | Promise<IteratorResult<unknown>> | undefined;
+  private readonly iterator: Iterator<unknown> | AsyncIterator<unknown>;
+
+  constructor(inputs: Iterable<unknown> | AsyncIterable<unknown>) {
+    this.iterator =
+      Symbol.asyncIterator in inputs
+        ? (inputs as AsyncIterable<unknown>)[Symbol.asyncIterator]()
+        : (inputs as Iterable<unknown>)[Symbol.iterator]();
+  }
+
+  /** Whether another input follows (it is read, and kept for the next read). */
+  async hasMore(): Promise<boolean> {
+    if (this.ended) return false;
+    const step = await this.next();
+    if (step.done) return false;
+    this.waiting = step;
+    return true;
+  }
+
+  /** The next input, or `done`. */
+  async next(): Promise<IteratorResult<unknown>> {
+    const step = this.waiting ?? this.iterator.next();
+    this.waiting = undefined;
+    const result = step instanceof Promise ? await step : step;
+    if (result.done) this.ended = true;
+    return result;
+  }
+
+  /**
+   * Up to `size` inputs. When the source is async and slow, the chunk goes out with what has arrived
+   * rather than holding finished work back until it fills.
+   */
+  async chunk(size: number): Promise<unknown[]> {
+    const items: unknown[] = [];
+    while (items.length < size && !this.ended) {
+      const step = this.waiting ?? this.iterator.next();
+      this.waiting = undefined;
+      let result: IteratorResult<unknown>;
+      if (!(step instanceof Promise)) {
+        result = step;
+      } else if (items.length === 0) {
+        result = await step;
+      } else {
+        const raced = await Promise.race([step, nextTurn()]);
+        if (raced === WAITING) {
+          this.waiting = step;
+          return items;
+        }
+        result = raced;
+      }
+      if (result.done) this.ended = true;
+      else items.push(result.value);
+    }
+    return items;
+  }
+
+  /** Lets the source go (an early `break` by the reader closes it, as `for await` would). */
+  async close(): Promise<void> {
+    if (!this.ended) await this.iterator.return?.();
+  }
+}
+
+const WAITING = Symbol('waiting');
+
+function nextTurn(): Promise<typeof WAITING> {
+  return new Promise((resolve) => setImmediate(resolve, WAITING));
+}
+
+/** Runs inputs in this thread, `LOCAL_WINDOW` at a time, numbering them from `first`; stops after `limit`. */
+async function* inThisThread(
+  source: Source,
+  recommend: (input: unknown) => Promise<Recommendation>,
+  first: number,
+  limit: number,
+): AsyncGenerator<BatchResult> {
+  const window: Promise<BatchResult>[] = [];
+  for (let index = first; index < first + limit; index++) {
+    const step = await source.next();
+    if (step.done) break;
+    const input = step.value;
+    window.push(recommend(input).catch((error: unknown) => errorRecord(index, input, error)));
+    if (window.length >= LOCAL_WINDOW) yield await (window.shift() as Promise<BatchResult>);
+  }
+  while (window.length > 0) yield await (window.shift() as Promise<BatchResult>);
+}
+
+/** How results leave the batch: as values, or as JSON texts. */
+interface Output<T> {
+  readonly fromValue: (result: BatchResult) => T;
+  readonly fromText: (text: string) => T;
+}
+
+const AS_VALUES: Output<BatchResult> = {
+  fromValue: (r) => r,
+  fromText: (text) => JSON.parse(text) as BatchResult,
+};
+
+const AS_JSON: Output<string> = { fromValue: (r) => JSON.stringify(r), fromText: (text) => text };
+
+function* unpack<T>(chunk: ChunkResults, output: Output<T>): Generator<T> {
+  if ('texts' in chunk) for (const text of chunk.texts) yield output.fromText(text);
+  else for (const result of chunk.results) yield output.fromValue(result);
+}
+
+/** Runs the rest of the source on a pool of workers, a bounded number of chunks in flight, in order. */
+async function* onWorkers<T>(
+  source: Source,
+  pool: WorkerPool,
+  first: number,
+  threads: number,
+  output: Output<T>,
+): AsyncGenerator<T> {
+  const inFlight: Promise<ChunkResults>[] = [];
+  let index = first;
+  for (;;) {
+    while (!source.ended && inFlight.length < threads * CHUNKS_PER_WORKER) {
+      const items = await source.chunk(CHUNK_SIZE);
+      if (items.length === 0) break;
+      inFlight.push(pool.run(items, index));
+      index += items.length;
+    }
+    const head = inFlight.shift();
+    if (!head) return;
+    yield* unpack(await head, output);
+  }
+}
+
+async function* batch<T>(
+  inputs: Iterable<unknown> | AsyncIterable<unknown>,
+  recommend: (input: unknown) => Promise<Recommendation>,
+  options: ManyOptions,
+  setup: WorkerSetup | undefined,
+  output: Output<T>,
+): AsyncGenerator<T> {
+  const threads = threadsFor(options);
+  const mode = options.workers ?? 'auto';
+  // Without a setup to give them, workers could not build the same recommender: stay in this thread.
+  const script = setup ? workerScript() : undefined;
+  if (mode === true && !script) {
+    throw new Error('redress: worker threads need the built package (dist/worker.js); run `npm run build`');
+  }
+  const source = new Source(inputs);
+  let pool: WorkerPool | undefined;
+  try {
+    const useWorkers = script !== undefined && (mode === true || (mode === 'auto' && threads > 1));
+    const local =
+      useWorkers && mode === 'auto' ? WORKER_THRESHOLD : useWorkers ? 0 : Number.POSITIVE_INFINITY;
+    let count = 0;
+    for await (const result of inThisThread(source, recommend, 0, local)) {
+      count += 1;
+      yield output.fromValue(result);
+    }
+    // Start threads only if there is more to do.
+    if (!script || !setup || !(await source.hasMore())) return;
+    const runHere = async (items: readonly unknown[], start: number) => {
+      const results: BatchResult[] = [];
+      for (const [i, input] of items.entries()) {
+        results.push(await recommend(input).catch((error: unknown) => errorRecord(start + i, input, error)));
+      }
+      return results;
+    };
+    pool = new WorkerPool(script, setup, threads, runHere);
+    yield* onWorkers(source, pool, count, threads, output);
+  } finally {
+    await pool?.close();
+    await source.close();
+  }
+}
+
 /**
- * Runs `recommend` over a (possibly async, possibly endless) sequence with bounded concurrency and
- * yields one result per input, in input order: a recommendation, or an error record saying which input
- * failed and why. Nothing is dropped, and a bad input never stops the batch.
+ * Recommends for a (possibly async, possibly endless) sequence of complaints and yields one result per
+ * input, in input order: a recommendation, or an error record saying which input failed and why.
+ * Nothing is dropped, a bad input never stops the batch, and only a bounded number of complaints is
+ * in flight at any time, so a huge stream runs in constant memory. Large batches are spread over
+ * worker threads (see `ManyOptions`) when `setup` says how to build the recommender there.
  */
-export async function* recommendEach(
+export function recommendEach(
   inputs: Iterable<unknown> | AsyncIterable<unknown>,
   recommend: (input: unknown) => Promise<Recommendation>,
   options: ManyOptions = {},
-): AsyncGenerator<Recommendation | RecommendationError> {
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 16));
-  const window: Promise<Recommendation | RecommendationError>[] = [];
-  let index = 0;
-  for await (const input of inputs) {
-    const position = index++;
-    window.push(recommend(input).catch((error: unknown) => errorRecord(position, input, error)));
-    if (window.length >= concurrency)
-      yield await (window.shift() as Promise<Recommendation | RecommendationError>);
-  }
-  while (window.length > 0) yield await (window.shift() as Promise<Recommendation | RecommendationError>);
+  setup?: WorkerSetup,
+): AsyncGenerator<BatchResult> {
+  return batch(inputs, recommend, options, setup, AS_VALUES);
+}
+
+/** `recommendEach`, with each result as its JSON text (what a JSON Lines writer needs, made in the worker). */
+export function recommendEachAsJson(
+  inputs: Iterable<unknown> | AsyncIterable<unknown>,
+  recommend: (input: unknown) => Promise<Recommendation>,
+  options: ManyOptions = {},
+  setup?: WorkerSetup,
+): AsyncGenerator<string> {
+  return batch(inputs, recommend, options, setup, AS_JSON);
 }
 
 /** True when a batch result is an error record rather than a recommendation. */

@@ -1,9 +1,8 @@
-import { utc } from '@date-fns/utc';
-import { addHours } from 'date-fns';
 import type { Complaint } from '../complaint';
 import type { Facts } from '../facts';
 import type { Handling, HandlingReasonCode } from '../recommendation';
 import type { Policy } from '../rules/policy';
+import { addHours } from '../utc-calendar';
 import type { Priced } from './caps';
 
 /**
@@ -48,11 +47,11 @@ export function decideHandling(args: {
     queue:
       mode === 'human' ? (escalation?.type === 'escalate' ? escalation.queue : policy.defaultQueue) : null,
     respondOn: complaint.channel,
-    respondBy: addHours(now, respondWithin, { in: utc }).toISOString(),
+    respondBy: new Date(addHours(now.getTime(), respondWithin)).toISOString(),
     publicAcknowledgement: exposure?.public
       ? {
           platform: exposure.platform ?? complaint.channel,
-          dueAt: addHours(now, policy.publicAcknowledgementWithinHours, { in: utc }).toISOString(),
+          dueAt: new Date(addHours(now.getTime(), policy.publicAcknowledgementWithinHours)).toISOString(),
         }
       : null,
   };

@@ -1,3 +1,4 @@
+import { type MemoKeyPart, MemoTrie } from '../memo-trie';
 import type { Renderer } from './renderer';
 
 /** Which numeric parameter picks the plural form of each factor's message. */
@@ -10,6 +11,14 @@ const COUNTED: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Factors already described, per renderer, by code and parameters. Every complaint's scores and
+ * rationale describe their factors, and most repeat ("complaint about wrong item", "4 orders"); one
+ * description costs several `Intl` calls, and handing out the same string again lets the lists built
+ * from them be recognised cheaply too.
+ */
+const described = new WeakMap<Renderer, MemoTrie<string>>();
+
+/**
  * A scoring factor in words, in the renderer's locale: "14 days late", "3rd complaint in 90 days".
  * The English text is also the factor's `reason` in the score.
  */
@@ -18,6 +27,17 @@ export function describeFactor(
   code: string,
   params: Readonly<Record<string, string | number>>,
 ): string {
+  let memo = described.get(r);
+  if (!memo) {
+    memo = new MemoTrie(4096);
+    described.set(r, memo);
+  }
+  const parts: MemoKeyPart[] = [code];
+  for (const name in params) parts.push(name, params[name] as string | number);
+  return memo.get(parts, () => describe(r, code, params));
+}
+
+function describe(r: Renderer, code: string, params: Readonly<Record<string, string | number>>): string {
   switch (code) {
     case 'category':
       return r.t('factor.category', { category: r.t(`category.${params.category}`) });

@@ -1,3 +1,4 @@
+import { MemoTrie } from '../memo-trie';
 import { LOCALES, type Locale, type MessageKey } from './locale';
 
 /** Values substituted into a template; numbers are formatted for the locale. */
@@ -10,6 +11,31 @@ const PDI = '\u2069';
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 /** A letter that is not of a right-to-left script: a strong left-to-right character. */
 const LTR_LETTER = /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])\p{L}/u;
+
+/**
+ * Entries each memo below keeps before it starts over. Formatting with `Intl` costs microseconds and
+ * batches repeat the same numbers, amounts, days and lists; the bound keeps memory flat whatever runs.
+ */
+const MEMO_SIZE = 1024;
+
+function remember<K, V>(memo: Map<K, V>, key: K, make: (key: K) => V): V {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = make(key);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A template split at its placeholders: literal text at even positions, placeholder names at odd ones. */
+type CompiledTemplate = readonly string[];
+
+function compileTemplate(template: string): CompiledTemplate {
+  return template.split(/\{(\w+)\}/g);
+}
 
 /**
  * Renders messages and formats numbers, money and dates for one locale. Dates are shown in UTC, the
@@ -29,6 +55,13 @@ export class Renderer {
   private readonly dateTimes: Intl.DateTimeFormat;
   private readonly lists: Intl.ListFormat;
   private readonly moneyFormats = new Map<string, Intl.NumberFormat>();
+  private readonly templates = new Map<string, CompiledTemplate>();
+  private readonly numberTexts = new Map<number, string>();
+  private readonly moneyTexts = new Map<string, Map<number, string>>();
+  private readonly dayTexts = new Map<number, string>();
+  private readonly listTexts = new MemoTrie<string>(MEMO_SIZE);
+  private readonly pluralCategories = new Map<number, string>();
+  private readonly pluralForms = new Map<string, Map<string, string | undefined>>();
 
   constructor(locale: Locale) {
     const spec = LOCALES[locale];
@@ -56,7 +89,12 @@ export class Renderer {
    */
   t(key: string, params: MessageParams = {}, count?: number): string {
     let template: string | undefined;
-    if (count !== undefined) template = this.plural(key, this.plurals.select(count));
+    if (count !== undefined) {
+      const category = Object.is(count, -0)
+        ? this.plurals.select(count)
+        : remember(this.pluralCategories, count, (n) => this.plurals.select(n));
+      template = this.plural(key, category);
+    }
     template ??= this.messages()[key];
     if (template === undefined) throw new Error(`missing message "${key}" in locale ${this.locale}`);
     return this.fill(template, params);
@@ -67,8 +105,14 @@ export class Renderer {
   }
 
   private plural(key: string, category: string): string | undefined {
+    // Looked up once per key and category: building `key.category` and reading the catalogue with it
+    // costs more than the rest of the message.
+    const forms = remember(this.pluralForms, key, () => new Map<string, string | undefined>());
+    if (forms.has(category)) return forms.get(category);
     const messages = this.messages();
-    return messages[`${key}.${category}`] ?? messages[`${key}.other`];
+    const template = messages[`${key}.${category}`] ?? messages[`${key}.other`];
+    forms.set(category, template);
+    return template;
   }
 
   /**
@@ -92,11 +136,16 @@ export class Renderer {
 
   /** Substitutes `{name}` placeholders; numbers are formatted, strings inserted as they are. */
   fill(template: string, params: MessageParams): string {
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const parts = remember(this.templates, template, compileTemplate);
+    let out = parts[0] as string;
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i] as string;
       const value = Object.hasOwn(params, name) ? params[name] : undefined;
-      if (value === undefined) return whole;
-      return typeof value === 'number' ? this.numbers.format(value) : value;
-    });
+      if (value === undefined) out += `{${name}}`;
+      else out += typeof value === 'number' ? this.number(value) : value;
+      out += parts[i + 1] as string;
+    }
+    return out;
   }
 
   /** A message whose key is known to the compiler. */
@@ -112,7 +161,9 @@ export class Renderer {
 
   /** A number in this locale's digits. */
   number(n: number): string {
-    return this.numbers.format(n);
+    // Map keys do not tell -0 from 0; Intl does ("-0").
+    if (Object.is(n, -0)) return this.numbers.format(n);
+    return remember(this.numberTexts, n, (x) => this.numbers.format(x));
   }
 
   /**
@@ -122,15 +173,20 @@ export class Renderer {
    */
   money(amount: number, currency: string): string {
     let format = this.moneyFormats.get(currency);
-    if (!format) {
+    let texts = this.moneyTexts.get(currency);
+    if (!format || !texts) {
       format = new Intl.NumberFormat(this.tag, {
         style: 'currency',
         currency,
         currencyDisplay: this.currencyDisplay,
       });
+      texts = new Map();
       this.moneyFormats.set(currency, format);
+      this.moneyTexts.set(currency, texts);
     }
-    return this.embedSentence(format.format(amount));
+    const formatter = format;
+    if (Object.is(amount, -0)) return this.embedSentence(formatter.format(amount));
+    return remember(texts, amount, (x) => this.embedSentence(formatter.format(x)));
   }
 
   /** A percentage given as a whole number (15 → "15%", "%15", "۱۵٪"). */
@@ -140,7 +196,10 @@ export class Renderer {
 
   /** A date (from an ISO string) as a long date in this locale, in UTC. */
   date(iso: string): string {
-    return this.dates.format(new Date(iso));
+    const time = new Date(iso).getTime();
+    // A long date shows the UTC day and nothing finer, so every instant of one day renders alike.
+    if (Number.isNaN(time)) return this.dates.format(time);
+    return remember(this.dayTexts, Math.floor(time / DAY_MS), (day) => this.dates.format(day * DAY_MS));
   }
 
   /** A date and time (from an ISO string) in this locale, in UTC, on a 24-hour clock. */
@@ -150,6 +209,8 @@ export class Renderer {
 
   /** "a, b and c" in this locale. */
   list(items: readonly string[]): string {
-    return this.lists.format(items);
+    // A list of one is that one item in every language (ECMA-402 formats it as it is).
+    if (items.length < 2) return items[0] ?? '';
+    return this.listTexts.get(items, () => this.lists.format(items));
   }
 }

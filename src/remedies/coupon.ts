@@ -1,8 +1,7 @@
-import { utc } from '@date-fns/utc';
-import { addDays } from 'date-fns';
 import { z } from 'zod';
 import { limits } from '../limits';
 import { fromMinor, toMinor } from '../money';
+import { addDays } from '../utc-calendar';
 import type { Materialised, NotApplicable, RemedyContext } from './context';
 
 /**
@@ -62,7 +61,7 @@ export function materialiseCoupon(
         ? null
         : fromMinor(toMinor(spec.maxDiscount, ctx.currency), ctx.currency),
     validDays: spec.validDays,
-    expiresAt: addDays(ctx.now, spec.validDays, { in: utc }).toISOString(),
+    expiresAt: new Date(addDays(ctx.now.getTime(), spec.validDays)).toISOString(),
     costMinor,
   };
 }

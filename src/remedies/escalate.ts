@@ -1,7 +1,6 @@
-import { utc } from '@date-fns/utc';
-import { addHours } from 'date-fns';
 import { z } from 'zod';
 import { limits } from '../limits';
+import { addHours } from '../utc-calendar';
 import type { Materialised, RemedyContext } from './context';
 
 /** Hand the complaint to a person in a named queue, who must answer within a deadline. */
@@ -33,7 +32,7 @@ export function materialiseEscalate(spec: EscalateSpec, ctx: RemedyContext): Esc
     queue: spec.queue,
     urgency: spec.urgency,
     respondWithinHours: spec.respondWithinHours,
-    dueAt: addHours(ctx.now, spec.respondWithinHours, { in: utc }).toISOString(),
+    dueAt: new Date(addHours(ctx.now.getTime(), spec.respondWithinHours)).toISOString(),
     costMinor: 0,
   };
 }

@@ -26,11 +26,18 @@ export interface RuleOutcome {
 }
 
 /**
- * Runs a rule set's conditions against facts. Outcomes come back for every enabled rule, highest
- * priority first and, within a priority, in file order — the order in which rules win.
+ * Which outcomes an evaluation returns: `all` (every enabled rule, fired or not) or `fired` (only the
+ * rules that fired — what a recommendation needs, and far less work for a large rule set).
+ */
+export type EvaluationScope = 'all' | 'fired';
+
+/**
+ * Runs a rule set's conditions against facts. Outcomes come back for every enabled rule (or, with
+ * scope `fired`, for every rule that fired), highest priority first and, within a priority, in file
+ * order — the order in which rules win. Either way each outcome carries its full condition trace.
  */
 export interface RuleEvaluator {
-  evaluate(facts: Facts): Promise<readonly RuleOutcome[]> | readonly RuleOutcome[];
+  evaluate(facts: Facts, scope?: EvaluationScope): Promise<readonly RuleOutcome[]> | readonly RuleOutcome[];
 }
 
 /** The canonical order of outcomes: priority descending, then file order. */

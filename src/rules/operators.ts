@@ -57,8 +57,18 @@ export function operatorFits(operator: Operator, spec: FactSpec): boolean {
 }
 
 /**
+ * json-rules-engine's guard on its numeric operators: a fact that does not parse as a number fails
+ * the comparison instead of being coerced (`true < 5` would otherwise hold). Facts are numbers
+ * whenever redress computes them; this keeps the engines identical for any value they are handed.
+ */
+export function isNumeric(fact: unknown): boolean {
+  return typeof fact === 'number' ? !Number.isNaN(fact) : !Number.isNaN(Number.parseFloat(fact as string));
+}
+
+/**
  * Evaluates one comparison exactly as json-rules-engine 7 does for these operators (strict equality,
- * `indexOf` for lists), so the compiled and reference engines agree on every input.
+ * `indexOf` for lists, its number check on the ordering operators), so the compiled and reference
+ * engines agree on every input. `between` is redress's own and follows the ordering operators.
  */
 export function compare(operator: Operator, fact: Scalar, value: Scalar | readonly Scalar[]): boolean {
   switch (operator) {
@@ -67,20 +77,20 @@ export function compare(operator: Operator, fact: Scalar, value: Scalar | readon
     case 'notEqual':
       return fact !== value;
     case 'lessThan':
-      return (fact as number) < (value as number);
+      return isNumeric(fact) && (fact as number) < (value as number);
     case 'lessThanInclusive':
-      return (fact as number) <= (value as number);
+      return isNumeric(fact) && (fact as number) <= (value as number);
     case 'greaterThan':
-      return (fact as number) > (value as number);
+      return isNumeric(fact) && (fact as number) > (value as number);
     case 'greaterThanInclusive':
-      return (fact as number) >= (value as number);
+      return isNumeric(fact) && (fact as number) >= (value as number);
     case 'in':
       return (value as readonly Scalar[]).indexOf(fact) > -1;
     case 'notIn':
       return (value as readonly Scalar[]).indexOf(fact) === -1;
     case 'between': {
       const [low, high] = value as readonly number[];
-      return (fact as number) >= (low as number) && (fact as number) <= (high as number);
+      return isNumeric(fact) && (fact as number) >= (low as number) && (fact as number) <= (high as number);
     }
   }
 }

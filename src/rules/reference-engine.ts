@@ -2,7 +2,13 @@ import { Engine, type RuleResult } from 'json-rules-engine';
 import type { Facts } from '../facts';
 import type { Condition } from './condition';
 import { Pool } from './engine-pool';
-import { byPriority, type ConditionTrace, type RuleEvaluator, type RuleOutcome } from './evaluator';
+import {
+  byPriority,
+  type ConditionTrace,
+  type EvaluationScope,
+  type RuleEvaluator,
+  type RuleOutcome,
+} from './evaluator';
 import { compare, type Scalar } from './operators';
 import type { RuleSet } from './ruleset';
 
@@ -18,10 +24,10 @@ interface EvaluatedCondition {
   result?: boolean;
 }
 
-function toTrace(c: EvaluatedCondition): ConditionTrace {
-  const result = c.result === true;
-  if (c.all) return { all: c.all.map(toTrace), result };
-  if (c.any) return { any: c.any.map(toTrace), result };
+function toTrace(c: EvaluatedCondition, rootResult?: boolean): ConditionTrace {
+  const result = rootResult ?? c.result === true;
+  if (c.all) return { all: c.all.map((x) => toTrace(x)), result };
+  if (c.any) return { any: c.any.map((x) => toTrace(x)), result };
   if (c.not) return { not: toTrace(c.not), result };
   // Leaves were validated against the facts catalogue before the engine saw them.
   return {
@@ -72,7 +78,7 @@ export function referenceEvaluator(ruleSet: RuleSet): RuleEvaluator {
   const pool = new Pool(() => buildEngine(ruleSet), MAX_ENGINES);
   const indexOf = new Map(ruleSet.rules.map((r, i) => [r.name, i]));
   return {
-    async evaluate(facts: Facts): Promise<readonly RuleOutcome[]> {
+    async evaluate(facts: Facts, scope: EvaluationScope = 'all'): Promise<readonly RuleOutcome[]> {
       const engine = await pool.acquire();
       let healthy = true;
       try {
@@ -82,12 +88,13 @@ export function referenceEvaluator(ruleSet: RuleSet): RuleEvaluator {
           priority: r.priority as number,
           index: indexOf.get(r.name as string) as number,
           fired,
-          conditions: toTrace(r.conditions as unknown as EvaluatedCondition),
+          // json-rules-engine never sets `result` on the top group (it evaluates the group's children
+          // directly); the rule's own result is that group's result.
+          conditions: toTrace(r.conditions as unknown as EvaluatedCondition, fired),
         });
-        return [
-          ...results.map((r) => outcome(r, true)),
-          ...failureResults.map((r) => outcome(r, false)),
-        ].sort(byPriority);
+        const fired = results.map((r) => outcome(r, true));
+        if (scope === 'fired') return fired.sort(byPriority);
+        return [...fired, ...failureResults.map((r) => outcome(r, false))].sort(byPriority);
       } catch (error) {
         healthy = false;
         throw error;

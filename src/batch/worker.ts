@@ -1,0 +1,41 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createRecommender } from '../recommend';
+import { loadRuleSet } from '../rules/ruleset';
+import { errorRecord } from './many';
+import type { BatchResult, ChunkReply, ChunkRequest, WorkerSetup } from './worker-pool';
+
+/**
+ * A batch worker thread: builds the recommender its parent described (the rule set arrives as plain
+ * data and is loaded again here) and answers chunks of complaints with their results, in order.
+ */
+const setup = workerData as WorkerSetup;
+const recommender = createRecommender({
+  ruleSet: loadRuleSet(setup.ruleSet, { limits: setup.limits }),
+  locale: setup.locale,
+  fallbackLocale: setup.fallbackLocale,
+  engine: setup.engine,
+  trace: setup.trace,
+  limits: setup.limits,
+});
+const port = parentPort;
+
+port?.on('message', async (request: ChunkRequest) => {
+  const texts: string[] = [];
+  for (let i = 0; i < request.items.length; i++) {
+    const input = request.items[i];
+    let result: BatchResult;
+    try {
+      result = await recommender.recommend(input);
+    } catch (error) {
+      result = errorRecord(request.start + i, input, error);
+    }
+    texts.push(JSON.stringify(result));
+  }
+  let reply: ChunkReply = { id: request.id, texts };
+  try {
+    port.postMessage(reply);
+  } catch (error) {
+    reply = { id: request.id, failed: error instanceof Error ? error.message : String(error) };
+    port.postMessage(reply);
+  }
+});

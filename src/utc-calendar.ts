@@ -1,0 +1,61 @@
+/**
+ * Calendar arithmetic in UTC on instants (epoch milliseconds), for the per-complaint hot path. Each
+ * function gives exactly what the date-fns function it names gives with `{ in: utc }` — a property
+ * test holds them to it — without building `UTCDate` objects on every call. UTC has no daylight
+ * saving, so a day is always 24 hours and nothing here depends on the machine's time zone.
+ */
+
+/** Milliseconds in a UTC day. */
+export const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+function compareAsc(a: number, b: number): number {
+  const diff = a - b;
+  return diff < 0 ? -1 : diff > 0 ? 1 : diff;
+}
+
+/** `differenceInCalendarDays(later, earlier, { in: utc })`: UTC midnights between the two instants. */
+export function calendarDaysBetween(later: number, earlier: number): number {
+  return Math.floor(later / DAY_MS) - Math.floor(earlier / DAY_MS);
+}
+
+function isLastDayOfMonth(date: Date): boolean {
+  const end = new Date(date.getTime());
+  end.setUTCFullYear(end.getUTCFullYear(), end.getUTCMonth() + 1, 0);
+  return end.getUTCDate() === date.getUTCDate();
+}
+
+/** `differenceInMonths(later, earlier, { in: utc })`: whole months, date-fns's end-of-month rules included. */
+export function monthsBetween(later: number, earlier: number): number {
+  const laterDate = new Date(later);
+  const working = new Date(later);
+  const earlierDate = new Date(earlier);
+  const sign = compareAsc(later, earlier);
+  const difference = Math.abs(
+    (working.getUTCFullYear() - earlierDate.getUTCFullYear()) * 12 +
+      (working.getUTCMonth() - earlierDate.getUTCMonth()),
+  );
+  if (difference < 1) return 0;
+  if (working.getUTCMonth() === 1 && working.getUTCDate() > 27) working.setUTCDate(30);
+  working.setUTCMonth(working.getUTCMonth() - sign * difference);
+  let isLastMonthNotFull = compareAsc(working.getTime(), earlier) === -sign;
+  if (isLastDayOfMonth(laterDate) && difference === 1 && compareAsc(later, earlier) === 1) {
+    isLastMonthNotFull = false;
+  }
+  const result = sign * (difference - +isLastMonthNotFull);
+  return result === 0 ? 0 : result;
+}
+
+/** `addDays(instant, days, { in: utc })` (and `subDays` with `-days`). */
+export function addDays(instant: number, days: number): number {
+  if (Number.isNaN(days)) return Number.NaN;
+  if (!days) return instant;
+  const date = new Date(instant);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.getTime();
+}
+
+/** `addHours(instant, hours, { in: utc })`. */
+export function addHours(instant: number, hours: number): number {
+  return instant + hours * HOUR_MS;
+}
