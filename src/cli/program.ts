@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { version } from '../../package.json';
 import { explainCommand } from './commands/explain';
+import { incidentsCommand } from './commands/incidents';
 import { recommendCommand } from './commands/recommend';
 import { schemaCommand } from './commands/schema';
 import { simulateCommand } from './commands/simulate';
@@ -12,6 +13,7 @@ const COMMANDS: readonly (() => Command)[] = [
   recommendCommand,
   explainCommand,
   simulateCommand,
+  incidentsCommand,
   schemaCommand,
 ];
 
