@@ -1,7 +1,7 @@
 import { recommendWithIncidents } from './batch/incident-batch';
 import type { IncidentOptions } from './batch/incidents';
 import { type ManyOptions, recommendEach, recommendEachAsJson } from './batch/many';
-import type { WorkerSetup } from './batch/worker-pool';
+import { WorkerThreads } from './batch/worker-pool';
 import { type Complaint, parseComplaint } from './complaint';
 import { asRedressError } from './errors';
 import { toFacts } from './facts';
@@ -406,10 +406,10 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
 
   const localRecommend = (manyOptions: RecommendOptions) => (c: unknown) =>
     guarded(c, manyOptions.locale ? { locale: manyOptions.locale } : {});
-  // What a worker thread needs to build this same recommender.
-  const workerSetup = (manyOptions: RecommendOptions): WorkerSetup => ({
+  // Started by the first large batch; each worker builds this same recommender.
+  const threads = new WorkerThreads({
     ruleSet,
-    locale: manyOptions.locale ?? defaultLocale,
+    locale: defaultLocale,
     fallbackLocale,
     engine,
     trace: options.trace ?? 'fired',
@@ -431,10 +431,10 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
           limits,
         });
       }
-      return recommendEach(complaints, localRecommend(rest), rest, workerSetup(rest));
+      return recommendEach(complaints, localRecommend(rest), rest, threads, rest.locale);
     },
     recommendManyAsJson: (complaints, manyOptions = {}) =>
-      recommendEachAsJson(complaints, localRecommend(manyOptions), manyOptions, workerSetup(manyOptions)),
+      recommendEachAsJson(complaints, localRecommend(manyOptions), manyOptions, threads, manyOptions.locale),
   };
 }
 

@@ -9,7 +9,7 @@ const check = (...args: string[]) =>
 
 // 200 complaints with bad ones among them, and one that cannot be cloned into a thread (index 40).
 const ERRORS = [5, 40, 103, 200];
-type Report = Record<string, { started: number; same: boolean; results: number; errors: number[] }>;
+type Report = Record<string, { started: number; same: boolean; results?: number; errors?: number[] }>;
 let report: Report;
 /** The check asks for 2 threads; a machine with one core gets one (threads never outnumber cores). */
 let two: number;
@@ -36,6 +36,12 @@ describe('recommendMany on worker threads', () => {
 
   it('redoes in this thread the work of a worker that died', () => {
     expect(report.crash).toEqual({ started: two, same: true, results: 201, errors: ERRORS });
+  });
+
+  it('keeps a recommender’s threads for its next batch, whatever its locale', () => {
+    expect(report['reuse-first']).toMatchObject({ started: two, same: true });
+    expect(report['reuse-second']).toMatchObject({ started: 0, same: true, results: 201 });
+    expect(report.locale).toEqual({ started: 0, same: true });
   });
 
   it('lets the process exit when the reader stops early', () => {

@@ -1,11 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { isRedressError } from '../errors';
+import type { Locale } from '../rationale/locale';
 import type { Recommendation, RecommendationError } from '../recommendation';
 import {
   type BatchResult,
   type ChunkResults,
-  WorkerPool,
-  type WorkerSetup,
+  type LocalRunner,
+  type WorkerPool,
+  type WorkerThreads,
   workerScript,
 } from './worker-pool';
 
@@ -182,16 +184,17 @@ async function* onWorkers<T>(
   source: Source,
   pool: WorkerPool,
   first: number,
-  threads: number,
+  local: LocalRunner,
+  locale: Locale | 'auto' | undefined,
   output: Output<T>,
 ): AsyncGenerator<T> {
   const inFlight: Promise<ChunkResults>[] = [];
   let index = first;
   for (;;) {
-    while (!source.ended && inFlight.length < threads * CHUNKS_PER_WORKER) {
+    while (!source.ended && inFlight.length < pool.size * CHUNKS_PER_WORKER) {
       const items = await source.chunk(CHUNK_SIZE);
       if (items.length === 0) break;
-      inFlight.push(pool.run(items, index));
+      inFlight.push(pool.run(items, index, local, locale));
       index += items.length;
     }
     const head = inFlight.shift();
@@ -204,40 +207,42 @@ async function* batch<T>(
   inputs: Iterable<unknown> | AsyncIterable<unknown>,
   recommend: (input: unknown) => Promise<Recommendation>,
   options: ManyOptions,
-  setup: WorkerSetup | undefined,
+  threads: WorkerThreads | undefined,
+  locale: Locale | 'auto' | undefined,
   output: Output<T>,
 ): AsyncGenerator<T> {
-  const threads = threadsFor(options);
+  const size = threadsFor(options);
   const mode = options.workers ?? 'auto';
-  // Without a setup to give them, workers could not build the same recommender: stay in this thread.
-  const script = setup ? workerScript() : undefined;
-  if (mode === true && !script) {
+  // Without a recommender to start them for, or a built script to start, there are no workers.
+  const canStart = threads !== undefined && workerScript() !== undefined;
+  if (mode === true && !canStart) {
     throw new Error('redress: worker threads need the built package (dist/worker.js); run `npm run build`');
   }
   const source = new Source(inputs);
   let pool: WorkerPool | undefined;
   try {
-    const useWorkers = script !== undefined && (mode === true || (mode === 'auto' && threads > 1));
-    const local =
+    const useWorkers = canStart && (mode === true || (mode === 'auto' && size > 1));
+    const first =
       useWorkers && mode === 'auto' ? WORKER_THRESHOLD : useWorkers ? 0 : Number.POSITIVE_INFINITY;
     let count = 0;
-    for await (const result of inThisThread(source, recommend, 0, local)) {
+    for await (const result of inThisThread(source, recommend, 0, first)) {
       count += 1;
       yield output.fromValue(result);
     }
-    // Start threads only if there is more to do.
-    if (!script || !setup || !(await source.hasMore())) return;
-    const runHere = async (items: readonly unknown[], start: number) => {
+    // Threads only if there is more to do.
+    if (!useWorkers || !(await source.hasMore())) return;
+    pool = threads?.acquire(size);
+    if (!pool) return;
+    const local: LocalRunner = async (items, start) => {
       const results: BatchResult[] = [];
       for (const [i, input] of items.entries()) {
         results.push(await recommend(input).catch((error: unknown) => errorRecord(start + i, input, error)));
       }
       return results;
     };
-    pool = new WorkerPool(script, setup, threads, runHere);
-    yield* onWorkers(source, pool, count, threads, output);
+    yield* onWorkers(source, pool, count, local, locale, output);
   } finally {
-    await pool?.close();
+    pool?.leave();
     await source.close();
   }
 }
@@ -247,15 +252,16 @@ async function* batch<T>(
  * input, in input order: a recommendation, or an error record saying which input failed and why.
  * Nothing is dropped, a bad input never stops the batch, and only a bounded number of complaints is
  * in flight at any time, so a huge stream runs in constant memory. Large batches are spread over
- * worker threads (see `ManyOptions`) when `setup` says how to build the recommender there.
+ * the recommender's worker `threads` (see `ManyOptions`), asked for `locale`.
  */
 export function recommendEach(
   inputs: Iterable<unknown> | AsyncIterable<unknown>,
   recommend: (input: unknown) => Promise<Recommendation>,
   options: ManyOptions = {},
-  setup?: WorkerSetup,
+  threads?: WorkerThreads,
+  locale?: Locale | 'auto',
 ): AsyncGenerator<BatchResult> {
-  return batch(inputs, recommend, options, setup, AS_VALUES);
+  return batch(inputs, recommend, options, threads, locale, AS_VALUES);
 }
 
 /** `recommendEach`, with each result as its JSON text (what a JSON Lines writer needs, made in the worker). */
@@ -263,9 +269,10 @@ export function recommendEachAsJson(
   inputs: Iterable<unknown> | AsyncIterable<unknown>,
   recommend: (input: unknown) => Promise<Recommendation>,
   options: ManyOptions = {},
-  setup?: WorkerSetup,
+  threads?: WorkerThreads,
+  locale?: Locale | 'auto',
 ): AsyncGenerator<string> {
-  return batch(inputs, recommend, options, setup, AS_JSON);
+  return batch(inputs, recommend, options, threads, locale, AS_JSON);
 }
 
 /** True when a batch result is an error record rather than a recommendation. */

@@ -11,6 +11,7 @@ export type BatchResult = Recommendation | RecommendationError;
 export interface WorkerSetup {
   /** The validated rule set: plain data, cloned into the worker and loaded there again. */
   readonly ruleSet: RuleSet;
+  /** The recommender's default locale; a batch may ask for another (see `ChunkRequest`). */
   readonly locale: Locale | 'auto';
   readonly fallbackLocale: Locale;
   readonly engine: 'compiled' | 'reference';
@@ -23,6 +24,8 @@ export interface ChunkRequest {
   readonly id: number;
   readonly start: number;
   readonly items: readonly unknown[];
+  /** The batch's locale, when it overrides the recommender's. */
+  readonly locale?: Locale | 'auto';
 }
 
 /**
@@ -68,8 +71,12 @@ function heapLimits(ruleSet: RuleSet): { maxOldGenerationSizeMb: number; maxYoun
 
 interface Pending {
   readonly request: ChunkRequest;
+  readonly local: LocalRunner;
   readonly resolve: (results: ChunkResults | Promise<ChunkResults>) => void;
 }
+
+/** How long a pool's threads stay up with nothing to do, for the next batch to find them warm. */
+const IDLE_MS = 10_000;
 
 interface Member {
   readonly worker: Worker;
@@ -81,17 +88,22 @@ interface Member {
  * A fixed set of worker threads, each with its own recommender. Chunks go to the least busy worker;
  * whatever cannot be sent (an input that cannot be cloned) or is lost with a worker (a crash) is run
  * in this thread instead, so every input still gets its result. Idle workers do not keep the process
- * alive.
+ * alive, and after `IDLE_MS` with nothing to do the pool closes itself.
  */
 export class WorkerPool {
   private readonly members: Member[] = [];
   private nextId = 0;
+  private pendingTotal = 0;
+  /** Batches using the pool: it never closes for idleness under one (a slow source is not idle). */
+  private users = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private retired = false;
+  private closed = false;
 
   constructor(
     script: URL,
     setup: WorkerSetup,
-    size: number,
-    private readonly local: LocalRunner,
+    readonly size: number,
   ) {
     const resourceLimits = heapLimits(setup.ruleSet);
     for (let i = 0; i < size; i++) {
@@ -105,58 +117,140 @@ export class WorkerPool {
     }
   }
 
-  /** Runs a chunk of inputs; resolves with one result per input, in order. */
-  run(items: readonly unknown[], start: number): Promise<ChunkResults> {
-    const request: ChunkRequest = { id: this.nextId++, start, items };
+  /** A batch starts using the pool. */
+  enter(): void {
+    this.users += 1;
+    clearTimeout(this.idleTimer);
+  }
+
+  /** A batch is done with the pool (its chunks still out are finished all the same). */
+  leave(): void {
+    this.users -= 1;
+    if (this.users === 0 && this.pendingTotal === 0) this.whenIdle();
+  }
+
+  /** True while every thread is up and the pool takes work. */
+  get healthy(): boolean {
+    return !this.closed && !this.retired && this.members.every((m) => m.alive);
+  }
+
+  /**
+   * Runs a chunk of inputs; resolves with one result per input, in order. `local` runs it in this
+   * thread if it cannot go to (or come back from) a worker.
+   */
+  run(
+    items: readonly unknown[],
+    start: number,
+    local: LocalRunner,
+    locale?: Locale | 'auto',
+  ): Promise<ChunkResults> {
+    const request: ChunkRequest =
+      locale === undefined
+        ? { id: this.nextId++, start, items }
+        : { id: this.nextId++, start, items, locale };
     let member: Member | undefined;
     for (const m of this.members) {
       if (m.alive && (!member || m.pending.size < member.pending.size)) member = m;
     }
-    if (!member) return this.here(items, start);
+    if (!member || this.closed) return here(local, items, start);
     const chosen = member;
     return new Promise((resolve) => {
       try {
         chosen.worker.postMessage(request);
       } catch {
         // An input that cannot be cloned (a function, a symbol…): this thread reports it, in place.
-        resolve(this.here(items, start));
+        resolve(here(local, items, start));
         return;
       }
       if (chosen.pending.size === 0) chosen.worker.ref();
-      chosen.pending.set(request.id, { request, resolve });
+      chosen.pending.set(request.id, { request, local, resolve });
+      this.pendingTotal += 1;
+      clearTimeout(this.idleTimer);
     });
   }
 
-  /** Stops every worker. */
+  /** Takes no more work from new batches, and closes once the work it has is done. */
+  retire(): void {
+    this.retired = true;
+    if (this.users === 0 && this.pendingTotal === 0) void this.close();
+  }
+
+  /** Stops every worker; chunks still out are done in this thread. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.idleTimer);
     await Promise.all(
       this.members.map((m) => {
-        // Chunks still out belong to a batch nobody reads any more.
         m.alive = false;
-        m.pending.clear();
+        this.redo(m);
         return m.worker.terminate();
       }),
     );
+  }
+
+  private whenIdle(): void {
+    if (this.retired) {
+      void this.close();
+      return;
+    }
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.close(), IDLE_MS);
+    this.idleTimer.unref();
   }
 
   private settle(member: Member, reply: ChunkReply): void {
     const pending = member.pending.get(reply.id);
     if (!pending) return;
     member.pending.delete(reply.id);
+    this.pendingTotal -= 1;
     if (member.pending.size === 0) member.worker.unref();
     if ('texts' in reply) pending.resolve({ texts: reply.texts });
-    else pending.resolve(this.here(pending.request.items, pending.request.start));
+    else pending.resolve(here(pending.local, pending.request.items, pending.request.start));
+    if (this.users === 0 && this.pendingTotal === 0) this.whenIdle();
   }
 
   private lose(member: Member): void {
-    if (!member.alive && member.pending.size === 0) return;
     member.alive = false;
-    const lost = [...member.pending.values()];
-    member.pending.clear();
-    for (const { request, resolve } of lost) resolve(this.here(request.items, request.start));
+    this.redo(member);
   }
 
-  private async here(items: readonly unknown[], start: number): Promise<ChunkResults> {
-    return { results: await this.local(items, start) };
+  /** Runs a member's outstanding chunks in this thread (it died, or the pool closed under them). */
+  private redo(member: Member): void {
+    const lost = [...member.pending.values()];
+    member.pending.clear();
+    this.pendingTotal -= lost.length;
+    for (const { request, local, resolve } of lost) resolve(here(local, request.items, request.start));
+  }
+}
+
+async function here(local: LocalRunner, items: readonly unknown[], start: number): Promise<ChunkResults> {
+  return { results: await local(items, start) };
+}
+
+/**
+ * The worker threads of one recommender: a pool started by the first batch that needs it and kept,
+ * warm, for the batches after it (a new thread spends seconds compiling before it runs at full
+ * speed), until it has been idle for a while. A pool that lost a thread, or a batch that wants a
+ * different number of threads, gets a new one; the old one finishes its work first.
+ */
+export class WorkerThreads {
+  private pool: WorkerPool | undefined;
+
+  constructor(private readonly setup: WorkerSetup) {}
+
+  /**
+   * A pool of `size` threads for a batch, which must `leave()` it when done; undefined when there is
+   * no built worker script to run.
+   */
+  acquire(size: number): WorkerPool | undefined {
+    const script = workerScript();
+    if (!script) return undefined;
+    if (!(this.pool?.healthy && this.pool.size === size)) {
+      this.pool?.retire();
+      this.pool = new WorkerPool(script, this.setup, size);
+    }
+    this.pool.enter();
+    return this.pool;
   }
 }

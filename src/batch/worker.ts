@@ -20,12 +20,13 @@ const recommender = createRecommender({
 const port = parentPort;
 
 port?.on('message', async (request: ChunkRequest) => {
+  const options = request.locale === undefined ? {} : { locale: request.locale };
   const texts: string[] = [];
   for (let i = 0; i < request.items.length; i++) {
     const input = request.items[i];
     let result: BatchResult;
     try {
-      result = await recommender.recommend(input);
+      result = await recommender.recommend(input, options);
     } catch (error) {
       result = errorRecord(request.start + i, input, error);
     }
