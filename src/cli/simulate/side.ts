@@ -1,4 +1,11 @@
-import { REMEDY_TYPES, type Recommendation, type RemedyType, type RuleSet, VALUE_TIERS } from '../../index';
+import {
+  CATEGORIES,
+  REMEDY_TYPES,
+  type Recommendation,
+  type RemedyType,
+  type RuleSet,
+  VALUE_TIERS,
+} from '../../index';
 import { fromMinor, toMinor } from './money';
 
 /** Complaints and their cost in one group (a tier, a category). */
@@ -81,17 +88,7 @@ function groups(map: Map<string, Bucket>, currency: string, order: readonly stri
 }
 
 /** Categories in the order people think of them (the schema's order). */
-export const CATEGORY_ORDER: readonly string[] = [
-  'wrong_item',
-  'damaged_item',
-  'missing_item',
-  'late_delivery',
-  'billing_error',
-  'service_outage',
-  'poor_quality',
-  'staff_behavior',
-  'other',
-];
+export const CATEGORY_ORDER: readonly string[] = CATEGORIES;
 
 /** Adds up what one rule set recommended, one recommendation at a time, in constant memory. */
 export class SideTally {
