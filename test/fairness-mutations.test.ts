@@ -186,6 +186,34 @@ describe(`planted violations are caught (seed ${seed})`, () => {
     expect(failure.reason).toMatch(/is over the goodwill limit of/);
   });
 
+  test('compensation history catches a service that rewards customers who were compensated before', async () => {
+    const rewarding = wrapped((rec, complaint) =>
+      (complaint.customer.compensationHistory ?? []).length > 0
+        ? {
+            ...rec,
+            remedies: [
+              ...rec.remedies,
+              { type: 'gift', kind: 'goodwill', value: 5, rule: 'loyalty', priority: 1, estimatedCost: 5 },
+            ],
+            totalCost: rec.totalCost + 5,
+            goodwillCost: rec.goodwillCost + 5,
+          }
+        : rec,
+    );
+    const { failure } = await caught(rewarding, 'compensationHistory');
+    expect(failure.reason).toMatch(/a compensation history raised goodwill/);
+  });
+
+  test('compensation history catches a service that cuts restitution for customers compensated before', async () => {
+    const stingy = wrapped((rec, complaint) =>
+      (complaint.customer.compensationHistory ?? []).length > 0
+        ? { ...rec, remedies: rec.remedies.filter((r) => r.kind !== 'restitution') }
+        : rec,
+    );
+    const { failure } = await caught(stingy, 'compensationHistory');
+    expect(failure.reason).toMatch(/changed the restitution/);
+  });
+
   test('determinism catches a service whose answer depends on how many calls came before', async () => {
     let calls = 0;
     const lottery = wrapped((rec) =>

@@ -3,6 +3,7 @@ import type { ComplaintInput } from '../complaint';
 import type { HarmChangeKind } from './harm-change';
 import { boundedDisparity } from './properties/bounded-disparity';
 import { capsHold } from './properties/caps-hold';
+import { compensationHistory } from './properties/compensation-history';
 import { determinism } from './properties/determinism';
 import { harmFloor } from './properties/harm-floor';
 import { invariance } from './properties/invariance';
@@ -17,7 +18,8 @@ export type FairnessPropertyName =
   | 'harmFloor'
   | 'capsHold'
   | 'determinism'
-  | 'boundedDisparity';
+  | 'boundedDisparity'
+  | 'compensationHistory';
 
 /** Every fairness property: its title and what it means, in plain words. */
 export const FAIRNESS_PROPERTIES: Readonly<Record<FairnessPropertyName, { title: string; meaning: string }>> =
@@ -45,6 +47,11 @@ export const FAIRNESS_PROPERTIES: Readonly<Record<FairnessPropertyName, { title:
     boundedDisparity: {
       title: 'bounded disparity',
       meaning: "two customers with the same harm get totals within the rule set's declared ratio",
+    },
+    compensationHistory: {
+      title: 'compensation history',
+      meaning:
+        'past compensation only ever reduces goodwill, never restitution; the same harm and history get the same result',
     },
   };
 
@@ -143,6 +150,8 @@ function build(
         return determinism(target, { ...shared, inFlight: options.inFlight, waveEvery: options.waveEvery });
       case 'boundedDisparity':
         return boundedDisparity(target, shared);
+      case 'compensationHistory':
+        return compensationHistory(target, shared);
     }
   })();
   return built as unknown as fc.IAsyncPropertyWithHooks<unknown[]>;

@@ -48,6 +48,7 @@ export {
 } from './non-fact-change';
 export { boundedDisparity } from './properties/bounded-disparity';
 export { capsHold } from './properties/caps-hold';
+export { compensationHistory } from './properties/compensation-history';
 export { type DeterminismOptions, determinism } from './properties/determinism';
 export { harmFloor } from './properties/harm-floor';
 export { invariance } from './properties/invariance';
