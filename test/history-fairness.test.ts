@@ -13,7 +13,8 @@ import { fcParams } from './seed';
 
 // The fairness kit's property for compensation history: history only ever reduces goodwill, never
 // restitution; and two customers with the same harm and the same history get the same result.
-// (Here as a test: `redress/testing` did not exist on main when this was written.)
+// `redress/testing` runs the same rule as its `compensationHistory` property; this test also covers
+// history that moves `since` back, and a strict per-customer policy.
 
 type History = NonNullable<ComplaintInput['customer']['compensationHistory']>;
 
