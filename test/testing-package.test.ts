@@ -85,6 +85,7 @@ const expected = {
     'capsHold',
     'determinism',
     'boundedDisparity',
+    'compensationHistory',
   ],
   passed: true,
   fairnessError: true,
