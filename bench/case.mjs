@@ -162,11 +162,18 @@ const cases = {
     // recommender's worker threads and compiles theirs; the measured batch finds them warm.
     for await (const _ of many(inputs.slice(0, spec.warm ?? 20_000), options));
     const t0 = now();
+    const c0 = process.cpuUsage();
     let n = 0;
     for await (const _ of many(inputs, options)) n += 1;
     const seconds = ms(t0) / 1000;
+    const cpu = process.cpuUsage(c0);
     if (n !== inputs.length) throw new Error(`expected ${inputs.length} results, got ${n}`);
-    return { ops: n / seconds, threads: spec.threads === 1 ? 1 : (spec.threads ?? availableParallelism()) };
+    return {
+      ops: n / seconds,
+      // CPU time of every thread of the process per complaint: what the batch costs, whatever the load.
+      cpuUsPerItem: (cpu.user + cpu.system) / n,
+      threads: spec.threads === 1 ? 1 : (spec.threads ?? availableParallelism()),
+    };
   },
 
   /** recommendMany over complaints made one at a time: memory must stay flat however many there are. */

@@ -215,12 +215,7 @@ export function ruleSet(size, seed = 1) {
       remedies: pick(rand, REMEDIES),
     };
   });
-  return {
-    name: `bench-${size}`,
-    version: '1',
-    policy: { maxCostByTier: { standard: 100, silver: 150, gold: 250, platinum: 400 } },
-    rules,
-  };
+  return { name: `bench-${size}`, version: '1', rules };
 }
 
 function expression(c) {

@@ -122,12 +122,17 @@ export interface LimitsOption {
   readonly limits?: Partial<Limits>;
 }
 
+/** Limits `resolveLimits` has made (and so checked). */
+const RESOLVED = new WeakSet<object>();
+
 /**
  * Fills in defaults and checks the values: each a whole number ≥ 1. A mistake here is the caller's, not
  * the input's, so it is a `TypeError` rather than a `RedressError`.
  */
 export function resolveLimits(overrides?: Partial<Limits>): Limits {
   if (overrides === undefined || overrides === defaultLimits) return defaultLimits;
+  // Limits this function made are checked already: every complaint of a recommender passes them again.
+  if (RESOLVED.has(overrides)) return overrides as Limits;
   if (typeof overrides !== 'object' || overrides === null) throw new TypeError('limits must be an object');
   const resolved: Record<string, number> = { ...defaultLimits };
   for (const [name, value] of Object.entries(overrides)) {
@@ -140,7 +145,9 @@ export function resolveLimits(overrides?: Partial<Limits>): Limits {
     }
     resolved[name] = value;
   }
-  return Object.freeze(resolved) as unknown as Limits;
+  const limits = Object.freeze(resolved) as unknown as Limits;
+  RESOLVED.add(limits);
+  return limits;
 }
 
 /** True when an issue code is one of `LIMIT_CODES`. */

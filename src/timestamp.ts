@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantMs } from './batch/instant';
 
 /**
  * Timestamps cross the boundary as ISO 8601 strings. A bare date (`2026-03-01`) means midnight UTC;
@@ -42,19 +43,16 @@ export const DateOrDateTimeSchema = z
   })
   .refine(inRange, range);
 
-/** Parsed timestamps: one complaint's dates are read a dozen times on its way through the pipeline. */
-const parsed = new Map<string, number>();
-const PARSED_MAX = 4096;
-
-/** Parses a validated timestamp string into epoch milliseconds without consulting the local time zone. */
+/**
+ * Parses a validated timestamp string into epoch milliseconds without consulting the local time zone.
+ * The common shapes go through `instantMs`, a strict parser equal to `Date.parse` wherever it answers
+ * and several times faster (a complaint's dates are read a dozen times on their way through the
+ * pipeline); anything it does not take is left to `Date`, as before.
+ */
 export function timestampMs(value: string): number {
-  let time = parsed.get(value);
-  if (time === undefined) {
-    time = new Date(value.length === 10 ? `${value}T00:00:00Z` : value).getTime();
-    if (parsed.size >= PARSED_MAX) parsed.clear();
-    parsed.set(value, time);
-  }
-  return time;
+  const fast = value.length === 10 ? instantMs(`${value}T00:00Z`) : instantMs(value);
+  if (!Number.isNaN(fast)) return fast;
+  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value).getTime();
 }
 
 /** Parses a validated timestamp string into a Date without consulting the local time zone. */

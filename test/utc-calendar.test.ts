@@ -64,7 +64,40 @@ describe('UTC calendar arithmetic', () => {
 });
 
 describe('timestamps', () => {
-  it('parse the same when read again from the memo, and hand out a fresh Date each time', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  // Valid dates and date-times, impossible ones (the 30th of February, hour 24), and other shapes.
+  const text = fc.oneof(
+    fc
+      .record({
+        y: fc.integer({ min: 1899, max: 2201 }),
+        m: fc.integer({ min: 0, max: 13 }),
+        d: fc.integer({ min: 0, max: 32 }),
+        h: fc.integer({ min: 0, max: 24 }),
+        min: fc.integer({ min: 0, max: 60 }),
+        s: fc.integer({ min: 0, max: 60 }),
+        ms: fc.constantFrom('', '.5', '.123', '.1239'),
+        zone: fc.constantFrom('Z', '+00:00', '+03:30', '-11:00', '+0530', '', 'z'),
+        dateOnly: fc.boolean(),
+      })
+      .map(({ y, m, d, h, min, s, ms, zone, dateOnly }) => {
+        const date = `${y}-${two(m)}-${two(d)}`;
+        return dateOnly ? date : `${date}T${two(h)}:${two(min)}:${two(s)}${ms}${zone}`;
+      }),
+    fc.string({ maxLength: 30 }),
+  );
+
+  it('read every string exactly as Date does', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const expected = new Date(value.length === 10 ? `${value}T00:00:00Z` : value).getTime();
+        expect(timestampMs(value)).toBe(expected);
+        expect(parseTimestamp(value).getTime()).toBe(expected);
+      }),
+      fcParams(3_000),
+    );
+  });
+
+  it('hand out a fresh Date each time', () => {
     const first = parseTimestamp('2026-03-01T10:00:00+03:00');
     first.setUTCFullYear(1999);
     expect(parseTimestamp('2026-03-01T10:00:00+03:00').toISOString()).toBe('2026-03-01T07:00:00.000Z');

@@ -34,6 +34,10 @@ describe('recommendMany on worker threads', () => {
     expect(report['auto-large']).toMatchObject({ started: two > 1 ? two : 0, same: true, results: 1101 });
   });
 
+  it('keeps results that are read back into objects in this thread on two cores', () => {
+    expect(report['auto-values']).toMatchObject({ started: 0, same: true, results: 1101 });
+  });
+
   it('redoes in this thread the work of a worker that died', () => {
     expect(report.crash).toEqual({ started: two, same: true, results: 201, errors: ERRORS });
   });

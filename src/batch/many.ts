@@ -22,9 +22,11 @@ export interface ManyOptions {
   readonly concurrency?: number;
   /**
    * Whether to use worker threads: `'auto'` (default) once a batch has shown itself large (past its
-   * first 1,000 complaints, so a small batch never pays for starting threads); `true` from the first
-   * complaint; `false` never. Needs the built package: from source, `'auto'` stays in this thread and
-   * `true` is an error.
+   * first 1,000 complaints, so a small batch never pays for starting threads) and there are threads
+   * enough to gain: 2 for `recommendManyAsJson`, 3 for `recommendMany` (reading each result back into
+   * objects costs the calling thread about a third of making it); `true` from the first complaint;
+   * `false` never. Needs the built package: from source, `'auto'` stays in this thread and `true` is an
+   * error.
    */
   readonly workers?: boolean | 'auto';
 }
@@ -165,14 +167,23 @@ async function* inThisThread(
 interface Output<T> {
   readonly fromValue: (result: BatchResult) => T;
   readonly fromText: (text: string) => T;
+  /** The fewest threads `workers: 'auto'` starts workers with. */
+  readonly autoFrom: number;
 }
 
+// Reading a worker's result back into objects costs this thread about a third of what the worker spent
+// making it, so on two cores workers gain nothing for values; JSON text passes through untouched.
 const AS_VALUES: Output<BatchResult> = {
   fromValue: (r) => r,
   fromText: (text) => JSON.parse(text) as BatchResult,
+  autoFrom: 3,
 };
 
-const AS_JSON: Output<string> = { fromValue: (r) => JSON.stringify(r), fromText: (text) => text };
+const AS_JSON: Output<string> = {
+  fromValue: (r) => JSON.stringify(r),
+  fromText: (text) => text,
+  autoFrom: 2,
+};
 
 function* unpack<T>(chunk: ChunkResults, output: Output<T>): Generator<T> {
   if ('texts' in chunk) for (const text of chunk.texts) yield output.fromText(text);
@@ -221,7 +232,7 @@ async function* batch<T>(
   const source = new Source(inputs);
   let pool: WorkerPool | undefined;
   try {
-    const useWorkers = canStart && (mode === true || (mode === 'auto' && size > 1));
+    const useWorkers = canStart && (mode === true || (mode === 'auto' && size >= output.autoFrom));
     const first =
       useWorkers && mode === 'auto' ? WORKER_THRESHOLD : useWorkers ? 0 : Number.POSITIVE_INFINITY;
     let count = 0;

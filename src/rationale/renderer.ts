@@ -1,4 +1,3 @@
-import { MemoTrie } from '../memo-trie';
 import { LOCALES, type Locale, type MessageKey } from './locale';
 
 /** Values substituted into a template; numbers are formatted for the locale. */
@@ -59,7 +58,6 @@ export class Renderer {
   private readonly numberTexts = new Map<number, string>();
   private readonly moneyTexts = new Map<string, Map<number, string>>();
   private readonly dayTexts = new Map<number, string>();
-  private readonly listTexts = new MemoTrie<string>(MEMO_SIZE);
   private readonly pluralCategories = new Map<number, string>();
   private readonly pluralForms = new Map<string, Map<string, string | undefined>>();
 
@@ -209,8 +207,9 @@ export class Renderer {
 
   /** "a, b and c" in this locale. */
   list(items: readonly string[]): string {
-    // A list of one is that one item in every language (ECMA-402 formats it as it is).
+    // A list of one is that one item in every language (ECMA-402 formats it as it is). Longer lists
+    // are not remembered: they carry amounts and counts, and rarely repeat in a real stream.
     if (items.length < 2) return items[0] ?? '';
-    return this.listTexts.get(items, () => this.lists.format(items));
+    return this.lists.format(items);
   }
 }
