@@ -1,26 +1,15 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import {
-  type Complaint,
-  detectIncidents,
-  INCIDENT_DEFAULTS,
-  type Incident,
-  type IncidentOptions,
-  lineTooLong,
-  safeParseComplaint,
-} from '../../index';
+import { Command } from 'commander';
+import { type Incident, lineTooLong, safeParseComplaint } from '../../index';
 import { ExitCode } from '../exit-code';
+import { IncidentCollector } from '../incident-collector';
+import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../incident-flags';
 import { openInput } from '../input';
 import { readLines } from '../line-reader';
 import { type LineError, lineError } from '../line-record';
-import { maxLineBytesOption, wholeNumber } from '../options';
+import { maxLineBytesOption } from '../options';
 import { printable } from '../style';
 
-interface IncidentsCommandOptions {
-  readonly window: string;
-  readonly baseline: string;
-  readonly minCount: number;
-  readonly ratio: number;
-  readonly groupBy: 'cause' | 'category';
+interface IncidentsCommandOptions extends IncidentFlagValues {
   readonly json?: boolean;
   readonly maxLineBytes: number;
 }
@@ -28,51 +17,18 @@ interface IncidentsCommandOptions {
 /** Complaint ids shown per incident in the text output; `--json` has them all. */
 const SHOWN_IDS = 5;
 
-function ratioNumber(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 1) {
-    throw new InvalidArgumentError('expected a number of at least 1');
-  }
-  return n;
-}
-
 /** `redress incidents`: bursts of complaints with one cause, as `detectIncidents` finds them. */
 export function incidentsCommand(): Command {
-  return new Command('incidents')
+  const command = new Command('incidents')
     .summary('find bursts of complaints with one cause (crisis mode)')
     .description(
       'Read complaints and list the incidents in them: bursts of complaints with one cause (category ' +
         "plus product or service) far above that cause's usual rate. A burst is judged only after one " +
         'window of history, unless --baseline 0.',
     )
-    .argument('<input>', 'JSON Lines file of complaints, or "-" for standard input')
-    .option(
-      '-w, --window <duration>',
-      'length of the sliding window, e.g. 90m, 24h, 7d',
-      INCIDENT_DEFAULTS.window,
-    )
-    .option(
-      '-b, --baseline <duration>',
-      'history before the window that sets the usual rate; 0 judges by --min-count alone',
-      INCIDENT_DEFAULTS.baseline,
-    )
-    .option(
-      '--min-count <n>',
-      'fewest complaints of one cause in one window for a burst',
-      wholeNumber(2, 1_000_000_000),
-      INCIDENT_DEFAULTS.minCount,
-    )
-    .option(
-      '--ratio <x>',
-      'how many times the usual count a window must reach',
-      ratioNumber,
-      INCIDENT_DEFAULTS.ratio,
-    )
-    .addOption(
-      new Option('--group-by <how>', 'what makes two complaints the same cause')
-        .choices(['cause', 'category'])
-        .default(INCIDENT_DEFAULTS.groupBy),
-    )
+    .argument('<input>', 'JSON Lines file of complaints, or "-" for standard input');
+  for (const option of incidentFlags('-b, --baseline')) command.addOption(option);
+  return command
     .option('--json', 'print the incidents as a JSON array instead of text')
     .addOption(maxLineBytesOption())
     .addHelpText(
@@ -85,20 +41,10 @@ export function incidentsCommand(): Command {
     });
 }
 
-/** A duration flag as the library takes it: digits alone are milliseconds. */
-const duration = (text: string): string | number => (/^\d+$/.test(text.trim()) ? Number(text) : text);
-
 async function incidents(inputPath: string, options: IncidentsCommandOptions): Promise<ExitCode> {
-  const detection: IncidentOptions = {
-    window: duration(options.window),
-    baseline: duration(options.baseline),
-    minCount: options.minCount,
-    ratio: options.ratio,
-    groupBy: options.groupBy,
-  };
-  detectIncidents([], detection); // bad options are a usage error (exit 2) before any input is read
+  // Bad options are a usage error (exit 2) before any input is read.
+  const collector = new IncidentCollector(incidentSettings(options));
   const input = openInput(inputPath);
-  const complaints: Complaint[] = [];
   let failed = 0;
   const fail = (error: LineError) => {
     failed += 1;
@@ -122,12 +68,17 @@ async function incidents(inputPath: string, options: IncidentsCommandOptions): P
     }
     if (raw.text.trim() === '') continue;
     const parsed = safeParseComplaint(raw.text, { limits: { maxLineBytes: options.maxLineBytes } });
-    if (parsed.ok) complaints.push(parsed.value);
-    else fail(lineError(raw.line, parsed.error.code, parsed.error.message));
+    if (!parsed.ok) {
+      fail(lineError(raw.line, parsed.error.code, parsed.error.message));
+      continue;
+    }
+    // Only what detection reads is kept, not the complaint: memory grows slowly with the file.
+    const entry = collector.read(parsed.value, raw.line);
+    if (entry) collector.add(entry);
   }
-  const found = detectIncidents(complaints, detection);
-  if (options.json) process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
-  else process.stdout.write(renderIncidents(found, complaints.length));
+  const found = collector.detect();
+  if (options.json) process.stdout.write(`${JSON.stringify(found.incidents, null, 2)}\n`);
+  else process.stdout.write(renderIncidents(found.incidents, found.complaints));
   if (failed > 0) {
     process.stderr.write(
       `${failed} line${failed === 1 ? '' : 's'} failed and ${failed === 1 ? 'was' : 'were'} left out\n`,

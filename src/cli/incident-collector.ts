@@ -1,0 +1,115 @@
+import {
+  type Entry,
+  EntryReader,
+  type Incident,
+  type IncidentOptions,
+  runEntries,
+  settings,
+} from '../batch/incidents';
+
+/** What detection found over the complaints collected. */
+export interface CollectedIncidents {
+  /** Every incident, sorted by first complaint: exactly what `detectIncidents` gives for the same complaints. */
+  readonly incidents: readonly Incident[];
+  /** Complaints detection looked at. */
+  readonly complaints: number;
+  /** `receivedAt` of the earliest and the latest of them, as UTC ISO strings; null when there were none. */
+  readonly firstAt: string | null;
+  readonly lastAt: string | null;
+}
+
+/**
+ * Incident detection over complaints read one at a time and in any order (a JSON Lines file need not
+ * be sorted by time), for `redress incidents` and `redress simulate`. Detection needs every complaint
+ * before it can judge the first (an incident's baseline may come later in the file), so this keeps,
+ * per complaint, only what detection reads — its id, time, public flag and a cause shared by every
+ * complaint with that cause — never the complaint itself, and runs the library's own detection (the
+ * engine behind `detectIncidents`) at the end.
+ */
+export class IncidentCollector {
+  private readonly reader: EntryReader;
+  private readonly entries: Entry[] = [];
+  private first = Number.POSITIVE_INFINITY;
+  private last = Number.NEGATIVE_INFINITY;
+  private found: CollectedIncidents | undefined;
+
+  /** @throws RedressError `INVALID_OPTIONS` for bad options, before any input is read. */
+  constructor(private readonly options: IncidentOptions) {
+    this.reader = new EntryReader(settings(options).groupBy);
+  }
+
+  /**
+   * What detection needs of one complaint: a parsed `Complaint`, or the JSON value of one the library
+   * accepted (see `fromAcceptedJson`). `position` orders complaints at the same instant with the same
+   * id (use the input line). Undefined when the complaint lacks a field detection reads.
+   */
+  read(complaint: unknown, position: number): Entry | undefined {
+    const entry = this.reader.read(complaint, position);
+    return entry === null || Array.isArray(entry) ? undefined : entry;
+  }
+
+  /** Counts a complaint that `read` returned. */
+  add(entry: Entry): void {
+    this.entries.push(entry);
+    if (entry.time < this.first) this.first = entry.time;
+    if (entry.time > this.last) this.last = entry.time;
+    this.found = undefined;
+  }
+
+  /** The incidents among the complaints added so far. */
+  detect(): CollectedIncidents {
+    if (this.found) return this.found;
+    // Detection marks the entries it puts in an incident; a second run starts from clean entries.
+    for (const entry of this.entries) entry.incident = null;
+    const some = this.entries.length > 0;
+    this.found = {
+      incidents: runEntries(this.entries, this.options),
+      complaints: this.entries.length,
+      firstAt: some ? new Date(this.first).toISOString() : null,
+      lastAt: some ? new Date(this.last).toISOString() : null,
+    };
+    return this.found;
+  }
+}
+
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * The fields detection reads from the JSON value of a complaint the library accepted, as
+ * `parseComplaint` would give them: ids, SKUs and plans trimmed, as the complaint schema trims them.
+ * Cheaper than parsing the complaint again, which its recommender has already done.
+ */
+export function fromAcceptedJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const c = value as {
+    id?: unknown;
+    receivedAt?: unknown;
+    category?: unknown;
+    order?: { items?: unknown };
+    subscription?: { plan?: unknown };
+    exposure?: unknown;
+  };
+  const items = c.order?.items;
+  return {
+    id: trimmed(c.id),
+    receivedAt: c.receivedAt,
+    category: c.category,
+    ...(c.order === undefined
+      ? {}
+      : {
+          order: {
+            items: Array.isArray(items)
+              ? items.map((item: unknown) =>
+                  typeof item === 'object' && item !== null
+                    ? { ...item, sku: trimmed((item as { sku?: unknown }).sku) }
+                    : item,
+                )
+              : items,
+          },
+        }),
+    ...(c.subscription === undefined
+      ? {}
+      : { subscription: { ...c.subscription, plan: trimmed(c.subscription?.plan) } }),
+    ...(c.exposure === undefined ? {} : { exposure: c.exposure }),
+  };
+}
