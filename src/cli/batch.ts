@@ -1,12 +1,23 @@
-import { isRecommendationError, lineTooLong, type Recommender } from '../index';
+import { type IncidentOptions, isRecommendationError, lineTooLong, type Recommender } from '../index';
 import type { RawLine } from './line-reader';
 import { fromRecommendationError, type LineError, type LineResult, lineError } from './line-record';
 import { tee } from './tee';
 
 /** How `recommendLines` runs. */
-export interface BatchOptions {
+export interface BatchOptions<Seen = undefined> {
   /** Complaints in flight at once (passed to `recommendMany`); its default when absent. */
   readonly concurrency?: number;
+  /**
+   * Crisis mode (`recommendMany`'s `incidents`): every recommender reads the whole input before its
+   * first result, so memory then grows with the input.
+   */
+  readonly incidents?: IncidentOptions;
+  /**
+   * Looks at each record's JSON value as it is read (not for lines that are not JSON); what it returns
+   * comes back on the record's item as `seen`, so that a caller can keep a little of each complaint
+   * without parsing the line again.
+   */
+  readonly inspect?: (value: unknown, line: number) => Seen;
   /** Records (non-blank lines) to skip at the start, already done by an earlier run (`--resume`). */
   readonly skip?: number;
   /** Called with the last skipped record, to check that the earlier run was over the same input. */
@@ -16,14 +27,16 @@ export interface BatchOptions {
 }
 
 /** One input record with the results of every recommender, in the order the recommenders were given. */
-export interface BatchItem {
+export interface BatchItem<Seen = undefined> {
   readonly line: number;
   /** Input bytes this record accounts for (with any blank or skipped lines before it), for progress. */
   readonly bytes: number;
   readonly results: readonly LineResult[];
+  /** What `inspect` returned for the record; undefined for a line that is not JSON, or without `inspect`. */
+  readonly seen: Seen | undefined;
 }
 
-interface Pending {
+interface Pending<Seen> {
   readonly line: number;
   readonly bytes: number;
   /** Set when the line never reached the recommender (not JSON, too long, not UTF-8). */
@@ -32,6 +45,7 @@ interface Pending {
   readonly text: string | undefined;
   /** Whether the recommenders were given something for this line, so that a result belongs to it. */
   readonly sent: boolean;
+  readonly seen: Seen | undefined;
 }
 
 /**
@@ -42,28 +56,32 @@ interface Pending {
  */
 const MAX_WAITING_FAILURES = 4096;
 
-function readFailure(raw: RawLine, maxLineBytes: number): LineError | undefined {
+/** A line as read: its JSON value, or why it never reaches the recommenders. */
+type Read = { readonly failure: LineError } | { readonly failure: undefined; readonly value: unknown };
+
+function readLine(raw: RawLine, maxLineBytes: number): Read {
   if ('problem' in raw) {
     if (raw.problem === 'invalid_utf8') {
-      return lineError(raw.line, 'INVALID_JSON', 'the line is not valid UTF-8 text');
+      return { failure: lineError(raw.line, 'INVALID_JSON', 'the line is not valid UTF-8 text') };
     }
     const error = lineTooLong(raw.bytes, { limits: { maxLineBytes } });
-    return lineError(
-      raw.line,
-      error?.code ?? 'LIMIT_EXCEEDED',
-      `${error?.message ?? 'line too long'} (--max-line-bytes)`,
-    );
+    return {
+      failure: lineError(
+        raw.line,
+        error?.code ?? 'LIMIT_EXCEEDED',
+        `${error?.message ?? 'line too long'} (--max-line-bytes)`,
+      ),
+    };
   }
   // A quick syntax check, so that a malformed line costs a failed parse and not a trip through the
   // recommender (files with millions of them exist). A malformed line is expected input: no stack trace.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    JSON.parse(raw.text);
-    return undefined;
+    return { failure: undefined, value: JSON.parse(raw.text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return lineError(raw.line, 'INVALID_JSON', `not valid JSON: ${message}`);
+    return { failure: lineError(raw.line, 'INVALID_JSON', `not valid JSON: ${message}`) };
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
@@ -94,15 +112,16 @@ function idInText(text: string | undefined): string | null {
  *
  * Memory is bounded: the recommenders pull input only as fast as results are taken, each through its
  * own `recommendMany` with bounded concurrency; the lines between them are held only until all have
- * taken them, and failed lines wait in order, at most `MAX_WAITING_FAILURES` of them.
+ * taken them, and failed lines wait in order, at most `MAX_WAITING_FAILURES` of them. (Not in crisis
+ * mode, `incidents`: an incident's policy may depend on the last line, so every line is then held.)
  */
-export async function* recommendLines(
+export async function* recommendLines<Seen = undefined>(
   lines: AsyncIterable<RawLine>,
   recommenders: readonly Recommender[],
   maxLineBytes: number,
-  options: BatchOptions = {},
-): AsyncGenerator<BatchItem> {
-  const pending: Pending[] = [];
+  options: BatchOptions<Seen> = {},
+): AsyncGenerator<BatchItem<Seen>> {
+  const pending: Pending<Seen>[] = [];
   let unsent = 0; // failures in `pending` that were not sent
   const toSkip = options.skip ?? 0;
 
@@ -119,30 +138,33 @@ export async function* recommendLines(
       }
       // The recommenders get the line's JSON text as it is: the library parses it again, defensively
       // (size first, duplicate keys refused), which a parsed object could no longer show.
-      const failure = readFailure(raw, maxLineBytes);
+      const read = readLine(raw, maxLineBytes);
+      const failure = read.failure;
       const text = 'text' in raw ? raw.text : undefined;
       const bytes = carried;
       carried = 0;
       if (failure && unsent < MAX_WAITING_FAILURES) {
-        pending.push({ line: raw.line, bytes, failure, text: undefined, sent: false });
+        pending.push({ line: raw.line, bytes, failure, text: undefined, sent: false, seen: undefined });
         unsent += 1;
         continue;
       }
-      pending.push({ line: raw.line, bytes, failure, text, sent: true });
+      const seen = read.failure === undefined ? options.inspect?.(read.value, raw.line) : undefined;
+      pending.push({ line: raw.line, bytes, failure, text, sent: true, seen });
       yield text ?? null;
     }
     if (records < toSkip) options.onShortInput?.(records);
   }
 
   /** The failures at the head of the queue: everything before them has been yielded. */
-  function* unsentFailures(): Generator<BatchItem> {
+  function* unsentFailures(): Generator<BatchItem<Seen>> {
     while (pending[0] !== undefined && !pending[0].sent) {
-      const item = pending.shift() as Pending;
+      const item = pending.shift() as Pending<Seen>;
       unsent -= 1;
       yield {
         line: item.line,
         bytes: item.bytes,
         results: recommenders.map(() => item.failure as LineError),
+        seen: undefined,
       };
     }
   }
@@ -150,10 +172,10 @@ export async function* recommendLines(
   const branches = tee(inputs(), recommenders.length);
   const streams = recommenders.map((r, i) =>
     r
-      .recommendMany(
-        branches[i] as AsyncIterable<unknown>,
-        options.concurrency === undefined ? {} : { concurrency: options.concurrency },
-      )
+      .recommendMany(branches[i] as AsyncIterable<unknown>, {
+        ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+        ...(options.incidents === undefined ? {} : { incidents: options.incidents }),
+      })
       [Symbol.asyncIterator](),
   );
   for (;;) {
@@ -172,6 +194,7 @@ export async function* recommendLines(
     yield {
       line: item.line,
       bytes: item.bytes,
+      seen: item.seen,
       results: next.map((n) => {
         if (item.failure) return item.failure; // a placeholder was sent: its result is not wanted
         const result = n.value as Exclude<typeof n.value, undefined>;
