@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './cli-run';
+import { BURST_ID, burst, trickle } from './incident-fixture';
 
 // The simulation report opened in a real browser: Debian's Chromium, headless, driven by playwright-core.
 // .ci/run installs Chromium when it is missing; without it the test is skipped and says why.
@@ -26,9 +27,14 @@ interface Cell {
 describe.skipIf(!available)('the simulation report in headless Chromium', () => {
   const tmp = tempDir();
   const report = join(tmp.dir, 'report.html');
+  const burstReport = join(tmp.dir, 'burst.html');
   let browser: Browser;
 
   beforeAll(async () => {
+    const burstInput = join(tmp.dir, 'burst.jsonl');
+    writeFileSync(burstInput, `${[...trickle, ...burst].join('\n')}\n`);
+    const burstRun = await runCli(['simulate', burstInput, '--report', burstReport, '--quiet']);
+    expect(burstRun.code).toBe(0);
     const run = await runCli([
       'simulate',
       '--rules',
@@ -113,8 +119,48 @@ describe.skipIf(!available)('the simulation report in headless Chromium', () => 
     expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
     expect(await column(1)).toHaveLength(rows);
 
+    // The examples in this file have no burst: the incidents section says so, and draws nothing.
+    expect(await page.locator('#incidents').textContent()).toContain('No incidents');
+    expect(await page.locator('#incidents svg').count()).toBe(0);
+
     expect(problems).toEqual([]);
     expect(requests).toEqual([pathToFileURL(report).href]);
     expect(readFileSync(report, 'utf8')).not.toContain('<script src');
+  });
+
+  it('draws a known burst on the incident timeline and lists it in a sortable table, without errors', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(burstReport).href);
+
+    expect(await page.locator('#incidents h2').textContent()).toBe('Incidents (1)');
+    const bars = await page.$$eval('#incidents svg.chart rect.bar', (rects) =>
+      (rects as unknown as BoxedElement[]).map((r) => r.getBoundingClientRect().width),
+    );
+    expect(bars).toHaveLength(1);
+    expect(bars[0]).toBeGreaterThanOrEqual(2);
+    const cells = await page.$$eval('#incident-list tbody tr td', (tds) => tds.map((td) => td.textContent));
+    expect(cells.slice(0, 5)).toEqual([
+      BURST_ID,
+      'wrong_item:sku:SHOE-42',
+      '2026-03-04 16:00:00',
+      '2026-03-04 16:44:00',
+      '12',
+    ]);
+    await page.locator('#incident-list th:nth-child(5) button').click();
+    expect(await page.getAttribute('#incident-list th:nth-child(5)', 'aria-sort')).toBe('ascending');
+    // The overview counts it too.
+    expect(await page.locator('.card', { hasText: 'Incidents' }).textContent()).toContain(
+      '12 complaints in them',
+    );
+
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(burstReport).href]);
   });
 });

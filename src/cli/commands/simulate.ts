@@ -1,21 +1,23 @@
 import { writeFileSync } from 'node:fs';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { createRecommender } from '../../index';
 import { recommendLines } from '../batch';
 import { CliError, describeIoError } from '../cli-error';
 import { ExitCode } from '../exit-code';
+import { fromAcceptedJson, IncidentCollector } from '../incident-collector';
+import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../incident-flags';
 import { openInput } from '../input';
 import { readLines } from '../line-reader';
 import { concurrencyOption, maxLineBytesOption, quietOption, wholeNumber } from '../options';
 import { type Progress, silentProgress, terminalProgress } from '../progress';
 import { type LoadedRules, loadRulesFile } from '../rules-file';
 import { renderReport } from '../simulate/report/html';
-import { Simulation } from '../simulate/simulation';
+import { Simulation, type SimulationIncidents } from '../simulate/simulation';
 import { renderSimulationText } from '../simulate/text';
 import { reportResources } from '../stats';
 import { colorWanted, createStyle } from '../style';
 
-interface SimulateOptions {
+interface SimulateOptions extends Omit<IncidentFlagValues, 'baseline'> {
   readonly rules?: string;
   readonly baseline?: string;
   readonly report?: string;
@@ -26,16 +28,22 @@ interface SimulateOptions {
   readonly maxLineBytes: number;
   readonly quiet?: boolean;
   readonly color?: boolean;
+  /** `--incident-baseline`: `--baseline` is the rule set to compare with. */
+  readonly incidentBaseline: string;
+  /** False with `--no-incidents`. */
+  readonly incidents: boolean;
+  readonly applyIncidents?: boolean;
 }
 
 /** `redress simulate`: what a rule set would have done to a batch of complaints, against a baseline. */
 export function simulateCommand(): Command {
-  return new Command('simulate')
+  const command = new Command('simulate')
     .summary('replay complaints through a rule set and compare it with a baseline')
     .description(
       'Replay complaints through a rule set (and a baseline) and summarise: remedy mix, cost by tier and ' +
-        'category, handling, and the complaints whose recommendation changed. --report writes the same ' +
-        'as a self-contained HTML page with charts.',
+        'category, handling, the complaints whose recommendation changed, and the incidents (bursts of ' +
+        'complaints with one cause, as `redress incidents` finds them). --report writes the same as a ' +
+        'self-contained HTML page with charts.',
     )
     .argument('<input>', 'JSON Lines file of complaints, or "-" for standard input')
     .option('-r, --rules <file>', 'the rule set to try (default: the built-in rules)')
@@ -48,7 +56,18 @@ export function simulateCommand(): Command {
     .addOption(maxLineBytesOption())
     .addOption(quietOption())
     .option('--color', 'colour the output even when it is not a terminal')
-    .option('--no-color', 'do not colour the output')
+    .option('--no-color', 'do not colour the output');
+  const incidentOptions = [
+    new Option('--no-incidents', 'do not look for incidents'),
+    new Option(
+      '--apply-incidents',
+      "replay in crisis mode: each incident's complaints get its shared policy under each rule set " +
+        '(holds the whole input in memory)',
+    ).conflicts('incidents'),
+    ...incidentFlags('--incident-baseline'),
+  ];
+  for (const option of incidentOptions) command.addOption(option.helpGroup('Incident options:'));
+  return command
     .addHelpText(
       'after',
       '\nExit status: 0 when every line was recommended, 1 when some lines failed, 2 when it cannot run.',
@@ -59,6 +78,7 @@ export function simulateCommand(): Command {
 }
 
 async function simulate(inputPath: string, options: SimulateOptions): Promise<ExitCode> {
+  const incidents = incidentDetection(options);
   const proposed = loadRulesFile(options.rules);
   const baseline: LoadedRules | undefined =
     options.baseline === undefined ? undefined : loadRulesFile(options.baseline);
@@ -71,6 +91,7 @@ async function simulate(inputPath: string, options: SimulateOptions): Promise<Ex
     proposed,
     baseline,
     Math.max(options.examples, options.reportRows),
+    incidents,
   );
   const progress: Progress =
     process.stderr.isTTY && !options.quiet
@@ -78,16 +99,19 @@ async function simulate(inputPath: string, options: SimulateOptions): Promise<Ex
       : silentProgress;
 
   const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes });
-  const items = recommendLines(
-    lines,
-    recommenders,
-    options.maxLineBytes,
-    options.concurrency === undefined ? {} : { concurrency: options.concurrency },
-  );
+  const collector = incidents?.collector;
+  const items = recommendLines(lines, recommenders, options.maxLineBytes, {
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(incidents?.applied ? { incidents: incidents.options } : {}),
+    // Read while the line's JSON is at hand; kept only if the complaint gets a recommendation.
+    ...(collector
+      ? { inspect: (value: unknown, line: number) => collector.read(fromAcceptedJson(value), line) }
+      : {}),
+  });
   for await (const item of items) {
     const [now, before] = item.results;
     if (now === undefined) continue;
-    const { failed } = simulation.add(item.line, now, before);
+    const { failed } = simulation.add(item.line, now, before, item.seen);
     progress.record(failed, item.bytes);
   }
   progress.done();
@@ -114,4 +138,15 @@ async function simulate(inputPath: string, options: SimulateOptions): Promise<Ex
   }
   reportResources();
   return summary.errors.lines > 0 ? ExitCode.dataProblems : ExitCode.ok;
+}
+
+/** Incident detection as the flags ask for it; bad detection options are a usage error (exit 2). */
+function incidentDetection(options: SimulateOptions): SimulationIncidents | undefined {
+  if (!options.incidents) return undefined;
+  const settings = incidentSettings({ ...options, baseline: options.incidentBaseline });
+  return {
+    collector: new IncidentCollector(settings),
+    options: settings,
+    applied: options.applyIncidents === true,
+  };
 }

@@ -1,7 +1,11 @@
+import type { Entry } from '../../batch/incidents';
+import type { IncidentCollector } from '../incident-collector';
+import type { IncidentSettings } from '../incident-flags';
 import type { LineError, LineResult } from '../line-record';
 import { isLineError } from '../line-record';
 import type { LoadedRules } from '../rules-file';
 import { type ChangesSummary, ChangeTally } from './changes';
+import { type IncidentsSummary, incidentsSummary } from './incidents';
 import { type SideSummary, SideTally } from './side';
 
 /** Everything `redress simulate` found: printed as text, as JSON (`--json`) and drawn in the report. */
@@ -16,6 +20,8 @@ export interface SimulationSummary {
   readonly baseline: SideSummary | null;
   /** The difference, when a baseline was given. */
   readonly changes: ChangesSummary | null;
+  /** Bursts of complaints with one cause among the recommended complaints; null with `--no-incidents`. */
+  readonly incidents: IncidentsSummary | null;
   /** Lines that got no recommendation (under either rule set). */
   readonly errors: {
     readonly lines: number;
@@ -27,7 +33,18 @@ export interface SimulationSummary {
 
 const FIRST_ERRORS = 20;
 
-/** Adds up a simulation one input record at a time, in memory that does not grow with the input. */
+/** Incident detection during a simulation. */
+export interface SimulationIncidents {
+  readonly collector: IncidentCollector;
+  readonly options: IncidentSettings;
+  /** Whether the recommenders ran in crisis mode. */
+  readonly applied: boolean;
+}
+
+/**
+ * Adds up a simulation one input record at a time, in memory that does not grow with the input, but
+ * for incident detection: that keeps a few fields of each recommended complaint (see `IncidentCollector`).
+ */
 export class Simulation {
   private records = 0;
   private readonly proposed: SideTally;
@@ -42,14 +59,24 @@ export class Simulation {
     proposed: LoadedRules,
     baseline: LoadedRules | undefined,
     keepChanges: number,
+    private readonly incidents?: SimulationIncidents,
   ) {
     this.proposed = new SideTally(proposed.ruleSet, proposed.source);
     this.baseline = baseline && new SideTally(baseline.ruleSet, baseline.source);
     this.changes = baseline && new ChangeTally(keepChanges);
   }
 
-  /** Counts one input record: the proposed rule set's result, and the baseline's when there is one. */
-  add(line: number, proposed: LineResult, baseline: LineResult | undefined): { failed: boolean } {
+  /**
+   * Counts one input record: the proposed rule set's result, and the baseline's when there is one;
+   * `entry` is what incident detection read of its complaint, counted when the complaint got a
+   * recommendation.
+   */
+  add(
+    line: number,
+    proposed: LineResult,
+    baseline: LineResult | undefined,
+    entry?: Entry,
+  ): { failed: boolean } {
     this.records += 1;
     const failure = isLineError(proposed)
       ? proposed
@@ -61,7 +88,10 @@ export class Simulation {
       this.errorCodes.set(failure.error.code, (this.errorCodes.get(failure.error.code) ?? 0) + 1);
       if (this.firstErrors.length < FIRST_ERRORS) this.firstErrors.push(failure);
     }
-    if (!isLineError(proposed)) this.proposed.add(proposed);
+    if (!isLineError(proposed)) {
+      this.proposed.add(proposed);
+      if (entry) this.incidents?.collector.add(entry);
+    }
     if (baseline && !isLineError(baseline)) this.baseline?.add(baseline);
     if (baseline && !isLineError(baseline) && !isLineError(proposed))
       this.changes?.add(line, baseline, proposed);
@@ -76,6 +106,9 @@ export class Simulation {
       proposed: this.proposed.summary(),
       baseline: this.baseline?.summary() ?? null,
       changes: this.changes?.summary() ?? null,
+      incidents: this.incidents
+        ? incidentsSummary(this.incidents.collector.detect(), this.incidents.options, this.incidents.applied)
+        : null,
       errors: {
         lines: this.errorLines,
         byCode: [...this.errorCodes.entries()]

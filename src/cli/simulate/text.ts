@@ -1,11 +1,14 @@
 import type { LineError } from '../line-record';
 import { printable, type Style } from '../style';
 import { type Align, textTable } from '../text-table';
+import { describeDetection, describeGrowth, largestIncidents, shortTime } from './incidents';
 import { formatMoney } from './money';
 import type { CostGroup, SideSummary } from './side';
 import type { SimulationSummary } from './simulation';
 
 const count = (n: number) => n.toLocaleString('en-US');
+/** Incidents listed in the text; `--json` has them all. */
+const SHOWN_INCIDENTS = 10;
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function describeRuleSet(side: SideSummary): string {
@@ -176,6 +179,49 @@ function changes(s: SimulationSummary, examples: number, style: Style): string[]
   return out;
 }
 
+function incidents(s: SimulationSummary, style: Style): string[] {
+  const i = s.incidents;
+  if (!i) return [];
+  const out = ['', style.bold('Incidents'), `  detection: ${printable(describeDetection(i.options))}`];
+  out.push(
+    i.applied
+      ? "  replayed in crisis mode: each incident's complaints got its shared policy under each rule set"
+      : '  listed only: each complaint was recommended for alone (--apply-incidents replays in crisis mode)',
+  );
+  const among = `among ${count(i.complaints)} recommended complaints${
+    i.firstAt && i.lastAt ? ` (${shortTime(i.firstAt)} to ${shortTime(i.lastAt)})` : ''
+  }`;
+  if (i.list.length === 0) {
+    out.push(`  no incidents ${among}`);
+    return out;
+  }
+  out.push(
+    `  ${count(i.list.length)} incident${i.list.length === 1 ? '' : 's'} ${among}`,
+    `  ${count(i.inIncidents)} of them (${percent(i.inIncidents / i.complaints)}) are part of an incident`,
+  );
+  const shown = largestIncidents(i.list, SHOWN_INCIDENTS);
+  if (shown.length < i.list.length) out.push(`  the ${shown.length} largest:`);
+  const rows = shown.map((x) => [
+    printable(x.id),
+    printable(x.cause.key),
+    shortTime(x.firstAt),
+    shortTime(x.lastAt),
+    count(x.count),
+    describeGrowth(x.growth),
+    `${count(x.publicCount)} (${percent(x.publicShare)})`,
+  ]);
+  out.push(
+    ...textTable(
+      [['incident', 'cause', 'first', 'last', 'complaints', 'growth', 'public'], ...rows],
+      ['left', 'left', 'left', 'left', 'right', 'right', 'right'],
+    ),
+  );
+  if (shown.length < i.list.length) {
+    out.push(`  … and ${count(i.list.length - shown.length)} more (--json lists them all)`);
+  }
+  return out;
+}
+
 function errorLine(e: LineError): string {
   return `  line ${e.line}: ${e.error.code}${e.error.pointer ? ` at ${printable(e.error.pointer)}` : ''}: ${printable(e.error.message)}`;
 }
@@ -205,6 +251,7 @@ export function renderSimulationText(s: SimulationSummary, examples: number, sty
     ...costs(s, style),
     ...handling(s, style),
     ...changes(s, examples, style),
+    ...incidents(s, style),
     ...errors(s, style),
   ];
   return `${out.join('\n')}\n`;

@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
 import { version } from '../../../../package.json';
+import type { Incident } from '../../../index';
 import type { ChangedComplaint, ChangesSummary } from '../changes';
+import {
+  byFirstComplaint,
+  describeDetection,
+  describeGrowth,
+  largestIncidents,
+  shortTime,
+} from '../incidents';
 import { formatMoney } from '../money';
 import type { SideSummary } from '../side';
 import type { SimulationSummary } from '../simulation';
 import { escapeHtml as esc } from './escape';
 import { SORT_SCRIPT, sortableTable } from './sortable-table';
-import { barChart, deltaChart, type Series, splitChart } from './svg';
+import { barChart, deltaChart, type Series, splitChart, timelineChart } from './svg';
 
 const NEW = '#2563eb';
 const BASELINE = '#94a3b8';
@@ -14,8 +22,14 @@ const UP = '#dc2626';
 const DOWN = '#16a34a';
 const AUTOMATIC = '#0d9488';
 const HUMAN = '#f59e0b';
+const INCIDENT = '#b91c1c';
 /** Rules charted at most: the most-fired ones. */
 const MAX_RULES_CHARTED = 30;
+/** Incidents drawn on the timeline at most, and listed in the table: the largest. */
+const MAX_INCIDENTS_CHARTED = 30;
+const MAX_INCIDENT_ROWS = 1000;
+/** Complaint ids shown per incident in the table. */
+const SHOWN_IDS = 3;
 
 const count = (n: number) => n.toLocaleString('en-US');
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -73,6 +87,16 @@ function overview(s: SimulationSummary): string {
   );
   if (s.changes)
     cards.push(card('Changed', count(s.changes.changed), `${percent(s.changes.share)} of complaints`));
+  if (s.incidents) {
+    const n = s.incidents.list.length;
+    cards.push(
+      card(
+        'Incidents',
+        count(n),
+        n === 0 ? 'no bursts found' : `${count(s.incidents.inIncidents)} complaints in them`,
+      ),
+    );
+  }
   cards.push(
     card('Failed lines', count(s.errors.lines), s.errors.lines === 0 ? 'every line recommended' : undefined),
   );
@@ -279,6 +303,120 @@ function changes(s: SimulationSummary): Section | undefined {
   };
 }
 
+function incidentTable(list: readonly Incident[]): string {
+  const shown = largestIncidents(list, MAX_INCIDENT_ROWS).sort(byFirstComplaint);
+  const time = (iso: string) => Date.parse(iso);
+  const utc = (iso: string) => shortTime(iso).replace('T', ' ').replace(/Z$/, '');
+  const table = sortableTable<Incident>(
+    'incident-list',
+    [
+      { header: 'Incident', type: 'text', text: (r) => r.id },
+      { header: 'Cause', type: 'text', text: (r) => r.cause.key },
+      { header: 'First (UTC)', type: 'number', text: (r) => utc(r.firstAt), value: (r) => time(r.firstAt) },
+      { header: 'Last (UTC)', type: 'number', text: (r) => utc(r.lastAt), value: (r) => time(r.lastAt) },
+      {
+        header: 'Complaints',
+        type: 'number',
+        text: (r) => count(r.count),
+        value: (r) => r.count,
+        className: 'num',
+      },
+      {
+        header: 'Peak',
+        type: 'number',
+        text: (r) => count(r.peakCount),
+        value: (r) => r.peakCount,
+        className: 'num',
+      },
+      {
+        header: 'Expected',
+        type: 'number',
+        text: (r) => String(Math.round(r.expected * 100) / 100),
+        value: (r) => r.expected,
+        className: 'num',
+      },
+      {
+        header: 'Growth',
+        type: 'number',
+        text: (r) => describeGrowth(r.growth),
+        // A cause with no history grew beyond any ratio: it sorts above every other.
+        value: (r) => r.growth ?? Number.MAX_SAFE_INTEGER,
+        className: 'num',
+      },
+      {
+        header: 'Public',
+        type: 'number',
+        text: (r) => `${count(r.publicCount)} (${percent(r.publicShare)})`,
+        value: (r) => r.publicShare,
+        className: 'num',
+      },
+      {
+        header: 'Complaints (first)',
+        type: 'text',
+        text: (r) =>
+          r.complaintIds.slice(0, SHOWN_IDS).join(', ') +
+          (r.complaintIds.length > SHOWN_IDS ? `, … (+${count(r.complaintIds.length - SHOWN_IDS)})` : ''),
+      },
+    ],
+    shown,
+  );
+  const note =
+    shown.length < list.length
+      ? `The ${count(shown.length)} largest of ${count(list.length)} incidents; `
+      : list.length === 1
+        ? 'The one incident; '
+        : `All ${count(list.length)} incidents, by first complaint; `;
+  return `<p>${note}click a column header to sort. <code>--json</code> lists every complaint id.</p><div class="scroll">${table}</div>`;
+}
+
+function incidents(s: SimulationSummary): Section | undefined {
+  const i = s.incidents;
+  if (!i) return undefined;
+  const mode = i.applied
+    ? "Replayed in crisis mode: under each rule set, every complaint in an incident was offered at least its incident's policy."
+    : 'Listed only: every complaint was recommended for alone (<code>--apply-incidents</code> replays in crisis mode).';
+  const detection = `<p>Detection: ${esc(describeDetection(i.options))}. ${mode}</p>`;
+  const among = `${count(i.complaints)} recommended complaints${
+    i.firstAt && i.lastAt ? ` (${esc(shortTime(i.firstAt))} to ${esc(shortTime(i.lastAt))})` : ''
+  }`;
+  if (i.list.length === 0) {
+    return {
+      id: 'incidents',
+      title: 'Incidents',
+      html: `<p class="none"><strong>No incidents</strong>: no cause had a burst among the ${among}.</p>${detection}`,
+    };
+  }
+  const charted = largestIncidents(i.list, MAX_INCIDENTS_CHARTED).sort(byFirstComplaint);
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const timeline = timelineChart({
+    title: 'Incidents over time',
+    from: Date.parse(i.firstAt ?? charted[0]?.firstAt ?? ''),
+    to: Date.parse(i.lastAt ?? charted[0]?.lastAt ?? ''),
+    rows: charted.map((x) => ({
+      label: x.cause.key,
+      start: Date.parse(x.firstAt),
+      end: Date.parse(x.lastAt),
+      note: count(x.count),
+      detail: `${x.id}: ${count(x.count)} complaints, ${shortTime(x.firstAt)} to ${shortTime(x.lastAt)}, growth ${describeGrowth(x.growth)}`,
+    })),
+    color: INCIDENT,
+    formatTime: day,
+  });
+  const caption =
+    charted.length < i.list.length
+      ? `When each incident ran: the ${charted.length} largest, with their complaints`
+      : 'When each incident ran, with its complaints';
+  return {
+    id: 'incidents',
+    title: `Incidents (${count(i.list.length)})`,
+    html:
+      `<p>${count(i.list.length)} incident${i.list.length === 1 ? '' : 's'} among the ${among}: ` +
+      `${count(i.inIncidents)} complaints (${percent(i.inIncidents / i.complaints)}) are part of one.</p>${detection}` +
+      `<figure><figcaption>${caption}</figcaption>${timeline}</figure>` +
+      `<h3>Incident list</h3>${incidentTable(i.list)}`,
+  };
+}
+
 function errors(s: SimulationSummary): Section | undefined {
   if (s.errors.lines === 0) return undefined;
   const rows = s.errors.first
@@ -330,7 +468,8 @@ table.sortable th[aria-sort=ascending] .arrow::after { content: " ▲"; }
 table.sortable th[aria-sort=descending] .arrow::after { content: " ▼"; }
 table.sortable tbody tr:nth-child(even) { background: #f8fafc; }
 ul.inline { padding: 0; margin: 4px 0; } ul.inline li { display: inline; margin-right: 14px; }
-code { font-size: 12px; background: #f1f5f9; padding: 1px 4px; border-radius: 4px; }
+code { font-size: 12px; background: #f1f5f9; padding: 1px 4px; border-radius: 4px; white-space: nowrap; }
+#incident-list td:not(:last-child) { white-space: nowrap; }
 footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 24px; }
 `;
 
@@ -340,9 +479,15 @@ footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 2
  * every network request, so the page works offline and leaks nothing.
  */
 export function renderReport(s: SimulationSummary): string {
-  const sections = [remedyMix(s), ...costs(s), handling(s), rules(s), changes(s), errors(s)].filter(
-    (x): x is Section => x !== undefined,
-  );
+  const sections = [
+    remedyMix(s),
+    ...costs(s),
+    handling(s),
+    rules(s),
+    changes(s),
+    incidents(s),
+    errors(s),
+  ].filter((x): x is Section => x !== undefined);
   const scriptHash = createHash('sha256').update(SORT_SCRIPT).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:`;
   const ruleSets =

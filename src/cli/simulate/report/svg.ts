@@ -159,3 +159,61 @@ export function splitChart(chart: SplitChart): string {
   });
   return svg(width, height, chart.title, out.join(''));
 }
+
+/** A timeline: one bar per row from its start to its end, on a shared time axis. */
+export interface TimelineChart {
+  readonly title: string;
+  /** The axis, in epoch milliseconds. */
+  readonly from: number;
+  readonly to: number;
+  readonly rows: readonly {
+    readonly label: string;
+    readonly start: number;
+    readonly end: number;
+    /** Written after the bar, e.g. a count. */
+    readonly note: string;
+    /** The bar's tooltip. */
+    readonly detail: string;
+  }[];
+  readonly color: string;
+  /** An axis label for a time. */
+  readonly formatTime: (time: number) => string;
+  readonly width?: number;
+}
+
+const AXIS = 24;
+const TICKS = 4;
+
+/** Draws a `TimelineChart`: a bar at least 2 px wide for a row that starts and ends at one instant. */
+export function timelineChart(chart: TimelineChart): string {
+  const LABEL_WIDTH = labelWidth(chart.rows.map((r) => r.label));
+  const width = chart.width ?? 640;
+  const plot = width - LABEL_WIDTH - 48;
+  const span = Math.max(1, chart.to - chart.from);
+  const x = (t: number) =>
+    LABEL_WIDTH + ((Math.min(chart.to, Math.max(chart.from, t)) - chart.from) / span) * plot;
+  const row = BAR + GROUP_GAP;
+  const bottom = chart.rows.length * row;
+  const parts: string[] = [];
+  for (let i = 0; i <= TICKS; i++) {
+    const t = chart.from + (span * i) / TICKS;
+    const tx = x(t);
+    const anchor = i === 0 ? 'start' : i === TICKS ? 'end' : 'middle';
+    parts.push(
+      `<line x1="${tx.toFixed(1)}" y1="0" x2="${tx.toFixed(1)}" y2="${bottom}" stroke="#e2e8f0"/>`,
+      `<text x="${tx.toFixed(1)}" y="${bottom + 16}" font-size="11" fill="#475569" text-anchor="${anchor}">${esc(chart.formatTime(t))}</text>`,
+    );
+  }
+  chart.rows.forEach((r, i) => {
+    const y = i * row;
+    const x0 = x(r.start);
+    const w = Math.max(2, x(r.end) - x0);
+    parts.push(
+      `<text x="${LABEL_WIDTH - 8}" y="${y + BAR - 3}" font-size="${FONT}" text-anchor="end">${esc(r.label)}</text>`,
+      `<rect class="bar" x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="2" fill="${chart.color}">` +
+        `<title>${esc(r.detail)}</title></rect>`,
+      `<text x="${(x0 + w + 5).toFixed(1)}" y="${y + BAR - 3}" font-size="11" fill="#475569">${esc(r.note)}</text>`,
+    );
+  });
+  return svg(width, bottom + AXIS, chart.title, parts.join(''));
+}
