@@ -11,6 +11,7 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
   const numbers = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
   const lists = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
+  const percents = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 });
   // One renderer for the whole run, so that later cases are served from what earlier ones left.
   const r = new Renderer(locale);
   const amount = fc.oneof(
@@ -18,12 +19,14 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
     fc.double({ min: -1e6, max: 1e6, noNaN: true }),
   );
 
-  it('formats numbers, money, dates and lists exactly as Intl does, again and again', () => {
+  it('formats numbers, money, percentages, dates and lists exactly as Intl does, again and again', () => {
     fc.assert(
       fc.property(
         amount,
         fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }),
-        fc.array(fc.constantFrom('a', 'b', 'a, b', 'c', '', '1:a'), { maxLength: 4 }),
+        fc.array(fc.oneof(fc.constantFrom('a', 'b', 'a, b', 'c', '', '1:a', 'ایران', 'ılık'), fc.string()), {
+          maxLength: 7,
+        }),
         (n, time, items) => {
           for (let i = 0; i < 2; i++) {
             expect(r.number(n)).toBe(numbers.format(n));
@@ -31,6 +34,7 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
             expect(r.money(n, 'EUR')).toBe(new Renderer(locale).money(n, 'EUR'));
             expect(r.date(new Date(time).toISOString())).toBe(dates.format(time));
             expect(r.list(items)).toBe(lists.format(items));
+            expect(r.percent(n)).toBe(percents.format(n / 100));
           }
         },
       ),
