@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoTrie } from '../src/memo-trie';
+import { describeFactor } from '../src/rationale/factor-text';
 import { LOCALE_CODES, LOCALES } from '../src/rationale/locale';
 import { Renderer } from '../src/rationale/renderer';
 import { fcParams } from './seed';
@@ -39,6 +40,43 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
         },
       ),
       fcParams(500),
+    );
+  });
+
+  it('describes each factor as a renderer that has never described one does, whatever came before', () => {
+    const factor = fc.oneof(
+      fc.record({
+        code: fc.constant('daysLate'),
+        params: fc.record({ days: fc.integer({ min: 0, max: 40 }) }),
+      }),
+      fc.record({
+        code: fc.constant('orders'),
+        params: fc.record({ orders: fc.integer({ min: 0, max: 3 }) }),
+      }),
+      fc.record({
+        code: fc.constant('category'),
+        params: fc.record({ category: fc.constantFrom('wrong_item', 'late_delivery', 'other') }),
+      }),
+      fc.record({
+        code: fc.constant('public'),
+        params: fc.record({ platform: fc.constantFrom('', 'X', 'ایکس') }),
+      }),
+      fc.record({ code: fc.constant('legalThreat'), params: fc.constant({}) }),
+      fc.record({
+        code: fc.constant('lifetimeSpend'),
+        params: fc.record({
+          amount: fc.integer({ min: 0, max: 3 }),
+          currency: fc.constantFrom('EUR', 'TRY'),
+        }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(factor, { maxLength: 20 }), (factors) => {
+        for (const { code, params } of factors) {
+          expect(describeFactor(r, code, params)).toBe(describeFactor(new Renderer(locale), code, params));
+        }
+      }),
+      fcParams(200),
     );
   });
 
