@@ -4,7 +4,7 @@ import { type LimitsOption, limits, resolveLimits } from './limits';
 import { fitsCurrency, knownCurrencies } from './money';
 import { FORBIDDEN_KEYS, type PlainJsonKind, readUntrusted } from './plain-json';
 import { err, ok, type Result } from './result';
-import { DateOrDateTimeSchema, DateTimeSchema, parseTimestamp } from './timestamp';
+import { DateOrDateTimeSchema, DateTimeSchema, timestampMs } from './timestamp';
 
 /** Where the complaint came in; the response goes out on the same channel. */
 export const CHANNELS = ['email', 'phone', 'chat', 'social', 'review', 'store'] as const;
@@ -199,10 +199,10 @@ interface Problem {
 
 function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
   const problems: Problem[] = [];
-  const received = parseTimestamp(c.receivedAt).getTime();
-  const since = parseTimestamp(c.customer.since).getTime();
+  const received = timestampMs(c.receivedAt);
+  const since = timestampMs(c.customer.since);
   const notAfterReceived = (path: (string | number)[], value: string | undefined) => {
-    if (value !== undefined && parseTimestamp(value).getTime() > received) {
+    if (value !== undefined && timestampMs(value) > received) {
       problems.push({
         path,
         message: 'is after the complaint was received (receivedAt)',
@@ -231,7 +231,7 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
   notAfterReceived(['customer', 'lastOrderAt'], c.customer.lastOrderAt);
   c.customer.priorComplaints.forEach((p, i) => {
     notAfterReceived(['customer', 'priorComplaints', i, 'at'], p.at);
-    if (parseTimestamp(p.at).getTime() < since) {
+    if (timestampMs(p.at) < since) {
       problems.push({
         path: ['customer', 'priorComplaints', i, 'at'],
         message: 'is before the customer existed (customer.since)',
@@ -245,7 +245,7 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
   c.customer.compensationHistory.forEach((h, i) => {
     const at = ['customer', 'compensationHistory', i];
     notAfterReceived([...at, 'at'], h.at);
-    if (parseTimestamp(h.at).getTime() < since) {
+    if (timestampMs(h.at) < since) {
       problems.push({
         path: [...at, 'at'],
         message: 'is before the customer existed (customer.since)',
@@ -262,12 +262,12 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
     }
   });
   if (order) {
-    const placed = parseTimestamp(order.placedAt).getTime();
+    const placed = timestampMs(order.placedAt);
     notAfterReceived(['order', 'placedAt'], order.placedAt);
     notAfterReceived(['order', 'deliveredAt'], order.deliveredAt);
     for (const field of ['promisedAt', 'deliveredAt'] as const) {
       const value = order[field];
-      if (value !== undefined && parseTimestamp(value).getTime() < placed) {
+      if (value !== undefined && timestampMs(value) < placed) {
         problems.push({
           path: ['order', field],
           message: 'is before the order was placed (placedAt)',

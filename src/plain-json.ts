@@ -6,7 +6,7 @@ import {
   type RedressErrorCode,
   type RedressIssue,
 } from './errors';
-import { duplicateKeyError, parseJsonText } from './json-text';
+import { countStrings, duplicateKeyError, parseJsonText } from './json-text';
 import { type LimitName, type Limits, limitIssue } from './limits';
 
 /**
@@ -41,8 +41,8 @@ export interface PlainJsonKind {
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 // A lone surrogate cannot be encoded as UTF-8: the same text would read differently in each system it
-// passes through. In `u` mode a well-formed pair is one code point and does not match.
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+// passes through. `isWellFormed` (Node 20) finds one without a regular expression, on every string
+// and key of every input.
 
 const MAX_REFUSALS = 100;
 
@@ -127,8 +127,13 @@ export function toPlainJson(
   }
 }
 
-/** A plain copy of the input, or why there is none. */
-export type PlainJsonResult = { ok: true; value: unknown } | { ok: false; error: RedressError };
+/**
+ * A plain copy of the input (with the number of keys and strings in it, for the duplicate-key check),
+ * or why there is none.
+ */
+export type PlainJsonResult =
+  | { ok: true; value: unknown; strings: number }
+  | { ok: false; error: RedressError };
 
 function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: boolean): PlainJsonResult {
   const refused: RedressIssue[] = [];
@@ -143,6 +148,7 @@ function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: b
   const tooLarge = () =>
     exceeded(kind.sizeLimit, [], `the ${kind.noun} (more than ${maxBytes} bytes as JSON)`);
   let bytes = 0;
+  let strings = 0;
 
   // Checks a leaf and returns what the copy holds, or `undefined` to leave the key out.
   const leaf = (value: unknown, at: Frame | undefined, key: PathSegment | undefined): unknown => {
@@ -152,7 +158,7 @@ function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: b
           throw new Stop(
             exceeded('maxStringLength', where(at, key), `a string of ${value.length} characters`),
           );
-        if (LONE_SURROGATE.test(value)) {
+        if (!value.isWellFormed()) {
           refuse(
             'lone_surrogate',
             where(at, key),
@@ -160,6 +166,7 @@ function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: b
           );
         }
         if (countBytes) bytes += stringBytes(value);
+        strings++;
         return value;
       case 'number':
         if (!Number.isFinite(value)) {
@@ -232,7 +239,7 @@ function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: b
       if (bytes > maxBytes) return tooLarge();
       return refused.length > 0
         ? { ok: false, error: new RedressError(kind.invalid, refused) }
-        : { ok: true, value };
+        : { ok: true, value, strings };
     }
     const top = open(input, undefined, '');
     if (top === undefined || !('copy' in top)) {
@@ -275,10 +282,11 @@ function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: b
             refuse('forbidden_key', pathOf(frame, k), `the key "${k}" is not allowed anywhere`, 'remove it');
             continue;
           }
-          if (LONE_SURROGATE.test(k)) {
+          if (!k.isWellFormed()) {
             refuse('lone_surrogate', pathOf(frame, k), 'the key contains a lone UTF-16 surrogate');
             continue;
           }
+          strings++;
           const child = (value as Record<string, unknown>)[k];
           // JSON.stringify leaves out undefined properties; so do we, and optional fields stay optional.
           if (child === undefined) continue;
@@ -296,7 +304,7 @@ function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: b
       }
     }
     if (refused.length > 0) return { ok: false, error: new RedressError(kind.invalid, refused) };
-    return { ok: true, value: top.copy };
+    return { ok: true, value: top.copy, strings };
   } catch (thrown) {
     // `leaf` throws its limit result to leave the walk from inside a callback.
     if (thrown instanceof Stop) return thrown.result;
@@ -323,7 +331,7 @@ export function readUntrusted(input: unknown, kind: PlainJsonKind, limits: Limit
     throw error;
   }
   const plain = toPlainJson(parsed, kind, limits, false);
-  if (!plain.ok) return plain;
+  if (!plain.ok || plain.strings === countStrings(input)) return plain;
   const duplicate = duplicateKeyError(input);
   return duplicate ? { ok: false, error: duplicate } : plain;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantMs } from './batch/instant';
+import { calendarDateMs, instantMs } from './batch/instant';
 
 /**
  * Timestamps cross the boundary as ISO 8601 strings. A bare date (`2026-03-01`) means midnight UTC;
@@ -24,7 +24,7 @@ const EARLIEST = Date.UTC(TIMESTAMP_YEARS.min, 0, 1);
 const LATEST = Date.UTC(TIMESTAMP_YEARS.max + 1, 0, 1);
 
 function inRange(value: string): boolean {
-  const t = parseTimestamp(value).getTime();
+  const t = timestampMs(value);
   return t >= EARLIEST && t < LATEST;
 }
 
@@ -50,7 +50,7 @@ export const DateOrDateTimeSchema = z
  * pipeline); anything it does not take is left to `Date`, as before.
  */
 export function timestampMs(value: string): number {
-  const fast = value.length === 10 ? instantMs(`${value}T00:00Z`) : instantMs(value);
+  const fast = value.length === 10 ? calendarDateMs(value) : instantMs(value);
   if (!Number.isNaN(fast)) return fast;
   return new Date(value.length === 10 ? `${value}T00:00:00Z` : value).getTime();
 }

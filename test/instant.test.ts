@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantMs } from '../src/batch/instant';
+import { calendarDateMs, instantMs } from '../src/batch/instant';
 import { fcParams } from './seed';
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
@@ -54,5 +54,36 @@ describe('instantMs', () => {
     }
     expect(instantMs('2024-02-29T23:59:59.999+00:00')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59, 999));
     expect(instantMs('2000-02-29T00:00Z')).toBe(Date.UTC(2000, 1, 29));
+  });
+});
+
+describe('calendarDateMs', () => {
+  it('gives the midnight UTC that Date.parse gives for every calendar date', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2199, 11, 31) }), (ms) => {
+        const d = new Date(ms);
+        const text = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+        expect(calendarDateMs(text), text).toBe(Date.parse(text));
+      }),
+      fcParams(500),
+    );
+  });
+
+  it('refuses impossible days and anything that is not YYYY-MM-DD', () => {
+    for (const bad of [
+      '2026-02-29',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-03-00',
+      '2026-3-10',
+      '20260310',
+      '2026-03-1x',
+      '',
+    ]) {
+      expect(calendarDateMs(bad), bad).toBeNaN();
+    }
+    expect(calendarDateMs('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+    expect(calendarDateMs('2000-02-29')).toBe(Date.UTC(2000, 1, 29));
   });
 });

@@ -12,9 +12,9 @@ import {
   type RedressError,
   safeParseComplaint,
 } from '../src/index';
-import { findDuplicateKey } from '../src/json-text';
+import { countStrings, findDuplicateKey } from '../src/json-text';
 import { LIMIT_NAMES, resolveLimits } from '../src/limits';
-import { toPlainJson } from '../src/plain-json';
+import { readUntrusted, toPlainJson } from '../src/plain-json';
 import { type Json, objectPaths, validComplaint, validRuleSet, withValue } from './corpus/base';
 import { textWithDuplicate } from './corpus/cases';
 import { fcParams } from './seed';
@@ -316,6 +316,68 @@ describe('sizes and duplicate keys are measured exactly', () => {
     );
   });
 });
+
+describe('the duplicate-key check by counting strings', () => {
+  const kind = { noun: 'complaint', invalid: 'INVALID_COMPLAINT', sizeLimit: 'maxComplaintBytes' } as const;
+  const limits = { ...resolveLimits(), maxComplaintBytes: 10_000_000, maxStringLength: 10_000_000 };
+  const keysAndStrings = (v: unknown): number =>
+    typeof v === 'string'
+      ? 1
+      : Array.isArray(v)
+        ? v.reduce((n: number, x) => n + keysAndStrings(x), 0)
+        : v !== null && typeof v === 'object'
+          ? Object.entries(v).reduce((n, [, x]) => n + 1 + keysAndStrings(x), 0)
+          : 0;
+  const json = fc.jsonValue({ stringUnit: 'grapheme', maxDepth: 5 }).filter((v) => !hasNegativeZero(v));
+
+  it('counts every key and string of valid JSON text, escaped quotes and backslashes included', () => {
+    const escaped = String.raw`{"a\\":"\"","b":["\\\"x",1]}`;
+    expect(JSON.parse(escaped)).toEqual({ 'a\\': '"', b: ['\\"x', 1] });
+    expect(countStrings(escaped)).toBe(4);
+    fc.assert(
+      fc.property(json, fc.constantFrom(0, 2, '\t'), (value, indent) => {
+        expect(countStrings(JSON.stringify(value, null, indent))).toBe(keysAndStrings(value));
+      }),
+      fcParams(300),
+    );
+  });
+
+  it('lets through every text without a repeated key and refuses every text with one, at its path', () => {
+    fc.assert(
+      fc.property(
+        json,
+        fc.nat(),
+        fc.constantFrom('null', '"x"', '{"deep":["a"]}'),
+        (value, pick, repeated) => {
+          const plain = readUntrusted(JSON.stringify(value), kind, limits);
+          expect(plain.ok).toBe(!hasForbiddenKey(value));
+          const candidates = objectPaths(value as Json).filter((p) => Object.keys(at(value, p)).length > 0);
+          fc.pre(candidates.length > 0 && !hasForbiddenKey(value));
+          const path = candidates[pick % candidates.length] as (string | number)[];
+          const key = Object.keys(at(value, path))[0] as string;
+          const result = readUntrusted(
+            textWithDuplicate(value as Json, [...path, key], repeated),
+            kind,
+            limits,
+          );
+          expect(result.ok ? undefined : result.error.issues[0]).toMatchObject({
+            code: 'duplicate_key',
+            path: [...path, key],
+          });
+        },
+      ),
+      fcParams(300),
+    );
+  });
+});
+
+function hasForbiddenKey(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasForbiddenKey);
+  if (v === null || typeof v !== 'object') return false;
+  return Object.entries(v).some(
+    ([k, x]) => ['__proto__', 'constructor', 'prototype'].includes(k) || hasForbiddenKey(x),
+  );
+}
 
 function at(root: unknown, path: readonly (string | number)[]): Record<string, unknown> {
   let node = root as Record<string | number, unknown>;

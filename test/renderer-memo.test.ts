@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoTrie } from '../src/memo-trie';
+import { describeFactor } from '../src/rationale/factor-text';
 import { LOCALE_CODES, LOCALES } from '../src/rationale/locale';
 import { Renderer } from '../src/rationale/renderer';
 import { fcParams } from './seed';
@@ -11,6 +12,7 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
   const numbers = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
   const lists = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
+  const percents = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 });
   // One renderer for the whole run, so that later cases are served from what earlier ones left.
   const r = new Renderer(locale);
   const amount = fc.oneof(
@@ -18,12 +20,14 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
     fc.double({ min: -1e6, max: 1e6, noNaN: true }),
   );
 
-  it('formats numbers, money, dates and lists exactly as Intl does, again and again', () => {
+  it('formats numbers, money, percentages, dates and lists exactly as Intl does, again and again', () => {
     fc.assert(
       fc.property(
         amount,
         fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }),
-        fc.array(fc.constantFrom('a', 'b', 'a, b', 'c', '', '1:a'), { maxLength: 4 }),
+        fc.array(fc.oneof(fc.constantFrom('a', 'b', 'a, b', 'c', '', '1:a', 'ایران', 'ılık'), fc.string()), {
+          maxLength: 7,
+        }),
         (n, time, items) => {
           for (let i = 0; i < 2; i++) {
             expect(r.number(n)).toBe(numbers.format(n));
@@ -31,10 +35,48 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
             expect(r.money(n, 'EUR')).toBe(new Renderer(locale).money(n, 'EUR'));
             expect(r.date(new Date(time).toISOString())).toBe(dates.format(time));
             expect(r.list(items)).toBe(lists.format(items));
+            expect(r.percent(n)).toBe(percents.format(n / 100));
           }
         },
       ),
       fcParams(500),
+    );
+  });
+
+  it('describes each factor as a renderer that has never described one does, whatever came before', () => {
+    const factor = fc.oneof(
+      fc.record({
+        code: fc.constant('daysLate'),
+        params: fc.record({ days: fc.integer({ min: 0, max: 40 }) }),
+      }),
+      fc.record({
+        code: fc.constant('orders'),
+        params: fc.record({ orders: fc.integer({ min: 0, max: 3 }) }),
+      }),
+      fc.record({
+        code: fc.constant('category'),
+        params: fc.record({ category: fc.constantFrom('wrong_item', 'late_delivery', 'other') }),
+      }),
+      fc.record({
+        code: fc.constant('public'),
+        params: fc.record({ platform: fc.constantFrom('', 'X', 'ایکس') }),
+      }),
+      fc.record({ code: fc.constant('legalThreat'), params: fc.constant({}) }),
+      fc.record({
+        code: fc.constant('lifetimeSpend'),
+        params: fc.record({
+          amount: fc.integer({ min: 0, max: 3 }),
+          currency: fc.constantFrom('EUR', 'TRY'),
+        }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(factor, { maxLength: 20 }), (factors) => {
+        for (const { code, params } of factors) {
+          expect(describeFactor(r, code, params)).toBe(describeFactor(new Renderer(locale), code, params));
+        }
+      }),
+      fcParams(200),
     );
   });
 

@@ -63,6 +63,22 @@ export function instantMs(s: string): number {
   );
 }
 
+/**
+ * Reads an ISO 8601 calendar date — `2026-03-10` — as the epoch milliseconds of its midnight UTC, or NaN
+ * when it is not one or names an impossible day. Read in place: a date-only timestamp is read a dozen
+ * times on a complaint's way through the pipeline, and appending a time to it first would allocate a
+ * new string every time.
+ */
+export function calendarDateMs(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN;
+  const year = pair(s, 0) * 100 + pair(s, 2);
+  const month = pair(s, 5);
+  const day = pair(s, 8);
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)))
+    return Number.NaN;
+  return daysFromCivil(year, month, day) * 86_400_000;
+}
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }

@@ -17,6 +17,13 @@ const COUNTED: Readonly<Record<string, string>> = {
  * from them be recognised cheaply too.
  */
 const described = new WeakMap<Renderer, MemoTrie<string>>();
+/**
+ * The common case kept apart: a factor with one parameter ("14 days late", "wrong item") is found by
+ * its code and that value in two Map lookups, without building a key sequence for the trie.
+ */
+const describedByValue = new WeakMap<Renderer, Map<string, Map<string | number, string>>>();
+/** Values remembered per factor code before that code's memo starts over. */
+const MAX_PER_CODE = 1024;
 
 /**
  * A scoring factor in words, in the renderer's locale: "14 days late", "3rd complaint in 90 days".
@@ -27,6 +34,32 @@ export function describeFactor(
   code: string,
   params: Readonly<Record<string, string | number>>,
 ): string {
+  let only: string | number | undefined;
+  let count = 0;
+  for (const name in params) {
+    only = params[name];
+    count++;
+  }
+  if (count === 1 && !Object.is(only, -0)) {
+    let byCode = describedByValue.get(r);
+    if (!byCode) {
+      byCode = new Map();
+      describedByValue.set(r, byCode);
+    }
+    let byValue = byCode.get(code);
+    if (!byValue) {
+      byValue = new Map();
+      byCode.set(code, byValue);
+    }
+    const value = only as string | number;
+    let text = byValue.get(value);
+    if (text === undefined) {
+      text = describe(r, code, params);
+      if (byValue.size >= MAX_PER_CODE) byValue.clear();
+      byValue.set(value, text);
+    }
+    return text;
+  }
   let memo = described.get(r);
   if (!memo) {
     memo = new MemoTrie(4096);

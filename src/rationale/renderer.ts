@@ -29,6 +29,31 @@ function remember<K, V>(memo: Map<K, V>, key: K, make: (key: K) => V): V {
 
 const DAY_MS = 86_400_000;
 
+/** The words a locale puts between list items: between two, after the first, between middle ones, before the last. */
+interface ListPattern {
+  readonly pair: string;
+  readonly start: string;
+  readonly middle: string;
+  readonly end: string;
+}
+
+/**
+ * Reads a locale's list pattern off `Intl.ListFormat` once, so that each list is a few string
+ * concatenations rather than an `Intl` call (a rationale formats several lists). The locales redress
+ * writes join items with fixed words whatever the items are — a test holds the result equal to
+ * `Intl.ListFormat` on arbitrary items — unlike, say, Spanish, whose "y" becomes "e" before "i".
+ */
+function listPattern(format: Intl.ListFormat): ListPattern {
+  const separators = (n: number) =>
+    format
+      .formatToParts(Array.from({ length: n }, (_, i) => `item${i}`))
+      .filter((part) => part.type === 'literal')
+      .map((part) => part.value);
+  const [pair = ' '] = separators(2);
+  const [start = ' ', middle = ' ', end = ' '] = separators(4);
+  return { pair, start, middle, end };
+}
+
 /** A template split at its placeholders: literal text at even positions, placeholder names at odd ones. */
 type CompiledTemplate = readonly string[];
 
@@ -52,12 +77,13 @@ export class Renderer {
   private readonly percents: Intl.NumberFormat;
   private readonly dates: Intl.DateTimeFormat;
   private readonly dateTimes: Intl.DateTimeFormat;
-  private readonly lists: Intl.ListFormat;
+  private readonly lists: ListPattern;
   private readonly moneyFormats = new Map<string, Intl.NumberFormat>();
   private readonly templates = new Map<string, CompiledTemplate>();
   private readonly numberTexts = new Map<number, string>();
   private readonly moneyTexts = new Map<string, Map<number, string>>();
   private readonly dayTexts = new Map<number, string>();
+  private readonly percentTexts = new Map<number, string>();
   private readonly pluralCategories = new Map<number, string>();
   private readonly pluralForms = new Map<string, Map<string, string | undefined>>();
 
@@ -78,7 +104,7 @@ export class Renderer {
       hourCycle: 'h23',
       timeZone: 'UTC',
     });
-    this.lists = new Intl.ListFormat(this.tag, { style: 'long', type: 'conjunction' });
+    this.lists = listPattern(new Intl.ListFormat(this.tag, { style: 'long', type: 'conjunction' }));
   }
 
   /**
@@ -189,7 +215,8 @@ export class Renderer {
 
   /** A percentage given as a whole number (15 → "15%", "%15", "۱۵٪"). */
   percent(n: number): string {
-    return this.percents.format(n / 100);
+    if (Object.is(n, -0)) return this.percents.format(n / 100);
+    return remember(this.percentTexts, n, (x) => this.percents.format(x / 100));
   }
 
   /** A date (from an ISO string) as a long date in this locale, in UTC. */
@@ -207,9 +234,13 @@ export class Renderer {
 
   /** "a, b and c" in this locale. */
   list(items: readonly string[]): string {
-    // A list of one is that one item in every language (ECMA-402 formats it as it is). Longer lists
-    // are not remembered: they carry amounts and counts, and rarely repeat in a real stream.
-    if (items.length < 2) return items[0] ?? '';
-    return this.lists.format(items);
+    // A list of one is that one item in every language (ECMA-402 formats it as it is).
+    const n = items.length;
+    if (n < 2) return items[0] ?? '';
+    const { pair, start, middle, end } = this.lists;
+    if (n === 2) return `${items[0]}${pair}${items[1]}`;
+    let out = `${items[0]}${start}${items[1]}`;
+    for (let i = 2; i < n - 1; i++) out += `${middle}${items[i]}`;
+    return `${out}${end}${items[n - 1]}`;
   }
 }
