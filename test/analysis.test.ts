@@ -4,6 +4,7 @@ import { buildComplaint } from '../src/analysis/blueprint';
 import { type Box, EVERYTHING, narrow } from '../src/analysis/box';
 import type { AnalysedFact } from '../src/analysis/fact-sets';
 import { findWitness } from '../src/analysis/witness';
+import { CATEGORIES } from '../src/complaint';
 import {
   analyzeRuleSet,
   createRecommender,
@@ -31,19 +32,7 @@ const rule = (
 ) => ({ name, priority, conditions, remedies: remedies ?? [{ type: 'apology' }] }) as Rules[number];
 
 /** One rule per category, so that nothing else is a gap. */
-const everyCategory: Rules = (
-  [
-    'wrong_item',
-    'damaged_item',
-    'missing_item',
-    'late_delivery',
-    'billing_error',
-    'service_outage',
-    'poor_quality',
-    'staff_behavior',
-    'other',
-  ] as const
-).map((c) => categoryRule(`all-${c}`, c, [{ type: 'apology' }], 1));
+const everyCategory: Rules = CATEGORIES.map((c) => categoryRule(`all-${c}`, c, [{ type: 'apology' }], 1));
 
 /** The per-category rules without the one for `category` (which a test replaces). */
 const except = (category: string) => everyCategory.filter((r) => r.name !== `all-${category}`);

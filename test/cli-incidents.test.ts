@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './cli-run';
@@ -7,11 +6,7 @@ import { BURST_ID, burst, burstIds, EXPECTED, trickle } from './incident-fixture
 const tmp = tempDir();
 afterAll(() => tmp.remove());
 
-function writeTemp(name: string, lines: readonly string[]): string {
-  const path = join(tmp.dir, name);
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
-}
+const writeTemp = tmp.writeLines;
 
 const burstFile = writeTemp('burst.jsonl', [...trickle, ...burst]);
 const quietFile = writeTemp('quiet.jsonl', trickle);

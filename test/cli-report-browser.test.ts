@@ -67,7 +67,8 @@ describe.skipIf(!available)('the simulation report in headless Chromium', () => 
     tmp.remove();
   });
 
-  it('renders every chart, sorts the changed complaints on click, logs no errors and loads nothing', async () => {
+  /** Opens a report in a new page, recording console errors and warnings, page errors and requests. */
+  async function openReport(file: string) {
     const page = await browser.newPage();
     const problems: string[] = [];
     const requests: string[] = [];
@@ -76,7 +77,12 @@ describe.skipIf(!available)('the simulation report in headless Chromium', () => 
     });
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(report).href);
+    await page.goto(pathToFileURL(file).href);
+    return { page, problems, requests };
+  }
+
+  it('renders every chart, sorts the changed complaints on click, logs no errors and loads nothing', async () => {
+    const { page, problems, requests } = await openReport(report);
 
     // Charts: every SVG is drawn with a size and has bars.
     const charts = await page.$$eval('svg.chart', (svgs) =>
@@ -129,15 +135,7 @@ describe.skipIf(!available)('the simulation report in headless Chromium', () => 
   });
 
   it('draws a known burst on the incident timeline and lists it in a sortable table, without errors', async () => {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(burstReport).href);
+    const { page, problems, requests } = await openReport(burstReport);
 
     expect(await page.locator('#incidents h2').textContent()).toBe('Incidents (1)');
     const bars = await page.$$eval('#incidents svg.chart rect.bar', (rects) =>

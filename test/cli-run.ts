@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,24 @@ export function jsonLines(text: string): Record<string, unknown>[] {
 }
 
 /** A fresh temporary directory, and a function that removes it. */
-export function tempDir(): { dir: string; remove: () => void } {
+export function tempDir(): {
+  dir: string;
+  remove: () => void;
+  /** Writes a file in the directory and returns its path. */
+  write: (name: string, content: string | Buffer) => string;
+  /** Writes lines as a JSON Lines file (each followed by a newline) and returns its path. */
+  writeLines: (name: string, lines: readonly string[]) => string;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'redress-cli-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const write = (name: string, content: string | Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  return {
+    dir,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+    write,
+    writeLines: (name, lines) => write(name, `${lines.join('\n')}\n`),
+  };
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRecommender, type Incident, isRecommendationError } from '../src/index';
@@ -11,11 +11,7 @@ import { BURST_ID, burst, burstIds, EXPECTED, pad, shoeComplaint, trickle } from
 const tmp = tempDir();
 afterAll(() => tmp.remove());
 
-function writeTemp(name: string, lines: readonly string[]): string {
-  const path = join(tmp.dir, name);
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
-}
+const writeTemp = tmp.writeLines;
 
 const burstFile = writeTemp('burst.jsonl', [...trickle, ...burst]);
 const quietFile = writeTemp('quiet.jsonl', trickle);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonLines, root, runCli, tempDir } from './cli-run';
@@ -14,11 +14,7 @@ const defaultRules = JSON.parse(readFileSync(join(root, 'src/rules/default.json'
 const tmp = tempDir();
 afterAll(() => tmp.remove());
 
-function writeTemp(name: string, content: string | Buffer): string {
-  const path = join(tmp.dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const writeTemp = tmp.write;
 
 /** The default rules with three mistakes: an unknown fact, a priority of 0 and an unknown operator. */
 function brokenRules(): string {

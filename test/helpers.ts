@@ -18,26 +18,8 @@ export function scenario(id: string): ComplaintInput {
   return structuredClone(found);
 }
 
-/** A minimal valid complaint about one order, for tests to vary. */
-export function baseComplaint(overrides: Partial<ComplaintInput> = {}): ComplaintInput {
-  return {
-    id: 'c-test',
-    receivedAt: '2026-03-10T09:00:00Z',
-    channel: 'email',
-    category: 'wrong_item',
-    order: {
-      id: 'o-1',
-      total: 100,
-      currency: 'EUR',
-      placedAt: '2026-03-01',
-      promisedAt: '2026-03-05',
-      deliveredAt: '2026-03-05T12:00:00Z',
-      items: [{ sku: 'SKU-1', quantity: 2, unitPrice: 50 }],
-    },
-    customer: { id: 'u-1', since: '2025-03-01', lifetimeSpend: 100, orderCount: 1, priorComplaints: [] },
-    ...overrides,
-  };
-}
+/** A minimal valid complaint about one order, for tests to vary (the builder's `complaint`). */
+export { complaint as baseComplaint } from './complaint-builder';
 
 /** Runs `fn` and returns what it threw (failing the test when it does not throw). */
 export function thrown(fn: () => unknown): unknown {
