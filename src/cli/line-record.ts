@@ -8,13 +8,9 @@ import type { Recommendation, RecommendationError } from '../index';
 export interface LineError {
   /** 1-based line number in the input. */
   readonly line: number;
-  readonly complaintId: string | null;
-  readonly error: {
-    readonly code: string;
-    readonly message: string;
-    readonly path: readonly (string | number)[];
-    readonly pointer: string;
-  };
+  readonly complaintId: RecommendationError['complaintId'];
+  /** The same error a batch's `RecommendationError` carries. */
+  readonly error: RecommendationError['error'];
 }
 
 /** One output record per input record: a recommendation or a line error. */
