@@ -20,7 +20,7 @@ import { decideHandling } from './policy/handling';
 import { assertUnique, type Proposal, type Slot, selectSlots } from './policy/selection';
 import { composeRationale } from './rationale/compose';
 import { isLocale, type Locale, resolveLocale } from './rationale/locale';
-import { Renderer } from './rationale/renderer';
+import { rendererOf } from './rationale/renderer';
 import type {
   Cap,
   DroppedRemedy,
@@ -153,15 +153,6 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     engine === 'compiled' ? compiledEvaluator(ruleSet) : referenceEvaluator(ruleSet);
   const scope = options.trace === 'all' ? 'all' : 'fired';
   const rulesByName = new Map<string, Rule>(ruleSet.rules.map((r) => [r.name, r]));
-  const renderers = new Map<Locale, Renderer>();
-  const rendererFor = (locale: Locale) => {
-    let renderer = renderers.get(locale);
-    if (!renderer) {
-      renderer = new Renderer(locale);
-      renderers.set(locale, renderer);
-    }
-    return renderer;
-  };
 
   async function recommend(input: unknown, callOptions: RecommendOptions = {}): Promise<Recommendation> {
     const complaint = parseComplaint(input, { limits });
@@ -331,6 +322,7 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
       conditions: o.conditions,
     }));
     const totalCost = fromMinor(totalMinor, currency);
+    const restitutionCost = fromMinor(capped.restitutionMinor, currency);
     const cap: Cap = {
       affectedValue: fromMinor(ctx.affectedValueMinor, currency),
       goodwillLimit,
@@ -350,12 +342,12 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
       remedies,
       currency,
       totalCost,
-      restitutionCost: fromMinor(capped.restitutionMinor, currency),
+      restitutionCost,
       goodwillCost: fromMinor(capped.goodwillMinor, currency),
       cap,
       handling,
       followUp: { checkSatisfactionAt, channel: complaint.channel },
-      rationale: composeRationale(rendererFor(locale), {
+      rationale: composeRationale(rendererOf(locale), {
         complaint,
         daysLate: daysLate(complaint),
         currency,
@@ -370,7 +362,7 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
         cap,
         severityShare: policy.maxGoodwillShareBySeverity[severity.band],
         totalShare: policy.maxTotalShareOfValue,
-        restitutionCost: fromMinor(capped.restitutionMinor, currency),
+        restitutionCost,
         perCustomer:
           perCustomer && used
             ? {

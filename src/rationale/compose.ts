@@ -12,14 +12,7 @@ import type { Rule } from '../rules/ruleset';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 import { describeFactor } from './factor-text';
 import type { Locale, MessageKey } from './locale';
-import { Renderer } from './renderer';
-
-let english: Renderer | undefined;
-/** The English renderer, for a rule's English text when the rule file has none in the locale. */
-function englishRenderer(): Renderer {
-  english ??= new Renderer('en');
-  return english;
-}
+import { type Renderer, rendererOf } from './renderer';
 
 /** Everything the rationale talks about. */
 export interface RationaleInput {
@@ -375,7 +368,7 @@ function ruleRationale(
     });
   if (own !== undefined) return { text: fill(own, r, ctx.subject), locale: r.locale };
   // The English text gets English words and digits throughout, not a Persian subject inside it.
-  const en = englishRenderer();
+  const en = rendererOf('en');
   const subject = c.order
     ? en.m('subject.order', { orderId: en.embed(c.order.id) })
     : en.m('subject.subscription', { plan: en.embed(c.subscription?.plan ?? '') });

@@ -244,3 +244,19 @@ export class Renderer {
     return `${out}${end}${items[n - 1]}`;
   }
 }
+
+const shared = new Map<Locale, Renderer>();
+
+/**
+ * The one renderer of a locale in this thread. Its memos are bounded, so sharing it costs no memory
+ * that grows, and text described once — a factor's English reason while scoring — is found again by
+ * the rationale rather than formatted a second time.
+ */
+export function rendererOf(locale: Locale): Renderer {
+  let renderer = shared.get(locale);
+  if (!renderer) {
+    renderer = new Renderer(locale);
+    shared.set(locale, renderer);
+  }
+  return renderer;
+}

@@ -1,8 +1,8 @@
 import { describeFactor } from '../rationale/factor-text';
-import { Renderer } from '../rationale/renderer';
+import { rendererOf } from '../rationale/renderer';
 import type { Factor } from './score';
 
-const english = new Renderer('en');
+const english = rendererOf('en');
 
 /** Collects a score's factors in whole points, so that they add up to the score exactly. */
 export class FactorList {
