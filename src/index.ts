@@ -17,18 +17,6 @@ export {
   type RuleSetAnalysis,
   type UnreachableFinding,
 } from './analysis/analyze';
-export type { Duration } from './batch/duration';
-export {
-  createIncidentDetector,
-  detectIncidents,
-  INCIDENT_DEFAULTS,
-  type Incident,
-  type IncidentCause,
-  type IncidentComplaint,
-  type IncidentDetector,
-  type IncidentGroupBy,
-  type IncidentOptions,
-} from './batch/incidents';
 export { isRecommendationError, type ManyOptions } from './batch/many';
 export {
   CATEGORIES,
@@ -44,7 +32,7 @@ export {
   safeParseComplaint,
   TONES,
   type Tone,
-} from './complaint';
+} from './complaint/schema';
 export {
   isRedressError,
   type PathSegment,
@@ -60,7 +48,19 @@ export {
   type Facts,
   type ScoredFacts,
   toFacts,
-} from './facts';
+} from './facts/facts';
+export { LOCALE_CODES, type Locale, localeDirection, resolveLocale } from './i18n/locale';
+export {
+  createIncidentDetector,
+  detectIncidents,
+  INCIDENT_DEFAULTS,
+  type Incident,
+  type IncidentCause,
+  type IncidentComplaint,
+  type IncidentDetector,
+  type IncidentGroupBy,
+  type IncidentOptions,
+} from './incidents/detect';
 export {
   defaultLimits,
   LIMIT_CODES,
@@ -70,16 +70,16 @@ export {
   type LimitsOption,
   limits,
   lineTooLong,
-} from './limits';
+} from './input/limits';
 export { CAP_LIMIT_NAMES, type CapLimitName } from './policy/caps';
-export { LOCALE_CODES, type Locale, localeDirection, resolveLocale } from './rationale/locale';
+export { HIT_POLICIES, type HitPolicy, type Policy } from './policy/schema';
 export {
   createRecommender,
   type Recommender,
   type RecommenderOptions,
   type RecommendManyOptions,
   type RecommendOptions,
-} from './recommend';
+} from './recommend/pipeline';
 export type {
   Cap,
   DroppedRemedy,
@@ -91,7 +91,7 @@ export type {
   Recommendation,
   RecommendationError,
   Trace,
-} from './recommendation';
+} from './recommend/recommendation';
 export {
   REMEDY_TYPES,
   type Remedy,
@@ -102,11 +102,10 @@ export {
 export type { RemedyKind } from './remedies/context';
 export type { Result } from './result';
 export type { Condition, LeafCondition, TopLevelCondition } from './rules/condition';
-export { defaultRuleSet } from './rules/default-rule-set';
-export type { ConditionTrace, RuleOutcome } from './rules/evaluator';
+export { defaultRuleSet } from './rules/default/rule-set';
+export type { ConditionTrace, RuleOutcome } from './rules/engine/evaluator';
 export { ruleSetJsonSchema } from './rules/json-schema';
 export { OPERATORS, type Operator, type Scalar } from './rules/operators';
-export { HIT_POLICIES, type HitPolicy, type Policy } from './rules/policy';
 export { loadRuleSet, type Rule, type RuleSet, type RuleSetInput } from './rules/ruleset';
 export { type RuleSetWarning, ruleSetWarnings } from './rules/warnings';
 export { defaultScoring, type Scoring, type SeverityScoring, type ValueScoring } from './scoring/config';
@@ -121,3 +120,4 @@ export {
 } from './scoring/score';
 export { scoreSeverity } from './scoring/severity';
 export { scoreCustomerValue } from './scoring/value';
+export type { Duration } from './time/duration';

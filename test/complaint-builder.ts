@@ -1,4 +1,4 @@
-import type { ComplaintInput } from '../src/complaint';
+import type { ComplaintInput } from '../src/complaint/schema';
 import { loadRuleSet, type RuleSet, type RuleSetInput } from '../src/rules/ruleset';
 
 /** A valid complaint about one order of 100 EUR (two items of 50), received 2026-03-10 09:00 UTC. */

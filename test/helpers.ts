@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ComplaintInput } from '../src/complaint';
+import type { ComplaintInput } from '../src/complaint/schema';
 
 /** The hand-written scenarios (test/fixtures/scenarios.jsonl), by id. */
 export function scenarios(): Map<string, ComplaintInput> {

@@ -1,11 +1,11 @@
-import { CATEGORIES, type Category, type ComplaintInput } from '../complaint';
-import type { Facts } from '../facts';
+import { CATEGORIES, type Category, type ComplaintInput } from '../complaint/schema';
+import type { Facts } from '../facts/facts';
 import type { CapLimitName } from '../policy/caps';
+import type { HitPolicy } from '../policy/schema';
 import { compareOutputRank, outputRank } from '../policy/selection';
 import type { RemedyType } from '../remedies/catalogue';
 import type { Condition, LeafCondition } from '../rules/condition';
-import { byPriority } from '../rules/evaluator';
-import type { HitPolicy } from '../rules/policy';
+import { byPriority } from '../rules/engine/evaluator';
 import { loadRuleSet, type Rule, type RuleSet } from '../rules/ruleset';
 import { SEVERITY_BANDS, type SeverityBand } from '../scoring/score';
 import { type Box, EVERYTHING, meet, narrow, subtractAll } from './box';

@@ -1,7 +1,7 @@
 import { utc } from '@date-fns/utc';
 import { subDays, subMonths } from 'date-fns';
-import type { Category, Channel, ComplaintInput, Tone } from '../complaint';
-import { limits } from '../limits';
+import type { Category, Channel, ComplaintInput, Tone } from '../complaint/schema';
+import { limits } from '../input/limits';
 import { currencyDigits } from '../money';
 
 /**

@@ -1,5 +1,5 @@
-import { FACTS, type FactName } from '../facts';
-import { limits } from '../limits';
+import { FACTS, type FactName } from '../facts/facts';
+import { limits } from '../input/limits';
 import { knownCurrencies } from '../money';
 import type { Operator, Scalar } from '../rules/operators';
 import type { Scoring } from '../scoring/config';

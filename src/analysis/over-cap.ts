@@ -1,7 +1,7 @@
-import type { Facts } from '../facts';
+import type { Facts } from '../facts/facts';
 import type { CapLimitName } from '../policy/caps';
+import type { Policy } from '../policy/schema';
 import type { RemedySpec } from '../remedies/catalogue';
-import type { Policy } from '../rules/policy';
 import type { Scoring } from '../scoring/config';
 import { SEVERITY_BANDS, VALUE_TIERS } from '../scoring/score';
 import { type Box, setOf } from './box';

@@ -1,5 +1,5 @@
-import { CATEGORIES, CHANNELS, type ComplaintInput, safeParseComplaint, TONES } from '../complaint';
-import { type Facts, toFacts } from '../facts';
+import { CATEGORIES, CHANNELS, type ComplaintInput, safeParseComplaint, TONES } from '../complaint/schema';
+import { type Facts, toFacts } from '../facts/facts';
 import { currencyDigits } from '../money';
 import type { Condition } from '../rules/condition';
 import type { Scalar } from '../rules/operators';

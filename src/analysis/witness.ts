@@ -7,9 +7,9 @@ import {
   safeParseComplaint,
   TONES,
   type Tone,
-} from '../complaint';
-import { type Facts, toFacts } from '../facts';
-import { limits } from '../limits';
+} from '../complaint/schema';
+import { type Facts, toFacts } from '../facts/facts';
+import { limits } from '../input/limits';
 import { currencyDigits } from '../money';
 import type { Scalar } from '../rules/operators';
 import type { Scoring } from '../scoring/config';

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { isRedressError } from '../errors';
-import type { Locale } from '../rationale/locale';
-import type { Recommendation, RecommendationError } from '../recommendation';
+import type { Locale } from '../i18n/locale';
+import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import {
   type BatchResult,
   type ChunkResults,

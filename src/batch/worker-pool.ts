@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { Limits } from '../limits';
-import type { Locale } from '../rationale/locale';
-import type { Recommendation, RecommendationError } from '../recommendation';
+import type { Locale } from '../i18n/locale';
+import type { Limits } from '../input/limits';
+import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import type { RuleSet } from '../rules/ruleset';
 
 /** One result of a batch: a recommendation or the error record of its input. */

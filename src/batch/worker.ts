@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRecommender } from '../recommend';
+import { createRecommender } from '../recommend/pipeline';
 import { loadRuleSet } from '../rules/ruleset';
 import { errorRecord } from './many';
 import type { BatchResult, ChunkReply, ChunkRequest, WorkerSetup } from './worker-pool';

@@ -5,7 +5,7 @@ import {
   type IncidentOptions,
   runEntries,
   settings,
-} from '../batch/incidents';
+} from '../incidents/detect';
 
 /** What detection found over the complaints collected. */
 export interface CollectedIncidents {

@@ -1,9 +1,9 @@
-import type { Complaint } from '../complaint';
-import type { Facts } from '../facts';
-import type { Handling, HandlingReasonCode } from '../recommendation';
-import type { Policy } from '../rules/policy';
-import { addHours } from '../utc-calendar';
+import type { Complaint } from '../complaint/schema';
+import type { Facts } from '../facts/facts';
+import type { Handling, HandlingReasonCode } from '../recommend/recommendation';
+import { addHours } from '../time/utc-calendar';
 import type { Priced } from './caps';
+import type { Policy } from './schema';
 
 /**
  * Decides who acts: automatic when the cost is within the auto-approval limit and nothing requires a

@@ -1,9 +1,9 @@
 import { issue, RedressError } from '../errors';
 import { type RemedySpec, type RemedyType, remedyRank } from '../remedies/catalogue';
 import type { RemedyOrigin } from '../remedies/context';
-import type { RuleOutcome } from '../rules/evaluator';
-import type { HitPolicy } from '../rules/policy';
+import type { RuleOutcome } from '../rules/engine/evaluator';
 import type { Rule } from '../rules/ruleset';
+import type { HitPolicy } from './schema';
 
 /** A remedy a fired rule proposes, before it is made concrete. */
 export interface Proposal extends RemedyOrigin {

@@ -1,4 +1,7 @@
-import type { Complaint } from '../complaint';
+import type { Complaint } from '../complaint/schema';
+import { describeFactor } from '../i18n/factor-text';
+import type { Locale, MessageKey } from '../i18n/locale';
+import { type Renderer, rendererOf } from '../i18n/renderer';
 import type {
   Cap,
   DroppedRemedy,
@@ -6,13 +9,10 @@ import type {
   Handling,
   IncidentMark,
   RationaleSentence,
-} from '../recommendation';
+} from '../recommend/recommendation';
 import { assertNever, type Remedy } from '../remedies/catalogue';
 import type { Rule } from '../rules/ruleset';
 import type { SeverityScore, ValueScore } from '../scoring/score';
-import { describeFactor } from './factor-text';
-import type { Locale, MessageKey } from './locale';
-import { type Renderer, rendererOf } from './renderer';
 
 /** Everything the rationale talks about. */
 export interface RationaleInput {

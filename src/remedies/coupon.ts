@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { limits } from '../limits';
+import { limits } from '../input/limits';
 import { fromMinor, toMinor } from '../money';
-import { addDays } from '../utc-calendar';
+import { addDays } from '../time/utc-calendar';
 import type { Materialised, NotApplicable, RemedyContext } from './context';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { limits } from '../limits';
-import { addHours } from '../utc-calendar';
+import { limits } from '../input/limits';
+import { addHours } from '../time/utc-calendar';
 import type { Materialised, RemedyContext } from './context';
 
 /** Hand the complaint to a person in a named queue, who must answer within a deadline. */

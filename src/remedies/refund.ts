@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limits } from '../limits';
+import { limits } from '../input/limits';
 import { fromMinor, toMinor } from '../money';
 import type { Materialised, NotApplicable, RemedyContext, RemedyKind } from './context';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PathSegment } from '../errors';
-import { FACT_NAMES, FACTS, type FactName, type FactSpec } from '../facts';
-import { defaultLimits, type Limits, limits } from '../limits';
+import { FACT_NAMES, FACTS, type FactName, type FactSpec } from '../facts/facts';
+import { defaultLimits, type Limits, limits } from '../input/limits';
 import { closest } from './closest';
 import { OPERAND_SHAPE, OPERATORS, type Operator, operatorFits, type Scalar } from './operators';
 

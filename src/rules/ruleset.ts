@@ -7,13 +7,13 @@ import {
   RedressError,
   type RedressIssue,
 } from '../errors';
-import { isLimitCode, type Limits, type LimitsOption, limits, resolveLimits } from '../limits';
-import { type PlainJsonKind, readUntrusted } from '../plain-json';
-import { LOCALE_CODES, LOCALES, type Locale, placeholders } from '../rationale/locale';
+import { LOCALE_CODES, LOCALES, type Locale, placeholders } from '../i18n/locale';
+import { isLimitCode, type Limits, type LimitsOption, limits, resolveLimits } from '../input/limits';
+import { type PlainJsonKind, readUntrusted } from '../input/plain-json';
+import { PolicySchema, RENAMED_POLICY_FIELDS } from '../policy/schema';
 import { REMEDY_TYPES, RemedySpecSchema } from '../remedies/catalogue';
 import { ScoringSchema } from '../scoring/config';
 import { ConditionSchema, checkCondition, type TopLevelCondition } from './condition';
-import { PolicySchema, RENAMED_POLICY_FIELDS } from './policy';
 
 /** Placeholders a rule's own rationale text may use. */
 export const RULE_RATIONALE_PLACEHOLDERS = [

@@ -1,5 +1,5 @@
 import { type PathSegment, type RedressIssue, toPointer } from '../errors';
-import { LOCALE_CODES, type Locale, placeholders } from '../rationale/locale';
+import { LOCALE_CODES, type Locale, placeholders } from '../i18n/locale';
 import { loadRuleSet, type RuleSet } from './ruleset';
 
 /** Language names for messages about rule files. */

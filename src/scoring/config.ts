@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES, TONES } from '../complaint';
+import { CATEGORIES, TONES } from '../complaint/schema';
 
 const points = z.number().min(0).max(100);
 const threshold = z.number().min(0).max(100);

@@ -1,5 +1,5 @@
-import { describeFactor } from '../rationale/factor-text';
-import { rendererOf } from '../rationale/renderer';
+import { describeFactor } from '../i18n/factor-text';
+import { rendererOf } from '../i18n/renderer';
 import type { Factor } from './score';
 
 const english = rendererOf('en');

@@ -1,5 +1,5 @@
-import type { Complaint } from '../complaint';
-import { complaintsWithin, daysLate, itemsAffected } from '../measures';
+import { complaintsWithin, daysLate, itemsAffected } from '../complaint/measures';
+import type { Complaint } from '../complaint/schema';
 import { defaultScoring, type SeverityScoring } from './config';
 import { FactorList } from './factor-list';
 import { levelFor, SEVERITY_BANDS, type SeverityScore } from './score';

@@ -1,5 +1,5 @@
-import type { Complaint } from '../complaint';
-import { complaintCurrency, daysSinceLastOrder, tenureMonths } from '../measures';
+import { complaintCurrency, daysSinceLastOrder, tenureMonths } from '../complaint/measures';
+import type { Complaint } from '../complaint/schema';
 import { defaultScoring, type ValueScoring } from './config';
 import { FactorList } from './factor-list';
 import { levelFor, VALUE_TIERS, type ValueScore } from './score';

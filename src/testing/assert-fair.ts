@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { ComplaintInput } from '../complaint';
+import type { ComplaintInput } from '../complaint/schema';
 import type { HarmChangeKind } from './harm-change';
 import { boundedDisparity } from './properties/bounded-disparity';
 import { capsHold } from './properties/caps-hold';

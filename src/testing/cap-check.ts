@@ -1,11 +1,11 @@
 import { utc } from '@date-fns/utc';
 import { addMonths } from 'date-fns';
-import type { Complaint } from '../complaint';
-import { affectedUnits, affectedValue, complaintCurrency } from '../measures';
+import { affectedUnits, affectedValue, complaintCurrency } from '../complaint/measures';
+import type { Complaint } from '../complaint/schema';
 import { fitsCurrency, fromMinor, toMinor } from '../money';
-import type { Recommendation } from '../recommendation';
+import type { Policy } from '../policy/schema';
+import type { Recommendation } from '../recommend/recommendation';
 import type { Remedy, RemedyType } from '../remedies/catalogue';
-import type { Policy } from '../rules/policy';
 import { DAY_MS, toMs } from './instants';
 
 /**

@@ -7,7 +7,7 @@ import {
   type ComplaintInput,
   TONES,
   type Tone,
-} from '../complaint';
+} from '../complaint/schema';
 import { currencyDigits, fromMinor, knownCurrencies } from '../money';
 import { DAY_MS, type DateStyle, render, renderWithOffset } from './instants';
 

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import { type Complaint, type ComplaintInput, parseComplaint } from '../complaint';
-import { complaintCurrency } from '../measures';
+import { complaintCurrency } from '../complaint/measures';
+import { type Complaint, type ComplaintInput, parseComplaint } from '../complaint/schema';
 import { fromMinor, toMinor } from '../money';
 import { DAY_MS, toMs } from './instants';
 

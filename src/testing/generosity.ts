@@ -1,5 +1,5 @@
 import { fromMinor, toMinor } from '../money';
-import type { Recommendation } from '../recommendation';
+import type { Recommendation } from '../recommend/recommendation';
 import { REMEDY_TYPES, type RemedyType, remedyRank } from '../remedies/catalogue';
 
 /**

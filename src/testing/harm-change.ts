@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
-import { type Complaint, type ComplaintInput, parseComplaint, TONES } from '../complaint';
-import { limits } from '../limits';
-import { daysLate, itemsAffected } from '../measures';
+import { daysLate, itemsAffected } from '../complaint/measures';
+import { type Complaint, type ComplaintInput, parseComplaint, TONES } from '../complaint/schema';
+import { limits } from '../input/limits';
 import { DAY_MS, render, styleOf, toMs } from './instants';
 
 /**

@@ -1,4 +1,4 @@
-import { parseTimestamp } from '../timestamp';
+import { parseTimestamp } from '../time/timestamp';
 
 /**
  * Instants as the generators and variant helpers handle them: milliseconds since the epoch, rendered

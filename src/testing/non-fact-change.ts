@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { ComplaintInput } from '../complaint';
+import type { ComplaintInput } from '../complaint/schema';
 
 type Attributes = NonNullable<ComplaintInput['customer']['attributes']>;
 

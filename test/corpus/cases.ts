@@ -1,5 +1,5 @@
 import type { PathSegment, RedressErrorCode } from '../../src/errors';
-import type { Limits } from '../../src/limits';
+import type { Limits } from '../../src/input/limits';
 import type { Json } from './base';
 
 /** One corpus entry: an input and exactly what redress must say about it. */

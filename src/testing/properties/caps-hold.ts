@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { type ComplaintInput, parseComplaint } from '../../complaint';
+import { type ComplaintInput, parseComplaint } from '../../complaint/schema';
 import { capViolations } from '../cap-check';
 import { complaintArbitrary } from '../complaint-arbitrary';
 import { summarize } from '../generosity';

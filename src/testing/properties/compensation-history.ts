@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
-import type { ComplaintInput } from '../../complaint';
+import type { ComplaintInput } from '../../complaint/schema';
 import { currencyDigits } from '../../money';
-import { parseTimestamp } from '../../timestamp';
+import { parseTimestamp } from '../../time/timestamp';
 import { complaintArbitrary } from '../complaint-arbitrary';
 import { firstDifference } from '../difference';
 import { type NonFactChange, nonFactChangeArbitrary, withNonFactChange } from '../non-fact-change';

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import type { ComplaintInput } from '../../complaint';
-import type { Recommendation } from '../../recommendation';
+import type { ComplaintInput } from '../../complaint/schema';
+import type { Recommendation } from '../../recommend/recommendation';
 import { complaintArbitrary } from '../complaint-arbitrary';
 import { firstDifference } from '../difference';
 import { type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { ComplaintInput } from '../../complaint';
+import type { ComplaintInput } from '../../complaint/schema';
 import { complaintArbitrary } from '../complaint-arbitrary';
 import { firstDifference } from '../difference';
 import { type NonFactChange, nonFactChangeArbitrary, withNonFactChange } from '../non-fact-change';

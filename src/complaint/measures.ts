@@ -1,0 +1,107 @@
+import { toMinor } from '../money';
+import { parseTimestamp, timestampMs } from '../time/timestamp';
+import { addDays, calendarDaysBetween, monthsBetween } from '../time/utc-calendar';
+import type { Category, Complaint } from './schema';
+
+/**
+ * The measurable quantities of a complaint, each a small pure function of the complaint alone.
+ * "Now" is always the complaint's `receivedAt`; calendar arithmetic is done in UTC so that the
+ * machine's time zone can never change a result.
+ */
+
+const ITEM_CATEGORIES: ReadonlySet<Category> = new Set([
+  'wrong_item',
+  'damaged_item',
+  'missing_item',
+  'poor_quality',
+]);
+
+/** The complaint's own clock. */
+export function receivedAt(c: Complaint): Date {
+  return parseTimestamp(c.receivedAt);
+}
+
+/**
+ * Whole calendar days between the promised date and delivery (or, if not delivered yet, the day the
+ * complaint arrived). Never negative; 0 when nothing was promised.
+ */
+export function daysLate(c: Complaint): number {
+  const promised = c.order?.promisedAt;
+  if (promised === undefined) return 0;
+  const end = timestampMs(c.order?.deliveredAt ?? c.receivedAt);
+  return Math.max(0, calendarDaysBetween(end, timestampMs(promised)));
+}
+
+/**
+ * Units affected. Lines may say how many of theirs are affected; when none does, every unit counts
+ * for item categories (wrong, damaged, missing, poor quality) and none for the others.
+ */
+export function affectedUnits(c: Complaint): { sku: string; quantity: number; unitPrice: number }[] {
+  const items = c.order?.items ?? [];
+  const anyMarked = items.some((i) => i.affectedQuantity !== undefined);
+  if (!anyMarked && !ITEM_CATEGORIES.has(c.category)) return [];
+  return items
+    .map((i) => ({
+      sku: i.sku,
+      quantity: anyMarked ? (i.affectedQuantity ?? 0) : i.quantity,
+      unitPrice: i.unitPrice,
+    }))
+    .filter((i) => i.quantity > 0);
+}
+
+/** Number of units affected. */
+export function itemsAffected(c: Complaint): number {
+  return affectedUnits(c).reduce((n, i) => n + i.quantity, 0);
+}
+
+/** Complaints from this customer within `days` before `receivedAt`, counting this one. */
+export function complaintsWithin(c: Complaint, days: number): number {
+  const from = addDays(timestampMs(c.receivedAt), -days);
+  let count = 1;
+  for (const p of c.customer.priorComplaints) if (timestampMs(p.at) >= from) count += 1;
+  return count;
+}
+
+/**
+ * Goodwill the customer received within `days` before `receivedAt` (inclusive at both ends, like
+ * `complaintsWithin`): the amount in minor units and the number of compensations. Restitution is
+ * never counted.
+ */
+export function goodwillWithin(c: Complaint, days: number): { amountMinor: number; count: number } {
+  const from = addDays(timestampMs(c.receivedAt), -days);
+  const currency = complaintCurrency(c);
+  let amountMinor = 0;
+  let count = 0;
+  for (const h of c.customer.compensationHistory) {
+    if (h.type !== 'goodwill' || timestampMs(h.at) < from) continue;
+    amountMinor += toMinor(h.amount, currency);
+    count += 1;
+  }
+  return { amountMinor, count };
+}
+
+/** Whole months the customer has been a customer. */
+export function tenureMonths(c: Complaint): number {
+  return Math.max(0, monthsBetween(timestampMs(c.receivedAt), timestampMs(c.customer.since)));
+}
+
+/** Whole days since the customer's last order, or undefined when unknown. */
+export function daysSinceLastOrder(c: Complaint): number | undefined {
+  const last = c.customer.lastOrderAt ?? c.order?.placedAt;
+  if (last === undefined) return undefined;
+  return Math.max(0, calendarDaysBetween(timestampMs(c.receivedAt), timestampMs(last)));
+}
+
+/** The currency the complaint is priced in. */
+export function complaintCurrency(c: Complaint): string {
+  // The schema guarantees an order or a subscription.
+  return c.order?.currency ?? c.subscription?.currency ?? 'EUR';
+}
+
+/**
+ * The value at stake, in major units: the order total, or one month of the subscription when there is
+ * no order. Share-of-order caps and remedies are computed against it.
+ */
+export function affectedValue(c: Complaint): number {
+  return c.order ? c.order.total : (c.subscription?.monthlyPrice ?? 0);
+}

@@ -1,0 +1,350 @@
+import { z } from 'zod';
+import { fromZodIssues, issue, RedressError, type RedressIssue } from '../errors';
+import { type LimitsOption, limits, resolveLimits } from '../input/limits';
+import { FORBIDDEN_KEYS, type PlainJsonKind, readUntrusted } from '../input/plain-json';
+import { fitsCurrency, knownCurrencies } from '../money';
+import { err, ok, type Result } from '../result';
+import { DateOrDateTimeSchema, DateTimeSchema, timestampMs } from '../time/timestamp';
+
+/** Where the complaint came in; the response goes out on the same channel. */
+export const CHANNELS = ['email', 'phone', 'chat', 'social', 'review', 'store'] as const;
+/** What went wrong. */
+export const CATEGORIES = [
+  'wrong_item',
+  'damaged_item',
+  'missing_item',
+  'late_delivery',
+  'billing_error',
+  'service_outage',
+  'poor_quality',
+  'staff_behavior',
+  'other',
+] as const;
+/** How the customer sounds, from calm to abusive. */
+export const TONES = ['calm', 'upset', 'angry', 'abusive'] as const;
+
+/** A complaint channel. */
+export type Channel = (typeof CHANNELS)[number];
+/** A complaint category. */
+export type Category = (typeof CATEGORIES)[number];
+/** A customer's tone. */
+export type Tone = (typeof TONES)[number];
+
+const id = z.string().trim().min(1).max(limits.maxIdLength);
+const shortText = z.string().max(limits.maxShortText);
+const money = z.number().nonnegative().max(limits.maxMoney);
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as "EUR"')
+  .refine((c) => knownCurrencies.has(c), {
+    message: 'unknown ISO 4217 currency code',
+    params: { reason: 'unknown_currency' },
+  });
+
+const attributeKey = z.string().min(1).max(limits.maxIdLength);
+
+/** Refuses prototype keys before the record is built: zod would skip them silently. */
+const noPrototypeKeys = z.unknown().superRefine((value, ctx) => {
+  if (typeof value !== 'object' || value === null) return;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `the key "${key}" is not allowed`,
+        params: { reason: 'forbidden_key' },
+      });
+    }
+  }
+});
+
+const LineItemSchema = z.strictObject({
+  sku: id,
+  quantity: z.number().int().min(1).max(limits.maxQuantity),
+  unitPrice: money,
+  /** How many of this line are affected; when no line says, every unit is (for item categories). */
+  affectedQuantity: z.number().int().min(0).max(limits.maxQuantity).optional(),
+  name: shortText.optional(),
+});
+
+const OrderSchema = z.strictObject({
+  id,
+  total: money,
+  currency,
+  placedAt: DateOrDateTimeSchema,
+  promisedAt: DateOrDateTimeSchema.optional(),
+  deliveredAt: DateOrDateTimeSchema.optional(),
+  items: z.array(LineItemSchema).max(limits.maxItems).default([]),
+  /** For billing errors: the amount the customer was charged beyond what they owed. */
+  overcharge: money.optional(),
+});
+
+const SubscriptionSchema = z.strictObject({
+  plan: id,
+  monthlyPrice: money,
+  currency,
+});
+
+const PriorComplaintSchema = z.strictObject({
+  at: DateOrDateTimeSchema,
+  category: z.enum(CATEGORIES),
+});
+
+/** What a compensation was: restitution (making the customer whole) or goodwill (a gesture beyond the loss). */
+export const COMPENSATION_TYPES = ['goodwill', 'restitution'] as const;
+/** A kind of past compensation. */
+export type CompensationType = (typeof COMPENSATION_TYPES)[number];
+
+const CompensationSchema = z.strictObject({
+  /** When it was given. */
+  at: DateOrDateTimeSchema,
+  /** What it was worth, in `currency` (the complaint's currency). */
+  amount: money.positive(),
+  currency,
+  /**
+   * `goodwill` counts against the per-customer limits; `restitution` is recorded but never held
+   * against the customer (being made whole is not a favour).
+   */
+  type: z.enum(COMPENSATION_TYPES),
+});
+
+const CustomerSchema = z.strictObject({
+  id,
+  since: DateOrDateTimeSchema,
+  lifetimeSpend: money.default(0),
+  orderCount: z
+    .number()
+    .int()
+    .min(0)
+    .max(limits.maxQuantity * 10)
+    .default(0),
+  lastOrderAt: DateOrDateTimeSchema.optional(),
+  priorComplaints: z.array(PriorComplaintSchema).max(limits.maxPriorComplaints).default([]),
+  /** Compensations this customer received before, for the per-customer limits (`policy.perCustomer`). */
+  compensationHistory: z.array(CompensationSchema).max(limits.maxCompensationHistory).default([]),
+  // Carried through, never facts: a remedy must not depend on who the customer is, only on what happened.
+  name: shortText.optional(),
+  email: shortText.optional(),
+  locale: z.string().max(35).optional(),
+  region: shortText.optional(),
+  attributes: noPrototypeKeys
+    .pipe(
+      z
+        .record(
+          attributeKey,
+          z.union([z.string().max(limits.maxShortText), z.number(), z.boolean(), z.null()]),
+        )
+        .refine((a) => Object.keys(a).length <= limits.maxAttributes, {
+          message: `at most ${limits.maxAttributes} attributes`,
+        }),
+    )
+    .optional(),
+});
+
+const ExposureSchema = z.strictObject({
+  public: z.boolean(),
+  platform: shortText.optional(),
+  reach: z.number().int().min(0).max(limits.maxReach).default(0),
+  url: z.string().max(2048).optional(),
+});
+
+const ComplaintShape = z.strictObject({
+  id,
+  receivedAt: DateTimeSchema,
+  channel: z.enum(CHANNELS),
+  category: z.enum(CATEGORIES),
+  summary: z.string().max(limits.maxLongText).optional(),
+  order: OrderSchema.optional(),
+  subscription: SubscriptionSchema.optional(),
+  customer: CustomerSchema,
+  exposure: ExposureSchema.optional(),
+  tone: z.enum(TONES).default('calm'),
+  legalThreat: z.boolean().default(false),
+  /** The first person or desk who took the complaint; they keep it. */
+  owner: id.optional(),
+});
+
+/**
+ * The complaint schema: the single source of the `Complaint` type and of its JSON Schema. Field-level
+ * rules live on the fields; rules that relate two fields (dates in order, money in its currency's
+ * digits, at least an order or a subscription) live in one pass below. For untrusted input use
+ * `parseComplaint`: the schema alone does not apply the limits or refuse hostile values.
+ */
+export const ComplaintSchema = ComplaintShape.superRefine(
+  (c, ctx) => {
+    for (const problem of crossFieldProblems(c)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...problem.path],
+        message: problem.message,
+        params: { reason: problem.reason },
+      });
+    }
+  },
+  // zod runs an object's refinements even after a field failed; these assume valid fields (a currency
+  // Intl knows, dates that parse), so they wait until every field is valid.
+  { when: (payload) => payload.issues.length === 0 },
+);
+
+/** A validated complaint, with defaults filled in. */
+export type Complaint = z.infer<typeof ComplaintSchema>;
+/** The complaint as a caller may write it (defaults optional). */
+export type ComplaintInput = z.input<typeof ComplaintSchema>;
+
+interface Problem {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  readonly reason: string;
+}
+
+function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
+  const problems: Problem[] = [];
+  const received = timestampMs(c.receivedAt);
+  const since = timestampMs(c.customer.since);
+  const notAfterReceived = (path: (string | number)[], value: string | undefined) => {
+    if (value !== undefined && timestampMs(value) > received) {
+      problems.push({
+        path,
+        message: 'is after the complaint was received (receivedAt)',
+        reason: 'date_after_received',
+      });
+    }
+  };
+  const money = (path: (string | number)[], amount: number | undefined, cur: string) => {
+    if (amount !== undefined && !fitsCurrency(amount, cur)) {
+      problems.push({
+        path,
+        message: `has more decimal places than ${cur} allows`,
+        reason: 'money_precision',
+      });
+    }
+  };
+
+  if (!c.order && !c.subscription) {
+    problems.push({
+      path: ['order'],
+      message: 'a complaint needs an order, a subscription, or both',
+      reason: 'order_or_subscription_required',
+    });
+  }
+  notAfterReceived(['customer', 'since'], c.customer.since);
+  notAfterReceived(['customer', 'lastOrderAt'], c.customer.lastOrderAt);
+  c.customer.priorComplaints.forEach((p, i) => {
+    notAfterReceived(['customer', 'priorComplaints', i, 'at'], p.at);
+    if (timestampMs(p.at) < since) {
+      problems.push({
+        path: ['customer', 'priorComplaints', i, 'at'],
+        message: 'is before the customer existed (customer.since)',
+        reason: 'date_before_customer',
+      });
+    }
+  });
+
+  const { order, subscription } = c;
+  const complaintCurrency = order?.currency ?? subscription?.currency;
+  c.customer.compensationHistory.forEach((h, i) => {
+    const at = ['customer', 'compensationHistory', i];
+    notAfterReceived([...at, 'at'], h.at);
+    if (timestampMs(h.at) < since) {
+      problems.push({
+        path: [...at, 'at'],
+        message: 'is before the customer existed (customer.since)',
+        reason: 'date_before_customer',
+      });
+    }
+    money([...at, 'amount'], h.amount, h.currency);
+    if (complaintCurrency !== undefined && h.currency !== complaintCurrency) {
+      problems.push({
+        path: [...at, 'currency'],
+        message: `differs from the complaint's currency (${complaintCurrency}); convert past compensations to it first`,
+        reason: 'currency_mismatch',
+      });
+    }
+  });
+  if (order) {
+    const placed = timestampMs(order.placedAt);
+    notAfterReceived(['order', 'placedAt'], order.placedAt);
+    notAfterReceived(['order', 'deliveredAt'], order.deliveredAt);
+    for (const field of ['promisedAt', 'deliveredAt'] as const) {
+      const value = order[field];
+      if (value !== undefined && timestampMs(value) < placed) {
+        problems.push({
+          path: ['order', field],
+          message: 'is before the order was placed (placedAt)',
+          reason: 'date_before_order',
+        });
+      }
+    }
+    money(['order', 'total'], order.total, order.currency);
+    money(['order', 'overcharge'], order.overcharge, order.currency);
+    if (order.overcharge !== undefined && order.overcharge > order.total) {
+      problems.push({
+        path: ['order', 'overcharge'],
+        message: 'is larger than the order total',
+        reason: 'overcharge_above_total',
+      });
+    }
+    order.items.forEach((item, i) => {
+      money(['order', 'items', i, 'unitPrice'], item.unitPrice, order.currency);
+      if (item.affectedQuantity !== undefined && item.affectedQuantity > item.quantity) {
+        problems.push({
+          path: ['order', 'items', i, 'affectedQuantity'],
+          message: 'is larger than the quantity ordered',
+          reason: 'affected_above_quantity',
+        });
+      }
+    });
+  }
+  if (subscription) {
+    money(['subscription', 'monthlyPrice'], subscription.monthlyPrice, subscription.currency);
+    if (order && order.currency !== subscription.currency) {
+      problems.push({
+        path: ['subscription', 'currency'],
+        message: `differs from the order's currency (${order.currency}); one complaint is priced in one currency`,
+        reason: 'currency_mismatch',
+      });
+    }
+  }
+  return problems;
+}
+
+function complaintIssues(error: z.ZodError): RedressIssue[] {
+  return error.issues.map((i) => {
+    const reason = i.code === 'custom' ? (i.params?.reason as string | undefined) : undefined;
+    const [converted] = fromZodIssues([i]);
+    return reason && converted ? issue(reason, converted.path, i.message) : (converted as RedressIssue);
+  });
+}
+
+const COMPLAINT: PlainJsonKind = {
+  noun: 'complaint',
+  invalid: 'INVALID_COMPLAINT',
+  sizeLimit: 'maxComplaintBytes',
+};
+
+/**
+ * Validates an untrusted complaint: a value, or its JSON text (a string is always read as JSON text).
+ * Limits are checked first and fast (the size of text before it is parsed); then hostile content is
+ * refused; then the schema runs on a plain copy of the input.
+ *
+ * @throws RedressError `LIMIT_EXCEEDED` over a limit (`options.limits`, see `Limits`); `INVALID_JSON`
+ *   for text that is not JSON or repeats a key; `INVALID_COMPLAINT` with the path of the first offending
+ *   field, `issues` listing them all.
+ */
+export function parseComplaint(input: unknown, options?: LimitsOption): Complaint {
+  const result = safeParseComplaint(input, options);
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+/** Like `parseComplaint`, but returns a `Result` instead of throwing. */
+export function safeParseComplaint(
+  input: unknown,
+  options: LimitsOption = {},
+): Result<Complaint, RedressError> {
+  const plain = readUntrusted(input, COMPLAINT, resolveLimits(options.limits));
+  if (!plain.ok) return err(plain.error);
+  const parsed = ComplaintSchema.safeParse(plain.value);
+  if (parsed.success) return ok(parsed.data);
+  return err(new RedressError('INVALID_COMPLAINT', complaintIssues(parsed.error)));
+}

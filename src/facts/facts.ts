@@ -1,0 +1,186 @@
+import {
+  complaintCurrency,
+  complaintsWithin,
+  daysLate,
+  goodwillWithin,
+  itemsAffected,
+  tenureMonths,
+} from '../complaint/measures';
+import {
+  CATEGORIES,
+  type Category,
+  CHANNELS,
+  type Channel,
+  type Complaint,
+  TONES,
+  type Tone,
+} from '../complaint/schema';
+import { fromMinor } from '../money';
+import type { Scoring } from '../scoring/config';
+import {
+  SEVERITY_BANDS,
+  type SeverityBand,
+  type SeverityScore,
+  VALUE_TIERS,
+  type ValueScore,
+  type ValueTier,
+} from '../scoring/score';
+import { scoreSeverity } from '../scoring/severity';
+import { scoreCustomerValue } from '../scoring/value';
+
+/**
+ * The flat record rules read. Every fact is always defined (no `undefined`), so a missing value can
+ * never make a condition pass by accident.
+ */
+export interface Facts {
+  category: Category;
+  channel: Channel;
+  severity: number;
+  severityBand: SeverityBand;
+  value: number;
+  valueTier: ValueTier;
+  orderTotal: number;
+  currency: string;
+  daysLate: number;
+  itemsAffected: number;
+  isRepeat: boolean;
+  complaints90d: number;
+  tenureMonths: number;
+  isPublic: boolean;
+  publicReach: number;
+  tone: Tone;
+  legalThreat: boolean;
+  plan: string;
+  monthlyPrice: number;
+  hasOrder: boolean;
+  hasSubscription: boolean;
+  overcharge: number;
+  compensation90d: number;
+  compensations90d: number;
+}
+
+/** A fact's name. */
+export type FactName = keyof Facts;
+
+/** How a fact may be compared: its type, and for enums the allowed values. */
+export type FactSpec =
+  | { readonly type: 'number'; readonly description: string; readonly unit?: string }
+  | { readonly type: 'boolean'; readonly description: string }
+  | { readonly type: 'string'; readonly description: string }
+  | { readonly type: 'enum'; readonly values: readonly string[]; readonly description: string };
+
+/**
+ * The facts catalogue: every name a rule may use. A rule naming anything else is rejected at load
+ * time. The README's facts table is this object.
+ */
+export const FACTS = {
+  category: { type: 'enum', values: CATEGORIES, description: 'What went wrong.' },
+  channel: {
+    type: 'enum',
+    values: CHANNELS,
+    description: 'Where the complaint came in (and where the answer goes).',
+  },
+  severity: { type: 'number', description: 'Severity score, 0–100.' },
+  severityBand: {
+    type: 'enum',
+    values: SEVERITY_BANDS,
+    description: 'Severity band: low, medium, high, critical.',
+  },
+  value: { type: 'number', description: 'Customer value score, 0–100.' },
+  valueTier: {
+    type: 'enum',
+    values: VALUE_TIERS,
+    description: 'Customer tier: standard, silver, gold, platinum.',
+  },
+  orderTotal: {
+    type: 'number',
+    unit: 'currency',
+    description: 'Order total in major units; 0 without an order.',
+  },
+  currency: { type: 'string', description: 'ISO 4217 code of the order (or subscription).' },
+  daysLate: {
+    type: 'number',
+    unit: 'days',
+    description:
+      'Calendar days between the promised date and delivery (or receipt of the complaint); 0 when on time or nothing was promised.',
+  },
+  itemsAffected: { type: 'number', unit: 'units', description: 'Units affected (see `affectedQuantity`).' },
+  isRepeat: { type: 'boolean', description: 'The customer complained before within 90 days.' },
+  complaints90d: { type: 'number', description: 'Complaints in the 90 days up to and including this one.' },
+  tenureMonths: { type: 'number', unit: 'months', description: 'Whole months since `customer.since`.' },
+  isPublic: { type: 'boolean', description: 'The complaint was posted publicly.' },
+  publicReach: {
+    type: 'number',
+    description: 'Audience of the public post (followers, views); 0 when private.',
+  },
+  tone: { type: 'enum', values: TONES, description: 'calm, upset, angry or abusive.' },
+  legalThreat: { type: 'boolean', description: 'The customer threatened legal action.' },
+  plan: { type: 'string', description: 'Subscription plan name; "none" without a subscription.' },
+  monthlyPrice: {
+    type: 'number',
+    unit: 'currency',
+    description: 'Subscription price per month; 0 without a subscription.',
+  },
+  hasOrder: { type: 'boolean', description: 'The complaint is about an order.' },
+  hasSubscription: { type: 'boolean', description: 'The customer has a subscription.' },
+  overcharge: {
+    type: 'number',
+    unit: 'currency',
+    description: 'Amount charged beyond what was owed (billing errors); 0 when not given.',
+  },
+  compensation90d: {
+    type: 'number',
+    unit: 'currency',
+    description:
+      'Goodwill the customer received in the 90 days up to this complaint (`customer.compensationHistory`); restitution does not count.',
+  },
+  compensations90d: {
+    type: 'number',
+    description: 'Number of goodwill compensations in those 90 days.',
+  },
+} as const satisfies Record<FactName, FactSpec>;
+
+/** Every fact name, in catalogue order. */
+export const FACT_NAMES = Object.keys(FACTS) as FactName[];
+
+/** The facts of a complaint together with the scores they were derived from. */
+export interface ScoredFacts {
+  readonly facts: Facts;
+  readonly severity: SeverityScore;
+  readonly value: ValueScore;
+}
+
+/** Derives the facts (and the two scores) from a validated complaint. */
+export function toFacts(complaint: Complaint, scoring: Scoring): ScoredFacts {
+  const severity = scoreSeverity(complaint, scoring.severity);
+  const value = scoreCustomerValue(complaint, scoring.value);
+  const recent = complaintsWithin(complaint, 90);
+  const goodwill = goodwillWithin(complaint, 90);
+  const facts: Facts = {
+    category: complaint.category,
+    channel: complaint.channel,
+    severity: severity.score,
+    severityBand: severity.band,
+    value: value.score,
+    valueTier: value.tier,
+    orderTotal: complaint.order?.total ?? 0,
+    currency: complaintCurrency(complaint),
+    daysLate: daysLate(complaint),
+    itemsAffected: itemsAffected(complaint),
+    isRepeat: recent > 1,
+    complaints90d: recent,
+    tenureMonths: tenureMonths(complaint),
+    isPublic: complaint.exposure?.public ?? false,
+    publicReach: complaint.exposure?.public ? complaint.exposure.reach : 0,
+    tone: complaint.tone,
+    legalThreat: complaint.legalThreat,
+    plan: complaint.subscription?.plan ?? 'none',
+    monthlyPrice: complaint.subscription?.monthlyPrice ?? 0,
+    hasOrder: complaint.order !== undefined,
+    hasSubscription: complaint.subscription !== undefined,
+    overcharge: complaint.order?.overcharge ?? 0,
+    compensation90d: fromMinor(goodwill.amountMinor, complaintCurrency(complaint)),
+    compensations90d: goodwill.count,
+  };
+  return { facts, severity, value };
+}

@@ -1,0 +1,118 @@
+import { errorRecord, type ManyOptions } from '../batch/many';
+import { type Complaint, safeParseComplaint } from '../complaint/schema';
+import type { Locale } from '../i18n/locale';
+import type { Limits } from '../input/limits';
+import type { IncidentRun, Run } from '../recommend/pipeline';
+import type { Recommendation, RecommendationError } from '../recommend/recommendation';
+import { type Entry, EntryReader, type IncidentOptions, runEntries, settings } from './detect';
+
+/** What the incident batch needs from a recommender. */
+export interface IncidentBatchDeps {
+  /** Recommends for a parsed complaint, optionally as a member of an incident. */
+  readonly run: (complaint: Complaint, locale: Locale, incident?: IncidentRun) => Promise<Run>;
+  readonly localeFor: (complaint: Complaint) => Locale;
+  /** The complaint's severity score under the recommender's scoring. */
+  readonly severity: (complaint: Complaint) => number;
+  readonly options: ManyOptions;
+  readonly incidents: IncidentOptions;
+  /** The recommender's input limits, applied to every complaint as `recommend` would. */
+  readonly limits?: Limits;
+}
+
+/**
+ * `recommendMany` in crisis mode. Reads the whole batch, finds its incidents, and recommends in input
+ * order: a complaint outside every incident exactly as alone; a member of an incident with the
+ * incident's policy in front of its own rules' proposals. The policy is what the incident's most
+ * severe complaint is given before caps (highest severity score; ties: earliest, then smallest id,
+ * then first in the input), without its escalations: who handles a case (legal, social media, a
+ * senior colleague) stays a matter of that case.
+ */
+export async function* recommendWithIncidents(
+  inputs: Iterable<unknown> | AsyncIterable<unknown>,
+  deps: IncidentBatchDeps,
+): AsyncGenerator<Recommendation | RecommendationError> {
+  const { groupBy } = settings(deps.incidents);
+  const all: unknown[] = [];
+  for await (const input of inputs) all.push(input);
+
+  const complaints: (Complaint | RecommendationError)[] = all.map((input, index) => {
+    const parsed = safeParseComplaint(input, { limits: deps.limits });
+    return parsed.ok ? parsed.value : errorRecord(index, input, parsed.error);
+  });
+  const entries: Entry[] = [];
+  const byIndex = new Map<number, Entry>();
+  const reader = new EntryReader(groupBy);
+  complaints.forEach((complaint, index) => {
+    if ('error' in complaint) return;
+    const entry = reader.read(complaint, index);
+    if (entry !== null && !Array.isArray(entry)) {
+      entries.push(entry);
+      byIndex.set(index, entry);
+    }
+  });
+  runEntries(entries, deps.incidents);
+
+  const policies = new Map<string, Promise<IncidentRun>>();
+  const policyFor = (entry: Entry): Promise<IncidentRun> => {
+    const building = entry.incident;
+    const incident = building?.final;
+    if (!building || !incident) throw new Error('an incident member without a closed incident');
+    let policy = policies.get(incident.id);
+    if (!policy) {
+      const top = mostSevere(building.members, (e) => deps.severity(complaints[e.index] as Complaint));
+      const complaint = complaints[top.index] as Complaint;
+      policy = deps.run(complaint, deps.localeFor(complaint)).then(({ chosen }) => ({
+        mark: {
+          id: incident.id,
+          cause: incident.cause,
+          count: incident.count,
+          firstAt: incident.firstAt,
+          lastAt: incident.lastAt,
+          policyFrom: complaint.id,
+        },
+        policy: chosen
+          .filter((p) => p.spec.type !== 'escalate')
+          .map((p) => ({ ...p, incident: incident.id })),
+      }));
+      policies.set(incident.id, policy);
+    }
+    return policy;
+  };
+
+  const one = async (index: number): Promise<Recommendation | RecommendationError> => {
+    const complaint = complaints[index] as Complaint | RecommendationError;
+    if ('error' in complaint) return complaint;
+    try {
+      const entry = byIndex.get(index);
+      const locale = deps.localeFor(complaint);
+      const incident = entry?.incident ? await policyFor(entry) : undefined;
+      return (await deps.run(complaint, locale, incident)).recommendation;
+    } catch (error) {
+      return errorRecord(index, all[index], error);
+    }
+  };
+
+  const concurrency = Math.max(1, Math.floor(deps.options.concurrency ?? 16));
+  const window: Promise<Recommendation | RecommendationError>[] = [];
+  for (let index = 0; index < all.length; index++) {
+    window.push(one(index));
+    if (window.length >= concurrency)
+      yield await (window.shift() as Promise<Recommendation | RecommendationError>);
+  }
+  while (window.length > 0) yield await (window.shift() as Promise<Recommendation | RecommendationError>);
+}
+
+/** The most severe member: highest score; ties go to the earliest, then the smallest id, then the first. */
+function mostSevere(members: readonly Entry[], severity: (e: Entry) => number): Entry {
+  let best = members[0] as Entry;
+  let bestScore = severity(best);
+  for (const entry of members.slice(1)) {
+    const score = severity(entry);
+    // Members are in time order (ties by id, then input order), so the first of equal scores wins.
+    if (score > bestScore) {
+      best = entry;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,337 @@
+import {
+  isRedressError,
+  issue,
+  type PathSegment,
+  RedressError,
+  type RedressErrorCode,
+  type RedressIssue,
+} from '../errors';
+import { countStrings, duplicateKeyError, parseJsonText } from './json-text';
+import { type LimitName, type Limits, limitIssue } from './limits';
+
+/**
+ * The first look at an untrusted value, before any schema sees it: one iterative, bounded walk that
+ * copies it into plain JSON data and refuses what must never get further.
+ *
+ * - Limits (`LIMIT_EXCEEDED`, the walk stops at the first): nesting depth, string and key length, array
+ *   length, the number of rules, and the size of the value's compact JSON. The walk does a constant
+ *   amount of work per byte of that JSON, so an input over a limit is refused after at most about
+ *   `limit` steps, whatever its shape — shared references and cycles included.
+ * - Refusals (the kind's `INVALID_…` code, every one found): keys that reach a prototype (`__proto__`,
+ *   `constructor`, `prototype`), lone surrogates, `NaN`/`Infinity`, `-0`, and anything JSON cannot hold
+ *   (functions, symbols, bigints, dates, class instances, accessor properties).
+ *
+ * The copy, not the caller's object, is what the schema reads, so a getter or proxy cannot show the
+ * check one value and the schema another.
+ */
+
+/** What is being walked. */
+export interface PlainJsonKind {
+  /** "complaint", "rule set". */
+  readonly noun: string;
+  /** Error code for a refused value. */
+  readonly invalid: RedressErrorCode;
+  /** The limit on the whole value's size. */
+  readonly sizeLimit: LimitName;
+  /** When set, the array at `["rules"]` is bounded by `maxRules` rather than `maxArrayLength`. */
+  readonly hasRules?: boolean;
+}
+
+/** Keys that would reach an object's prototype if copied naively. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+// A lone surrogate cannot be encoded as UTF-8: the same text would read differently in each system it
+// passes through. `isWellFormed` (Node 20) finds one without a regular expression, on every string
+// and key of every input.
+
+const MAX_REFUSALS = 100;
+
+/** A container still to copy. The path is kept as parent links and spelled out only for an error. */
+interface Frame {
+  readonly value: object;
+  readonly parent: Frame | undefined;
+  readonly key: PathSegment;
+  readonly depth: number;
+  readonly copy: Record<string, unknown> | unknown[];
+}
+
+/** Leaves the walk from inside a callback with its result. */
+class Stop {
+  constructor(readonly result: PlainJsonResult) {}
+}
+
+/** The path of `key` in the container `at`; the root (no key) is `[]`. */
+function where(at: Frame | undefined, key: PathSegment | undefined): PathSegment[] {
+  return key === undefined ? [] : pathOf(at, key);
+}
+
+function pathOf(frame: Frame | undefined, ...tail: PathSegment[]): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let f = frame; f?.parent !== undefined; f = f.parent) path.push(f.key);
+  return path.reverse().concat(tail);
+}
+
+/** Bytes `value` adds to compact JSON as a string: quotes, escapes and UTF-8. */
+function stringBytes(value: string): number {
+  let bytes = 2;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20) bytes += c === 0x08 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d ? 2 : 6;
+    else if (c === 0x22 || c === 0x5c) bytes += 2;
+    else if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 6;
+    } else if (c >= 0xdc00 && c <= 0xdfff) bytes += 6;
+    else bytes += 3;
+  }
+  return bytes;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  if (typeof value === 'bigint') return 'a bigint';
+  if (value instanceof Date) return 'a Date (write an ISO 8601 string)';
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' ? `an instance of ${name.slice(0, 64)}` : 'an exotic object';
+}
+
+/**
+ * Copies `input` into plain JSON data within `limits`, or returns the error that refuses it.
+ * `countBytes` is off when the caller already measured the input's JSON text.
+ */
+export function toPlainJson(
+  input: unknown,
+  kind: PlainJsonKind,
+  limits: Limits,
+  countBytes: boolean,
+): PlainJsonResult {
+  try {
+    return walk(input, kind, limits, countBytes);
+  } catch (cause) {
+    // Only a caller's own exotic object (a proxy, a throwing getter on a prototype) gets here.
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return {
+      ok: false,
+      error: new RedressError(
+        kind.invalid,
+        [issue('unreadable', [], `the ${kind.noun} could not be read: ${message.slice(0, 200)}`)],
+        { cause },
+      ),
+    };
+  }
+}
+
+/**
+ * A plain copy of the input (with the number of keys and strings in it, for the duplicate-key check),
+ * or why there is none.
+ */
+export type PlainJsonResult =
+  | { ok: true; value: unknown; strings: number }
+  | { ok: false; error: RedressError };
+
+function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: boolean): PlainJsonResult {
+  const refused: RedressIssue[] = [];
+  const refuse = (code: string, path: PathSegment[], message: string, hint?: string) => {
+    if (refused.length < MAX_REFUSALS) refused.push(issue(code, path, message, hint ? { hint } : undefined));
+  };
+  const exceeded = (name: LimitName, path: PathSegment[], what: string): PlainJsonResult => ({
+    ok: false,
+    error: new RedressError('LIMIT_EXCEEDED', [limitIssue(name, limits[name], path, what)]),
+  });
+  const maxBytes = limits[kind.sizeLimit];
+  const tooLarge = () =>
+    exceeded(kind.sizeLimit, [], `the ${kind.noun} (more than ${maxBytes} bytes as JSON)`);
+  let bytes = 0;
+  let strings = 0;
+
+  // Checks a leaf and returns what the copy holds, or `undefined` to leave the key out.
+  const leaf = (value: unknown, at: Frame | undefined, key: PathSegment | undefined): unknown => {
+    switch (typeof value) {
+      case 'string':
+        if (value.length > limits.maxStringLength)
+          throw new Stop(
+            exceeded('maxStringLength', where(at, key), `a string of ${value.length} characters`),
+          );
+        if (!value.isWellFormed()) {
+          refuse(
+            'lone_surrogate',
+            where(at, key),
+            'contains a lone UTF-16 surrogate, which no UTF-8 text can hold',
+          );
+        }
+        if (countBytes) bytes += stringBytes(value);
+        strings++;
+        return value;
+      case 'number':
+        if (!Number.isFinite(value)) {
+          refuse(
+            'non_finite_number',
+            where(at, key),
+            `${value} is not a finite number (JSON has no NaN or Infinity)`,
+          );
+        } else if (Object.is(value, -0)) {
+          refuse('negative_zero', where(at, key), '-0 is not accepted; write 0');
+        }
+        if (countBytes) bytes += String(value).length;
+        return value;
+      case 'boolean':
+        if (countBytes) bytes += value ? 4 : 5;
+        return value;
+      case 'undefined':
+        // Only array elements get here: JSON writes them as null; the schema says what it expected.
+        if (countBytes) bytes += 4;
+        return undefined;
+      default:
+        if (value === null) {
+          if (countBytes) bytes += 4;
+          return null;
+        }
+        refuse('not_json', where(at, key), `${describeValue(value)} is not JSON data`);
+        return undefined;
+    }
+  };
+
+  // Opens a container: checks it, and returns its empty copy and the frame that fills it.
+  const open = (
+    value: object,
+    parent: Frame | undefined,
+    key: PathSegment,
+  ): Frame | PlainJsonResult | undefined => {
+    const depth = (parent?.depth ?? 0) + 1;
+    if (depth > limits.maxDepth)
+      return exceeded(
+        'maxDepth',
+        where(parent, parent === undefined ? undefined : key),
+        `nesting deeper than ${limits.maxDepth} levels`,
+      );
+    const proto = Object.getPrototypeOf(value);
+    if (Array.isArray(value) && proto === Array.prototype) {
+      const isRules = kind.hasRules === true && depth === 2 && key === 'rules';
+      const cap = isRules ? 'maxRules' : 'maxArrayLength';
+      if (value.length > limits[cap]) {
+        const what = isRules ? `${value.length} rules` : `an array of ${value.length} elements`;
+        return exceeded(cap, where(parent, parent === undefined ? undefined : key), what);
+      }
+      if (countBytes) bytes += 2 + Math.max(0, value.length - 1);
+      return { value, parent, key, depth, copy: new Array(value.length) };
+    }
+    if (proto !== Object.prototype && proto !== null) {
+      refuse(
+        'not_json',
+        where(parent, parent === undefined ? undefined : key),
+        `${describeValue(value)} is not JSON data`,
+      );
+      return undefined;
+    }
+    if (countBytes) bytes += 2;
+    return { value, parent, key, depth, copy: {} };
+  };
+
+  try {
+    if (typeof input !== 'object' || input === null) {
+      const value = leaf(input, undefined, undefined);
+      if (bytes > maxBytes) return tooLarge();
+      return refused.length > 0
+        ? { ok: false, error: new RedressError(kind.invalid, refused) }
+        : { ok: true, value, strings };
+    }
+    const top = open(input, undefined, '');
+    if (top === undefined || !('copy' in top)) {
+      return top ?? { ok: false, error: new RedressError(kind.invalid, refused) };
+    }
+    if (bytes > maxBytes) return tooLarge();
+    const stack: Frame[] = [top];
+    // Copies one child into `frame.copy`: a leaf at once, a container as a frame on the stack.
+    const visit = (frame: Frame, key: string | number, child: unknown): PlainJsonResult | undefined => {
+      if (typeof child === 'object' && child !== null) {
+        const next = open(child, frame, key);
+        if (next === undefined) return undefined;
+        if (!('copy' in next)) return next;
+        (frame.copy as Record<string | number, unknown>)[key] = next.copy;
+        stack.push(next);
+      } else {
+        const made = leaf(child, frame, key);
+        if (made !== undefined) (frame.copy as Record<string | number, unknown>)[key] = made;
+      }
+      return bytes > maxBytes ? tooLarge() : undefined;
+    };
+    while (stack.length > 0) {
+      const frame = stack.pop() as Frame;
+      const { value } = frame;
+      // A container's leaves are checked as it is read; the containers in it are walked next, depth first
+      // and in document order, so the walk's order does not depend on the input's shape.
+      const mark = stack.length;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const stop = visit(frame, i, value[i]);
+          if (stop) return stop;
+        }
+      } else {
+        let first = true;
+        for (const k of Object.keys(value)) {
+          if (k.length > limits.maxStringLength) {
+            return exceeded('maxStringLength', pathOf(frame), `a key of ${k.length} characters`);
+          }
+          if (FORBIDDEN_KEYS.has(k)) {
+            refuse('forbidden_key', pathOf(frame, k), `the key "${k}" is not allowed anywhere`, 'remove it');
+            continue;
+          }
+          if (!k.isWellFormed()) {
+            refuse('lone_surrogate', pathOf(frame, k), 'the key contains a lone UTF-16 surrogate');
+            continue;
+          }
+          strings++;
+          const child = (value as Record<string, unknown>)[k];
+          // JSON.stringify leaves out undefined properties; so do we, and optional fields stay optional.
+          if (child === undefined) continue;
+          if (countBytes) bytes += stringBytes(k) + (first ? 1 : 2);
+          first = false;
+          const stop = visit(frame, k, child);
+          if (stop) return stop;
+        }
+      }
+      // The containers just pushed go in reverse, so that the first of them is walked first.
+      for (let lo = mark, hi = stack.length - 1; lo < hi; lo++, hi--) {
+        const t = stack[lo] as Frame;
+        stack[lo] = stack[hi] as Frame;
+        stack[hi] = t;
+      }
+    }
+    if (refused.length > 0) return { ok: false, error: new RedressError(kind.invalid, refused) };
+    return { ok: true, value: top.copy, strings };
+  } catch (thrown) {
+    // `leaf` throws its limit result to leave the walk from inside a callback.
+    if (thrown instanceof Stop) return thrown.result;
+    throw thrown;
+  }
+}
+
+/**
+ * Reads an untrusted complaint or rule set: JSON text (size-checked before it is parsed) or a value,
+ * copied by `toPlainJson`; then, for text, refused if it repeats a key — last, because it is the one
+ * check that reads the whole text again. The schema runs on the result, never on the input.
+ */
+export function readUntrusted(input: unknown, kind: PlainJsonKind, limits: Limits): PlainJsonResult {
+  if (typeof input !== 'string') return toPlainJson(input, kind, limits, true);
+  let parsed: unknown;
+  try {
+    parsed = parseJsonText(input, {
+      noun: kind.noun,
+      sizeLimit: kind.sizeLimit,
+      maxBytes: limits[kind.sizeLimit],
+    });
+  } catch (error) {
+    if (isRedressError(error)) return { ok: false, error };
+    throw error;
+  }
+  const plain = toPlainJson(parsed, kind, limits, false);
+  if (!plain.ok || plain.strings === countStrings(input)) return plain;
+  const duplicate = duplicateKeyError(input);
+  return duplicate ? { ok: false, error: duplicate } : plain;
+}

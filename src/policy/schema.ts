@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { TONES } from '../complaint/schema';
+import { limits } from '../input/limits';
+import { SEVERITY_BANDS, VALUE_TIERS } from '../scoring/score';
+
+const money = z.number().min(0).max(limits.maxMoney);
+const share = z.number().min(0).max(10);
+
+/**
+ * How fired rules combine (DMN's hit policies): `collect`, `first`, `unique`, `priority`. See the
+ * README, "Hit policies", for what each does, with examples.
+ */
+export const HIT_POLICIES = ['collect', 'first', 'unique', 'priority'] as const;
+/** A hit policy. */
+export type HitPolicy = (typeof HIT_POLICIES)[number];
+
+// Only judged once every value is itself valid, so that a negative cap is reported as negative
+// (at its own path), not as out of order.
+const rising =
+  <K extends string>(keys: readonly K[]) =>
+  (t: Readonly<Record<K, number>>) =>
+    keys.some((k) => !(typeof t[k] === 'number' && t[k] >= 0)) ||
+    keys.every((k, i) => i === 0 || t[keys[i - 1] as K] <= t[k]);
+
+/**
+ * Limits on what one customer may receive as goodwill within a rolling window, whatever the harm.
+ * Over a limit, goodwill is reduced to what is left and a person looks; restitution is never touched.
+ */
+export const PerCustomerSchema = z
+  .strictObject({
+    /** Length of the rolling window, in days up to the complaint (inclusive). */
+    windowDays: z.number().int().min(1).max(3650).default(90),
+    /** Most goodwill, in money, per window (this recommendation included). */
+    maxGoodwill: money.optional(),
+    /** Most goodwill compensations per window (this recommendation included). */
+    maxCount: z.number().int().min(0).max(limits.maxCompensationHistory).optional(),
+  })
+  .refine((p) => p.maxGoodwill !== undefined || p.maxCount !== undefined, {
+    message: 'give "maxGoodwill", "maxCount" or both',
+  });
+
+/**
+ * The `policy` section of a rule set: how fired rules combine, the caps on goodwill, and when a person
+ * must look. Money here is in major units of the complaint's currency. Restitution (what makes the
+ * customer whole) is never capped; every cap below limits goodwill.
+ */
+export const PolicySchema = z
+  .strictObject({
+    /** How fired rules combine: `collect` (default), `first`, `unique` or `priority`. */
+    hit: z.enum(HIT_POLICIES).default('collect'),
+    /**
+     * Restitution plus goodwill may not exceed this share of the affected value (the order total, or one
+     * month of the subscription); goodwill gets what restitution leaves. Restitution alone may exceed it.
+     */
+    maxTotalShareOfValue: share.default(1.5),
+    /** Goodwill may not exceed this share of the affected value, by severity band (rising with severity). */
+    maxGoodwillShareBySeverity: z
+      .strictObject({ low: share, medium: share, high: share, critical: share })
+      .refine(rising(SEVERITY_BANDS), {
+        message: 'goodwill shares must not fall as severity rises: low ≤ medium ≤ high ≤ critical',
+      })
+      .default({ low: 0.3, medium: 1, high: 1.25, critical: 1.5 }),
+    /** Goodwill may not exceed this amount, by customer tier (never lower for a higher tier). */
+    maxGoodwillByTier: z
+      .strictObject({ standard: money, silver: money, gold: money, platinum: money })
+      .refine(rising(VALUE_TIERS), {
+        message: 'a higher tier may not have a lower goodwill cap: standard ≤ silver ≤ gold ≤ platinum',
+      })
+      .default({ standard: 60, silver: 80, gold: 120, platinum: 200 }),
+    /** Per-customer limits on goodwill over a rolling window; none when left out. */
+    perCustomer: PerCustomerSchema.optional(),
+    /** Above this estimated cost (restitution + goodwill) a person approves the recommendation. */
+    autoApproveMaxCost: money.default(40),
+    /** Days after the complaint to ask whether the customer is satisfied. */
+    followUpAfterDays: z.number().int().min(0).max(365).default(3),
+    /** Hours within which the customer gets a first answer. */
+    respondWithinHours: z.number().int().min(1).max(720).default(24),
+    /** Hours within which a public complaint is acknowledged where it was posted. */
+    publicAcknowledgementWithinHours: z.number().int().min(1).max(168).default(2),
+    /** Cost of shipping a resend, by speed. */
+    shippingCost: z.strictObject({ standard: money, express: money }).default({ standard: 5, express: 15 }),
+    /** The queue a case goes to when a person must look and no rule named one. */
+    defaultQueue: z.string().trim().min(1).max(limits.maxIdLength).default('customer-care'),
+    /** What sends a case to a person regardless of cost. */
+    humanReview: z
+      .strictObject({
+        legalThreat: z.boolean().default(true),
+        tones: z.array(z.enum(TONES)).max(TONES.length).default(['abusive']),
+        severityBands: z.array(z.enum(SEVERITY_BANDS)).max(SEVERITY_BANDS.length).default(['critical']),
+        valueTiers: z.array(z.enum(VALUE_TIERS)).max(VALUE_TIERS.length).default(['platinum']),
+      })
+      .prefault({}),
+    /**
+     * What this rule set promises about treating customers alike; `redress/testing` holds it to this.
+     * Two complaints that differ only in customer value may differ in total cost by at most
+     * `maxValueCostRatio` times the smaller total, or by `valueCostAllowance` (in major units),
+     * whichever is more: `higher ≤ max(maxValueCostRatio × lower, lower + valueCostAllowance)`. The
+     * allowance is what makes a smaller total of 0 comparable.
+     */
+    fairness: z
+      .strictObject({
+        maxValueCostRatio: z.number().min(1).max(100).default(2),
+        valueCostAllowance: money.default(50),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+/** A resolved policy (defaults filled in). */
+export type Policy = z.output<typeof PolicySchema>;
+
+/** Policy fields of earlier versions, and what replaced them (the loader says so instead of "unknown key"). */
+export const RENAMED_POLICY_FIELDS: Readonly<Record<string, string>> = {
+  maxCostShareOfOrder:
+    'replaced by "maxTotalShareOfValue" (restitution + goodwill) and "maxGoodwillShareBySeverity"; restitution is no longer capped',
+  maxCostByTier: 'replaced by "maxGoodwillByTier": tier caps now limit goodwill only',
+};

@@ -1,0 +1,193 @@
+import type { Facts } from '../../facts/facts';
+import type { Condition, LeafCondition } from '../condition';
+import { compare, type Scalar } from '../operators';
+import type { RuleSet } from '../ruleset';
+import type { ConditionTrace, EvaluationScope, RuleEvaluator, RuleOutcome } from './evaluator';
+import { byPriority } from './evaluator';
+import { guardsOf, RuleIndex } from './rule-index';
+
+/**
+ * A condition turned into two closures: `test` answers whether it holds (short-circuiting, for rules
+ * the index cannot rule out), `trace` evaluates every node the way json-rules-engine does when no
+ * condition priorities are set — every child of every group — and records the results.
+ */
+interface CompiledCondition {
+  readonly test: (facts: Facts) => boolean;
+  readonly trace: (facts: Facts) => ConditionTrace;
+}
+
+interface CompiledRule {
+  readonly name: string;
+  readonly priority: number;
+  readonly index: number;
+  readonly condition: CompiledCondition;
+}
+
+/** Lists of at least this many values are looked up in a Set rather than scanned. */
+const SET_LOOKUP_FROM = 8;
+
+function compileTest(leaf: LeafCondition): (facts: Facts) => boolean {
+  const { fact, operator, value } = leaf;
+  // Each operator gets its own closure with the common, well-typed case inline; anything unusual
+  // falls back to `compare`, the one statement of the semantics both engines share.
+  switch (operator) {
+    case 'equal':
+      return (f) => f[fact] === value;
+    case 'notEqual':
+      return (f) => f[fact] !== value;
+    case 'lessThan': {
+      const v = value as number;
+      return (f) => {
+        const x = f[fact];
+        return typeof x === 'number' ? x < v : compare(operator, x, value);
+      };
+    }
+    case 'lessThanInclusive': {
+      const v = value as number;
+      return (f) => {
+        const x = f[fact];
+        return typeof x === 'number' ? x <= v : compare(operator, x, value);
+      };
+    }
+    case 'greaterThan': {
+      const v = value as number;
+      return (f) => {
+        const x = f[fact];
+        return typeof x === 'number' ? x > v : compare(operator, x, value);
+      };
+    }
+    case 'greaterThanInclusive': {
+      const v = value as number;
+      return (f) => {
+        const x = f[fact];
+        return typeof x === 'number' ? x >= v : compare(operator, x, value);
+      };
+    }
+    case 'between': {
+      const [low, high] = value as readonly number[];
+      return (f) => {
+        const x = f[fact];
+        return typeof x === 'number'
+          ? x >= (low as number) && x <= (high as number)
+          : compare(operator, x, value);
+      };
+    }
+    case 'in':
+    case 'notIn': {
+      const list = value as readonly Scalar[];
+      const wanted = operator === 'in';
+      // A Set agrees with `indexOf` (strict equality) on everything but NaN, which rule values never are.
+      if (list.length >= SET_LOOKUP_FROM && !list.some((v) => Number.isNaN(v))) {
+        const set = new Set(list);
+        return (f) => set.has(f[fact]) === wanted;
+      }
+      return (f) => list.indexOf(f[fact]) > -1 === wanted;
+    }
+  }
+}
+
+function compileCondition(condition: Condition): CompiledCondition {
+  if ('all' in condition) {
+    const children = condition.all.map(compileCondition);
+    const tests = children.map((c) => c.test);
+    return {
+      test: (f) => {
+        for (let i = 0; i < tests.length; i++) if (!(tests[i] as (f: Facts) => boolean)(f)) return false;
+        return true;
+      },
+      trace: (f) => {
+        const all = children.map((c) => c.trace(f));
+        return { all, result: all.every((t) => t.result) };
+      },
+    };
+  }
+  if ('any' in condition) {
+    const children = condition.any.map(compileCondition);
+    const tests = children.map((c) => c.test);
+    return {
+      test: (f) => {
+        for (let i = 0; i < tests.length; i++) if ((tests[i] as (f: Facts) => boolean)(f)) return true;
+        return false;
+      },
+      trace: (f) => {
+        const any = children.map((c) => c.trace(f));
+        return { any, result: any.some((t) => t.result) };
+      },
+    };
+  }
+  if ('not' in condition) {
+    const child = compileCondition(condition.not);
+    const test = child.test;
+    return {
+      test: (f) => !test(f),
+      trace: (f) => {
+        const not = child.trace(f);
+        return { not, result: !not.result };
+      },
+    };
+  }
+  const { fact, operator, value } = condition;
+  const test = compileTest(condition);
+  // The trace shares the rule set's (frozen) value: it is the value the analyst wrote, and copying it
+  // for every complaint would only cost time. Keys are in json-rules-engine's order.
+  return { test, trace: (f) => ({ fact, operator, value, factResult: f[fact], result: test(f) }) };
+}
+
+function outcome(rule: CompiledRule, conditions: ConditionTrace): RuleOutcome {
+  return {
+    name: rule.name,
+    priority: rule.priority,
+    index: rule.index,
+    fired: conditions.result,
+    conditions,
+  };
+}
+
+/** The compiled form of one rule set: its enabled rules in winning order, and their index. */
+class CompiledEvaluator implements RuleEvaluator {
+  private readonly rules: readonly CompiledRule[];
+  private readonly index: RuleIndex<CompiledRule>;
+
+  constructor(ruleSet: RuleSet) {
+    const enabled: { rule: CompiledRule; source: Condition }[] = [];
+    ruleSet.rules.forEach((rule, index) => {
+      if (!rule.enabled) return;
+      const source = rule.conditions as Condition;
+      enabled.push({
+        rule: { name: rule.name, priority: rule.priority, index, condition: compileCondition(source) },
+        source,
+      });
+    });
+    enabled.sort((a, b) => byPriority(a.rule, b.rule));
+    this.rules = enabled.map((e) => e.rule);
+    this.index = new RuleIndex(enabled.map((e) => ({ item: e.rule, guards: guardsOf(e.source) })));
+  }
+
+  evaluate(facts: Facts, scope: EvaluationScope = 'all'): readonly RuleOutcome[] {
+    const out: RuleOutcome[] = [];
+    if (scope === 'all') {
+      for (const rule of this.rules) out.push(outcome(rule, rule.condition.trace(facts)));
+      return out;
+    }
+    for (const rule of this.index.candidates(facts)) {
+      if (rule.condition.test(facts)) out.push(outcome(rule, rule.condition.trace(facts)));
+    }
+    return out;
+  }
+}
+
+const compiled = new WeakMap<RuleSet, RuleEvaluator>();
+
+/**
+ * The compiled evaluator of a rule set: its conditions as plain closures (no `eval`, no code
+ * generation), rules indexed by their equality conditions, synchronous, and built once per rule set.
+ * It returns exactly what `referenceEvaluator` (json-rules-engine) returns for the same facts.
+ */
+export function compiledEvaluator(ruleSet: RuleSet): RuleEvaluator {
+  let evaluator = compiled.get(ruleSet);
+  if (!evaluator) {
+    evaluator = new CompiledEvaluator(ruleSet);
+    compiled.set(ruleSet, evaluator);
+  }
+  return evaluator;
+}

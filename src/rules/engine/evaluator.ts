@@ -1,0 +1,49 @@
+import type { FactName, Facts } from '../../facts/facts';
+import type { Operator, Scalar } from '../operators';
+
+/** A condition tree after evaluation: every node says whether it held, every leaf what the fact was. */
+export type ConditionTrace =
+  | { readonly all: readonly ConditionTrace[]; readonly result: boolean }
+  | { readonly any: readonly ConditionTrace[]; readonly result: boolean }
+  | { readonly not: ConditionTrace; readonly result: boolean }
+  | {
+      readonly fact: FactName;
+      readonly operator: Operator;
+      readonly value: Scalar | readonly Scalar[];
+      /** The fact's actual value for this complaint. */
+      readonly factResult: Scalar;
+      readonly result: boolean;
+    };
+
+/** What happened to one rule for one complaint. */
+export interface RuleOutcome {
+  readonly name: string;
+  readonly priority: number;
+  /** Position of the rule in the rule file. */
+  readonly index: number;
+  readonly fired: boolean;
+  readonly conditions: ConditionTrace;
+}
+
+/**
+ * Which outcomes an evaluation returns: `all` (every enabled rule, fired or not) or `fired` (only the
+ * rules that fired — what a recommendation needs, and far less work for a large rule set).
+ */
+export type EvaluationScope = 'all' | 'fired';
+
+/**
+ * Runs a rule set's conditions against facts. Outcomes come back for every enabled rule (or, with
+ * scope `fired`, for every rule that fired), highest priority first and, within a priority, in file
+ * order — the order in which rules win. Either way each outcome carries its full condition trace.
+ */
+export interface RuleEvaluator {
+  evaluate(facts: Facts, scope?: EvaluationScope): Promise<readonly RuleOutcome[]> | readonly RuleOutcome[];
+}
+
+/** The canonical order of outcomes: priority descending, then file order. */
+export function byPriority(
+  a: { priority: number; index: number },
+  b: { priority: number; index: number },
+): number {
+  return b.priority - a.priority || a.index - b.index;
+}

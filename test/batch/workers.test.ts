@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// Worker threads run the built package (`npm test` builds it first): the check script drives the
+// CommonJS build and counts the threads it starts by wrapping `worker_threads.Worker`.
+const script = new URL('../fixtures/worker-check.cjs', import.meta.url).pathname;
+const check = (...args: string[]) =>
+  JSON.parse(execFileSync(process.execPath, [script, ...args], { encoding: 'utf8', timeout: 120_000 }));
+
+// 200 complaints with bad ones among them, and one that cannot be cloned into a thread (index 40).
+const ERRORS = [5, 40, 103, 200];
+type Report = Record<string, { started: number; same: boolean; results?: number; errors?: number[] }>;
+let report: Report;
+/** The check asks for 2 threads; a machine with one core gets one (threads never outnumber cores). */
+let two: number;
+beforeAll(() => {
+  const { cores, ...rest } = check();
+  report = rest;
+  two = Math.min(2, cores);
+}, 120_000);
+
+describe('recommendMany on worker threads', () => {
+  it('gives exactly the in-thread results, in input order, with every error record in its place', () => {
+    expect(report.workers).toEqual({ started: two, same: true, results: 201, errors: ERRORS });
+  });
+
+  it('hands over JSON text without parsing it with recommendManyAsJson', () => {
+    expect(report.json).toEqual({ started: two, same: true, results: 201, errors: ERRORS });
+  });
+
+  it('starts no thread for a small batch, and starts them once a batch passes a thousand', () => {
+    expect(report['auto-small']).toMatchObject({ started: 0, same: true, results: 201 });
+    // With one core, 'auto' stays in this thread: there is no second core to win.
+    expect(report['auto-large']).toMatchObject({ started: two > 1 ? two : 0, same: true, results: 1101 });
+  });
+
+  it('keeps results that are read back into objects in this thread on two cores', () => {
+    expect(report['auto-values']).toMatchObject({ started: 0, same: true, results: 1101 });
+  });
+
+  it('redoes in this thread the work of a worker that died', () => {
+    expect(report.crash).toEqual({ started: two, same: true, results: 201, errors: ERRORS });
+  });
+
+  it('keeps a recommender’s threads for its next batch, whatever its locale', () => {
+    expect(report['reuse-first']).toMatchObject({ started: two, same: true });
+    expect(report['reuse-second']).toMatchObject({ started: 0, same: true, results: 201 });
+    expect(report.locale).toEqual({ started: 0, same: true });
+  });
+
+  it('lets the process exit when the reader stops early', () => {
+    // execFileSync returns only once the child has exited: a worker left running would hold it open.
+    expect(check('early-break')).toMatchObject({ n: 3 });
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the benchmark's workload is plain JavaScript, without types.
+import { complaints, handWrittenSource, ruleSet } from '../../bench/workload.mjs';
+import { loadRuleSet, parseComplaint } from '../../src/index';
+
+// The benchmark runs only on demand (npm run bench); this keeps its workload valid as the schemas move.
+describe('the benchmark workload', () => {
+  it('generates complaints the schema accepts', () => {
+    for (const c of complaints(200)) expect(() => parseComplaint(c)).not.toThrow();
+  });
+
+  it('generates rule sets the loader accepts, and their hand-written form', () => {
+    for (const size of [20, 100, 500]) {
+      const doc = ruleSet(size);
+      expect(loadRuleSet(doc).rules).toHaveLength(size);
+      expect(handWrittenSource(doc)).toContain('export function decide(f)');
+    }
+  });
+});

@@ -1,0 +1,192 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, jsonLines, root, runCli, tempDir } from './run';
+
+// Faults from the outside: a process killed in the middle of a batch, and a reader that goes away.
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+const examples = readFileSync(join(root, 'examples/complaints.jsonl'), 'utf8').trim().split('\n');
+/** 300 complaints with a few bad lines among them, so that both output files are written to. */
+const input = join(tmp.dir, 'input.jsonl');
+const lines = examples.slice(0, 300).flatMap((line, i) => (i % 47 === 20 ? [line, '{"cut off'] : [line]));
+/** A short input for the tests that need no interruption. */
+const short = join(tmp.dir, 'short.jsonl');
+const shortLines = examples.slice(0, 30).flatMap((line, i) => (i === 12 ? [line, 'not json'] : [line]));
+
+let clean: { out: string; errors: string };
+
+beforeAll(async () => {
+  writeFileSync(input, `${lines.join('\n')}\n`);
+  writeFileSync(short, `${shortLines.join('\n')}\n`);
+  const out = join(tmp.dir, 'clean.jsonl');
+  const errors = join(tmp.dir, 'clean-errors.jsonl');
+  const run = await runCli(['recommend', input, '-o', out, '-e', errors]);
+  expect(run.code).toBe(1);
+  clean = { out: readFileSync(out, 'utf8'), errors: readFileSync(errors, 'utf8') };
+});
+
+function lineCount(path: string): number {
+  return existsSync(path) ? (readFileSync(path, 'utf8').match(/\n/g)?.length ?? 0) : 0;
+}
+
+/** Starts `redress recommend` and kills it with SIGKILL once `out` holds at least `lines` lines. */
+function killAfter(args: string[], out: string, lines: number): Promise<NodeJS.Signals | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: 'ignore' });
+    const poll = setInterval(() => {
+      if (lineCount(out) >= lines) {
+        clearInterval(poll);
+        child.kill('SIGKILL');
+      }
+    }, 5);
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => {
+      clearInterval(poll);
+      resolve(signal);
+    });
+  });
+}
+
+describe('a run killed in the middle of a batch', () => {
+  it('leaves only complete lines, and --resume finishes it exactly as an uninterrupted run would', async () => {
+    const out = join(tmp.dir, 'killed.jsonl');
+    const errors = join(tmp.dir, 'killed-errors.jsonl');
+    const signal = await killAfter(['recommend', input, '-o', out, '-e', errors], out, 60);
+    expect(signal).toBe('SIGKILL');
+
+    const partial = readFileSync(out, 'utf8');
+    const written = lineCount(out);
+    expect(written).toBeGreaterThanOrEqual(60);
+    expect(written).toBeLessThan(lines.length - 5); // really interrupted
+    // Complete lines only: every line is a whole JSON record, and they are the clean run's first ones.
+    expect(partial.endsWith('\n')).toBe(true);
+    expect(clean.out.startsWith(partial)).toBe(true);
+    expect(clean.errors.startsWith(readFileSync(errors, 'utf8'))).toBe(true);
+
+    const resumed = await runCli(['recommend', input, '-o', out, '-e', errors, '--resume']);
+    expect(resumed.code).toBe(1); // the bad lines still failed
+    expect(resumed.stderr).toMatch(/resuming after \d+ records/);
+    expect(readFileSync(out, 'utf8')).toBe(clean.out);
+    expect(readFileSync(errors, 'utf8')).toBe(clean.errors);
+  });
+
+  it('drops an incomplete last line before resuming', async () => {
+    const out = join(tmp.dir, 'torn.jsonl');
+    // Without --errors, error records are in the output too: one file holds every record.
+    const single = await runCli(['recommend', short]);
+    const singleLines = single.stdout.split('\n');
+    writeFileSync(out, `${singleLines.slice(0, 10).join('\n')}\n${(singleLines[10] as string).slice(0, 80)}`);
+    const resumed = await runCli(['recommend', short, '-o', out, '--resume']);
+    expect(resumed.stderr).toContain('resuming after 10 records');
+    expect(resumed.stderr).toContain('dropped an incomplete last line of 80 bytes');
+    expect(readFileSync(out, 'utf8')).toBe(single.stdout);
+    expect(jsonLines(readFileSync(out, 'utf8'))).toHaveLength(shortLines.length);
+  });
+
+  it('refuses to resume an output that was written from another input', async () => {
+    const out = join(tmp.dir, 'other.jsonl');
+    const other = join(tmp.dir, 'other-input.jsonl');
+    writeFileSync(other, `${examples.slice(700, 705).join('\n')}\n`);
+    await runCli(['recommend', other, '-o', out]);
+    const resumed = await runCli(['recommend', short, '-o', out, '--resume']);
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toContain('cannot resume');
+    expect(lineCount(out)).toBe(5); // untouched
+  });
+
+  it('refuses --resume without --output', async () => {
+    const run = await runCli(['recommend', input, '--resume']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--resume needs --output');
+  });
+
+  it('starts from the beginning when the output file does not exist yet', async () => {
+    const single = await runCli(['recommend', short]);
+    const out = join(tmp.dir, 'fresh.jsonl');
+    const run = await runCli(['recommend', short, '-o', out, '--resume', '--quiet']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(single.stdout);
+  });
+});
+
+describe('a reader that stops reading (EPIPE)', () => {
+  it('ends the command quietly, without a stack trace, when standard output is closed early', async () => {
+    const result = await new Promise<{ code: number | null; stderr: string; first: string }>(
+      (resolve, reject) => {
+        const child = spawn(process.execPath, [cli, 'recommend', 'examples/complaints.jsonl'], {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let first = '';
+        let stderr = '';
+        child.stderr.on('data', (b: Buffer) => {
+          stderr += b.toString();
+        });
+        child.stdout.on('data', (b: Buffer) => {
+          first += b.toString();
+          if (first.includes('\n')) child.stdout.destroy(); // like `| head -1`
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stderr, first: first.split('\n')[0] as string }));
+      },
+    );
+    expect(JSON.parse(result.first)).toMatchObject({ complaintId: 'c-000001' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(141);
+  });
+
+  it('works in a shell pipeline into head', async () => {
+    const run = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(
+        'bash',
+        [
+          '-c',
+          `"${process.execPath}" "${cli}" recommend examples/complaints.jsonl | head -1; echo "status \${PIPESTATUS[0]}"`,
+        ],
+        { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (b: Buffer) => {
+        stdout += b.toString();
+      });
+      child.stderr.on('data', (b: Buffer) => {
+        stderr += b.toString();
+      });
+      child.on('error', reject);
+      child.on('close', () => resolve({ stdout, stderr }));
+    });
+    const [line, status] = run.stdout.trim().split('\n');
+    expect(JSON.parse(line as string)).toMatchObject({ complaintId: 'c-000001' });
+    expect(status).toBe('status 141');
+    expect(run.stderr).toBe('');
+  });
+});
+
+describe.skipIf(!existsSync('/dev/full'))('a full disk', () => {
+  it('stops with exit 2 and one line saying why, for --output and for standard output', async () => {
+    const toFile = await runCli(['recommend', short, '-o', '/dev/full']);
+    expect(toFile.code).toBe(2);
+    expect(toFile.stderr.trim()).toBe('redress: cannot write /dev/full: no space left on the device');
+    const redirected = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn('bash', ['-c', `"${process.execPath}" "${cli}" recommend "${short}" > /dev/full`], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => {
+        stderr += b.toString();
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(redirected.code).toBe(2);
+    expect(redirected.stderr).toMatch(/^redress: cannot write the output: ENOSPC/);
+    expect(redirected.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,138 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type RawLine, readLines } from '../../src/cli/line-reader';
+import { prepareResume } from '../../src/cli/resume';
+import { tee } from '../../src/cli/tee';
+import { fcParams } from '../seed';
+import { tempDir } from './run';
+
+// The streaming parts of the command, on their own: how bytes become lines, how one sequence feeds two
+// consumers, and how an interrupted output file is found and repaired.
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+async function* chunked(bytes: Buffer, cuts: readonly number[]): AsyncGenerator<Buffer> {
+  let start = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    yield bytes.subarray(start, cut);
+    start = cut;
+  }
+  yield bytes.subarray(start);
+}
+
+describe('readLines', () => {
+  it('yields the same numbered lines however the bytes are split into chunks', async () => {
+    const line = fc.string({ unit: 'grapheme', maxLength: 40 }).filter((s) => !/[\r\n]/.test(s));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 30 }),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        async (lines, crlf, rawCuts) => {
+          const text = lines.map((l) => `${l}${crlf ? '\r\n' : '\n'}`).join('');
+          const bytes = Buffer.from(text);
+          const cuts = rawCuts.map((c) => c % (bytes.length + 1)); // may split a character's bytes
+          const got = await collect(readLines(chunked(bytes, cuts), { maxLineBytes: 1000 }));
+          expect(got).toEqual(
+            lines.map((l, i) => ({ line: i + 1, text: l, bytes: Buffer.byteLength(l) + (crlf ? 2 : 1) })),
+          );
+        },
+      ),
+      fcParams(300),
+    );
+  });
+
+  it('reports a line over the limit by size without keeping it, and goes on', async () => {
+    const bytes = Buffer.from(`short\n${'x'.repeat(5000)}\nafter`);
+    const got = await collect(readLines(chunked(bytes, [10, 100, 3000]), { maxLineBytes: 100 }));
+    expect(got).toEqual<RawLine[]>([
+      { line: 1, bytes: 6, text: 'short' },
+      { line: 2, bytes: 5001, problem: 'too_long' },
+      { line: 3, bytes: 5, text: 'after' },
+    ]);
+  });
+
+  it('drops a byte order mark at the start only, and flags bytes that are not UTF-8', async () => {
+    const bytes = Buffer.concat([Buffer.from('\ufeffa\n\ufeffb\n'), Buffer.from([0xc3, 0x28, 0x0a])]);
+    const got = await collect(readLines(chunked(bytes, [1]), { maxLineBytes: 100 }));
+    expect(got).toEqual<RawLine[]>([
+      { line: 1, bytes: 5, text: 'a' },
+      { line: 2, bytes: 5, text: '\ufeffb' },
+      { line: 3, bytes: 3, problem: 'invalid_utf8' },
+    ]);
+  });
+
+  it('gives every line its size, so that the sizes add up to the input', async () => {
+    const input = Buffer.from('a\r\n\nbb\nccc');
+    const got = await collect(readLines(chunked(input, [2, 4]), { maxLineBytes: 9 }));
+    expect(got.map((l) => l.bytes)).toEqual([3, 1, 3, 3]);
+    expect(got.reduce((n, l) => n + l.bytes, 0)).toBe(input.length);
+  });
+});
+
+describe('tee', () => {
+  it('gives every branch every item in order, whichever branch pulls first', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer(), { maxLength: 50 }),
+        fc.array(fc.boolean()),
+        async (items, turns) => {
+          async function* source() {
+            yield* items;
+          }
+          const [a, b] = tee(source()[Symbol.asyncIterator](), 2).map((x) => x[Symbol.asyncIterator]());
+          const got: [number[], number[]] = [[], []];
+          let done = [false, false];
+          for (let i = 0; !done.every(Boolean); i++) {
+            const which = turns.length > 0 && turns[i % turns.length] ? 1 : 0;
+            const side = done[which] ? 1 - which : which;
+            const next = await (side === 0 ? a : b)?.next();
+            if (next?.done) done = done.map((d, j) => d || j === side);
+            else got[side as 0 | 1].push(next?.value as number);
+          }
+          expect(got).toEqual([items, items]);
+        },
+      ),
+      fcParams(200),
+    );
+  });
+
+  it('passes an error of the source to the branches', async () => {
+    async function* failing() {
+      yield 1;
+      throw new Error('source failed');
+    }
+    const [a] = tee(failing()[Symbol.asyncIterator](), 2);
+    await expect(collect(a as AsyncIterable<number>)).rejects.toThrow('source failed');
+  });
+});
+
+describe('prepareResume', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.remove());
+
+  it('counts complete lines, returns the last one and cuts off an incomplete tail', () => {
+    const file = join(tmp.dir, 'out.jsonl');
+    const long = `{"n":${'9'.repeat(70_000)}}`; // the last complete line spans read chunks
+    writeFileSync(file, `{"n":1}\n${long}\n{"n":3, "cut`);
+    const point = prepareResume(file);
+    expect(point.records).toBe(2);
+    expect(point.droppedBytes).toBe('{"n":3, "cut'.length);
+    expect(point.lastRecord === long).toBe(true); // (not toEqual: a failure would print 70 kB)
+    expect(readFileSync(file, 'utf8') === `{"n":1}\n${long}\n`).toBe(true);
+  });
+
+  it('treats a missing or empty file as nothing done', () => {
+    const file = join(tmp.dir, 'new.jsonl');
+    expect(prepareResume(file)).toEqual({ records: 0, lastRecord: undefined, droppedBytes: 0 });
+    writeFileSync(file, 'no newline yet');
+    expect(prepareResume(file)).toEqual({ records: 0, lastRecord: undefined, droppedBytes: 14 });
+    expect(readFileSync(file, 'utf8')).toBe('');
+  });
+});

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CATEGORIES, CHANNELS, loadRuleSet, safeParseComplaint } from '../../src/index';
+import { root, tempDir } from '../cli/run';
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+const committed = readFileSync(join(root, 'examples/complaints.jsonl'), 'utf8');
+const complaints = committed
+  .trim()
+  .split('\n')
+  .map(
+    (line) =>
+      JSON.parse(line) as { category: string; channel: string; exposure?: object; subscription?: object },
+  );
+
+describe('examples/complaints.jsonl', () => {
+  it('is exactly what the generator writes from its fixed seed', () => {
+    const out = join(tmp.dir, 'regenerated.jsonl');
+    execFileSync(process.execPath, ['examples/generate.mjs', '--out', out], { cwd: root, stdio: 'ignore' });
+    expect(readFileSync(out, 'utf8')).toBe(committed);
+  });
+
+  it('has at least 1,000 valid complaints covering every category and channel', () => {
+    expect(complaints.length).toBeGreaterThanOrEqual(1000);
+    const invalid = complaints
+      .map((c, i) => ({ line: i + 1, result: safeParseComplaint(c) }))
+      .filter((x) => !x.result.ok);
+    expect(invalid.map((x) => x.line)).toEqual([]);
+    expect(new Set(complaints.map((c) => c.category))).toEqual(new Set(CATEGORIES));
+    expect(new Set(complaints.map((c) => c.channel))).toEqual(new Set(CHANNELS));
+    expect(complaints.some((c) => c.exposure)).toBe(true);
+    expect(complaints.some((c) => c.subscription)).toBe(true);
+  });
+
+  it('gives a different file for a different seed', () => {
+    const out = join(tmp.dir, 'other-seed.jsonl');
+    execFileSync(process.execPath, ['examples/generate.mjs', '--count', '50', '--seed', '7', '--out', out], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(50);
+    expect(lines).not.toEqual(committed.split('\n').slice(0, 50));
+  });
+});
+
+describe('examples/rules', () => {
+  for (const name of ['current', 'proposed']) {
+    it(`${name}.json loads and points its $schema at the committed schema`, () => {
+      const path = join(root, 'examples/rules', `${name}.json`);
+      const raw = JSON.parse(readFileSync(path, 'utf8')) as { $schema: string };
+      expect(loadRuleSet(raw).name).toBe(name);
+      expect(raw.$schema).toBe('../../schema/ruleset.schema.json');
+      expect(existsSync(resolve(dirname(path), raw.$schema))).toBe(true);
+    });
+  }
+
+  it('are two different rule sets to compare', () => {
+    const current = loadRuleSet(readFileSync(join(root, 'examples/rules/current.json'), 'utf8'));
+    const proposed = loadRuleSet(readFileSync(join(root, 'examples/rules/proposed.json'), 'utf8'));
+    expect(proposed.rules.map((r) => r.name)).not.toEqual(current.rules.map((r) => r.name));
+    expect(proposed.policy.autoApproveMaxCost).not.toBe(current.policy.autoApproveMaxCost);
+  });
+});

@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES, placeholders } from '../../src/i18n/locale';
+import { en, type Messages } from '../../src/i18n/locales/en';
+import { Renderer } from '../../src/i18n/renderer';
+import { createRecommender, LOCALE_CODES, localeDirection, resolveLocale } from '../../src/index';
+import { scenario, scenarios } from '../helpers';
+
+const all = [...scenarios().values()];
+
+const CATEGORY = /\.(zero|one|two|few|many|other)$/;
+/** Messages with plural forms: those English gives a form other than `.other` (not `category.other`). */
+const PLURAL_BASES = new Set(
+  Object.keys(en)
+    .filter((k) => CATEGORY.test(k) && !k.endsWith('.other'))
+    .map((k) => k.replace(CATEGORY, '')),
+);
+const pluralBase = (key: string) => {
+  const base = key.replace(CATEGORY, '');
+  return base !== key && PLURAL_BASES.has(base) ? base : undefined;
+};
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/** Message keys grouped by plural message: `restate.late_delivery.one` → `restate.late_delivery`. */
+function groups(keys: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const key of keys) {
+    const base = pluralBase(key) ?? key;
+    const category = base === key ? '' : (CATEGORY.exec(key)?.[1] ?? '');
+    out.set(base, [...(out.get(base) ?? []), category]);
+  }
+  return out;
+}
+
+function pluralRules(tag: string, base: string): Intl.PluralRules {
+  return new Intl.PluralRules(tag, { type: base === 'ordinal' ? 'ordinal' : 'cardinal' });
+}
+
+/** Removes isolated spans (FSI … PDI), leaving the text the locale itself wrote. */
+function outsideIsolates(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === FSI) depth++;
+    else if (ch === PDI) depth--;
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+describe('message catalogues', () => {
+  const english = groups(Object.keys(en));
+
+  it('English gives every plural form its own grammar tells apart, and `.other` for each', () => {
+    for (const [base, categories] of english) {
+      if (categories.includes('')) continue;
+      expect(categories, base).toContain('other');
+      const needed = pluralRules('en-US', base).resolvedOptions().pluralCategories;
+      expect([...categories].sort(), base).toEqual([...needed].sort());
+    }
+  });
+
+  for (const locale of LOCALE_CODES) {
+    const { messages, tag } = LOCALES[locale];
+    const keys = Object.keys(messages);
+    const own = groups(keys);
+
+    it(`${locale} has every message English has, and no other`, () => {
+      expect([...own.keys()].sort()).toEqual([...english.keys()].sort());
+    });
+
+    it(`${locale} plural messages have .other and only forms its plural rules can pick`, () => {
+      for (const [base, categories] of own) {
+        const englishForms = english.get(base) ?? [];
+        if (englishForms.includes('')) {
+          expect(categories, base).toEqual(['']);
+          continue;
+        }
+        expect(categories, base).toContain('other');
+        const possible = pluralRules(tag, base).resolvedOptions().pluralCategories as string[];
+        for (const category of categories) expect(possible, `${base}.${category}`).toContain(category);
+      }
+    });
+
+    it(`${locale} uses the same placeholders as English in every message`, () => {
+      const sorted = (t: string) => [...new Set(placeholders(t))].sort();
+      for (const key of keys) {
+        const base = pluralBase(key) ?? key;
+        const reference =
+          (en as Record<string, string>)[key] ?? (en as Record<string, string>)[`${base}.other`];
+        expect(reference, key).toBeDefined();
+        expect(sorted((messages as Record<string, string>)[key] as string), key).toEqual(
+          sorted(reference as string),
+        );
+      }
+    });
+  }
+
+  it('Persian is written in Persian letters (ی and ک, never Arabic ي or ك) and without Latin words', () => {
+    for (const [key, text] of Object.entries(LOCALES.fa.messages)) {
+      expect(text, key).not.toMatch(/[\u064A\u0643\u0649]/);
+      expect(text.replace(/\{\w+\}/g, ''), key).not.toMatch(/[A-Za-z]/);
+    }
+  });
+
+  it('Turkish speaks to the customer in the polite "siz" form, never the familiar "sen"', () => {
+    const familiar = /(?<!\p{L})(sen|seni|sana|senin|sende|senden|seninle)(?!\p{L})/iu;
+    for (const [key, text] of Object.entries(LOCALES.tr.messages)) expect(text, key).not.toMatch(familiar);
+    expect(LOCALES.tr.messages['apology.standard']).toMatch(/Yaşadığınız/);
+  });
+});
+
+describe('formatting with Intl', () => {
+  it('writes Persian with Persian digits, Persian separators and the currency name after the amount', () => {
+    const fa = new Renderer('fa');
+    expect(fa.number(1234.5)).toBe('۱٬۲۳۴٫۵');
+    expect(fa.money(59.9, 'EUR')).toBe('۵۹٫۹۰ یورو');
+    expect(fa.money(1234.5, 'TRY')).toBe('۱٬۲۳۴٫۵۰ لیرهٔ ترکیه');
+    expect(fa.percent(10)).toBe('۱۰٪');
+    expect(fa.ordinal(3)).toBe('۳مین');
+    expect(fa.list(['الف', 'ب', 'ج'])).toBe('الف،\u200f ب، و ج');
+  });
+
+  it('dates Persian rationale in the Solar Hijri calendar, in UTC whatever the offset', () => {
+    const fa = new Renderer('fa');
+    expect(fa.date('2026-03-13T08:30:00.000Z')).toBe('۲۲ اسفند ۱۴۰۴');
+    // 23:30 at UTC−05:00 is already the next day in UTC.
+    expect(fa.date('2026-03-20T23:30:00-05:00')).toBe('۱ فروردین ۱۴۰۵');
+    expect(fa.dateTime('2026-03-10T08:05:00Z')).toBe('۱۹ اسفند ۱۴۰۴ ساعت ۸:۰۵');
+  });
+
+  it('writes Turkish money with the symbol first and Turkish separators, percent sign first', () => {
+    const tr = new Renderer('tr');
+    expect(tr.money(1234.5, 'TRY')).toBe('₺1.234,50');
+    expect(tr.money(59.9, 'EUR')).toBe('€59,90');
+    expect(tr.percent(20)).toBe('%20');
+    expect(tr.ordinal(3)).toBe('3.');
+    expect(tr.date('2026-03-13T08:30:00Z')).toBe('13 Mart 2026');
+    expect(tr.dateTime('2026-03-10T08:05:00Z')).toBe('10 Mart 2026 08:05');
+    expect(tr.list(['a', 'b', 'c'])).toBe('a, b ve c');
+  });
+
+  it('keeps English ordinals and money as before', () => {
+    const en = new Renderer('en');
+    expect([1, 2, 3, 4, 11, 22].map((n) => en.ordinal(n))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '22nd',
+    ]);
+    expect(en.money(59.9, 'EUR')).toBe('€59.90');
+  });
+
+  it('picks plural forms by count, falling back to .other where a language has no other form', () => {
+    expect(new Renderer('en').t('factor.daysLate', { days: 1 }, 1)).toBe('1 day late');
+    expect(new Renderer('en').t('factor.daysLate', { days: 3 }, 3)).toBe('3 days late');
+    expect(new Renderer('tr').t('factor.daysLate', { days: 1 }, 1)).toBe('1 gün gecikme');
+    expect(new Renderer('fa').t('factor.daysLate', { days: 1 }, 1)).toBe('۱ روز تأخیر');
+  });
+
+  it('isolates values from the input in Persian, and in English only when they are right-to-left', () => {
+    expect(new Renderer('fa').embed('SHOE-42')).toBe(`${FSI}SHOE-42${PDI}`);
+    expect(new Renderer('fa').embed('۱۲۳')).toBe(`${FSI}۱۲۳${PDI}`);
+    expect(new Renderer('en').embed('SHOE-42')).toBe('SHOE-42');
+    expect(new Renderer('en').embed('طرح ویژه')).toBe(`${FSI}طرح ویژه${PDI}`);
+    expect(new Renderer('tr').embed('Plus')).toBe('Plus');
+  });
+});
+
+describe('choosing the locale', () => {
+  it('resolves customer locale tags to the language redress writes, else the fallback', () => {
+    expect(resolveLocale('tr-TR')).toBe('tr');
+    expect(resolveLocale('fa')).toBe('fa');
+    expect(resolveLocale('FA-ir')).toBe('fa');
+    expect(resolveLocale('fa_IR')).toBe('fa');
+    expect(resolveLocale('pes')).toBe('fa');
+    expect(resolveLocale('en-GB')).toBe('en');
+    expect(resolveLocale('de-DE')).toBe('en');
+    expect(resolveLocale('de-DE', 'tr')).toBe('tr');
+    expect(resolveLocale('not a tag!')).toBe('en');
+    expect(resolveLocale(undefined, 'fa')).toBe('fa');
+    expect(resolveLocale('')).toBe('en');
+  });
+
+  it('reports Persian as right-to-left and the others as left-to-right', () => {
+    expect(LOCALE_CODES.map((l) => [l, localeDirection(l)])).toEqual([
+      ['en', 'ltr'],
+      ['tr', 'ltr'],
+      ['fa', 'rtl'],
+    ]);
+  });
+
+  it('writes in the recommender locale, the per-call locale, or the customer locale with auto', async () => {
+    const turkishCustomer = scenario('c-wrong-item'); // customer.locale "tr"
+    const persianCustomer = scenario('c-yen'); // customer.locale "fa"
+    const german = scenario('c-late-minor');
+    german.customer.locale = 'de-DE';
+    const first = async (r: ReturnType<typeof createRecommender>, c: unknown, o?: object) =>
+      (await r.recommend(c, o)).locale;
+    expect(await first(createRecommender({ locale: 'tr' }), persianCustomer)).toBe('tr');
+    expect(await first(createRecommender({ locale: 'tr' }), persianCustomer, { locale: 'fa' })).toBe('fa');
+    const auto = createRecommender({ locale: 'auto' });
+    expect(await first(auto, turkishCustomer)).toBe('tr');
+    expect(await first(auto, persianCustomer)).toBe('fa');
+    expect(await first(auto, german)).toBe('en');
+    expect(await first(createRecommender({ locale: 'auto', fallbackLocale: 'tr' }), german)).toBe('tr');
+    expect(await first(createRecommender(), persianCustomer, { locale: 'auto' })).toBe('fa');
+  });
+
+  it('changes only the words, never the remedies, when the locale changes', async () => {
+    for (const complaint of all) {
+      const [a, b] = await Promise.all(
+        (['en', 'fa'] as const).map((locale) => createRecommender({ locale }).recommend(complaint)),
+      );
+      expect(b?.remedies).toEqual(a?.remedies);
+      expect(b?.handling).toEqual(a?.handling);
+      expect(b?.rationale.map((s) => s.key)).toEqual(a?.rationale.map((s) => s.key));
+    }
+  });
+
+  it('refuses a locale it does not write', () => {
+    expect(() => createRecommender({ locale: 'de' as 'en' })).toThrow(/unsupported locale "de"/);
+  });
+});
+
+describe('Persian rationale is right-to-left text', () => {
+  it('has no left-to-right letter outside an isolate, and starts every sentence right-to-left', async () => {
+    const fa = createRecommender({ locale: 'fa' });
+    for (const complaint of all) {
+      const rec = await fa.recommend(complaint);
+      for (const sentence of rec.rationale) {
+        const own = outsideIsolates(sentence.text);
+        expect(own, sentence.text).not.toMatch(/[A-Za-z\u00C0-\u024F]/);
+        // The first strong character (isolates are skipped, as UAX #9 does) sets the paragraph's direction.
+        expect(own.match(/\p{L}/u)?.[0], sentence.text).toMatch(/[\u0600-\u06FF]/);
+        expect(sentence.text.split(FSI).length, sentence.text).toBe(sentence.text.split(PDI).length);
+      }
+    }
+  });
+
+  it('keeps English rationale free of invisible direction marks', async () => {
+    const en = createRecommender({ locale: 'en' });
+    for (const complaint of all) {
+      for (const sentence of (await en.recommend(complaint)).rationale) {
+        expect(sentence.text).not.toMatch(/[\u2066-\u2069\u200e\u200f]/);
+      }
+    }
+  });
+});
+
+describe('the Messages type', () => {
+  it('makes the compiler demand every message of a catalogue', async () => {
+    const { tr } = await import('../../src/i18n/locales/tr');
+    const { 'apology.standard': dropped, ...incomplete } = tr;
+    // @ts-expect-error: a catalogue without 'apology.standard' is not a complete set of Messages.
+    const catalogue: Messages = incomplete;
+    expect(dropped).toBeTypeOf('string');
+    expect(Object.keys(catalogue)).not.toContain('apology.standard');
+  });
+});

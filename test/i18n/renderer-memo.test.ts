@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { describeFactor } from '../../src/i18n/factor-text';
+import { LOCALE_CODES, LOCALES } from '../../src/i18n/locale';
+import { MemoTrie } from '../../src/i18n/memo-trie';
+import { Renderer } from '../../src/i18n/renderer';
+import { fcParams } from '../seed';
+
+// The renderer remembers what it formatted; these hold every memo to what Intl itself says.
+describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
+  const tag = LOCALES[locale].tag;
+  const numbers = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+  const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+  const lists = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
+  const percents = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 });
+  // One renderer for the whole run, so that later cases are served from what earlier ones left.
+  const r = new Renderer(locale);
+  const amount = fc.oneof(
+    fc.integer({ min: -5, max: 2000 }),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+  );
+
+  it('formats numbers, money, percentages, dates and lists exactly as Intl does, again and again', () => {
+    fc.assert(
+      fc.property(
+        amount,
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.array(fc.oneof(fc.constantFrom('a', 'b', 'a, b', 'c', '', '1:a', 'ایران', 'ılık'), fc.string()), {
+          maxLength: 7,
+        }),
+        (n, time, items) => {
+          for (let i = 0; i < 2; i++) {
+            expect(r.number(n)).toBe(numbers.format(n));
+            // What a renderer that has never seen the amount writes.
+            expect(r.money(n, 'EUR')).toBe(new Renderer(locale).money(n, 'EUR'));
+            expect(r.date(new Date(time).toISOString())).toBe(dates.format(time));
+            expect(r.list(items)).toBe(lists.format(items));
+            expect(r.percent(n)).toBe(percents.format(n / 100));
+          }
+        },
+      ),
+      fcParams(500),
+    );
+  });
+
+  it('describes each factor as a renderer that has never described one does, whatever came before', () => {
+    const factor = fc.oneof(
+      fc.record({
+        code: fc.constant('daysLate'),
+        params: fc.record({ days: fc.integer({ min: 0, max: 40 }) }),
+      }),
+      fc.record({
+        code: fc.constant('orders'),
+        params: fc.record({ orders: fc.integer({ min: 0, max: 3 }) }),
+      }),
+      fc.record({
+        code: fc.constant('category'),
+        params: fc.record({ category: fc.constantFrom('wrong_item', 'late_delivery', 'other') }),
+      }),
+      fc.record({
+        code: fc.constant('public'),
+        params: fc.record({ platform: fc.constantFrom('', 'X', 'ایکس') }),
+      }),
+      fc.record({ code: fc.constant('legalThreat'), params: fc.constant({}) }),
+      fc.record({
+        code: fc.constant('lifetimeSpend'),
+        params: fc.record({
+          amount: fc.integer({ min: 0, max: 3 }),
+          currency: fc.constantFrom('EUR', 'TRY'),
+        }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(factor, { maxLength: 20 }), (factors) => {
+        for (const { code, params } of factors) {
+          expect(describeFactor(r, code, params)).toBe(describeFactor(new Renderer(locale), code, params));
+        }
+      }),
+      fcParams(200),
+    );
+  });
+
+  it('tells -0 from 0 as Intl does', () => {
+    expect(r.number(0)).toBe(numbers.format(0));
+    expect(r.number(-0)).toBe(numbers.format(-0));
+    expect(r.number(0)).toBe(numbers.format(0));
+    expect(r.money(0, 'EUR')).toBe(new Renderer(locale).money(0, 'EUR'));
+    expect(r.money(-0, 'EUR')).toBe(new Renderer(locale).money(-0, 'EUR'));
+    expect(r.money(-0, 'EUR')).not.toBe(r.money(0, 'EUR'));
+  });
+
+  it('picks the plural form of each count, whatever came before', () => {
+    for (const days of [1, 2, 1, 0, 1, 21, 1.5, 2]) {
+      expect(r.t('factor.daysLate', { days }, days)).toBe(
+        new Renderer(locale).t('factor.daysLate', { days }, days),
+      );
+      expect(r.ordinal(days)).toBe(new Renderer(locale).ordinal(days));
+    }
+    if (locale === 'en') {
+      expect(r.t('factor.daysLate', { days: 1 }, 1)).toBe('1 day late');
+      expect(r.t('factor.daysLate', { days: 2 }, 2)).toBe('2 days late');
+    }
+  });
+
+  it('fills templates, leaving unknown placeholders as they are', () => {
+    expect(r.fill('{a} and {b}, {a}{missing}', { a: 'x', b: 2 })).toBe(
+      `x and ${numbers.format(2)}, x{missing}`,
+    );
+    expect(r.fill('no placeholders', {})).toBe('no placeholders');
+  });
+});
+
+describe('MemoTrie', () => {
+  it('keeps sequences apart that a joined string key would confuse', () => {
+    const memo = new MemoTrie<string>(100);
+    expect(memo.get(['a,b', 'c'], () => 'first')).toBe('first');
+    expect(memo.get(['a', 'b,c'], () => 'second')).toBe('second');
+    expect(memo.get([5], () => 'number')).toBe('number');
+    expect(memo.get(['5'], () => 'string')).toBe('string');
+    expect(memo.get(['a,b', 'c'], () => 'again')).toBe('first');
+  });
+
+  it('starts over when full, and never serves a wrong value', () => {
+    const memo = new MemoTrie<number>(10);
+    for (let round = 0; round < 3; round++)
+      for (let i = 0; i < 50; i++) expect(memo.get([i], () => i * 2)).toBe(i * 2);
+    let made = 0;
+    memo.get([-0], () => ++made);
+    memo.get([-0], () => ++made);
+    expect(made).toBe(2); // -0 is never remembered: as a Map key it would be 0
+  });
+});

@@ -1,0 +1,166 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  createRecommender,
+  isRecommendationError,
+  isRedressError,
+  loadRuleSet,
+  parseComplaint,
+  type RedressError,
+  safeParseComplaint,
+} from '../../src/index';
+import { validComplaint, validRuleSet } from '../corpus/base';
+import type { Case } from '../corpus/cases';
+import { complaintCases, complaintPayloadCases } from '../corpus/complaints';
+import { ruleSetCases, ruleSetPayloadCases } from '../corpus/rulesets';
+
+/**
+ * The bad-input corpus (test/corpus): every case gets exactly its error code, issue code and path, or is
+ * accepted as inert data. Afterwards nothing outside redress has changed: no prototype, no global.
+ */
+
+type Snapshot = Map<PropertyKey, PropertyDescriptor | undefined>;
+
+function snapshot(target: object): Snapshot {
+  return new Map(Reflect.ownKeys(target).map((k) => [k, Reflect.getOwnPropertyDescriptor(target, k)]));
+}
+
+const PROTOTYPES = {
+  'Object.prototype': Object.prototype,
+  'Array.prototype': Array.prototype,
+  'Function.prototype': Function.prototype,
+  'String.prototype': String.prototype,
+  'Number.prototype': Number.prototype,
+  'Promise.prototype': Promise.prototype,
+  'Error.prototype': Error.prototype,
+  JSON: JSON,
+  Object: Object,
+} as const;
+
+const before = new Map<string, Snapshot>();
+beforeAll(() => {
+  before.set('globalThis', snapshot(globalThis));
+  for (const [name, target] of Object.entries(PROTOTYPES)) before.set(name, snapshot(target));
+});
+
+function expectError(error: unknown, c: Exclude<Case, { code: 'OK' }>): void {
+  expect(isRedressError(error), `expected a RedressError, got ${String(error)}`).toBe(true);
+  const e = error as RedressError;
+  expect({ code: e.code, issue: e.issues[0]?.code, path: e.path }).toEqual({
+    code: c.code,
+    issue: c.issue,
+    path: c.path,
+  });
+  expect(e.pointer).toBe(e.issues[0]?.pointer);
+}
+
+const recommender = createRecommender();
+const ruleSetRecommender = createRecommender({ ruleSet: loadRuleSet(validRuleSet()) });
+
+describe('the corpus base inputs', () => {
+  it('are valid, so every case tests only what it changes', async () => {
+    expect(safeParseComplaint(validComplaint()).ok).toBe(true);
+    const rec = await ruleSetRecommender.recommend(validComplaint());
+    expect(rec.trace.fired.map((f) => f.name)).toEqual(['wrong-item', 'late']);
+  });
+});
+
+describe('complaints', () => {
+  it.each(complaintCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const options = c.limits ? { limits: c.limits } : {};
+    const input = c.input();
+    const result = safeParseComplaint(input, options);
+    if (c.code === 'OK') {
+      expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
+      return;
+    }
+    expect(result.ok).toBe(false);
+    if (!result.ok) expectError(result.error, c);
+    expect(() => parseComplaint(input, options)).toThrow(/./);
+    // The recommender refuses it the same way, as a rejected promise rather than a throw.
+    const rejected = await createRecommender(options)
+      .recommend(input)
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expectError(rejected, c);
+  });
+
+  it.each(complaintPayloadCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const input = c.input();
+    if (c.code === 'OK') {
+      const rec = await recommender.recommend(input);
+      expect(JSON.parse(JSON.stringify(rec))).toEqual(rec);
+      return;
+    }
+    expectError(
+      await recommender.recommend(input).then(
+        () => undefined,
+        (error: unknown) => error,
+      ),
+      c,
+    );
+  });
+
+  it('a batch of the whole corpus yields one record per input, in order, each with its error', async () => {
+    const cases = complaintCases.filter((c) => c.limits === undefined);
+    const results = [];
+    for await (const r of recommender.recommendMany(
+      cases.map((c) => c.input()),
+      { concurrency: 8 },
+    )) {
+      results.push(r);
+    }
+    expect(results).toHaveLength(cases.length);
+    results.forEach((r, i) => {
+      const c = cases[i] as Case;
+      if (c.code === 'OK') {
+        expect(isRecommendationError(r), c.name).toBe(false);
+      } else {
+        expect(isRecommendationError(r), c.name).toBe(true);
+        if (isRecommendationError(r)) {
+          expect({ index: r.index, code: r.error.code, path: r.error.path }, c.name).toEqual({
+            index: i,
+            code: c.code,
+            path: c.path,
+          });
+        }
+      }
+    });
+  });
+});
+
+describe('rule sets', () => {
+  it.each([...ruleSetCases, ...ruleSetPayloadCases].map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const options = c.limits ? { limits: c.limits } : {};
+      const input = c.input();
+      if (c.code === 'OK') {
+        const r = createRecommender({ ruleSet: loadRuleSet(input, options) });
+        const rec = await r.recommend(validComplaint());
+        expect(JSON.parse(JSON.stringify(rec))).toEqual(rec);
+        return;
+      }
+      let thrown: unknown;
+      try {
+        loadRuleSet(input, options);
+      } catch (error) {
+        thrown = error;
+      }
+      expectError(thrown, c);
+    },
+  );
+});
+
+// Declared last: vitest runs a file's tests in order, so this sees the state the whole corpus left.
+describe('after the whole corpus', () => {
+  it('Object.prototype, the other built-in prototypes and every global are as they were', () => {
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((globalThis as Record<string, unknown>).__redressPwned).toBeUndefined();
+    expect(snapshot(globalThis)).toEqual(before.get('globalThis'));
+    for (const [name, target] of Object.entries(PROTOTYPES)) {
+      expect(snapshot(target), name).toEqual(before.get(name));
+    }
+  });
+});

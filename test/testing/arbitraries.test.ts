@@ -1,0 +1,135 @@
+import * as fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { CATEGORIES, CHANNELS, type ComplaintInput, parseComplaint, TONES } from '../../src/complaint/schema';
+import { COMPLAINT_SHAPES, complaintArbitrary } from '../../src/testing/complaint-arbitrary';
+import { toMs } from '../../src/testing/instants';
+import { fcParams, seed } from '../seed';
+
+const shapeOf = (c: ComplaintInput) =>
+  c.order && c.subscription ? 'order+subscription' : c.order ? 'order' : 'subscription';
+
+describe(`complaintArbitrary (seed ${seed})`, () => {
+  test('every generated complaint is valid', () => {
+    fc.assert(
+      fc.property(complaintArbitrary(), (c) => {
+        parseComplaint(c);
+      }),
+      fcParams(500),
+    );
+  });
+
+  test('dates are consistent: customer before prior complaints, order before promise and delivery, nothing after receipt', () => {
+    fc.assert(
+      fc.property(complaintArbitrary(), (c) => {
+        const received = toMs(c.receivedAt);
+        const since = toMs(c.customer.since);
+        expect(since).toBeLessThanOrEqual(received);
+        for (const p of c.customer.priorComplaints ?? []) {
+          expect(toMs(p.at)).toBeGreaterThanOrEqual(since);
+          expect(toMs(p.at)).toBeLessThanOrEqual(received);
+        }
+        if (c.customer.lastOrderAt) expect(toMs(c.customer.lastOrderAt)).toBeLessThanOrEqual(received);
+        const o = c.order;
+        if (o) {
+          const placed = toMs(o.placedAt);
+          expect(placed).toBeLessThanOrEqual(received);
+          if (o.promisedAt) expect(toMs(o.promisedAt)).toBeGreaterThanOrEqual(placed);
+          if (o.deliveredAt) {
+            expect(toMs(o.deliveredAt)).toBeGreaterThanOrEqual(placed);
+            expect(toMs(o.deliveredAt)).toBeLessThanOrEqual(received);
+          }
+        }
+      }),
+      fcParams(300),
+    );
+  });
+
+  test('covers every category, channel, tone, shape, exposure and marking of affected items', () => {
+    const sample = fc.sample(complaintArbitrary(), { seed, numRuns: 2_000 });
+    expect(new Set(sample.map((c) => c.category))).toEqual(new Set(CATEGORIES));
+    expect(new Set(sample.map((c) => c.channel))).toEqual(new Set(CHANNELS));
+    expect(new Set(sample.map((c) => c.tone))).toEqual(new Set(TONES));
+    expect(new Set(sample.map(shapeOf))).toEqual(new Set(COMPLAINT_SHAPES));
+    const exposure = (c: ComplaintInput) =>
+      c.exposure === undefined ? 'none' : c.exposure.public ? 'public' : 'private';
+    expect(new Set(sample.map(exposure))).toEqual(new Set(['none', 'public', 'private']));
+    expect(sample.some((c) => c.legalThreat)).toBe(true);
+    expect(sample.some((c) => (c.customer.priorComplaints ?? []).length > 0)).toBe(true);
+    expect(sample.some((c) => c.order?.items?.some((i) => i.affectedQuantity !== undefined))).toBe(true);
+    expect(sample.some((c) => c.order?.overcharge !== undefined)).toBe(true);
+    expect(sample.some((c) => c.order?.promisedAt === undefined && c.order !== undefined)).toBe(true);
+    expect(sample.some((c) => c.order?.deliveredAt === undefined && c.order !== undefined)).toBe(true);
+    expect(sample.some((c) => c.receivedAt.endsWith('Z'))).toBe(true);
+    expect(sample.some((c) => /[+-]\d\d:\d\d$/.test(c.receivedAt))).toBe(true);
+    expect(sample.some((c) => c.customer.since.length === 10)).toBe(true);
+  });
+
+  test('the order total is the sum of its lines plus shipping, in the currency of the options', () => {
+    fc.assert(
+      fc.property(complaintArbitrary({ currency: 'JPY' }), (c) => {
+        const parsed = parseComplaint(c);
+        const currency = parsed.order?.currency ?? parsed.subscription?.currency;
+        expect(currency).toBe('JPY');
+        if (parsed.order) {
+          const lines = parsed.order.items.reduce((s, i) => s + i.quantity * i.unitPrice, 0);
+          expect([0, 5, 15]).toContain(parsed.order.total - lines);
+        }
+      }),
+      fcParams(300),
+    );
+    // Three minor digits: KWD amounts must still fit.
+    fc.assert(
+      fc.property(complaintArbitrary({ currency: 'KWD' }), (c) => {
+        parseComplaint(c);
+      }),
+      fcParams(300),
+    );
+  });
+
+  test('options narrow what is generated', () => {
+    const sample = fc.sample(
+      complaintArbitrary({
+        categories: ['late_delivery'],
+        channels: ['social'],
+        tones: ['calm', 'upset'],
+        shapes: ['subscription'],
+        maxMonthlyPrice: 10,
+        receivedFrom: '2026-01-01T00:00:00Z',
+        receivedTo: '2026-01-31T23:59:59Z',
+      }),
+      fcParams(300),
+    );
+    for (const c of sample) {
+      expect(c.category).toBe('late_delivery');
+      expect(c.channel).toBe('social');
+      expect(['calm', 'upset']).toContain(c.tone);
+      expect(c.order).toBeUndefined();
+      expect(c.subscription?.monthlyPrice).toBeLessThanOrEqual(10);
+      expect(toMs(c.receivedAt)).toBeGreaterThanOrEqual(Date.parse('2026-01-01T00:00:00Z'));
+      expect(toMs(c.receivedAt)).toBeLessThanOrEqual(Date.parse('2026-01-31T23:59:59Z'));
+    }
+  });
+
+  test('bad options are refused with a message that names the option', () => {
+    expect(() => complaintArbitrary({ categories: [] })).toThrow(/"categories" must not be empty/);
+    // @ts-expect-error an unknown category, as plain JavaScript could pass it
+    expect(() => complaintArbitrary({ categories: ['lost_parcel'] })).toThrow(
+      /unknown categories value "lost_parcel"/,
+    );
+    expect(() => complaintArbitrary({ currency: 'XYZ' })).toThrow(/unknown currency "XYZ"/);
+    expect(() => complaintArbitrary({ maxUnitPrice: -1 })).toThrow(/"maxUnitPrice" must be a number/);
+    expect(() => complaintArbitrary({ maxLines: 0 })).toThrow(/maxLines and maxQuantity must be ≥ 1/);
+    expect(() => complaintArbitrary({ receivedFrom: 'soon' })).toThrow(
+      /"receivedFrom" is not an ISO 8601 date/,
+    );
+    expect(() =>
+      complaintArbitrary({ receivedFrom: '2027-01-01T00:00:00Z', receivedTo: '2026-01-01T00:00:00Z' }),
+    ).toThrow(/receivedFrom is after receivedTo/);
+  });
+
+  test('the same seed generates the same complaints', () => {
+    const a = fc.sample(complaintArbitrary(), { seed, numRuns: 20 });
+    const b = fc.sample(complaintArbitrary(), { seed, numRuns: 20 });
+    expect(a).toEqual(b);
+  });
+});

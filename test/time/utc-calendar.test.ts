@@ -1,0 +1,107 @@
+import { utc } from '@date-fns/utc';
+import { addDays, addHours, differenceInCalendarDays, differenceInMonths } from 'date-fns';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseTimestamp, timestampMs } from '../../src/time/timestamp';
+import * as calendar from '../../src/time/utc-calendar';
+import { fcParams } from '../seed';
+
+// Instants from 1899 to 2201, biased towards month ends, leap days and midnights, where the rules bite.
+const YEAR_MS = 365.25 * calendar.DAY_MS;
+const instant = fc.oneof(
+  fc.integer({ min: -71 * YEAR_MS, max: 231 * YEAR_MS }),
+  fc
+    .record({
+      year: fc.integer({ min: 1899, max: 2201 }),
+      month: fc.integer({ min: 0, max: 11 }),
+      day: fc.constantFrom(1, 27, 28, 29, 30, 31),
+      ms: fc.constantFrom(0, 1, calendar.DAY_MS - 1, 12 * 3_600_000),
+    })
+    .map(({ year, month, day, ms }) => Date.UTC(year, month, day) + ms),
+);
+
+// Pairs a few weeks apart, where whole-month counting decides between 0, 1 and 2.
+const pair = fc.oneof(
+  fc.tuple(instant, instant),
+  fc
+    .tuple(instant, fc.integer({ min: -70, max: 70 }), fc.constantFrom(0, -12 * 3_600_000, 1, -1))
+    .map(([a, days, ms]) => [a, a + days * calendar.DAY_MS + ms] as [number, number]),
+);
+
+describe('UTC calendar arithmetic', () => {
+  it('counts calendar days exactly like date-fns in UTC', () => {
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(calendar.calendarDaysBetween(a, b)).toBe(differenceInCalendarDays(a, b, { in: utc }));
+      }),
+      fcParams(2_000),
+    );
+  });
+
+  it('counts whole months exactly like date-fns in UTC, end-of-month rules included', () => {
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(calendar.monthsBetween(a, b)).toBe(differenceInMonths(a, b, { in: utc }));
+      }),
+      fcParams(3_000),
+    );
+    // The cases date-fns treats specially: from the last day of a month, and February's end.
+    expect(calendar.monthsBetween(Date.UTC(2026, 1, 28), Date.UTC(2026, 0, 31))).toBe(1);
+    expect(calendar.monthsBetween(Date.UTC(2024, 1, 29), Date.UTC(2024, 0, 30))).toBe(1);
+    expect(calendar.monthsBetween(Date.UTC(2026, 3, 30), Date.UTC(2026, 2, 31, 12))).toBe(1);
+    expect(calendar.monthsBetween(Date.UTC(2026, 3, 29), Date.UTC(2026, 2, 31, 12))).toBe(0);
+  });
+
+  it('adds days and hours exactly like date-fns in UTC', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: -1000, max: 1000 }), (t, n) => {
+        expect(calendar.addDays(t, n)).toBe(addDays(t, n, { in: utc }).getTime());
+        expect(calendar.addHours(t, n)).toBe(addHours(t, n, { in: utc }).getTime());
+      }),
+      fcParams(2_000),
+    );
+  });
+});
+
+describe('timestamps', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  // Valid dates and date-times, impossible ones (the 30th of February, hour 24), and other shapes.
+  const text = fc.oneof(
+    fc
+      .record({
+        y: fc.integer({ min: 1899, max: 2201 }),
+        m: fc.integer({ min: 0, max: 13 }),
+        d: fc.integer({ min: 0, max: 32 }),
+        h: fc.integer({ min: 0, max: 24 }),
+        min: fc.integer({ min: 0, max: 60 }),
+        s: fc.integer({ min: 0, max: 60 }),
+        ms: fc.constantFrom('', '.5', '.123', '.1239'),
+        zone: fc.constantFrom('Z', '+00:00', '+03:30', '-11:00', '+0530', '', 'z'),
+        dateOnly: fc.boolean(),
+      })
+      .map(({ y, m, d, h, min, s, ms, zone, dateOnly }) => {
+        const date = `${y}-${two(m)}-${two(d)}`;
+        return dateOnly ? date : `${date}T${two(h)}:${two(min)}:${two(s)}${ms}${zone}`;
+      }),
+    fc.string({ maxLength: 30 }),
+  );
+
+  it('read every string exactly as Date does', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const expected = new Date(value.length === 10 ? `${value}T00:00:00Z` : value).getTime();
+        expect(timestampMs(value)).toBe(expected);
+        expect(parseTimestamp(value).getTime()).toBe(expected);
+      }),
+      fcParams(3_000),
+    );
+  });
+
+  it('hand out a fresh Date each time', () => {
+    const first = parseTimestamp('2026-03-01T10:00:00+03:00');
+    first.setUTCFullYear(1999);
+    expect(parseTimestamp('2026-03-01T10:00:00+03:00').toISOString()).toBe('2026-03-01T07:00:00.000Z');
+    expect(timestampMs('2026-03-01')).toBe(Date.UTC(2026, 2, 1));
+    expect(timestampMs('not a date')).toBeNaN();
+  });
+});
