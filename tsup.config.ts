@@ -1,17 +1,26 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // `testing` is `redress/testing`; `cli` is the `redress` command (package.json `bin`), whose entry
-  // file starts with a shebang; `worker` is the batch worker thread's script, which recommendMany
-  // starts from next to the library.
+  // `analysis`, `incidents` and `testing` are the `redress/…` subpath entries; `cli` is the `redress`
+  // command (package.json `bin`), whose entry file starts with a shebang; `worker` is the batch worker
+  // thread's script, which recommendMany starts from next to the library.
   entry: {
     index: 'src/index.ts',
+    analysis: 'src/analysis/index.ts',
+    incidents: 'src/incidents/index.ts',
     testing: 'src/testing/index.ts',
     cli: 'src/cli/bin.ts',
     worker: 'src/batch/worker.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
+  dts: {
+    entry: {
+      index: 'src/index.ts',
+      analysis: 'src/analysis/index.ts',
+      incidents: 'src/incidents/index.ts',
+      testing: 'src/testing/index.ts',
+    },
+  },
   sourcemap: true,
   clean: true,
   target: 'node20',

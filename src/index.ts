@@ -1,22 +1,21 @@
 /**
  * redress: turn a customer complaint into a concrete, fair, explained remedy.
  *
- * This is the public API; nothing else is exported.
+ * The main entry: everything a helpdesk backend needs to recommend, and the types of what it gets
+ * back. Grouped as the data flows: the complaint in, the scores and facts the rules read, the rule
+ * set, the remedies and the policy that caps and routes them, and the recommendation out.
+ *
+ * Left out on purpose, each behind its own entry point so that a backend never loads it:
+ * - `redress/analysis` — `analyzeRuleSet`, the static analysis of a rule set an analyst runs before
+ *   going live (it carries a solver and a search the request path never needs);
+ * - `redress/incidents` — `detectIncidents` and the streaming detector, for analysts and crisis
+ *   dashboards (crisis mode itself is `recommendMany({ incidents })`, here);
+ * - `redress/testing` — the fairness kit, built on fast-check, a peer dependency only tests install.
+ * Internals (the compiled evaluator, the pipeline's stages, the worker pool) are not exported: they
+ * change between versions without notice.
  * @packageDocumentation
  */
 
-export {
-  type AnalyzeOptions,
-  analyzeRuleSet,
-  type Example,
-  type Finding,
-  type FindingMethod,
-  type GapFinding,
-  type OverCapFinding,
-  type OverlapFinding,
-  type RuleSetAnalysis,
-  type UnreachableFinding,
-} from './analysis/analyze';
 export { isRecommendationError, type ManyOptions } from './batch/many';
 export {
   CATEGORIES,
@@ -33,6 +32,7 @@ export {
   TONES,
   type Tone,
 } from './complaint/schema';
+// Errors and results
 export {
   isRedressError,
   type PathSegment,
@@ -49,18 +49,10 @@ export {
   type ScoredFacts,
   toFacts,
 } from './facts/facts';
+// Languages
 export { LOCALE_CODES, type Locale, localeDirection, resolveLocale } from './i18n/locale';
-export {
-  createIncidentDetector,
-  detectIncidents,
-  INCIDENT_DEFAULTS,
-  type Incident,
-  type IncidentCause,
-  type IncidentComplaint,
-  type IncidentDetector,
-  type IncidentGroupBy,
-  type IncidentOptions,
-} from './incidents/detect';
+export type { IncidentOptions } from './incidents/detect';
+// The complaint: limits on untrusted input, the schema, parsing
 export {
   defaultLimits,
   LIMIT_CODES,
@@ -71,27 +63,22 @@ export {
   limits,
   lineTooLong,
 } from './input/limits';
-export { CAP_LIMIT_NAMES, type CapLimitName } from './policy/caps';
+export { CAP_LIMIT_NAMES, type Cap, type CapLimitName } from './policy/caps';
+export type { DroppedRemedy } from './policy/dropped';
+export type { Handling, HandlingReasonCode } from './policy/handling';
+export type { IncidentCause, IncidentMark } from './policy/incident-mark';
 export { HIT_POLICIES, type HitPolicy, type Policy } from './policy/schema';
+// Recommending
+export type { RationaleSentence } from './rationale/sentence';
+export type { RecommendOptions } from './recommend/pipeline';
+export type { Recommendation, RecommendationError, Trace } from './recommend/recommendation';
 export {
   createRecommender,
   type Recommender,
   type RecommenderOptions,
   type RecommendManyOptions,
-  type RecommendOptions,
-} from './recommend/pipeline';
-export type {
-  Cap,
-  DroppedRemedy,
-  FiredRule,
-  Handling,
-  HandlingReasonCode,
-  IncidentMark,
-  RationaleSentence,
-  Recommendation,
-  RecommendationError,
-  Trace,
-} from './recommend/recommendation';
+} from './recommender/create-recommender';
+// Remedies and the policy that selects, caps and routes them
 export {
   REMEDY_TYPES,
   type Remedy,
@@ -101,13 +88,15 @@ export {
 } from './remedies/catalogue';
 export type { RemedyKind } from './remedies/context';
 export type { Result } from './result';
+// The rule set
 export type { Condition, LeafCondition, TopLevelCondition } from './rules/condition';
 export { defaultRuleSet } from './rules/default/rule-set';
-export type { ConditionTrace, RuleOutcome } from './rules/engine/evaluator';
+export type { ConditionTrace, FiredRule, RuleOutcome } from './rules/engine/evaluator';
 export { ruleSetJsonSchema } from './rules/json-schema';
 export { OPERATORS, type Operator, type Scalar } from './rules/operators';
 export { loadRuleSet, type Rule, type RuleSet, type RuleSetInput } from './rules/ruleset';
 export { type RuleSetWarning, ruleSetWarnings } from './rules/warnings';
+// Scores and facts
 export { defaultScoring, type Scoring, type SeverityScoring, type ValueScoring } from './scoring/config';
 export {
   type Factor,

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRecommender } from '../recommend/pipeline';
+import { asRedressError } from '../errors';
+import { createPipeline } from '../recommend/pipeline';
 import { loadRuleSet } from '../rules/ruleset';
 import { errorRecord } from './many';
 import type { BatchResult, ChunkReply, ChunkRequest, WorkerSetup } from './worker-pool';
@@ -9,14 +10,7 @@ import type { BatchResult, ChunkReply, ChunkRequest, WorkerSetup } from './worke
  * data and is loaded again here) and answers chunks of complaints with their results, in order.
  */
 const setup = workerData as WorkerSetup;
-const recommender = createRecommender({
-  ruleSet: loadRuleSet(setup.ruleSet, { limits: setup.limits }),
-  locale: setup.locale,
-  fallbackLocale: setup.fallbackLocale,
-  engine: setup.engine,
-  trace: setup.trace,
-  limits: setup.limits,
-});
+const pipeline = createPipeline({ ...setup, ruleSet: loadRuleSet(setup.ruleSet, { limits: setup.limits }) });
 const port = parentPort;
 
 port?.on('message', async (request: ChunkRequest) => {
@@ -26,9 +20,9 @@ port?.on('message', async (request: ChunkRequest) => {
     const input = request.items[i];
     let result: BatchResult;
     try {
-      result = await recommender.recommend(input, options);
+      result = await pipeline.recommend(input, options);
     } catch (error) {
-      result = errorRecord(request.start + i, input, error);
+      result = errorRecord(request.start + i, input, asRedressError(error));
     }
     texts.push(JSON.stringify(result));
   }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { INCIDENT_DEFAULTS, type IncidentOptions } from '../index';
+import { INCIDENT_DEFAULTS } from '../incidents/index';
+import type { IncidentOptions } from '../index';
 import { wholeNumber } from './options';
 
 /** The detection flags as commander parses them (`--baseline` is named by the command). */

@@ -2,8 +2,9 @@ import { errorRecord, type ManyOptions } from '../batch/many';
 import { type Complaint, safeParseComplaint } from '../complaint/schema';
 import type { Locale } from '../i18n/locale';
 import type { Limits } from '../input/limits';
-import type { IncidentRun, Run } from '../recommend/pipeline';
+import type { Run } from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
+import type { IncidentRun } from '../recommend/select';
 import { type Entry, EntryReader, type IncidentOptions, runEntries, settings } from './detect';
 
 /** What the incident batch needs from a recommender. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, type Category } from '../complaint/schema';
 import { issue, RedressError, type RedressIssue } from '../errors';
+import type { IncidentCause } from '../policy/incident-mark';
 import { durationMs } from '../time/duration';
 import { instantMs } from '../time/instant';
 
@@ -42,18 +43,6 @@ export interface IncidentComplaint {
   };
   readonly subscription?: { readonly plan: string };
   readonly exposure?: { readonly public: boolean };
-}
-
-/** What the complaints of an incident have in common. */
-export interface IncidentCause {
-  /** The grouping key: `wrong_item:sku:SHOE-42`, `service_outage:service:Plus`, `late_delivery`, or yours. */
-  readonly key: string;
-  /** The category, or null for a custom `groupBy`. */
-  readonly category: Category | null;
-  /** The product, for item problems (wrong, damaged, missing, poor quality). */
-  readonly sku: string | null;
-  /** The subscription plan, for problems with a service. */
-  readonly service: string | null;
 }
 
 /** A burst of complaints with one cause. Plain JSON. */

@@ -30,6 +30,27 @@ export interface GoodwillLimits {
   readonly customer: number | null;
 }
 
+/**
+ * The limits goodwill was held to, in the complaint's currency. Restitution is never limited; the
+ * total (restitution + goodwill) stays within `totalLimit` unless restitution alone passes it.
+ */
+export interface Cap {
+  /** The value the shares apply to: the order total, or one month of the subscription without an order. */
+  readonly affectedValue: number;
+  /** The most goodwill this recommendation could carry: the smallest of the limits below (never below 0). */
+  readonly goodwillLimit: number;
+  /** Which limit set `goodwillLimit`. */
+  readonly binding: CapLimitName;
+  /** `maxGoodwillShareBySeverity[band]` × `affectedValue`. */
+  readonly severityLimit: number;
+  /** `maxGoodwillByTier[tier]`. */
+  readonly tierLimit: number;
+  /** `maxTotalShareOfValue` × `affectedValue`: the ceiling on restitution + goodwill. */
+  readonly totalLimit: number;
+  /** Goodwill left for this customer in the `perCustomer` window; null without per-customer limits. */
+  readonly customerLimit: number | null;
+}
+
 /** A goodwill remedy a limit cut: reduced to `keptCostMinor`, or left out when that is 0. */
 export interface CappedRemedy {
   readonly candidate: Candidate;

@@ -1,9 +1,37 @@
-import type { Complaint } from '../complaint/schema';
+import type { Channel, Complaint } from '../complaint/schema';
 import type { Facts } from '../facts/facts';
-import type { Handling, HandlingReasonCode } from '../recommend/recommendation';
 import { addHours } from '../time/utc-calendar';
 import type { Priced } from './caps';
 import type { Policy } from './schema';
+
+/** Why a recommendation must go to a person. */
+export type HandlingReasonCode =
+  | 'legal_threat'
+  | 'tone'
+  | 'severity_band'
+  | 'value_tier'
+  | 'escalate_remedy'
+  | 'cost_above_auto_approve'
+  | 'no_rule_matched'
+  | 'compensation_limit';
+
+/** Who acts on the recommendation, where, and by when. */
+export interface Handling {
+  /** `automatic`: can be applied as it is; `human`: a person approves first. */
+  readonly mode: 'automatic' | 'human';
+  /** Every reason a person must look (empty when automatic). */
+  readonly reasons: readonly HandlingReasonCode[];
+  /** The one owner of the complaint: the first-contact agent, or the desk of the channel it came in on. */
+  readonly owner: string;
+  /** The queue a person picks the case up from; named whenever the mode is `human`, else null. */
+  readonly queue: string | null;
+  /** Answer on the channel the complaint came in on. */
+  readonly respondOn: Channel;
+  /** When the first answer is due. */
+  readonly respondBy: string;
+  /** For a public complaint: acknowledge it where it was posted, by this time. */
+  readonly publicAcknowledgement: { readonly platform: string; readonly dueAt: string } | null;
+}
 
 /**
  * Decides who acts: automatic when the cost is within the auto-approval limit and nothing requires a

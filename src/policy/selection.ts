@@ -1,9 +1,25 @@
 import { issue, RedressError } from '../errors';
 import { type RemedySpec, type RemedyType, remedyRank } from '../remedies/catalogue';
 import type { RemedyOrigin } from '../remedies/context';
-import type { RuleOutcome } from '../rules/engine/evaluator';
-import type { Rule } from '../rules/ruleset';
 import type { HitPolicy } from './schema';
+
+/*
+ * Selection sees rules and their outcomes only through the shapes below: the policy layer comes
+ * before the rules layer (the rule set's schema includes the policy's), so it cannot import them.
+ */
+
+/** What selection reads of a rule. */
+export interface Rule {
+  readonly name: string;
+  readonly priority: number;
+  readonly remedies: readonly RemedySpec[];
+}
+
+/** What selection reads of a fired rule: its position in the rule set, and its name. */
+export interface RuleOutcome {
+  readonly index: number;
+  readonly name: string;
+}
 
 /** A remedy a fired rule proposes, before it is made concrete. */
 export interface Proposal extends RemedyOrigin {

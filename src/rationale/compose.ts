@@ -2,17 +2,15 @@ import type { Complaint } from '../complaint/schema';
 import { describeFactor } from '../i18n/factor-text';
 import type { Locale, MessageKey } from '../i18n/locale';
 import { type Renderer, rendererOf } from '../i18n/renderer';
-import type {
-  Cap,
-  DroppedRemedy,
-  FiredRule,
-  Handling,
-  IncidentMark,
-  RationaleSentence,
-} from '../recommend/recommendation';
+import type { Cap } from '../policy/caps';
+import type { DroppedRemedy } from '../policy/dropped';
+import type { Handling } from '../policy/handling';
+import type { IncidentMark } from '../policy/incident-mark';
 import { assertNever, type Remedy } from '../remedies/catalogue';
+import type { FiredRule } from '../rules/engine/evaluator';
 import type { Rule } from '../rules/ruleset';
 import type { SeverityScore, ValueScore } from '../scoring/score';
+import type { RationaleSentence } from './sentence';
 
 /** Everything the rationale talks about. */
 export interface RationaleInput {

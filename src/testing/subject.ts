@@ -1,6 +1,6 @@
 import type { ComplaintInput } from '../complaint/schema';
-import { createRecommender, type RecommenderOptions } from '../recommend/pipeline';
 import type { Recommendation } from '../recommend/recommendation';
+import { createRecommender, type RecommenderOptions } from '../recommender/create-recommender';
 import { loadRuleSet, type RuleSet, type RuleSetInput } from '../rules/ruleset';
 import type { ComplaintArbitraryOptions } from './complaint-arbitrary';
 

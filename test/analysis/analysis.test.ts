@@ -3,14 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { buildComplaint } from '../../src/analysis/blueprint';
 import { type Box, EVERYTHING, narrow } from '../../src/analysis/box';
 import type { AnalysedFact } from '../../src/analysis/fact-sets';
+import { analyzeRuleSet, type Finding } from '../../src/analysis/index';
 import { findWitness } from '../../src/analysis/witness';
 import { CATEGORIES } from '../../src/complaint/schema';
 import {
-  analyzeRuleSet,
   createRecommender,
   defaultRuleSet,
   FACT_NAMES,
-  type Finding,
   loadRuleSet,
   parseComplaint,
   type RedressError,

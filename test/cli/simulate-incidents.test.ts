@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRecommender, type Incident, isRecommendationError } from '../../src/index';
+import type { Incident } from '../../src/incidents/index';
+import { createRecommender, isRecommendationError } from '../../src/index';
 import { BURST_ID, burst, burstIds, EXPECTED, pad, shoeComplaint, trickle } from '../incidents/fixture';
 import { runCli, tempDir } from './run';
 

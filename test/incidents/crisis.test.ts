@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { detectIncidents } from '../../src/incidents/index';
 import {
   createRecommender,
-  detectIncidents,
   type IncidentOptions,
   isRecommendationError,
   isRedressError,

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  createIncidentDetector,
-  detectIncidents,
-  type Incident,
-  type IncidentOptions,
-  isRedressError,
-} from '../../src/index';
+import { createIncidentDetector, detectIncidents, type Incident } from '../../src/incidents/index';
+import { type IncidentOptions, isRedressError } from '../../src/index';
 import { durationMs } from '../../src/time/duration';
 import { fcParams } from '../seed';
 

@@ -24,6 +24,20 @@ describe('the built package', () => {
     expect(out.trim()).toBe('function 7');
   });
 
+  it('loads the analysis and incidents entries by name, from ESM and from CommonJS', () => {
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      "const a = await import('redress/analysis'); const i = await import('redress/incidents'); console.log(typeof a.analyzeRuleSet, typeof i.detectIncidents)",
+    ]);
+    const cjs = node([
+      '-e',
+      "console.log(typeof require('redress/analysis').analyzeRuleSet, typeof require('redress/incidents').detectIncidents)",
+    ]);
+    expect(esm.trim()).toBe('function function');
+    expect(cjs.trim()).toBe('function function');
+  });
+
   it('recommends from CommonJS', () => {
     const complaint = readFileSync(new URL('../fixtures/scenarios.jsonl', import.meta.url), 'utf8').split(
       '\n',

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { isRedressError } from '../../src/errors';
-import { createRecommender } from '../../src/recommend/pipeline';
+import { createRecommender } from '../../src/recommender/create-recommender';
 import { defaultRuleSet } from '../../src/rules/default/rule-set';
 import defaultJson from '../../src/rules/default/rules.json';
 import { assertFair, DEFAULT_SEED, FAIRNESS_PROPERTY_NAMES } from '../../src/testing/assert-fair';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ComplaintInput } from '../../src/complaint/schema';
-import { createRecommender } from '../../src/recommend/pipeline';
 import type { Recommendation } from '../../src/recommend/recommendation';
+import { createRecommender } from '../../src/recommender/create-recommender';
 import type { Remedy } from '../../src/remedies/catalogue';
 import { defaultRuleSet } from '../../src/rules/default/rule-set';
 import { loadRuleSet } from '../../src/rules/ruleset';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ComplaintInput } from '../../src/complaint/schema';
 import { isRedressError } from '../../src/errors';
-import { createRecommender } from '../../src/recommend/pipeline';
 import type { Recommendation } from '../../src/recommend/recommendation';
+import { createRecommender } from '../../src/recommender/create-recommender';
 import defaultJson from '../../src/rules/default/rules.json';
 import { loadRuleSet } from '../../src/rules/ruleset';
 import {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { type Incident, lineTooLong, safeParseComplaint } from '../../index';
+import type { Incident } from '../../incidents/index';
+import { lineTooLong, safeParseComplaint } from '../../index';
 import { ExitCode } from '../exit-code';
 import { IncidentCollector } from '../incident-collector';
 import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../incident-flags';

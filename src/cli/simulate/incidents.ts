@@ -1,4 +1,4 @@
-import type { Incident } from '../../index';
+import type { Incident } from '../../incidents/index';
 import type { CollectedIncidents } from '../incident-collector';
 import type { IncidentSettings } from '../incident-flags';
 

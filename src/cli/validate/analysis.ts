@@ -1,4 +1,5 @@
-import { analyzeRuleSet, type RuleSet } from '../../index';
+import { analyzeRuleSet } from '../../analysis/index';
+import type { RuleSet } from '../../index';
 import type { Finding, RuleSetCheck } from './finding';
 
 type AnalysisFinding = ReturnType<typeof analyzeRuleSet>['findings'][number];

@@ -47,3 +47,10 @@ export function byPriority(
 ): number {
   return b.priority - a.priority || a.index - b.index;
 }
+
+/** A rule that fired, and the conditions that made it fire. */
+export interface FiredRule {
+  readonly name: string;
+  readonly priority: number;
+  readonly conditions: ConditionTrace;
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { version } from '../../../../package.json';
-import type { Incident } from '../../../index';
+import type { Incident } from '../../../incidents/index';
 import type { ChangedComplaint, ChangesSummary } from '../changes';
 import {
   byFirstComplaint,

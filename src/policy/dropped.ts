@@ -1,0 +1,23 @@
+import type { RemedyType } from '../remedies/catalogue';
+import type { NotApplicableCode } from '../remedies/context';
+import type { CapLimitName } from './caps';
+
+/**
+ * A remedy a fired rule proposed that is not in the recommendation as proposed, and why: `cap` (left out:
+ * no goodwill was left under `limit`), `reduced` (given, but made smaller to fit `limit`; it is in
+ * `remedies` at `keptCost`), `not_applicable` (it cannot apply to this complaint), `superseded` (a rule
+ * the hit policy prefers already gave a remedy of this type).
+ */
+export type DroppedRemedy = { readonly type: RemedyType; readonly rule: string; readonly detail: string } & (
+  | { readonly reason: 'cap'; readonly limit: CapLimitName; readonly estimatedCost: number }
+  | {
+      readonly reason: 'reduced';
+      readonly limit: CapLimitName;
+      /** What it would have cost as the rule proposed it. */
+      readonly estimatedCost: number;
+      /** What it costs as given. */
+      readonly keptCost: number;
+    }
+  | { readonly reason: 'not_applicable'; readonly code: NotApplicableCode }
+  | { readonly reason: 'superseded'; readonly by: string }
+);

@@ -1,0 +1,71 @@
+import type { Complaint } from '../complaint/schema';
+import type { Facts } from '../facts/facts';
+import type { Locale } from '../i18n/locale';
+import { fromMinor } from '../money';
+import type { Candidate } from '../policy/caps';
+import type { Handling } from '../policy/handling';
+import type { HitPolicy } from '../policy/schema';
+import type { RationaleSentence } from '../rationale/sentence';
+import type { Remedy } from '../remedies/catalogue';
+import type { FiredRule, RuleOutcome } from '../rules/engine/evaluator';
+import type { RuleSet } from '../rules/ruleset';
+import type { SeverityScore, ValueScore } from '../scoring/score';
+import type { CapStage } from './cap';
+import type { Recommendation } from './recommendation';
+import type { IncidentRun } from './select';
+
+/** A remedy as a recommendation shows it: in major units, without the rule's spec. */
+export function toRemedy({ costMinor, spec: _spec, ...rest }: Candidate, currency: string): Remedy {
+  return { ...rest, estimatedCost: fromMinor(costMinor, currency) } as Remedy;
+}
+
+/** Everything a recommendation is made of. */
+export interface Parts {
+  readonly complaint: Complaint;
+  readonly ruleSet: RuleSet;
+  readonly locale: Locale;
+  readonly currency: string;
+  readonly severity: SeverityScore;
+  readonly value: ValueScore;
+  readonly facts: Facts;
+  readonly remedies: readonly Remedy[];
+  readonly capStage: CapStage;
+  readonly handling: Handling;
+  readonly checkSatisfactionAt: string;
+  readonly rationale: readonly RationaleSentence[];
+  readonly hit: HitPolicy;
+  readonly fired: readonly FiredRule[];
+  /** Every rule's outcome, when the trace covers all rules. */
+  readonly outcomes?: readonly RuleOutcome[];
+  readonly incident?: IncidentRun;
+}
+
+/** Stage "assemble": the recommendation as plain JSON, money in major units. */
+export function assemble(p: Parts): Recommendation {
+  const { capped, cap, dropped } = p.capStage;
+  const money = (minor: number) => fromMinor(minor, p.currency);
+  return {
+    complaintId: p.complaint.id,
+    ruleSet: { name: p.ruleSet.name, version: p.ruleSet.version },
+    locale: p.locale,
+    severity: p.severity,
+    value: p.value,
+    remedies: p.remedies,
+    currency: p.currency,
+    totalCost: money(capped.restitutionMinor + capped.goodwillMinor),
+    restitutionCost: money(capped.restitutionMinor),
+    goodwillCost: money(capped.goodwillMinor),
+    cap,
+    handling: p.handling,
+    followUp: { checkSatisfactionAt: p.checkSatisfactionAt, channel: p.complaint.channel },
+    rationale: p.rationale,
+    trace: {
+      hit: p.hit,
+      facts: p.facts,
+      fired: p.fired,
+      dropped,
+      ...(p.outcomes ? { rules: p.outcomes } : {}),
+    },
+    ...(p.incident ? { incident: p.incident.mark } : {}),
+  };
+}

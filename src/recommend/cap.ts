@@ -1,0 +1,123 @@
+import { goodwillWithin } from '../complaint/measures';
+import type { Complaint } from '../complaint/schema';
+import { fromMinor, toMinor } from '../money';
+import { applyCaps, type Cap, type Capped, type GoodwillLimits, type Reducer } from '../policy/caps';
+import type { DroppedRemedy } from '../policy/dropped';
+import type { Policy } from '../policy/schema';
+import { materialise, reduceSpec } from '../remedies/catalogue';
+import type { RemedyContext } from '../remedies/context';
+import type { SeverityBand, ValueTier } from '../scoring/score';
+import type { Priced } from './price';
+import { candidateOf } from './price';
+
+/** The customer's goodwill inside the per-customer window, when the policy has one. */
+export type CustomerUsage = { readonly amountMinor: number; readonly count: number } | undefined;
+
+/** What capping gives: the caps' outcome, the `cap` record and the remedies the caps dropped. */
+export interface CapStage {
+  readonly capped: Capped;
+  readonly cap: Cap;
+  readonly limits: GoodwillLimits;
+  readonly used: CustomerUsage;
+  readonly dropped: readonly DroppedRemedy[];
+}
+
+/** The goodwill limits of one complaint, in minor units. */
+export function goodwillLimits(
+  policy: Policy,
+  ctx: RemedyContext,
+  band: SeverityBand,
+  tier: ValueTier,
+  used: CustomerUsage,
+): GoodwillLimits {
+  const minor = (amount: number) => toMinor(amount, ctx.currency);
+  return {
+    severity: Math.round(ctx.affectedValueMinor * policy.maxGoodwillShareBySeverity[band]),
+    tier: minor(policy.maxGoodwillByTier[tier]),
+    total: Math.round(ctx.affectedValueMinor * policy.maxTotalShareOfValue),
+    customer: customerLimit(policy, used, minor),
+  };
+}
+
+function customerLimit(
+  policy: Policy,
+  used: CustomerUsage,
+  minor: (amount: number) => number,
+): number | null {
+  const perCustomer = policy.perCustomer;
+  if (!perCustomer || !used) return null;
+  if (perCustomer.maxCount !== undefined && used.count >= perCustomer.maxCount) return 0;
+  if (perCustomer.maxGoodwill === undefined) return null;
+  return Math.max(0, minor(perCustomer.maxGoodwill) - used.amountMinor);
+}
+
+/** Makes a goodwill candidate smaller by asking its remedy for a smaller spec, and pricing that again. */
+function reducerFor(ctx: RemedyContext): Reducer {
+  return (candidate, maxMinor) => {
+    const spec = reduceSpec(candidate.spec, maxMinor, ctx);
+    if (!spec) return undefined;
+    const made = materialise(spec, ctx);
+    return 'notApplicable' in made ? undefined : candidateOf(made, { ...candidate, spec });
+  };
+}
+
+/**
+ * Stage "cap": holds goodwill to the smallest of its limits (restitution is never capped), and reports
+ * every candidate that stood by unused (`superseded`) or that a limit reduced or left out.
+ */
+export function cap(
+  priced: Priced,
+  complaint: Complaint,
+  ctx: RemedyContext,
+  policy: Policy,
+  scores: { readonly band: SeverityBand; readonly tier: ValueTier },
+): CapStage {
+  const used = policy.perCustomer ? goodwillWithin(complaint, policy.perCustomer.windowDays) : undefined;
+  const limits = goodwillLimits(policy, ctx, scores.band, scores.tier, used);
+  const capped = applyCaps(priced.slots, limits, reducerFor(ctx));
+  const cur = ctx.currency;
+  const goodwillLimit = fromMinor(capped.goodwillLimitMinor, cur);
+  const dropped: DroppedRemedy[] = [...priced.notApplicable];
+  for (const { candidate, by } of capped.superseded) {
+    dropped.push({
+      type: candidate.type,
+      rule: candidate.rule,
+      reason: 'superseded',
+      by: by.rule,
+      detail: `rule "${by.rule}" (priority ${by.priority}) gives the ${candidate.type}`,
+    });
+  }
+  for (const { candidate, keptCostMinor, limit } of capped.capped) {
+    const common = {
+      type: candidate.type,
+      rule: candidate.rule,
+      limit,
+      estimatedCost: fromMinor(candidate.costMinor, cur),
+    };
+    const kept = fromMinor(keptCostMinor, cur);
+    dropped.push(
+      keptCostMinor > 0
+        ? {
+            ...common,
+            reason: 'reduced',
+            keptCost: kept,
+            detail: `reduced to ${kept} ${cur}: goodwill is limited to ${goodwillLimit} ${cur} (${limit} limit)`,
+          }
+        : {
+            ...common,
+            reason: 'cap',
+            detail: `no goodwill left: it is limited to ${goodwillLimit} ${cur} (${limit} limit)`,
+          },
+    );
+  }
+  const capRecord: Cap = {
+    affectedValue: fromMinor(ctx.affectedValueMinor, cur),
+    goodwillLimit,
+    binding: capped.binding,
+    severityLimit: fromMinor(limits.severity, cur),
+    tierLimit: fromMinor(limits.tier, cur),
+    totalLimit: fromMinor(limits.total, cur),
+    customerLimit: limits.customer === null ? null : fromMinor(limits.customer, cur),
+  };
+  return { capped, cap: capRecord, limits, used, dropped };
+}

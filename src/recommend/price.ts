@@ -1,0 +1,103 @@
+import { affectedUnits, affectedValue, complaintCurrency, receivedAt } from '../complaint/measures';
+import type { Complaint } from '../complaint/schema';
+import type { Facts } from '../facts/facts';
+import { toMinor } from '../money';
+import type { Candidate, PricedSlot } from '../policy/caps';
+import type { DroppedRemedy } from '../policy/dropped';
+import type { Policy } from '../policy/schema';
+import type { Proposal, Slot } from '../policy/selection';
+import { materialise } from '../remedies/catalogue';
+import type { RemedyContext } from '../remedies/context';
+
+/** Everything a remedy needs to become concrete: the complaint's money in minor units, its clock. */
+export function remedyContext(complaint: Complaint, facts: Facts, policy: Policy): RemedyContext {
+  const currency = complaintCurrency(complaint);
+  const minor = (amount: number) => toMinor(amount, currency);
+  return {
+    complaint,
+    facts,
+    currency,
+    now: receivedAt(complaint),
+    affectedValueMinor: minor(affectedValue(complaint)),
+    orderLines: (complaint.order?.items ?? []).map((i) => ({
+      sku: i.sku,
+      quantity: i.quantity,
+      unitPriceMinor: minor(i.unitPrice),
+    })),
+    affectedUnits: affectedUnits(complaint).map((u) => ({
+      sku: u.sku,
+      quantity: u.quantity,
+      unitPriceMinor: minor(u.unitPrice),
+    })),
+    shippingCostMinor: {
+      standard: minor(policy.shippingCost.standard),
+      express: minor(policy.shippingCost.express),
+    },
+  };
+}
+
+/** What pricing gives: every slot's applicable candidates, and the proposals that cannot apply. */
+export interface Priced {
+  readonly slots: readonly PricedSlot[];
+  /** Per priced slot, the proposal of its first candidate: what this complaint was given before caps. */
+  readonly chosen: readonly Proposal[];
+  readonly notApplicable: readonly DroppedRemedy[];
+}
+
+/**
+ * Stage "price": makes every proposal concrete (items, dates, amounts in minor units). A proposal that
+ * cannot apply to the complaint (a free month without a subscription) is reported, and the slot falls
+ * back to its next candidate. In an incident the more generous of the shared policy and the
+ * complaint's own proposal comes first.
+ */
+export function price(slots: readonly Slot[], ctx: RemedyContext, inIncident: boolean): Priced {
+  const priced: PricedSlot[] = [];
+  const chosen: Proposal[] = [];
+  const notApplicable: DroppedRemedy[] = [];
+  for (const slot of slots) {
+    const candidates: Candidate[] = [];
+    const proposals = new Map<Candidate, Proposal>();
+    for (const proposal of slot.candidates) {
+      const made = materialise(proposal.spec, ctx);
+      if ('notApplicable' in made) {
+        notApplicable.push({
+          type: slot.type,
+          rule: proposal.rule,
+          reason: 'not_applicable',
+          code: made.notApplicable,
+          detail: made.notApplicable.replaceAll('_', ' '),
+        });
+        continue;
+      }
+      const candidate = candidateOf(made, proposal);
+      candidates.push(candidate);
+      proposals.set(candidate, proposal);
+    }
+    // In an incident, the shared policy and the complaint's own proposals compete: the more generous
+    // for this customer comes first (the policy on a tie), so that no remedy type is offered less
+    // generously than the complaint's own rules would offer it; the caps then apply as always.
+    if (inIncident && candidates.some((c) => c.incident !== undefined)) {
+      candidates.sort((a, b) => b.costMinor - a.costMinor);
+    }
+    const first = candidates[0];
+    if (first) {
+      priced.push({ type: slot.type, candidates });
+      chosen.push(proposals.get(first) as Proposal);
+    }
+  }
+  return { slots: priced, chosen, notApplicable };
+}
+
+/** A concrete remedy with the proposal it came from. */
+export function candidateOf(
+  made: Omit<Candidate, 'rule' | 'priority' | 'spec' | 'incident'>,
+  proposal: Proposal,
+): Candidate {
+  return {
+    ...made,
+    rule: proposal.rule,
+    priority: proposal.priority,
+    spec: proposal.spec,
+    ...(proposal.incident === undefined ? {} : { incident: proposal.incident }),
+  } as Candidate;
+}

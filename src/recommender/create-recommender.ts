@@ -1,0 +1,132 @@
+import { type ManyOptions, recommendEach, recommendEachAsJson } from '../batch/many';
+import { WorkerThreads } from '../batch/worker-pool';
+import { asRedressError } from '../errors';
+import { toFacts } from '../facts/facts';
+import { isLocale, type Locale } from '../i18n/locale';
+import { recommendWithIncidents } from '../incidents/crisis';
+import type { IncidentOptions } from '../incidents/detect';
+import { type Limits, resolveLimits } from '../input/limits';
+import { createPipeline, type RecommendOptions } from '../recommend/pipeline';
+import type { Recommendation, RecommendationError } from '../recommend/recommendation';
+import { defaultRuleSet } from '../rules/default/rule-set';
+import { loadRuleSet, type RuleSet } from '../rules/ruleset';
+
+/** How a recommender is set up. */
+export interface RecommenderOptions {
+  /** The rules to run; defaults to the built-in `defaultRuleSet`. */
+  readonly ruleSet?: RuleSet;
+  /**
+   * Language of the rationale: `en` (default), `tr` or `fa`; or `auto`: the complaint's own
+   * `customer.locale` (a BCP 47 tag such as `tr-TR` or `fa`), or `fallbackLocale` when it has none
+   * that redress writes.
+   */
+  readonly locale?: Locale | 'auto';
+  /** The language `auto` falls back to. Default `en`. */
+  readonly fallbackLocale?: Locale;
+  /** `fired` (default): the trace lists the rules that fired; `all`: every rule with its condition results. */
+  readonly trace?: 'fired' | 'all';
+  /**
+   * What runs the rules: `compiled` (default), redress's own evaluator of the condition language, or
+   * `reference`, json-rules-engine itself. Both give identical recommendations; the compiled one is
+   * hundreds of times faster, the reference one is the yardstick it is tested against.
+   */
+  readonly engine?: 'compiled' | 'reference';
+  /** Limits for complaints (and for `ruleSet` when it is not loaded yet); see `Limits`. */
+  readonly limits?: Partial<Limits>;
+}
+
+/** Options of `recommendMany`. */
+export interface RecommendManyOptions extends ManyOptions, RecommendOptions {
+  /**
+   * Crisis mode: find incidents in the batch (`true` for the defaults, or `detectIncidents` options) and
+   * give every complaint in one at least the remedies of the incident's most severe complaint, within
+   * its own caps, marked with the incident. Complaints outside incidents get exactly what they would
+   * get without it. The batch is read to its end before the first result.
+   */
+  readonly incidents?: boolean | IncidentOptions;
+}
+
+/** Turns complaints into recommendations with one rule set. Safe to call concurrently. */
+export interface Recommender {
+  /** The validated rule set this recommender runs. */
+  readonly ruleSet: RuleSet;
+  /**
+   * Validates a complaint (unknown JSON, or its text) and recommends remedies for it. Every failure is a
+   * `RedressError`: a fault inside redress (a rule evaluator or a remedy that throws) is `INTERNAL`, with
+   * the original error as `cause`.
+   * @throws RedressError `INVALID_COMPLAINT` naming the offending field, `LIMIT_EXCEEDED`,
+   *   `INVALID_JSON`, `INTERNAL`, or `RULE_CONFLICT` under the `unique` hit policy when more than one
+   *   rule fires (naming the rules; its path points into the rule set).
+   */
+  recommend(complaint: unknown, options?: RecommendOptions): Promise<Recommendation>;
+  /**
+   * Recommends for many complaints; yields one result or error record per input, in input order, with a
+   * bounded number in flight (a stream of any length runs in constant memory). Large batches are
+   * spread over worker threads, one per core by default (see `ManyOptions`).
+   */
+  recommendMany(
+    complaints: Iterable<unknown> | AsyncIterable<unknown>,
+    options?: RecommendManyOptions,
+  ): AsyncIterable<Recommendation | RecommendationError>;
+  /**
+   * `recommendMany`, yielding each result as its JSON text (one line of JSON Lines, without the newline).
+   * Worker threads hand over JSON anyway, so this spares the calling thread from reading every result
+   * back into objects only to write it out again: the fast way to stream results to a file or socket.
+   */
+  recommendManyAsJson(
+    complaints: Iterable<unknown> | AsyncIterable<unknown>,
+    options?: ManyOptions & RecommendOptions,
+  ): AsyncIterable<string>;
+}
+
+/** Creates a recommender. With no options it runs the built-in default rules in English. */
+export function createRecommender(options: RecommenderOptions = {}): Recommender {
+  const limits = resolveLimits(options.limits);
+  const ruleSet = loadRuleSet(options.ruleSet ?? defaultRuleSet, { limits });
+  const locale = options.locale ?? 'en';
+  if (locale !== 'auto' && !isLocale(locale)) {
+    throw new TypeError(
+      `unsupported locale "${String(locale)}"; use ${['en', 'tr', 'fa', 'auto'].join(', ')}`,
+    );
+  }
+  const fallbackLocale = options.fallbackLocale ?? 'en';
+  if (!isLocale(fallbackLocale))
+    throw new TypeError(`unsupported fallback locale "${String(fallbackLocale)}"`);
+  const engine = options.engine ?? 'compiled';
+  if (engine !== 'compiled' && engine !== 'reference')
+    throw new TypeError(`unknown engine "${String(engine)}"; use "compiled" or "reference"`);
+  const setup = { ruleSet, limits, locale, fallbackLocale, engine, trace: options.trace ?? 'fired' } as const;
+  const pipeline = createPipeline(setup);
+
+  // The one place where a fault inside redress becomes a RedressError, so that a caller (or a batch)
+  // only ever has one kind of failure to handle.
+  const recommend = (input: unknown, callOptions?: RecommendOptions) =>
+    pipeline.recommend(input, callOptions).catch((error: unknown) => {
+      throw asRedressError(error);
+    });
+  const localRecommend = (manyOptions: RecommendOptions) => (c: unknown) =>
+    recommend(c, manyOptions.locale ? { locale: manyOptions.locale } : {});
+  // Started by the first large batch; each worker builds this same pipeline.
+  const threads = new WorkerThreads(setup);
+
+  return {
+    ruleSet,
+    recommend,
+    recommendMany: (complaints, manyOptions = {}) => {
+      const { incidents, ...rest } = manyOptions;
+      if (incidents !== undefined && incidents !== false) {
+        return recommendWithIncidents(complaints, {
+          run: pipeline.run,
+          localeFor: (c) => pipeline.localeFor(c, rest.locale),
+          severity: (c) => toFacts(c, ruleSet.scoring).severity.score,
+          options: rest,
+          incidents: incidents === true ? {} : incidents,
+          limits,
+        });
+      }
+      return recommendEach(complaints, localRecommend(rest), rest, threads, rest.locale);
+    },
+    recommendManyAsJson: (complaints, manyOptions = {}) =>
+      recommendEachAsJson(complaints, localRecommend(manyOptions), manyOptions, threads, manyOptions.locale),
+  };
+}
