@@ -2,7 +2,7 @@
 // causes over 90 days with three bursts in it, in time order, shuffled, and through the streaming
 // detector. Run with `npm run bench:incidents` (it builds first). Generating the data is not timed.
 import { performance } from 'node:perf_hooks';
-import { createIncidentDetector, detectIncidents } from '../dist/index.js';
+import { createIncidentDetector, detectIncidents } from '../dist/incidents.js';
 
 const N = Number(process.env.BENCH_COMPLAINTS ?? 1_000_000);
 const DAYS = 90;
