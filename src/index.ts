@@ -17,6 +17,7 @@
  */
 
 export { isRecommendationError, type ManyOptions } from './batch/many';
+export { parseComplaint, safeParseComplaint } from './complaint/parse';
 export {
   CATEGORIES,
   type Category,
@@ -27,8 +28,6 @@ export {
   type Complaint,
   type ComplaintInput,
   ComplaintSchema,
-  parseComplaint,
-  safeParseComplaint,
   TONES,
   type Tone,
 } from './complaint/schema';

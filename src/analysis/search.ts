@@ -1,4 +1,5 @@
-import { CATEGORIES, CHANNELS, type ComplaintInput, safeParseComplaint, TONES } from '../complaint/schema';
+import { safeParseComplaint } from '../complaint/parse';
+import { CATEGORIES, CHANNELS, type ComplaintInput, TONES } from '../complaint/schema';
 import { type Facts, toFacts } from '../facts/facts';
 import { currencyDigits } from '../money';
 import type { Condition } from '../rules/condition';

@@ -1,10 +1,10 @@
+import { safeParseComplaint } from '../complaint/parse';
 import {
   CATEGORIES,
   type Category,
   CHANNELS,
   type Channel,
   type ComplaintInput,
-  safeParseComplaint,
   TONES,
   type Tone,
 } from '../complaint/schema';

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { fromZodIssues, issue, RedressError, type RedressIssue } from '../errors';
-import { type LimitsOption, limits, resolveLimits } from '../input/limits';
-import { FORBIDDEN_KEYS, type PlainJsonKind, readUntrusted } from '../input/plain-json';
+import { limits } from '../input/limits';
+import { FORBIDDEN_KEYS } from '../input/plain-json';
 import { fitsCurrency, knownCurrencies } from '../money';
-import { err, ok, type Result } from '../result';
 import { DateOrDateTimeSchema, DateTimeSchema, timestampMs } from '../time/timestamp';
 
 /** Where the complaint came in; the response goes out on the same channel. */
@@ -306,45 +304,4 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
     }
   }
   return problems;
-}
-
-function complaintIssues(error: z.ZodError): RedressIssue[] {
-  return error.issues.map((i) => {
-    const reason = i.code === 'custom' ? (i.params?.reason as string | undefined) : undefined;
-    const [converted] = fromZodIssues([i]);
-    return reason && converted ? issue(reason, converted.path, i.message) : (converted as RedressIssue);
-  });
-}
-
-const COMPLAINT: PlainJsonKind = {
-  noun: 'complaint',
-  invalid: 'INVALID_COMPLAINT',
-  sizeLimit: 'maxComplaintBytes',
-};
-
-/**
- * Validates an untrusted complaint: a value, or its JSON text (a string is always read as JSON text).
- * Limits are checked first and fast (the size of text before it is parsed); then hostile content is
- * refused; then the schema runs on a plain copy of the input.
- *
- * @throws RedressError `LIMIT_EXCEEDED` over a limit (`options.limits`, see `Limits`); `INVALID_JSON`
- *   for text that is not JSON or repeats a key; `INVALID_COMPLAINT` with the path of the first offending
- *   field, `issues` listing them all.
- */
-export function parseComplaint(input: unknown, options?: LimitsOption): Complaint {
-  const result = safeParseComplaint(input, options);
-  if (!result.ok) throw result.error;
-  return result.value;
-}
-
-/** Like `parseComplaint`, but returns a `Result` instead of throwing. */
-export function safeParseComplaint(
-  input: unknown,
-  options: LimitsOption = {},
-): Result<Complaint, RedressError> {
-  const plain = readUntrusted(input, COMPLAINT, resolveLimits(options.limits));
-  if (!plain.ok) return err(plain.error);
-  const parsed = ComplaintSchema.safeParse(plain.value);
-  if (parsed.success) return ok(parsed.data);
-  return err(new RedressError('INVALID_COMPLAINT', complaintIssues(parsed.error)));
 }

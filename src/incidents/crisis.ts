@@ -1,5 +1,6 @@
 import { errorRecord, type ManyOptions } from '../batch/many';
-import { type Complaint, safeParseComplaint } from '../complaint/schema';
+import { safeParseComplaint } from '../complaint/parse';
+import type { Complaint } from '../complaint/schema';
 import type { Locale } from '../i18n/locale';
 import type { Limits } from '../input/limits';
 import type { Run } from '../recommend/pipeline';

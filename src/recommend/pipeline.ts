@@ -1,4 +1,5 @@
-import { type Complaint, parseComplaint } from '../complaint/schema';
+import { parseComplaint } from '../complaint/parse';
+import type { Complaint } from '../complaint/schema';
 import { toFacts } from '../facts/facts';
 import { isLocale, type Locale, resolveLocale } from '../i18n/locale';
 import type { Limits } from '../input/limits';

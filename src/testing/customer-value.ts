@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { complaintCurrency } from '../complaint/measures';
-import { type Complaint, type ComplaintInput, parseComplaint } from '../complaint/schema';
+import { parseComplaint } from '../complaint/parse';
+import type { Complaint, ComplaintInput } from '../complaint/schema';
 import { fromMinor, toMinor } from '../money';
 import { DAY_MS, toMs } from './instants';
 

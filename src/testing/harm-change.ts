@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { daysLate, itemsAffected } from '../complaint/measures';
-import { type Complaint, type ComplaintInput, parseComplaint, TONES } from '../complaint/schema';
+import { parseComplaint } from '../complaint/parse';
+import { type Complaint, type ComplaintInput, TONES } from '../complaint/schema';
 import { limits } from '../input/limits';
 import { DAY_MS, render, styleOf, toMs } from './instants';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseComplaint } from '../../src/complaint/schema';
+import { parseComplaint } from '../../src/complaint/parse';
 import { toFacts } from '../../src/facts/facts';
 import { materialise, type RemedySpec, RemedySpecSchema } from '../../src/remedies/catalogue';
 import type { RemedyContext } from '../../src/remedies/context';

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { CATEGORIES, CHANNELS, type ComplaintInput, parseComplaint, TONES } from '../../src/complaint/schema';
+import { parseComplaint } from '../../src/complaint/parse';
+import { CATEGORIES, CHANNELS, type ComplaintInput, TONES } from '../../src/complaint/schema';
 import { COMPLAINT_SHAPES, complaintArbitrary } from '../../src/testing/complaint-arbitrary';
 import { toMs } from '../../src/testing/instants';
 import { fcParams, seed } from '../seed';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type ComplaintInput, parseComplaint } from '../../src/complaint/schema';
+import { parseComplaint } from '../../src/complaint/parse';
+import type { ComplaintInput } from '../../src/complaint/schema';
 import type { Recommendation } from '../../src/recommend/recommendation';
 import { createRecommender } from '../../src/recommender/create-recommender';
 import type { Remedy } from '../../src/remedies/catalogue';

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type ComplaintInput, parseComplaint, TONES } from '../../src/complaint/schema';
+import { parseComplaint } from '../../src/complaint/parse';
+import { type ComplaintInput, TONES } from '../../src/complaint/schema';
 import { RedressError } from '../../src/errors';
 import { type Facts, toFacts } from '../../src/facts/facts';
 import { defaultScoring } from '../../src/scoring/config';

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
-import { type ComplaintInput, parseComplaint } from '../../complaint/schema';
+import { parseComplaint } from '../../complaint/parse';
+import type { ComplaintInput } from '../../complaint/schema';
 import { capViolations } from '../cap-check';
 import { complaintArbitrary } from '../complaint-arbitrary';
 import { summarize } from '../generosity';
