@@ -39,15 +39,8 @@ export {
   type RedressErrorCode,
   type RedressIssue,
 } from './errors';
-export {
-  FACT_NAMES,
-  FACTS,
-  type FactName,
-  type FactSpec,
-  type Facts,
-  type ScoredFacts,
-  toFacts,
-} from './facts/facts';
+export { FACT_NAMES, FACTS, type FactName, type FactSpec, type Facts } from './facts/catalogue';
+export { type ScoredFacts, toFacts } from './facts/to-facts';
 // Languages
 export { LOCALE_CODES, type Locale, localeDirection, resolveLocale } from './i18n/locale';
 export type { IncidentOptions } from './incidents/detect';

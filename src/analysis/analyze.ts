@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category, type ComplaintInput } from '../complaint/schema';
-import type { Facts } from '../facts/facts';
+import type { Facts } from '../facts/catalogue';
 import type { CapLimitName } from '../policy/caps';
 import type { HitPolicy } from '../policy/schema';
 import { compareOutputRank, outputRank } from '../policy/selection';

@@ -1,4 +1,4 @@
-import { FACTS, type FactName } from '../facts/facts';
+import { FACTS, type FactName } from '../facts/catalogue';
 import { limits } from '../input/limits';
 import { knownCurrencies } from '../money';
 import type { Operator, Scalar } from '../rules/operators';

@@ -1,4 +1,4 @@
-import type { Facts } from '../facts/facts';
+import type { Facts } from '../facts/catalogue';
 import type { Condition } from '../rules/condition';
 import { compare } from '../rules/operators';
 

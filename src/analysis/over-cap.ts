@@ -1,4 +1,4 @@
-import type { Facts } from '../facts/facts';
+import type { Facts } from '../facts/catalogue';
 import type { CapLimitName } from '../policy/caps';
 import type { Policy } from '../policy/schema';
 import type { RemedySpec } from '../remedies/catalogue';

@@ -1,6 +1,7 @@
 import { safeParseComplaint } from '../complaint/parse';
 import { CATEGORIES, CHANNELS, type ComplaintInput, TONES } from '../complaint/schema';
-import { type Facts, toFacts } from '../facts/facts';
+import type { Facts } from '../facts/catalogue';
+import { toFacts } from '../facts/to-facts';
 import { currencyDigits } from '../money';
 import type { Condition } from '../rules/condition';
 import type { Scalar } from '../rules/operators';

@@ -8,7 +8,8 @@ import {
   TONES,
   type Tone,
 } from '../complaint/schema';
-import { type Facts, toFacts } from '../facts/facts';
+import type { Facts } from '../facts/catalogue';
+import { toFacts } from '../facts/to-facts';
 import { limits } from '../input/limits';
 import { currencyDigits } from '../money';
 import type { Scalar } from '../rules/operators';

@@ -1,5 +1,5 @@
 import type { Channel, Complaint } from '../complaint/schema';
-import type { Facts } from '../facts/facts';
+import type { Facts } from '../facts/catalogue';
 import { addHours } from '../time/utc-calendar';
 import type { Priced } from './caps';
 import type { Policy } from './schema';

@@ -1,5 +1,5 @@
 import type { Complaint } from '../complaint/schema';
-import type { Facts } from '../facts/facts';
+import type { Facts } from '../facts/catalogue';
 import type { Locale } from '../i18n/locale';
 import { fromMinor } from '../money';
 import type { Candidate } from '../policy/caps';

@@ -1,6 +1,6 @@
 import { parseComplaint } from '../complaint/parse';
 import type { Complaint } from '../complaint/schema';
-import { toFacts } from '../facts/facts';
+import { toFacts } from '../facts/to-facts';
 import { isLocale, type Locale, resolveLocale } from '../i18n/locale';
 import type { Limits } from '../input/limits';
 import { fromMinor, toMinor } from '../money';

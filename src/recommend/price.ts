@@ -1,6 +1,6 @@
 import { affectedUnits, affectedValue, complaintCurrency, receivedAt } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
-import type { Facts } from '../facts/facts';
+import type { Facts } from '../facts/catalogue';
 import { toMinor } from '../money';
 import type { Candidate, PricedSlot } from '../policy/caps';
 import type { DroppedRemedy } from '../policy/dropped';

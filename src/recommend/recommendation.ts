@@ -1,5 +1,5 @@
 import type { Channel } from '../complaint/schema';
-import type { Facts } from '../facts/facts';
+import type { Facts } from '../facts/catalogue';
 import type { Locale } from '../i18n/locale';
 import type { Cap } from '../policy/caps';
 import type { DroppedRemedy } from '../policy/dropped';

@@ -1,7 +1,7 @@
 import { type ManyOptions, recommendEach, recommendEachAsJson } from '../batch/many';
 import { WorkerThreads } from '../batch/worker-pool';
 import { asRedressError } from '../errors';
-import { toFacts } from '../facts/facts';
+import { toFacts } from '../facts/to-facts';
 import { isLocale, type Locale } from '../i18n/locale';
 import { recommendWithIncidents } from '../incidents/crisis';
 import type { IncidentOptions } from '../incidents/detect';

@@ -1,5 +1,5 @@
 import type { Complaint } from '../complaint/schema';
-import type { Facts } from '../facts/facts';
+import type { Facts } from '../facts/catalogue';
 
 /** Whether a remedy makes the customer whole, is a gesture beyond the loss, or costs only attention. */
 export type RemedyKind = 'restitution' | 'goodwill' | 'care';

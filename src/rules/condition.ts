@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PathSegment } from '../errors';
-import { FACT_NAMES, FACTS, type FactName, type FactSpec } from '../facts/facts';
+import { FACT_NAMES, FACTS, type FactName, type FactSpec } from '../facts/catalogue';
 import { defaultLimits, type Limits, limits } from '../input/limits';
 import { closest } from './closest';
 import { OPERAND_SHAPE, OPERATORS, type Operator, operatorFits, type Scalar } from './operators';

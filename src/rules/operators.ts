@@ -1,4 +1,4 @@
-import type { FactSpec } from '../facts/facts';
+import type { FactSpec } from '../facts/catalogue';
 
 /** A value a condition compares a fact with. */
 export type Scalar = string | number | boolean;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseComplaint } from '../../src/complaint/parse';
-import { toFacts } from '../../src/facts/facts';
+import { toFacts } from '../../src/facts/to-facts';
 import { materialise, type RemedySpec, RemedySpecSchema } from '../../src/remedies/catalogue';
 import type { RemedyContext } from '../../src/remedies/context';
 import { defaultScoring } from '../../src/scoring/config';

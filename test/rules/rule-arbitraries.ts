@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FACT_NAMES, FACTS, type FactName, type Facts } from '../../src/facts/facts';
+import { FACT_NAMES, FACTS, type FactName, type Facts } from '../../src/facts/catalogue';
 import type { Condition } from '../../src/rules/condition';
 import { OPERAND_SHAPE, OPERATORS, operatorFits, type Scalar } from '../../src/rules/operators';
 

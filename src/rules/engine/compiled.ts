@@ -1,4 +1,4 @@
-import type { Facts } from '../../facts/facts';
+import type { Facts } from '../../facts/catalogue';
 import type { Condition, LeafCondition } from '../condition';
 import { compare, type Scalar } from '../operators';
 import type { RuleSet } from '../ruleset';

@@ -1,4 +1,4 @@
-import type { FactName, Facts } from '../../facts/facts';
+import type { FactName, Facts } from '../../facts/catalogue';
 import type { Operator, Scalar } from '../operators';
 
 /** A condition tree after evaluation: every node says whether it held, every leaf what the fact was. */

@@ -1,5 +1,5 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
-import type { Facts } from '../../facts/facts';
+import type { Facts } from '../../facts/catalogue';
 import type { Condition } from '../condition';
 import { compare, type Scalar } from '../operators';
 import type { RuleSet } from '../ruleset';

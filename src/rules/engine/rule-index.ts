@@ -1,4 +1,4 @@
-import type { FactName, Facts } from '../../facts/facts';
+import type { FactName, Facts } from '../../facts/catalogue';
 import type { Condition } from '../condition';
 import type { Scalar } from '../operators';
 

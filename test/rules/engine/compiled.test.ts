@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Facts } from '../../../src/facts/facts';
+import type { Facts } from '../../../src/facts/catalogue';
 import { createRecommender, defaultRuleSet, loadRuleSet, type RuleSet } from '../../../src/index';
 import type { Condition } from '../../../src/rules/condition';
 import { compiledEvaluator } from '../../../src/rules/engine/compiled';
