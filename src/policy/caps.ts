@@ -95,24 +95,44 @@ type Choice =
   | { readonly at: number; readonly given: Candidate }
   | { readonly at: null; readonly given: undefined };
 
-function allocate(slots: readonly PricedSlot[], limits: GoodwillLimits, reduce: Reducer) {
-  const choices: Choice[] = slots.map((slot) => {
-    const top = slot.candidates[0] as Candidate;
-    return { at: 0, given: top };
+interface Allocation {
+  readonly choices: Choice[];
+  readonly capped: CappedRemedy[];
+  readonly restitution: number;
+  readonly goodwill: number;
+}
+
+/** The slot's first restitution candidate below its top, owed whatever the caps; -1 when there is none. */
+function owedFallback(slot: PricedSlot): number {
+  return slot.candidates.findIndex((c, k) => k > 0 && c.kind === 'restitution');
+}
+
+/**
+ * Serves goodwill within the limits, given the slots already known to fall back to restitution
+ * (`owed`). Returns the slot of the first goodwill remedy that does not fit and can fall back to
+ * restitution instead: that changes the restitution owed, and with it every goodwill budget, so the
+ * caller starts over with that slot owed too.
+ */
+function allocateOnce(
+  slots: readonly PricedSlot[],
+  limits: GoodwillLimits,
+  reduce: Reducer,
+  owed: ReadonlySet<number>,
+): Allocation | { readonly fallBack: number } {
+  const choices: Choice[] = slots.map((slot, i) => {
+    const at = owed.has(i) ? owedFallback(slot) : 0;
+    return { at, given: slot.candidates[at] as Candidate };
   });
-  const isGoodwillTop = (i: number) => slots[i]?.candidates[0]?.kind === 'goodwill';
   let restitution = 0;
-  slots.forEach((slot, i) => {
-    const top = slot.candidates[0] as Candidate;
-    if (!isGoodwillTop(i) && top.kind === 'restitution') restitution += top.costMinor;
-  });
+  for (const choice of choices)
+    if (choice.given?.kind === 'restitution') restitution += choice.given.costMinor;
 
   const capped: CappedRemedy[] = [];
   let goodwill = 0;
   // Higher priority is served first; the lowest priority gives way first (later first among equals).
   const order = slots
     .map((slot, i) => ({ slot, i }))
-    .filter(({ i }) => isGoodwillTop(i))
+    .filter(({ i }) => choices[i]?.given?.kind === 'goodwill')
     .sort(
       (a, b) => (b.slot.candidates[0]?.priority ?? 0) - (a.slot.candidates[0]?.priority ?? 0) || a.i - b.i,
     );
@@ -124,26 +144,45 @@ function allocate(slots: readonly PricedSlot[], limits: GoodwillLimits, reduce: 
       goodwill += top.costMinor;
       continue;
     }
-    // A restitution candidate further down is owed whatever the caps: it takes the slot whole.
-    const owed = slot.candidates.findIndex((c) => c.kind === 'restitution');
-    if (owed > 0) {
-      const given = slot.candidates[owed] as Candidate;
-      capped.push({ candidate: top, keptCostMinor: 0, limit: room.binding });
-      choices[i] = { at: owed, given };
-      restitution += given.costMinor;
-      continue;
-    }
+    if (owedFallback(slot) > 0) return { fallBack: i };
     const reduced = left > 0 ? reduce(top, left) : undefined;
-    if (reduced && reduced.costMinor > 0 && reduced.costMinor <= left) {
-      capped.push({ candidate: top, keptCostMinor: reduced.costMinor, limit: room.binding });
-      choices[i] = { at: 0, given: reduced };
-      goodwill += reduced.costMinor;
-    } else {
-      capped.push({ candidate: top, keptCostMinor: 0, limit: room.binding });
-      choices[i] = { at: null, given: undefined };
-    }
+    const fits = reduced !== undefined && reduced.costMinor > 0 && reduced.costMinor <= left;
+    capped.push({ candidate: top, keptCostMinor: fits ? reduced.costMinor : 0, limit: room.binding });
+    choices[i] = fits ? { at: 0, given: reduced } : { at: null, given: undefined };
+    if (fits) goodwill += reduced.costMinor;
   }
   return { choices, capped, restitution, goodwill };
+}
+
+/**
+ * Serves goodwill, and restitution in the slots whose goodwill does not fit but which hold a
+ * restitution candidate (owed whatever the caps). Each such fall-back raises the restitution owed and
+ * lowers what is left for goodwill under the total ceiling, so allocation starts over with that slot
+ * owed, until no slot falls back any more (at most once per slot). Goodwill granted before a
+ * fall-back is never kept on a budget that no longer exists.
+ */
+function allocate(slots: readonly PricedSlot[], limits: GoodwillLimits, reduce: Reducer): Allocation {
+  const owed = new Set<number>();
+  for (;;) {
+    const run = allocateOnce(slots, limits, reduce, owed);
+    if (!('fallBack' in run)) return withOwedCapped(slots, run, owed, limits);
+    owed.add(run.fallBack);
+  }
+}
+
+/** Records each slot that fell back to restitution as its goodwill top left out, under the final budget. */
+function withOwedCapped(
+  slots: readonly PricedSlot[],
+  run: Allocation,
+  owed: ReadonlySet<number>,
+  limits: GoodwillLimits,
+): Allocation {
+  if (owed.size === 0) return run;
+  const binding = budget(limits, run.restitution).binding;
+  const fellBack: CappedRemedy[] = [...owed]
+    .sort((a, b) => a - b)
+    .map((i) => ({ candidate: slots[i]?.candidates[0] as Candidate, keptCostMinor: 0, limit: binding }));
+  return { ...run, capped: [...fellBack, ...run.capped] };
 }
 
 /**
