@@ -8,11 +8,12 @@ import type { HitPolicy } from '../policy/schema';
 import type { RationaleSentence } from '../rationale/sentence';
 import type { Remedy } from '../remedies/catalogue';
 import type { FiredRule, RuleOutcome } from '../rules/engine/evaluator';
-import type { RuleSet } from '../rules/ruleset';
+import type { RuleSetStamp } from '../rules/stamp';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 import type { CapStage } from './cap';
 import type { Recommendation } from './recommendation';
 import type { IncidentRun } from './select';
+import { REDRESS_VERSION } from './version';
 
 /** A remedy as a recommendation shows it: in major units, without the rule's spec. */
 export function toRemedy({ costMinor, spec: _spec, ...rest }: Candidate, currency: string): Remedy {
@@ -22,7 +23,8 @@ export function toRemedy({ costMinor, spec: _spec, ...rest }: Candidate, currenc
 /** Everything a recommendation is made of. */
 export interface Parts {
   readonly complaint: Complaint;
-  readonly ruleSet: RuleSet;
+  /** The rule set's stamp, computed once per pipeline. */
+  readonly stamp: RuleSetStamp;
   readonly locale: Locale;
   readonly currency: string;
   readonly severity: SeverityScore;
@@ -46,7 +48,8 @@ export function assemble(p: Parts): Recommendation {
   const money = (minor: number) => fromMinor(minor, p.currency);
   return {
     complaintId: p.complaint.id,
-    ruleSet: { name: p.ruleSet.name, version: p.ruleSet.version },
+    ruleSet: p.stamp,
+    redressVersion: REDRESS_VERSION,
     locale: p.locale,
     severity: p.severity,
     value: p.value,

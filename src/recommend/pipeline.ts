@@ -10,6 +10,7 @@ import { compiledEvaluator } from '../rules/engine/compiled';
 import type { FiredRule, RuleEvaluator } from '../rules/engine/evaluator';
 import { referenceEvaluator } from '../rules/engine/reference';
 import type { Rule, RuleSet } from '../rules/ruleset';
+import { ruleSetStamp } from '../rules/stamp';
 import { addDays } from '../time/utc-calendar';
 import { assemble, toRemedy } from './assemble';
 import { cap } from './cap';
@@ -62,6 +63,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const evaluator: RuleEvaluator =
     options.engine === 'compiled' ? compiledEvaluator(ruleSet) : referenceEvaluator(ruleSet);
   const rulesByName = new Map<string, Rule>(ruleSet.rules.map((r) => [r.name, r]));
+  // Hashing the rule set takes longer than a recommendation: once per pipeline, not per complaint.
+  const stamp = ruleSetStamp(ruleSet);
 
   const localeFor = (complaint: Complaint, requested?: Locale | 'auto'): Locale => {
     const locale = requested ?? options.locale;
@@ -116,7 +119,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     });
     const recommendation = assemble({
       complaint,
-      ruleSet,
+      stamp,
       locale,
       currency: ctx.currency,
       severity,

@@ -9,6 +9,7 @@ import type { HitPolicy } from '../policy/schema';
 import type { RationaleSentence } from '../rationale/sentence';
 import type { Remedy } from '../remedies/catalogue';
 import type { FiredRule, RuleOutcome } from '../rules/engine/evaluator';
+import type { RuleSetStamp } from '../rules/stamp';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 
 /** How the recommendation came about, for agents, analysts and audits. */
@@ -28,7 +29,10 @@ export interface Trace {
  */
 export interface Recommendation {
   readonly complaintId: string;
-  readonly ruleSet: { readonly name: string; readonly version: string };
+  /** The rule set that made it: name, version and content hash, to trace it back and replay it. */
+  readonly ruleSet: RuleSetStamp;
+  /** The version of redress that made it. */
+  readonly redressVersion: string;
   readonly locale: Locale;
   readonly severity: SeverityScore;
   readonly value: ValueScore;

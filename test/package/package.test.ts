@@ -48,6 +48,27 @@ describe('the built package', () => {
     ]);
     expect(out.trim()).toBe('resend');
   });
+
+  it("stamps recommendations with package.json's version and the rule set's hash, in the ESM and CommonJS builds", () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    const complaint = readFileSync(new URL('../fixtures/scenarios.jsonl', import.meta.url), 'utf8').split(
+      '\n',
+    )[0];
+    const print = 'r => console.log(r.redressVersion, r.ruleSet.hash === m.ruleSetHash(m.defaultRuleSet))';
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      `const m = await import('redress'); m.createRecommender().recommend(${complaint}).then(${print})`,
+    ]);
+    const cjs = node([
+      '-e',
+      `const m = require('redress'); m.createRecommender().recommend(${complaint}).then(${print})`,
+    ]);
+    expect(esm.trim()).toBe(`${version} true`);
+    expect(cjs.trim()).toBe(`${version} true`);
+  });
 });
 
 describe('the README', () => {
