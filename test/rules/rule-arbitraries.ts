@@ -9,10 +9,66 @@ import { OPERAND_SHAPE, OPERATORS, operatorFits, type Scalar } from '../../src/r
  * that equalities, list hits and boundaries actually occur.
  */
 
-/** Numbers rules compare with: boundaries of the default rules, zero, fractions, large values (-0 is refused). */
-const NUMBERS = [0, 1, 2, 2.5, 3, 6, 7, 19.99, 20, 49, 50, 51, 74, 75, 100, -1, 1e9] as const;
-/** Strings for the free-text facts (currency, plan): ordinary ones, the empty string, digits. */
-const STRINGS = ['EUR', 'USD', 'none', 'Plus', '', '5', '0', 'true'] as const;
+/** The next double above `x` (towards +∞), or below it with `down`: one float step away. */
+export function floatStep(x: number, down = false): number {
+  if (x === 0) return down ? -Number.MIN_VALUE : Number.MIN_VALUE;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigInt64(0);
+  // Away from zero is one more in the bit pattern, towards zero one less, whatever the sign.
+  view.setBigInt64(0, bits + (x > 0 !== down ? 1n : -1n));
+  return view.getFloat64(0);
+}
+
+/**
+ * Numbers rules compare with (-0 is refused): boundaries of the default rules, zero, fractions, values a
+ * float step apart (0.1 + 0.2 against 0.3), and very large ones (beyond 2^53, near the largest double).
+ */
+const NUMBERS = [
+  0,
+  1,
+  2,
+  2.5,
+  3,
+  6,
+  7,
+  19.99,
+  20,
+  49,
+  50,
+  51,
+  74,
+  75,
+  100,
+  -1,
+  1e9,
+  0.3,
+  0.1 + 0.2,
+  Number.MAX_SAFE_INTEGER,
+  2 ** 53 + 2,
+  1e308,
+  -1e308,
+] as const;
+/**
+ * Strings for the free-text facts (currency, plan): ordinary ones, the empty string, digits, and
+ * Unicode: accents composed and decomposed, Persian and Turkish letters, an emoji, a bidi control.
+ */
+const STRINGS = [
+  'EUR',
+  'USD',
+  'none',
+  'Plus',
+  '',
+  '5',
+  '0',
+  'true',
+  'café',
+  'cafe\u0301',
+  'İstanbul',
+  'ماهانه',
+  '😀',
+  '\u202eabc',
+] as const;
 
 function pool(fact: FactName): readonly Scalar[] {
   const spec = FACTS[fact];
@@ -136,14 +192,40 @@ export const guardedRuleSetArb = ruleSetOf(
   60,
 );
 
-/** Values a fact should never hold, but which both engines must still treat alike. */
-const LOOSE: readonly Scalar[] = [Number.NaN, Number.POSITIVE_INFINITY, -0, '', '5', 'abc', '20abc', true, 5];
+/**
+ * Values a fact should never hold, but which both engines must still treat alike: non-finite and
+ * negative-zero numbers, numeric-looking strings, and values that are not scalars at all (null,
+ * undefined, arrays, objects), as a caller of the evaluator could pass them.
+ */
+const LOOSE: readonly Scalar[] = [
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -0,
+  '',
+  '5',
+  'abc',
+  '20abc',
+  ' 7',
+  '1e3',
+  true,
+  5,
+  null,
+  undefined,
+  [],
+  [5],
+  ['a'],
+  {},
+  { valueOf: 5 },
+] as unknown as Scalar[];
 
 function factValueArb(fact: FactName): fc.Arbitrary<Scalar> {
   const typed = fc.constantFrom(...pool(fact));
   const near =
     FACTS[fact].type === 'number'
-      ? fc.constantFrom(...NUMBERS).chain((n) => fc.constantFrom(n, n + 1e-9, n - 1e-9, n + 0.5))
+      ? fc
+          .constantFrom(...NUMBERS)
+          .chain((n) => fc.constantFrom(n, floatStep(n), floatStep(n, true), n + 1e-9, n - 1e-9, n + 0.5))
       : typed;
   return fc.oneof(
     { weight: 12, arbitrary: typed },

@@ -143,10 +143,21 @@ function outcome(rule: CompiledRule, conditions: ConditionTrace): RuleOutcome {
   };
 }
 
+/** Every fact a condition reads. */
+function factsOf(condition: Condition, into: Set<string>): Set<string> {
+  if ('all' in condition) for (const c of condition.all) factsOf(c, into);
+  else if ('any' in condition) for (const c of condition.any) factsOf(c, into);
+  else if ('not' in condition) factsOf(condition.not, into);
+  else into.add(condition.fact);
+  return into;
+}
+
 /** The compiled form of one rule set: its enabled rules in winning order, and their index. */
 class CompiledEvaluator implements RuleEvaluator {
   private readonly rules: readonly CompiledRule[];
   private readonly index: RuleIndex<CompiledRule>;
+  /** The facts the enabled rules read: each must be given, as json-rules-engine requires. */
+  private readonly read: readonly string[];
 
   constructor(ruleSet: RuleSet) {
     const enabled: { rule: CompiledRule; source: Condition }[] = [];
@@ -159,11 +170,20 @@ class CompiledEvaluator implements RuleEvaluator {
       });
     });
     enabled.sort((a, b) => byPriority(a.rule, b.rule));
+    const read = new Set<string>();
+    for (const { source } of enabled) factsOf(source, read);
+    this.read = [...read];
     this.rules = enabled.map((e) => e.rule);
     this.index = new RuleIndex(enabled.map((e) => ({ item: e.rule, guards: guardsOf(e.source) })));
   }
 
   evaluate(facts: Facts, scope: EvaluationScope = 'all'): readonly RuleOutcome[] {
+    // json-rules-engine (allowUndefinedFacts: false) refuses a run that lacks a fact a rule reads;
+    // without this, `notEqual`, `notIn` and `not` would fire on the missing value. Facts built by
+    // toFacts always hold every fact, so this only guards callers of the evaluator itself.
+    for (const name of this.read) {
+      if (!Object.hasOwn(facts, name)) throw new Error(`Undefined fact: ${name}`);
+    }
     const out: RuleOutcome[] = [];
     if (scope === 'all') {
       for (const rule of this.rules) out.push(outcome(rule, rule.condition.trace(facts)));

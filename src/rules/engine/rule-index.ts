@@ -155,7 +155,11 @@ class KeyedIndex<T> {
   private readonly cache = new Map<number, readonly T[]>();
   private cachedReferences = 0;
 
-  constructor(entries: readonly Guarded<T>[], settled: FactName | undefined) {
+  constructor(
+    entries: readonly Guarded<T>[],
+    settled: FactName | undefined,
+    private readonly maxCachedReferences: number,
+  ) {
     this.items = entries.map((e) => e.item);
     if (entries.length <= FEW) return;
     const usage = new Map<FactName, number>();
@@ -196,7 +200,7 @@ class KeyedIndex<T> {
       }
       found.push(item);
     });
-    if (this.cachedReferences + found.length > MAX_CACHED_REFERENCES) {
+    if (this.cachedReferences + found.length > this.maxCachedReferences) {
       this.cache.clear();
       this.cachedReferences = 0;
     }
@@ -218,13 +222,20 @@ export class RuleIndex<T> {
   private readonly branches: (KeyedIndex<T> | undefined)[] = [];
   private readonly whole: KeyedIndex<T> | undefined;
 
-  constructor(private readonly entries: readonly Guarded<T>[]) {
+  /**
+   * @param maxCachedReferences rule references each keyed index caches before its cache starts over
+   *   (a parameter so that a test can fill the cache past it).
+   */
+  constructor(
+    private readonly entries: readonly Guarded<T>[],
+    private readonly maxCachedReferences = MAX_CACHED_REFERENCES,
+  ) {
     const usage = new Map<FactName, number>();
     for (const { guards } of entries)
       for (const fact of guards.keys()) usage.set(fact, (usage.get(fact) ?? 0) + 1);
     const [best] = [...usage].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     if (entries.length <= FEW || !best) {
-      this.whole = new KeyedIndex(entries, undefined);
+      this.whole = new KeyedIndex(entries, undefined, maxCachedReferences);
       return;
     }
     this.split = best[0];
@@ -242,7 +253,7 @@ export class RuleIndex<T> {
   private branch(c: number): KeyedIndex<T> {
     const fact = this.split as FactName;
     const kept = this.entries.filter(({ guards }) => admitted(guards, fact, this.classes)[c] === 1);
-    const branch = new KeyedIndex(kept, fact);
+    const branch = new KeyedIndex(kept, fact, this.maxCachedReferences);
     this.branches[c] = branch;
     return branch;
   }
