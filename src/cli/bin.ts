@@ -1,10 +1,7 @@
 #!/usr/bin/env node
-import { CommanderError } from 'commander';
-import { isRedressError } from '../index';
-import { CliError } from './cli-error';
 import { ExitCode } from './exit-code';
-import { createProgram } from './program';
-import { printable } from './style';
+import type { CliIo } from './io';
+import { run } from './run';
 
 // The reader went away (`redress recommend big.jsonl | head -1`): stop at once and quietly, as a
 // command killed by SIGPIPE would, instead of failing with a stack trace.
@@ -18,32 +15,22 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-async function main(argv: readonly string[]): Promise<void> {
-  try {
-    await createProgram().parseAsync(argv, { from: 'user' });
-  } catch (error) {
-    process.exitCode = report(error);
-  }
-}
+/** The real world: this process's arguments, streams, environment, directory and clock. */
+const io: CliIo = {
+  argv: process.argv.slice(2),
+  env: process.env,
+  cwd: process.cwd(),
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  now: () => performance.now(),
+  resources: () => {
+    const usage = process.resourceUsage();
+    return { maxRssBytes: usage.maxRSS * 1024, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 };
+  },
+  exitCode: ExitCode.ok,
+};
 
-function report(error: unknown): number {
-  if (error instanceof CommanderError) {
-    // Help and version are "errors" to commander; a usage error has already been printed.
-    return error.exitCode === 0 ? ExitCode.ok : ExitCode.cannotRun;
-  }
-  if (error instanceof CliError) {
-    process.stderr.write(`redress: ${printable(error.message)}\n`);
-    return error.exitCode;
-  }
-  if (isRedressError(error)) {
-    process.stderr.write(`redress: ${printable(error.message)}\n`);
-    return ExitCode.cannotRun;
-  }
-  // A bug: say so, with the stack, so that it can be reported.
-  process.stderr.write(
-    `redress: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  return ExitCode.cannotRun;
-}
-
-void main(process.argv.slice(2));
+void run(io).then((code) => {
+  process.exitCode = code;
+});

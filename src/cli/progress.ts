@@ -1,3 +1,5 @@
+import type { CliOutput } from './io';
+
 /** What a progress display is told as a batch runs. */
 export interface Progress {
   /** One more record was written (`failed` when it was an error record), accounting for `bytes` of input. */
@@ -29,10 +31,10 @@ function duration(seconds: number): string {
  * rate and time left. Redrawn at most ten times a second, so it costs nothing measurable.
  */
 export function terminalProgress(
-  stream: NodeJS.WritableStream & { columns?: number },
+  stream: CliOutput,
   label: string,
   totalBytes: number | undefined,
-  now: () => number = () => performance.now(),
+  now: () => number,
 ): Progress {
   const started = now();
   let lastDraw = Number.NEGATIVE_INFINITY;

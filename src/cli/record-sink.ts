@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { CliError, describeIoError } from './cli-error';
+import { type CliIo, type CliOutput, filePath } from './io';
 
 /** Where output records go, one JSON text per line. */
 export interface RecordSink {
@@ -15,10 +16,10 @@ export interface RecordSink {
  * sinks written in turn (`--output` and `--errors`) always hold, between them, exactly the first N
  * records: what `--resume` relies on.
  */
-export function fileSink(path: string, mode: 'truncate' | 'append'): RecordSink {
+export function fileSink(io: Pick<CliIo, 'cwd'>, path: string, mode: 'truncate' | 'append'): RecordSink {
   let fd: number;
   try {
-    fd = openSync(path, mode === 'append' ? 'a' : 'w');
+    fd = openSync(filePath(io, path), mode === 'append' ? 'a' : 'w');
   } catch (error) {
     throw new CliError(`cannot write ${path}: ${describeIoError(error)}`);
   }
@@ -39,7 +40,7 @@ export function fileSink(path: string, mode: 'truncate' | 'append'): RecordSink 
 }
 
 /** A sink on a stream (standard output), waiting for `drain` when the reader is slower than we are. */
-export function streamSink(stream: NodeJS.WritableStream): RecordSink {
+export function streamSink(stream: CliOutput): RecordSink {
   return {
     write(record) {
       if (stream.write(`${JSON.stringify(record)}\n`)) return;

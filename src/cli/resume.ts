@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs';
 import { CliError, describeIoError } from './cli-error';
+import { type CliIo, filePath } from './io';
 
 /** What an earlier, interrupted run left in an output file. */
 export interface ResumePoint {
@@ -18,10 +19,10 @@ const CHUNK = 1 << 16;
  * the middle of a write can leave), so that appending continues on a line boundary. A missing file is
  * an empty one. Reads in chunks: the file may be larger than memory.
  */
-export function prepareResume(path: string): ResumePoint {
+export function prepareResume(io: Pick<CliIo, 'cwd'>, path: string): ResumePoint {
   let fd: number;
   try {
-    fd = openSync(path, 'a+');
+    fd = openSync(filePath(io, path), 'a+');
   } catch (error) {
     throw new CliError(`cannot resume ${path}: ${describeIoError(error)}`);
   }

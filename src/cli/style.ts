@@ -15,7 +15,7 @@ export interface Style {
 /** Whether to colour output written to `stream`. `choice` is `--color` (true) or `--no-color` (false). */
 export function colorWanted(
   stream: { isTTY?: boolean },
-  env: NodeJS.ProcessEnv,
+  env: Readonly<Record<string, string | undefined>>,
   choice: boolean | undefined,
 ): boolean {
   if (choice !== undefined) return choice;

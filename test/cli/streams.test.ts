@@ -121,7 +121,7 @@ describe('prepareResume', () => {
     const file = join(tmp.dir, 'out.jsonl');
     const long = `{"n":${'9'.repeat(70_000)}}`; // the last complete line spans read chunks
     writeFileSync(file, `{"n":1}\n${long}\n{"n":3, "cut`);
-    const point = prepareResume(file);
+    const point = prepareResume({ cwd: tmp.dir }, file);
     expect(point.records).toBe(2);
     expect(point.droppedBytes).toBe('{"n":3, "cut'.length);
     expect(point.lastRecord === long).toBe(true); // (not toEqual: a failure would print 70 kB)
@@ -130,9 +130,17 @@ describe('prepareResume', () => {
 
   it('treats a missing or empty file as nothing done', () => {
     const file = join(tmp.dir, 'new.jsonl');
-    expect(prepareResume(file)).toEqual({ records: 0, lastRecord: undefined, droppedBytes: 0 });
+    expect(prepareResume({ cwd: tmp.dir }, file)).toEqual({
+      records: 0,
+      lastRecord: undefined,
+      droppedBytes: 0,
+    });
     writeFileSync(file, 'no newline yet');
-    expect(prepareResume(file)).toEqual({ records: 0, lastRecord: undefined, droppedBytes: 14 });
+    expect(prepareResume({ cwd: tmp.dir }, file)).toEqual({
+      records: 0,
+      lastRecord: undefined,
+      droppedBytes: 14,
+    });
     expect(readFileSync(file, 'utf8')).toBe('');
   });
 });

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { createRecommender, isRedressError, type Locale } from '../../index';
 import { CliError } from '../cli-error';
 import { ExitCode } from '../exit-code';
 import { renderExplanation } from '../explain/render';
 import { openInput } from '../input';
+import { type CliIo, readAll } from '../io';
 import { readLines } from '../line-reader';
 import { DEFAULT_MAX_LINE_BYTES, localeOption, rulesOption, wholeNumber } from '../options';
 import { loadRulesFile, readTextFile } from '../rules-file';
@@ -19,7 +19,7 @@ interface ExplainOptions {
 }
 
 /** `redress explain`: how one complaint's recommendation came about, rule by rule. */
-export function explainCommand(): Command {
+export function explainCommand(io: CliIo): Command {
   return new Command('explain')
     .summary('explain the recommendation for one complaint, rule by rule')
     .description(
@@ -42,27 +42,27 @@ export function explainCommand(): Command {
       '\nExit status: 0 when explained, 1 when the complaint is invalid, 2 when it cannot run.',
     )
     .action(async (file: string, options: ExplainOptions) => {
-      process.exitCode = await explain(file, options);
+      io.exitCode = await explain(io, file, options);
     });
 }
 
-async function explain(file: string, options: ExplainOptions): Promise<ExitCode> {
-  const { ruleSet, source } = loadRulesFile(options.rules);
+async function explain(io: CliIo, file: string, options: ExplainOptions): Promise<ExitCode> {
+  const { ruleSet, source } = loadRulesFile(io, options.rules);
   const text =
     options.line !== undefined
-      ? await lineOf(file, options.line)
+      ? await lineOf(io, file, options.line)
       : file === '-'
-        ? readFileSync(0, 'utf8')
-        : readTextFile(file, 'complaint file', DEFAULT_MAX_LINE_BYTES * 16);
+        ? await readAll(io.stdin)
+        : readTextFile(io, file, 'complaint file', DEFAULT_MAX_LINE_BYTES * 16);
   const recommender = createRecommender({ ruleSet, locale: options.locale, trace: 'all' });
   try {
     // The JSON text as it is: the library parses it defensively (size, duplicate keys, syntax).
     const recommendation = await recommender.recommend(text);
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(recommendation, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(recommendation, null, 2)}\n`);
     } else {
-      const style = createStyle(colorWanted(process.stdout, process.env, options.color));
-      process.stdout.write(renderExplanation(recommendation, ruleSet, source, style));
+      const style = createStyle(colorWanted(io.stdout, io.env, options.color));
+      io.stdout.write(renderExplanation(recommendation, ruleSet, source, style));
     }
     return ExitCode.ok;
   } catch (error) {
@@ -76,8 +76,8 @@ async function explain(file: string, options: ExplainOptions): Promise<ExitCode>
 }
 
 /** The text of line `n` of a JSON Lines file, read as a stream up to that line. */
-async function lineOf(file: string, n: number): Promise<string> {
-  const input = openInput(file);
+async function lineOf(io: CliIo, file: string, n: number): Promise<string> {
+  const input = openInput(io, file);
   for await (const raw of readLines(input.chunks, { maxLineBytes: DEFAULT_MAX_LINE_BYTES * 16 })) {
     if (raw.line < n) continue;
     if ('text' in raw) return raw.text;

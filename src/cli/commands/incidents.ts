@@ -5,6 +5,7 @@ import { ExitCode } from '../exit-code';
 import { IncidentCollector } from '../incident-collector';
 import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../incident-flags';
 import { openInput } from '../input';
+import type { CliIo } from '../io';
 import { readLines } from '../line-reader';
 import { type LineError, lineError } from '../line-record';
 import { maxLineBytesOption } from '../options';
@@ -19,7 +20,7 @@ interface IncidentsCommandOptions extends IncidentFlagValues {
 const SHOWN_IDS = 5;
 
 /** `redress incidents`: bursts of complaints with one cause, as `detectIncidents` finds them. */
-export function incidentsCommand(): Command {
+export function incidentsCommand(io: CliIo): Command {
   const command = new Command('incidents')
     .summary('find bursts of complaints with one cause (crisis mode)')
     .description(
@@ -38,21 +39,21 @@ export function incidentsCommand(): Command {
         'on stderr and left out), 2 when it cannot run.',
     )
     .action(async (input: string, options: IncidentsCommandOptions) => {
-      process.exitCode = await incidents(input, options);
+      io.exitCode = await incidents(io, input, options);
     });
 }
 
-async function incidents(inputPath: string, options: IncidentsCommandOptions): Promise<ExitCode> {
+async function incidents(io: CliIo, inputPath: string, options: IncidentsCommandOptions): Promise<ExitCode> {
   // Bad options are a usage error (exit 2) before any input is read.
   const collector = new IncidentCollector(incidentSettings(options));
-  const input = openInput(inputPath);
+  const input = openInput(io, inputPath);
   let failed = 0;
   const fail = (error: LineError) => {
     failed += 1;
     const { code, message } = error.error;
     // Library messages already start with their code; the CLI's own ones do not.
     const text = message.startsWith(`${code}:`) ? message : `${code}: ${message}`;
-    process.stderr.write(`${printable(`line ${error.line}: ${text}`)}\n`);
+    io.stderr.write(`${printable(`line ${error.line}: ${text}`)}\n`);
   };
   for await (const raw of readLines(input.chunks, { maxLineBytes: options.maxLineBytes })) {
     if ('problem' in raw) {
@@ -78,10 +79,10 @@ async function incidents(inputPath: string, options: IncidentsCommandOptions): P
     if (entry) collector.add(entry);
   }
   const found = collector.detect();
-  if (options.json) process.stdout.write(`${JSON.stringify(found.incidents, null, 2)}\n`);
-  else process.stdout.write(renderIncidents(found.incidents, found.complaints));
+  if (options.json) io.stdout.write(`${JSON.stringify(found.incidents, null, 2)}\n`);
+  else io.stdout.write(renderIncidents(found.incidents, found.complaints));
   if (failed > 0) {
-    process.stderr.write(
+    io.stderr.write(
       `${failed} line${failed === 1 ? '' : 's'} failed and ${failed === 1 ? 'was' : 'were'} left out\n`,
     );
   }

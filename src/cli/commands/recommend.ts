@@ -4,6 +4,7 @@ import { recommendLines } from '../batch';
 import { CliError } from '../cli-error';
 import { ExitCode } from '../exit-code';
 import { openInput } from '../input';
+import type { CliIo } from '../io';
 import { readLines } from '../line-reader';
 import { isLineError } from '../line-record';
 import { concurrencyOption, localeOption, maxLineBytesOption, quietOption, rulesOption } from '../options';
@@ -25,7 +26,7 @@ interface RecommendOptions {
 }
 
 /** `redress recommend`: JSON Lines of complaints in, one recommendation (or error record) per line out. */
-export function recommendCommand(): Command {
+export function recommendCommand(io: CliIo): Command {
   return new Command('recommend')
     .summary('recommend remedies for every complaint in a JSON Lines file, streaming')
     .description(
@@ -52,37 +53,41 @@ export function recommendCommand(): Command {
         'command could not run (usage, unreadable input, invalid rules).',
     )
     .action(async (input: string | undefined, options: RecommendOptions) => {
-      process.exitCode = await recommend(input, options);
+      io.exitCode = await recommend(io, input, options);
     });
 }
 
-async function recommend(inputPath: string | undefined, options: RecommendOptions): Promise<ExitCode> {
+async function recommend(
+  io: CliIo,
+  inputPath: string | undefined,
+  options: RecommendOptions,
+): Promise<ExitCode> {
   if (options.resume && options.output === undefined) {
     throw new CliError('--resume needs --output FILE: only a file can be continued');
   }
   if (options.errors !== undefined && options.errors === options.output) {
     throw new CliError('--errors and --output must be different files');
   }
-  const { ruleSet } = loadRulesFile(options.rules);
+  const { ruleSet } = loadRulesFile(io, options.rules);
   const recommender = createRecommender({ ruleSet, locale: options.locale });
-  const input = openInput(inputPath);
+  const input = openInput(io, inputPath);
 
   let resumeFrom: ResumePoint | undefined;
   let resumeErrors: ResumePoint | undefined;
   if (options.resume && options.output !== undefined) {
-    resumeFrom = prepareResume(options.output);
-    if (options.errors !== undefined) resumeErrors = prepareResume(options.errors);
-    notice(options, resumeNotice(options.output, resumeFrom, resumeErrors));
+    resumeFrom = prepareResume(io, options.output);
+    if (options.errors !== undefined) resumeErrors = prepareResume(io, options.errors);
+    notice(io, options, resumeNotice(options.output, resumeFrom, resumeErrors));
   }
   const skip = (resumeFrom?.records ?? 0) + (resumeErrors?.records ?? 0);
 
   const mode = options.resume ? 'append' : 'truncate';
   const out: RecordSink =
-    options.output === undefined ? streamSink(process.stdout) : fileSink(options.output, mode);
-  const errors: RecordSink = options.errors === undefined ? out : fileSink(options.errors, mode);
+    options.output === undefined ? streamSink(io.stdout) : fileSink(io, options.output, mode);
+  const errors: RecordSink = options.errors === undefined ? out : fileSink(io, options.errors, mode);
   const progress: Progress =
-    process.stderr.isTTY && !options.quiet
-      ? terminalProgress(process.stderr, 'recommend', input.size)
+    io.stderr.isTTY && !options.quiet
+      ? terminalProgress(io.stderr, 'recommend', input.size, io.now)
       : silentProgress;
 
   let failed = 0;
@@ -114,12 +119,12 @@ async function recommend(inputPath: string | undefined, options: RecommendOption
     if (errors !== out) await errors.close();
   }
   progress.done();
-  reportResources();
+  reportResources(io);
   return failed > 0 ? ExitCode.dataProblems : ExitCode.ok;
 }
 
-function notice(options: RecommendOptions, text: string): void {
-  if (!options.quiet) process.stderr.write(`redress: ${text}\n`);
+function notice(io: CliIo, options: RecommendOptions, text: string): void {
+  if (!options.quiet) io.stderr.write(`redress: ${text}\n`);
 }
 
 function resumeNotice(output: string, out: ResumePoint, errors: ResumePoint | undefined): string {

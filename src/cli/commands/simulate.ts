@@ -7,6 +7,7 @@ import { ExitCode } from '../exit-code';
 import { fromAcceptedJson, IncidentCollector } from '../incident-collector';
 import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../incident-flags';
 import { openInput } from '../input';
+import { type CliIo, filePath } from '../io';
 import { readLines } from '../line-reader';
 import { concurrencyOption, maxLineBytesOption, quietOption, wholeNumber } from '../options';
 import { type Progress, silentProgress, terminalProgress } from '../progress';
@@ -36,7 +37,7 @@ interface SimulateOptions extends Omit<IncidentFlagValues, 'baseline'> {
 }
 
 /** `redress simulate`: what a rule set would have done to a batch of complaints, against a baseline. */
-export function simulateCommand(): Command {
+export function simulateCommand(io: CliIo): Command {
   const command = new Command('simulate')
     .summary('replay complaints through a rule set and compare it with a baseline')
     .description(
@@ -73,16 +74,16 @@ export function simulateCommand(): Command {
       '\nExit status: 0 when every line was recommended, 1 when some lines failed, 2 when it cannot run.',
     )
     .action(async (input: string, options: SimulateOptions) => {
-      process.exitCode = await simulate(input, options);
+      io.exitCode = await simulate(io, input, options);
     });
 }
 
-async function simulate(inputPath: string, options: SimulateOptions): Promise<ExitCode> {
+async function simulate(io: CliIo, inputPath: string, options: SimulateOptions): Promise<ExitCode> {
   const incidents = incidentDetection(options);
-  const proposed = loadRulesFile(options.rules);
+  const proposed = loadRulesFile(io, options.rules);
   const baseline: LoadedRules | undefined =
-    options.baseline === undefined ? undefined : loadRulesFile(options.baseline);
-  const input = openInput(inputPath);
+    options.baseline === undefined ? undefined : loadRulesFile(io, options.baseline);
+  const input = openInput(io, inputPath);
   const recommenders = [proposed, ...(baseline ? [baseline] : [])].map((r) =>
     createRecommender({ ruleSet: r.ruleSet }),
   );
@@ -94,8 +95,8 @@ async function simulate(inputPath: string, options: SimulateOptions): Promise<Ex
     incidents,
   );
   const progress: Progress =
-    process.stderr.isTTY && !options.quiet
-      ? terminalProgress(process.stderr, 'simulate', input.size)
+    io.stderr.isTTY && !options.quiet
+      ? terminalProgress(io.stderr, 'simulate', input.size, io.now)
       : silentProgress;
 
   const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes });
@@ -119,7 +120,7 @@ async function simulate(inputPath: string, options: SimulateOptions): Promise<Ex
   const summary = simulation.summary();
   if (options.report !== undefined) {
     try {
-      writeFileSync(options.report, renderReport(summary));
+      writeFileSync(filePath(io, options.report), renderReport(summary));
     } catch (error) {
       throw new CliError(`cannot write the report ${options.report}: ${describeIoError(error)}`);
     }
@@ -129,14 +130,14 @@ async function simulate(inputPath: string, options: SimulateOptions): Promise<Ex
     const json = summary.changes
       ? { ...summary, changes: { ...changes, largest: largest.slice(0, options.examples) } }
       : summary;
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    const style = createStyle(colorWanted(process.stdout, process.env, options.color));
-    process.stdout.write(renderSimulationText(summary, options.examples, style));
+    const style = createStyle(colorWanted(io.stdout, io.env, options.color));
+    io.stdout.write(renderSimulationText(summary, options.examples, style));
     if (options.report !== undefined && !options.quiet)
-      process.stdout.write(`\nreport written to ${options.report}\n`);
+      io.stdout.write(`\nreport written to ${options.report}\n`);
   }
-  reportResources();
+  reportResources(io);
   return summary.errors.lines > 0 ? ExitCode.dataProblems : ExitCode.ok;
 }
 

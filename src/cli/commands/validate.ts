@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { isRedressError, loadRuleSet, type RuleSet } from '../../index';
 import { ExitCode } from '../exit-code';
+import type { CliIo } from '../io';
 import { MAX_RULE_FILE_BYTES, readTextFile } from '../rules-file';
 import { colorWanted, createStyle, printable, type Style } from '../style';
 import { RULE_SET_CHECKS } from '../validate/checks';
@@ -28,7 +29,7 @@ interface FileReport {
 const MAX_SYNTAX_PROBLEMS = 10;
 
 /** `redress validate`: every problem in one or more rule files, each with its rule, pointer, location and a fix. */
-export function validateCommand(): Command {
+export function validateCommand(io: CliIo): Command {
   return new Command('validate')
     .summary('check rule files: every problem at once, with its location and a fix')
     .description(
@@ -47,24 +48,24 @@ export function validateCommand(): Command {
     )
     .action(async (files: string[], options: ValidateOptions) => {
       const reports: FileReport[] = [];
-      for (const file of files) reports.push(await validateFile(file));
+      for (const file of files) reports.push(await validateFile(io, file));
       if (options.json) {
-        process.stdout.write(
+        io.stdout.write(
           `${JSON.stringify({ valid: reports.every((r) => r.valid), files: reports }, null, 2)}\n`,
         );
       } else {
-        const style = createStyle(colorWanted(process.stdout, process.env, options.color));
-        process.stdout.write(reports.map((r) => formatReport(r, style)).join('\n'));
+        const style = createStyle(colorWanted(io.stdout, io.env, options.color));
+        io.stdout.write(reports.map((r) => formatReport(r, style)).join('\n'));
       }
       const passed = reports.every(
         (r) => r.valid && !(options.strict && r.findings.some((f) => f.severity === 'warning')),
       );
-      process.exitCode = passed ? ExitCode.ok : ExitCode.dataProblems;
+      io.exitCode = passed ? ExitCode.ok : ExitCode.dataProblems;
     });
 }
 
-async function validateFile(file: string): Promise<FileReport> {
-  const text = readTextFile(file, 'rules file', MAX_RULE_FILE_BYTES);
+async function validateFile(io: CliIo, file: string): Promise<FileReport> {
+  const text = readTextFile(io, file, 'rules file', MAX_RULE_FILE_BYTES);
   const source = new JsonSource(text);
   const at = (location: Location | undefined) =>
     location ? { line: location.line, column: location.column } : {};
