@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { markdownSessions, outputMatches, root } from './snippets';
+
+// Every `$ redress …` command shown in a ```console block of the README and docs/ is run with the built
+// command, in a directory where examples/ is the repository's, and prints what the page shows (a line
+// that is only `…` stands for any number of lines).
+const pages = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
+const sessions = pages.flatMap((page) => markdownSessions(page));
+
+const dir = mkdtempSync(join(tmpdir(), 'redress-sessions-'));
+mkdirSync(join(dir, 'bin'));
+mkdirSync(join(dir, 'work'));
+writeFileSync(
+  join(dir, 'bin', 'redress'),
+  `#!/bin/sh\nexec "${process.execPath}" "${join(root, 'dist', 'cli.js')}" "$@"\n`,
+);
+chmodSync(join(dir, 'bin', 'redress'), 0o755);
+for (const name of ['examples', 'schema']) symlinkSync(join(root, name), join(dir, 'work', name));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(command: string): Promise<string> {
+  return new Promise((resolve) => {
+    execFile(
+      'bash',
+      ['-c', command],
+      {
+        cwd: join(dir, 'work'),
+        env: { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, NO_COLOR: '1' },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (_error, stdout) => resolve(stdout),
+    );
+  });
+}
+
+describe.each(sessions.map((s) => [`${s.file}:${s.line}`, s] as const))('the command at %s', (_where, session) => {
+  it(`prints what the page shows: ${session.command}`, async () => {
+    const out = (await run(session.command)).split('\n').map((l) => l.trimEnd());
+    if (out.at(-1) === '') out.pop();
+    if (!outputMatches(session.output, out)) expect(out.join('\n')).toBe(session.output.join('\n'));
+  });
+});
