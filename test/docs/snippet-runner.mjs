@@ -28,7 +28,11 @@ function matches(actual, expected) {
 let current;
 globalThis.__doc = {
   more,
+  declare(lines) {
+    current.declared = lines;
+  },
   check(line, actual, expected, text) {
+    current.reached.add(line);
     if (matches(actual, expected)) current.passed += 1;
     else
       current.failures.push(
@@ -40,13 +44,15 @@ globalThis.__doc = {
 const [out, ...files] = process.argv.slice(2);
 const results = [];
 for (const file of files) {
-  current = { passed: 0, failures: [] };
+  current = { passed: 0, failures: [], declared: [], reached: new Set() };
   try {
     await import(pathToFileURL(resolve(file)).href);
   } catch (error) {
     current.failures.push(`threw ${error instanceof Error ? (error.stack ?? error.message) : inspect(error)}`);
   }
-  results.push(current);
+  for (const line of current.declared)
+    if (!current.reached.has(line)) current.failures.push(`${line}: the run never reached this check`);
+  results.push({ passed: current.passed, failures: current.failures });
 }
 writeFileSync(out, JSON.stringify(results));
 process.exit(0);

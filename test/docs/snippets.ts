@@ -147,10 +147,13 @@ export function instrument(snippet: Snippet): string {
   let code = snippet.code;
   const found = checks(code);
   if (found.length === 0) throw new Error(`${where(snippet)}: no //=> result to check`);
+  const declared = found.map((check) => where(snippet, check.line));
   for (const check of [...found].reverse()) {
     const call = `__doc.check(${JSON.stringify(where(snippet, check.line))}, (${check.expression}), (${withMore(check.expected)}), ${JSON.stringify(check.expected)});`;
     code = code.slice(0, check.start) + call + code.slice(check.end);
   }
+  // Declared first (after the hoisted imports), so that a check the run never reaches is a failure.
+  code = `__doc.declare(${JSON.stringify(declared)}); ${code}`;
   return transformSync(code, {
     loader: 'ts',
     format: 'esm',

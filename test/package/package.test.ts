@@ -71,11 +71,12 @@ describe('the built package', () => {
   });
 });
 
-describe('the README', () => {
+describe('the README and docs/rules.md', () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const rulesPage = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
 
   it('documents exactly the facts in the catalogue, with their types', () => {
-    const table = readme.split('<!-- facts-table:start -->')[1]?.split('<!-- facts-table:end -->')[0] ?? '';
+    const table = rulesPage.split('<!-- facts-table:start -->')[1]?.split('<!-- facts-table:end -->')[0] ?? '';
     const rows = table
       .split('\n')
       .filter((l) => l.startsWith('| `'))
