@@ -12,18 +12,18 @@ import { blueprintArbitrary } from '../../analysis/blueprint-arbitrary';
 import { complaint, subscriptionComplaint } from '../../complaint-builder';
 import { fcParams } from '../../seed';
 
-// Each block is one row of the README's "Why these defaults", tested against the default rule set.
+// Each block is one row of "Why these defaults" in docs/default-rules.md, tested against the default rule set.
 const recommender = createRecommender();
 const policy = defaultRuleSet.policy;
 const given = (r: Recommendation) => r.remedies.filter((x) => x.rule !== 'policy' || x.type !== 'apology');
 const types = (r: Recommendation) => given(r).map((x) => x.type);
 
-const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-const why = readme.split('## Why these defaults')[1]?.split('\n## ')[0] ?? '';
+const page = readFileSync(new URL('../../../docs/default-rules.md', import.meta.url), 'utf8');
+const why = page.split('## Why these defaults')[1]?.split('\n## ')[0] ?? '';
 const rowAbout = (start: string) => why.split('\n').find((l) => l.startsWith(`| ${start}`)) ?? '';
 
 describe('Roschk & Gelbrich (2014): match the kind of remedy to the kind of failure', () => {
-  it('is the README’s source sentence for the default', () => {
+  it('is the page’s source sentence for the default', () => {
     expect(rowAbout('Match the kind of remedy')).toContain(
       'Roschk & Gelbrich (2014), _Journal of Service Research_',
     );
@@ -70,7 +70,7 @@ describe('Roschk & Gelbrich (2014): match the kind of remedy to the kind of fail
 });
 
 describe('restitution is owed and never capped; goodwill is what caps limit', () => {
-  it('is the README’s default', () => {
+  it('is the page’s default', () => {
     expect(rowAbout('Restitution is owed')).toContain('`restitutionCost` and `goodwillCost`');
   });
 
@@ -102,7 +102,7 @@ describe('restitution is owed and never capped; goodwill is what caps limit', ()
 });
 
 describe('Haesevoets et al. (2017), Gelbrich, Gäthke & Grégoire (2015): total compensation at or below about 150%', () => {
-  it('is the README’s source sentence, with the number the rule set uses', () => {
+  it('is the page’s source sentence, with the number the rule set uses', () => {
     const row = rowAbout('Total compensation');
     expect(row).toContain('Haesevoets et al. (2017)');
     expect(row).toContain('Gelbrich, Gäthke & Grégoire (2015)');
@@ -136,7 +136,7 @@ describe('Haesevoets et al. (2017), Gelbrich, Gäthke & Grégoire (2015): total 
 });
 
 describe('the goodwill share grows with severity inside that band (Wirtz & Mattila 2004; Gelbrich et al. 2015; Haesevoets et al. 2017)', () => {
-  it('is the README’s default, with the shares the rule set uses', () => {
+  it('is the page’s default, with the shares the rule set uses', () => {
     const s = policy.maxGoodwillShareBySeverity;
     expect(rowAbout('The goodwill share grows')).toContain(
       `low ${s.low}, medium ${s.medium}, high ${s.high}, critical ${s.critical}`,
@@ -176,7 +176,7 @@ describe('the goodwill share grows with severity inside that band (Wirtz & Matti
 });
 
 describe('Roschk & Kaiser (2013), Wirtz & Mattila (2004): an apology with every recommendation', () => {
-  it('is the README’s source sentence', () => {
+  it('is the page’s source sentence', () => {
     const row = rowAbout('An apology with every');
     expect(row).toContain('Roschk & Kaiser (2013)');
     expect(row).toContain('Wirtz & Mattila (2004)');
@@ -208,7 +208,7 @@ describe('Roschk & Kaiser (2013), Wirtz & Mattila (2004): an apology with every 
 });
 
 describe('the policy defaults that are not research', () => {
-  it('are named as policy in the README, with the numbers the rule set uses', () => {
+  it('are named as policy on the page, with the numbers the rule set uses', () => {
     const t = policy.maxGoodwillByTier;
     expect(why).toContain(`\`maxGoodwillByTier\` ${t.standard}, ${t.silver}, ${t.gold},\n${t.platinum}`);
     expect(policy.perCustomer).toEqual({ windowDays: 90, maxGoodwill: 150, maxCount: 3 });
