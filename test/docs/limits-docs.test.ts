@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultLimits, LIMIT_CODES, limits } from '../../src/index';
 
-/** The limits tables in README.md and SECURITY.md are the code's, number for number. */
+/** The limits tables in docs/limits-and-security.md and SECURITY.md are the code's, number for number. */
 
 function table(file: string, marker: string): string[][] {
   const text = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
@@ -28,7 +28,7 @@ const number = (cell: string | undefined) =>
   Number((/^[\d,]+/.exec(cell ?? '')?.[0] ?? 'NaN').replace(/,/g, ''));
 
 describe('the documented limits', () => {
-  it.each(['README.md', 'SECURITY.md'])(
+  it.each(['docs/limits-and-security.md', 'SECURITY.md'])(
     '%s lists every configurable limit with its default and issue code',
     (file) => {
       const rows = table(file, 'limits-table');
@@ -45,8 +45,8 @@ describe('the documented limits', () => {
     },
   );
 
-  it('README.md lists every field bound with its value', () => {
-    const rows = table('README.md', 'field-bounds-table');
+  it('docs/limits-and-security.md lists every field bound with its value', () => {
+    const rows = table('docs/limits-and-security.md', 'field-bounds-table');
     const documented = Object.fromEntries(rows.map((r) => [name(r[0]), number(r[1])]));
     const bounds = Object.fromEntries(
       Object.entries(limits).filter(([k]) => !Object.hasOwn(defaultLimits, k)),

@@ -1,10 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markdownSnippets, runSnippets, type SnippetResult, where } from './snippets';
+import { markdownSessions, markdownSnippets, runSnippets, type SnippetResult, where } from './snippets';
 
 // Every ```ts block of the README and of docs/ is a program that runs against the built package
 // (npm test builds first), and every `//=>` result in it holds.
-const pages = ['README.md', ...readdirSync(new URL('../../docs', import.meta.url)).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const pages = [
+  'README.md',
+  ...readdirSync(new URL('../../docs', import.meta.url))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const snippets = pages.flatMap((page) => markdownSnippets(page));
 let results: SnippetResult[] = [];
 
@@ -13,8 +18,10 @@ beforeAll(() => {
 }, 120_000);
 
 describe('the docs pages', () => {
+  // A ```ts program (run below) or a `$ redress` session (run by sessions.test.ts).
   it.each(pages)('%s has an example that runs', (page) => {
-    expect(snippets.filter((s) => s.file === page).length).toBeGreaterThan(0);
+    const runnable = snippets.filter((s) => s.file === page).length + markdownSessions(page).length;
+    expect(runnable).toBeGreaterThan(0);
   });
 });
 
