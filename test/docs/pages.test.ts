@@ -1,6 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markdownSessions, markdownSnippets, runSnippets, type SnippetResult, where } from './snippets';
+import {
+  markdownSessions,
+  markdownSnippets,
+  runSnippets,
+  type SnippetResult,
+  typeErrors,
+  where,
+} from './snippets';
 
 // Every ```ts block of the README and of docs/ is a program that runs against the built package
 // (npm test builds first), and every `//=>` result in it holds.
@@ -23,6 +30,12 @@ describe('the docs pages', () => {
     const runnable = snippets.filter((s) => s.file === page).length + markdownSessions(page).length;
     expect(runnable).toBeGreaterThan(0);
   });
+});
+
+describe('the examples of the docs', () => {
+  it('type-check against the built package', () => {
+    expect(typeErrors(snippets)).toEqual([]);
+  }, 60_000);
 });
 
 describe.each(snippets.map((s, i) => [where(s), i] as const))('the example at %s', (_where, i) => {

@@ -42,10 +42,13 @@ function run(command: string): Promise<string> {
   });
 }
 
-describe.each(sessions.map((s) => [`${s.file}:${s.line}`, s] as const))('the command at %s', (_where, session) => {
-  it(`prints what the page shows: ${session.command}`, async () => {
-    const out = (await run(session.command)).split('\n').map((l) => l.trimEnd());
-    if (out.at(-1) === '') out.pop();
-    if (!outputMatches(session.output, out)) expect(out.join('\n')).toBe(session.output.join('\n'));
-  });
-});
+describe.each(sessions.map((s) => [`${s.file}:${s.line}`, s] as const))(
+  'the command at %s',
+  (_where, session) => {
+    it(`prints what the page shows: ${session.command}`, async () => {
+      const out = (await run(session.command)).split('\n').map((l) => l.trimEnd());
+      if (out.at(-1) === '') out.pop();
+      if (!outputMatches(session.output, out)) expect(out.join('\n')).toBe(session.output.join('\n'));
+    });
+  },
+);

@@ -48,7 +48,9 @@ for (const file of files) {
   try {
     await import(pathToFileURL(resolve(file)).href);
   } catch (error) {
-    current.failures.push(`threw ${error instanceof Error ? (error.stack ?? error.message) : inspect(error)}`);
+    current.failures.push(
+      `threw ${error instanceof Error ? (error.stack ?? error.message) : inspect(error)}`,
+    );
   }
   for (const line of current.declared)
     if (!current.reached.has(line)) current.failures.push(`${line}: the run never reached this check`);

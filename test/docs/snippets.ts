@@ -90,10 +90,12 @@ function checks(code: string): Check[] {
   const visit = (node: ts.Node): void => {
     const comment = ts.getTrailingCommentRanges(code, node.end)?.[0];
     const text = comment && code.slice(comment.pos, comment.end);
-    if (text?.startsWith('//=>')) {
+    if (comment && text?.startsWith('//=>')) {
       const line = source.getLineAndCharacterOfPosition(comment.pos).line;
       if (!ts.isExpressionStatement(node))
-        throw new Error(`line ${line + 1}: //=> follows an expression statement, not a ${ts.SyntaxKind[node.kind]}`);
+        throw new Error(
+          `line ${line + 1}: //=> follows an expression statement, not a ${ts.SyntaxKind[node.kind]}`,
+        );
       const expected = [text.slice(4)];
       for (let i = line + 1; CONTINUATION.test(lines[i] ?? ''); i++)
         expected.push(CONTINUATION.exec(lines[i] ?? '')?.[1] ?? '');
@@ -189,11 +191,15 @@ export function runSnippets(snippets: readonly Snippet[]): SnippetResult[] {
       return relative(root, file);
     });
     const out = join(dir, 'results.json');
-    execFileSync(process.execPath, ['--enable-source-maps', join(root, 'test/docs/snippet-runner.mjs'), out, ...files], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    execFileSync(
+      process.execPath,
+      ['--enable-source-maps', join(root, 'test/docs/snippet-runner.mjs'), out, ...files],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     return JSON.parse(readFileSync(out, 'utf8')) as SnippetResult[];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -242,8 +248,46 @@ export function outputMatches(shown: readonly string[], actual: readonly string[
   const [first, ...rest] = shown;
   if (first === undefined) return actual.length === 0;
   if (first.trim() === '…') {
-    for (let skip = 0; skip <= actual.length; skip++) if (outputMatches(rest, actual.slice(skip))) return true;
+    for (let skip = 0; skip <= actual.length; skip++)
+      if (outputMatches(rest, actual.slice(skip))) return true;
     return false;
   }
   return actual.length > 0 && actual[0] === first && outputMatches(rest, actual.slice(1));
+}
+
+/**
+ * Type errors in the snippets, checked as TypeScript files inside the package against the built
+ * package's own type declarations (what a user's editor sees), with the project's strictness.
+ */
+export function typeErrors(snippets: readonly Snippet[]): string[] {
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  const dir = mkdtempSync(join(root, 'tmp', 'snippet-types-'));
+  try {
+    const files = snippets.map((snippet, i) => {
+      const file = join(dir, `${String(i).padStart(3, '0')}.ts`);
+      writeFileSync(file, snippet.code);
+      return file;
+    });
+    const program = ts.createProgram(files, {
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2023.d.ts', 'lib.es2024.string.d.ts'],
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      skipLibCheck: true,
+      types: ['node'],
+      noEmit: true,
+    });
+    return ts.getPreEmitDiagnostics(program).map((d) => {
+      const index = d.file ? files.indexOf(d.file.fileName) : -1;
+      const snippet = snippets[index];
+      const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+      if (!snippet || !d.file || d.start === undefined) return message;
+      const { line } = d.file.getLineAndCharacterOfPosition(d.start);
+      return `${where(snippet, line + 1)}: ${message}`;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

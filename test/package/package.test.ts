@@ -76,7 +76,8 @@ describe('the README and docs/rules.md', () => {
   const rulesPage = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
 
   it('documents exactly the facts in the catalogue, with their types', () => {
-    const table = rulesPage.split('<!-- facts-table:start -->')[1]?.split('<!-- facts-table:end -->')[0] ?? '';
+    const table =
+      rulesPage.split('<!-- facts-table:start -->')[1]?.split('<!-- facts-table:end -->')[0] ?? '';
     const rows = table
       .split('\n')
       .filter((l) => l.startsWith('| `'))

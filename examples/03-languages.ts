@@ -1,0 +1,49 @@
+// The same complaint answered in English, Turkish and Persian, and in each customer's own language with
+// locale 'auto'. The remedies never change with the language. Run: npm run example examples/03-languages.ts
+import { createRecommender, type Locale, localeDirection } from 'redress';
+
+const complaint = (id: string, locale: string) => ({
+  id,
+  receivedAt: '2026-03-10T09:30:00+03:00',
+  channel: 'chat',
+  category: 'late_delivery',
+  order: {
+    id: 'o-5521',
+    total: 1249.9,
+    currency: 'TRY',
+    placedAt: '2026-03-01',
+    promisedAt: '2026-03-05',
+    deliveredAt: '2026-03-09T15:00:00+03:00',
+  },
+  customer: { id: 'u-12', since: '2024-02-01', lifetimeSpend: 8200, orderCount: 11, locale },
+});
+
+// Each language set for the whole recommender…
+for (const locale of ['en', 'tr', 'fa'] as const satisfies readonly Locale[]) {
+  const rec = await createRecommender({ locale }).recommend(complaint('c-1', 'en-GB'));
+  console.log(`${locale} (${localeDirection(locale)}): ${rec.remedies.map((r) => r.type).join(', ')}`);
+  for (const s of rec.rationale)
+    if (s.audience === 'customer' && s.key.startsWith('offer.')) console.log(`  ${s.text}`);
+}
+
+// …or taken from each complaint's customer.locale (a BCP 47 tag), with a fallback for other languages.
+const auto = createRecommender({ locale: 'auto', fallbackLocale: 'en' });
+for (const [id, tag] of [
+  ['c-2', 'tr-TR'],
+  ['c-3', 'fa-IR'],
+  ['c-4', 'de-DE'],
+] as const) {
+  const rec = await auto.recommend(complaint(id, tag));
+  console.log(`${id} ${tag} → ${rec.locale}: ${rec.rationale[0]?.text}`);
+}
+
+// Output:
+// en (ltr): coupon, apology
+//   We have prepared a 10% discount coupon for your next order, valid until May 9, 2026.
+// tr (ltr): coupon, apology
+//   Bir sonraki siparişinizde kullanabileceğiniz, 9 Mayıs 2026 tarihine kadar geçerli %10 indirim kuponunu sizin için hazırladık.
+// fa (rtl): coupon, apology
+//   یک کوپن تخفیف ۱۰٪ برای سفارش بعدی شما آماده کرده‌ایم که تا ۱۹ اردیبهشت ۱۴۰۵ معتبر است.
+// c-2 tr-TR → tr: Yaşadığınız olumsuz deneyim için içtenlikle özür dileriz.
+// c-3 fa-IR → fa: بابت مشکلی که برای شما پیش آمد صمیمانه پوزش می‌خواهیم.
+// c-4 de-DE → en: We are sorry for the trouble this has caused you.
