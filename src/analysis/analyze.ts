@@ -177,6 +177,24 @@ function winningOrder(hit: HitPolicy, rules: readonly Analysed[]): Analysed[] {
  * factors; bands, tiers and repeats follow from them), which also proves when none exists. Rules
  * whose conditions expand beyond `maxBoxes` are left to a seeded search over generated complaints,
  * and what it finds says `method: 'search'`.
+ *
+ * @example
+ * ```ts
+ * import { defaultRuleSet } from 'redress';
+ * import { analyzeRuleSet } from 'redress/analysis';
+ *
+ * analyzeRuleSet(defaultRuleSet); //=> { ruleSet: { name: 'default', … }, hit: 'collect', findings: [], exact: true, searched: 0 }
+ *
+ * const late = (name: string, days: [number, number]) => ({
+ *   name,
+ *   priority: 50,
+ *   conditions: { all: [{ fact: 'daysLate', operator: 'between', value: days }] },
+ *   remedies: [{ type: 'apology' }],
+ * });
+ * const { findings } = analyzeRuleSet({ name: 'mine', version: '1', rules: [late('a', [3, 6]), late('b', [5, 9])] }, { hit: 'unique' });
+ * findings.filter((f) => f.kind === 'overlap').map((f) => f.message);
+ * //=> ['rules "a" and "b" can fire for the same complaint, which the hit policy "unique" refuses']
+ * ```
  */
 export function analyzeRuleSet(input: unknown, options: AnalyzeOptions = {}): RuleSetAnalysis {
   const ruleSet = loadRuleSet(input);

@@ -27,6 +27,25 @@ const COMPLAINT: PlainJsonKind = {
  * @throws RedressError `LIMIT_EXCEEDED` over a limit (`options.limits`, see `Limits`); `INVALID_JSON`
  *   for text that is not JSON or repeats a key; `INVALID_COMPLAINT` with the path of the first offending
  *   field, `issues` listing them all.
+ *
+ * @example
+ * ```ts
+ * import { isRedressError, parseComplaint } from 'redress';
+ *
+ * const complaint = parseComplaint(
+ *   '{"id": "c-1", "receivedAt": "2026-03-10T09:30:00Z", "channel": "chat", "category": "late_delivery",' +
+ *     ' "subscription": {"plan": "Plus", "monthlyPrice": 9.99, "currency": "EUR"},' +
+ *     ' "customer": {"id": "u-1", "since": "2025-01-01"}}',
+ * );
+ * [complaint.tone, complaint.legalThreat, complaint.customer.priorComplaints]; //=> ['calm', false, []]
+ *
+ * try {
+ *   parseComplaint({ ...complaint, receivedAt: '2026-03-10 09:30' });
+ * } catch (error) {
+ *   isRedressError(error) && [error.code, error.pointer, error.issues[0]?.message];
+ *   //=> ['INVALID_COMPLAINT', '/receivedAt', 'receivedAt: expected an ISO 8601 date-time with a time zone offset']
+ * }
+ * ```
  */
 export function parseComplaint(input: unknown, options?: LimitsOption): Complaint {
   const result = safeParseComplaint(input, options);

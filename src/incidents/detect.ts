@@ -695,13 +695,30 @@ function compareIncidents(a: Incident, b: Incident): number {
 
 /**
  * Finds incidents: bursts of complaints with one cause within a time window, far above that cause's
- * usual rate (see the rule at the top of this file and in the README). Complaints may come in any
- * order; the result is the same for any order of the same complaints, sorted by first complaint.
+ * usual rate (see the rule at the top of this file and in docs/incidents.md). Complaints may come in
+ * any order; the result is the same for any order of the same complaints, sorted by first complaint.
  *
  * Reads only `id`, `receivedAt`, `category`, `order.items`, `subscription.plan` and `exposure.public`,
  * and checks those (pass complaints through `parseComplaint` for every other check).
  *
  * @throws RedressError `INVALID_OPTIONS` for bad options, `INVALID_COMPLAINT` naming each bad field.
+ *
+ * @example
+ * ```ts
+ * import { detectIncidents } from 'redress/incidents';
+ *
+ * // Twelve wrong sizes of one shoe in three hours (no history: with baseline 0, minCount alone decides).
+ * const complaints = Array.from({ length: 12 }, (_, i) => ({
+ *   id: `c-${i + 1}`,
+ *   receivedAt: new Date(Date.UTC(2026, 2, 10, 9, 15 * i)).toISOString(),
+ *   category: 'wrong_item',
+ *   order: { items: [{ sku: 'SHOE-42', quantity: 1, unitPrice: 59.9 }] },
+ * }));
+ * const [incident] = detectIncidents(complaints, { window: '6h', baseline: 0, minCount: 10 });
+ * incident?.id; //=> 'inc-20260310T090000Z-wrong_item:sku:SHOE-42'
+ * incident?.cause; //=> { key: 'wrong_item:sku:SHOE-42', category: 'wrong_item', sku: 'SHOE-42', service: null }
+ * [incident?.count, incident?.firstAt, incident?.lastAt]; //=> [12, '2026-03-10T09:00:00.000Z', '2026-03-10T11:45:00.000Z']
+ * ```
  */
 export function detectIncidents(complaints: Iterable<unknown>, options?: IncidentOptions): Incident[] {
   const groupBy = settings(options).groupBy;

@@ -79,7 +79,27 @@ export interface Recommender {
   ): AsyncIterable<string>;
 }
 
-/** Creates a recommender. With no options it runs the built-in default rules in English. */
+/**
+ * Creates a recommender. With no options it runs the built-in default rules in English.
+ *
+ * @example
+ * ```ts
+ * import { createRecommender } from 'redress';
+ *
+ * const recommender = createRecommender(); // or { ruleSet, locale: 'auto', trace: 'all', … }
+ * const rec = await recommender.recommend({
+ *   id: 'c-1',
+ *   receivedAt: '2026-03-10T09:30:00+01:00',
+ *   channel: 'email',
+ *   category: 'wrong_item',
+ *   order: { id: 'o-1', total: 59.9, currency: 'EUR', placedAt: '2026-03-01', items: [{ sku: 'SHOE-42', quantity: 1, unitPrice: 59.9 }] },
+ *   customer: { id: 'u-1', since: '2024-05-01' },
+ * });
+ * rec.remedies.map((r) => `${r.type} ${r.estimatedCost}`); //=> ['resend 74.9', 'gift 5.99', 'apology 0']
+ * [rec.totalCost, rec.handling.mode]; //=> [80.89, 'automatic']
+ * rec.rationale[1]; //=> { key: 'restate.wrong_item', audience: 'customer', text: 'We understand that order o-1 arrived with the wrong item.' }
+ * ```
+ */
 export function createRecommender(options: RecommenderOptions = {}): Recommender {
   const limits = resolveLimits(options.limits);
   const ruleSet = loadRuleSet(options.ruleSet ?? defaultRuleSet, { limits });

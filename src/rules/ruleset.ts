@@ -233,6 +233,28 @@ const RULE_SET: PlainJsonKind = {
  * @throws RedressError `LIMIT_EXCEEDED` over a limit (`options.limits`, see `Limits`); `INVALID_JSON`
  *   for text that is not JSON or repeats a key; `INVALID_RULESET` with every problem found, each naming
  *   its rule and its path.
+ *
+ * @example
+ * ```ts
+ * import { createRecommender, isRedressError, loadRuleSet } from 'redress';
+ *
+ * const rule = {
+ *   name: 'late',
+ *   priority: 60,
+ *   conditions: { all: [{ fact: 'daysLate', operator: 'greaterThanInclusive', value: 3 }] },
+ *   remedies: [{ type: 'coupon', percent: 10 }],
+ * };
+ * const ruleSet = loadRuleSet(JSON.stringify({ name: 'mine', version: '1', rules: [rule] }));
+ * [ruleSet.policy.hit, ruleSet.rules[0]?.enabled]; //=> ['collect', true]
+ * typeof createRecommender({ ruleSet }).recommend; //=> 'function'
+ *
+ * try {
+ *   loadRuleSet({ name: 'mine', version: '1', rules: [{ ...rule, conditions: { all: [{ fact: 'dayslate', operator: 'greaterThan', value: 3 }] } }] });
+ * } catch (error) {
+ *   isRedressError(error) && error.issues.map((i) => [i.code, i.pointer, i.hint]);
+ *   //=> [['unknown_fact', '/rules/0/conditions/all/0/fact', 'did you mean "daysLate"?']]
+ * }
+ * ```
  */
 export function loadRuleSet(json: unknown, options: LimitsOption = {}): RuleSet {
   if (isLoadedRuleSet(json)) return json;

@@ -162,13 +162,18 @@ function build(
  * any fails. Every property runs, so one report lists every failure. Each property makes `numRuns`
  * runs from the same seed; one recommender serves them all.
  *
- * ```ts
- * await assertFair(loadRuleSet(myRules));                       // all properties, 1,000 runs each
- * await assertFair(myRules, { recommender: { locale: 'en' } }); // recommender options pass through
- * ```
- *
  * @returns how each property fared, with the seed used.
  * @throws FairnessError when a property fails; RedressError when the rule set does not load.
+ *
+ * @example
+ * ```ts
+ * import { defaultRuleSet } from 'redress';
+ * import { assertFair } from 'redress/testing';
+ *
+ * // In a test suite: `await assertFair(loadRuleSet(myRules))`, all seven properties at 1,000 runs each.
+ * const results = await assertFair(defaultRuleSet, { properties: ['capsHold', 'invariance'], numRuns: 20, seed: 7 });
+ * results.map((r) => [r.property, r.passed]); //=> [['capsHold', true], ['invariance', true]]
+ * ```
  */
 export async function assertFair(
   subject: FairnessSubject,
