@@ -1,6 +1,7 @@
 // Recommends remedies for every complaint in examples/complaints.jsonl with the built-in default rules:
 // prints a few recommendations in full, then a summary of all of them. Run with `npm run demo` (it
-// builds first). For more, see the `redress` command in the README ("For analysts").
+// builds first). For more, see the numbered examples next to this file and the `redress` command
+// (docs/cli.md).
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRecommender, isRecommendationError } from '../dist/index.js';
@@ -91,6 +92,4 @@ console.log(
   `  handling     automatic ${percent(byMode.automatic, count).trim()} · a person ${percent(byMode.human, count).trim()}`,
 );
 console.log(`  total cost   ${[...totals].map(([currency, total]) => money(total, currency)).join(' + ')}`);
-console.log(
-  '\nNext: npx redress simulate examples/complaints.jsonl --report report.html (see "For analysts" in the README)',
-);
+console.log('\nNext: npx redress simulate examples/complaints.jsonl --report report.html (see docs/cli.md)');

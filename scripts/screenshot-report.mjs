@@ -1,4 +1,4 @@
-// Renders the README's screenshot of the simulation report: builds the report for the bundled examples
+// Renders the screenshot of the simulation report in docs/cli.md: builds the report for the bundled examples
 // with the built CLI, opens it in headless Chromium (Debian's `chromium`) and saves docs/simulate-report.png.
 //   npm run build && node scripts/screenshot-report.mjs
 import { execFileSync } from 'node:child_process';

@@ -44,7 +44,7 @@ export type FactSpec =
 
 /**
  * The facts catalogue: every name a rule may use. A rule naming anything else is rejected at load
- * time. The README's facts table is this object.
+ * time. The facts table of docs/rules.md is this object.
  */
 export const FACTS = {
   category: { type: 'enum', values: CATEGORIES, description: 'What went wrong.' },

@@ -1,8 +1,8 @@
 import { issue, type PathSegment, RedressError, type RedressIssue } from '../errors';
 
 /**
- * Size limits for untrusted input, in one place so that the README's limits tables, the JSON Schema and
- * the checks cannot disagree.
+ * Size limits for untrusted input, in one place so that the limits tables (docs/limits-and-security.md,
+ * SECURITY.md), the JSON Schema and the checks cannot disagree.
  *
  * Two kinds live here. The *configurable limits* (`Limits`, defaults in `defaultLimits`) guard the
  * process: they are checked before any parsing or schema work, each has its own issue code, and an input
@@ -106,7 +106,7 @@ export const LIMIT_CODES = {
 /** An issue code that means a limit was exceeded. */
 export type LimitCode = (typeof LIMIT_CODES)[LimitName];
 
-/** Every configurable limit's name, in the order of the README's table. */
+/** Every configurable limit's name, in the order of the docs' table. */
 export const LIMIT_NAMES = Object.keys(LIMIT_CODES) as LimitName[];
 
 const LIMIT_CODE_SET: ReadonlySet<string> = new Set(Object.values(LIMIT_CODES));

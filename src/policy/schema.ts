@@ -7,8 +7,8 @@ const money = z.number().min(0).max(limits.maxMoney);
 const share = z.number().min(0).max(10);
 
 /**
- * How fired rules combine (DMN's hit policies): `collect`, `first`, `unique`, `priority`. See the
- * README, "Hit policies", for what each does, with examples.
+ * How fired rules combine (DMN's hit policies): `collect`, `first`, `unique`, `priority`. See
+ * docs/rules.md, "Hit policies", for what each does, with examples.
  */
 export const HIT_POLICIES = ['collect', 'first', 'unique', 'priority'] as const;
 /** A hit policy. */

@@ -234,7 +234,7 @@ export function checkCondition(root: unknown, bounds: Limits = defaultLimits): C
         'unknown_fact',
         [...path, 'fact'],
         `unknown fact "${fact.slice(0, 64)}"`,
-        guess ? `did you mean "${guess}"?` : 'see the facts table in the README',
+        guess ? `did you mean "${guess}"?` : 'see the facts table in docs/rules.md',
       );
     } else {
       spec = FACTS[fact as FactName];
