@@ -1,13 +1,14 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // `analysis`, `incidents` and `testing` are the `redress/…` subpath entries; `cli` is the `redress`
+  // `analysis`, `incidents`, `outcomes` and `testing` are the `redress/…` subpath entries; `cli` is the `redress`
   // command (package.json `bin`), whose entry file starts with a shebang; `worker` is the batch worker
   // thread's script, which recommendMany starts from next to the library.
   entry: {
     index: 'src/index.ts',
     analysis: 'src/analysis/index.ts',
     incidents: 'src/incidents/index.ts',
+    outcomes: 'src/outcomes/index.ts',
     testing: 'src/testing/index.ts',
     cli: 'src/cli/bin.ts',
     worker: 'src/batch/worker.ts',
@@ -18,6 +19,7 @@ export default defineConfig({
       index: 'src/index.ts',
       analysis: 'src/analysis/index.ts',
       incidents: 'src/incidents/index.ts',
+      outcomes: 'src/outcomes/index.ts',
       testing: 'src/testing/index.ts',
     },
   },

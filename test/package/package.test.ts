@@ -24,18 +24,18 @@ describe('the built package', () => {
     expect(out.trim()).toBe('function 7');
   });
 
-  it('loads the analysis and incidents entries by name, from ESM and from CommonJS', () => {
+  it('loads the analysis, incidents and outcomes entries by name, from ESM and from CommonJS', () => {
     const esm = node([
       '--input-type=module',
       '-e',
-      "const a = await import('redress/analysis'); const i = await import('redress/incidents'); console.log(typeof a.analyzeRuleSet, typeof i.detectIncidents)",
+      "const a = await import('redress/analysis'); const i = await import('redress/incidents'); const o = await import('redress/outcomes'); console.log(typeof a.analyzeRuleSet, typeof i.detectIncidents, typeof o.summarizeOutcomes)",
     ]);
     const cjs = node([
       '-e',
-      "console.log(typeof require('redress/analysis').analyzeRuleSet, typeof require('redress/incidents').detectIncidents)",
+      "console.log(typeof require('redress/analysis').analyzeRuleSet, typeof require('redress/incidents').detectIncidents, typeof require('redress/outcomes').summarizeOutcomes)",
     ]);
-    expect(esm.trim()).toBe('function function');
-    expect(cjs.trim()).toBe('function function');
+    expect(esm.trim()).toBe('function function function');
+    expect(cjs.trim()).toBe('function function function');
   });
 
   it('recommends from CommonJS', () => {

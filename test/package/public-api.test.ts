@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('../..', import.meta.url).pathname;
 // The public entry points: the library and its `redress/…` subpath entries.
-const entries = ['src/index.ts', 'src/analysis/index.ts', 'src/incidents/index.ts', 'src/testing/index.ts'];
+const entries = [
+  'src/index.ts',
+  'src/analysis/index.ts',
+  'src/incidents/index.ts',
+  'src/outcomes/index.ts',
+  'src/testing/index.ts',
+];
 
 describe('the public API', () => {
   it('documents every export with a TSDoc comment', () => {
@@ -50,7 +56,7 @@ describe('the public API', () => {
       exports: Record<string, unknown>;
     };
     expect(Object.keys(pkg.exports).sort()).toEqual(
-      ['.', './analysis', './incidents', './package.json', './testing'].sort(),
+      ['.', './analysis', './incidents', './outcomes', './package.json', './testing'].sort(),
     );
   });
 });
