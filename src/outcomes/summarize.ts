@@ -32,14 +32,22 @@ export interface OutcomeRecords {
  * import { createRecommender } from 'redress';
  * import { summarizeOutcomes } from 'redress/outcomes';
  *
- * const recommender = createRecommender();
- * const recommendations = [await recommender.recommend(complaint)];
+ * const recommendation = await createRecommender().recommend({
+ *   id: 'c-1',
+ *   receivedAt: '2026-03-10T09:30:00+01:00',
+ *   channel: 'email',
+ *   category: 'wrong_item',
+ *   order: { id: 'o-1', total: 59.9, currency: 'EUR', placedAt: '2026-03-01', items: [{ sku: 'SHOE-42', quantity: 1, unitPrice: 59.9 }] },
+ *   customer: { id: 'u-1', since: '2024-05-01' },
+ * });
  * const summary = await summarizeOutcomes({
- *   recommendations,
- *   outcomes: [{ complaintId: complaint.id, csat: 5, churned: false }],
+ *   recommendations: [recommendation],
+ *   outcomes: [{ complaintId: 'c-1', csat: 5, churned: false }, { complaintId: 'c-9', csat: 2 }],
  * });
  * summary.join.matched; //=> 1
- * summary.overall.csat.mean; //=> 5
+ * summary.join.unmatchedOutcomes; //=> { count: 1, first: ['c-9'] }
+ * summary.byRule.map((g) => [g.key, g.csat.mean]); //=> [['wrong-item', 5]]
+ * summary.overall.costs[0]?.perSatisfied; //=> 80.89
  * ```
  */
 export async function summarizeOutcomes(
