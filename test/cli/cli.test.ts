@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsonLines, root, runCli, tempDir } from './run';
+import { jsonLines, root, tempDir } from './run';
+import { runInProcess } from './run-in-process';
 
 const scenariosPath = 'test/fixtures/scenarios.jsonl';
 const scenarios = readFileSync(join(root, scenariosPath), 'utf8').trim().split('\n');
@@ -35,7 +35,7 @@ function brokenRules(): string {
 
 describe.concurrent('redress (the program)', () => {
   it('lists every command in --help and exits 0', async () => {
-    const run = await runCli(['--help']);
+    const run = await runInProcess(['--help']);
     expect(run.code).toBe(0);
     for (const command of ['validate', 'recommend', 'explain', 'simulate', 'schema']) {
       expect(run.stdout).toContain(command);
@@ -44,19 +44,13 @@ describe.concurrent('redress (the program)', () => {
 
   it('prints the package version with --version', async () => {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-    const run = await runCli(['--version']);
+    const run = await runInProcess(['--version']);
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toBe(version);
   });
 
-  it("is the package's bin, a file that starts with a shebang", () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { redress: string } };
-    expect(pkg.bin.redress).toBe('./dist/cli.js');
-    expect(readFileSync(join(root, pkg.bin.redress), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
-  });
-
   it('exits 2 with a suggestion on an unknown command', async () => {
-    const run = await runCli(['recomend']);
+    const run = await runInProcess(['recomend']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('recommend');
   });
@@ -64,7 +58,7 @@ describe.concurrent('redress (the program)', () => {
 
 describe.concurrent('redress schema', () => {
   it('prints the same JSON Schema as the committed schema file', async () => {
-    const run = await runCli(['schema']);
+    const run = await runInProcess(['schema']);
     expect(run.code).toBe(0);
     const committed = JSON.parse(readFileSync(join(root, 'schema/ruleset.schema.json'), 'utf8'));
     expect(JSON.parse(run.stdout)).toEqual(committed);
@@ -73,7 +67,7 @@ describe.concurrent('redress schema', () => {
 
 describe.concurrent('redress validate', () => {
   it('accepts a valid rule file with exit 0 and names the rule set', async () => {
-    const run = await runCli(['validate', 'src/rules/default/rules.json']);
+    const run = await runInProcess(['validate', 'src/rules/default/rules.json']);
     expect(run.code).toBe(0);
     const { version } = defaultRules as unknown as { version: string };
     expect(run.stdout).toContain(`valid rule set "default" ${version}, ${defaultRules.rules.length} rules\n`);
@@ -81,7 +75,7 @@ describe.concurrent('redress validate', () => {
 
   it('reports every problem at once, each with rule, pointer, line:column and hint, and exits 1', async () => {
     const file = brokenRules();
-    const run = await runCli(['validate', file]);
+    const run = await runInProcess(['validate', file]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('3 errors');
     expect(run.stdout).toMatch(/broken\.json:\d+:\d+ error unknown_fact/);
@@ -95,7 +89,7 @@ describe.concurrent('redress validate', () => {
 
   it('gives the line and column of the offending key in --json output', async () => {
     const file = brokenRules();
-    const run = await runCli(['validate', '--json', file]);
+    const run = await runInProcess(['validate', '--json', file]);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as {
       valid: boolean;
@@ -130,20 +124,20 @@ describe.concurrent('redress validate', () => {
       remedies: [{ type: 'apology', form: 'personal' }],
     });
     const file = writeTemp('findings.json', JSON.stringify(rules, null, 2));
-    const run = await runCli(['validate', file]);
+    const run = await runInProcess(['validate', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/findings\.json:\d+:\d+ warning unreachable_contradictory/);
     expect(run.stdout).toContain(`pointer /rules/${rules.rules.length - 1}`);
     expect(run.stdout).toMatch(/warning gap\n.*other/);
     expect(run.stdout).toMatch(/example +\{"id":/);
-    const strict = await runCli(['validate', '--strict', file]);
+    const strict = await runInProcess(['validate', '--strict', file]);
     expect(strict.code).toBe(1);
   });
 
   it('makes rules that overlap under the unique hit policy an error', async () => {
     const rules = structuredClone(defaultRules) as unknown as { policy: { hit: string } };
     rules.policy.hit = 'unique';
-    const run = await runCli(['validate', '--json', writeTemp('unique.json', JSON.stringify(rules))]);
+    const run = await runInProcess(['validate', '--json', writeTemp('unique.json', JSON.stringify(rules))]);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as {
       files: { valid: boolean; findings: { severity: string; code: string; example?: { id: string } }[] }[];
@@ -156,7 +150,7 @@ describe.concurrent('redress validate', () => {
   it('warns about a rule rationale without every language, and stays valid (exit 0)', async () => {
     const rules = structuredClone(defaultRules) as unknown as { rules: Record<string, unknown>[] };
     (rules.rules[0] as Record<string, unknown>).rationale = { en: 'Legal threats go to the legal team.' };
-    const run = await runCli(['validate', writeTemp('warn.json', JSON.stringify(rules, null, 2))]);
+    const run = await runInProcess(['validate', writeTemp('warn.json', JSON.stringify(rules, null, 2))]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('2 warnings');
     expect(run.stdout).toMatch(/warn\.json:\d+:\d+ warning missing_rationale_locale/);
@@ -165,13 +159,13 @@ describe.concurrent('redress validate', () => {
 
   it('locates a JSON syntax error by line and column', async () => {
     const file = writeTemp('syntax.json', '{\n  "name": "x",\n  "rules": [ { "a": 1, } ]\n}\n');
-    const run = await runCli(['validate', file]);
+    const run = await runInProcess(['validate', file]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/syntax\.json:3:\d+ error invalid_json/);
   });
 
   it('exits 2 when a file cannot be read', async () => {
-    const run = await runCli(['validate', join(tmp.dir, 'missing.json')]);
+    const run = await runInProcess(['validate', join(tmp.dir, 'missing.json')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no such file or directory');
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
@@ -180,7 +174,7 @@ describe.concurrent('redress validate', () => {
 
 describe.concurrent('redress recommend', () => {
   it('writes one recommendation per line, in input order, and exits 0', async () => {
-    const run = await runCli(['recommend', scenariosPath]);
+    const run = await runInProcess(['recommend', scenariosPath]);
     expect(run.code).toBe(0);
     const records = jsonLines(run.stdout);
     expect(records.map((r) => r.complaintId)).toEqual(scenarioIds);
@@ -188,9 +182,9 @@ describe.concurrent('redress recommend', () => {
   });
 
   it('reads standard input ("-" or no file) and gives the same records as from the file', async () => {
-    const fromFile = await runCli(['recommend', scenariosPath]);
-    const fromDash = await runCli(['recommend', '-'], { input: `${scenarios.join('\n')}\n` });
-    const fromNothing = await runCli(['recommend'], { input: `${scenarios.join('\n')}\n` });
+    const fromFile = await runInProcess(['recommend', scenariosPath]);
+    const fromDash = await runInProcess(['recommend', '-'], { input: `${scenarios.join('\n')}\n` });
+    const fromNothing = await runInProcess(['recommend'], { input: `${scenarios.join('\n')}\n` });
     expect(fromDash.code).toBe(0);
     expect(fromDash.stdout).toBe(fromFile.stdout);
     expect(fromNothing.stdout).toBe(fromFile.stdout);
@@ -207,7 +201,7 @@ describe.concurrent('redress recommend', () => {
       scenarios[3],
     ];
     const file = writeTemp('mixed.jsonl', `${lines.join('\r\n')}\r\n`);
-    const run = await runCli(['recommend', file]);
+    const run = await runInProcess(['recommend', file]);
     expect(run.code).toBe(1);
     const records = jsonLines(run.stdout);
     expect(records).toHaveLength(6);
@@ -234,7 +228,7 @@ describe.concurrent('redress recommend', () => {
       '"category": "other", "category": "wrong_item"',
     );
     expect(repeated).not.toBe(first);
-    const run = await runCli(['recommend', writeTemp('dup.jsonl', `${repeated}\n${scenarios[1]}\n`)]);
+    const run = await runInProcess(['recommend', writeTemp('dup.jsonl', `${repeated}\n${scenarios[1]}\n`)]);
     expect(run.code).toBe(1);
     const [record, next] = jsonLines(run.stdout);
     expect(record).toMatchObject({ line: 1, error: { code: 'INVALID_JSON', pointer: '/category' } });
@@ -247,7 +241,7 @@ describe.concurrent('redress recommend', () => {
       'many-bad.jsonl',
       [...bad, scenarios[0], ...bad.slice(0, 10), scenarios[1]].join('\n'),
     );
-    const run = await runCli(['recommend', file]);
+    const run = await runInProcess(['recommend', file]);
     const records = jsonLines(run.stdout);
     expect(records).toHaveLength(5012);
     const lineOf = (r: Record<string, unknown>, i: number) => (r.error ? r.line : `ok ${i + 1}`);
@@ -269,7 +263,7 @@ describe.concurrent('redress recommend', () => {
         Buffer.from(`${scenarios[1]}`), // no newline at the end
       ]),
     );
-    const run = await runCli(['recommend', '--max-line-bytes', '4096', file]);
+    const run = await runInProcess(['recommend', '--max-line-bytes', '4096', file]);
     expect(run.code).toBe(1);
     const records = jsonLines(run.stdout);
     expect(records.map((r) => r.complaintId ?? (r.error as { code: string }).code)).toEqual([
@@ -284,7 +278,7 @@ describe.concurrent('redress recommend', () => {
   it('sends error records to --errors and keeps the recommendations on standard output', async () => {
     const file = writeTemp('two.jsonl', `${scenarios[0]}\n{oops\n${scenarios[1]}\n`);
     const errors = join(tmp.dir, 'errors.jsonl');
-    const run = await runCli(['recommend', file, '--errors', errors]);
+    const run = await runInProcess(['recommend', file, '--errors', errors]);
     expect(run.code).toBe(1);
     expect(jsonLines(run.stdout).map((r) => r.complaintId)).toEqual([scenarioIds[0], scenarioIds[1]]);
     expect(jsonLines(readFileSync(errors, 'utf8'))).toEqual([
@@ -298,14 +292,14 @@ describe.concurrent('redress recommend', () => {
 
   it('uses the rules given with --rules', async () => {
     const rules = writeTemp('tiny.json', JSON.stringify({ name: 'tiny', version: '9.9.9', rules: [] }));
-    const run = await runCli(['recommend', '--rules', rules, scenariosPath]);
+    const run = await runInProcess(['recommend', '--rules', rules, scenariosPath]);
     expect(run.code).toBe(0);
     const records = jsonLines(run.stdout);
     expect(records.every((r) => (r.ruleSet as { name: string }).name === 'tiny')).toBe(true);
   });
 
   it('refuses an invalid rules file with exit 2, its problems and a pointer to validate', async () => {
-    const run = await runCli(['recommend', '--rules', brokenRules(), scenariosPath]);
+    const run = await runInProcess(['recommend', '--rules', brokenRules(), scenariosPath]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('unknown fact "categry"');
@@ -313,52 +307,23 @@ describe.concurrent('redress recommend', () => {
   });
 
   it('refuses an unsupported locale and a missing input file with exit 2', async () => {
-    const locale = await runCli(['recommend', '--locale', 'xx', scenariosPath]);
+    const locale = await runInProcess(['recommend', '--locale', 'xx', scenariosPath]);
     expect(locale.code).toBe(2);
     expect(locale.stderr).toContain('xx');
-    const missing = await runCli(['recommend', join(tmp.dir, 'nope.jsonl')]);
+    const missing = await runInProcess(['recommend', join(tmp.dir, 'nope.jsonl')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file or directory');
   });
 
   it('shows no progress bar when stderr is not a terminal', async () => {
-    const run = await runCli(['recommend', scenariosPath]);
+    const run = await runInProcess(['recommend', scenariosPath]);
     expect(run.stderr).toBe('');
   });
-
-  // util-linux `script` runs the command on a pseudo-terminal, as a person at a terminal would.
-  it.skipIf(!existsSync('/usr/bin/script'))(
-    'shows a progress bar with share, rate and time left on a terminal, and not with --quiet',
-    async () => {
-      const onTerminal = (args: string) =>
-        new Promise<string>((resolve, reject) => {
-          const command = `"${process.execPath}" "${join(root, 'dist/cli.js')}" ${args}`;
-          const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], {
-            cwd: root,
-            env: { ...process.env, COLUMNS: '120' },
-            stdio: ['ignore', 'pipe', 'inherit'],
-          });
-          let out = '';
-          child.stdout.on('data', (b: Buffer) => {
-            out += b.toString();
-          });
-          child.on('error', reject);
-          child.on('close', () => resolve(out));
-        });
-      const examples = readFileSync(join(root, 'examples/complaints.jsonl'), 'utf8').split('\n');
-      const input = writeTemp('tty-input.jsonl', `${examples.slice(0, 150).join('\n')}\n`);
-      const shown = await onTerminal(`recommend ${input} -o ${join(tmp.dir, 'tty.jsonl')}`);
-      expect(shown).toMatch(/recommend [█░]+ +\d+% · [\d,]+ lines · [\d,]+\/s · ETA \d+:\d\d/);
-      expect(shown).toMatch(/recommend: 150 lines · [\d,]+\/s in \d+:\d\d/);
-      const quiet = await onTerminal(`recommend ${input} -q -o ${join(tmp.dir, 'tty-quiet.jsonl')}`);
-      expect(quiet).not.toContain('lines');
-    },
-  );
 });
 
 describe.concurrent('redress explain', () => {
   it('shows the scores, every rule with its conditions and actual values, caps, remedies and rationale', async () => {
-    const run = await runCli(['explain', 'examples/complaint.json']);
+    const run = await runInProcess(['explain', 'examples/complaint.json']);
     expect(run.code).toBe(0);
     const out = run.stdout;
     expect(out).toContain('Complaint c-late-review');
@@ -376,42 +341,42 @@ describe.concurrent('redress explain', () => {
   });
 
   it('colours the output with --color', async () => {
-    const run = await runCli(['explain', '--color', 'examples/complaint.json']);
+    const run = await runInProcess(['explain', '--color', 'examples/complaint.json']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('\u001b[32m✓');
   });
 
   it('gives the recommendation with every rule outcome in --json', async () => {
-    const run = await runCli(['explain', '--json', 'examples/complaint.json']);
+    const run = await runInProcess(['explain', '--json', 'examples/complaint.json']);
     const rec = JSON.parse(run.stdout) as { trace: { rules: { name: string }[] } };
     expect(rec.trace.rules.map((r) => r.name).sort()).toEqual(defaultRules.rules.map((r) => r.name).sort());
   });
 
   it('explains one line of a JSON Lines file with --line, the numbering simulate reports', async () => {
-    const run = await runCli(['explain', '--line', '7', scenariosPath]);
+    const run = await runInProcess(['explain', '--line', '7', scenariosPath]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Complaint ${scenarioIds[6]} `);
-    const past = await runCli(['explain', '--line', '999', scenariosPath]);
+    const past = await runInProcess(['explain', '--line', '999', scenariosPath]);
     expect(past.code).toBe(2);
     expect(past.stderr).toContain('fewer than 999 lines');
   });
 
   it("writes the rationale in the language asked for, or the customer's own with auto", async () => {
-    const tr = await runCli(['explain', '--locale', 'tr', 'examples/complaint.json']);
+    const tr = await runInProcess(['explain', '--locale', 'tr', 'examples/complaint.json']);
     expect(tr.stdout).toContain('Rationale (tr)');
-    const auto = await runCli(['explain', '--locale', 'auto', 'examples/complaint.json']);
+    const auto = await runInProcess(['explain', '--locale', 'auto', 'examples/complaint.json']);
     expect(auto.stdout).toContain('Rationale (tr)'); // the customer's locale is tr
   });
 
   it('reads the complaint from standard input with "-"', async () => {
-    const run = await runCli(['explain', '-'], { input: scenarios[0] });
+    const run = await runInProcess(['explain', '-'], { input: scenarios[0] });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Complaint ${scenarioIds[0]}`);
   });
 
   it('lists every problem of an invalid complaint with its pointer and exits 1', async () => {
     const bad = { ...JSON.parse(scenarios[0] as string), channel: 'fax', receivedAt: 'yesterday' };
-    const run = await runCli(['explain', writeTemp('bad.json', JSON.stringify(bad))]);
+    const run = await runInProcess(['explain', writeTemp('bad.json', JSON.stringify(bad))]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('/channel');
     expect(run.stderr).toContain('/receivedAt');
@@ -423,7 +388,7 @@ describe.concurrent('redress simulate', () => {
   const current = 'examples/rules/current.json';
 
   it('summarises remedy mix, cost by tier and category, and handling as text', async () => {
-    const run = await runCli(['simulate', scenariosPath]);
+    const run = await runInProcess(['simulate', scenariosPath]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Simulated ${scenarios.length} complaints`);
     for (const heading of [
@@ -440,7 +405,7 @@ describe.concurrent('redress simulate', () => {
   });
 
   it('--json gives counts that add up to the input, per currency', async () => {
-    const run = await runCli(['simulate', '--json', scenariosPath]);
+    const run = await runInProcess(['simulate', '--json', scenariosPath]);
     const s = JSON.parse(run.stdout) as {
       records: number;
       proposed: {
@@ -465,7 +430,7 @@ describe.concurrent('redress simulate', () => {
   });
 
   it('finds no changes when the baseline is the same rule set', async () => {
-    const run = await runCli([
+    const run = await runInProcess([
       'simulate',
       '--json',
       '--rules',
@@ -479,7 +444,7 @@ describe.concurrent('redress simulate', () => {
   });
 
   it('lists the changed complaints against a baseline, largest change first, with ids and cost deltas', async () => {
-    const run = await runCli([
+    const run = await runInProcess([
       'simulate',
       '--json',
       '--examples',
@@ -525,7 +490,7 @@ describe.concurrent('redress simulate', () => {
   });
 
   it('prints the changes as text with the top examples', async () => {
-    const run = await runCli([
+    const run = await runInProcess([
       'simulate',
       '-r',
       proposed,
@@ -542,7 +507,7 @@ describe.concurrent('redress simulate', () => {
 
   it('counts failed lines, lists them with line numbers and exits 1', async () => {
     const file = writeTemp('sim-mixed.jsonl', `${scenarios[0]}\n{broken\n${scenarios[1]}\n`);
-    const run = await runCli(['simulate', file]);
+    const run = await runInProcess(['simulate', file]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('1 line failed (INVALID_JSON 1)');
     expect(run.stdout).toContain('line 2: INVALID_JSON');
@@ -550,7 +515,16 @@ describe.concurrent('redress simulate', () => {
 
   it('writes a self-contained HTML report with --report', async () => {
     const report = join(tmp.dir, 'report.html');
-    const run = await runCli(['simulate', '-r', proposed, '-b', current, scenariosPath, '--report', report]);
+    const run = await runInProcess([
+      'simulate',
+      '-r',
+      proposed,
+      '-b',
+      current,
+      scenariosPath,
+      '--report',
+      report,
+    ]);
     expect(run.code).toBe(0);
     const html = readFileSync(report, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
@@ -564,7 +538,7 @@ describe.concurrent('redress simulate', () => {
     const evil = { ...JSON.parse(scenarios[0] as string), id: '<img src=x onerror=alert(1)>' };
     const file = writeTemp('evil.jsonl', `${JSON.stringify(evil)}\n`);
     const report = join(tmp.dir, 'evil.html');
-    const run = await runCli(['simulate', '-r', proposed, '-b', current, file, '--report', report]);
+    const run = await runInProcess(['simulate', '-r', proposed, '-b', current, file, '--report', report]);
     expect(run.code).toBe(0);
     const html = readFileSync(report, 'utf8');
     expect(html).not.toContain('<img');

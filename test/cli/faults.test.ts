@@ -3,8 +3,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, jsonLines, root, runCli, tempDir } from './run';
+import { runInProcess } from './run-in-process';
 
 // Faults from the outside: a process killed in the middle of a batch, and a reader that goes away.
+// What needs a real process (killed with SIGKILL, EPIPE, a shell redirect to a full disk) is spawned
+// from the built command; the rest of --resume and the full disk runs in-process.
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
@@ -24,7 +27,7 @@ beforeAll(async () => {
   writeFileSync(short, `${shortLines.join('\n')}\n`);
   const out = join(tmp.dir, 'clean.jsonl');
   const errors = join(tmp.dir, 'clean-errors.jsonl');
-  const run = await runCli(['recommend', input, '-o', out, '-e', errors]);
+  const run = await runInProcess(['recommend', input, '-o', out, '-e', errors]);
   expect(run.code).toBe(1);
   clean = { out: readFileSync(out, 'utf8'), errors: readFileSync(errors, 'utf8') };
 });
@@ -77,10 +80,10 @@ describe('a run killed in the middle of a batch', () => {
   it('drops an incomplete last line before resuming', async () => {
     const out = join(tmp.dir, 'torn.jsonl');
     // Without --errors, error records are in the output too: one file holds every record.
-    const single = await runCli(['recommend', short]);
+    const single = await runInProcess(['recommend', short]);
     const singleLines = single.stdout.split('\n');
     writeFileSync(out, `${singleLines.slice(0, 10).join('\n')}\n${(singleLines[10] as string).slice(0, 80)}`);
-    const resumed = await runCli(['recommend', short, '-o', out, '--resume']);
+    const resumed = await runInProcess(['recommend', short, '-o', out, '--resume']);
     expect(resumed.stderr).toContain('resuming after 10 records');
     expect(resumed.stderr).toContain('dropped an incomplete last line of 80 bytes');
     expect(readFileSync(out, 'utf8')).toBe(single.stdout);
@@ -91,23 +94,23 @@ describe('a run killed in the middle of a batch', () => {
     const out = join(tmp.dir, 'other.jsonl');
     const other = join(tmp.dir, 'other-input.jsonl');
     writeFileSync(other, `${examples.slice(700, 705).join('\n')}\n`);
-    await runCli(['recommend', other, '-o', out]);
-    const resumed = await runCli(['recommend', short, '-o', out, '--resume']);
+    await runInProcess(['recommend', other, '-o', out]);
+    const resumed = await runInProcess(['recommend', short, '-o', out, '--resume']);
     expect(resumed.code).toBe(2);
     expect(resumed.stderr).toContain('cannot resume');
     expect(lineCount(out)).toBe(5); // untouched
   });
 
   it('refuses --resume without --output', async () => {
-    const run = await runCli(['recommend', input, '--resume']);
+    const run = await runInProcess(['recommend', input, '--resume']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--resume needs --output');
   });
 
   it('starts from the beginning when the output file does not exist yet', async () => {
-    const single = await runCli(['recommend', short]);
+    const single = await runInProcess(['recommend', short]);
     const out = join(tmp.dir, 'fresh.jsonl');
-    const run = await runCli(['recommend', short, '-o', out, '--resume', '--quiet']);
+    const run = await runInProcess(['recommend', short, '-o', out, '--resume', '--quiet']);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     expect(readFileSync(out, 'utf8')).toBe(single.stdout);
@@ -170,7 +173,7 @@ describe('a reader that stops reading (EPIPE)', () => {
 
 describe.skipIf(!existsSync('/dev/full'))('a full disk', () => {
   it('stops with exit 2 and one line saying why, for --output and for standard output', async () => {
-    const toFile = await runCli(['recommend', short, '-o', '/dev/full']);
+    const toFile = await runInProcess(['recommend', short, '-o', '/dev/full']);
     expect(toFile.code).toBe(2);
     expect(toFile.stderr.trim()).toBe('redress: cannot write /dev/full: no space left on the device');
     const redirected = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BURST_ID, burst, burstIds, EXPECTED, trickle } from '../incidents/fixture';
-import { runCli, tempDir } from './run';
+import { tempDir } from './run';
+import { runInProcess } from './run-in-process';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
@@ -13,12 +14,12 @@ const quietFile = writeTemp('quiet.jsonl', trickle);
 
 describe.concurrent('redress incidents', () => {
   it('is listed in redress --help', async () => {
-    const run = await runCli(['--help']);
+    const run = await runInProcess(['--help']);
     expect(run.stdout).toMatch(/^\s+incidents\b/m);
   });
 
   it('finds the burst after three days of trickle and prints it readably', async () => {
-    const run = await runCli(['incidents', burstFile]);
+    const run = await runInProcess(['incidents', burstFile]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('1 incident (18 complaints read)');
@@ -33,7 +34,7 @@ describe.concurrent('redress incidents', () => {
   });
 
   it('prints the incidents as JSON with --json, every complaint id included', async () => {
-    const run = await runCli(['incidents', '--json', '-'], {
+    const run = await runInProcess(['incidents', '--json', '-'], {
       input: `${[...trickle, ...burst].join('\n')}\n`,
     });
     expect(run.code).toBe(0);
@@ -57,22 +58,22 @@ describe.concurrent('redress incidents', () => {
   });
 
   it('says "no incidents" and exits 0 for a steady trickle', async () => {
-    const run = await runCli(['incidents', quietFile]);
+    const run = await runInProcess(['incidents', quietFile]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('no incidents (6 complaints read)\n');
-    const json = await runCli(['incidents', quietFile, '--json']);
+    const json = await runInProcess(['incidents', quietFile, '--json']);
     expect(JSON.parse(json.stdout)).toEqual([]);
   });
 
   it('follows the flags: a higher --min-count hides the burst', async () => {
-    const run = await runCli(['incidents', burstFile, '--min-count', '13']);
+    const run = await runInProcess(['incidents', burstFile, '--min-count', '13']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('no incidents');
   });
 
   it('reports a malformed line with its number and code, keeps the rest, and exits 1', async () => {
     const lines = [...trickle, '{"id": "broken"', ...burst, JSON.stringify({ id: 'no-fields' })];
-    const run = await runCli(['incidents', writeTemp('bad.jsonl', lines)]);
+    const run = await runInProcess(['incidents', writeTemp('bad.jsonl', lines)]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^line 7: INVALID_JSON: /m);
     expect(run.stderr).toMatch(/^line 20: INVALID_COMPLAINT: /m);
@@ -86,7 +87,7 @@ describe.concurrent('redress incidents', () => {
       ['incidents', burstFile, '--ratio', 'lots'],
       ['incidents', join(tmp.dir, 'missing.jsonl')],
     ]) {
-      const run = await runCli(args);
+      const run = await runInProcess(args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stdout).toBe('');
     }

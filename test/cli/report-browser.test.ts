@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BURST_ID, burst, trickle } from '../incidents/fixture';
-import { runCli, tempDir } from './run';
+import { tempDir } from './run';
+import { runInProcess } from './run-in-process';
 
 // The simulation report opened in a real browser: Debian's Chromium, headless, driven by playwright-core.
 // .ci/run installs Chromium when it is missing; without it the test is skipped and says why.
@@ -33,9 +34,9 @@ describe.skipIf(!available)('the simulation report in headless Chromium', () => 
   beforeAll(async () => {
     const burstInput = join(tmp.dir, 'burst.jsonl');
     writeFileSync(burstInput, `${[...trickle, ...burst].join('\n')}\n`);
-    const burstRun = await runCli(['simulate', burstInput, '--report', burstReport, '--quiet']);
+    const burstRun = await runInProcess(['simulate', burstInput, '--report', burstReport, '--quiet']);
     expect(burstRun.code).toBe(0);
-    const run = await runCli([
+    const run = await runInProcess([
       'simulate',
       '--rules',
       'examples/rules/proposed.json',

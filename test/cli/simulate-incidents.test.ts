@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/incidents/index';
 import { createRecommender, isRecommendationError } from '../../src/index';
 import { BURST_ID, burst, burstIds, EXPECTED, pad, shoeComplaint, trickle } from '../incidents/fixture';
-import { runCli, tempDir } from './run';
+import { tempDir } from './run';
+import { runInProcess } from './run-in-process';
 
 // `redress simulate` lists the incidents among the complaints it replays, with the detection code and
 // defaults of `redress incidents`, and with --apply-incidents replays them in crisis mode.
@@ -49,17 +50,17 @@ interface SimulationJson {
 }
 
 async function simulateJson(args: readonly string[]): Promise<{ code: number | null; json: SimulationJson }> {
-  const run = await runCli(['simulate', '--json', '--quiet', ...args]);
+  const run = await runInProcess(['simulate', '--json', '--quiet', ...args]);
   return { code: run.code, json: JSON.parse(run.stdout) as SimulationJson };
 }
 
 async function incidentsJson(args: readonly string[]): Promise<Incident[]> {
-  return JSON.parse((await runCli(['incidents', '--json', ...args])).stdout) as Incident[];
+  return JSON.parse((await runInProcess(['incidents', '--json', ...args])).stdout) as Incident[];
 }
 
 describe.concurrent('redress simulate: incidents', () => {
   it('lists the known burst in the text summary: id, cause, first and last, count, growth, public share', async () => {
-    const run = await runCli(['simulate', burstFile]);
+    const run = await runInProcess(['simulate', burstFile]);
     expect(run.code).toBe(0);
     const text = run.stdout.slice(run.stdout.indexOf('\nIncidents\n'));
     expect(text).toContain(
@@ -117,7 +118,7 @@ describe.concurrent('redress simulate: incidents', () => {
   it('says "no incidents" for a steady trickle, in the text, the JSON and the report', async () => {
     const report = join(tmp.dir, 'quiet.html');
     const [run, { json }] = await Promise.all([
-      runCli(['simulate', quietFile, '--report', report, '--quiet']),
+      runInProcess(['simulate', quietFile, '--report', report, '--quiet']),
       simulateJson([quietFile]),
     ]);
     expect(run.code).toBe(0);
@@ -136,7 +137,7 @@ describe.concurrent('redress simulate: incidents', () => {
   it('looks for no incidents with --no-incidents: null in --json, nothing in the text or the report', async () => {
     const report = join(tmp.dir, 'off.html');
     const [run, { json }] = await Promise.all([
-      runCli(['simulate', burstFile, '--no-incidents', '--report', report, '--quiet']),
+      runInProcess(['simulate', burstFile, '--no-incidents', '--report', report, '--quiet']),
       simulateJson([burstFile, '--no-incidents']),
     ]);
     expect(run.code).toBe(0);
@@ -148,7 +149,7 @@ describe.concurrent('redress simulate: incidents', () => {
   it('follows the detection flags of redress incidents, with --incident-baseline for its --baseline', async () => {
     const [higher, short] = await Promise.all([
       simulateJson([burstFile, '--min-count', '13']),
-      runCli([
+      runInProcess([
         'simulate',
         burstFile,
         '-w',
@@ -183,7 +184,7 @@ describe.concurrent('redress simulate: incidents', () => {
       ['--group-by', 'sku'],
       ['--apply-incidents', '--no-incidents'],
     ]) {
-      const run = await runCli(['simulate', burstFile, ...args]);
+      const run = await runInProcess(['simulate', burstFile, ...args]);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stdout).toBe('');
     }
@@ -208,7 +209,7 @@ describe.concurrent('redress simulate: incidents', () => {
   it('lists the ten largest incidents in the text and says how many more; the report has them all', async () => {
     const report = join(tmp.dir, 'many.html');
     const flags = ['--incident-baseline', '0', '--min-count', '2'];
-    const run = await runCli(['simulate', manyFile, ...flags, '--report', report]);
+    const run = await runInProcess(['simulate', manyFile, ...flags, '--report', report]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('  12 incidents among 90 recommended complaints');
     expect(run.stdout).toContain('  the 10 largest:\n');
