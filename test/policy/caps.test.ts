@@ -22,6 +22,10 @@ const recommend = (
 ) => createRecommender({ ruleSet: ruleSet(rules, policy) }).recommend(input);
 const remedy = (r: Recommendation, type: string) => r.remedies.find((x) => x.type === type);
 const keys = (r: Recommendation) => r.rationale.map((s) => s.key);
+/** Each remedy with the rule it came from, in the recommendation's order. */
+const sources = (r: Recommendation) => r.remedies.map((x) => `${x.type}@${x.rule}`);
+const shares = (s: number) => ({ low: s, medium: s, high: s, critical: s });
+const tiers = (t: number) => ({ standard: t, silver: t, gold: t, platinum: t });
 
 // The base complaint: a wrong item, two units of 50 in an order of 100 (medium severity, silver tier).
 const resendAndGift = (gift: number) => [
@@ -31,11 +35,18 @@ const resendAndGift = (gift: number) => [
   ]),
 ];
 
+/** Restitution first (a resend of both units), then two goodwill remedies in falling rule priority. */
+const threeSlots = [
+  categoryRule('resend', 'wrong_item', [{ type: 'resend' }], 50),
+  categoryRule('gift', 'wrong_item', [{ type: 'gift', value: 30 }], 40),
+  categoryRule('coupon', 'wrong_item', [{ type: 'coupon', amount: 20 }], 30),
+];
+
 describe('caps: restitution is owed, goodwill is limited', () => {
   it('never cuts restitution, even when it alone passes the ceiling on the total', async () => {
     const r = await recommend(resendAndGift(50), { maxTotalShareOfValue: 1 });
     expect(remedy(r, 'resend')?.estimatedCost).toBe(115);
-    expect(remedy(r, 'gift')).toBeUndefined();
+    expect(sources(r)).toEqual(['resend@wrong', 'apology@policy']);
     expect(r).toMatchObject({ restitutionCost: 115, goodwillCost: 0, totalCost: 115 });
     expect(r.cap).toMatchObject({ totalLimit: 100, goodwillLimit: 0, binding: 'total' });
     expect(r.trace.dropped).toContainEqual(
@@ -155,6 +166,64 @@ describe('caps: restitution is owed, goodwill is limited', () => {
     expect(r.goodwillCost).toBe(30);
   });
 
+  it('drops the lowest-priority goodwill when nothing is left for it, and says so', async () => {
+    // A resend of both units (100 + 5 shipping), then a gift of 30 and a coupon of 20 under a tier cap of 30.
+    const r = await recommend(threeSlots, { maxTotalShareOfValue: 10, maxGoodwillByTier: tiers(30) });
+    expect(sources(r)).toEqual(['resend@resend', 'gift@gift', 'apology@policy']);
+    expect(r.totalCost).toBe(135);
+    expect(r.trace.dropped).toEqual([
+      expect.objectContaining({
+        type: 'coupon',
+        rule: 'coupon',
+        reason: 'cap',
+        limit: 'tier',
+        estimatedCost: 20,
+      }),
+    ]);
+    expect(r.rationale.map((s) => s.text)).toContain(
+      'The coupon (€20.00) from rule "coupon" was left out: no goodwill was left under the limit of €30.00.',
+    );
+  });
+
+  it('limits goodwill by the smallest of the severity share, the tier cap and what the total leaves', async () => {
+    const policy = { maxTotalShareOfValue: 10, maxGoodwillByTier: tiers(70) };
+    const byShare = await recommend(threeSlots, { ...policy, maxGoodwillShareBySeverity: shares(0.3) });
+    expect(byShare.cap).toMatchObject({
+      goodwillLimit: 30,
+      binding: 'severity',
+      severityLimit: 30,
+      tierLimit: 70,
+    });
+    const byTier = await recommend(threeSlots, { ...policy, maxGoodwillShareBySeverity: shares(1.4) });
+    expect(byTier.cap).toMatchObject({
+      goodwillLimit: 70,
+      binding: 'tier',
+      severityLimit: 140,
+      tierLimit: 70,
+    });
+    const byTotal = await recommend(threeSlots, {
+      maxTotalShareOfValue: 1.5,
+      maxGoodwillShareBySeverity: shares(1.4),
+      maxGoodwillByTier: tiers(70),
+    });
+    // 150 for restitution and goodwill together; the resend takes 105 of it.
+    expect(byTotal.cap).toMatchObject({ goodwillLimit: 45, binding: 'total', totalLimit: 150 });
+  });
+
+  it('reduces the best proposal of a type to what is left rather than falling back to a lesser one', async () => {
+    const rules = [
+      categoryRule('big', 'wrong_item', [{ type: 'gift', value: 80 }], 20),
+      categoryRule('small', 'wrong_item', [{ type: 'gift', value: 10 }], 10),
+    ];
+    const r = await recommend(rules, { maxGoodwillShareBySeverity: shares(0.5) });
+    expect(sources(r)).toEqual(['gift@big', 'apology@policy']);
+    expect(r.remedies[0]).toMatchObject({ value: 50 });
+    expect(r.trace.dropped).toEqual([
+      expect.objectContaining({ rule: 'small', reason: 'superseded', by: 'big' }),
+      expect.objectContaining({ rule: 'big', reason: 'reduced', estimatedCost: 80, keptCost: 50 }),
+    ]);
+  });
+
   it('falls back to a restitution proposal of the same type when the goodwill one does not fit', async () => {
     const rules = [
       categoryRule('gesture', 'wrong_item', [{ type: 'refund', basis: 'order', share: 1 }], 80),
@@ -165,6 +234,23 @@ describe('caps: restitution is owed, goodwill is limited', () => {
     expect(remedy(r, 'refund')).toMatchObject({ rule: 'owed', kind: 'restitution', amount: 40 });
     expect(r).toMatchObject({ restitutionCost: 40, goodwillCost: 0 });
     expect(r.trace.dropped).toContainEqual(expect.objectContaining({ rule: 'gesture', reason: 'cap' }));
+  });
+
+  it('adds totals up exactly in minor units', async () => {
+    const rules = [
+      categoryRule(
+        'a',
+        'wrong_item',
+        [
+          { type: 'gift', value: 0.1 },
+          { type: 'coupon', amount: 0.2 },
+        ],
+        3,
+      ),
+    ];
+    const r = await recommend(rules, {});
+    expect(r.totalCost).toBe(0.3);
+    expect(r.goodwillCost).toBe(0.3);
   });
 
   it('keeps the cap object plain and meaningful', async () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createRecommender, isRecommendationError, isRedressError, type RedressError } from '../../src/index';
+import {
+  createRecommender,
+  isRecommendationError,
+  isRedressError,
+  type Recommendation,
+  type RedressError,
+} from '../../src/index';
 import { categoryRule, complaint, ruleSet } from '../complaint-builder';
+
+// How the fired rules' remedies become one proposal: collect, first, priority and unique, and the
+// order rules are taken in. What the caps then do with the proposal is in caps.test.ts.
 
 // Two rules for a wrong item: "urgent" has the higher rule priority and gives a coupon; "fix" has the
 // lower priority and gives a resend (higher in the remedy order) with a gift.
@@ -10,24 +19,44 @@ const rules = [
   categoryRule('late', 'late_delivery', [{ type: 'coupon', amount: 7 }], 50),
 ];
 const types = (r: { remedies: readonly { type: string }[] }) => r.remedies.map((x) => x.type).sort();
+/** Each remedy with the rule it came from, in the recommendation's order. */
+const sources = (r: Recommendation) => r.remedies.map((x) => `${x.type}@${x.rule}`);
+const recommend = (hit: 'collect' | 'first' | 'priority' | 'unique', set = rules, input = complaint()) =>
+  createRecommender({ ruleSet: ruleSet(set, { hit }) }).recommend(input);
 
 describe('hit policies', () => {
-  it('collect gives every fired rule its remedies, one per type', async () => {
-    const r = await createRecommender({ ruleSet: ruleSet(rules, { hit: 'collect' }) }).recommend(complaint());
+  it('collect gives every fired rule its remedies, one per type, the higher rule priority winning a type', async () => {
+    const r = await recommend('collect');
     expect(types(r)).toEqual(['apology', 'coupon', 'gift', 'resend']);
     expect(r.trace.hit).toBe('collect');
+    // Both rules propose a coupon: the one of the higher-priority rule is kept, the other superseded.
+    const twoCoupons = [
+      categoryRule(
+        'low',
+        'wrong_item',
+        [
+          { type: 'coupon', amount: 5 },
+          { type: 'gift', value: 3 },
+        ],
+        10,
+      ),
+      categoryRule('high', 'wrong_item', [{ type: 'coupon', amount: 8 }], 20),
+    ];
+    const both = await recommend('collect', twoCoupons);
+    expect(sources(both)).toEqual(['coupon@high', 'gift@low', 'apology@policy']);
+    expect(both.trace.dropped).toContainEqual(
+      expect.objectContaining({ type: 'coupon', rule: 'low', reason: 'superseded', by: 'high' }),
+    );
   });
 
-  it('first gives only the remedies of the fired rule with the highest rule priority', async () => {
-    const r = await createRecommender({ ruleSet: ruleSet(rules, { hit: 'first' }) }).recommend(complaint());
-    expect(types(r)).toEqual(['apology', 'coupon']);
-    expect(r.remedies.find((x) => x.type === 'coupon')?.rule).toBe('urgent');
+  it('first gives only the remedies of the fired rule with the highest rule priority, and traces every fired rule', async () => {
+    const r = await recommend('first');
+    expect(sources(r)).toEqual(['coupon@urgent', 'apology@policy']);
+    expect(r.trace.fired.map((f) => f.name)).toEqual(['urgent', 'fix']);
   });
 
   it('priority gives the remedies of the rule whose best remedy ranks highest, whatever its rule priority', async () => {
-    const r = await createRecommender({ ruleSet: ruleSet(rules, { hit: 'priority' }) }).recommend(
-      complaint(),
-    );
+    const r = await recommend('priority');
     expect(types(r)).toEqual(['apology', 'gift', 'resend']);
     expect(r.remedies.every((x) => x.rule === 'fix' || x.rule === 'policy')).toBe(true);
     expect(r.trace.fired.map((f) => f.name)).toEqual(['urgent', 'fix']);
@@ -44,7 +73,7 @@ describe('hit policies', () => {
       ),
       categoryRule('resend-too', 'wrong_item', [{ type: 'resend', shipping: 'express' }], 80),
     ];
-    const r = await createRecommender({ ruleSet: ruleSet(tie, { hit: 'priority' }) }).recommend(complaint());
+    const r = await recommend('priority', tie);
     expect(r.remedies.filter((x) => x.rule !== 'policy').map((x) => x.rule)).toEqual([
       'resend-and-coupon',
       'resend-and-coupon',
@@ -53,27 +82,22 @@ describe('hit policies', () => {
       categoryRule('low', 'wrong_item', [{ type: 'resend' }], 10),
       categoryRule('high', 'wrong_item', [{ type: 'resend', shipping: 'express' }], 80),
     ];
-    const s = await createRecommender({ ruleSet: ruleSet(same, { hit: 'priority' }) }).recommend(complaint());
+    const s = await recommend('priority', same);
     expect(s.remedies.find((x) => x.type === 'resend')).toMatchObject({ rule: 'high', shipping: 'express' });
   });
 
   it('unique gives the one fired rule its remedies', async () => {
-    const r = await createRecommender({ ruleSet: ruleSet(rules.slice(1), { hit: 'unique' }) }).recommend(
-      complaint(),
-    );
+    const r = await recommend('unique', rules.slice(1));
     expect(types(r)).toEqual(['apology', 'gift', 'resend']);
   });
 
   it('unique with no rule firing sends the complaint to a person, as any policy does', async () => {
-    const r = await createRecommender({ ruleSet: ruleSet(rules, { hit: 'unique' }) }).recommend(
-      complaint({ category: 'staff_behavior' }),
-    );
+    const r = await recommend('unique', rules, complaint({ category: 'staff_behavior' }));
     expect(r.handling.reasons).toContain('no_rule_matched');
   });
 
   it('unique refuses two rules firing for one complaint with RULE_CONFLICT naming both rules', async () => {
-    const recommender = createRecommender({ ruleSet: ruleSet(rules, { hit: 'unique' }) });
-    const error = (await recommender.recommend(complaint()).catch((e: unknown) => e)) as RedressError;
+    const error = (await recommend('unique').catch((e: unknown) => e)) as RedressError;
     expect(isRedressError(error)).toBe(true);
     expect(error.code).toBe('RULE_CONFLICT');
     expect(error.message).toContain('"urgent"');
@@ -86,8 +110,7 @@ describe('hit policies', () => {
 
   it('unique names every rule beyond the first when three fire', async () => {
     const three = [...rules, categoryRule('third', 'wrong_item', [{ type: 'apology' }], 20)];
-    const recommender = createRecommender({ ruleSet: ruleSet(three, { hit: 'unique' }) });
-    const error = (await recommender.recommend(complaint()).catch((e: unknown) => e)) as RedressError;
+    const error = (await recommend('unique', three).catch((e: unknown) => e)) as RedressError;
     expect(error.issues.map((i) => i.rule)).toEqual(['fix', 'third']);
   });
 
@@ -113,5 +136,23 @@ describe('hit policies', () => {
 
   it('rejects an unknown hit policy when the rule set is loaded', () => {
     expect(() => ruleSet(rules, { hit: 'any' as never })).toThrow(/hit/);
+  });
+});
+
+describe('which rules take part', () => {
+  it('breaks priority ties by file order', async () => {
+    const tied = [
+      categoryRule('a', 'wrong_item', [{ type: 'gift', value: 1 }], 10),
+      categoryRule('b', 'wrong_item', [{ type: 'gift', value: 2 }], 10),
+    ];
+    expect(sources(await recommend('collect', tied))).toEqual(['gift@a', 'apology@policy']);
+  });
+
+  it('skips disabled rules', async () => {
+    const disabled = [
+      { ...categoryRule('high', 'wrong_item', [{ type: 'coupon', amount: 8 }]), enabled: false },
+    ];
+    const r = await recommend('collect', disabled);
+    expect(r.trace.fired).toEqual([]);
   });
 });

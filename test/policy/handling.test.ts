@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createRecommender, type Recommendation } from '../../src/index';
+import { categoryRule, complaint, ruleSet } from '../complaint-builder';
+
+// Who handles the recommendation, where and by when: src/policy/handling.ts.
+
+const recommender = (rules: Parameters<typeof ruleSet>[0], policy: Parameters<typeof ruleSet>[1] = {}) =>
+  createRecommender({ ruleSet: ruleSet(rules, policy) });
+const types = (r: Recommendation) => r.remedies.map((x) => `${x.type}@${x.rule}`);
+
+describe('handling', () => {
+  const rules = [categoryRule('gift', 'wrong_item', [{ type: 'gift', value: 10 }], 10)];
+
+  it('is automatic within the auto-approval limit, on the complaint channel, with one owner', async () => {
+    const r = await recommender(rules).recommend(complaint({ channel: 'chat' }));
+    expect(r.handling).toEqual({
+      mode: 'automatic',
+      reasons: [],
+      owner: 'chat-desk',
+      queue: null,
+      respondOn: 'chat',
+      respondBy: '2026-03-11T09:00:00.000Z',
+      publicAcknowledgement: null,
+    });
+    expect(r.followUp).toEqual({ checkSatisfactionAt: '2026-03-13T09:00:00.000Z', channel: 'chat' });
+  });
+
+  it('goes to a person, naming the queue, for a legal threat, abuse and cost above the limit', async () => {
+    const r = await recommender(rules, { autoApproveMaxCost: 5 }).recommend(
+      complaint({ legalThreat: true, tone: 'abusive', owner: 'agent-7' }),
+    );
+    expect(r.handling).toMatchObject({
+      mode: 'human',
+      reasons: ['legal_threat', 'tone', 'cost_above_auto_approve'],
+      owner: 'agent-7',
+      queue: 'customer-care',
+    });
+  });
+
+  it('hands an escalation to the rule’s queue with its deadline', async () => {
+    const escalating = [
+      categoryRule('esc', 'wrong_item', [{ type: 'escalate', queue: 'legal', respondWithinHours: 4 }], 10),
+    ];
+    const r = await recommender(escalating).recommend(complaint());
+    expect(r.handling).toMatchObject({
+      mode: 'human',
+      reasons: ['escalate_remedy'],
+      queue: 'legal',
+      respondBy: '2026-03-10T13:00:00.000Z',
+    });
+  });
+
+  it('goes to a person when no rule matched, with an apology still', async () => {
+    const r = await recommender([]).recommend(complaint());
+    expect(r.handling.reasons).toEqual(['no_rule_matched']);
+    expect(types(r)).toEqual(['apology@policy']);
+  });
+
+  it('acknowledges public complaints where they were posted', async () => {
+    const r = await recommender(rules).recommend(
+      complaint({ exposure: { public: true, platform: 'Trustpilot', reach: 10 } }),
+    );
+    expect(r.handling.publicAcknowledgement).toEqual({
+      platform: 'Trustpilot',
+      dueAt: '2026-03-10T11:00:00.000Z',
+    });
+  });
+});
