@@ -1,10 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+/** Test files that mock modules (vi.mock): they get a fresh module registry of their own. */
+const MOCKING = ['test/recommend/faults.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Property tests are seeded (see test/seed.ts); nothing here may read the wall clock.
     testTimeout: 60_000,
     pool: 'forks',
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: MOCKING, isolate: false },
+      },
+      { extends: true, test: { name: 'isolated', include: MOCKING, isolate: true } },
+    ],
   },
 });
