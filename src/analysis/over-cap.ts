@@ -1,7 +1,8 @@
 import type { Facts } from '../facts/catalogue';
 import type { CapLimitName } from '../policy/caps';
 import type { Policy } from '../policy/schema';
-import type { RemedySpec } from '../remedies/catalogue';
+import { goodwillCostBound, type RemedySpec, remedyKind } from '../remedies/catalogue';
+import type { CostPiece } from '../remedies/definition';
 import type { Scoring } from '../scoring/config';
 import { SEVERITY_BANDS, VALUE_TIERS } from '../scoring/score';
 import { type Box, setOf } from './box';
@@ -9,45 +10,21 @@ import { hasValue, severityRange, valueRange } from './fact-sets';
 import { boundsOf, intersectNum, isEmptyNum, type NumSet } from './num-set';
 
 /** a·V + b: one linear piece of a cost or a limit, V being the affected value. */
-interface Piece {
-  readonly a: number;
-  readonly b: number;
-}
+type Piece = CostPiece;
 
 const at = (pieces: readonly Piece[], v: number) => Math.min(...pieces.map((p) => p.a * v + p.b));
 
 /** Whether a remedy is goodwill (the only kind caps limit). */
 export function isGoodwillSpec(spec: RemedySpec): boolean {
-  return (
-    spec.type === 'gift' ||
-    spec.type === 'coupon' ||
-    spec.type === 'free_month' ||
-    (spec.type === 'refund' && spec.basis === 'order')
-  );
+  return remedyKind(spec) === 'goodwill';
 }
 
 /**
- * The least a goodwill remedy can cost for an affected value V, as pieces whose minimum is the cost.
- * `monthly` is the subscription price; a free month costs it whatever V is, unless V is that price.
+ * The least a goodwill remedy can cost for an affected value V, as pieces whose minimum is the cost
+ * (each remedy's own bound). `monthly` is the subscription price; `vIsMonthly` when V is that price.
  */
-function costPieces(spec: RemedySpec, monthly: number, vIsMonthly: boolean): Piece[] {
-  const cap = (max: number | undefined) => (max === undefined ? [] : [{ a: 0, b: max }]);
-  switch (spec.type) {
-    case 'gift':
-      return spec.value !== undefined
-        ? [{ a: 0, b: spec.value }]
-        : [{ a: spec.shareOfOrder ?? 0, b: 0 }, ...cap(spec.max)];
-    case 'coupon':
-      return spec.amount !== undefined
-        ? [{ a: 0, b: spec.amount }]
-        : [{ a: (spec.percent ?? 0) / 100, b: 0 }, ...cap(spec.maxDiscount)];
-    case 'free_month':
-      return vIsMonthly ? [{ a: spec.months, b: 0 }] : [{ a: 0, b: spec.months * monthly }];
-    case 'refund':
-      return [{ a: spec.share, b: 0 }, ...cap(spec.max)];
-    default:
-      return [{ a: 0, b: 0 }];
-  }
+function costPieces(spec: RemedySpec, monthly: number, vIsMonthly: boolean): readonly Piece[] {
+  return goodwillCostBound(spec, { monthlyPrice: monthly, valueIsMonthly: vIsMonthly }) ?? [{ a: 0, b: 0 }];
 }
 
 /** The goodwill limits as pieces, named. */

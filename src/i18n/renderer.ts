@@ -3,6 +3,12 @@ import { LOCALES, type Locale, type MessageKey } from './locale';
 /** Values substituted into a template; numbers are formatted for the locale. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/** Messages by key, in one locale. */
+export type Catalogue = Readonly<Record<string, string | undefined>>;
+
+/** Per message key, its template for each plural category (undefined when it has none). */
+type PluralForms = Map<string, Map<string, string | undefined>>;
+
 /** First Strong Isolate and Pop Directional Isolate (Unicode bidi, UAX #9). */
 const FSI = '\u2068';
 const PDI = '\u2069';
@@ -85,7 +91,8 @@ export class Renderer {
   private readonly dayTexts = new Map<number, string>();
   private readonly percentTexts = new Map<number, string>();
   private readonly pluralCategories = new Map<number, string>();
-  private readonly pluralForms = new Map<string, Map<string, string | undefined>>();
+  private readonly pluralForms: PluralForms = new Map();
+  private readonly foreignPluralForms = new WeakMap<Catalogue, PluralForms>();
 
   constructor(locale: Locale) {
     const spec = LOCALES[locale];
@@ -112,28 +119,55 @@ export class Renderer {
    * `key.other` where the language does not tell that category apart.
    */
   t(key: string, params: MessageParams = {}, count?: number): string {
+    return this.render(this.messages(), this.pluralForms, key, params, count);
+  }
+
+  /**
+   * Renders a message of another catalogue in this locale — a remedy's own messages — with this
+   * locale's plural rules and formats, as `t` does for the locale's catalogue.
+   */
+  tFrom(catalogue: Catalogue, key: string, params: MessageParams = {}, count?: number): string {
+    let forms = this.foreignPluralForms.get(catalogue);
+    if (!forms) {
+      forms = new Map();
+      this.foreignPluralForms.set(catalogue, forms);
+    }
+    return this.render(catalogue, forms, key, params, count);
+  }
+
+  private render(
+    messages: Catalogue,
+    pluralForms: PluralForms,
+    key: string,
+    params: MessageParams,
+    count: number | undefined,
+  ): string {
     let template: string | undefined;
     if (count !== undefined) {
       const category = Object.is(count, -0)
         ? this.plurals.select(count)
         : remember(this.pluralCategories, count, (n) => this.plurals.select(n));
-      template = this.plural(key, category);
+      template = this.plural(messages, pluralForms, key, category);
     }
-    template ??= this.messages()[key];
+    template ??= messages[key];
     if (template === undefined) throw new Error(`missing message "${key}" in locale ${this.locale}`);
     return this.fill(template, params);
   }
 
-  private messages(): Readonly<Record<string, string | undefined>> {
+  private messages(): Catalogue {
     return LOCALES[this.locale].messages;
   }
 
-  private plural(key: string, category: string): string | undefined {
+  private plural(
+    messages: Catalogue,
+    pluralForms: PluralForms,
+    key: string,
+    category: string,
+  ): string | undefined {
     // Looked up once per key and category: building `key.category` and reading the catalogue with it
     // costs more than the rest of the message.
-    const forms = remember(this.pluralForms, key, () => new Map<string, string | undefined>());
+    const forms = remember(pluralForms, key, () => new Map<string, string | undefined>());
     if (forms.has(category)) return forms.get(category);
-    const messages = this.messages();
     const template = messages[`${key}.${category}`] ?? messages[`${key}.other`];
     forms.set(category, template);
     return template;
@@ -179,7 +213,7 @@ export class Renderer {
 
   /** "3rd", "3.", "۳مین" — the ordinal of `n` in this locale. */
   ordinal(n: number): string {
-    const template = this.plural('ordinal', this.ordinals.select(n));
+    const template = this.plural(this.messages(), this.pluralForms, 'ordinal', this.ordinals.select(n));
     return template === undefined ? this.number(n) : this.fill(template, { n });
   }
 

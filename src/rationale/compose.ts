@@ -6,7 +6,8 @@ import type { Cap } from '../policy/caps';
 import type { DroppedRemedy } from '../policy/dropped';
 import type { Handling } from '../policy/handling';
 import type { IncidentMark } from '../policy/incident-mark';
-import { assertNever, type Remedy } from '../remedies/catalogue';
+import { openingApology } from '../remedies/apology';
+import { assertNever, offerSentence, type Remedy, remedyName } from '../remedies/catalogue';
 import type { FiredRule } from '../rules/engine/evaluator';
 import type { Rule } from '../rules/ruleset';
 import type { SeverityScore, ValueScore } from '../scoring/score';
@@ -58,17 +59,14 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
     : r.m('subject.subscription', { plan: r.embed(c.subscription?.plan ?? '') });
   const money = (amount: number) => r.money(amount, input.currency);
 
-  const personal = input.remedies.some((x) => x.type === 'apology' && x.form === 'personal');
-  say(
-    personal ? 'apology.personal' : 'apology.standard',
-    r.m(personal ? 'apology.personal' : 'apology.standard'),
-  );
+  const apology = openingApology(r, input.remedies);
+  say(apology.key, apology.text);
   say(...restatement(r, c, subject, input.daysLate, money));
   if (input.incident) say('incident.notice', r.m('incident.notice', { count: input.incident.count }));
 
   for (const remedy of input.remedies) {
-    const offer = offerSentence(r, remedy, subject, money);
-    if (offer) say(offer[0], offer[1]);
+    const offer = offerSentence(r, remedy, { subject, money });
+    if (offer) say(offer.key, offer.text);
   }
   if (input.handling.mode === 'human') say('handling.human', r.m('handling.human'));
   if (input.handling.publicAcknowledgement) {
@@ -136,7 +134,7 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
       say(
         'why.dropped.cap',
         r.m('why.dropped.cap', {
-          remedy: r.t(`remedy.${d.type}`),
+          remedy: remedyName(r, d.type),
           cost: money(d.estimatedCost),
           rule: r.embed(d.rule),
           cap: money(input.cap.goodwillLimit),
@@ -147,7 +145,7 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
       say(
         'why.reduced.cap',
         r.m('why.reduced.cap', {
-          remedy: r.t(`remedy.${d.type}`),
+          remedy: remedyName(r, d.type),
           cost: money(d.estimatedCost),
           kept: money(d.keptCost),
           rule: r.embed(d.rule),
@@ -159,7 +157,7 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
       say(
         'why.dropped.notApplicable',
         r.m('why.dropped.notApplicable', {
-          remedy: r.t(`remedy.${d.type}`),
+          remedy: remedyName(r, d.type),
           rule: r.embed(d.rule),
           reason: r.t(`na.${d.code}`),
         }),
@@ -273,69 +271,6 @@ function restatement(
         : ['restate.billing_error_unknown', r.m('restate.billing_error_unknown', { subject })];
     default:
       return [`restate.${c.category}`, r.t(`restate.${c.category}`, { subject })];
-  }
-}
-
-function offerSentence(
-  r: Renderer,
-  remedy: Remedy,
-  subject: string,
-  money: (n: number) => string,
-): [string, string] | undefined {
-  switch (remedy.type) {
-    case 'resend':
-      return [
-        'offer.resend',
-        r.m('offer.resend', {
-          items: r.list(
-            remedy.items.map((i) => r.m('item.line', { quantity: i.quantity, sku: r.embed(i.sku) })),
-          ),
-          shipping: r.t(`shipping.${remedy.shipping}`),
-        }),
-      ];
-    case 'gift':
-      return ['offer.gift', r.m('offer.gift', { value: money(remedy.value) })];
-    case 'coupon':
-      return remedy.percent !== null
-        ? [
-            'offer.coupon.percent',
-            r.m('offer.coupon.percent', {
-              percent: r.percent(remedy.percent),
-              expiresAt: r.date(remedy.expiresAt),
-            }),
-          ]
-        : [
-            'offer.coupon.amount',
-            r.m('offer.coupon.amount', {
-              amount: money(remedy.amount ?? 0),
-              expiresAt: r.date(remedy.expiresAt),
-            }),
-          ];
-    case 'free_month':
-      return [
-        'offer.free_month',
-        r.t(
-          'offer.free_month',
-          {
-            months: remedy.months,
-            subject,
-            startsAt: r.date(remedy.startsAt),
-            endsAt: r.date(remedy.endsAt),
-          },
-          remedy.months,
-        ),
-      ];
-    case 'refund':
-      return ['offer.refund', r.m('offer.refund', { amount: money(remedy.amount) })];
-    case 'escalate':
-      return [
-        'offer.escalate',
-        r.m('offer.escalate', { queue: r.embed(remedy.queue), dueAt: r.date(remedy.dueAt) }),
-      ];
-    case 'apology':
-      return undefined; // said first, in its own words
-    default:
-      return assertNever(remedy);
   }
 }
 

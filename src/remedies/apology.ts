@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { Materialised, RemedyContext } from './context';
+import type { Renderer } from '../i18n/renderer';
+import { kindProblems } from './check';
+import { defineRemedy, type MaterialiseResult } from './definition';
+import { type RemedySentence, sayer } from './texts';
 
 /** Saying sorry, in words that restate what happened. Every recommendation carries one. */
 export const ApologySpecSchema = z.strictObject({
@@ -17,7 +20,55 @@ export interface ApologyParams {
   readonly form: 'standard' | 'personal';
 }
 
-/** An apology costs nothing but attention. */
-export function materialiseApology(spec: ApologySpec, _ctx: RemedyContext): ApologyParams & Materialised {
-  return { type: 'apology', kind: 'care', form: spec.form, costMinor: 0 };
+/** An apology costs nothing but attention; the rationale says it first, in its own words. */
+export const apology = defineRemedy({
+  type: 'apology',
+  schema: ApologySpecSchema,
+  kind: () => 'care',
+  materialise: (spec): MaterialiseResult<ApologyParams> => ({
+    type: 'apology',
+    form: spec.form,
+    costMinor: 0,
+  }),
+  texts: {
+    en: {
+      'remedy.apology': 'apology',
+      'apology.standard': 'We are sorry for the trouble this has caused you.',
+      'apology.personal':
+        'We are truly sorry. The colleague who took your complaint will follow it personally until it is put right.',
+    },
+    tr: {
+      'remedy.apology': 'özür',
+      'apology.standard': 'Yaşadığınız olumsuz deneyim için içtenlikle özür dileriz.',
+      'apology.personal':
+        'Yaşadıklarınız için gerçekten çok üzgünüz. Şikayetinizi ilk karşılayan çalışma arkadaşımız, sorun tamamen çözülene kadar konuyu bizzat takip edecektir.',
+    },
+    fa: {
+      'remedy.apology': 'عذرخواهی',
+      'apology.standard': 'بابت مشکلی که برای شما پیش آمد صمیمانه پوزش می‌خواهیم.',
+      'apology.personal':
+        'از آنچه برای شما پیش آمد عمیقاً متأسفیم. همکاری که شکایت شما را دریافت کرده است، تا رفع کامل مشکل شخصاً پیگیر آن خواهد بود.',
+    },
+  },
+  offer: () => undefined, // said first, by `openingApology`
+  label: (remedy) => (remedy.form === 'personal' ? 'personal apology' : 'apology'),
+  check: (remedy) => [
+    ...kindProblems(remedy.kind, 'care'),
+    ...(remedy.form !== 'standard' && remedy.form !== 'personal'
+      ? [`form "${String(remedy.form)}" is unknown`]
+      : []),
+  ],
+  shapes: [{ optional: { form: { oneOf: ['standard', 'personal'] } } }],
+});
+
+/**
+ * The rationale's first sentence: a personal apology when a rule gives one, the standard one
+ * otherwise (the policy adds one to every recommendation).
+ */
+export function openingApology(
+  r: Renderer,
+  remedies: readonly { readonly type: string; readonly form?: string }[],
+): RemedySentence {
+  const personal = remedies.some((x) => x.type === 'apology' && x.form === 'personal');
+  return sayer(r, apology.texts)(personal ? 'apology.personal' : 'apology.standard');
 }

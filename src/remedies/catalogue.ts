@@ -1,58 +1,58 @@
 import { z } from 'zod';
-import { type ApologyParams, ApologySpecSchema, materialiseApology } from './apology';
+import type { Locale } from '../i18n/locale';
+import type { Catalogue, Renderer } from '../i18n/renderer';
 import type { Materialised, NotApplicable, RemedyContext, RemedyKind, RemedyOrigin } from './context';
-import { type CouponParams, CouponSpecSchema, materialiseCoupon, reduceCoupon } from './coupon';
-import { type EscalateParams, EscalateSpecSchema, materialiseEscalate } from './escalate';
-import {
-  type FreeMonthParams,
-  FreeMonthSpecSchema,
-  materialiseFreeMonth,
-  reduceFreeMonth,
-} from './free-month';
-import { type GiftParams, GiftSpecSchema, materialiseGift, reduceGift } from './gift';
-import { materialiseRefund, type RefundParams, RefundSpecSchema, reduceRefund } from './refund';
-import { materialiseResend, type ResendParams, ResendSpecSchema } from './resend';
+import type {
+  CostBasis,
+  CostPiece,
+  Given,
+  OfferWords,
+  Priced,
+  RemedyCheckContext,
+  RemedyDefinition,
+} from './definition';
+import { REMEDIES } from './registry';
+import type { SpecShape } from './shape';
+import { type RemedySentence, sayer } from './texts';
+
+/**
+ * What the rest of redress knows of remedies, all of it read from the registry (`registry.ts`): the
+ * remedy types and their order, the rule schema's union of specs, the types of specs and concrete
+ * remedies, and each remedy's pricing, cap, words, label and check found by its type.
+ */
+
+type Registered = typeof REMEDIES;
+type AnyRemedy = Registered[number];
+/** Each remedy's `type`, tuple for tuple. */
+type TypesOf<R extends readonly unknown[]> = {
+  readonly [I in keyof R]: R[I] extends { readonly type: infer T } ? T : never;
+};
+/** Each remedy's spec schema, tuple for tuple. */
+type SchemasOf<R extends readonly unknown[]> = {
+  -readonly [I in keyof R]: R[I] extends { readonly schema: infer Z } ? Z : never;
+};
+type ParamsOf<D> = D extends RemedyDefinition<infer _T, infer _Z, infer P, infer _E, infer _K> ? P : never;
 
 /**
  * Every remedy type, in the remedy order: how much a remedy does for the customer, least first. The
  * fairness kit's monotonicity property uses this order.
  */
-export const REMEDY_TYPES = [
-  'apology',
-  'coupon',
-  'gift',
-  'free_month',
-  'resend',
-  'refund',
-  'escalate',
-] as const;
+export const REMEDY_TYPES = REMEDIES.map((d) => d.type) as unknown as TypesOf<Registered>;
 
 /** A remedy type. */
-export type RemedyType = (typeof REMEDY_TYPES)[number];
+export type RemedyType = AnyRemedy['type'];
 
 /** A remedy as a rule writes it: the discriminated union of every remedy's parameters. */
-export const RemedySpecSchema = z.discriminatedUnion('type', [
-  ResendSpecSchema,
-  GiftSpecSchema,
-  CouponSpecSchema,
-  FreeMonthSpecSchema,
-  RefundSpecSchema,
-  ApologySpecSchema,
-  EscalateSpecSchema,
-]);
+export const RemedySpecSchema = z.discriminatedUnion(
+  'type',
+  REMEDIES.map((d) => d.schema) as unknown as SchemasOf<Registered>,
+);
 
 /** A remedy spec from a rule file, defaults filled in. */
 export type RemedySpec = z.output<typeof RemedySpecSchema>;
 
 /** Concrete parameters of each remedy type. */
-export type RemedyParams =
-  | ResendParams
-  | GiftParams
-  | CouponParams
-  | FreeMonthParams
-  | RefundParams
-  | ApologyParams
-  | EscalateParams;
+export type RemedyParams = ParamsOf<AnyRemedy>;
 
 /** A concrete remedy in a recommendation: its parameters, its kind, its cost and the rule behind it. */
 export type Remedy = RemedyParams &
@@ -62,9 +62,42 @@ export type Remedy = RemedyParams &
     readonly estimatedCost: number;
   };
 
-/** Compile-time proof that a switch over remedy types handled every case. */
+/** Compile-time proof that a switch over a union handled every case. */
 export function assertNever(value: never): never {
   throw new Error(`unhandled variant: ${JSON.stringify(value)}`);
+}
+
+/**
+ * A registered remedy with its types forgotten, so that one can be called with a spec or a remedy of
+ * the union: the registry pairs each type with its own definition, so a spec of type `t` always meets
+ * the definition of `t`.
+ */
+type Definition = RemedyDefinition<
+  RemedyType,
+  RemedyDefinition['schema'] & z.ZodType<{ readonly type: RemedyType }>,
+  { readonly type: RemedyType }
+>;
+
+const DEFINITIONS: ReadonlyMap<string, Definition> = new Map(
+  REMEDIES.map((d) => [d.type, d as unknown as Definition]),
+);
+const RANKS: ReadonlyMap<string, number> = new Map(REMEDIES.map((d, i) => [d.type, i]));
+
+/** The definition of a registered remedy type. */
+export function definitionOf(type: RemedyType): Definition {
+  const definition = DEFINITIONS.get(type);
+  if (!definition) throw new Error(`no remedy "${type}" is registered`);
+  return definition;
+}
+
+/** Rank of a remedy type in the remedy order (apology = 0 … escalate = 6). */
+export function remedyRank(type: RemedyType): number {
+  return RANKS.get(type) ?? -1;
+}
+
+/** Whether a spec, as written, is restitution, goodwill or care. */
+export function remedyKind(spec: RemedySpec): RemedyKind {
+  return definitionOf(spec.type).kind(spec);
 }
 
 /** Turns a rule's remedy spec into a concrete remedy for this complaint, or says why it cannot apply. */
@@ -72,50 +105,59 @@ export function materialise(
   spec: RemedySpec,
   ctx: RemedyContext,
 ): (RemedyParams & Materialised) | NotApplicable {
-  switch (spec.type) {
-    case 'resend':
-      return materialiseResend(spec, ctx);
-    case 'gift':
-      return materialiseGift(spec, ctx);
-    case 'coupon':
-      return materialiseCoupon(spec, ctx);
-    case 'free_month':
-      return materialiseFreeMonth(spec, ctx);
-    case 'refund':
-      return materialiseRefund(spec, ctx);
-    case 'apology':
-      return materialiseApology(spec, ctx);
-    case 'escalate':
-      return materialiseEscalate(spec, ctx);
-    default:
-      return assertNever(spec);
-  }
+  const definition = definitionOf(spec.type);
+  const made = definition.materialise(spec, ctx);
+  if ('notApplicable' in made) return made;
+  // The kind comes second, after the type, as every remedy has always shown it.
+  const { type, ...rest } = made;
+  return { type, kind: definition.kind(spec), ...rest } as RemedyParams & Materialised;
 }
 
 /**
  * The same remedy made smaller, so that it costs at most `maxMinor` (a cap on goodwill); undefined when
- * nothing of it fits, or when the type cannot be reduced (resend, apology, escalation).
+ * nothing of it fits, or when the remedy is never goodwill (resend, apology, escalation).
  */
 export function reduceSpec(spec: RemedySpec, maxMinor: number, ctx: RemedyContext): RemedySpec | undefined {
-  switch (spec.type) {
-    case 'gift':
-      return reduceGift(spec, maxMinor, ctx);
-    case 'coupon':
-      return reduceCoupon(spec, maxMinor, ctx);
-    case 'free_month':
-      return reduceFreeMonth(spec, maxMinor, ctx);
-    case 'refund':
-      return reduceRefund(spec, maxMinor, ctx);
-    case 'resend':
-    case 'apology':
-    case 'escalate':
-      return undefined;
-    default:
-      return assertNever(spec);
-  }
+  return definitionOf(spec.type).goodwill?.reduce(spec, maxMinor, ctx) as RemedySpec | undefined;
 }
 
-/** Rank of a remedy type in the remedy order (apology = 0 … escalate = 6). */
-export function remedyRank(type: RemedyType): number {
-  return REMEDY_TYPES.indexOf(type);
+/**
+ * The least a goodwill remedy can cost for an affected value V, as linear pieces whose minimum is the
+ * cost; undefined for a remedy that is never goodwill.
+ */
+export function goodwillCostBound(spec: RemedySpec, basis: CostBasis): readonly CostPiece[] | undefined {
+  return definitionOf(spec.type).goodwill?.cost(spec, basis);
 }
+
+/** A remedy's name in the renderer's locale ("coupon", "kupon", "کوپن"), for the agent's sentences. */
+export function remedyName(r: Renderer, type: RemedyType): string {
+  return r.tFrom(definitionOf(type).texts[r.locale], `remedy.${type}`);
+}
+
+/** The customer's sentence offering a remedy, in the renderer's locale; undefined for the apology. */
+export function offerSentence(r: Renderer, remedy: Remedy, words: OfferWords): RemedySentence | undefined {
+  const definition = definitionOf(remedy.type);
+  return definition.offer(remedy, sayer(r, definition.texts), r, words);
+}
+
+/** A remedy in a few words, for tables: `coupon 20%`, `gift €5.99`, `escalate → legal`. */
+export function remedyLabel(remedy: Remedy, money: (amount: number) => string): string {
+  return definitionOf(remedy.type).label(remedy, money);
+}
+
+/** The fairness kit's check of one given remedy's parameters and price; empty when it holds. */
+export function remedyProblems(remedy: Given<RemedyParams>, ctx: RemedyCheckContext): string[] {
+  return definitionOf(remedy.type).check(remedy, ctx);
+}
+
+/** The ways a rule may write a remedy of this type, for generators. */
+export function remedyShapes(type: RemedyType): readonly SpecShape<Record<string, unknown>>[] {
+  return definitionOf(type).shapes as readonly SpecShape<Record<string, unknown>>[];
+}
+
+/** Every remedy's messages in one locale, by key (for checking the catalogues and for translators). */
+export function remedyMessages(locale: Locale): Catalogue {
+  return Object.assign({}, ...REMEDIES.map((d) => d.texts[locale]));
+}
+
+export type { Priced };

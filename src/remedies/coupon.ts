@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { affectedValue } from '../complaint/measures';
 import { limits } from '../input/limits';
 import { fromMinor, toMinor } from '../money';
-import { addDays } from '../time/utc-calendar';
-import type { Materialised, NotApplicable, RemedyContext } from './context';
+import { addDays, DAY_MS } from '../time/utc-calendar';
+import { dateProblems, isWhole, kindProblems } from './check';
+import type { RemedyContext } from './context';
+import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
 
 /**
  * A discount on a future order: a percentage or a fixed amount, valid for some days. The estimated cost
@@ -40,10 +43,7 @@ export interface CouponParams {
 }
 
 /** Dates the coupon and estimates what it will cost. */
-export function materialiseCoupon(
-  spec: CouponSpec,
-  ctx: RemedyContext,
-): (CouponParams & Materialised) | NotApplicable {
+function materialiseCoupon(spec: CouponSpec, ctx: RemedyContext): MaterialiseResult<CouponParams> {
   const cap =
     spec.maxDiscount === undefined ? Number.POSITIVE_INFINITY : toMinor(spec.maxDiscount, ctx.currency);
   const costMinor =
@@ -53,7 +53,6 @@ export function materialiseCoupon(
   if (costMinor <= 0) return { notApplicable: 'zero_value' };
   return {
     type: 'coupon',
-    kind: 'goodwill',
     percent: spec.percent ?? null,
     amount: spec.amount === undefined ? null : fromMinor(toMinor(spec.amount, ctx.currency), ctx.currency),
     maxDiscount:
@@ -70,9 +69,103 @@ export function materialiseCoupon(
  * The coupon a cap leaves room for: an amount coupon worth `maxMinor`, or a percentage coupon whose
  * `maxDiscount` is lowered to it; none when that is nothing.
  */
-export function reduceCoupon(spec: CouponSpec, maxMinor: number, ctx: RemedyContext): CouponSpec | undefined {
+function reduceCoupon(spec: CouponSpec, maxMinor: number, ctx: RemedyContext): CouponSpec | undefined {
   if (maxMinor <= 0) return undefined;
   const max = fromMinor(maxMinor, ctx.currency);
   if (spec.amount !== undefined) return { ...spec, amount: max };
   return { ...spec, maxDiscount: Math.min(spec.maxDiscount ?? Number.POSITIVE_INFINITY, max) };
 }
+
+/** The coupon's parameters as the docs give them. */
+function couponProblems(r: CouponParams, ctx: RemedyCheckContext): string[] {
+  const problems: string[] = [];
+  if ((r.percent === null) === (r.amount === null)) problems.push('needs exactly one of percent and amount');
+  if (r.percent !== null && !isWhole(r.percent, 1, 100))
+    problems.push(`percent ${r.percent} is out of range`);
+  if (r.maxDiscount !== null && r.percent === null) problems.push('maxDiscount without a percent');
+  if (!isWhole(r.validDays, 1, 730)) problems.push(`validDays ${r.validDays} is out of range`);
+  else
+    problems.push(...dateProblems('expiresAt', r.expiresAt, new Date(ctx.receivedMs + r.validDays * DAY_MS)));
+  return problems;
+}
+
+/** What the coupon costs, as the docs say: its amount, or its percentage of the value at stake at most. */
+function couponCostProblems(r: Given<CouponParams>, ctx: RemedyCheckContext): string[] {
+  const problems: string[] = [];
+  const cost = ctx.minor(r.estimatedCost);
+  if (cost <= 0) problems.push('costs nothing');
+  if (r.amount !== null && cost !== ctx.minor(r.amount))
+    problems.push(`costs ${r.estimatedCost}, its amount is ${r.amount}`);
+  if (r.percent !== null) {
+    const most = Math.round((ctx.minor(affectedValue(ctx.complaint)) * r.percent) / 100);
+    if (cost > most) problems.push(`costs ${r.estimatedCost}, more than ${r.percent}% of the value at stake`);
+    if (r.maxDiscount !== null && cost > ctx.minor(r.maxDiscount))
+      problems.push(`costs more than maxDiscount ${r.maxDiscount}`);
+  }
+  return problems;
+}
+
+/** A coupon is goodwill: a cap lowers its amount or its maximum discount. */
+export const coupon = defineRemedy({
+  type: 'coupon',
+  schema: CouponSpecSchema,
+  kind: () => 'goodwill',
+  materialise: materialiseCoupon,
+  goodwill: {
+    reduce: reduceCoupon,
+    cost: (spec) =>
+      spec.amount !== undefined
+        ? [{ a: 0, b: spec.amount }]
+        : [
+            { a: (spec.percent ?? 0) / 100, b: 0 },
+            ...(spec.maxDiscount === undefined ? [] : [{ a: 0, b: spec.maxDiscount }]),
+          ],
+  },
+  texts: {
+    en: {
+      'remedy.coupon': 'coupon',
+      'offer.coupon.percent':
+        'We have prepared a {percent} discount coupon for your next order, valid until {expiresAt}.',
+      'offer.coupon.amount':
+        'We have prepared a coupon worth {amount} for your next order, valid until {expiresAt}.',
+    },
+    tr: {
+      'remedy.coupon': 'kupon',
+      'offer.coupon.percent':
+        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {percent} indirim kuponunu sizin için hazırladık.',
+      'offer.coupon.amount':
+        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {amount} değerinde bir kuponu sizin için hazırladık.',
+    },
+    fa: {
+      'remedy.coupon': 'کوپن',
+      'offer.coupon.percent':
+        'یک کوپن تخفیف {percent} برای سفارش بعدی شما آماده کرده‌ایم که تا {expiresAt} معتبر است.',
+      'offer.coupon.amount':
+        'یک کوپن به ارزش {amount} برای سفارش بعدی شما آماده کرده‌ایم که تا {expiresAt} معتبر است.',
+    },
+  },
+  offer: (remedy, say, r, { money }) =>
+    remedy.percent !== null
+      ? say('offer.coupon.percent', {
+          percent: r.percent(remedy.percent),
+          expiresAt: r.date(remedy.expiresAt),
+        })
+      : say('offer.coupon.amount', {
+          amount: money(remedy.amount ?? 0),
+          expiresAt: r.date(remedy.expiresAt),
+        }),
+  label: (remedy, money) =>
+    remedy.percent !== null ? `coupon ${remedy.percent}%` : `coupon ${money(remedy.estimatedCost)}`,
+  check: (remedy, ctx) => [
+    ...kindProblems(remedy.kind, 'goodwill'),
+    ...couponProblems(remedy, ctx),
+    ...couponCostProblems(remedy, ctx),
+  ],
+  shapes: [
+    {
+      required: { percent: { integer: [1, 100] } },
+      optional: { maxDiscount: { amount: [0.01, 500] }, validDays: { integer: [1, 730] } },
+    },
+    { required: { amount: { amount: [0.01, 500] } }, optional: { validDays: { integer: [1, 730] } } },
+  ],
+});

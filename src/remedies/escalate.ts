@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { limits } from '../input/limits';
 import { addHours } from '../time/utc-calendar';
-import type { Materialised, RemedyContext } from './context';
+import { dateProblems, isWhole, kindProblems } from './check';
+import type { RemedyContext } from './context';
+import { defineRemedy, type MaterialiseResult, type RemedyCheckContext } from './definition';
 
 /** Hand the complaint to a person in a named queue, who must answer within a deadline. */
 export const EscalateSpecSchema = z.strictObject({
@@ -25,10 +27,9 @@ export interface EscalateParams {
 }
 
 /** Sets the deadline; an escalation's cost is the people's time, which is not estimated here. */
-export function materialiseEscalate(spec: EscalateSpec, ctx: RemedyContext): EscalateParams & Materialised {
+function materialiseEscalate(spec: EscalateSpec, ctx: RemedyContext): MaterialiseResult<EscalateParams> {
   return {
     type: 'escalate',
-    kind: 'care',
     queue: spec.queue,
     urgency: spec.urgency,
     respondWithinHours: spec.respondWithinHours,
@@ -36,3 +37,53 @@ export function materialiseEscalate(spec: EscalateSpec, ctx: RemedyContext): Esc
     costMinor: 0,
   };
 }
+
+/** A named queue, a known urgency, and a deadline that many hours after the complaint. */
+function escalateProblems(r: EscalateParams, ctx: RemedyCheckContext): string[] {
+  const problems: string[] = [];
+  if (typeof r.queue !== 'string' || r.queue.trim() === '') problems.push('no queue');
+  if (!['normal', 'high', 'urgent'].includes(r.urgency)) problems.push(`urgency "${r.urgency}" is unknown`);
+  if (!isWhole(r.respondWithinHours, 1, 720))
+    problems.push(`respondWithinHours ${r.respondWithinHours} is out of range`);
+  else
+    problems.push(
+      ...dateProblems('dueAt', r.dueAt, new Date(ctx.receivedMs + r.respondWithinHours * 3_600_000)),
+    );
+  return problems;
+}
+
+/** An escalation is care: it costs attention, and sends the complaint to a person. */
+export const escalate = defineRemedy({
+  type: 'escalate',
+  schema: EscalateSpecSchema,
+  kind: () => 'care',
+  materialise: materialiseEscalate,
+  texts: {
+    en: {
+      'remedy.escalate': 'escalation',
+      'offer.escalate': 'A member of our {queue} team will contact you by {dueAt}.',
+    },
+    tr: {
+      'remedy.escalate': 'üst birime aktarma',
+      'offer.escalate':
+        '{queue} ekibimizden bir çalışma arkadaşımız {dueAt} tarihine kadar sizinle iletişime geçecektir.',
+    },
+    fa: {
+      'remedy.escalate': 'ارجاع',
+      'offer.escalate': 'یکی از همکاران ما در تیم {queue} تا {dueAt} با شما تماس خواهد گرفت.',
+    },
+  },
+  offer: (remedy, say, r) =>
+    say('offer.escalate', { queue: r.embed(remedy.queue), dueAt: r.date(remedy.dueAt) }),
+  label: (remedy) => `escalate → ${remedy.queue}`,
+  check: (remedy, ctx) => [...kindProblems(remedy.kind, 'care'), ...escalateProblems(remedy, ctx)],
+  shapes: [
+    {
+      required: { queue: { oneOf: ['care', 'senior-care', 'legal'] } },
+      optional: {
+        urgency: { oneOf: ['normal', 'high', 'urgent'] },
+        respondWithinHours: { integer: [1, 720] },
+      },
+    },
+  ],
+});

@@ -2,7 +2,9 @@ import { utc } from '@date-fns/utc';
 import { addMonths } from 'date-fns';
 import { z } from 'zod';
 import { toMinor } from '../money';
-import type { Materialised, NotApplicable, RemedyContext } from './context';
+import { dateProblems, isWhole, kindProblems } from './check';
+import type { RemedyContext } from './context';
+import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
 
 /** Months of the customer's subscription for free: a service credit for a service that failed. */
 export const FreeMonthSpecSchema = z.strictObject({
@@ -25,15 +27,11 @@ export interface FreeMonthParams {
 }
 
 /** Dates the free period; it costs the subscription's price for each month. */
-export function materialiseFreeMonth(
-  spec: FreeMonthSpec,
-  ctx: RemedyContext,
-): (FreeMonthParams & Materialised) | NotApplicable {
+function materialiseFreeMonth(spec: FreeMonthSpec, ctx: RemedyContext): MaterialiseResult<FreeMonthParams> {
   const subscription = ctx.complaint.subscription;
   if (!subscription) return { notApplicable: 'no_subscription' };
   return {
     type: 'free_month',
-    kind: 'goodwill',
     plan: subscription.plan,
     months: spec.months,
     startsAt: ctx.now.toISOString(),
@@ -43,7 +41,7 @@ export function materialiseFreeMonth(
 }
 
 /** The whole free months a cap leaves room for; none when not even one fits. */
-export function reduceFreeMonth(
+function reduceFreeMonth(
   spec: FreeMonthSpec,
   maxMinor: number,
   ctx: RemedyContext,
@@ -52,3 +50,60 @@ export function reduceFreeMonth(
   const months = monthly > 0 ? Math.min(spec.months, Math.floor(maxMinor / monthly)) : spec.months;
   return months >= 1 ? { ...spec, months } : undefined;
 }
+
+/** The customer's own plan, from the complaint on, each month at the subscription's price. */
+function freeMonthProblems(r: Given<FreeMonthParams>, ctx: RemedyCheckContext): string[] {
+  const subscription = ctx.complaint.subscription;
+  if (!subscription) return ['there is no subscription'];
+  const problems: string[] = [];
+  if (r.plan !== subscription.plan)
+    problems.push(`plan is ${r.plan}, the customer's is ${subscription.plan}`);
+  if (!isWhole(r.months, 1, 12)) return [...problems, `months ${r.months} is out of range`];
+  const received = new Date(ctx.receivedMs);
+  problems.push(...dateProblems('startsAt', r.startsAt, received));
+  problems.push(...dateProblems('endsAt', r.endsAt, addMonths(received, r.months, { in: utc })));
+  if (ctx.minor(r.estimatedCost) !== r.months * ctx.minor(subscription.monthlyPrice))
+    problems.push(`costs ${r.estimatedCost}, not ${r.months} × the monthly price`);
+  return problems;
+}
+
+/** A free month is goodwill: a cap gives fewer whole months. */
+export const freeMonth = defineRemedy({
+  type: 'free_month',
+  schema: FreeMonthSpecSchema,
+  kind: () => 'goodwill',
+  materialise: materialiseFreeMonth,
+  goodwill: {
+    reduce: reduceFreeMonth,
+    // It costs the monthly price whatever the order was worth, unless the value at stake is that price.
+    cost: (spec, basis) =>
+      basis.valueIsMonthly ? [{ a: spec.months, b: 0 }] : [{ a: 0, b: spec.months * basis.monthlyPrice }],
+  },
+  texts: {
+    en: {
+      'remedy.free_month': 'free month',
+      'offer.free_month.one': 'We have added {months} free month to {subject}, from {startsAt} to {endsAt}.',
+      'offer.free_month.other':
+        'We have added {months} free months to {subject}, from {startsAt} to {endsAt}.',
+    },
+    tr: {
+      'remedy.free_month': 'ücretsiz ay',
+      'offer.free_month.other':
+        '{subject} için {startsAt} ile {endsAt} arasında geçerli {months} ay ücretsiz kullanım tanımladık.',
+    },
+    fa: {
+      'remedy.free_month': 'ماه رایگان',
+      'offer.free_month.other':
+        '{months} ماه استفادهٔ رایگان، از {startsAt} تا {endsAt}، به {subject} افزوده‌ایم.',
+    },
+  },
+  offer: (remedy, say, r, { subject }) =>
+    say(
+      'offer.free_month',
+      { months: remedy.months, subject, startsAt: r.date(remedy.startsAt), endsAt: r.date(remedy.endsAt) },
+      remedy.months,
+    ),
+  label: (remedy) => `free month ×${remedy.months}`,
+  check: (remedy, ctx) => [...kindProblems(remedy.kind, 'goodwill'), ...freeMonthProblems(remedy, ctx)],
+  shapes: [{ optional: { months: { integer: [1, 12] } } }],
+});

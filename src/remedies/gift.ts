@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { limits } from '../input/limits';
 import { fromMinor, toMinor } from '../money';
-import type { Materialised, NotApplicable, RemedyContext } from './context';
+import { kindProblems } from './check';
+import type { RemedyContext } from './context';
+import { defineRemedy, type MaterialiseResult } from './definition';
 
 /**
  * A gift sent with the fix, to say sorry (the wrong-shoe-size story in the guides: the right size, and
@@ -33,20 +35,58 @@ export interface GiftParams {
 }
 
 /** Works out the gift's value in minor units. */
-export function materialiseGift(
-  spec: GiftSpec,
-  ctx: RemedyContext,
-): (GiftParams & Materialised) | NotApplicable {
+function materialiseGift(spec: GiftSpec, ctx: RemedyContext): MaterialiseResult<GiftParams> {
   let minor =
     spec.value !== undefined
       ? toMinor(spec.value, ctx.currency)
       : Math.round(ctx.affectedValueMinor * (spec.shareOfOrder ?? 0));
   if (spec.max !== undefined) minor = Math.min(minor, toMinor(spec.max, ctx.currency));
   if (minor <= 0) return { notApplicable: 'zero_value' };
-  return { type: 'gift', kind: 'goodwill', value: fromMinor(minor, ctx.currency), costMinor: minor };
+  return { type: 'gift', value: fromMinor(minor, ctx.currency), costMinor: minor };
 }
 
 /** The gift a cap leaves room for: worth exactly `maxMinor`, or none when that is nothing. */
-export function reduceGift(_spec: GiftSpec, maxMinor: number, ctx: RemedyContext): GiftSpec | undefined {
+function reduceGift(_spec: GiftSpec, maxMinor: number, ctx: RemedyContext): GiftSpec | undefined {
   return maxMinor > 0 ? { type: 'gift', value: fromMinor(maxMinor, ctx.currency) } : undefined;
 }
+
+/** A gift is goodwill: a cap gives one of smaller value. */
+export const gift = defineRemedy({
+  type: 'gift',
+  schema: GiftSpecSchema,
+  kind: () => 'goodwill',
+  materialise: materialiseGift,
+  goodwill: {
+    reduce: reduceGift,
+    cost: (spec) =>
+      spec.value !== undefined
+        ? [{ a: 0, b: spec.value }]
+        : [{ a: spec.shareOfOrder ?? 0, b: 0 }, ...(spec.max === undefined ? [] : [{ a: 0, b: spec.max }])],
+  },
+  texts: {
+    en: {
+      'remedy.gift': 'gift',
+      'offer.gift': 'As a token of our apology, we will send you a gift worth {value}.',
+    },
+    tr: {
+      'remedy.gift': 'hediye',
+      'offer.gift': 'Özrümüzün küçük bir göstergesi olarak size {value} değerinde bir hediye göndereceğiz.',
+    },
+    fa: {
+      'remedy.gift': 'هدیه',
+      'offer.gift': 'به نشانهٔ عذرخواهی، هدیه‌ای به ارزش {value} برای شما ارسال می‌کنیم.',
+    },
+  },
+  offer: (remedy, say, _r, { money }) => say('offer.gift', { value: money(remedy.value) }),
+  label: (remedy, money) => `gift ${money(remedy.estimatedCost)}`,
+  check: (remedy, ctx) => [
+    ...kindProblems(remedy.kind, 'goodwill'),
+    ...(!(remedy.value > 0) || ctx.minor(remedy.value) !== ctx.minor(remedy.estimatedCost)
+      ? [`value ${remedy.value} does not match its cost ${remedy.estimatedCost}`]
+      : []),
+  ],
+  shapes: [
+    { required: { value: { amount: [0.01, 500] } } },
+    { required: { shareOfOrder: { share: [0.01, 1.5] } }, optional: { max: { amount: [0.01, 500] } } },
+  ],
+});

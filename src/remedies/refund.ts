@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { affectedUnits, affectedValue } from '../complaint/measures';
 import { limits } from '../input/limits';
 import { fromMinor, toMinor } from '../money';
-import type { Materialised, NotApplicable, RemedyContext, RemedyKind } from './context';
+import { kindProblems } from './check';
+import type { RemedyContext } from './context';
+import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
 
 /**
  * Money back. `basis` says of what: the overcharge (billing errors), the affected items, or the whole
@@ -42,17 +45,12 @@ function baseMinor(spec: RefundSpec, ctx: RemedyContext): number {
 }
 
 /** Works out the refund amount. */
-export function materialiseRefund(
-  spec: RefundSpec,
-  ctx: RemedyContext,
-): (RefundParams & Materialised) | NotApplicable {
+function materialiseRefund(spec: RefundSpec, ctx: RemedyContext): MaterialiseResult<RefundParams> {
   const limit = spec.max === undefined ? Number.POSITIVE_INFINITY : toMinor(spec.max, ctx.currency);
   const minor = Math.min(limit, Math.round(baseMinor(spec, ctx) * spec.share));
   if (minor <= 0) return { notApplicable: 'nothing_to_refund' };
-  const kind: RemedyKind = spec.basis === 'order' ? 'goodwill' : 'restitution';
   return {
     type: 'refund',
-    kind,
     basis: spec.basis,
     share: spec.share,
     max: spec.max === undefined ? null : fromMinor(toMinor(spec.max, ctx.currency), ctx.currency),
@@ -62,7 +60,75 @@ export function materialiseRefund(
 }
 
 /** The refund a cap leaves room for: at most `maxMinor`; none when that is nothing. */
-export function reduceRefund(spec: RefundSpec, maxMinor: number, ctx: RemedyContext): RefundSpec | undefined {
+function reduceRefund(spec: RefundSpec, maxMinor: number, ctx: RemedyContext): RefundSpec | undefined {
   if (maxMinor <= 0) return undefined;
   return { ...spec, max: Math.min(spec.max ?? Number.POSITIVE_INFINITY, fromMinor(maxMinor, ctx.currency)) };
 }
+
+/** The share of its basis, in full when it is restitution, never more when it is goodwill. */
+function refundProblems(r: Given<RefundParams>, ctx: RemedyCheckContext): string[] {
+  const problems: string[] = [];
+  const { minor, complaint } = ctx;
+  const cost = minor(r.estimatedCost);
+  if (!(r.share > 0 && r.share <= 1)) problems.push(`share ${r.share} is out of range`);
+  if (!(r.amount > 0) || minor(r.amount) !== cost)
+    problems.push(`amount ${r.amount} does not match its cost ${r.estimatedCost}`);
+  const base =
+    r.basis === 'overcharge'
+      ? minor(complaint.order?.overcharge ?? 0)
+      : r.basis === 'affected_items'
+        ? affectedUnits(complaint).reduce((s, u) => s + u.quantity * minor(u.unitPrice), 0)
+        : minor(affectedValue(complaint));
+  const owed = Math.round(base * r.share);
+  // Restitution is paid in full; a goodwill refund may be less, never more.
+  if (r.kind === 'restitution' ? cost !== owed : cost > owed) {
+    problems.push(
+      `refunds ${r.estimatedCost}, but ${r.share} of the ${r.basis.replace('_', ' ')} is ${fromMinor(owed, ctx.currency)}`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * A refund of a loss (the overcharge, the affected items) is restitution, owed in full; a refund of a
+ * share of the order is goodwill, which a cap lowers.
+ */
+export const refund = defineRemedy({
+  type: 'refund',
+  schema: RefundSpecSchema,
+  kind: (spec) => (spec.basis === 'order' ? 'goodwill' : 'restitution'),
+  materialise: materialiseRefund,
+  goodwill: {
+    reduce: reduceRefund,
+    cost: (spec) => [{ a: spec.share, b: 0 }, ...(spec.max === undefined ? [] : [{ a: 0, b: spec.max }])],
+  },
+  texts: {
+    en: {
+      'remedy.refund': 'refund',
+      'offer.refund': 'We will refund {amount} to your original payment method.',
+    },
+    tr: {
+      'remedy.refund': 'iade',
+      'offer.refund': 'Ödemenizi yaptığınız yönteme {amount} tutarında iade yapacağız.',
+    },
+    fa: {
+      'remedy.refund': 'بازپرداخت',
+      'offer.refund': 'مبلغ {amount} را به همان روشی که پرداخت کرده‌اید به شما بازمی‌گردانیم.',
+    },
+  },
+  offer: (remedy, say, _r, { money }) => say('offer.refund', { amount: money(remedy.amount) }),
+  label: (remedy, money) => `refund ${money(remedy.estimatedCost)}`,
+  check: (remedy, ctx) => [
+    ...kindProblems(remedy.kind, remedy.basis === 'order' ? 'goodwill' : 'restitution'),
+    ...refundProblems(remedy, ctx),
+  ],
+  shapes: [
+    {
+      optional: {
+        basis: { oneOf: ['overcharge', 'affected_items', 'order'] },
+        share: { share: [0.01, 1] },
+        max: { amount: [0.01, 500] },
+      },
+    },
+  ],
+});

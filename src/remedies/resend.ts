@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Materialised, NotApplicable, RemedyContext } from './context';
+import { isWhole, kindProblems } from './check';
+import type { RemedyContext } from './context';
+import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
 
 /** Send the affected (or all) items again. Restitution: what the customer paid for and did not get. */
 export const ResendSpecSchema = z.strictObject({
@@ -19,18 +21,77 @@ export interface ResendParams {
 }
 
 /** Resolves which units go out again and what that costs (goods plus shipping). */
-export function materialiseResend(
-  spec: ResendSpec,
-  ctx: RemedyContext,
-): (ResendParams & Materialised) | NotApplicable {
+function materialiseResend(spec: ResendSpec, ctx: RemedyContext): MaterialiseResult<ResendParams> {
   const units = spec.items === 'all' ? ctx.orderLines : ctx.affectedUnits;
   if (units.length === 0) return { notApplicable: 'no_items' };
   const goods = units.reduce((sum, u) => sum + u.quantity * u.unitPriceMinor, 0);
   return {
     type: 'resend',
-    kind: 'restitution',
     shipping: spec.shipping,
     items: units.map((u) => ({ sku: u.sku, quantity: u.quantity })),
     costMinor: goods + ctx.shippingCostMinor[spec.shipping],
   };
 }
+
+/** Items of the order, no more than were ordered, costing the goods plus the policy's shipping. */
+function resendProblems(r: Given<ResendParams>, ctx: RemedyCheckContext): string[] {
+  const problems: string[] = [];
+  const { minor } = ctx;
+  if (r.shipping !== 'standard' && r.shipping !== 'express')
+    problems.push(`shipping "${String(r.shipping)}" is unknown`);
+  if (r.items.length === 0) problems.push('sends nothing');
+  const lines = [...(ctx.complaint.order?.items ?? [])];
+  let goods = 0;
+  for (const item of r.items) {
+    // Items are matched to order lines in order, so repeated SKUs each find their own line.
+    const at = lines.findIndex((l) => l.sku === item.sku);
+    const line = at >= 0 ? lines.splice(at, 1)[0] : undefined;
+    if (!line) problems.push(`sends ${item.sku}, which is not in the order`);
+    else if (!isWhole(item.quantity, 1, line.quantity))
+      problems.push(`sends ${item.quantity} × ${item.sku} of ${line.quantity} ordered`);
+    else goods += item.quantity * minor(line.unitPrice);
+  }
+  const shipping = r.shipping === 'express' ? ctx.shippingCost.express : ctx.shippingCost.standard;
+  if (minor(r.estimatedCost) !== goods + minor(shipping))
+    problems.push(`costs ${r.estimatedCost}, not the goods plus ${r.shipping} shipping`);
+  return problems;
+}
+
+/** A resend is restitution: owed, never capped. */
+export const resend = defineRemedy({
+  type: 'resend',
+  schema: ResendSpecSchema,
+  kind: () => 'restitution',
+  materialise: materialiseResend,
+  texts: {
+    en: {
+      'remedy.resend': 'resend',
+      'offer.resend': 'We will send {items} again by {shipping} shipping, at no cost to you.',
+    },
+    tr: {
+      'remedy.resend': 'yeniden gönderim',
+      'offer.resend':
+        'Aşağıdaki ürünleri hiçbir ücret ödemeden {shipping} kargoyla size yeniden göndereceğiz: {items}.',
+    },
+    fa: {
+      'remedy.resend': 'ارسال مجدد',
+      'offer.resend':
+        'کالاهای زیر را بدون هیچ هزینه‌ای با ارسال {shipping} دوباره برای شما می‌فرستیم: {items}.',
+    },
+  },
+  offer: (remedy, say, r) =>
+    say('offer.resend', {
+      items: r.list(remedy.items.map((i) => r.m('item.line', { quantity: i.quantity, sku: r.embed(i.sku) }))),
+      shipping: r.t(`shipping.${remedy.shipping}`),
+    }),
+  label: (remedy) => `resend (${remedy.shipping})`,
+  check: (remedy, ctx) => [...kindProblems(remedy.kind, 'restitution'), ...resendProblems(remedy, ctx)],
+  shapes: [
+    {
+      optional: {
+        shipping: { oneOf: ['standard', 'express'] },
+        items: { oneOf: ['affected', 'all'] },
+      },
+    },
+  ],
+});

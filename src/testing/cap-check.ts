@@ -1,12 +1,10 @@
-import { utc } from '@date-fns/utc';
-import { addMonths } from 'date-fns';
-import { affectedUnits, affectedValue, complaintCurrency } from '../complaint/measures';
+import { affectedValue, complaintCurrency } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
 import { fitsCurrency, fromMinor, toMinor } from '../money';
 import type { Policy } from '../policy/schema';
 import type { Recommendation } from '../recommend/recommendation';
-import type { Remedy, RemedyType } from '../remedies/catalogue';
-import { DAY_MS, toMs } from './instants';
+import { type Remedy, type RemedyType, remedyProblems } from '../remedies/catalogue';
+import { toMs } from './instants';
 
 /**
  * An independent check of one recommendation against its complaint and its rule set's policy, written
@@ -48,7 +46,7 @@ export function capViolations(complaint: Complaint, rec: Recommendation, policy:
     if (r.kind === 'restitution') restitution += cost;
     else if (r.kind === 'goodwill') goodwill += cost;
     else if (cost !== 0) problems.push(`the ${r.type} is care but costs ${r.estimatedCost}`);
-    for (const p of remedyProblems(r, complaint, policy)) problems.push(`${r.type} (rule ${r.rule}): ${p}`);
+    for (const p of remedyProblemsIn(r, complaint, policy)) problems.push(`${r.type} (rule ${r.rule}): ${p}`);
   }
   if (!seen.has('apology')) problems.push('there is no apology');
 
@@ -108,125 +106,14 @@ export function capViolations(complaint: Complaint, rec: Recommendation, policy:
   return problems;
 }
 
-const isWhole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
-
-function remedyProblems(r: Remedy, complaint: Complaint, policy: Policy): string[] {
-  const problems: string[] = [];
+/** Each remedy's own check (its module's `check`), with what it reads of the complaint and the policy. */
+function remedyProblemsIn(r: Remedy, complaint: Complaint, policy: Policy): string[] {
   const currency = complaintCurrency(complaint);
-  const minor = (amount: number) => toMinor(amount, currency);
-  const cost = minor(r.estimatedCost);
-  const received = toMs(complaint.receivedAt);
-  const expectKind = (kind: Remedy['kind']) => {
-    if (r.kind !== kind) problems.push(`kind is ${r.kind}, expected ${kind}`);
-  };
-  const expectDate = (field: string, actual: string, expected: Date) => {
-    if (actual !== expected.toISOString())
-      problems.push(`${field} is ${actual}, expected ${expected.toISOString()}`);
-  };
-  switch (r.type) {
-    case 'apology':
-      expectKind('care');
-      if (r.form !== 'standard' && r.form !== 'personal')
-        problems.push(`form "${String(r.form)}" is unknown`);
-      break;
-    case 'escalate':
-      expectKind('care');
-      if (typeof r.queue !== 'string' || r.queue.trim() === '') problems.push('no queue');
-      if (!['normal', 'high', 'urgent'].includes(r.urgency))
-        problems.push(`urgency "${r.urgency}" is unknown`);
-      if (!isWhole(r.respondWithinHours, 1, 720))
-        problems.push(`respondWithinHours ${r.respondWithinHours} is out of range`);
-      else expectDate('dueAt', r.dueAt, new Date(received + r.respondWithinHours * 3_600_000));
-      break;
-    case 'coupon': {
-      expectKind('goodwill');
-      if ((r.percent === null) === (r.amount === null))
-        problems.push('needs exactly one of percent and amount');
-      if (r.percent !== null && !isWhole(r.percent, 1, 100))
-        problems.push(`percent ${r.percent} is out of range`);
-      if (r.maxDiscount !== null && r.percent === null) problems.push('maxDiscount without a percent');
-      if (!isWhole(r.validDays, 1, 730)) problems.push(`validDays ${r.validDays} is out of range`);
-      else expectDate('expiresAt', r.expiresAt, new Date(received + r.validDays * DAY_MS));
-      if (cost <= 0) problems.push('costs nothing');
-      if (r.amount !== null && cost !== minor(r.amount))
-        problems.push(`costs ${r.estimatedCost}, its amount is ${r.amount}`);
-      if (r.percent !== null) {
-        const most = Math.round((minor(affectedValue(complaint)) * r.percent) / 100);
-        if (cost > most)
-          problems.push(`costs ${r.estimatedCost}, more than ${r.percent}% of the value at stake`);
-        if (r.maxDiscount !== null && cost > minor(r.maxDiscount))
-          problems.push(`costs more than maxDiscount ${r.maxDiscount}`);
-      }
-      break;
-    }
-    case 'gift':
-      expectKind('goodwill');
-      if (!(r.value > 0) || minor(r.value) !== cost)
-        problems.push(`value ${r.value} does not match its cost ${r.estimatedCost}`);
-      break;
-    case 'free_month': {
-      expectKind('goodwill');
-      const subscription = complaint.subscription;
-      if (!subscription) {
-        problems.push('there is no subscription');
-        break;
-      }
-      if (r.plan !== subscription.plan)
-        problems.push(`plan is ${r.plan}, the customer's is ${subscription.plan}`);
-      if (!isWhole(r.months, 1, 12)) problems.push(`months ${r.months} is out of range`);
-      else {
-        expectDate('startsAt', r.startsAt, new Date(received));
-        expectDate('endsAt', r.endsAt, addMonths(new Date(received), r.months, { in: utc }));
-        if (cost !== r.months * minor(subscription.monthlyPrice))
-          problems.push(`costs ${r.estimatedCost}, not ${r.months} × the monthly price`);
-      }
-      break;
-    }
-    case 'resend': {
-      expectKind('restitution');
-      if (r.shipping !== 'standard' && r.shipping !== 'express')
-        problems.push(`shipping "${String(r.shipping)}" is unknown`);
-      if (r.items.length === 0) problems.push('sends nothing');
-      const lines = [...(complaint.order?.items ?? [])];
-      let goods = 0;
-      for (const item of r.items) {
-        // Items are matched to order lines in order, so repeated SKUs each find their own line.
-        const at = lines.findIndex((l) => l.sku === item.sku);
-        const line = at >= 0 ? lines.splice(at, 1)[0] : undefined;
-        if (!line) problems.push(`sends ${item.sku}, which is not in the order`);
-        else if (!isWhole(item.quantity, 1, line.quantity))
-          problems.push(`sends ${item.quantity} × ${item.sku} of ${line.quantity} ordered`);
-        else goods += item.quantity * minor(line.unitPrice);
-      }
-      const shipping = r.shipping === 'express' ? policy.shippingCost.express : policy.shippingCost.standard;
-      if (cost !== goods + minor(shipping))
-        problems.push(`costs ${r.estimatedCost}, not the goods plus ${r.shipping} shipping`);
-      break;
-    }
-    case 'refund': {
-      expectKind(r.basis === 'order' ? 'goodwill' : 'restitution');
-      if (!(r.share > 0 && r.share <= 1)) problems.push(`share ${r.share} is out of range`);
-      if (!(r.amount > 0) || minor(r.amount) !== cost)
-        problems.push(`amount ${r.amount} does not match its cost ${r.estimatedCost}`);
-      const base =
-        r.basis === 'overcharge'
-          ? minor(complaint.order?.overcharge ?? 0)
-          : r.basis === 'affected_items'
-            ? affectedUnits(complaint).reduce((s, u) => s + u.quantity * minor(u.unitPrice), 0)
-            : minor(affectedValue(complaint));
-      const owed = Math.round(base * r.share);
-      // Restitution is paid in full; a goodwill refund may be less, never more.
-      if (r.kind === 'restitution' ? cost !== owed : cost > owed) {
-        problems.push(
-          `refunds ${r.estimatedCost}, but ${r.share} of the ${r.basis.replace('_', ' ')} is ${fromMinor(owed, currency)}`,
-        );
-      }
-      break;
-    }
-    default: {
-      const unhandled: never = r;
-      problems.push(`unknown remedy ${JSON.stringify(unhandled)}`);
-    }
-  }
-  return problems;
+  return remedyProblems(r, {
+    complaint,
+    currency,
+    minor: (amount) => toMinor(amount, currency),
+    receivedMs: toMs(complaint.receivedAt),
+    shippingCost: policy.shippingCost,
+  });
 }

@@ -57,23 +57,12 @@ export const en = {
   'tier.platinum': 'platinum',
   'shipping.standard': 'standard',
   'shipping.express': 'express',
-  'remedy.apology': 'apology',
-  'remedy.coupon': 'coupon',
-  'remedy.gift': 'gift',
-  'remedy.free_month': 'free month',
-  'remedy.resend': 'resend',
-  'remedy.refund': 'refund',
-  'remedy.escalate': 'escalation',
 
   quoted: '"{text}"',
   'item.line': '{quantity} × {sku}',
 
   'subject.order': 'order {orderId}',
   'subject.subscription': 'your {plan} subscription',
-
-  'apology.standard': 'We are sorry for the trouble this has caused you.',
-  'apology.personal':
-    'We are truly sorry. The colleague who took your complaint will follow it personally until it is put right.',
 
   'restate.wrong_item': 'We understand that {subject} arrived with the wrong item.',
   'restate.damaged_item': 'We understand that items in {subject} arrived damaged.',
@@ -92,17 +81,6 @@ export const en = {
   'restate.staff_behavior':
     'We understand that one of our staff did not treat you with the respect you deserve.',
   'restate.other': 'We understand that something went wrong with {subject}, and we want to put it right.',
-
-  'offer.resend': 'We will send {items} again by {shipping} shipping, at no cost to you.',
-  'offer.gift': 'As a token of our apology, we will send you a gift worth {value}.',
-  'offer.coupon.percent':
-    'We have prepared a {percent} discount coupon for your next order, valid until {expiresAt}.',
-  'offer.coupon.amount':
-    'We have prepared a coupon worth {amount} for your next order, valid until {expiresAt}.',
-  'offer.free_month.one': 'We have added {months} free month to {subject}, from {startsAt} to {endsAt}.',
-  'offer.free_month.other': 'We have added {months} free months to {subject}, from {startsAt} to {endsAt}.',
-  'offer.refund': 'We will refund {amount} to your original payment method.',
-  'offer.escalate': 'A member of our {queue} team will contact you by {dueAt}.',
 
   'handling.human': 'A member of our team will review your case personally before we confirm this.',
   'handling.public':

@@ -58,23 +58,12 @@ export const fa = {
   'tier.platinum': 'پلاتینی',
   'shipping.standard': 'عادی',
   'shipping.express': 'سریع',
-  'remedy.apology': 'عذرخواهی',
-  'remedy.coupon': 'کوپن',
-  'remedy.gift': 'هدیه',
-  'remedy.free_month': 'ماه رایگان',
-  'remedy.resend': 'ارسال مجدد',
-  'remedy.refund': 'بازپرداخت',
-  'remedy.escalate': 'ارجاع',
 
   quoted: '«{text}»',
   'item.line': '{quantity} عدد {sku}',
 
   'subject.order': 'سفارش شمارهٔ {orderId}',
   'subject.subscription': 'اشتراک {plan} شما',
-
-  'apology.standard': 'بابت مشکلی که برای شما پیش آمد صمیمانه پوزش می‌خواهیم.',
-  'apology.personal':
-    'از آنچه برای شما پیش آمد عمیقاً متأسفیم. همکاری که شکایت شما را دریافت کرده است، تا رفع کامل مشکل شخصاً پیگیر آن خواهد بود.',
 
   'restate.wrong_item': 'متوجه شدیم که در {subject} کالای اشتباه برای شما ارسال شده است.',
   'restate.damaged_item': 'متوجه شدیم که کالاهای {subject} آسیب‌دیده به دست شما رسیده است.',
@@ -91,16 +80,6 @@ export const fa = {
   'restate.staff_behavior':
     'متوجه شدیم که یکی از همکاران ما با احترامی که شایستهٔ شماست با شما رفتار نکرده است.',
   'restate.other': 'متوجه شدیم که در {subject} مشکلی پیش آمده است و می‌خواهیم آن را جبران کنیم.',
-
-  'offer.resend': 'کالاهای زیر را بدون هیچ هزینه‌ای با ارسال {shipping} دوباره برای شما می‌فرستیم: {items}.',
-  'offer.gift': 'به نشانهٔ عذرخواهی، هدیه‌ای به ارزش {value} برای شما ارسال می‌کنیم.',
-  'offer.coupon.percent':
-    'یک کوپن تخفیف {percent} برای سفارش بعدی شما آماده کرده‌ایم که تا {expiresAt} معتبر است.',
-  'offer.coupon.amount':
-    'یک کوپن به ارزش {amount} برای سفارش بعدی شما آماده کرده‌ایم که تا {expiresAt} معتبر است.',
-  'offer.free_month.other': '{months} ماه استفادهٔ رایگان، از {startsAt} تا {endsAt}، به {subject} افزوده‌ایم.',
-  'offer.refund': 'مبلغ {amount} را به همان روشی که پرداخت کرده‌اید به شما بازمی‌گردانیم.',
-  'offer.escalate': 'یکی از همکاران ما در تیم {queue} تا {dueAt} با شما تماس خواهد گرفت.',
 
   'handling.human': 'پیش از نهایی شدن این پیشنهاد، یکی از همکاران ما پروندهٔ شما را شخصاً بررسی خواهد کرد.',
   'handling.public': 'به پست عمومی شما در {platform} نیز پاسخ می‌دهیم تا همه ببینند که مشکل در حال رفع است.',

@@ -54,23 +54,12 @@ export const tr = {
   'tier.platinum': 'platin',
   'shipping.standard': 'standart',
   'shipping.express': 'hızlı',
-  'remedy.apology': 'özür',
-  'remedy.coupon': 'kupon',
-  'remedy.gift': 'hediye',
-  'remedy.free_month': 'ücretsiz ay',
-  'remedy.resend': 'yeniden gönderim',
-  'remedy.refund': 'iade',
-  'remedy.escalate': 'üst birime aktarma',
 
   quoted: '“{text}”',
   'item.line': '{quantity} adet {sku}',
 
   'subject.order': '{orderId} numaralı siparişiniz',
   'subject.subscription': '{plan} aboneliğiniz',
-
-  'apology.standard': 'Yaşadığınız olumsuz deneyim için içtenlikle özür dileriz.',
-  'apology.personal':
-    'Yaşadıklarınız için gerçekten çok üzgünüz. Şikayetinizi ilk karşılayan çalışma arkadaşımız, sorun tamamen çözülene kadar konuyu bizzat takip edecektir.',
 
   'restate.wrong_item': '{subject} ile size yanlış ürün gönderildiğini anlıyoruz.',
   'restate.damaged_item': '{subject} kapsamındaki ürünlerin size hasarlı ulaştığını anlıyoruz.',
@@ -86,19 +75,6 @@ export const tr = {
   'restate.poor_quality': '{subject} kapsamındaki ürünün beklediğiniz kaliteyi karşılamadığını anlıyoruz.',
   'restate.staff_behavior': 'Çalışanlarımızdan birinin size hak ettiğiniz saygıyla davranmadığını anlıyoruz.',
   'restate.other': '{subject} ile ilgili bir sorun yaşadığınızı anlıyoruz ve bunu telafi etmek istiyoruz.',
-
-  'offer.resend':
-    'Aşağıdaki ürünleri hiçbir ücret ödemeden {shipping} kargoyla size yeniden göndereceğiz: {items}.',
-  'offer.gift': 'Özrümüzün küçük bir göstergesi olarak size {value} değerinde bir hediye göndereceğiz.',
-  'offer.coupon.percent':
-    'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {percent} indirim kuponunu sizin için hazırladık.',
-  'offer.coupon.amount':
-    'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {amount} değerinde bir kuponu sizin için hazırladık.',
-  'offer.free_month.other':
-    '{subject} için {startsAt} ile {endsAt} arasında geçerli {months} ay ücretsiz kullanım tanımladık.',
-  'offer.refund': 'Ödemenizi yaptığınız yönteme {amount} tutarında iade yapacağız.',
-  'offer.escalate':
-    '{queue} ekibimizden bir çalışma arkadaşımız {dueAt} tarihine kadar sizinle iletişime geçecektir.',
 
   'handling.human':
     'Bu çözümü size kesinleştirmeden önce ekibimizden bir çalışma arkadaşımız talebinizi bizzat inceleyecektir.',

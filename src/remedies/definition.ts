@@ -1,0 +1,153 @@
+import type { z } from 'zod';
+import type { Complaint } from '../complaint/schema';
+import type { Renderer } from '../i18n/renderer';
+import type { NotApplicable, RemedyContext, RemedyKind } from './context';
+import type { SpecShape } from './shape';
+import type { MessageBase, RemedyMessageKey, RemedySentence, RemedyTexts, Say } from './texts';
+
+/** What an offer sentence may mention besides the remedy: the complaint's subject, money in its currency. */
+export interface OfferWords {
+  /** "order A-1001", "your Plus subscription", in the rationale's locale. */
+  readonly subject: string;
+  /** An amount of the complaint's currency, formatted for the locale. */
+  readonly money: (amount: number) => string;
+}
+
+/** A concrete remedy as the recommendation shows it: its parameters, its kind and its estimated cost. */
+export type Given<P> = P & { readonly kind: RemedyKind; readonly estimatedCost: number };
+
+/** a·V + b: one linear piece of a cost, V being the affected value (order total or a month's price). */
+export interface CostPiece {
+  readonly a: number;
+  readonly b: number;
+}
+
+/** What a goodwill remedy's cost bound may depend on besides its spec. */
+export interface CostBasis {
+  /** The least monthly price of the subscription the complaints may have. */
+  readonly monthlyPrice: number;
+  /** True when the affected value is that monthly price (a complaint without an order). */
+  readonly valueIsMonthly: boolean;
+}
+
+/** How a remedy that can be goodwill behaves under a cap. Restitution and care are never capped. */
+export interface GoodwillRules<S> {
+  /**
+   * The same remedy made smaller, so that it costs at most `maxMinor`; undefined when nothing of it
+   * fits. The result is priced again with `materialise`.
+   */
+  reduce(spec: S, maxMinor: number, ctx: RemedyContext): S | undefined;
+  /**
+   * The least this remedy can cost for an affected value V, as linear pieces whose minimum is the cost:
+   * `analyzeRuleSet` proves with it that a remedy always exceeds a cap. Exact where the cost is
+   * piecewise linear in V; otherwise a lower bound (never above the real cost).
+   */
+  cost(spec: S, basis: CostBasis): readonly CostPiece[];
+}
+
+/** What the fairness kit's check of a given remedy reads besides the remedy. */
+export interface RemedyCheckContext {
+  readonly complaint: Complaint;
+  readonly currency: string;
+  /** Integer minor units of an amount of the complaint's currency. */
+  readonly minor: (amount: number) => number;
+  /** The complaint's clock (`receivedAt`), in milliseconds since the epoch. */
+  readonly receivedMs: number;
+  /** The policy's shipping cost by speed, in the complaint's currency. */
+  readonly shippingCost: Readonly<Record<'standard' | 'express', number>>;
+}
+
+/** A spec schema a discriminated union can hold: an object with a literal `type`. */
+export type SpecSchema<T extends string> = z.core.$ZodTypeDiscriminable & z.ZodType<{ readonly type: T }>;
+
+/** What `materialise` adds to the parameters: the cost in integer minor units of the complaint's currency. */
+export interface Priced {
+  readonly costMinor: number;
+}
+
+/**
+ * What `materialise` gives: the concrete parameters with their cost, or why the remedy cannot apply.
+ * Write a remedy's `materialise` with this return type (`MaterialiseResult<CouponParams>`): the
+ * registry reads the remedy's parameter type from it.
+ */
+export type MaterialiseResult<P> = (P & Priced) | NotApplicable;
+
+/**
+ * Everything redress knows about one remedy, in one place: how a rule writes it, what it costs, how a
+ * cap makes it smaller, how the analyser bounds it, what the rationale says about it in every
+ * language, how the simulate report labels it, and how the fairness kit generates and checks it.
+ *
+ * `T` is its type (the `type` field of a rule's remedy), `Z` the zod schema of the spec a rule writes,
+ * `P` the concrete parameters a recommendation shows, `E` its English messages, `K` its kinds.
+ */
+export interface RemedyDefinition<
+  T extends string = string,
+  Z extends SpecSchema<T> = SpecSchema<T>,
+  P extends { readonly type: T } = { readonly type: T },
+  E extends { readonly [key: string]: string } = { readonly [key: string]: string },
+  K extends RemedyKind = RemedyKind,
+> {
+  readonly type: T;
+  /** The zod schema of the spec: the single source of its type, its validation and its JSON Schema. */
+  readonly schema: Z;
+  /**
+   * Whether this remedy, as written, makes the customer whole (`restitution`, never capped), is a
+   * gesture beyond the loss (`goodwill`, always capped) or costs only attention (`care`).
+   */
+  kind(spec: z.output<Z>): K;
+  /**
+   * Makes the spec concrete for one complaint — items, dates, amounts — and prices it in integer minor
+   * units, or says why it cannot apply. The registry adds the kind (from `kind`) after the type.
+   */
+  materialise(spec: z.output<Z>, ctx: RemedyContext): MaterialiseResult<P>;
+  /** How a cap makes it smaller and bounds its cost; present exactly when it can be goodwill. */
+  readonly goodwill?: GoodwillRules<z.output<Z>> | undefined;
+  /** Its messages in every locale (see `RemedyMessageKey` for the keys it may define). */
+  readonly texts: RemedyTexts<E>;
+  /**
+   * The customer's sentence offering it, through `say`, which renders the remedy's own messages;
+   * undefined when the rationale says nothing for it (the apology is said first, in its own words).
+   */
+  offer(
+    remedy: Given<P>,
+    say: Say<MessageBase<keyof E & string>>,
+    r: Renderer,
+    words: OfferWords,
+  ): RemedySentence | undefined;
+  /** The remedy in a few words, for tables (English): `coupon 20%`, `escalate → legal`. */
+  label(remedy: Given<P>, money: (amount: number) => string): string;
+  /**
+   * The fairness kit's check of a given remedy: its parameters are valid and it is priced as the docs
+   * say, one sentence per problem. Written from the docs, not from `materialise`, so it can catch it.
+   */
+  check(remedy: Given<P>, ctx: RemedyCheckContext): string[];
+  /** The ways a rule may write it, for the fairness kit's generators. */
+  readonly shapes: readonly [SpecShape<z.input<Z>>, ...SpecShape<z.input<Z>>[]];
+}
+
+/** Rejects message keys a remedy of type `T` may not define (they get the type `never`). */
+type OwnKeys<T extends string, E> = {
+  readonly [Key in keyof E]: Key extends RemedyMessageKey<T> ? E[Key] : never;
+};
+
+/**
+ * A remedy definition, checked: the spec's `type` is `T`, every message key is the remedy's own and
+ * its name (`remedy.<type>`) is there, every locale has every message, and a remedy that can be
+ * goodwill says how a cap reduces it and how its cost is bounded.
+ */
+export function defineRemedy<
+  const T extends string,
+  Z extends SpecSchema<T>,
+  // A cost among the parameters means `materialise` was not written with `MaterialiseResult<Params>`.
+  P extends { readonly type: T; readonly costMinor?: never },
+  const E extends { readonly [key: string]: string } & Readonly<Record<`remedy.${T}`, string>>,
+  K extends RemedyKind,
+>(
+  definition: RemedyDefinition<T, Z, P, E, K> & {
+    readonly texts: { readonly en: OwnKeys<T, E> };
+  } & ('goodwill' extends K
+      ? { readonly goodwill: GoodwillRules<z.output<Z>> }
+      : { readonly goodwill?: undefined }),
+): RemedyDefinition<T, Z, P, E, K> {
+  return definition;
+}
