@@ -75,6 +75,7 @@ export {
   REMEDY_TYPES,
   type Remedy,
   type RemedySpec,
+  type RemedySpecInput,
   type RemedyType,
   remedyRank,
 } from './remedies/catalogue';

@@ -51,6 +51,9 @@ export const RemedySpecSchema = z.discriminatedUnion(
 /** A remedy spec from a rule file, defaults filled in. */
 export type RemedySpec = z.output<typeof RemedySpecSchema>;
 
+/** A remedy spec as a rule file may write it, before defaults are filled in. */
+export type RemedySpecInput = z.input<typeof RemedySpecSchema>;
+
 /** Concrete parameters of each remedy type. */
 export type RemedyParams = ParamsOf<AnyRemedy>;
 

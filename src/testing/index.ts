@@ -53,5 +53,6 @@ export { type DeterminismOptions, determinism } from './properties/determinism';
 export { harmFloor } from './properties/harm-floor';
 export { invariance } from './properties/invariance';
 export { type SeverityMonotonicityOptions, severityMonotonicity } from './properties/severity-monotonicity';
+export { type RemedySpecArbitraryOptions, remedySpecArbitrary } from './remedy-arbitrary';
 export type { FairnessOptions, FairnessSubject, FairnessTarget } from './subject';
 export { FairnessViolation } from './violation';
