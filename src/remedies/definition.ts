@@ -151,3 +151,24 @@ export function defineRemedy<
 ): RemedyDefinition<T, Z, P, E, K> {
   return definition;
 }
+
+/** The first remedy type a list names twice; never when each is named once. */
+type DuplicateType<R> = R extends readonly [
+  infer First extends { readonly type: string },
+  ...infer Rest extends readonly { readonly type: string }[],
+]
+  ? First['type'] extends Rest[number]['type']
+    ? First['type']
+    : DuplicateType<Rest>
+  : never;
+
+/**
+ * The registry's list of remedies, checked by the compiler: each made with `defineRemedy`, each type
+ * named once (a second `gift` fails to compile with "remedy type "gift" is registered twice").
+ */
+export function registerRemedies<const R extends readonly RemedyDefinition[]>(
+  remedies: R &
+    ([DuplicateType<R>] extends [never] ? unknown : `remedy type "${DuplicateType<R>}" is registered twice`),
+): R {
+  return remedies;
+}

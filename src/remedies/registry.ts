@@ -1,5 +1,6 @@
 import { apology } from './apology';
 import { coupon } from './coupon';
+import { registerRemedies } from './definition';
 import { escalate } from './escalate';
 import { freeMonth } from './free-month';
 import { gift } from './gift';
@@ -13,4 +14,4 @@ import { resend } from './resend';
  * schema, the types, pricing, caps, the analyser, the rationale, the report, the fairness kit — reads
  * this list.
  */
-export const REMEDIES = [apology, coupon, gift, freeMonth, resend, refund, escalate] as const;
+export const REMEDIES = registerRemedies([apology, coupon, gift, freeMonth, resend, refund, escalate]);
