@@ -11,12 +11,11 @@
 export {
   type AnalyzeOptions,
   analyzeRuleSet,
-  type Example,
   type Finding,
-  type FindingMethod,
-  type GapFinding,
-  type OverCapFinding,
-  type OverlapFinding,
   type RuleSetAnalysis,
-  type UnreachableFinding,
 } from './analyze';
+export type { Example, FindingMethod } from './checks/finding';
+export type { GapFinding } from './checks/gap';
+export type { OverCapFinding } from './checks/over-cap';
+export type { OverlapFinding } from './checks/overlap';
+export type { UnreachableFinding } from './checks/unreachable';

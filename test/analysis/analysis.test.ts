@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildComplaint } from '../../src/analysis/blueprint';
-import { type Box, EVERYTHING, narrow } from '../../src/analysis/box';
-import type { AnalysedFact } from '../../src/analysis/fact-sets';
 import { analyzeRuleSet, type Finding } from '../../src/analysis/index';
-import { findWitness } from '../../src/analysis/witness';
+import { buildComplaint } from '../../src/analysis/model/blueprint';
+import { type Box, EVERYTHING, narrow } from '../../src/analysis/model/box';
+import type { AnalysedFact } from '../../src/analysis/model/fact-sets';
+import { findWitness } from '../../src/analysis/model/witness';
 import { CATEGORIES } from '../../src/complaint/schema';
 import {
   createRecommender,

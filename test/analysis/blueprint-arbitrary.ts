@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type Blueprint, buildComplaint } from '../../src/analysis/blueprint';
+import { type Blueprint, buildComplaint } from '../../src/analysis/model/blueprint';
 import { CATEGORIES, CHANNELS, type ComplaintInput, TONES } from '../../src/complaint/schema';
 
 const cents = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100);

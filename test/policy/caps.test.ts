@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Blueprint, buildComplaint } from '../../src/analysis/blueprint';
+import { type Blueprint, buildComplaint } from '../../src/analysis/model/blueprint';
 import {
   createRecommender,
   defaultRuleSet,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildComplaint } from '../../../src/analysis/blueprint';
+import { buildComplaint } from '../../../src/analysis/model/blueprint';
 import {
   type ComplaintInput,
   createRecommender,

@@ -1,5 +1,5 @@
-import type { Condition } from '../rules/condition';
-import type { Scoring } from '../scoring/config';
+import type { Condition } from '../../rules/condition';
+import type { Scoring } from '../../scoring/config';
 import { type Box, EVERYTHING, meet, narrow } from './box';
 import { atom, complement } from './fact-sets';
 

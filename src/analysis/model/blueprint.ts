@@ -1,8 +1,8 @@
 import { utc } from '@date-fns/utc';
 import { subDays, subMonths } from 'date-fns';
-import type { Category, Channel, ComplaintInput, Tone } from '../complaint/schema';
-import { limits } from '../input/limits';
-import { currencyDigits } from '../money';
+import type { Category, Channel, ComplaintInput, Tone } from '../../complaint/schema';
+import { limits } from '../../input/limits';
+import { currencyDigits } from '../../money';
 
 /**
  * The choices that make up a complaint, one per fact the scores and rules can see. `buildComplaint`

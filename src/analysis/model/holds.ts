@@ -1,6 +1,6 @@
-import type { Facts } from '../facts/catalogue';
-import type { Condition } from '../rules/condition';
-import { compare } from '../rules/operators';
+import type { Facts } from '../../facts/catalogue';
+import type { Condition } from '../../rules/condition';
+import { compare } from '../../rules/operators';
 
 /**
  * Whether a validated condition holds for some facts: json-rules-engine's semantics for redress's

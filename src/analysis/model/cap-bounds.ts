@@ -1,10 +1,10 @@
-import type { Facts } from '../facts/catalogue';
-import type { CapLimitName } from '../policy/caps';
-import type { Policy } from '../policy/schema';
-import { goodwillCostBound, type RemedySpec, remedyKind } from '../remedies/catalogue';
-import type { CostPiece } from '../remedies/definition';
-import type { Scoring } from '../scoring/config';
-import { SEVERITY_BANDS, VALUE_TIERS } from '../scoring/score';
+import type { Facts } from '../../facts/catalogue';
+import type { CapLimitName } from '../../policy/caps';
+import type { Policy } from '../../policy/schema';
+import { goodwillCostBound, type RemedySpec, remedyKind } from '../../remedies/catalogue';
+import type { CostPiece } from '../../remedies/definition';
+import type { Scoring } from '../../scoring/config';
+import { SEVERITY_BANDS, VALUE_TIERS } from '../../scoring/score';
 import { type Box, setOf } from './box';
 import { hasValue, severityRange, valueRange } from './fact-sets';
 import { boundsOf, intersectNum, isEmptyNum, type NumSet } from './num-set';

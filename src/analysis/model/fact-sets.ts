@@ -1,9 +1,9 @@
-import { FACTS, type FactName } from '../facts/catalogue';
-import { limits } from '../input/limits';
-import { knownCurrencies } from '../money';
-import type { Operator, Scalar } from '../rules/operators';
-import type { Scoring } from '../scoring/config';
-import { SEVERITY_BANDS, type SeverityBand, VALUE_TIERS, type ValueTier } from '../scoring/score';
+import { FACTS, type FactName } from '../../facts/catalogue';
+import { limits } from '../../input/limits';
+import { knownCurrencies } from '../../money';
+import type { Operator, Scalar } from '../../rules/operators';
+import type { Scoring } from '../../scoring/config';
+import { SEVERITY_BANDS, type SeverityBand, VALUE_TIERS, type ValueTier } from '../../scoring/score';
 import { complementNum, hasNum, intersectNum, interval, isEmptyNum, type NumSet, numSet } from './num-set';
 
 /**

@@ -1,11 +1,11 @@
-import { safeParseComplaint } from '../complaint/parse';
-import { CATEGORIES, CHANNELS, type ComplaintInput, TONES } from '../complaint/schema';
-import type { Facts } from '../facts/catalogue';
-import { toFacts } from '../facts/to-facts';
-import { currencyDigits } from '../money';
-import type { Condition } from '../rules/condition';
-import type { Scalar } from '../rules/operators';
-import type { RuleSet } from '../rules/ruleset';
+import { safeParseComplaint } from '../../complaint/parse';
+import { CATEGORIES, CHANNELS, type ComplaintInput, TONES } from '../../complaint/schema';
+import type { Facts } from '../../facts/catalogue';
+import { toFacts } from '../../facts/to-facts';
+import { currencyDigits } from '../../money';
+import type { Condition } from '../../rules/condition';
+import type { Scalar } from '../../rules/operators';
+import type { RuleSet } from '../../rules/ruleset';
 import { type Blueprint, buildComplaint } from './blueprint';
 
 /** One complaint the search tried, with its facts. */

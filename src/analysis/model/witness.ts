@@ -1,4 +1,4 @@
-import { safeParseComplaint } from '../complaint/parse';
+import { safeParseComplaint } from '../../complaint/parse';
 import {
   CATEGORIES,
   type Category,
@@ -7,13 +7,13 @@ import {
   type ComplaintInput,
   TONES,
   type Tone,
-} from '../complaint/schema';
-import type { Facts } from '../facts/catalogue';
-import { toFacts } from '../facts/to-facts';
-import { limits } from '../input/limits';
-import { currencyDigits } from '../money';
-import type { Scalar } from '../rules/operators';
-import type { Scoring } from '../scoring/config';
+} from '../../complaint/schema';
+import type { Facts } from '../../facts/catalogue';
+import { toFacts } from '../../facts/to-facts';
+import { limits } from '../../input/limits';
+import { currencyDigits } from '../../money';
+import type { Scalar } from '../../rules/operators';
+import type { Scoring } from '../../scoring/config';
 import { type Blueprint, buildComplaint } from './blueprint';
 import { type Box, setOf } from './box';
 import { type AnalysedFact, type FactSet, hasValue } from './fact-sets';
