@@ -43,7 +43,7 @@ export { FACT_NAMES, FACTS, type FactName, type FactSpec, type Facts } from './f
 export { type ScoredFacts, toFacts } from './facts/to-facts';
 // Languages
 export { LOCALE_CODES, type Locale, localeDirection, resolveLocale } from './i18n/locale';
-export type { IncidentOptions } from './incidents/detect';
+export type { IncidentOptions } from './incidents/options';
 // The complaint: limits on untrusted input, the schema, parsing
 export {
   defaultLimits,

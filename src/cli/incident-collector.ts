@@ -1,11 +1,7 @@
-import {
-  type Entry,
-  EntryReader,
-  type Incident,
-  type IncidentOptions,
-  runEntries,
-  settings,
-} from '../incidents/detect';
+import { runEntries } from '../incidents/engine';
+import { type IncidentOptions, settings } from '../incidents/options';
+import { EntryReader } from '../incidents/reader';
+import type { Entry, Incident } from '../incidents/types';
 
 /** What detection found over the complaints collected. */
 export interface CollectedIncidents {

@@ -6,7 +6,10 @@ import type { Limits } from '../input/limits';
 import type { Run } from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import type { IncidentRun } from '../recommend/select';
-import { type Entry, EntryReader, type IncidentOptions, runEntries, settings } from './detect';
+import { runEntries } from './engine';
+import { type IncidentOptions, settings } from './options';
+import { EntryReader } from './reader';
+import type { Entry } from './types';
 
 /** What the incident batch needs from a recommender. */
 export interface IncidentBatchDeps {

@@ -10,13 +10,6 @@
 
 export type { IncidentCause } from '../policy/incident-mark';
 export type { Duration } from '../time/duration';
-export {
-  createIncidentDetector,
-  detectIncidents,
-  INCIDENT_DEFAULTS,
-  type Incident,
-  type IncidentComplaint,
-  type IncidentDetector,
-  type IncidentGroupBy,
-  type IncidentOptions,
-} from './detect';
+export { createIncidentDetector, detectIncidents, type IncidentDetector } from './detect';
+export { INCIDENT_DEFAULTS, type IncidentGroupBy, type IncidentOptions } from './options';
+export type { Incident, IncidentComplaint } from './types';

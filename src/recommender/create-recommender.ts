@@ -4,7 +4,7 @@ import { asRedressError } from '../errors';
 import { toFacts } from '../facts/to-facts';
 import { isLocale, type Locale } from '../i18n/locale';
 import { recommendWithIncidents } from '../incidents/crisis';
-import type { IncidentOptions } from '../incidents/detect';
+import type { IncidentOptions } from '../incidents/options';
 import { type Limits, resolveLimits } from '../input/limits';
 import { createPipeline, type RecommendOptions } from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';

@@ -1,4 +1,4 @@
-import type { Entry } from '../../incidents/detect';
+import type { Entry } from '../../incidents/types';
 import type { IncidentCollector } from '../incident-collector';
 import type { IncidentSettings } from '../incident-flags';
 import type { LineError, LineResult } from '../line-record';

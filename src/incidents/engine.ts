@@ -1,0 +1,331 @@
+import { issue, RedressError } from '../errors';
+import { type IncidentGroupBy, type IncidentOptions, type Settings, settings } from './options';
+import type { Building, Entry, Incident } from './types';
+
+/**
+ * Incidents: bursts of complaints with one cause, far above that cause's usual rate (the guides' "mass
+ * dissatisfaction is a crisis: one plan, one voice").
+ *
+ * The rule, precisely. Complaints are taken in time order (`receivedAt`; ties by id, then input order).
+ * For each instant t at which a complaint arrives, and each cause with a complaint at t:
+ *
+ * - the window is (t − window, t]: its complaints of that cause number n;
+ * - the history is the time from the first complaint of the input to the window's start, at most
+ *   `baseline` long: h = min(baseline, t − window − first);
+ * - the baseline is that history, (t − window − h, t − window]: its complaints of that cause that are
+ *   not themselves part of an incident number b, so the usual count per window is e = b × window / h;
+ * - the window is a burst when n ≥ minCount and n ≥ ratio × e, judged only once there is at least
+ *   one window of history (h ≥ window): before that, nothing is known to be unusual. With
+ *   `baseline: 0` there is no baseline: a window is a burst when n ≥ minCount, from the start.
+ *
+ * Every complaint inside a burst window belongs to an incident; burst windows of one cause that
+ * overlap in time (the later one starts before the earlier one ends) make one incident. Complaints at
+ * the same instant are judged together, so their order never matters. Complaints that already belong
+ * to an incident do not count towards the baseline, so a long incident does not become its own
+ * "usual rate": it lasts while its cause stays far above the rate it had before.
+ */
+
+/** Orders entries by time, then id, then input position. */
+export function compareEntries(a: Entry, b: Entry): number {
+  return a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.index - b.index;
+}
+
+/** One cause's recent complaints: the window and the baseline before it. */
+class CauseState {
+  readonly entries: Entry[] = [];
+  /** First entry still in the baseline. */
+  head = 0;
+  /** First entry in the window. */
+  win = 0;
+  /** Entries in the baseline that belong to no incident. */
+  quiet = 0;
+  open: Building | null = null;
+  touched = -1;
+}
+
+function compactUtc(time: number): string {
+  return new Date(time)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll('-', '')
+    .replaceAll(':', '');
+}
+
+const NONE: readonly Building[] = Object.freeze([]);
+
+/**
+ * Detects incidents in complaints that arrive in time order, one complaint at a time, in memory that
+ * grows with one window plus one baseline of complaints (not with the stream). The core of
+ * `detectIncidents` and of `createIncidentDetector`.
+ */
+export class IncidentEngine {
+  private readonly s: Settings;
+  private readonly states = new Map<string, CauseState>();
+  private readonly openIncidents: Building[] = [];
+  private readonly usedIds = new Set<string>();
+  private readonly touched: CauseState[] = [];
+  private group: Entry[] = [];
+  private groupTime = Number.NEGATIVE_INFINITY;
+  private firstTime = Number.NaN;
+  private groupSeq = 0;
+  /** Earliest time at which an open incident can close. */
+  private nextClose = Number.POSITIVE_INFINITY;
+  private nextSweep = Number.NEGATIVE_INFINITY;
+
+  constructor(options: IncidentOptions | undefined) {
+    this.s = settings(options);
+  }
+
+  /** The validated settings' grouping. */
+  get groupBy(): IncidentGroupBy {
+    return this.s.groupBy;
+  }
+
+  /**
+   * Adds the next entry; its time may not be before the previous one's. Returns the incidents that
+   * can no longer grow.
+   */
+  add(entry: Entry): readonly Building[] {
+    if (entry.time < this.groupTime) {
+      throw new RedressError('INVALID_COMPLAINT', [
+        issue(
+          'out_of_order',
+          [entry.index, 'receivedAt'],
+          `complaint "${entry.id}" is earlier than the one before it; streaming detection needs complaints in time order (detectIncidents sorts them for you)`,
+        ),
+      ]);
+    }
+    let closed = NONE;
+    if (entry.time > this.groupTime) {
+      this.flushGroup();
+      if (entry.time >= this.nextClose) closed = this.closeBefore(entry.time);
+      this.groupTime = entry.time;
+      // History starts just before the first complaint, so that the baseline (open at its start) holds it.
+      if (Number.isNaN(this.firstTime)) this.firstTime = entry.time - 1;
+    }
+    this.group.push(entry);
+    return closed;
+  }
+
+  /** Ends the input: judges the last instant and closes every open incident. */
+  finish(): readonly Building[] {
+    this.flushGroup();
+    return this.closeBefore(Number.POSITIVE_INFINITY);
+  }
+
+  private flushGroup(): void {
+    const group = this.group;
+    if (group.length === 0) return;
+    const t = this.groupTime;
+    if (group.length === 1) {
+      const entry = group[0] as Entry;
+      group.length = 0;
+      this.judge(this.stateOf(entry), t);
+    } else {
+      this.group = [];
+      group.sort(compareEntries);
+      const seq = ++this.groupSeq;
+      const touched = this.touched;
+      touched.length = 0;
+      for (const entry of group) {
+        const state = this.stateOf(entry);
+        if (state.touched !== seq) {
+          state.touched = seq;
+          touched.push(state);
+        }
+      }
+      for (const state of touched) this.judge(state, t);
+    }
+    if (t >= this.nextSweep) this.sweep(t);
+  }
+
+  private stateOf(entry: Entry): CauseState {
+    let state = this.states.get(entry.cause.key);
+    if (!state) {
+      state = new CauseState();
+      this.states.set(entry.cause.key, state);
+    }
+    state.entries.push(entry);
+    return state;
+  }
+
+  /** Judges the window of one cause that ends at `t`. */
+  private judge(state: CauseState, t: number): void {
+    const { windowMs, baselineMs, minCount, ratio } = this.s;
+    const entries = state.entries;
+    const windowStart = t - windowMs;
+    const history = Math.min(baselineMs, windowStart - this.firstTime);
+    const baselineStart = windowStart - history;
+    while (state.win < entries.length && (entries[state.win] as Entry).time <= windowStart) {
+      if ((entries[state.win] as Entry).incident === null) state.quiet++;
+      state.win++;
+    }
+    while (state.head < state.win && (entries[state.head] as Entry).time <= baselineStart) {
+      if ((entries[state.head] as Entry).incident === null) state.quiet--;
+      state.head++;
+    }
+    if (state.head > 1024 && state.head * 2 > entries.length) {
+      entries.splice(0, state.head);
+      state.win -= state.head;
+      state.head = 0;
+    }
+    const n = entries.length - state.win;
+    if (n < minCount) return;
+    // Without a window of history nothing is known to be unusual (unless there is to be no baseline).
+    if (baselineMs > 0 && history < windowMs) return;
+    // n ≥ ratio × (quiet × window / history), multiplied out so that no baseline means no division.
+    if (baselineMs > 0 && n * history < ratio * state.quiet * windowMs) return;
+
+    let incident = state.open;
+    if (incident === null || incident.lastAnchor <= windowStart) {
+      incident = {
+        cause: (entries[entries.length - 1] as Entry).cause,
+        members: [],
+        detectedAt: t,
+        expected: baselineMs === 0 ? 0 : (state.quiet * windowMs) / history,
+        peakCount: 0,
+        lastAnchor: t,
+        final: null,
+      };
+      state.open = incident;
+      this.openIncidents.push(incident);
+    }
+    // The window's earlier complaints joined with an overlapping earlier window; the rest join now.
+    let first = entries.length;
+    while (first > state.win && (entries[first - 1] as Entry).incident === null) first--;
+    for (let k = first; k < entries.length; k++) {
+      const entry = entries[k] as Entry;
+      entry.incident = incident;
+      incident.members.push(entry);
+    }
+    incident.lastAnchor = t;
+    incident.peakCount = Math.max(incident.peakCount, n);
+    // Only the first of the open incidents to end matters for when to look again.
+    this.nextClose = Math.min(this.nextClose, t + windowMs);
+  }
+
+  /** Closes the incidents that no window ending at `t` or later can overlap. */
+  private closeBefore(t: number): readonly Building[] {
+    const closed: Building[] = [];
+    let kept = 0;
+    let nextClose = Number.POSITIVE_INFINITY;
+    for (const incident of this.openIncidents) {
+      const closesAt = incident.lastAnchor + this.s.windowMs;
+      if (closesAt <= t) closed.push(incident);
+      else {
+        this.openIncidents[kept++] = incident;
+        nextClose = Math.min(nextClose, closesAt);
+      }
+    }
+    this.openIncidents.length = kept;
+    this.nextClose = nextClose;
+    if (closed.length === 0) return NONE;
+    closed.sort(
+      (a, b) =>
+        (a.members[0] as Entry).time - (b.members[0] as Entry).time ||
+        (a.cause.key < b.cause.key ? -1 : a.cause.key > b.cause.key ? 1 : 0),
+    );
+    for (const incident of closed) {
+      incident.final = this.finalise(incident);
+      const state = this.states.get(incident.cause.key);
+      if (state?.open === incident) state.open = null;
+    }
+    return closed;
+  }
+
+  private finalise(b: Building): Incident {
+    const first = b.members[0] as Entry;
+    const last = b.members[b.members.length - 1] as Entry;
+    let id = `inc-${compactUtc(first.time)}-${b.cause.key}`;
+    for (let n = 2; this.usedIds.has(id); n++) id = `inc-${compactUtc(first.time)}-${b.cause.key}-${n}`;
+    this.usedIds.add(id);
+    let publicCount = 0;
+    for (const e of b.members) if (e.isPublic) publicCount++;
+    return {
+      id,
+      cause: b.cause,
+      firstAt: new Date(first.time).toISOString(),
+      lastAt: new Date(last.time).toISOString(),
+      detectedAt: new Date(b.detectedAt).toISOString(),
+      count: b.members.length,
+      expected: round(b.expected),
+      peakCount: b.peakCount,
+      growth: b.expected === 0 ? null : round(b.peakCount / b.expected),
+      publicCount,
+      publicShare: round(publicCount / b.members.length),
+      complaintIds: b.members.map((e) => e.id),
+    };
+  }
+
+  /** Forgets causes that have gone quiet for longer than a window and a baseline. */
+  private sweep(t: number): void {
+    const horizon = t - this.s.windowMs - this.s.baselineMs;
+    for (const [key, state] of this.states) {
+      const last = state.entries[state.entries.length - 1];
+      if (state.open === null && (last === undefined || last.time <= horizon)) this.states.delete(key);
+    }
+    this.nextSweep = t + Math.max(this.s.windowMs + this.s.baselineMs, 1);
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10_000) / 10_000;
+}
+
+/**
+ * Sorts entries by `compareEntries`. A comparator sort of a million objects is slow, so entries are
+ * sorted by time and input position as packed integer keys in a typed array, and only runs of equal
+ * times (rare) are then ordered by id.
+ */
+function sortEntries(entries: Entry[]): Entry[] {
+  const n = entries.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const e of entries) {
+    if (e.time < min) min = e.time;
+    if (e.time > max) max = e.time;
+  }
+  const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  // Times are whole milliseconds; keys of time-since-min and position must fit in 64 bits.
+  if (!Number.isInteger(min) || !Number.isInteger(max) || Math.log2(max - min + 1) + bits > 63) {
+    return entries.sort(compareEntries);
+  }
+  const keys = new BigUint64Array(n);
+  const shift = BigInt(bits);
+  for (let i = 0; i < n; i++) keys[i] = (BigInt((entries[i] as Entry).time - min) << shift) | BigInt(i);
+  keys.sort();
+  const mask = (1n << shift) - 1n;
+  const out = new Array<Entry>(n);
+  for (let i = 0; i < n; i++) out[i] = entries[Number((keys[i] as bigint) & mask)] as Entry;
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && (out[j] as Entry).time === (out[i] as Entry).time) j++;
+    if (j - i > 1) {
+      const run = out.slice(i, j).sort(compareEntries);
+      for (let k = i; k < j; k++) out[k] = run[k - i] as Entry;
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** Runs entries (in any order) through the engine; every entry's `incident` is set when it has one. */
+export function runEntries(input: Entry[], options: IncidentOptions | undefined): Incident[] {
+  const engine = new IncidentEngine(options);
+  let sorted = true;
+  for (let i = 1; i < input.length && sorted; i++) {
+    sorted = compareEntries(input[i - 1] as Entry, input[i] as Entry) <= 0;
+  }
+  const entries = sorted ? input : sortEntries(input);
+  const closed: Building[] = [];
+  for (const entry of entries) {
+    const done = engine.add(entry);
+    if (done.length > 0) closed.push(...done);
+  }
+  closed.push(...engine.finish());
+  return closed.map((b) => b.final as Incident).sort(compareIncidents);
+}
+
+function compareIncidents(a: Incident, b: Incident): number {
+  return a.firstAt < b.firstAt ? -1 : a.firstAt > b.firstAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
