@@ -1,14 +1,18 @@
 import type { z } from 'zod';
-import { fromZodIssues, issue, RedressError, type RedressIssue } from '../errors';
+import { fromZodIssues, issue, type PathSegment, RedressError, type RedressIssue } from '../errors';
 import { type LimitsOption, resolveLimits } from '../input/limits';
 import { type PlainJsonKind, readUntrusted } from '../input/plain-json';
 import { err, ok, type Result } from '../result';
 import { type Complaint, ComplaintSchema } from './schema';
 
-function complaintIssues(error: z.ZodError): RedressIssue[] {
+/**
+ * The schema's issues as RedressIssues, under `prefix`: zod's codes and messages, except that a custom
+ * issue's `reason` (`date_after_received`, `currency_mismatch`, …) becomes its code.
+ */
+export function complaintIssues(error: z.ZodError, prefix: readonly PathSegment[] = []): RedressIssue[] {
   return error.issues.map((i) => {
     const reason = i.code === 'custom' ? (i.params?.reason as string | undefined) : undefined;
-    const [converted] = fromZodIssues([i]);
+    const [converted] = fromZodIssues([i], prefix);
     return reason && converted ? issue(reason, converted.path, i.message) : (converted as RedressIssue);
   });
 }

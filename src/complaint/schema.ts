@@ -56,7 +56,8 @@ const noPrototypeKeys = z.unknown().superRefine((value, ctx) => {
   }
 });
 
-const LineItemSchema = z.strictObject({
+/** A line of an order. */
+export const LineItemSchema = z.strictObject({
   sku: id,
   quantity: z.number().int().min(1).max(limits.maxQuantity),
   unitPrice: money,
@@ -146,7 +147,11 @@ const ExposureSchema = z.strictObject({
   url: z.string().max(2048).optional(),
 });
 
-const ComplaintShape = z.strictObject({
+/**
+ * The complaint's fields, each with its own rules, before the pass that relates two fields. For code
+ * that reads only some fields (incident detection) and checks those exactly as `parseComplaint` does.
+ */
+export const ComplaintShape = z.strictObject({
   id,
   receivedAt: DateTimeSchema,
   channel: z.enum(CHANNELS),

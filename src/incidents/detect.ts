@@ -11,7 +11,8 @@ import type { Building, Entry, Incident } from './types';
  * complaint.
  *
  * Reads only `id`, `receivedAt`, `category`, `order.items`, `subscription.plan` and `exposure.public`,
- * and checks those (pass complaints through `parseComplaint` for every other check).
+ * and checks those by the complaint schema's rules, with its codes (pass complaints through
+ * `parseComplaint` for every other check).
  *
  * @throws RedressError `INVALID_OPTIONS` for bad options, `INVALID_COMPLAINT` naming each bad field.
  *
