@@ -3,48 +3,70 @@ import type { Scoring } from '../../scoring/config';
 import { type Box, EVERYTHING, meet, narrow } from './box';
 import { atom, complement } from './fact-sets';
 
+/** Converts one condition to boxes, with the limit and the scoring model it needs. */
+class BoxWalk {
+  constructor(
+    private readonly scoring: Scoring,
+    private readonly max: number,
+  ) {}
+
+  walk(c: Condition, negated: boolean): Box[] | undefined {
+    if ('not' in c) return this.walk(c.not, !negated);
+    if ('all' in c || 'any' in c) {
+      const children = 'all' in c ? c.all : c.any;
+      // all = and; any = or; a negation swaps them (De Morgan).
+      const conjunction = 'all' in c !== negated;
+      return conjunction ? this.product(children, negated) : this.union(children, negated);
+    }
+    const { fact, set } = atom(c.fact, c.operator, c.value, this.scoring);
+    const box = narrow(EVERYTHING, fact, negated ? complement(fact, set) : set);
+    return box ? [box] : [];
+  }
+
+  /** `or`: the children's boxes side by side. */
+  private union(children: readonly Condition[], negated: boolean): Box[] | undefined {
+    const out: Box[] = [];
+    for (const child of children) {
+      const boxes = this.walk(child, negated);
+      if (!boxes) return undefined;
+      out.push(...boxes);
+      if (out.length > this.max) return undefined;
+    }
+    return out;
+  }
+
+  /** `and`: every meet of one box from each child, stopping as soon as none is left. */
+  private product(children: readonly Condition[], negated: boolean): Box[] | undefined {
+    let out: Box[] = [EVERYTHING];
+    for (const child of children) {
+      const boxes = this.walk(child, negated);
+      if (!boxes) return undefined;
+      const next = this.meets(out, boxes);
+      if (!next) return undefined;
+      out = next;
+      if (out.length === 0) break;
+    }
+    return out;
+  }
+
+  private meets(as: readonly Box[], bs: readonly Box[]): Box[] | undefined {
+    const next: Box[] = [];
+    for (const a of as) {
+      for (const b of bs) {
+        const both = meet(a, b);
+        if (both) next.push(both);
+        if (next.length > this.max) return undefined;
+      }
+    }
+    return next;
+  }
+}
+
 /**
  * A rule's conditions as a union of boxes (disjunctive normal form over fact sets), negations pushed
  * to the leaves where they become complements. Undefined when the form would need more than `max`
  * boxes: the caller falls back to search for that rule.
  */
 export function toBoxes(condition: Condition, scoring: Scoring, max: number): Box[] | undefined {
-  const walk = (c: Condition, negated: boolean): Box[] | undefined => {
-    if ('not' in c) return walk(c.not, !negated);
-    if ('all' in c || 'any' in c) {
-      const children = 'all' in c ? c.all : c.any;
-      // all = and; any = or; a negation swaps them (De Morgan).
-      const conjunction = 'all' in c !== negated;
-      if (!conjunction) {
-        const out: Box[] = [];
-        for (const child of children) {
-          const boxes = walk(child, negated);
-          if (!boxes) return undefined;
-          out.push(...boxes);
-          if (out.length > max) return undefined;
-        }
-        return out;
-      }
-      let out: Box[] = [EVERYTHING];
-      for (const child of children) {
-        const boxes = walk(child, negated);
-        if (!boxes) return undefined;
-        const next: Box[] = [];
-        for (const a of out) {
-          for (const b of boxes) {
-            const both = meet(a, b);
-            if (both) next.push(both);
-            if (next.length > max) return undefined;
-          }
-        }
-        out = next;
-        if (out.length === 0) break;
-      }
-      return out;
-    }
-    const { fact, set } = atom(c.fact, c.operator, c.value, scoring);
-    const box = narrow(EVERYTHING, fact, negated ? complement(fact, set) : set);
-    return box ? [box] : [];
-  };
-  return walk(condition, false);
+  return new BoxWalk(scoring, max).walk(condition, false);
 }

@@ -74,13 +74,27 @@ export function hasNum(s: NumSet, x: number): boolean {
   return s.parts.some((p) => (p.loOpen ? x > p.lo : x >= p.lo) && (p.hiOpen ? x < p.hi : x <= p.hi));
 }
 
+/** Of two intervals, the one whose lower bound is tighter (the higher; at a tie, the open one). */
+function tighterLow(x: Interval, y: Interval): Interval {
+  if (x.lo > y.lo) return x;
+  if (x.lo < y.lo) return y;
+  return x.loOpen ? x : y;
+}
+
+/** Of two intervals, the one whose upper bound is tighter (the lower; at a tie, the open one). */
+function tighterHigh(x: Interval, y: Interval): Interval {
+  if (x.hi < y.hi) return x;
+  if (x.hi > y.hi) return y;
+  return x.hiOpen ? x : y;
+}
+
 /** The intersection of two sets of the same kind. */
 export function intersectNum(a: NumSet, b: NumSet): NumSet {
   const out: Interval[] = [];
   for (const x of a.parts) {
     for (const y of b.parts) {
-      const lo = x.lo > y.lo ? x : x.lo < y.lo ? y : x.loOpen ? x : y;
-      const hi = x.hi < y.hi ? x : x.hi > y.hi ? y : x.hiOpen ? x : y;
+      const lo = tighterLow(x, y);
+      const hi = tighterHigh(x, y);
       out.push({ lo: lo.lo, loOpen: lo.loOpen, hi: hi.hi, hiOpen: hi.hiOpen });
     }
   }

@@ -110,55 +110,113 @@ interface Attempt {
   readonly uncertain?: boolean;
 }
 
-function attempt(box: Box, scoring: Scoring, currency: string, hasOrder: boolean, hasSub: boolean): Attempt {
-  const digits = currencyDigits(currency);
-  const step = 10 ** -digits;
-  const sw = scoring.severity.weights;
-  const vw = scoring.value.weights;
-  const uncertain = (set: NumSet) => !isEmptyNum(set);
+/** Why a part of the complaint could not be chosen; `uncertain` when values may exist off the grid tried. */
+interface Failure {
+  readonly failure: string;
+  readonly uncertain?: boolean;
+}
 
-  let order: Blueprint['order'] = null;
-  if (hasOrder) {
-    const overcharge = pickOnGrid(num(box, 'overcharge'), step, [0]);
-    if (overcharge === undefined)
-      return { failure: 'overcharge', uncertain: uncertain(num(box, 'overcharge')) };
-    const total = pickOnGrid(num(box, 'orderTotal'), step, [100, 60, 20], overcharge);
-    if (total === undefined)
-      return {
-        failure: 'order total',
-        uncertain: uncertain(
-          intersectNum(num(box, 'orderTotal'), numSet(false, [interval(overcharge, Infinity)])),
-        ),
-      };
-    order = { total, overcharge, daysLate: 0, itemsAffected: 0 };
-  } else if (!hasNum(num(box, 'orderTotal'), 0) || !hasNum(num(box, 'overcharge'), 0)) {
-    return { failure: 'without an order, the order total and overcharge are 0' };
+const failed = (x: unknown): x is Failure => typeof x === 'object' && x !== null && 'failure' in x;
+
+/** The box and the shape of complaint being tried: with an order, a subscription, or both. */
+interface Shape {
+  readonly box: Box;
+  /** The smallest amount of the currency. */
+  readonly step: number;
+  readonly hasOrder: boolean;
+  readonly hasSub: boolean;
+}
+
+const uncertain = (set: NumSet) => !isEmptyNum(set);
+
+function orderPart({ box, step, hasOrder }: Shape): Blueprint['order'] | Failure {
+  if (!hasOrder) {
+    if (!hasNum(num(box, 'orderTotal'), 0) || !hasNum(num(box, 'overcharge'), 0))
+      return { failure: 'without an order, the order total and overcharge are 0' };
+    return null;
   }
+  const overcharge = pickOnGrid(num(box, 'overcharge'), step, [0]);
+  if (overcharge === undefined)
+    return { failure: 'overcharge', uncertain: uncertain(num(box, 'overcharge')) };
+  const total = pickOnGrid(num(box, 'orderTotal'), step, [100, 60, 20], overcharge);
+  if (total === undefined)
+    return {
+      failure: 'order total',
+      uncertain: uncertain(
+        intersectNum(num(box, 'orderTotal'), numSet(false, [interval(overcharge, Infinity)])),
+      ),
+    };
+  return { total, overcharge, daysLate: 0, itemsAffected: 0 };
+}
 
-  let subscription: Blueprint['subscription'] = null;
+function subscriptionPart({ box, step, hasSub }: Shape): Blueprint['subscription'] | Failure {
   const plan = pickPlan(setOf(box, 'plan'), hasSub);
   if (plan === undefined) return { failure: hasSub ? 'plan' : 'without a subscription the plan is "none"' };
-  if (hasSub) {
-    const price = pickOnGrid(num(box, 'monthlyPrice'), step, [9.99, 20, 10]);
-    if (price === undefined)
-      return { failure: 'monthly price', uncertain: uncertain(num(box, 'monthlyPrice')) };
-    subscription = { plan, monthlyPrice: price };
-  } else if (!hasNum(num(box, 'monthlyPrice'), 0)) {
-    return { failure: 'without a subscription the monthly price is 0' };
+  if (!hasSub) {
+    if (!hasNum(num(box, 'monthlyPrice'), 0))
+      return { failure: 'without a subscription the monthly price is 0' };
+    return null;
   }
+  const price = pickOnGrid(num(box, 'monthlyPrice'), step, [9.99, 20, 10]);
+  if (price === undefined)
+    return { failure: 'monthly price', uncertain: uncertain(num(box, 'monthlyPrice')) };
+  return { plan, monthlyPrice: price };
+}
 
-  let goodwill = { amount: 0, count: 0 };
+function goodwillPart({ box, step }: Shape): Blueprint['goodwill'] | Failure {
   const counts = num(box, 'compensations90d');
   const amounts = num(box, 'compensation90d');
-  if (!hasNum(counts, 0) || !hasNum(amounts, 0)) {
-    const count = pickOnGrid(intersectNum(counts, numSet(true, [interval(1, Infinity)])), 1);
-    if (count === undefined) return { failure: 'goodwill received without any compensation' };
-    const amount = pickOnGrid(amounts, step, [], count * step);
-    if (amount === undefined) return { failure: 'goodwill received', uncertain: uncertain(amounts) };
-    goodwill = { amount, count };
-  }
+  if (hasNum(counts, 0) && hasNum(amounts, 0)) return { amount: 0, count: 0 };
+  const count = pickOnGrid(intersectNum(counts, numSet(true, [interval(1, Infinity)])), 1);
+  if (count === undefined) return { failure: 'goodwill received without any compensation' };
+  const amount = pickOnGrid(amounts, step, [], count * step);
+  if (amount === undefined) return { failure: 'goodwill received', uncertain: uncertain(amounts) };
+  return { amount, count };
+}
 
-  // Severity: the sum of its factors, each dimension listing every number of points it can give.
+/** The values of a counted fact, per number of points (`per` each, at most `max`, after `offset`). */
+const counted = (box: Box, fact: AnalysedFact, per: number, max: number, offset = 0): Option<number>[] =>
+  distinct(
+    integersUpTo(num(box, fact), saturation(per, max) + offset).map((n) => ({
+      points: Math.round(Math.min((n - offset) * per, max)),
+      rep: n,
+    })),
+  );
+
+/** Public exposure: private (no points), or public with a reach in each decade the box allows. */
+function exposureOptions(box: Box, sw: Scoring['severity']['weights']): Option<number | null>[] {
+  const reachSet = num(box, 'publicReach');
+  const exposure: Option<number | null>[] = [];
+  if (hasValue(setOf(box, 'isPublic'), false) && hasNum(reachSet, 0)) exposure.push({ points: 0, rep: null });
+  if (!hasValue(setOf(box, 'isPublic'), true)) return exposure;
+  for (let decade = 0; decade <= 10; decade++) {
+    const lo = decade === 0 ? 0 : 10 ** decade;
+    const reach = pickOnGrid(intersectNum(reachSet, numSet(true, [interval(lo, 10 ** (decade + 1) - 1)])), 1);
+    if (reach === undefined) continue;
+    const points =
+      Math.round(sw.public) + Math.round(Math.min(decade * sw.perReachDecade, sw.maxReachPoints));
+    exposure.push({ points, rep: reach });
+  }
+  return exposure;
+}
+
+const SEVERITY_DIMENSIONS = [
+  'category',
+  'tone',
+  'legal threat',
+  'public exposure',
+  'days late',
+  'items affected',
+  'repeat complaints',
+];
+
+type Dimensions = readonly (readonly Option<unknown>[])[];
+
+/** Severity: the sum of its factors, each dimension listing every number of points it can give. */
+function severityDimensions(
+  { box, hasOrder }: Shape,
+  sw: Scoring['severity']['weights'],
+): Dimensions | Failure {
   const categories = distinct(
     allowed(box, 'category', CATEGORIES).map((c) => ({
       points: Math.round(sw.category[c]),
@@ -174,54 +232,25 @@ function attempt(box: Box, scoring: Scoring, currency: string, hasOrder: boolean
       rep: l,
     })),
   );
-  const reachSet = num(box, 'publicReach');
-  const exposure: Option<number | null>[] = [];
-  if (hasValue(setOf(box, 'isPublic'), false) && hasNum(reachSet, 0)) exposure.push({ points: 0, rep: null });
-  if (hasValue(setOf(box, 'isPublic'), true)) {
-    for (let decade = 0; decade <= 10; decade++) {
-      const lo = decade === 0 ? 0 : 10 ** decade;
-      const reach = pickOnGrid(
-        intersectNum(reachSet, numSet(true, [interval(lo, 10 ** (decade + 1) - 1)])),
-        1,
-      );
-      if (reach === undefined) continue;
-      const points =
-        Math.round(sw.public) + Math.round(Math.min(decade * sw.perReachDecade, sw.maxReachPoints));
-      exposure.push({ points, rep: reach });
-    }
-  }
-  const counted = (fact: AnalysedFact, per: number, max: number, offset = 0): Option<number>[] =>
-    distinct(
-      integersUpTo(num(box, fact), saturation(per, max) + offset).map((n) => ({
-        points: Math.round(Math.min((n - offset) * per, max)),
-        rep: n,
-      })),
-    );
   const zeroOnly = (fact: AnalysedFact) => (hasNum(num(box, fact), 0) ? [{ points: 0, rep: 0 }] : []);
-  const days = hasOrder ? counted('daysLate', sw.perDayLate, sw.maxDaysLatePoints) : zeroOnly('daysLate');
+  const days = hasOrder
+    ? counted(box, 'daysLate', sw.perDayLate, sw.maxDaysLatePoints)
+    : zeroOnly('daysLate');
   const items = hasOrder
-    ? counted('itemsAffected', sw.perItemAffected, sw.maxItemsPoints)
+    ? counted(box, 'itemsAffected', sw.perItemAffected, sw.maxItemsPoints)
     : zeroOnly('itemsAffected');
-  const repeats = counted('complaints90d', sw.perRecentComplaint, sw.maxRepeatPoints, 1);
-  const severityDims = [categories, tones, legal, distinct(exposure), days, items, repeats] as const;
-  const emptyDim = severityDims.findIndex((d) => d.length === 0);
-  if (emptyDim >= 0) {
-    const names = [
-      'category',
-      'tone',
-      'legal threat',
-      'public exposure',
-      'days late',
-      'items affected',
-      'repeat complaints',
-    ];
-    return { failure: `${names[emptyDim]}${hasOrder ? '' : ' (without an order)'}` };
-  }
-  const severity = solve(severityDims, num(box, 'severity'));
-  if (!severity)
-    return { failure: 'severity: no combination of its factors gives a score the conditions allow' };
+  const repeats = counted(box, 'complaints90d', sw.perRecentComplaint, sw.maxRepeatPoints, 1);
+  const dims = [categories, tones, legal, distinct(exposureOptions(box, sw)), days, items, repeats] as const;
+  const emptyDim = dims.findIndex((d) => d.length === 0);
+  if (emptyDim >= 0)
+    return { failure: `${SEVERITY_DIMENSIONS[emptyDim]}${hasOrder ? '' : ' (without an order)'}` };
+  return dims;
+}
 
-  const tenure = counted('tenureMonths', vw.perTenureMonth, vw.maxTenurePoints);
+/** Customer value: the sum of its factors, each dimension listing every number of points it can give. */
+function valueDimensions({ box, hasSub }: Shape, scoring: Scoring, digits: number): Dimensions | Failure {
+  const vw = scoring.value.weights;
+  const tenure = counted(box, 'tenureMonths', vw.perTenureMonth, vw.maxTenurePoints);
   if (tenure.length === 0) return { failure: 'tenure' };
   const orders = distinct(
     Array.from(
@@ -236,13 +265,36 @@ function attempt(box: Box, scoring: Scoring, currency: string, hasOrder: boolean
     [false, true].map((r) => ({ points: r ? Math.round(vw.recentOrderPoints) : 0, rep: r })),
   );
   const subscriber = [{ points: hasSub ? Math.round(vw.subscriber) : 0, rep: hasSub }];
-  const valueDims = [tenure, spendOptions(scoring, digits), orders, recent, subscriber] as const;
+  return [tenure, spendOptions(scoring, digits), orders, recent, subscriber] as const;
+}
+
+/** The option chosen in dimension `i`. */
+const pick = <T>(dims: Dimensions, picks: number[], i: number) =>
+  ((dims[i] as readonly Option<unknown>[])[picks[i] as number] as Option<T>).rep;
+
+/** Chooses every part of a complaint of one currency and shape whose facts lie in the box. */
+function attempt(box: Box, scoring: Scoring, currency: string, hasOrder: boolean, hasSub: boolean): Attempt {
+  const digits = currencyDigits(currency);
+  const shape: Shape = { box, step: 10 ** -digits, hasOrder, hasSub };
+
+  const order = orderPart(shape);
+  if (failed(order)) return order;
+  const subscription = subscriptionPart(shape);
+  if (failed(subscription)) return subscription;
+  const goodwill = goodwillPart(shape);
+  if (failed(goodwill)) return goodwill;
+
+  const severityDims = severityDimensions(shape, scoring.severity.weights);
+  if (failed(severityDims)) return severityDims;
+  const severity = solve(severityDims, num(box, 'severity'));
+  if (!severity)
+    return { failure: 'severity: no combination of its factors gives a score the conditions allow' };
+  const valueDims = valueDimensions(shape, scoring, digits);
+  if (failed(valueDims)) return valueDims;
   const value = solve(valueDims, num(box, 'value'));
   if (!value)
     return { failure: 'customer value: no combination of its factors gives a score the conditions allow' };
 
-  const pick = <T>(dims: readonly (readonly Option<unknown>[])[], picks: number[], i: number) =>
-    ((dims[i] as readonly Option<unknown>[])[picks[i] as number] as Option<T>).rep;
   const channel = allowed(box, 'channel', CHANNELS)[0] as Channel | undefined;
   if (channel === undefined) return { failure: 'channel' };
   return {
@@ -264,7 +316,7 @@ function attempt(box: Box, scoring: Scoring, currency: string, hasOrder: boolean
       lifetimeSpend: pick<number>(valueDims, value, 1),
       orderCount: pick<number>(valueDims, value, 2),
       recentOrder: pick<boolean>(valueDims, value, 3),
-      recentOrderDays: vw.recentOrderDays,
+      recentOrderDays: scoring.value.weights.recentOrderDays,
       goodwill,
     },
   };
