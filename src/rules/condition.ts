@@ -119,18 +119,273 @@ function expected(spec: FactSpec): string {
   }
 }
 
+type Problems = ConditionProblem[];
+
+function add(problems: Problems, code: string, path: PathSegment[], message: string, hint?: string): void {
+  problems.push(hint === undefined ? { code, path, message } : { code, path, message, hint });
+}
+
+/** A node of the tree still to check. */
+interface Frame {
+  readonly node: unknown;
+  readonly path: PathSegment[];
+  readonly depth: number;
+}
+
+/** The fact a leaf names, or undefined (with the problem) when it names none. */
+function leafFact(problems: Problems, fact: unknown, path: PathSegment[]): FactSpec | undefined {
+  if (typeof fact !== 'string') {
+    add(problems, 'invalid_type', [...path, 'fact'], `"fact" must be a fact name, got ${describe(fact)}`);
+    return undefined;
+  }
+  if (!Object.hasOwn(FACTS, fact)) {
+    const guess = closest(fact, FACT_NAMES);
+    add(
+      problems,
+      'unknown_fact',
+      [...path, 'fact'],
+      `unknown fact "${fact.slice(0, 64)}"`,
+      guess ? `did you mean "${guess}"?` : 'see the facts table in docs/rules.md',
+    );
+    return undefined;
+  }
+  return FACTS[fact as FactName];
+}
+
+/** The operator a leaf names, or undefined (with the problem) when it names none. */
+function leafOperator(problems: Problems, operator: unknown, path: PathSegment[]): Operator | undefined {
+  if (typeof operator === 'string' && (OPERATORS as readonly string[]).includes(operator)) {
+    return operator as Operator;
+  }
+  const guess = typeof operator === 'string' ? closest(operator, OPERATORS) : undefined;
+  add(
+    problems,
+    'unknown_operator',
+    [...path, 'operator'],
+    `unknown operator ${describe(operator)}`,
+    guess ? `did you mean "${guess}"?` : `use one of ${OPERATORS.join(', ')}`,
+  );
+  return undefined;
+}
+
+/** `between`'s value: two finite numbers, the smaller first. */
+function checkRange(problems: Problems, value: readonly unknown[], path: PathSegment[]): void {
+  const [low, high] = value;
+  if (
+    value.length !== 2 ||
+    typeof low !== 'number' ||
+    typeof high !== 'number' ||
+    !Number.isFinite(low) ||
+    !Number.isFinite(high) ||
+    low > high
+  ) {
+    add(
+      problems,
+      'invalid_value',
+      [...path, 'value'],
+      '"between" needs [min, max] with two finite numbers, min ≤ max',
+    );
+  }
+}
+
+/** The list of `in` and `notIn`: not empty, within the limit, each value one the fact can take. */
+function checkList(
+  problems: Problems,
+  spec: FactSpec,
+  op: Operator,
+  value: readonly unknown[],
+  path: PathSegment[],
+  bounds: Limits,
+): void {
+  if (value.length === 0) {
+    add(
+      problems,
+      'invalid_value',
+      [...path, 'value'],
+      `"${op}" with an empty list`,
+      'list at least one value',
+    );
+  } else if (value.length > bounds.maxListValues) {
+    add(
+      problems,
+      'too_many_values',
+      [...path, 'value'],
+      `more than ${bounds.maxListValues} values (limits.maxListValues)`,
+      'split the list over two rules, or raise limits.maxListValues',
+    );
+  } else {
+    value.forEach((v, i) => {
+      if (!scalarFits(spec, v))
+        add(problems, 'invalid_value', [...path, 'value', i], `${describe(v)} is not ${expected(spec)}`);
+    });
+  }
+}
+
+/** A leaf's value, for a fact and an operator that fit each other: the shape the operator takes. */
+function checkValue(
+  problems: Problems,
+  leaf: { fact: unknown; spec: FactSpec; op: Operator; value: unknown },
+  path: PathSegment[],
+  bounds: Limits,
+): void {
+  const { fact, spec, op, value } = leaf;
+  const shape = OPERAND_SHAPE[op];
+  if (shape === 'scalar') {
+    if (!scalarFits(spec, value))
+      add(
+        problems,
+        'invalid_value',
+        [...path, 'value'],
+        `"${String(fact)}" is compared with ${describe(value)}; expected ${expected(spec)}`,
+      );
+  } else if (!Array.isArray(value)) {
+    add(
+      problems,
+      'invalid_value',
+      [...path, 'value'],
+      `"${op}" needs an array of values, got ${describe(value)}`,
+      shape === 'range' ? 'write [min, max]' : 'write ["a", "b"]',
+    );
+  } else if (shape === 'range') {
+    checkRange(problems, value, path);
+  } else {
+    checkList(problems, spec, op, value, path, bounds);
+  }
+}
+
+/** Keys a leaf may not have: the refused json-rules-engine features by name, anything else as unknown. */
+function checkLeafKeys(problems: Problems, keys: readonly string[], path: PathSegment[]): void {
+  for (const key of keys) {
+    if (LEAF_KEYS.has(key)) continue;
+    const refused = REFUSED_KEYS[key];
+    add(
+      problems,
+      refused?.code ?? 'unknown_key',
+      [...path, key],
+      refused?.message ?? `unexpected key "${key}" in a condition`,
+      refused ? undefined : 'a condition has "fact", "operator" and "value"',
+    );
+  }
+}
+
+/** One comparison: its keys, its fact, its operator, and a value of the shape they need. */
+function checkLeaf(
+  problems: Problems,
+  node: Record<string, unknown>,
+  path: PathSegment[],
+  bounds: Limits,
+): void {
+  const keys = Object.keys(node);
+  checkLeafKeys(problems, keys, path);
+  // A reference to a named condition, and nothing else: that refusal says it all.
+  if (Object.hasOwn(node, 'condition') && !keys.some((k) => LEAF_KEYS.has(k))) return;
+  const { fact, operator, value } = node;
+  const spec = leafFact(problems, fact, path);
+  const op = leafOperator(problems, operator, path);
+  if (!Object.hasOwn(node, 'value')) {
+    add(problems, 'missing_value', [...path, 'value'], 'a condition needs a "value"');
+    return;
+  }
+  if (!spec || !op) return;
+  if (!operatorFits(op, spec)) {
+    add(
+      problems,
+      'operator_mismatch',
+      [...path, 'operator'],
+      `"${op}" cannot compare the ${spec.type} fact "${String(fact)}"`,
+      spec.type === 'boolean' ? 'use "equal" or "notEqual"' : 'use equal, notEqual, in or notIn',
+    );
+    return;
+  }
+  checkValue(problems, { fact, spec, op, value }, path, bounds);
+}
+
+/** The children of `all` or `any`: a non-empty array within the limit. Returns the frames to check next. */
+function groupChildren(
+  problems: Problems,
+  children: unknown,
+  group: 'all' | 'any',
+  frame: Frame,
+  bounds: Limits,
+): Frame[] {
+  const { path, depth } = frame;
+  if (!Array.isArray(children)) {
+    add(
+      problems,
+      'invalid_condition',
+      [...path, group],
+      `"${group}" must be an array of conditions, got ${describe(children)}`,
+    );
+  } else if (children.length === 0) {
+    add(
+      problems,
+      'empty_group',
+      [...path, group],
+      `"${group}" is empty; json-rules-engine would treat it as always true`,
+      'add a condition or remove the group',
+    );
+  } else if (children.length > bounds.maxConditionsPerRule) {
+    add(
+      problems,
+      'too_many_conditions',
+      [...path, group],
+      `more than ${bounds.maxConditionsPerRule} conditions (limits.maxConditionsPerRule)`,
+      'split the rule in two, or raise limits.maxConditionsPerRule',
+    );
+  } else {
+    // By index, not map: a hole in a sparse array is a child too (and not a condition).
+    const frames: Frame[] = [];
+    for (let i = 0; i < children.length; i++)
+      frames.push({ node: children[i], path: [...path, group, i], depth: depth + 1 });
+    return frames;
+  }
+  return [];
+}
+
+/** A group (`all`, `any`, `not`): its depth, its keys and its children. Returns the frames to check next. */
+function checkGroup(
+  problems: Problems,
+  node: Record<string, unknown>,
+  group: (typeof GROUP_KEYS)[number],
+  frame: Frame,
+  bounds: Limits,
+): Frame[] {
+  const { path, depth } = frame;
+  if (depth > bounds.maxConditionDepth) {
+    add(
+      problems,
+      'too_deep',
+      path,
+      `conditions nest deeper than ${bounds.maxConditionDepth} levels (limits.maxConditionDepth)`,
+      'flatten the rule or split it in two, or raise limits.maxConditionDepth',
+    );
+    return [];
+  }
+  for (const key of Object.keys(node)) {
+    if (key === group) continue;
+    const refused = REFUSED_KEYS[key];
+    add(
+      problems,
+      refused?.code ?? 'unknown_key',
+      [...path, key],
+      refused?.message ?? `unexpected key "${key}" next to "${group}"`,
+    );
+  }
+  const children = node[group];
+  if (group === 'not') return [{ node: children, path: [...path, 'not'], depth: depth + 1 }];
+  return groupChildren(problems, children, group, frame, bounds);
+}
+
 /**
  * Checks a rule's conditions against the facts catalogue and the operator table, collecting every
  * problem. Iterative over a bounded depth, so a hostile, deeply nested file cannot exhaust the stack; a
  * rule over `maxConditionsPerRule` stops the check at once. Limit problems carry the `LIMIT_CODES`.
  */
 export function checkCondition(root: unknown, bounds: Limits = defaultLimits): ConditionProblem[] {
-  const problems: ConditionProblem[] = [];
-  const add = (code: string, path: PathSegment[], message: string, hint?: string) =>
-    problems.push(hint === undefined ? { code, path, message } : { code, path, message, hint });
-
+  const problems: Problems = [];
   if (!isPlainObject(root) || !GROUP_KEYS.some((k) => Object.hasOwn(root, k))) {
     add(
+      problems,
       'invalid_top_level',
       [],
       'conditions must be an object with "all", "any" or "not" at the top',
@@ -140,70 +395,25 @@ export function checkCondition(root: unknown, bounds: Limits = defaultLimits): C
   }
 
   let leaves = 0;
-  const stack: { node: unknown; path: PathSegment[]; depth: number }[] = [{ node: root, path: [], depth: 1 }];
+  // Depth first, children in order: the stack holds them last first.
+  const stack: Frame[] = [{ node: root, path: [], depth: 1 }];
   while (stack.length > 0) {
-    const { node, path, depth } = stack.pop() as { node: unknown; path: PathSegment[]; depth: number };
+    const frame = stack.pop() as Frame;
+    const { node, path } = frame;
     if (!isPlainObject(node)) {
-      add('invalid_condition', path, `expected a condition object, got ${describe(node)}`);
+      add(problems, 'invalid_condition', path, `expected a condition object, got ${describe(node)}`);
       continue;
     }
-    const keys = Object.keys(node);
     const group = GROUP_KEYS.find((k) => Object.hasOwn(node, k));
     if (group) {
-      if (depth > bounds.maxConditionDepth) {
-        add(
-          'too_deep',
-          path,
-          `conditions nest deeper than ${bounds.maxConditionDepth} levels (limits.maxConditionDepth)`,
-          'flatten the rule or split it in two, or raise limits.maxConditionDepth',
-        );
-        continue;
-      }
-      for (const key of keys) {
-        if (key !== group) {
-          const refused = REFUSED_KEYS[key];
-          add(
-            refused?.code ?? 'unknown_key',
-            [...path, key],
-            refused?.message ?? `unexpected key "${key}" next to "${group}"`,
-          );
-        }
-      }
-      const children = node[group];
-      if (group === 'not') {
-        stack.push({ node: children, path: [...path, 'not'], depth: depth + 1 });
-        continue;
-      }
-      if (!Array.isArray(children)) {
-        add(
-          'invalid_condition',
-          [...path, group],
-          `"${group}" must be an array of conditions, got ${describe(children)}`,
-        );
-      } else if (children.length === 0) {
-        add(
-          'empty_group',
-          [...path, group],
-          `"${group}" is empty; json-rules-engine would treat it as always true`,
-          'add a condition or remove the group',
-        );
-      } else if (children.length > bounds.maxConditionsPerRule) {
-        add(
-          'too_many_conditions',
-          [...path, group],
-          `more than ${bounds.maxConditionsPerRule} conditions (limits.maxConditionsPerRule)`,
-          'split the rule in two, or raise limits.maxConditionsPerRule',
-        );
-      } else {
-        for (let i = children.length - 1; i >= 0; i--)
-          stack.push({ node: children[i], path: [...path, group, i], depth: depth + 1 });
-      }
+      const next = checkGroup(problems, node, group, frame, bounds);
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i] as Frame);
       continue;
     }
-
     leaves += 1;
     if (leaves > bounds.maxConditionsPerRule) {
       add(
+        problems,
         'too_many_conditions',
         [],
         `a rule may have at most ${bounds.maxConditionsPerRule} conditions (limits.maxConditionsPerRule)`,
@@ -211,106 +421,7 @@ export function checkCondition(root: unknown, bounds: Limits = defaultLimits): C
       );
       break;
     }
-    for (const key of keys) {
-      if (!LEAF_KEYS.has(key)) {
-        const refused = REFUSED_KEYS[key];
-        add(
-          refused?.code ?? 'unknown_key',
-          [...path, key],
-          refused?.message ?? `unexpected key "${key}" in a condition`,
-          refused ? undefined : 'a condition has "fact", "operator" and "value"',
-        );
-      }
-    }
-    // A reference to a named condition, and nothing else: that refusal says it all.
-    if (Object.hasOwn(node, 'condition') && !keys.some((k) => LEAF_KEYS.has(k))) continue;
-    const { fact, operator, value } = node;
-    let spec: FactSpec | undefined;
-    if (typeof fact !== 'string') {
-      add('invalid_type', [...path, 'fact'], `"fact" must be a fact name, got ${describe(fact)}`);
-    } else if (!Object.hasOwn(FACTS, fact)) {
-      const guess = closest(fact, FACT_NAMES);
-      add(
-        'unknown_fact',
-        [...path, 'fact'],
-        `unknown fact "${fact.slice(0, 64)}"`,
-        guess ? `did you mean "${guess}"?` : 'see the facts table in docs/rules.md',
-      );
-    } else {
-      spec = FACTS[fact as FactName];
-    }
-    let op: Operator | undefined;
-    if (typeof operator !== 'string' || !(OPERATORS as readonly string[]).includes(operator)) {
-      const guess = typeof operator === 'string' ? closest(operator, OPERATORS) : undefined;
-      add(
-        'unknown_operator',
-        [...path, 'operator'],
-        `unknown operator ${describe(operator)}`,
-        guess ? `did you mean "${guess}"?` : `use one of ${OPERATORS.join(', ')}`,
-      );
-    } else {
-      op = operator as Operator;
-    }
-    if (!Object.hasOwn(node, 'value')) {
-      add('missing_value', [...path, 'value'], 'a condition needs a "value"');
-      continue;
-    }
-    if (!spec || !op) continue;
-    if (!operatorFits(op, spec)) {
-      add(
-        'operator_mismatch',
-        [...path, 'operator'],
-        `"${op}" cannot compare the ${spec.type} fact "${String(fact)}"`,
-        spec.type === 'boolean' ? 'use "equal" or "notEqual"' : 'use equal, notEqual, in or notIn',
-      );
-      continue;
-    }
-    const shape = OPERAND_SHAPE[op];
-    if (shape === 'scalar') {
-      if (!scalarFits(spec, value))
-        add(
-          'invalid_value',
-          [...path, 'value'],
-          `"${String(fact)}" is compared with ${describe(value)}; expected ${expected(spec)}`,
-        );
-    } else if (!Array.isArray(value)) {
-      add(
-        'invalid_value',
-        [...path, 'value'],
-        `"${op}" needs an array of values, got ${describe(value)}`,
-        shape === 'range' ? 'write [min, max]' : 'write ["a", "b"]',
-      );
-    } else if (shape === 'range') {
-      const [low, high] = value;
-      if (
-        value.length !== 2 ||
-        typeof low !== 'number' ||
-        typeof high !== 'number' ||
-        !Number.isFinite(low) ||
-        !Number.isFinite(high) ||
-        low > high
-      ) {
-        add(
-          'invalid_value',
-          [...path, 'value'],
-          '"between" needs [min, max] with two finite numbers, min ≤ max',
-        );
-      }
-    } else if (value.length === 0) {
-      add('invalid_value', [...path, 'value'], `"${op}" with an empty list`, 'list at least one value');
-    } else if (value.length > bounds.maxListValues) {
-      add(
-        'too_many_values',
-        [...path, 'value'],
-        `more than ${bounds.maxListValues} values (limits.maxListValues)`,
-        'split the list over two rules, or raise limits.maxListValues',
-      );
-    } else {
-      value.forEach((v, i) => {
-        if (!scalarFits(spec, v))
-          add('invalid_value', [...path, 'value', i], `${describe(v)} is not ${expected(spec)}`);
-      });
-    }
+    checkLeaf(problems, node, path, bounds);
   }
   return problems;
 }
