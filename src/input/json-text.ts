@@ -98,6 +98,41 @@ type Frame = { object: true; keys: Set<string>; key: string | undefined } | { ob
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
+/** The index of the quote that closes the string opening at `i`; -1 when none does (not JSON). */
+function closingQuote(text: string, i: number): number {
+  let from = i + 1;
+  for (;;) {
+    const q = text.indexOf('"', from);
+    if (q < 0) return -1;
+    let slashes = 0;
+    for (let k = q - 1; text.charCodeAt(k) === BACKSLASH; k--) slashes++;
+    if (slashes % 2 === 0) return q;
+    from = q + 1;
+  }
+}
+
+/**
+ * Follows a bracket or a comma on the stack of open containers; returns whether the next string is a
+ * key.
+ */
+function follow(stack: Frame[], c: number, expectKey: boolean): boolean {
+  if (c === 0x7b /* { */) {
+    stack.push({ object: true, keys: new Set(), key: undefined });
+    return true;
+  }
+  if (c === 0x5b /* [ */) {
+    stack.push({ object: false, index: 0 });
+  } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+    stack.pop();
+  } else {
+    // A comma: the next key in an object, the next element in an array.
+    const top = stack.at(-1);
+    if (top?.object) return true;
+    if (top) top.index++;
+  }
+  return expectKey;
+}
+
 /**
  * The path of the first key that repeats within its object, or undefined. `text` must be valid JSON
  * (it has been through `JSON.parse`), which lets this be a single linear scan over the structural
@@ -110,41 +145,23 @@ export function findDuplicateKey(text: string): PathSegment[] | undefined {
   for (let m = structural.exec(text); m !== null; m = structural.exec(text)) {
     const i = m.index;
     const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      let end = i + 1;
-      for (;;) {
-        const q = text.indexOf('"', end);
-        // Valid JSON always closes its strings; the guard keeps the scan finite on anything else.
-        if (q < 0) return undefined;
-        let slashes = 0;
-        for (let k = q - 1; text.charCodeAt(k) === BACKSLASH; k--) slashes++;
-        end = q;
-        if (slashes % 2 === 0) break;
-        end = q + 1;
-      }
-      const top = stack.at(-1);
-      if (top?.object && expectKey) {
-        const raw = text.slice(i, end + 1);
-        const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-        if (top.keys.has(key)) return [...pathOf(stack.slice(0, -1)), key];
-        top.keys.add(key);
-        top.key = key;
-        expectKey = false;
-      }
-      structural.lastIndex = end + 1;
-    } else if (c === 0x7b /* { */) {
-      stack.push({ object: true, keys: new Set(), key: undefined });
-      expectKey = true;
-    } else if (c === 0x5b /* [ */) {
-      stack.push({ object: false, index: 0 });
-    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      stack.pop();
-    } else {
-      // A comma: the next key in an object, the next element in an array.
-      const top = stack.at(-1);
-      if (top?.object) expectKey = true;
-      else if (top) top.index++;
+    if (c !== QUOTE) {
+      expectKey = follow(stack, c, expectKey);
+      continue;
     }
+    const end = closingQuote(text, i);
+    // Valid JSON always closes its strings; the guard keeps the scan finite on anything else.
+    if (end < 0) return undefined;
+    const top = stack.at(-1);
+    if (top?.object && expectKey) {
+      const raw = text.slice(i, end + 1);
+      const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+      if (top.keys.has(key)) return [...pathOf(stack.slice(0, -1)), key];
+      top.keys.add(key);
+      top.key = key;
+      expectKey = false;
+    }
+    structural.lastIndex = end + 1;
   }
   return undefined;
 }

@@ -65,6 +65,11 @@ function where(at: Frame | undefined, key: PathSegment | undefined): PathSegment
   return key === undefined ? [] : pathOf(at, key);
 }
 
+/** The path of a container opened under `parent` at `key`; the root (no parent) is `[]`. */
+function whereIn(parent: Frame | undefined, key: PathSegment): PathSegment[] {
+  return where(parent, parent === undefined ? undefined : key);
+}
+
 function pathOf(frame: Frame | undefined, ...tail: PathSegment[]): PathSegment[] {
   const path: PathSegment[] = [];
   for (let f = frame; f?.parent !== undefined; f = f.parent) path.push(f.key);
@@ -135,181 +140,247 @@ export type PlainJsonResult =
   | { ok: true; value: unknown; strings: number }
   | { ok: false; error: RedressError };
 
-function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: boolean): PlainJsonResult {
-  const refused: RedressIssue[] = [];
-  const refuse = (code: string, path: PathSegment[], message: string, hint?: string) => {
-    if (refused.length < MAX_REFUSALS) refused.push(issue(code, path, message, hint ? { hint } : undefined));
-  };
-  const exceeded = (name: LimitName, path: PathSegment[], what: string): PlainJsonResult => ({
-    ok: false,
-    error: new RedressError('LIMIT_EXCEEDED', [limitIssue(name, limits[name], path, what)]),
-  });
-  const maxBytes = limits[kind.sizeLimit];
-  const tooLarge = () =>
-    exceeded(kind.sizeLimit, [], `the ${kind.noun} (more than ${maxBytes} bytes as JSON)`);
-  let bytes = 0;
-  let strings = 0;
+/** Reverses the frames pushed since `mark`, so that the first of them is walked first. */
+function reverseFrom(stack: Frame[], mark: number): void {
+  for (let lo = mark, hi = stack.length - 1; lo < hi; lo++, hi--) {
+    const t = stack[lo] as Frame;
+    stack[lo] = stack[hi] as Frame;
+    stack[hi] = t;
+  }
+}
 
-  // Checks a leaf and returns what the copy holds, or `undefined` to leave the key out.
-  const leaf = (value: unknown, at: Frame | undefined, key: PathSegment | undefined): unknown => {
-    switch (typeof value) {
-      case 'string':
-        if (value.length > limits.maxStringLength)
-          throw new Stop(
-            exceeded('maxStringLength', where(at, key), `a string of ${value.length} characters`),
-          );
-        if (!value.isWellFormed()) {
-          refuse(
-            'lone_surrogate',
-            where(at, key),
-            'contains a lone UTF-16 surrogate, which no UTF-8 text can hold',
-          );
-        }
-        if (countBytes) bytes += stringBytes(value);
-        strings++;
-        return value;
-      case 'number':
-        if (!Number.isFinite(value)) {
-          refuse(
-            'non_finite_number',
-            where(at, key),
-            `${value} is not a finite number (JSON has no NaN or Infinity)`,
-          );
-        } else if (Object.is(value, -0)) {
-          refuse('negative_zero', where(at, key), '-0 is not accepted; write 0');
-        }
-        if (countBytes) bytes += String(value).length;
-        return value;
-      case 'boolean':
-        if (countBytes) bytes += value ? 4 : 5;
-        return value;
-      case 'undefined':
-        // Only array elements get here: JSON writes them as null; the schema says what it expected.
-        if (countBytes) bytes += 4;
-        return undefined;
-      default:
-        if (value === null) {
-          if (countBytes) bytes += 4;
-          return null;
-        }
-        refuse('not_json', where(at, key), `${describeValue(value)} is not JSON data`);
-        return undefined;
-    }
-  };
+/** One walk over one input: what it refused, and the bytes and strings counted so far. */
+class Walk {
+  private readonly refused: RedressIssue[] = [];
+  private readonly stack: Frame[] = [];
+  private readonly maxBytes: number;
+  private bytes = 0;
+  private strings = 0;
 
-  // Opens a container: checks it, and returns its empty copy and the frame that fills it.
-  const open = (
-    value: object,
-    parent: Frame | undefined,
-    key: PathSegment,
-  ): Frame | PlainJsonResult | undefined => {
-    const depth = (parent?.depth ?? 0) + 1;
-    if (depth > limits.maxDepth)
-      return exceeded(
-        'maxDepth',
-        where(parent, parent === undefined ? undefined : key),
-        `nesting deeper than ${limits.maxDepth} levels`,
-      );
-    const proto = Object.getPrototypeOf(value);
-    if (Array.isArray(value) && proto === Array.prototype) {
-      const isRules = kind.hasRules === true && depth === 2 && key === 'rules';
-      const cap = isRules ? 'maxRules' : 'maxArrayLength';
-      if (value.length > limits[cap]) {
-        const what = isRules ? `${value.length} rules` : `an array of ${value.length} elements`;
-        return exceeded(cap, where(parent, parent === undefined ? undefined : key), what);
-      }
-      if (countBytes) bytes += 2 + Math.max(0, value.length - 1);
-      return { value, parent, key, depth, copy: new Array(value.length) };
-    }
-    if (proto !== Object.prototype && proto !== null) {
-      refuse(
-        'not_json',
-        where(parent, parent === undefined ? undefined : key),
-        `${describeValue(value)} is not JSON data`,
-      );
-      return undefined;
-    }
-    if (countBytes) bytes += 2;
-    return { value, parent, key, depth, copy: {} };
-  };
+  constructor(
+    private readonly kind: PlainJsonKind,
+    private readonly limits: Limits,
+    private readonly countBytes: boolean,
+  ) {
+    this.maxBytes = limits[kind.sizeLimit];
+  }
 
-  try {
-    if (typeof input !== 'object' || input === null) {
-      const value = leaf(input, undefined, undefined);
-      if (bytes > maxBytes) return tooLarge();
-      return refused.length > 0
-        ? { ok: false, error: new RedressError(kind.invalid, refused) }
-        : { ok: true, value, strings };
+  /** The plain copy of `input`, or the first limit it exceeds, or every refusal found. */
+  run(input: unknown): PlainJsonResult {
+    try {
+      if (typeof input !== 'object' || input === null) return this.scalar(input);
+      return this.tree(input);
+    } catch (thrown) {
+      // `string` throws its limit result to leave the walk from inside a leaf.
+      if (thrown instanceof Stop) return thrown.result;
+      throw thrown;
     }
-    const top = open(input, undefined, '');
-    if (top === undefined || !('copy' in top)) {
-      return top ?? { ok: false, error: new RedressError(kind.invalid, refused) };
-    }
-    if (bytes > maxBytes) return tooLarge();
-    const stack: Frame[] = [top];
-    // Copies one child into `frame.copy`: a leaf at once, a container as a frame on the stack.
-    const visit = (frame: Frame, key: string | number, child: unknown): PlainJsonResult | undefined => {
-      if (typeof child === 'object' && child !== null) {
-        const next = open(child, frame, key);
-        if (next === undefined) return undefined;
-        if (!('copy' in next)) return next;
-        (frame.copy as Record<string | number, unknown>)[key] = next.copy;
-        stack.push(next);
-      } else {
-        const made = leaf(child, frame, key);
-        if (made !== undefined) (frame.copy as Record<string | number, unknown>)[key] = made;
-      }
-      return bytes > maxBytes ? tooLarge() : undefined;
+  }
+
+  private refuse(code: string, path: PathSegment[], message: string, hint?: string): void {
+    if (this.refused.length < MAX_REFUSALS)
+      this.refused.push(issue(code, path, message, hint ? { hint } : undefined));
+  }
+
+  private refusal(): PlainJsonResult {
+    return { ok: false, error: new RedressError(this.kind.invalid, this.refused) };
+  }
+
+  private exceeded(name: LimitName, path: PathSegment[], what: string): PlainJsonResult {
+    return {
+      ok: false,
+      error: new RedressError('LIMIT_EXCEEDED', [limitIssue(name, this.limits[name], path, what)]),
     };
+  }
+
+  private tooLarge(): PlainJsonResult {
+    return this.exceeded(
+      this.kind.sizeLimit,
+      [],
+      `the ${this.kind.noun} (more than ${this.maxBytes} bytes as JSON)`,
+    );
+  }
+
+  /** An input that is a single value, not a container. */
+  private scalar(input: unknown): PlainJsonResult {
+    const value = this.leaf(input, undefined, undefined);
+    if (this.bytes > this.maxBytes) return this.tooLarge();
+    return this.refused.length > 0 ? this.refusal() : { ok: true, value, strings: this.strings };
+  }
+
+  /** An object or array: copied container by container, depth first and in document order. */
+  private tree(input: object): PlainJsonResult {
+    const top = this.open(input, undefined, '');
+    if (top === undefined || !('copy' in top)) return top ?? this.refusal();
+    if (this.bytes > this.maxBytes) return this.tooLarge();
+    const stack = this.stack;
+    stack.push(top);
     while (stack.length > 0) {
       const frame = stack.pop() as Frame;
-      const { value } = frame;
       // A container's leaves are checked as it is read; the containers in it are walked next, depth first
       // and in document order, so the walk's order does not depend on the input's shape.
       const mark = stack.length;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          const stop = visit(frame, i, value[i]);
-          if (stop) return stop;
-        }
-      } else {
-        let first = true;
-        for (const k of Object.keys(value)) {
-          if (k.length > limits.maxStringLength) {
-            return exceeded('maxStringLength', pathOf(frame), `a key of ${k.length} characters`);
-          }
-          if (FORBIDDEN_KEYS.has(k)) {
-            refuse('forbidden_key', pathOf(frame, k), `the key "${k}" is not allowed anywhere`, 'remove it');
-            continue;
-          }
-          if (!k.isWellFormed()) {
-            refuse('lone_surrogate', pathOf(frame, k), 'the key contains a lone UTF-16 surrogate');
-            continue;
-          }
-          strings++;
-          const child = (value as Record<string, unknown>)[k];
-          // JSON.stringify leaves out undefined properties; so do we, and optional fields stay optional.
-          if (child === undefined) continue;
-          if (countBytes) bytes += stringBytes(k) + (first ? 1 : 2);
-          first = false;
-          const stop = visit(frame, k, child);
-          if (stop) return stop;
-        }
-      }
-      // The containers just pushed go in reverse, so that the first of them is walked first.
-      for (let lo = mark, hi = stack.length - 1; lo < hi; lo++, hi--) {
-        const t = stack[lo] as Frame;
-        stack[lo] = stack[hi] as Frame;
-        stack[hi] = t;
-      }
+      const stop = Array.isArray(frame.value) ? this.readArray(frame) : this.readObject(frame);
+      if (stop) return stop;
+      reverseFrom(stack, mark);
     }
-    if (refused.length > 0) return { ok: false, error: new RedressError(kind.invalid, refused) };
-    return { ok: true, value: top.copy, strings };
-  } catch (thrown) {
-    // `leaf` throws its limit result to leave the walk from inside a callback.
-    if (thrown instanceof Stop) return thrown.result;
-    throw thrown;
+    if (this.refused.length > 0) return this.refusal();
+    return { ok: true, value: top.copy, strings: this.strings };
   }
+
+  private readArray(frame: Frame): PlainJsonResult | undefined {
+    const value = frame.value as unknown[];
+    for (let i = 0; i < value.length; i++) {
+      const stop = this.visit(frame, i, value[i]);
+      if (stop) return stop;
+    }
+    return undefined;
+  }
+
+  private readObject(frame: Frame): PlainJsonResult | undefined {
+    const value = frame.value as Record<string, unknown>;
+    let first = true;
+    for (const k of Object.keys(value)) {
+      if (k.length > this.limits.maxStringLength) {
+        return this.exceeded('maxStringLength', pathOf(frame), `a key of ${k.length} characters`);
+      }
+      if (!this.keyAllowed(frame, k)) continue;
+      this.strings++;
+      const child = value[k];
+      // JSON.stringify leaves out undefined properties; so do we, and optional fields stay optional.
+      if (child === undefined) continue;
+      if (this.countBytes) this.bytes += stringBytes(k) + (first ? 1 : 2);
+      first = false;
+      const stop = this.visit(frame, k, child);
+      if (stop) return stop;
+    }
+    return undefined;
+  }
+
+  private keyAllowed(frame: Frame, k: string): boolean {
+    if (FORBIDDEN_KEYS.has(k)) {
+      this.refuse('forbidden_key', pathOf(frame, k), `the key "${k}" is not allowed anywhere`, 'remove it');
+      return false;
+    }
+    if (!k.isWellFormed()) {
+      this.refuse('lone_surrogate', pathOf(frame, k), 'the key contains a lone UTF-16 surrogate');
+      return false;
+    }
+    return true;
+  }
+
+  /** Copies one child into `frame.copy`: a leaf at once, a container as a frame on the stack. */
+  private visit(frame: Frame, key: string | number, child: unknown): PlainJsonResult | undefined {
+    if (typeof child === 'object' && child !== null) {
+      const next = this.open(child, frame, key);
+      if (next === undefined) return undefined;
+      if (!('copy' in next)) return next;
+      (frame.copy as Record<string | number, unknown>)[key] = next.copy;
+      this.stack.push(next);
+    } else {
+      const made = this.leaf(child, frame, key);
+      if (made !== undefined) (frame.copy as Record<string | number, unknown>)[key] = made;
+    }
+    return this.bytes > this.maxBytes ? this.tooLarge() : undefined;
+  }
+
+  /** Checks a leaf and returns what the copy holds, or `undefined` to leave the key out. */
+  private leaf(value: unknown, at: Frame | undefined, key: PathSegment | undefined): unknown {
+    switch (typeof value) {
+      case 'string':
+        return this.string(value, at, key);
+      case 'number':
+        return this.number(value, at, key);
+      case 'boolean':
+        if (this.countBytes) this.bytes += value ? 4 : 5;
+        return value;
+      case 'undefined':
+        // Only array elements get here: JSON writes them as null; the schema says what it expected.
+        if (this.countBytes) this.bytes += 4;
+        return undefined;
+      default:
+        if (value === null) {
+          if (this.countBytes) this.bytes += 4;
+          return null;
+        }
+        this.refuse('not_json', where(at, key), `${describeValue(value)} is not JSON data`);
+        return undefined;
+    }
+  }
+
+  private string(value: string, at: Frame | undefined, key: PathSegment | undefined): string {
+    if (value.length > this.limits.maxStringLength)
+      throw new Stop(
+        this.exceeded('maxStringLength', where(at, key), `a string of ${value.length} characters`),
+      );
+    if (!value.isWellFormed()) {
+      this.refuse(
+        'lone_surrogate',
+        where(at, key),
+        'contains a lone UTF-16 surrogate, which no UTF-8 text can hold',
+      );
+    }
+    if (this.countBytes) this.bytes += stringBytes(value);
+    this.strings++;
+    return value;
+  }
+
+  private number(value: number, at: Frame | undefined, key: PathSegment | undefined): number {
+    if (!Number.isFinite(value)) {
+      this.refuse(
+        'non_finite_number',
+        where(at, key),
+        `${value} is not a finite number (JSON has no NaN or Infinity)`,
+      );
+    } else if (Object.is(value, -0)) {
+      this.refuse('negative_zero', where(at, key), '-0 is not accepted; write 0');
+    }
+    if (this.countBytes) this.bytes += String(value).length;
+    return value;
+  }
+
+  /** Opens a container: checks it, and returns its empty copy and the frame that fills it. */
+  private open(
+    value: object,
+    parent: Frame | undefined,
+    key: PathSegment,
+  ): Frame | PlainJsonResult | undefined {
+    const depth = (parent?.depth ?? 0) + 1;
+    if (depth > this.limits.maxDepth)
+      return this.exceeded(
+        'maxDepth',
+        whereIn(parent, key),
+        `nesting deeper than ${this.limits.maxDepth} levels`,
+      );
+    const proto = Object.getPrototypeOf(value);
+    if (Array.isArray(value) && proto === Array.prototype) return this.openArray(value, parent, key, depth);
+    if (proto !== Object.prototype && proto !== null) {
+      this.refuse('not_json', whereIn(parent, key), `${describeValue(value)} is not JSON data`);
+      return undefined;
+    }
+    if (this.countBytes) this.bytes += 2;
+    return { value, parent, key, depth, copy: {} };
+  }
+
+  private openArray(
+    value: unknown[],
+    parent: Frame | undefined,
+    key: PathSegment,
+    depth: number,
+  ): Frame | PlainJsonResult {
+    const isRules = this.kind.hasRules === true && depth === 2 && key === 'rules';
+    const cap = isRules ? 'maxRules' : 'maxArrayLength';
+    if (value.length > this.limits[cap]) {
+      const what = isRules ? `${value.length} rules` : `an array of ${value.length} elements`;
+      return this.exceeded(cap, whereIn(parent, key), what);
+    }
+    if (this.countBytes) this.bytes += 2 + Math.max(0, value.length - 1);
+    return { value, parent, key, depth, copy: new Array(value.length) };
+  }
+}
+
+function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: boolean): PlainJsonResult {
+  return new Walk(kind, limits, countBytes).run(input);
 }
 
 /**

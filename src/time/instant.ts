@@ -22,38 +22,25 @@ export function instantMs(s: string): number {
   const hour = pair(s, 11);
   const minute = pair(s, 14);
   let second = 0;
-  let millis = 0;
   let i = 16;
-  if (s.charCodeAt(i) === 58 /* : */) {
+  if (s.charCodeAt(16) === 58 /* : */) {
     second = pair(s, 17);
     i = 19;
-    if (s.charCodeAt(i) === 46 /* . */) {
-      i++;
-      const start = i;
-      let scale = 100;
-      while (i < n && isDigit(s.charCodeAt(i))) {
-        millis += (s.charCodeAt(i) - 48) * scale;
-        scale /= 10;
-        i++;
-      }
-      if (i === start) return Number.NaN;
-      millis = Math.floor(millis);
+  }
+  let millis = 0;
+  if (i === 19 && s.charCodeAt(19) === 46 /* . */) {
+    const start = ++i;
+    let scale = 100;
+    for (; i < n && isDigit(s.charCodeAt(i)); i++) {
+      millis += (s.charCodeAt(i) - 48) * scale;
+      scale /= 10;
     }
+    if (i === start) return Number.NaN;
+    millis = Math.floor(millis);
   }
-  let offset = 0;
-  const sign = s.charCodeAt(i);
-  if (sign === 90 /* Z */) {
-    if (i !== n - 1) return Number.NaN;
-  } else if (sign === 43 || sign === 45 /* + - */) {
-    const colon = s.charCodeAt(i + 3) === 58;
-    if (n !== i + (colon ? 6 : 5)) return Number.NaN;
-    const hours = pair(s, i + 1);
-    const minutes = pair(s, colon ? i + 4 : i + 3);
-    if (!(hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59)) return Number.NaN;
-    offset = (hours * 60 + minutes) * (sign === 43 ? 1 : -1);
-  } else {
-    return Number.NaN;
-  }
+  // Z is by far the most common ending (it is what toISOString writes); an offset is read apart.
+  const offset = s.charCodeAt(i) === 90 /* Z */ && i === n - 1 ? 0 : offsetMinutes(s, i);
+  if (offset === NO_OFFSET) return Number.NaN;
   if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)))
     return Number.NaN;
   if (!(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59))
@@ -61,6 +48,24 @@ export function instantMs(s: string): number {
   return (
     ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 60_000 + second * 1000 + millis
   );
+}
+
+/** What `offsetMinutes` returns for a string that does not end with an offset. */
+const NO_OFFSET = -1_000_000;
+
+/**
+ * The `±hh:mm` or `±hhmm` offset that ends `s` at `i`, in minutes east of UTC; `NO_OFFSET` when `s`
+ * does not end with one there.
+ */
+function offsetMinutes(s: string, i: number): number {
+  const sign = s.charCodeAt(i);
+  if (sign !== 43 && sign !== 45 /* + - */) return NO_OFFSET;
+  const colon = s.charCodeAt(i + 3) === 58;
+  if (s.length !== i + (colon ? 6 : 5)) return NO_OFFSET;
+  const hours = pair(s, i + 1);
+  const minutes = pair(s, colon ? i + 4 : i + 3);
+  if (!(hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59)) return NO_OFFSET;
+  return (hours * 60 + minutes) * (sign === 43 ? 1 : -1);
 }
 
 /**
