@@ -45,23 +45,48 @@ export interface RationaleInput {
   readonly incident?: IncidentMark;
 }
 
+/** What each part of the rationale writes with: the renderer, the input, and the sentences so far. */
+interface Composition {
+  readonly r: Renderer;
+  readonly input: RationaleInput;
+  readonly out: RationaleSentence[];
+  /** "your order 123" or "your Plus subscription". */
+  readonly subject: string;
+  readonly money: (amount: number) => string;
+  readonly say: (key: MessageKey | string, text: string, audience?: 'customer' | 'agent') => void;
+}
+
 /**
  * Writes the rationale: first what the agent can say to the customer (sorry, what happened, what we
  * will do, what happens next), then the reasoning for the agent (scores, rules, caps, handling).
  */
 export function composeRationale(r: Renderer, input: RationaleInput): RationaleSentence[] {
   const out: RationaleSentence[] = [];
-  const say = (key: MessageKey | string, text: string, audience: 'customer' | 'agent' = 'customer') =>
-    out.push({ key, audience, text });
   const c = input.complaint;
-  const subject = c.order
-    ? r.m('subject.order', { orderId: r.embed(c.order.id) })
-    : r.m('subject.subscription', { plan: r.embed(c.subscription?.plan ?? '') });
-  const money = (amount: number) => r.money(amount, input.currency);
+  const composition: Composition = {
+    r,
+    input,
+    out,
+    subject: c.order
+      ? r.m('subject.order', { orderId: r.embed(c.order.id) })
+      : r.m('subject.subscription', { plan: r.embed(c.subscription?.plan ?? '') }),
+    money: (amount: number) => r.money(amount, input.currency),
+    say: (key, text, audience = 'customer') => out.push({ key, audience, text }),
+  };
+  toCustomer(composition);
+  whyScores(composition);
+  whyRules(composition);
+  whyIncident(composition);
+  whyDropped(composition);
+  whyHandling(composition);
+  return out;
+}
 
+/** Sorry, what happened, what we will do, what happens next. */
+function toCustomer({ r, input, subject, money, say }: Composition): void {
   const apology = openingApology(r, input.remedies);
   say(apology.key, apology.text);
-  say(...restatement(r, c, subject, input.daysLate, money));
+  say(...restatement(r, input.complaint, subject, input.daysLate, money));
   if (input.incident) say('incident.notice', r.m('incident.notice', { count: input.incident.count }));
 
   for (const remedy of input.remedies) {
@@ -76,7 +101,10 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
     );
   }
   say('followUp', r.m('followUp', { date: r.date(input.checkSatisfactionAt) }));
+}
 
+/** The two scores and the factors behind them. */
+function whyScores({ r, input, say }: Composition): void {
   const factors = (fs: SeverityScore['factors']) =>
     r.list(fs.map((f) => describeFactor(r, f.code, f.params)));
   say(
@@ -97,38 +125,50 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
     }),
     'agent',
   );
+}
+
+/** The rules that fired, and each one's own rationale. */
+function whyRules({ r, input, out, subject, say }: Composition): void {
   if (input.fired.length === 0) {
     say('why.noRule', r.m('why.noRule'), 'agent');
-  } else {
-    const names = input.fired.map((f) => r.m('quoted', { text: r.embed(f.name) }));
-    say('why.rules', r.m('why.rules', { rules: r.list(names) }), 'agent');
-    for (const fired of input.fired) {
-      const sentence = ruleRationale(r, input.rules.get(fired.name), { subject, input });
-      if (sentence) {
-        out.push({
-          key: `rule:${fired.name}`,
-          audience: 'agent',
-          text: sentence.text,
-          ...(sentence.locale === r.locale ? {} : { locale: sentence.locale }),
-        });
-      }
+    return;
+  }
+  const names = input.fired.map((f) => r.m('quoted', { text: r.embed(f.name) }));
+  say('why.rules', r.m('why.rules', { rules: r.list(names) }), 'agent');
+  for (const fired of input.fired) {
+    const sentence = ruleRationale(r, input.rules.get(fired.name), { subject, input });
+    if (sentence) {
+      out.push({
+        key: `rule:${fired.name}`,
+        audience: 'agent',
+        text: sentence.text,
+        ...(sentence.locale === r.locale ? {} : { locale: sentence.locale }),
+      });
     }
   }
-  if (input.incident) {
-    const incident = input.incident;
-    say(
-      'why.incident',
-      r.m('why.incident', {
-        id: r.embed(incident.id),
-        count: incident.count,
-        cause: describeCause(r, incident.cause),
-        first: r.dateTime(incident.firstAt),
-        last: r.dateTime(incident.lastAt),
-        top: r.embed(incident.policyFrom),
-      }),
-      'agent',
-    );
-  }
+}
+
+/** The incident the complaint is part of, if any. */
+function whyIncident({ r, input, say }: Composition): void {
+  const incident = input.incident;
+  if (!incident) return;
+  say(
+    'why.incident',
+    r.m('why.incident', {
+      id: r.embed(incident.id),
+      count: incident.count,
+      cause: describeCause(r, incident.cause),
+      first: r.dateTime(incident.firstAt),
+      last: r.dateTime(incident.lastAt),
+      top: r.embed(incident.policyFrom),
+    }),
+    'agent',
+  );
+}
+
+/** Each remedy left out or reduced, and the limit that made it so. */
+function whyDropped(composition: Composition): void {
+  const { r, input, money, say } = composition;
   for (const d of input.dropped) {
     if (d.reason === 'cap') {
       say(
@@ -168,21 +208,24 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
   if (input.dropped.some((d) => d.reason === 'cap' || d.reason === 'reduced')) {
     say(...limitSentence(r, input, money));
   }
+}
+
+/** Why it is handled automatically, or by whom and why. */
+function whyHandling({ r, input, money, say }: Composition): void {
   if (input.handling.mode === 'automatic') {
     say(
       'why.automatic',
       r.m('why.automatic', { total: money(input.totalCost), limit: money(input.autoApproveMaxCost) }),
       'agent',
     );
-  } else {
-    const reasons = input.handling.reasons.map((code) => handlingReason(r, code, input, money));
-    say(
-      'why.human',
-      r.m('why.human', { queue: r.embed(input.handling.queue ?? ''), reasons: r.list(reasons) }),
-      'agent',
-    );
+    return;
   }
-  return out;
+  const reasons = input.handling.reasons.map((code) => handlingReason(r, code, input, money));
+  say(
+    'why.human',
+    r.m('why.human', { queue: r.embed(input.handling.queue ?? ''), reasons: r.list(reasons) }),
+    'agent',
+  );
 }
 
 /** Why goodwill was limited to what it was: the binding limit, in words, for the agent. */
