@@ -26,13 +26,48 @@ export function capViolations(complaint: Complaint, rec: Recommendation, policy:
   const problems: string[] = [];
   const currency = complaintCurrency(complaint);
   if (rec.currency !== currency) problems.push(`currency is ${rec.currency}, the complaint's is ${currency}`);
-  const minor = (amount: number) => toMinor(amount, currency);
-  const amount = (what: string, value: number) => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || !fitsCurrency(value, currency)) {
-      problems.push(`${what} is ${String(value)}, not an amount of ${currency}`);
-    }
+  const check: Check = {
+    problems,
+    currency,
+    minor: (amount: number) => toMinor(amount, currency),
+    amount: (what: string, value: number) => {
+      if (
+        typeof value !== 'number' ||
+        !Number.isFinite(value) ||
+        value < 0 ||
+        !fitsCurrency(value, currency)
+      ) {
+        problems.push(`${what} is ${String(value)}, not an amount of ${currency}`);
+      }
+    },
   };
+  const sums = remedySums(check, complaint, rec, policy);
+  totalProblems(check, rec, sums);
+  capProblems(check, complaint, rec, policy, sums);
+  handlingProblems(check, complaint, rec, policy, sums.total);
+  return problems;
+}
 
+/** What the checks of one recommendation share: its problems so far and its currency. */
+interface Check {
+  readonly problems: string[];
+  readonly currency: string;
+  /** An amount in minor units of the currency. */
+  readonly minor: (amount: number) => number;
+  /** Adds a problem unless `value` is an amount of the currency. */
+  readonly amount: (what: string, value: number) => void;
+}
+
+/** What the remedies cost, in minor units. */
+interface Sums {
+  readonly total: number;
+  readonly restitution: number;
+  readonly goodwill: number;
+}
+
+/** Each remedy checked on its own, one per type and an apology among them; what they add up to. */
+function remedySums(check: Check, complaint: Complaint, rec: Recommendation, policy: Policy): Sums {
+  const { problems, minor, amount } = check;
   const seen = new Set<RemedyType>();
   let total = 0;
   let restitution = 0;
@@ -49,18 +84,31 @@ export function capViolations(complaint: Complaint, rec: Recommendation, policy:
     for (const p of remedyProblemsIn(r, complaint, policy)) problems.push(`${r.type} (rule ${r.rule}): ${p}`);
   }
   if (!seen.has('apology')) problems.push('there is no apology');
+  return { total, restitution, goodwill };
+}
 
+/** The recommendation's totals are the remedies' sums, exactly. */
+function totalProblems({ problems, currency, minor, amount }: Check, rec: Recommendation, sums: Sums): void {
   for (const [field, expected] of [
-    ['totalCost', total],
-    ['restitutionCost', restitution],
-    ['goodwillCost', goodwill],
+    ['totalCost', sums.total],
+    ['restitutionCost', sums.restitution],
+    ['goodwillCost', sums.goodwill],
   ] as const) {
     amount(field, rec[field]);
     if (minor(rec[field]) !== expected) {
       problems.push(`${field} is ${rec[field]}, but the remedies add up to ${fromMinor(expected, currency)}`);
     }
   }
+}
 
+/** The caps are the policy's, and goodwill stays within the smallest of them. */
+function capProblems(
+  { problems, currency, minor }: Check,
+  complaint: Complaint,
+  rec: Recommendation,
+  policy: Policy,
+  sums: Sums,
+): void {
   const value = minor(affectedValue(complaint));
   const expected = {
     tierLimit: minor(policy.maxGoodwillByTier[rec.value.tier]),
@@ -76,19 +124,28 @@ export function capViolations(complaint: Complaint, rec: Recommendation, policy:
   const ceiling = Math.min(
     expected.tierLimit,
     expected.severityLimit,
-    Math.max(0, expected.totalLimit - restitution),
+    Math.max(0, expected.totalLimit - sums.restitution),
     rec.cap.customerLimit === null ? Number.POSITIVE_INFINITY : minor(rec.cap.customerLimit),
   );
   const limit = minor(rec.cap.goodwillLimit);
   if (limit > ceiling) {
     problems.push(`cap.goodwillLimit ${rec.cap.goodwillLimit} is above the smallest goodwill limit`);
   }
-  if (goodwill > limit) {
+  if (sums.goodwill > limit) {
     problems.push(
-      `goodwill of ${fromMinor(goodwill, currency)} is over the goodwill limit of ${rec.cap.goodwillLimit}`,
+      `goodwill of ${fromMinor(sums.goodwill, currency)} is over the goodwill limit of ${rec.cap.goodwillLimit}`,
     );
   }
+}
 
+/** Automatic only when nothing needs a person and the cost is within the limit; a person's queue named. */
+function handlingProblems(
+  { problems, minor }: Check,
+  complaint: Complaint,
+  rec: Recommendation,
+  policy: Policy,
+  total: number,
+): void {
   const h = rec.handling;
   if (h.mode === 'automatic') {
     if (h.reasons.length > 0) problems.push(`handling is automatic despite ${h.reasons.join(', ')}`);
@@ -103,7 +160,6 @@ export function capViolations(complaint: Complaint, rec: Recommendation, policy:
   }
   if (h.respondOn !== complaint.channel)
     problems.push(`the answer goes out on ${h.respondOn}, not ${complaint.channel}`);
-  return problems;
 }
 
 /** Each remedy's own check (its module's `check`), with what it reads of the complaint and the policy. */

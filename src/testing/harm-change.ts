@@ -96,77 +96,107 @@ export function worsenHarm(complaint: ComplaintInput, change: HarmChange): Compl
  * Every measure below reads only fields a valid input has, or defaults them the way the schema does.
  */
 export function worsenValidHarm(complaint: ComplaintInput, change: HarmChange): ComplaintInput | undefined {
-  const measured = (c: ComplaintInput) => c as Complaint;
   const next = structuredClone(complaint);
-  const receivedMs = toMs(complaint.receivedAt);
   switch (change.kind) {
-    case 'daysLate': {
-      const order = next.order;
-      if (!order) return undefined;
-      const before = daysLate(measured(complaint));
-      const target = before + Math.max(1, Math.floor(change.days));
-      const placedMs = toMs(order.placedAt);
-      const endMs = order.deliveredAt === undefined ? receivedMs : toMs(order.deliveredAt);
-      const promisedMs = Math.max(placedMs, endMs - target * DAY_MS);
-      order.promisedAt = render(promisedMs, styleOf(order.placedAt));
-      if (order.deliveredAt !== undefined && daysLate(measured(next)) < target) {
-        // The promise cannot move before the order was placed: deliver later instead (never after receipt).
-        order.deliveredAt = render(
-          Math.min(receivedMs, promisedMs + target * DAY_MS),
-          styleOf(order.placedAt),
-        );
-      }
-      return daysLate(measured(next)) > before ? next : undefined;
-    }
-    case 'public': {
-      if (complaint.exposure?.public) return undefined;
-      next.exposure = { ...next.exposure, public: true, reach: next.exposure?.reach ?? change.reach };
-      return next;
-    }
-    case 'reach': {
-      const exposure = next.exposure;
-      if (!exposure?.public) return undefined;
-      const reach = exposure.reach ?? 0;
-      if (reach >= limits.maxReach) return undefined;
-      exposure.reach = Math.min(
-        limits.maxReach,
-        Math.max(reach + 1, reach * Math.max(1, Math.floor(change.times))),
-      );
-      return next;
-    }
-    case 'repeat': {
-      const prior = next.customer.priorComplaints ?? [];
-      if (prior.length >= limits.maxPriorComplaints) return undefined;
-      const daysAgo = Math.min(89, Math.max(0, Math.floor(change.daysAgo)));
-      const atMs = Math.max(toMs(complaint.customer.since), receivedMs - daysAgo * DAY_MS);
-      next.customer.priorComplaints = [
-        ...prior,
-        { at: new Date(atMs).toISOString(), category: complaint.category },
-      ];
-      return next;
-    }
-    case 'itemsAffected': {
-      const items = next.order?.items ?? [];
-      const anyMarked = items.some((i) => i.affectedQuantity !== undefined);
-      // Without marks, the item categories count every unit: nothing more can be affected.
-      const before = itemsAffected(measured(complaint));
-      if (!anyMarked && before > 0) return undefined;
-      let remaining = Math.max(1, Math.floor(change.units));
-      for (const item of items) {
-        const affected = item.affectedQuantity ?? 0;
-        const add = Math.min(remaining, item.quantity - affected);
-        if (add > 0) {
-          item.affectedQuantity = affected + add;
-          remaining -= add;
-        }
-      }
-      return itemsAffected(measured(next)) > before ? next : undefined;
-    }
-    case 'tone': {
-      const at = TONES.indexOf(complaint.tone ?? 'calm');
-      if (at === TONES.length - 1) return undefined;
-      next.tone = TONES[Math.min(TONES.length - 1, at + Math.max(1, Math.floor(change.steps)))];
-      return next;
+    case 'daysLate':
+      return later(complaint, next, change.days);
+    case 'public':
+      return madePublic(complaint, next, change.reach);
+    case 'reach':
+      return widerReach(next, change.times);
+    case 'repeat':
+      return repeated(complaint, next, change.daysAgo);
+    case 'itemsAffected':
+      return moreAffected(complaint, next, change.units);
+    case 'tone':
+      return angrier(complaint, next, change.steps);
+  }
+}
+
+const measured = (c: ComplaintInput) => c as Complaint;
+type Order = NonNullable<ComplaintInput['order']>;
+
+/** `days` more days late: the promise moved earlier, or (when it cannot) the delivery later. */
+function later(complaint: ComplaintInput, next: ComplaintInput, days: number): ComplaintInput | undefined {
+  const order = next.order;
+  if (!order) return undefined;
+  const before = daysLate(measured(complaint));
+  const target = before + Math.max(1, Math.floor(days));
+  const receivedMs = toMs(complaint.receivedAt);
+  const endMs = order.deliveredAt === undefined ? receivedMs : toMs(order.deliveredAt);
+  const promisedMs = Math.max(toMs(order.placedAt), endMs - target * DAY_MS);
+  order.promisedAt = render(promisedMs, styleOf(order.placedAt));
+  if (order.deliveredAt !== undefined && daysLate(measured(next)) < target) {
+    deliverLater(order, Math.min(receivedMs, promisedMs + target * DAY_MS));
+  }
+  return daysLate(measured(next)) > before ? next : undefined;
+}
+
+/** The promise cannot move before the order was placed: deliver later instead (never after receipt). */
+function deliverLater(order: Order, deliveredMs: number): void {
+  order.deliveredAt = render(deliveredMs, styleOf(order.placedAt));
+}
+
+function madePublic(
+  complaint: ComplaintInput,
+  next: ComplaintInput,
+  reach: number,
+): ComplaintInput | undefined {
+  if (complaint.exposure?.public) return undefined;
+  next.exposure = { ...next.exposure, public: true, reach: next.exposure?.reach ?? reach };
+  return next;
+}
+
+function widerReach(next: ComplaintInput, times: number): ComplaintInput | undefined {
+  const exposure = next.exposure;
+  if (!exposure?.public) return undefined;
+  const reach = exposure.reach ?? 0;
+  if (reach >= limits.maxReach) return undefined;
+  exposure.reach = Math.min(limits.maxReach, Math.max(reach + 1, reach * Math.max(1, Math.floor(times))));
+  return next;
+}
+
+function repeated(
+  complaint: ComplaintInput,
+  next: ComplaintInput,
+  daysAgo: number,
+): ComplaintInput | undefined {
+  const prior = next.customer.priorComplaints ?? [];
+  if (prior.length >= limits.maxPriorComplaints) return undefined;
+  const ago = Math.min(89, Math.max(0, Math.floor(daysAgo)));
+  const atMs = Math.max(toMs(complaint.customer.since), toMs(complaint.receivedAt) - ago * DAY_MS);
+  next.customer.priorComplaints = [
+    ...prior,
+    { at: new Date(atMs).toISOString(), category: complaint.category },
+  ];
+  return next;
+}
+
+function moreAffected(
+  complaint: ComplaintInput,
+  next: ComplaintInput,
+  units: number,
+): ComplaintInput | undefined {
+  const items = next.order?.items ?? [];
+  const anyMarked = items.some((i) => i.affectedQuantity !== undefined);
+  // Without marks, the item categories count every unit: nothing more can be affected.
+  const before = itemsAffected(measured(complaint));
+  if (!anyMarked && before > 0) return undefined;
+  let remaining = Math.max(1, Math.floor(units));
+  for (const item of items) {
+    const affected = item.affectedQuantity ?? 0;
+    const add = Math.min(remaining, item.quantity - affected);
+    if (add > 0) {
+      item.affectedQuantity = affected + add;
+      remaining -= add;
     }
   }
+  return itemsAffected(measured(next)) > before ? next : undefined;
+}
+
+function angrier(complaint: ComplaintInput, next: ComplaintInput, steps: number): ComplaintInput | undefined {
+  const at = TONES.indexOf(complaint.tone ?? 'calm');
+  if (at === TONES.length - 1) return undefined;
+  next.tone = TONES[Math.min(TONES.length - 1, at + Math.max(1, Math.floor(steps)))];
+  return next;
 }
