@@ -1,4 +1,14 @@
-import { type IncidentOptions, isRecommendationError, lineTooLong, type Recommender } from '../index';
+import {
+  type IncidentOptions,
+  isRecommendationError,
+  lineTooLong,
+  type Recommendation,
+  type RecommendationError,
+  type Recommender,
+} from '../index';
+
+type RecommendationResult = Recommendation | RecommendationError;
+
 import type { RawLine } from './line-reader';
 import { fromRecommendationError, type LineError, type LineResult, lineError } from './line-record';
 import { tee } from './tee';
@@ -104,6 +114,83 @@ function idInText(text: string | undefined): string | null {
 }
 
 /**
+ * The lines between reading and results, in input order: each line sent to the recommenders waits for
+ * its results; a line that never reached them (its failure) waits for its turn.
+ */
+class LineQueue<Seen> {
+  readonly pending: Pending<Seen>[] = [];
+  /** Failures in `pending` that were not sent. */
+  private unsent = 0;
+
+  constructor(
+    private readonly recommenders: readonly Recommender[],
+    private readonly maxLineBytes: number,
+    private readonly options: BatchOptions<Seen>,
+  ) {}
+
+  /** What the recommenders are given: each record's text, or null for a failure sent as a placeholder. */
+  async *inputs(lines: AsyncIterable<RawLine>): AsyncGenerator<unknown> {
+    const toSkip = this.options.skip ?? 0;
+    let records = 0;
+    let carried = 0; // bytes of lines that are not records of their own
+    for await (const raw of lines) {
+      carried += raw.bytes;
+      if ('text' in raw && raw.text.trim() === '') continue; // blank lines are not records
+      records += 1;
+      if (records <= toSkip) {
+        if (records === toSkip) this.options.checkSkipped?.(raw.line, 'text' in raw ? raw.text : undefined);
+        continue;
+      }
+      const bytes = carried;
+      carried = 0;
+      if (this.enqueue(raw, bytes)) yield ('text' in raw ? raw.text : undefined) ?? null;
+    }
+    if (records < toSkip) this.options.onShortInput?.(records);
+  }
+
+  /** Queues one record; true when it is to be sent to the recommenders. */
+  private enqueue(raw: RawLine, bytes: number): boolean {
+    // The recommenders get the line's JSON text as it is: the library parses it again, defensively
+    // (size first, duplicate keys refused), which a parsed object could no longer show.
+    const read = readLine(raw, this.maxLineBytes);
+    const failure = read.failure;
+    if (failure && this.unsent < MAX_WAITING_FAILURES) {
+      this.pending.push({ line: raw.line, bytes, failure, text: undefined, sent: false, seen: undefined });
+      this.unsent += 1;
+      return false;
+    }
+    const text = 'text' in raw ? raw.text : undefined;
+    const seen = read.failure === undefined ? this.options.inspect?.(read.value, raw.line) : undefined;
+    this.pending.push({ line: raw.line, bytes, failure, text, sent: true, seen });
+    return true;
+  }
+
+  /** The failures at the head of the queue: everything before them has been yielded. */
+  *unsentFailures(): Generator<BatchItem<Seen>> {
+    while (this.pending[0] !== undefined && !this.pending[0].sent) {
+      const item = this.pending.shift() as Pending<Seen>;
+      this.unsent -= 1;
+      yield {
+        line: item.line,
+        bytes: item.bytes,
+        results: this.recommenders.map(() => item.failure as LineError),
+        seen: undefined,
+      };
+    }
+  }
+}
+
+/** The result of one recommender for a sent line, as a record of the batch. */
+function lineResult<Seen>(item: Pending<Seen>, result: RecommendationResult): LineResult {
+  if (item.failure) return item.failure; // a placeholder was sent: its result is not wanted
+  if (!isRecommendationError(result)) return result;
+  const error = fromRecommendationError(item.line, result);
+  // The library reads no id from text; recover it, unless the text's JSON itself is in doubt.
+  const recover = error.complaintId === null && error.error.code !== 'INVALID_JSON';
+  return recover ? { ...error, complaintId: idInText(item.text) } : error;
+}
+
+/**
  * Runs JSON Lines through one or more recommenders (the rule sets being compared) and yields, for every
  * non-blank input line, in input order, one result per recommender. A line that is not JSON, not UTF-8
  * or too long yields a line error for every recommender; nothing is dropped and nothing stops the run.
@@ -121,55 +208,8 @@ export async function* recommendLines<Seen = undefined>(
   maxLineBytes: number,
   options: BatchOptions<Seen> = {},
 ): AsyncGenerator<BatchItem<Seen>> {
-  const pending: Pending<Seen>[] = [];
-  let unsent = 0; // failures in `pending` that were not sent
-  const toSkip = options.skip ?? 0;
-
-  async function* inputs(): AsyncGenerator<unknown> {
-    let records = 0;
-    let carried = 0; // bytes of lines that are not records of their own
-    for await (const raw of lines) {
-      carried += raw.bytes;
-      if ('text' in raw && raw.text.trim() === '') continue; // blank lines are not records
-      records += 1;
-      if (records <= toSkip) {
-        if (records === toSkip) options.checkSkipped?.(raw.line, 'text' in raw ? raw.text : undefined);
-        continue;
-      }
-      // The recommenders get the line's JSON text as it is: the library parses it again, defensively
-      // (size first, duplicate keys refused), which a parsed object could no longer show.
-      const read = readLine(raw, maxLineBytes);
-      const failure = read.failure;
-      const text = 'text' in raw ? raw.text : undefined;
-      const bytes = carried;
-      carried = 0;
-      if (failure && unsent < MAX_WAITING_FAILURES) {
-        pending.push({ line: raw.line, bytes, failure, text: undefined, sent: false, seen: undefined });
-        unsent += 1;
-        continue;
-      }
-      const seen = read.failure === undefined ? options.inspect?.(read.value, raw.line) : undefined;
-      pending.push({ line: raw.line, bytes, failure, text, sent: true, seen });
-      yield text ?? null;
-    }
-    if (records < toSkip) options.onShortInput?.(records);
-  }
-
-  /** The failures at the head of the queue: everything before them has been yielded. */
-  function* unsentFailures(): Generator<BatchItem<Seen>> {
-    while (pending[0] !== undefined && !pending[0].sent) {
-      const item = pending.shift() as Pending<Seen>;
-      unsent -= 1;
-      yield {
-        line: item.line,
-        bytes: item.bytes,
-        results: recommenders.map(() => item.failure as LineError),
-        seen: undefined,
-      };
-    }
-  }
-
-  const branches = tee(inputs(), recommenders.length);
+  const queue = new LineQueue(recommenders, maxLineBytes, options);
+  const branches = tee(queue.inputs(lines), recommenders.length);
   const streams = recommenders.map((r, i) =>
     r
       .recommendMany(branches[i] as AsyncIterable<unknown>, {
@@ -179,15 +219,15 @@ export async function* recommendLines<Seen = undefined>(
       [Symbol.asyncIterator](),
   );
   for (;;) {
-    yield* unsentFailures();
+    yield* queue.unsentFailures();
     const next = await Promise.all(streams.map((s) => s.next()));
     if (next.every((n) => n.done)) {
-      yield* unsentFailures();
-      if (pending.length > 0) throw new Error('internal: inputs were sent that got no result');
+      yield* queue.unsentFailures();
+      if (queue.pending.length > 0) throw new Error('internal: inputs were sent that got no result');
       return;
     }
-    yield* unsentFailures();
-    const item = pending.shift();
+    yield* queue.unsentFailures();
+    const item = queue.pending.shift();
     if (item === undefined || next.some((n) => n.done)) {
       throw new Error('internal: the recommenders returned a different number of results than inputs');
     }
@@ -195,15 +235,7 @@ export async function* recommendLines<Seen = undefined>(
       line: item.line,
       bytes: item.bytes,
       seen: item.seen,
-      results: next.map((n) => {
-        if (item.failure) return item.failure; // a placeholder was sent: its result is not wanted
-        const result = n.value as Exclude<typeof n.value, undefined>;
-        if (!isRecommendationError(result)) return result;
-        const error = fromRecommendationError(item.line, result);
-        // The library reads no id from text; recover it, unless the text's JSON itself is in doubt.
-        const recover = error.complaintId === null && error.error.code !== 'INVALID_JSON';
-        return recover ? { ...error, complaintId: idInText(item.text) } : error;
-      }),
+      results: next.map((n) => lineResult(item, n.value as RecommendationResult)),
     };
   }
 }

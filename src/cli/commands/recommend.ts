@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { createRecommender, type Locale } from '../../index';
-import { recommendLines } from '../batch';
+import { type BatchItem, type BatchOptions, recommendLines } from '../batch';
 import { CliError } from '../cli-error';
 import { ExitCode } from '../exit-code';
 import { openInput } from '../input';
@@ -62,24 +62,11 @@ async function recommend(
   inputPath: string | undefined,
   options: RecommendOptions,
 ): Promise<ExitCode> {
-  if (options.resume && options.output === undefined) {
-    throw new CliError('--resume needs --output FILE: only a file can be continued');
-  }
-  if (options.errors !== undefined && options.errors === options.output) {
-    throw new CliError('--errors and --output must be different files');
-  }
+  checkOptions(options);
   const { ruleSet } = loadRulesFile(io, options.rules);
   const recommender = createRecommender({ ruleSet, locale: options.locale });
   const input = openInput(io, inputPath);
-
-  let resumeFrom: ResumePoint | undefined;
-  let resumeErrors: ResumePoint | undefined;
-  if (options.resume && options.output !== undefined) {
-    resumeFrom = prepareResume(io, options.output);
-    if (options.errors !== undefined) resumeErrors = prepareResume(io, options.errors);
-    notice(io, options, resumeNotice(options.output, resumeFrom, resumeErrors));
-  }
-  const skip = (resumeFrom?.records ?? 0) + (resumeErrors?.records ?? 0);
+  const resume = resumePoints(io, options);
 
   const mode = options.resume ? 'append' : 'truncate';
   const out: RecordSink =
@@ -93,27 +80,13 @@ async function recommend(
   let failed = 0;
   try {
     const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes });
-    const items = recommendLines(lines, [recommender], options.maxLineBytes, {
-      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-      skip,
-      // Only with one output file is its last record the input's last processed one.
-      ...(resumeFrom?.lastRecord !== undefined && options.errors === undefined
-        ? { checkSkipped: continuityCheck(options.output as string, input.name, resumeFrom.lastRecord) }
-        : {}),
-      onShortInput: (records) => {
-        throw new CliError(
-          `cannot resume: ${options.output} already has ${skip} records, but ${input.name} has only ${records}`,
-        );
-      },
-    });
-    for await (const item of items) {
-      const [record] = item.results;
-      if (record === undefined) continue;
-      const isFailure = isLineError(record);
-      if (isFailure) failed += 1;
-      await (isFailure ? errors : out).write(record);
-      progress.record(isFailure, item.bytes);
-    }
+    const items = recommendLines(
+      lines,
+      [recommender],
+      options.maxLineBytes,
+      batchOptions(options, input, resume),
+    );
+    failed = await writeRecords(items, { out, errors, progress });
   } finally {
     await out.close();
     if (errors !== out) await errors.close();
@@ -121,6 +94,73 @@ async function recommend(
   progress.done();
   reportResources(io);
   return failed > 0 ? ExitCode.dataProblems : ExitCode.ok;
+}
+
+function checkOptions(options: RecommendOptions): void {
+  if (options.resume && options.output === undefined) {
+    throw new CliError('--resume needs --output FILE: only a file can be continued');
+  }
+  if (options.errors !== undefined && options.errors === options.output) {
+    throw new CliError('--errors and --output must be different files');
+  }
+}
+
+/** Where an earlier run of `--resume` stopped: in the output, and in the errors file when there is one. */
+interface Resume {
+  readonly output?: ResumePoint;
+  readonly errors?: ResumePoint;
+  /** Records already done. */
+  readonly skip: number;
+}
+
+function resumePoints(io: CliIo, options: RecommendOptions): Resume {
+  if (!options.resume || options.output === undefined) return { skip: 0 };
+  const output = prepareResume(io, options.output);
+  const errors = options.errors === undefined ? undefined : prepareResume(io, options.errors);
+  notice(io, options, resumeNotice(options.output, output, errors));
+  return {
+    output,
+    ...(errors === undefined ? {} : { errors }),
+    skip: output.records + (errors?.records ?? 0),
+  };
+}
+
+function batchOptions(
+  options: RecommendOptions,
+  input: { readonly name: string },
+  resume: Resume,
+): BatchOptions {
+  const { skip } = resume;
+  return {
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    skip,
+    // Only with one output file is its last record the input's last processed one.
+    ...(resume.output?.lastRecord !== undefined && options.errors === undefined
+      ? { checkSkipped: continuityCheck(options.output as string, input.name, resume.output.lastRecord) }
+      : {}),
+    onShortInput: (records) => {
+      throw new CliError(
+        `cannot resume: ${options.output} already has ${skip} records, but ${input.name} has only ${records}`,
+      );
+    },
+  };
+}
+
+/** Writes each record where it belongs; returns how many lines failed. */
+async function writeRecords(
+  items: AsyncIterable<BatchItem>,
+  to: { readonly out: RecordSink; readonly errors: RecordSink; readonly progress: Progress },
+): Promise<number> {
+  let failed = 0;
+  for await (const item of items) {
+    const [record] = item.results;
+    if (record === undefined) continue;
+    const isFailure = isLineError(record);
+    if (isFailure) failed += 1;
+    await (isFailure ? to.errors : to.out).write(record);
+    to.progress.record(isFailure, item.bytes);
+  }
+  return failed;
 }
 
 function notice(io: CliIo, options: RecommendOptions, text: string): void {
