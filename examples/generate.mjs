@@ -273,6 +273,101 @@ function makeOrder(g, orderNo, receivedMs, category) {
   return order;
 }
 
+/** Where the complaint came in: staff complaints mostly in store, the rest mostly in writing. */
+function pickChannel(g, category) {
+  return category === 'staff_behavior'
+    ? g.weighted([
+        ['store', 45],
+        ['phone', 20],
+        ['social', 15],
+        ['email', 15],
+        ['review', 5],
+      ])
+    : g.weighted([
+        ['email', 35],
+        ['chat', 25],
+        ['phone', 14],
+        ['social', 10],
+        ['review', 9],
+        ['store', 7],
+      ]);
+}
+
+/** An order, a subscription, or both, as the category needs. */
+function addOrderAndSubscription(complaint, g, customer, n, receivedUtc) {
+  const { category } = complaint;
+  const needsSubscription = category === 'service_outage' || (category === 'billing_error' && g.chance(0.25));
+  const plan = customer.subscription ?? (needsSubscription ? g.pick(PLANS) : null);
+  if (!(category === 'service_outage' || (needsSubscription && category === 'billing_error'))) {
+    complaint.order = makeOrder(g, n, receivedUtc, category);
+  }
+  if (plan && (needsSubscription || g.chance(0.5))) {
+    complaint.subscription = { plan: plan[0], monthlyPrice: plan[1], currency: 'EUR' };
+  }
+  if (!complaint.order && !complaint.subscription) complaint.order = makeOrder(g, n, receivedUtc, category);
+}
+
+/** The customer as the complaint carries them, with the complaints they made before this one. */
+function customerRecord(g, customer, receivedUtc) {
+  const lastOrderMs = receivedUtc - g.int(1, 120) * DAY;
+  const sinceMs = Date.parse(`${customer.since}T00:00:00Z`);
+  return {
+    id: customer.id,
+    since: customer.since,
+    lifetimeSpend: customer.lifetimeSpend,
+    orderCount: customer.orderCount,
+    ...(lastOrderMs > sinceMs ? { lastOrderAt: day(lastOrderMs) } : {}),
+    priorComplaints: customer.priorAt
+      .map((daysBefore) => receivedUtc - daysBefore * DAY)
+      .filter((ms) => ms >= sinceMs + DAY)
+      .sort((a, b) => a - b)
+      .map((ms) => ({ at: day(ms), category: g.weighted(CATEGORY_MIX) })),
+    ...(customer.name ? { name: customer.name } : {}),
+    ...(customer.locale ? { locale: customer.locale } : {}),
+    ...(customer.region ? { region: customer.region } : {}),
+  };
+}
+
+/** How it was said: posted publicly, the tone, a legal threat, and who took it in a store or on the phone. */
+function addManner(complaint, g) {
+  const { channel } = complaint;
+  if (channel === 'social' || channel === 'review') {
+    const reach =
+      channel === 'social' ? Math.round(g.logUniform(40, 400_000)) : Math.round(g.logUniform(5, 5_000));
+    complaint.exposure = { public: true, platform: g.pick(PLATFORMS[channel]), reach };
+  }
+  const tone = g.weighted([
+    ['calm', 44],
+    ['upset', 32],
+    ['angry', 21],
+    ['abusive', 3],
+  ]);
+  if (tone !== 'calm') complaint.tone = tone;
+  if (g.chance(tone === 'angry' ? 0.06 : 0.008)) complaint.legalThreat = true;
+  if (channel === 'store') complaint.owner = g.pick(STORES);
+  else if (channel === 'phone' && g.chance(0.5)) complaint.owner = g.pick(AGENTS);
+}
+
+/** The `n`th complaint, received at `receivedUtc` from one of `customers`. */
+function makeComplaint(g, n, receivedUtc, customers) {
+  const customer = g.pick(customers);
+  const category = g.weighted(CATEGORY_MIX);
+  const channel = pickChannel(g, category);
+  const local = new Date(receivedUtc + 3_600_000); // Central European Time, +01:00 in March
+  const receivedAt = `${day(local.getTime())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00+01:00`;
+  const complaint = {
+    id: `c-${String(n).padStart(6, '0')}`,
+    receivedAt,
+    channel,
+    category,
+    summary: g.pick(SUMMARIES[category]),
+  };
+  addOrderAndSubscription(complaint, g, customer, n, receivedUtc);
+  complaint.customer = customerRecord(g, customer, receivedUtc);
+  addManner(complaint, g);
+  return complaint;
+}
+
 /** The complaints, one JSON text per line, in the order they were received. */
 export function* generateComplaints(count, seed = 20260301) {
   const g = picker(prng(seed));
@@ -283,86 +378,7 @@ export function* generateComplaints(count, seed = 20260301) {
     const d = g.chance(0.6) ? g.int(14, 30) : g.int(0, 30);
     return monthStart + d * DAY + g.int(7 * 60, 21 * 60) * 60_000;
   }).sort((a, b) => a - b);
-
-  for (let i = 0; i < count; i++) {
-    const receivedUtc = times[i];
-    const customer = g.pick(customers);
-    const category = g.weighted(CATEGORY_MIX);
-    const channel =
-      category === 'staff_behavior'
-        ? g.weighted([
-            ['store', 45],
-            ['phone', 20],
-            ['social', 15],
-            ['email', 15],
-            ['review', 5],
-          ])
-        : g.weighted([
-            ['email', 35],
-            ['chat', 25],
-            ['phone', 14],
-            ['social', 10],
-            ['review', 9],
-            ['store', 7],
-          ]);
-    const local = new Date(receivedUtc + 3_600_000); // Central European Time, +01:00 in March
-    const receivedAt = `${day(local.getTime())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00+01:00`;
-    const complaint = {
-      id: `c-${String(i + 1).padStart(6, '0')}`,
-      receivedAt,
-      channel,
-      category,
-      summary: g.pick(SUMMARIES[category]),
-    };
-
-    const needsSubscription =
-      category === 'service_outage' || (category === 'billing_error' && g.chance(0.25));
-    const plan = customer.subscription ?? (needsSubscription ? g.pick(PLANS) : null);
-    if (!(category === 'service_outage' || (needsSubscription && category === 'billing_error'))) {
-      complaint.order = makeOrder(g, i + 1, receivedUtc, category);
-    }
-    if (plan && (needsSubscription || g.chance(0.5))) {
-      complaint.subscription = { plan: plan[0], monthlyPrice: plan[1], currency: 'EUR' };
-    }
-    if (!complaint.order && !complaint.subscription)
-      complaint.order = makeOrder(g, i + 1, receivedUtc, category);
-
-    const lastOrderMs = receivedUtc - g.int(1, 120) * DAY;
-    const sinceMs = Date.parse(`${customer.since}T00:00:00Z`);
-    complaint.customer = {
-      id: customer.id,
-      since: customer.since,
-      lifetimeSpend: customer.lifetimeSpend,
-      orderCount: customer.orderCount,
-      ...(lastOrderMs > sinceMs ? { lastOrderAt: day(lastOrderMs) } : {}),
-      priorComplaints: customer.priorAt
-        .map((daysBefore) => receivedUtc - daysBefore * DAY)
-        .filter((ms) => ms >= sinceMs + DAY)
-        .sort((a, b) => a - b)
-        .map((ms) => ({ at: day(ms), category: g.weighted(CATEGORY_MIX) })),
-      ...(customer.name ? { name: customer.name } : {}),
-      ...(customer.locale ? { locale: customer.locale } : {}),
-      ...(customer.region ? { region: customer.region } : {}),
-    };
-
-    if (channel === 'social' || channel === 'review') {
-      const reach =
-        channel === 'social' ? Math.round(g.logUniform(40, 400_000)) : Math.round(g.logUniform(5, 5_000));
-      complaint.exposure = { public: true, platform: g.pick(PLATFORMS[channel]), reach };
-    }
-    const tone = g.weighted([
-      ['calm', 44],
-      ['upset', 32],
-      ['angry', 21],
-      ['abusive', 3],
-    ]);
-    if (tone !== 'calm') complaint.tone = tone;
-    if (g.chance(tone === 'angry' ? 0.06 : 0.008)) complaint.legalThreat = true;
-    if (channel === 'store') complaint.owner = g.pick(STORES);
-    else if (channel === 'phone' && g.chance(0.5)) complaint.owner = g.pick(AGENTS);
-
-    yield JSON.stringify(complaint);
-  }
+  for (let i = 0; i < count; i++) yield JSON.stringify(makeComplaint(g, i + 1, times[i], customers));
 }
 
 async function main() {
