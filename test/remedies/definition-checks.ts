@@ -1,4 +1,4 @@
-import { LOCALE_CODES, LOCALES, placeholders } from '../../src/i18n/locale';
+import { LOCALE_CODES, LOCALES, type Locale, placeholders } from '../../src/i18n/locale';
 import type { RemedyDefinition } from '../../src/remedies/definition';
 
 /**
@@ -38,40 +38,57 @@ function isOwn(type: string, key: string): boolean {
   );
 }
 
+type Messages = Readonly<Record<string, string>>;
+
+/** The messages of one locale: the same forms as English, plural categories the locale has. */
+function formProblems(
+  type: string,
+  locale: Locale,
+  own: Map<string, string[]>,
+  english: Map<string, string[]>,
+) {
+  const problems: string[] = [];
+  if (sorted(own.keys()).join() !== sorted(english.keys()).join())
+    problems.push(`${type}: ${locale} has messages ${sorted(own.keys())}, en has ${sorted(english.keys())}`);
+  const possible = new Intl.PluralRules(LOCALES[locale].tag).resolvedOptions().pluralCategories as string[];
+  for (const [base, categories] of own) {
+    const plural = (english.get(base) ?? []).some((c) => c !== '');
+    if (plural && !categories.includes('other')) problems.push(`${type}: ${locale} ${base} has no .other`);
+    for (const c of categories) {
+      if (c !== '' && !possible.includes(c)) problems.push(`${type}: ${locale} ${base}.${c} is never picked`);
+    }
+  }
+  return problems;
+}
+
+/** Each key of one locale: the remedy's own, not also in the catalogue, with English's placeholders. */
+function keyProblems(type: string, locale: Locale, messages: Messages, english: Messages) {
+  const problems: string[] = [];
+  for (const [key, text] of Object.entries(messages)) {
+    if (!isOwn(type, key)) problems.push(`${type}: ${locale} key "${key}" is not the remedy's own`);
+    if (Object.hasOwn(LOCALES[locale].messages, key))
+      problems.push(`${type}: ${locale} key "${key}" is also in the locale catalogue`);
+    const [base] = split(key, english);
+    const reference = english[key] ?? english[`${base}.other`];
+    if (reference === undefined) continue;
+    if (sorted(placeholders(text)).join() !== sorted(placeholders(reference)).join())
+      problems.push(
+        `${type}: ${locale} "${key}" has placeholders ${sorted(placeholders(text))}, en has ${sorted(placeholders(reference))}`,
+      );
+  }
+  return problems;
+}
+
 function textProblems(definition: RemedyDefinition): string[] {
   const problems: string[] = [];
   const { type, texts } = definition;
-  const english = texts.en as Readonly<Record<string, string>>;
+  const english = texts.en as Messages;
   const englishForms = forms(english, english);
   if (!Object.hasOwn(english, `remedy.${type}`)) problems.push(`${type}: no name "remedy.${type}" in en`);
   for (const locale of LOCALE_CODES) {
-    const messages = texts[locale] as Readonly<Record<string, string>>;
-    const own = forms(messages, english);
-    if (sorted(own.keys()).join() !== sorted(englishForms.keys()).join())
-      problems.push(
-        `${type}: ${locale} has messages ${sorted(own.keys())}, en has ${sorted(englishForms.keys())}`,
-      );
-    const possible = new Intl.PluralRules(LOCALES[locale].tag).resolvedOptions().pluralCategories as string[];
-    for (const [base, categories] of own) {
-      const plural = (englishForms.get(base) ?? []).some((c) => c !== '');
-      if (plural && !categories.includes('other')) problems.push(`${type}: ${locale} ${base} has no .other`);
-      for (const c of categories) {
-        if (c !== '' && !possible.includes(c))
-          problems.push(`${type}: ${locale} ${base}.${c} is never picked`);
-      }
-    }
-    for (const [key, text] of Object.entries(messages)) {
-      if (!isOwn(type, key)) problems.push(`${type}: ${locale} key "${key}" is not the remedy's own`);
-      if (Object.hasOwn(LOCALES[locale].messages, key))
-        problems.push(`${type}: ${locale} key "${key}" is also in the locale catalogue`);
-      const [base] = split(key, english);
-      const reference = english[key] ?? english[`${base}.other`];
-      if (reference === undefined) continue;
-      if (sorted(placeholders(text)).join() !== sorted(placeholders(reference)).join())
-        problems.push(
-          `${type}: ${locale} "${key}" has placeholders ${sorted(placeholders(text))}, en has ${sorted(placeholders(reference))}`,
-        );
-    }
+    const messages = texts[locale] as Messages;
+    problems.push(...formProblems(type, locale, forms(messages, english), englishForms));
+    problems.push(...keyProblems(type, locale, messages, english));
   }
   return problems;
 }
