@@ -1,4 +1,4 @@
-import { type MemoKeyPart, MemoTrie } from './memo-trie';
+import { Memo } from './memo';
 import type { Renderer } from './renderer';
 
 /** Which numeric parameter picks the plural form of each factor's message. */
@@ -11,19 +11,16 @@ const COUNTED: Readonly<Record<string, string>> = {
 };
 
 /**
- * Factors already described, per renderer, by code and parameters. Every complaint's scores and
- * rationale describe their factors, and most repeat ("complaint about wrong item", "4 orders"); one
+ * Factors already described, per renderer: by code, then by the value of its one parameter or, for
+ * factors with none or several, by each parameter's name and value in turn. Every complaint's scores
+ * and rationale describe their factors, and most repeat ("complaint about wrong item", "4 orders"); one
  * description costs several `Intl` calls, and handing out the same string again lets the lists built
  * from them be recognised cheaply too.
  */
-const described = new WeakMap<Renderer, MemoTrie<string>>();
-/**
- * The common case kept apart: a factor with one parameter ("14 days late", "wrong item") is found by
- * its code and that value in two Map lookups, without building a key sequence for the trie.
- */
-const describedByValue = new WeakMap<Renderer, Map<string, Map<string | number, string>>>();
-/** Values remembered per factor code before that code's memo starts over. */
-const MAX_PER_CODE = 1024;
+const described = new WeakMap<Renderer, Memo<string>>();
+
+/** Factor descriptions remembered per renderer before they start over. */
+const DESCRIBED_SIZE = 4096;
 
 /**
  * A scoring factor in words, in the renderer's locale: "14 days late", "3rd complaint in 90 days".
@@ -34,40 +31,22 @@ export function describeFactor(
   code: string,
   params: Readonly<Record<string, string | number>>,
 ): string {
+  let memo = described.get(r);
+  if (!memo) {
+    memo = new Memo(DESCRIBED_SIZE);
+    described.set(r, memo);
+  }
   let only: string | number | undefined;
   let count = 0;
   for (const name in params) {
     only = params[name];
     count++;
   }
-  if (count === 1 && !Object.is(only, -0)) {
-    let byCode = describedByValue.get(r);
-    if (!byCode) {
-      byCode = new Map();
-      describedByValue.set(r, byCode);
-    }
-    let byValue = byCode.get(code);
-    if (!byValue) {
-      byValue = new Map();
-      byCode.set(code, byValue);
-    }
-    const value = only as string | number;
-    let text = byValue.get(value);
-    if (text === undefined) {
-      text = describe(r, code, params);
-      if (byValue.size >= MAX_PER_CODE) byValue.clear();
-      byValue.set(value, text);
-    }
-    return text;
-  }
-  let memo = described.get(r);
-  if (!memo) {
-    memo = new MemoTrie(4096);
-    described.set(r, memo);
-  }
-  const parts: MemoKeyPart[] = [code];
-  for (const name in params) parts.push(name, params[name] as string | number);
-  return memo.get(parts, () => describe(r, code, params));
+  // The common case, one parameter ("14 days late", "wrong item"), found by its code and value alone.
+  if (count === 1) return memo.at(code).get(only as string | number, () => describe(r, code, params));
+  let node = memo.at(code).at(count);
+  for (const name in params) node = node.at(name).at(params[name] as string | number);
+  return node.get('', () => describe(r, code, params));
 }
 
 function describe(r: Renderer, code: string, params: Readonly<Record<string, string | number>>): string {

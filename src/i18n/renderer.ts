@@ -1,4 +1,5 @@
 import { LOCALES, type Locale, type MessageKey } from './locale';
+import { Memo } from './memo';
 
 /** Values substituted into a template; numbers are formatted for the locale. */
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -6,8 +7,8 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 /** Messages by key, in one locale. */
 export type Catalogue = Readonly<Record<string, string | undefined>>;
 
-/** Per message key, its template for each plural category (undefined when it has none). */
-type PluralForms = Map<string, Map<string, string | undefined>>;
+/** Per message key (`at`), its template for each plural category (null when it has none). */
+type PluralForms = Memo<string | null, string>;
 
 /** First Strong Isolate and Pop Directional Isolate (Unicode bidi, UAX #9). */
 const FSI = '\u2068';
@@ -16,22 +17,6 @@ const PDI = '\u2069';
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 /** A letter that is not of a right-to-left script: a strong left-to-right character. */
 const LTR_LETTER = /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])\p{L}/u;
-
-/**
- * Entries each memo below keeps before it starts over. Formatting with `Intl` costs microseconds and
- * batches repeat the same numbers, amounts, days and lists; the bound keeps memory flat whatever runs.
- */
-const MEMO_SIZE = 1024;
-
-function remember<K, V>(memo: Map<K, V>, key: K, make: (key: K) => V): V {
-  let value = memo.get(key);
-  if (value === undefined) {
-    value = make(key);
-    if (memo.size >= MEMO_SIZE) memo.clear();
-    memo.set(key, value);
-  }
-  return value;
-}
 
 const DAY_MS = 86_400_000;
 
@@ -84,14 +69,16 @@ export class Renderer {
   private readonly dates: Intl.DateTimeFormat;
   private readonly dateTimes: Intl.DateTimeFormat;
   private readonly lists: ListPattern;
-  private readonly moneyFormats = new Map<string, Intl.NumberFormat>();
-  private readonly templates = new Map<string, CompiledTemplate>();
-  private readonly numberTexts = new Map<number, string>();
-  private readonly moneyTexts = new Map<string, Map<number, string>>();
-  private readonly dayTexts = new Map<number, string>();
-  private readonly percentTexts = new Map<number, string>();
-  private readonly pluralCategories = new Map<number, string>();
-  private readonly pluralForms: PluralForms = new Map();
+  // What it formatted, remembered (see Memo): each kind of text in its own memo, with its own bound.
+  private readonly moneyFormats = new Memo<Intl.NumberFormat, string>();
+  private readonly templates = new Memo<CompiledTemplate, string>();
+  private readonly numberTexts = new Memo<string, number>();
+  /** Per currency (`at`), amounts. */
+  private readonly moneyTexts = new Memo<string, string>();
+  private readonly dayTexts = new Memo<string, number>();
+  private readonly percentTexts = new Memo<string, number>();
+  private readonly pluralCategories = new Memo<string, number>();
+  private readonly pluralForms: PluralForms = new Memo();
   private readonly foreignPluralForms = new WeakMap<Catalogue, PluralForms>();
 
   constructor(locale: Locale) {
@@ -129,7 +116,7 @@ export class Renderer {
   tFrom(catalogue: Catalogue, key: string, params: MessageParams = {}, count?: number): string {
     let forms = this.foreignPluralForms.get(catalogue);
     if (!forms) {
-      forms = new Map();
+      forms = new Memo();
       this.foreignPluralForms.set(catalogue, forms);
     }
     return this.render(catalogue, forms, key, params, count);
@@ -144,9 +131,7 @@ export class Renderer {
   ): string {
     let template: string | undefined;
     if (count !== undefined) {
-      const category = Object.is(count, -0)
-        ? this.plurals.select(count)
-        : remember(this.pluralCategories, count, (n) => this.plurals.select(n));
+      const category = this.pluralCategories.get(count, (n) => this.plurals.select(n));
       template = this.plural(messages, pluralForms, key, category);
     }
     template ??= messages[key];
@@ -166,11 +151,10 @@ export class Renderer {
   ): string | undefined {
     // Looked up once per key and category: building `key.category` and reading the catalogue with it
     // costs more than the rest of the message.
-    const forms = remember(pluralForms, key, () => new Map<string, string | undefined>());
-    if (forms.has(category)) return forms.get(category);
-    const template = messages[`${key}.${category}`] ?? messages[`${key}.other`];
-    forms.set(category, template);
-    return template;
+    const template = pluralForms
+      .at(key)
+      .get(category, () => messages[`${key}.${category}`] ?? messages[`${key}.other`] ?? null);
+    return template ?? undefined;
   }
 
   /**
@@ -194,7 +178,7 @@ export class Renderer {
 
   /** Substitutes `{name}` placeholders; numbers are formatted, strings inserted as they are. */
   fill(template: string, params: MessageParams): string {
-    const parts = remember(this.templates, template, compileTemplate);
+    const parts = this.templates.get(template, compileTemplate);
     let out = parts[0] as string;
     for (let i = 1; i < parts.length; i += 2) {
       const name = parts[i] as string;
@@ -219,9 +203,7 @@ export class Renderer {
 
   /** A number in this locale's digits. */
   number(n: number): string {
-    // Map keys do not tell -0 from 0; Intl does ("-0").
-    if (Object.is(n, -0)) return this.numbers.format(n);
-    return remember(this.numberTexts, n, (x) => this.numbers.format(x));
+    return this.numberTexts.get(n, (x) => this.numbers.format(x));
   }
 
   /**
@@ -230,27 +212,21 @@ export class Renderer {
    * isolated like any other left-to-right value in a right-to-left sentence.
    */
   money(amount: number, currency: string): string {
-    let format = this.moneyFormats.get(currency);
-    let texts = this.moneyTexts.get(currency);
-    if (!format || !texts) {
-      format = new Intl.NumberFormat(this.tag, {
-        style: 'currency',
-        currency,
-        currencyDisplay: this.currencyDisplay,
-      });
-      texts = new Map();
-      this.moneyFormats.set(currency, format);
-      this.moneyTexts.set(currency, texts);
-    }
-    const formatter = format;
-    if (Object.is(amount, -0)) return this.embedSentence(formatter.format(amount));
-    return remember(texts, amount, (x) => this.embedSentence(formatter.format(x)));
+    const format = this.moneyFormats.get(
+      currency,
+      (code) =>
+        new Intl.NumberFormat(this.tag, {
+          style: 'currency',
+          currency: code,
+          currencyDisplay: this.currencyDisplay,
+        }),
+    );
+    return this.moneyTexts.at<number>(currency).get(amount, (x) => this.embedSentence(format.format(x)));
   }
 
   /** A percentage given as a whole number (15 → "15%", "%15", "۱۵٪"). */
   percent(n: number): string {
-    if (Object.is(n, -0)) return this.percents.format(n / 100);
-    return remember(this.percentTexts, n, (x) => this.percents.format(x / 100));
+    return this.percentTexts.get(n, (x) => this.percents.format(x / 100));
   }
 
   /** A date (from an ISO string) as a long date in this locale, in UTC. */
@@ -258,7 +234,7 @@ export class Renderer {
     const time = new Date(iso).getTime();
     // A long date shows the UTC day and nothing finer, so every instant of one day renders alike.
     if (Number.isNaN(time)) return this.dates.format(time);
-    return remember(this.dayTexts, Math.floor(time / DAY_MS), (day) => this.dates.format(day * DAY_MS));
+    return this.dayTexts.get(Math.floor(time / DAY_MS), (day) => this.dates.format(day * DAY_MS));
   }
 
   /** A date and time (from an ISO string) in this locale, in UTC, on a 24-hour clock. */

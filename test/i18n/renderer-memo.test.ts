@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeFactor } from '../../src/i18n/factor-text';
 import { LOCALE_CODES, LOCALES } from '../../src/i18n/locale';
-import { MemoTrie } from '../../src/i18n/memo-trie';
+import { Memo } from '../../src/i18n/memo';
 import { Renderer } from '../../src/i18n/renderer';
 import { fcParams } from '../seed';
 
@@ -110,23 +110,47 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
   });
 });
 
-describe('MemoTrie', () => {
-  it('keeps sequences apart that a joined string key would confuse', () => {
-    const memo = new MemoTrie<string>(100);
-    expect(memo.get(['a,b', 'c'], () => 'first')).toBe('first');
-    expect(memo.get(['a', 'b,c'], () => 'second')).toBe('second');
-    expect(memo.get([5], () => 'number')).toBe('number');
-    expect(memo.get(['5'], () => 'string')).toBe('string');
-    expect(memo.get(['a,b', 'c'], () => 'again')).toBe('first');
+describe('Memo', () => {
+  it('keeps keys of several parts apart that a joined string key would confuse', () => {
+    const memo = new Memo<string>(100);
+    expect(memo.at('a,b').get('c', () => 'first')).toBe('first');
+    expect(memo.at('a').get('b,c', () => 'second')).toBe('second');
+    expect(memo.get(5, () => 'number')).toBe('number');
+    expect(memo.get('5', () => 'string')).toBe('string');
+    expect(memo.at(5).get('x', () => 'under a number')).toBe('under a number');
+    expect(memo.at('a,b').get('c', () => 'again')).toBe('first');
+    expect(memo.get(5, () => 'again')).toBe('number');
   });
 
-  it('starts over when full, and never serves a wrong value', () => {
-    const memo = new MemoTrie<number>(10);
-    for (let round = 0; round < 3; round++)
-      for (let i = 0; i < 50; i++) expect(memo.get([i], () => i * 2)).toBe(i * 2);
+  it('starts over when full, counting the memos under it, and never serves a wrong value', () => {
     let made = 0;
-    memo.get([-0], () => ++made);
-    memo.get([-0], () => ++made);
-    expect(made).toBe(2); // -0 is never remembered: as a Map key it would be 0
+    const make = (value: number) => () => {
+      made++;
+      return value;
+    };
+    // 20 memos under one, 5 values each: 100 values against a bound of 10 for all of them.
+    const memo = new Memo<number, number>(10);
+    for (let round = 0; round < 3; round++) {
+      for (let c = 0; c < 20; c++) {
+        for (let i = 0; i < 5; i++) expect(memo.at(c).get(i, make(c * 10 + i))).toBe(c * 10 + i);
+      }
+    }
+    // Nearly every lookup had to make its value again: at most 10 were held at any time.
+    expect(made).toBeGreaterThan(3 * 100 - 3 * 10);
+    // Within the bound, each value is made once.
+    const small = new Memo<number, number>(10);
+    made = 0;
+    for (let round = 0; round < 3; round++) for (let i = 0; i < 5; i++) small.get(i, make(i));
+    expect(made).toBe(5);
+  });
+
+  it('never remembers -0, which a Map would take for 0', () => {
+    const memo = new Memo<string, number>(10);
+    expect(memo.get(0, () => 'zero')).toBe('zero');
+    expect(memo.get(-0, () => 'minus zero')).toBe('minus zero');
+    expect(memo.get(-0, () => 'minus zero, made again')).toBe('minus zero, made again');
+    expect(memo.at(-0).get(1, () => 'under -0')).toBe('under -0');
+    expect(memo.at(0).get(1, () => 'under 0')).toBe('under 0');
+    expect(memo.get(0, () => 'again')).toBe('zero');
   });
 });
