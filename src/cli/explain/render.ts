@@ -1,5 +1,5 @@
 import type { ConditionTrace, Factor, Recommendation, Remedy, RuleSet } from '../../index';
-import { fromMinor, toMinor } from '../simulate/money';
+import { fromMinor, toMinor } from '../../money';
 import { printable, type Style } from '../style';
 
 const OPERATOR_SYMBOLS: Readonly<Record<string, string>> = {

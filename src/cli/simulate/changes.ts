@@ -1,5 +1,5 @@
 import { REMEDY_TYPES, type Recommendation, type RemedyType } from '../../index';
-import { fromMinor, toMinor } from './money';
+import { fromMinor, toMinor } from '../../money';
 import { remedyLabel } from './remedy-label';
 import { CATEGORY_ORDER } from './side';
 

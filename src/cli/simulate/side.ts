@@ -6,7 +6,7 @@ import {
   type RuleSet,
   VALUE_TIERS,
 } from '../../index';
-import { fromMinor, toMinor } from './money';
+import { fromMinor, toMinor } from '../../money';
 
 /** Complaints and their cost in one group (a tier, a category). */
 export interface CostGroup {

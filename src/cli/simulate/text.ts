@@ -1,8 +1,8 @@
 import type { LineError } from '../line-record';
 import { printable, type Style } from '../style';
 import { type Align, textTable } from '../text-table';
+import { formatMoney } from './format-money';
 import { describeDetection, describeGrowth, largestIncidents, shortTime } from './incidents';
-import { formatMoney } from './money';
 import type { CostGroup, SideSummary } from './side';
 import type { SimulationSummary } from './simulation';
 

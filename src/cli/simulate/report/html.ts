@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { version } from '../../../../package.json';
 import type { Incident } from '../../../incidents/index';
 import type { ChangedComplaint, ChangesSummary } from '../changes';
+import { formatMoney } from '../format-money';
 import {
   byFirstComplaint,
   describeDetection,
@@ -9,7 +10,6 @@ import {
   largestIncidents,
   shortTime,
 } from '../incidents';
-import { formatMoney } from '../money';
 import type { SideSummary } from '../side';
 import type { SimulationSummary } from '../simulation';
 import { escapeHtml as esc } from './escape';
