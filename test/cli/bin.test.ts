@@ -31,7 +31,7 @@ describe.concurrent('redress as a process', () => {
     expect(run.stdout).toBe(`${version}\n`);
   });
 
-  it('exits 2 with a suggestion on an unknown command', async () => {
+  it('exits 2 on a usage error, with the suggestion on stderr', async () => {
     const run = await runCli(['recomend']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('recommend');

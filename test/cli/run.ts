@@ -17,7 +17,11 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `redress ARGS` as a child process in the repository root, with `input` on standard input. */
+/**
+ * Runs `redress ARGS` as a child process of the built command in the repository root, with `input` on
+ * standard input. Only for what needs a real process (bin.test.ts, faults.test.ts): every other CLI
+ * test runs the command in-process through the io seam (`runInProcess` in run-in-process.ts).
+ */
 export function runCli(
   args: readonly string[],
   options: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {},
