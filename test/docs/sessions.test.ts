@@ -3,11 +3,14 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../cli/run-in-process';
 import { markdownSessions, outputMatches, root } from './snippets';
 
-// Every `$ redress …` command shown in a ```console block of the README and docs/ is run with the built
-// command, in a directory where examples/ is the repository's, and prints what the page shows (a line
-// that is only `…` stands for any number of lines).
+// Every `$ redress …` command shown in a ```console block of the README and docs/ is run in a directory
+// where examples/ is the repository's, and prints what the page shows (a line that is only `…` stands
+// for any number of lines). A command that is `redress` and plain arguments runs in-process through
+// the CLI's io seam (test/cli/bin.test.ts shows the built command prints the same); one with shell
+// syntax (a pipe, a redirect, `&&`) runs in bash with the built command on the PATH.
 const pages = [
   'README.md',
   ...readdirSync(join(root, 'docs'))
@@ -32,9 +35,17 @@ const outputs = new Map<string, Promise<string>>();
 function run(command: string): Promise<string> {
   const known = outputs.get(command);
   if (known) return known;
-  const output = spawnShell(command);
+  const output = PLAIN.test(command) ? inProcess(command) : spawnShell(command);
   outputs.set(command, output);
   return output;
+}
+
+/** `redress` followed by words without quotes, variables, globs, pipes or redirects. */
+const PLAIN = /^redress(\s+[\w./=-]+)*\s*$/;
+
+async function inProcess(command: string): Promise<string> {
+  const args = command.trim().split(/\s+/).slice(1);
+  return (await runInProcess(args, { cwd: join(dir, 'work') })).stdout;
 }
 
 function spawnShell(command: string): Promise<string> {
