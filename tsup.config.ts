@@ -1,5 +1,14 @@
 import { defineConfig } from 'tsup';
 
+/** The entries with type declarations: the library and its `redress/…` subpath entries. */
+export const declarationEntries = {
+  index: 'src/index.ts',
+  analysis: 'src/analysis/index.ts',
+  incidents: 'src/incidents/index.ts',
+  outcomes: 'src/outcomes/index.ts',
+  testing: 'src/testing/index.ts',
+};
+
 export default defineConfig({
   // `analysis`, `incidents`, `outcomes` and `testing` are the `redress/…` subpath entries; `cli` is the `redress`
   // command (package.json `bin`), whose entry file starts with a shebang; `worker` is the batch worker
@@ -14,15 +23,7 @@ export default defineConfig({
     worker: 'src/batch/worker.ts',
   },
   format: ['esm', 'cjs'],
-  dts: {
-    entry: {
-      index: 'src/index.ts',
-      analysis: 'src/analysis/index.ts',
-      incidents: 'src/incidents/index.ts',
-      outcomes: 'src/outcomes/index.ts',
-      testing: 'src/testing/index.ts',
-    },
-  },
+  dts: { entry: declarationEntries },
   sourcemap: true,
   clean: true,
   target: 'node20',

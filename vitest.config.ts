@@ -3,23 +3,30 @@ import { defineConfig } from 'vitest/config';
 /** Test files that mock modules (vi.mock): they get a fresh module registry of their own. */
 const MOCKING = ['test/recommend/faults.test.ts', 'test/remedies/planted-remedy.test.ts'];
 
+/** What every project below shares (they do not `extend` the root, whose global setup runs once). */
+const common = {
+  // Property tests are seeded (see test/seed.ts); nothing here may read the wall clock.
+  testTimeout: 60_000,
+  pool: 'forks',
+} as const;
+
 export default defineConfig({
   test: {
-    // Property tests are seeded (see test/seed.ts); nothing here may read the wall clock.
-    testTimeout: 60_000,
-    pool: 'forks',
+    // Under `npm test`: build the JavaScript, then the type declarations while the tests run.
+    globalSetup: ['test/build.ts'],
+    // Both cores (vitest's default is one fewer than the cores).
     maxWorkers: 2,
     projects: [
       {
-        extends: true,
-        test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: MOCKING, isolate: false },
+        // One module registry per worker: src/ is imported once per worker, not once per file.
+        test: { ...common, name: 'shared', include: ['test/**/*.test.ts'], exclude: MOCKING, isolate: false },
       },
-      { extends: true, test: { name: 'isolated', include: MOCKING, isolate: true } },
+      { test: { ...common, name: 'isolated', include: MOCKING, isolate: true } },
       {
         // Type tests (`*.test-d.ts`: `expectTypeOf`, `@ts-expect-error`) run with every `npm test`:
         // vitest checks them with tsc and fails the run on a type error or a wrong expectation.
-        extends: true,
         test: {
+          ...common,
           name: 'types',
           include: [],
           typecheck: {

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { builtDeclarations } from '../declarations';
 import {
   markdownSessions,
   markdownSnippets,
@@ -59,7 +60,8 @@ describe('the @example blocks of the main entry points', () => {
 });
 
 describe('the code of the docs', () => {
-  it('type-checks against the built package', () => {
+  it('type-checks against the built package', async () => {
+    await builtDeclarations();
     expect(typeErrors(snippets)).toEqual([]);
   }, 60_000);
 });

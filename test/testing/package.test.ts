@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { builtDeclarations } from '../declarations';
 
 // These tests run the BUILT package (`npm test` builds first), installed the way a user installs it:
 // a project whose node_modules/redress is this package, resolved by name through its `exports`.
@@ -123,7 +124,8 @@ describe('the redress/testing entry of the built package', () => {
     expect(testing).toBeGreaterThan(0);
   });
 
-  test('the package declares the entry, with types for import and require, and fast-check as an optional peer', () => {
+  test('the package declares the entry, with types for import and require, and fast-check as an optional peer', async () => {
+    await builtDeclarations();
     expect(pkg.exports['./testing']).toEqual({
       import: { types: './dist/testing.d.ts', default: './dist/testing.js' },
       require: { types: './dist/testing.d.cts', default: './dist/testing.cjs' },
