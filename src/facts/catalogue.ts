@@ -1,39 +1,5 @@
-import { CATEGORIES, type Category, CHANNELS, type Channel, TONES, type Tone } from '../complaint/schema';
-import { SEVERITY_BANDS, type SeverityBand, VALUE_TIERS, type ValueTier } from '../scoring/score';
-
-/**
- * The flat record rules read. Every fact is always defined (no `undefined`), so a missing value can
- * never make a condition pass by accident.
- */
-export interface Facts {
-  category: Category;
-  channel: Channel;
-  severity: number;
-  severityBand: SeverityBand;
-  value: number;
-  valueTier: ValueTier;
-  orderTotal: number;
-  currency: string;
-  daysLate: number;
-  itemsAffected: number;
-  isRepeat: boolean;
-  complaints90d: number;
-  tenureMonths: number;
-  isPublic: boolean;
-  publicReach: number;
-  tone: Tone;
-  legalThreat: boolean;
-  plan: string;
-  monthlyPrice: number;
-  hasOrder: boolean;
-  hasSubscription: boolean;
-  overcharge: number;
-  compensation90d: number;
-  compensations90d: number;
-}
-
-/** A fact's name. */
-export type FactName = keyof Facts;
+import { CATEGORIES, CHANNELS, TONES } from '../complaint/schema';
+import { SEVERITY_BANDS, VALUE_TIERS } from '../scoring/score';
 
 /** How a fact may be compared: its type, and for enums the allowed values. */
 export type FactSpec =
@@ -111,7 +77,25 @@ export const FACTS = {
     type: 'number',
     description: 'Number of goodwill compensations in those 90 days.',
   },
-} as const satisfies Record<FactName, FactSpec>;
+} as const satisfies Record<string, FactSpec>;
+
+/** A fact's name. */
+export type FactName = keyof typeof FACTS;
+
+/** The TypeScript type of a fact of this spec: a number, a boolean, a string or one of its values. */
+type FactValue<S extends FactSpec> = S extends { readonly type: 'number' }
+  ? number
+  : S extends { readonly type: 'boolean' }
+    ? boolean
+    : S extends { readonly type: 'enum'; readonly values: readonly (infer V)[] }
+      ? V
+      : string;
+
+/**
+ * The flat record rules read, one field per fact of the catalogue, typed from it. Every fact is always
+ * defined (no `undefined`), so a missing value can never make a condition pass by accident.
+ */
+export type Facts = { readonly [Name in FactName]: FactValue<(typeof FACTS)[Name]> };
 
 /** Every fact name, in catalogue order. */
 export const FACT_NAMES = Object.keys(FACTS) as FactName[];
