@@ -94,10 +94,15 @@ export { type RuleSetWarning, ruleSetWarnings } from './rules/warnings';
 export { defaultScoring, type Scoring, type SeverityScoring, type ValueScoring } from './scoring/config';
 export {
   type Factor,
+  type FactorCode,
   SEVERITY_BANDS,
+  SEVERITY_FACTOR_CODES,
   type SeverityBand,
+  type SeverityFactorCode,
   type SeverityScore,
+  VALUE_FACTOR_CODES,
   VALUE_TIERS,
+  type ValueFactorCode,
   type ValueScore,
   type ValueTier,
 } from './scoring/score';

@@ -10,7 +10,7 @@ import { openingApology } from '../remedies/apology';
 import { assertNever, offerSentence, type Remedy, remedyName } from '../remedies/catalogue';
 import type { FiredRule } from '../rules/engine/evaluator';
 import type { Rule } from '../rules/ruleset';
-import type { SeverityScore, ValueScore } from '../scoring/score';
+import type { Factor, SeverityScore, ValueScore } from '../scoring/score';
 import type { RationaleSentence } from './sentence';
 
 /** Everything the rationale talks about. */
@@ -105,8 +105,7 @@ function toCustomer({ r, input, subject, money, say }: Composition): void {
 
 /** The two scores and the factors behind them. */
 function whyScores({ r, input, say }: Composition): void {
-  const factors = (fs: SeverityScore['factors']) =>
-    r.list(fs.map((f) => describeFactor(r, f.code, f.params)));
+  const factors = (fs: readonly Factor[]) => r.list(fs.map((f) => describeFactor(r, f.code, f.params)));
   say(
     'why.severity',
     r.m('why.severity', {

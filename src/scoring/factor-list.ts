@@ -1,22 +1,22 @@
 import { describeFactor } from '../i18n/factor-text';
 import { rendererOf } from '../i18n/renderer';
-import type { Factor } from './score';
+import type { Factor, FactorCode } from './score';
 
 const english = rendererOf('en');
 
 /** Collects a score's factors in whole points, so that they add up to the score exactly. */
-export class FactorList {
-  private readonly factors: Factor[] = [];
+export class FactorList<Code extends FactorCode> {
+  private readonly factors: Factor<Code | 'cap'>[] = [];
 
   /** Adds a factor, rounded to whole points; a factor worth nothing is left out. */
-  add(code: string, points: number, params: Readonly<Record<string, string | number>>): void {
+  add(code: Code, points: number, params: Readonly<Record<string, string | number>>): void {
     const rounded = Math.round(points);
     if (rounded !== 0)
       this.factors.push({ code, points: rounded, reason: describeFactor(english, code, params), params });
   }
 
   /** The score (at most 100) and the factors; past 100 a `cap` factor takes the excess back off. */
-  capped(): { score: number; factors: Factor[] } {
+  capped(): { score: number; factors: Factor<Code | 'cap'>[] } {
     const raw = this.factors.reduce((sum, f) => sum + f.points, 0);
     if (raw <= 100) return { score: raw, factors: [...this.factors] };
     const params = { raw };

@@ -1,7 +1,39 @@
+/** The factors a severity score adds up, in the order they are listed; `cap` takes back what passes 100. */
+export const SEVERITY_FACTOR_CODES = [
+  'category',
+  'daysLate',
+  'itemsAffected',
+  'public',
+  'publicReach',
+  'repeat',
+  'tone',
+  'legalThreat',
+  'cap',
+] as const;
+
+/** The factors a customer value score adds up, in the order they are listed. */
+export const VALUE_FACTOR_CODES = [
+  'tenure',
+  'lifetimeSpend',
+  'orders',
+  'recentOrder',
+  'subscriber',
+  'cap',
+] as const;
+
+/** A factor of a severity score. */
+export type SeverityFactorCode = (typeof SEVERITY_FACTOR_CODES)[number];
+
+/** A factor of a customer value score. */
+export type ValueFactorCode = (typeof VALUE_FACTOR_CODES)[number];
+
+/** A factor of either score. */
+export type FactorCode = SeverityFactorCode | ValueFactorCode;
+
 /** One reason a score went up (or, for the cap at 100, down). */
-export interface Factor {
+export interface Factor<Code extends FactorCode = FactorCode> {
   /** Stable key of the factor, e.g. `daysLate`, `publicReach`, `repeat`. */
-  readonly code: string;
+  readonly code: Code;
   /** Whole points this factor adds; the factors of a score add up to the score exactly. */
   readonly points: number;
   /** The reason in plain English, e.g. "14 days late". Localised text comes from `code` and `params`. */
@@ -25,7 +57,7 @@ export interface SeverityScore {
   /** 0–100. */
   readonly score: number;
   readonly band: SeverityBand;
-  readonly factors: readonly Factor[];
+  readonly factors: readonly Factor<SeverityFactorCode>[];
 }
 
 /** How much the customer relationship is worth. */
@@ -33,7 +65,7 @@ export interface ValueScore {
   /** 0–100. */
   readonly score: number;
   readonly tier: ValueTier;
-  readonly factors: readonly Factor[];
+  readonly factors: readonly Factor<ValueFactorCode>[];
 }
 
 /** Picks the highest level whose threshold the score reaches. */

@@ -2,7 +2,7 @@ import { complaintsWithin, daysLate, itemsAffected } from '../complaint/measures
 import type { Complaint } from '../complaint/schema';
 import { defaultScoring, type SeverityScoring } from './config';
 import { FactorList } from './factor-list';
-import { levelFor, SEVERITY_BANDS, type SeverityScore } from './score';
+import { levelFor, SEVERITY_BANDS, type SeverityFactorCode, type SeverityScore } from './score';
 
 /**
  * Scores how bad the harm is, 0–100, with a band and the factors that made the number.
@@ -13,7 +13,7 @@ export function scoreSeverity(
   scoring: SeverityScoring = defaultScoring.severity,
 ): SeverityScore {
   const w = scoring.weights;
-  const factors = new FactorList();
+  const factors = new FactorList<SeverityFactorCode>();
   factors.add('category', w.category[complaint.category], { category: complaint.category });
 
   const late = daysLate(complaint);

@@ -2,7 +2,7 @@ import { complaintCurrency, daysSinceLastOrder, tenureMonths } from '../complain
 import type { Complaint } from '../complaint/schema';
 import { defaultScoring, type ValueScoring } from './config';
 import { FactorList } from './factor-list';
-import { levelFor, VALUE_TIERS, type ValueScore } from './score';
+import { levelFor, VALUE_TIERS, type ValueFactorCode, type ValueScore } from './score';
 
 /**
  * Scores how much the customer relationship is worth, 0–100, with a tier and its factors.
@@ -14,7 +14,7 @@ export function scoreCustomerValue(
 ): ValueScore {
   const w = scoring.weights;
   const c = complaint.customer;
-  const factors = new FactorList();
+  const factors = new FactorList<ValueFactorCode>();
 
   const months = tenureMonths(complaint);
   factors.add('tenure', Math.min(months * w.perTenureMonth, w.maxTenurePoints), { months });

@@ -4,8 +4,10 @@ import {
   defaultScoring,
   loadRuleSet,
   parseComplaint,
+  SEVERITY_FACTOR_CODES,
   scoreCustomerValue,
   scoreSeverity,
+  VALUE_FACTOR_CODES,
 } from '../../src/index';
 import { baseComplaint, scenarios } from '../helpers';
 
@@ -20,6 +22,22 @@ describe('scoreSeverity', () => {
       expect(sum(severity.factors)).toBe(severity.score);
       expect(sum(value.factors)).toBe(value.score);
     }
+  });
+
+  it('lists its factors in the order of SEVERITY_FACTOR_CODES and VALUE_FACTOR_CODES, and uses them all', () => {
+    const seen = new Set<string>();
+    const inOrder = (codes: readonly string[], order: readonly string[]) =>
+      codes.every((code, i) => i === 0 || order.indexOf(code) > order.indexOf(codes[i - 1] as string));
+    for (const c of scenarios().values()) {
+      const complaint = parseComplaint(c);
+      const severity = scoreSeverity(complaint).factors.map((f) => f.code);
+      const value = scoreCustomerValue(complaint).factors.map((f) => f.code);
+      expect(inOrder(severity, SEVERITY_FACTOR_CODES), severity.join()).toBe(true);
+      expect(inOrder(value, VALUE_FACTOR_CODES), value.join()).toBe(true);
+      for (const code of [...severity, ...value]) seen.add(code);
+    }
+    const all = new Set<string>([...SEVERITY_FACTOR_CODES, ...VALUE_FACTOR_CODES]);
+    expect([...all].filter((code) => !seen.has(code) && code !== 'cap')).toEqual([]);
   });
 
   it('names each reason in words', () => {
