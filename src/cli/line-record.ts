@@ -1,4 +1,4 @@
-import type { Recommendation, RecommendationError } from '../index';
+import type { Recommendation, RecommendationError, RedressErrorCode } from '../index';
 
 /**
  * The output record for an input line that got no recommendation: which line, which complaint (when
@@ -22,7 +22,7 @@ export function isLineError(record: LineResult): record is LineError {
 }
 
 /** A line error for a problem found before the complaint reached the recommender. */
-export function lineError(line: number, code: string, message: string): LineError {
+export function lineError(line: number, code: RedressErrorCode, message: string): LineError {
   return { line, complaintId: null, error: { code, message, path: [], pointer: '' } };
 }
 

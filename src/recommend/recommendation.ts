@@ -1,4 +1,5 @@
 import type { Channel } from '../complaint/schema';
+import type { RedressErrorCode } from '../errors';
 import type { Facts } from '../facts/catalogue';
 import type { Locale } from '../i18n/locale';
 import type { Cap } from '../policy/caps';
@@ -60,7 +61,8 @@ export interface RecommendationError {
   /** The complaint's id, when the input had a readable one. */
   readonly complaintId: string | null;
   readonly error: {
-    readonly code: string;
+    /** The stable code of the `RedressError` behind it (`INTERNAL` for anything else). */
+    readonly code: RedressErrorCode;
     readonly message: string;
     readonly path: readonly (string | number)[];
     readonly pointer: string;
