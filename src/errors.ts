@@ -133,6 +133,18 @@ export function isRedressError(value: unknown): value is RedressError {
 }
 
 /**
+ * The error for an option the caller got wrong (not the input): `INVALID_OPTIONS`, with the path of the
+ * option (`['limits', 'maxDepth']`) and a message that names the bad value and the fix.
+ */
+export function invalidOption(
+  path: readonly PathSegment[],
+  message: string,
+  code = 'invalid_option',
+): RedressError {
+  return new RedressError('INVALID_OPTIONS', [issue(code, path, message)]);
+}
+
+/**
  * `error` itself when it is a RedressError; otherwise an `INTERNAL` RedressError that keeps it as
  * `cause`. Used where a fault inside redress (a throwing rule evaluator, say) must not escape as some
  * other exception.

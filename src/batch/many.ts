@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { isRedressError } from '../errors';
+import { invalidOption, isRedressError } from '../errors';
 import type { Locale } from '../i18n/locale';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import {
@@ -68,7 +68,7 @@ function threadsFor(options: ManyOptions): number {
   const cores = availableParallelism();
   const value = options.concurrency ?? cores;
   if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(`concurrency must be a whole number ≥ 1, got ${String(value)}`);
+    throw invalidOption(['concurrency'], `must be a whole number ≥ 1, got ${String(value)}`);
   }
   return Math.min(value, cores);
 }

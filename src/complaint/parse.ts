@@ -30,7 +30,7 @@ const COMPLAINT: PlainJsonKind = {
  *
  * @throws RedressError `LIMIT_EXCEEDED` over a limit (`options.limits`, see `Limits`); `INVALID_JSON`
  *   for text that is not JSON or repeats a key; `INVALID_COMPLAINT` with the path of the first offending
- *   field, `issues` listing them all.
+ *   field, `issues` listing them all; `INVALID_OPTIONS` for `options.limits` that are not limits.
  *
  * @example
  * ```ts

@@ -1,3 +1,4 @@
+import { invalidOption, type PathSegment, type RedressError } from '../errors';
 import { en, type MessageKey, type Messages } from './locales/en';
 import { fa } from './locales/fa';
 import { tr } from './locales/tr';
@@ -32,6 +33,14 @@ export const LOCALE_CODES = Object.keys(LOCALES) as Locale[];
 /** True when `value` names a supported locale. */
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && Object.hasOwn(LOCALES, value);
+}
+
+/** The error for a `locale` option redress does not write: `INVALID_OPTIONS` at `path`, with the choices. */
+export function unsupportedLocale(path: readonly PathSegment[], locale: unknown): RedressError {
+  return invalidOption(
+    path,
+    `unsupported locale "${String(locale)}"; use ${[...LOCALE_CODES, 'auto'].join(', ')}`,
+  );
 }
 
 /** The writing direction of a locale's rationale: `rtl` for Persian, `ltr` otherwise. */

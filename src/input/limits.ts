@@ -1,4 +1,4 @@
-import { issue, type PathSegment, RedressError, type RedressIssue } from '../errors';
+import { invalidOption, issue, type PathSegment, RedressError, type RedressIssue } from '../errors';
 
 /**
  * Size limits for untrusted input, in one place so that the limits tables (docs/limits-and-security.md,
@@ -127,21 +127,29 @@ const RESOLVED = new WeakSet<object>();
 
 /**
  * Fills in defaults and checks the values: each a whole number ≥ 1. A mistake here is the caller's, not
- * the input's, so it is a `TypeError` rather than a `RedressError`.
+ * the input's: `INVALID_OPTIONS`, with the path of the limit under `at` (the option's own path).
+ *
+ * @throws RedressError `INVALID_OPTIONS` for a limit that does not exist or is not a whole number ≥ 1.
  */
-export function resolveLimits(overrides?: Partial<Limits>): Limits {
+export function resolveLimits(overrides?: Partial<Limits>, at: readonly PathSegment[] = ['limits']): Limits {
   if (overrides === undefined || overrides === defaultLimits) return defaultLimits;
   // Limits this function made are checked already: every complaint of a recommender passes them again.
   if (RESOLVED.has(overrides)) return overrides as Limits;
-  if (typeof overrides !== 'object' || overrides === null) throw new TypeError('limits must be an object');
+  if (typeof overrides !== 'object' || overrides === null) {
+    throw invalidOption(at, `must be an object of limits, got ${String(overrides)}`);
+  }
   const resolved: Record<string, number> = { ...defaultLimits };
   for (const [name, value] of Object.entries(overrides)) {
     if (!Object.hasOwn(LIMIT_CODES, name)) {
-      throw new TypeError(`unknown limit "${name}"; the limits are ${LIMIT_NAMES.join(', ')}`);
+      throw invalidOption(
+        [...at, name],
+        `unknown limit "${name}"; the limits are ${LIMIT_NAMES.join(', ')}`,
+        'unknown_limit',
+      );
     }
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-      throw new TypeError(`limits.${name} must be a whole number ≥ 1, got ${String(value)}`);
+      throw invalidOption([...at, name], `must be a whole number ≥ 1, got ${String(value)}`);
     }
     resolved[name] = value;
   }

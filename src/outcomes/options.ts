@@ -61,14 +61,7 @@ export function outcomeSettings(options: OutcomeSummaryOptions = {}): OutcomeSet
     );
   }
   const o = parsed.data;
-  let limits: Limits;
-  try {
-    limits = resolveLimits(o.limits as Partial<Limits> | undefined);
-  } catch (error) {
-    throw new RedressError('INVALID_OPTIONS', [
-      issue('invalid_limits', ['limits'], (error as Error).message),
-    ]);
-  }
+  const limits = resolveLimits(o.limits as Partial<Limits> | undefined);
   return {
     minSample: o.minSample ?? OUTCOME_DEFAULTS.minSample,
     repeatWithinDays: o.repeatWithinDays ?? OUTCOME_DEFAULTS.repeatWithinDays,

@@ -1,7 +1,7 @@
 import { parseComplaint } from '../complaint/parse';
 import type { Complaint } from '../complaint/schema';
 import { toFacts } from '../facts/to-facts';
-import { isLocale, type Locale, resolveLocale } from '../i18n/locale';
+import { isLocale, type Locale, resolveLocale, unsupportedLocale } from '../i18n/locale';
 import type { Limits } from '../input/limits';
 import { fromMinor, toMinor } from '../money';
 import { decideHandling } from '../policy/handling';
@@ -69,7 +69,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const localeFor = (complaint: Complaint, requested?: Locale | 'auto'): Locale => {
     const locale = requested ?? options.locale;
     if (locale === 'auto') return resolveLocale(complaint.customer.locale, options.fallbackLocale);
-    if (!isLocale(locale)) throw new TypeError(`unsupported locale "${String(locale)}"`);
+    if (!isLocale(locale)) throw unsupportedLocale(['locale'], locale);
     return locale;
   };
 

@@ -1,8 +1,8 @@
 import { type ManyOptions, recommendEach, recommendEachAsJson } from '../batch/many';
 import { WorkerThreads } from '../batch/worker-pool';
-import { asRedressError } from '../errors';
+import { asRedressError, invalidOption } from '../errors';
 import { toFacts } from '../facts/to-facts';
-import { isLocale, type Locale } from '../i18n/locale';
+import { isLocale, LOCALE_CODES, type Locale, unsupportedLocale } from '../i18n/locale';
 import { recommendWithIncidents } from '../incidents/crisis';
 import type { IncidentOptions } from '../incidents/options';
 import { type Limits, resolveLimits } from '../input/limits';
@@ -56,7 +56,8 @@ export interface Recommender {
    * the original error as `cause`.
    * @throws RedressError `INVALID_COMPLAINT` naming the offending field, `LIMIT_EXCEEDED`,
    *   `INVALID_JSON`, `INTERNAL`, or `RULE_CONFLICT` under the `unique` hit policy when more than one
-   *   rule fires (naming the rules; its path points into the rule set).
+   *   rule fires (naming the rules; its path points into the rule set); `INVALID_OPTIONS` for a
+   *   `locale` it does not write.
    */
   recommend(complaint: unknown, options?: RecommendOptions): Promise<Recommendation>;
   /**
@@ -82,6 +83,10 @@ export interface Recommender {
 /**
  * Creates a recommender. With no options it runs the built-in default rules in English.
  *
+ * @throws RedressError `INVALID_OPTIONS` for a `locale`, `fallbackLocale`, `engine` or `limits` it cannot
+ *   use, with the path of the option; `INVALID_RULESET` or `LIMIT_EXCEEDED` for a rule set that does not
+ *   load.
+ *
  * @example
  * ```ts
  * import { createRecommender } from 'redress';
@@ -104,17 +109,17 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
   const limits = resolveLimits(options.limits);
   const ruleSet = loadRuleSet(options.ruleSet ?? defaultRuleSet, { limits });
   const locale = options.locale ?? 'en';
-  if (locale !== 'auto' && !isLocale(locale)) {
-    throw new TypeError(
-      `unsupported locale "${String(locale)}"; use ${['en', 'tr', 'fa', 'auto'].join(', ')}`,
+  if (locale !== 'auto' && !isLocale(locale)) throw unsupportedLocale(['locale'], locale);
+  const fallbackLocale = options.fallbackLocale ?? 'en';
+  if (!isLocale(fallbackLocale)) {
+    throw invalidOption(
+      ['fallbackLocale'],
+      `unsupported fallback locale "${String(fallbackLocale)}"; use ${LOCALE_CODES.join(', ')}`,
     );
   }
-  const fallbackLocale = options.fallbackLocale ?? 'en';
-  if (!isLocale(fallbackLocale))
-    throw new TypeError(`unsupported fallback locale "${String(fallbackLocale)}"`);
   const engine = options.engine ?? 'compiled';
   if (engine !== 'compiled' && engine !== 'reference')
-    throw new TypeError(`unknown engine "${String(engine)}"; use "compiled" or "reference"`);
+    throw invalidOption(['engine'], `unknown engine "${String(engine)}"; use "compiled" or "reference"`);
   const setup = { ruleSet, limits, locale, fallbackLocale, engine, trace: options.trace ?? 'fired' } as const;
   const pipeline = createPipeline(setup);
 

@@ -232,7 +232,7 @@ const RULE_SET: PlainJsonKind = {
  *
  * @throws RedressError `LIMIT_EXCEEDED` over a limit (`options.limits`, see `Limits`); `INVALID_JSON`
  *   for text that is not JSON or repeats a key; `INVALID_RULESET` with every problem found, each naming
- *   its rule and its path.
+ *   its rule and its path; `INVALID_OPTIONS` for `options.limits` that are not limits.
  *
  * @example
  * ```ts

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import type { ComplaintInput } from '../complaint/schema';
+import { invalidOption } from '../errors';
 import type { HarmChangeKind } from './harm-change';
 import { boundedDisparity } from './properties/bounded-disparity';
 import { capsHold } from './properties/caps-hold';
@@ -125,8 +126,12 @@ function defaultSeed(): number {
   const fromEnv = typeof process === 'undefined' ? undefined : process.env.FC_SEED;
   if (fromEnv === undefined || fromEnv === '') return DEFAULT_SEED;
   const seed = Number(fromEnv);
-  if (!Number.isSafeInteger(seed))
-    throw new TypeError(`redress/testing: FC_SEED must be an integer, got "${fromEnv}"`);
+  if (!Number.isSafeInteger(seed)) {
+    throw invalidOption(
+      ['seed'],
+      `the environment's FC_SEED must be a whole number, got "${fromEnv}"; fix it, unset it, or pass "seed"`,
+    );
+  }
   return seed;
 }
 
@@ -163,7 +168,8 @@ function build(
  * runs from the same seed; one recommender serves them all.
  *
  * @returns how each property fared, with the seed used.
- * @throws FairnessError when a property fails; RedressError when the rule set does not load.
+ * @throws FairnessError when a property fails; RedressError when the rule set does not load, or
+ *   `INVALID_OPTIONS` (with the option's path) for options it cannot use, FC_SEED included.
  *
  * @example
  * ```ts
@@ -180,19 +186,20 @@ export async function assertFair(
   options: AssertFairOptions = {},
 ): Promise<readonly FairnessResult[]> {
   const names = options.properties ?? FAIRNESS_PROPERTY_NAMES;
-  for (const name of names) {
+  names.forEach((name, i) => {
     if (!Object.hasOwn(FAIRNESS_PROPERTIES, name)) {
-      throw new RangeError(
-        `assertFair: unknown property "${String(name)}"; use ${FAIRNESS_PROPERTY_NAMES.join(', ')}`,
+      throw invalidOption(
+        ['properties', i],
+        `unknown property "${String(name)}"; use some of ${FAIRNESS_PROPERTY_NAMES.join(', ')}`,
       );
     }
-  }
+  });
   if (options.path !== undefined && names.length !== 1) {
-    throw new RangeError('assertFair: "path" replays one property; name it in "properties"');
+    throw invalidOption(['path'], 'replays one property; name that one alone in "properties"');
   }
   const numRuns = options.numRuns ?? 1_000;
   if (!Number.isInteger(numRuns) || numRuns < 1) {
-    throw new RangeError(`assertFair: "numRuns" must be a whole number ≥ 1, got ${numRuns}`);
+    throw invalidOption(['numRuns'], `must be a whole number ≥ 1, got ${numRuns}`);
   }
   const seed = options.seed ?? defaultSeed();
   const target = resolveSubject(subject, options);

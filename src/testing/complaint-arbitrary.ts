@@ -8,6 +8,7 @@ import {
   TONES,
   type Tone,
 } from '../complaint/schema';
+import { invalidOption } from '../errors';
 import { currencyDigits, fromMinor, knownCurrencies } from '../money';
 import { DAY_MS, type DateStyle, render, renderWithOffset } from './instants';
 
@@ -52,25 +53,36 @@ const OFFSETS = [0, 60, 180, 210, -300, 330, 540, -600] as const;
 
 function nonEmptySubset<T>(name: string, given: readonly T[] | undefined, all: readonly T[]): readonly T[] {
   const values = given ?? all;
-  if (values.length === 0) throw new RangeError(`complaintArbitrary: "${name}" must not be empty`);
-  for (const v of values) {
-    if (!all.includes(v)) throw new RangeError(`complaintArbitrary: unknown ${name} value "${String(v)}"`);
+  if (values.length === 0) {
+    throw invalidOption(
+      [name],
+      'must not be empty in complaintArbitrary; leave it out to draw from all of them',
+    );
   }
+  values.forEach((v, i) => {
+    if (!all.includes(v)) {
+      throw invalidOption(
+        [name, i],
+        `complaintArbitrary knows no "${String(v)}"; use some of ${all.join(', ')}`,
+      );
+    }
+  });
   return values;
 }
 
 function positiveNumber(name: string, value: number | undefined, fallback: number, max: number): number {
   const v = value ?? fallback;
   if (!Number.isFinite(v) || v < 0 || v > max) {
-    throw new RangeError(`complaintArbitrary: "${name}" must be a number from 0 to ${max}, got ${v}`);
+    throw invalidOption([name], `must be a number from 0 to ${max} in complaintArbitrary, got ${v}`);
   }
   return v;
 }
 
 function instant(name: string, value: string): number {
   const ms = Date.parse(value);
-  if (Number.isNaN(ms))
-    throw new RangeError(`complaintArbitrary: "${name}" is not an ISO 8601 date: ${value}`);
+  if (Number.isNaN(ms)) {
+    throw invalidOption([name], `"${value}" is not an ISO 8601 date; write one like 2026-03-10T09:00:00Z`);
+  }
   return ms;
 }
 
@@ -108,6 +120,8 @@ const nonFactFields = fc.record(
  * complaints, the order is placed before it is promised or delivered, and nothing happens after
  * `receivedAt`. Money fits the currency's minor units, and the order total is the sum of its lines plus
  * shipping. Every complaint `parseComplaint` accepts; shrinking leads to small, readable ones.
+ *
+ * @throws RedressError `INVALID_OPTIONS` for an option it cannot use, with the option's path.
  */
 export function complaintArbitrary(options: ComplaintArbitraryOptions = {}): fc.Arbitrary<ComplaintInput> {
   const categories = nonEmptySubset('categories', options.categories, CATEGORIES);
@@ -115,20 +129,30 @@ export function complaintArbitrary(options: ComplaintArbitraryOptions = {}): fc.
   const tones = nonEmptySubset('tones', options.tones, TONES);
   const shapes = nonEmptySubset('shapes', options.shapes, COMPLAINT_SHAPES);
   const currency = options.currency ?? 'EUR';
-  if (!knownCurrencies.has(currency))
-    throw new RangeError(`complaintArbitrary: unknown currency "${currency}"`);
+  if (!knownCurrencies.has(currency)) {
+    throw invalidOption(['currency'], `unknown currency "${currency}"; use an ISO 4217 code such as EUR`);
+  }
   const scale = 10 ** currencyDigits(currency);
   const maxLines = Math.floor(positiveNumber('maxLines', options.maxLines, 4, 50));
   const maxQuantity = Math.floor(positiveNumber('maxQuantity', options.maxQuantity, 20, 10_000));
-  if (maxLines < 1 || maxQuantity < 1)
-    throw new RangeError('complaintArbitrary: maxLines and maxQuantity must be ≥ 1');
+  for (const [name, value] of [
+    ['maxLines', maxLines],
+    ['maxQuantity', maxQuantity],
+  ] as const) {
+    if (value < 1) throw invalidOption([name], `must be at least 1 in complaintArbitrary, got ${value}`);
+  }
   const maxUnitMinor = Math.round(positiveNumber('maxUnitPrice', options.maxUnitPrice, 1_000, 1e6) * scale);
   const maxMonthlyMinor = Math.round(
     positiveNumber('maxMonthlyPrice', options.maxMonthlyPrice, 200, 1e6) * scale,
   );
   const from = instant('receivedFrom', options.receivedFrom ?? '2024-01-01T00:00:00Z');
   const to = instant('receivedTo', options.receivedTo ?? '2027-12-31T23:59:59Z');
-  if (from > to) throw new RangeError('complaintArbitrary: receivedFrom is after receivedTo');
+  if (from > to) {
+    throw invalidOption(
+      ['receivedFrom'],
+      `is after receivedTo (${options.receivedTo}); give a receivedFrom before it, or a later receivedTo`,
+    );
+  }
   const money = (minor: number) => fromMinor(minor, currency);
 
   return fc

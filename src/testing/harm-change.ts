@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { daysLate, itemsAffected } from '../complaint/measures';
 import { parseComplaint } from '../complaint/parse';
 import { type Complaint, type ComplaintInput, TONES } from '../complaint/schema';
+import { invalidOption } from '../errors';
 import { limits } from '../input/limits';
 import { DAY_MS, render, styleOf, toMs } from './instants';
 
@@ -36,11 +37,17 @@ export const HARM_CHANGE_KINDS: readonly HarmChangeKind[] = [
   'tone',
 ];
 
-/** Arbitrary harm changes of the given kinds (default: every kind). */
+/**
+ * Arbitrary harm changes of the given kinds (default: every kind).
+ *
+ * @throws RedressError `INVALID_OPTIONS` when `kinds` is empty or names a kind it does not know.
+ */
 export function harmChangeArbitrary(
   kinds: readonly HarmChangeKind[] = HARM_CHANGE_KINDS,
 ): fc.Arbitrary<HarmChange> {
-  if (kinds.length === 0) throw new RangeError('harmChangeArbitrary: "kinds" must not be empty');
+  if (kinds.length === 0) {
+    throw invalidOption(['kinds'], 'must not be empty in harmChangeArbitrary; leave it out for every kind');
+  }
   const all: Record<HarmChangeKind, fc.Arbitrary<HarmChange>> = {
     daysLate: fc.integer({ min: 1, max: 30 }).map((days) => ({ kind: 'daysLate', days })),
     public: fc
@@ -52,9 +59,14 @@ export function harmChangeArbitrary(
     tone: fc.integer({ min: 1, max: 3 }).map((steps) => ({ kind: 'tone', steps })),
   };
   return fc.oneof(
-    ...kinds.map((k) => {
-      const arbitrary = all[k];
-      if (!arbitrary) throw new RangeError(`harmChangeArbitrary: unknown kind "${String(k)}"`);
+    ...kinds.map((k, i) => {
+      const arbitrary = Object.hasOwn(all, k) ? all[k] : undefined;
+      if (!arbitrary) {
+        throw invalidOption(
+          ['kinds', i],
+          `unknown harm change "${String(k)}"; use some of ${HARM_CHANGE_KINDS.join(', ')}`,
+        );
+      }
       return arbitrary;
     }),
   );

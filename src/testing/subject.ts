@@ -1,4 +1,5 @@
 import type { ComplaintInput } from '../complaint/schema';
+import { invalidOption } from '../errors';
 import type { Recommendation } from '../recommend/recommendation';
 import { createRecommender, type RecommenderOptions } from '../recommender/create-recommender';
 import { loadRuleSet, type RuleSet, type RuleSetInput } from '../rules/ruleset';
@@ -46,13 +47,14 @@ function isTarget(subject: FairnessSubject): subject is FairnessTarget {
  * rule file fails before any property runs.
  *
  * @throws RedressError `INVALID_RULESET` for a rule set that does not load.
- * @throws TypeError when a recommender comes with recommender options.
+ * @throws RedressError `INVALID_OPTIONS` when a recommender comes with recommender options.
  */
 export function resolveSubject(subject: FairnessSubject, options: FairnessOptions = {}): FairnessTarget {
   if (isTarget(subject)) {
     if (options.recommender !== undefined) {
-      throw new TypeError(
-        'redress/testing: the subject is already a recommender; "recommender" options only apply to a rule set',
+      throw invalidOption(
+        ['recommender'],
+        'only applies to a rule set, and the subject is already a recommender; create it with these options instead',
       );
     }
     return { ruleSet: loadRuleSet(subject.ruleSet), recommend: (c) => subject.recommend(c) };

@@ -40,7 +40,13 @@ describe('recommendMany in this thread', () => {
 
   it('refuses a concurrency that is not a whole number of at least 1', async () => {
     for (const concurrency of [0, -1, 1.5, Number.NaN]) {
-      await expect(collect(recommender.recommendMany(all, { concurrency }))).rejects.toThrow(RangeError);
+      const error = await collect(recommender.recommendMany(all, { concurrency })).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        name: 'RedressError',
+        code: 'INVALID_OPTIONS',
+        path: ['concurrency'],
+        message: `INVALID_OPTIONS: concurrency: must be a whole number ≥ 1, got ${concurrency}`,
+      });
     }
   });
 

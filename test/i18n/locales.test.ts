@@ -4,7 +4,7 @@ import type { Messages } from '../../src/i18n/locales/en';
 import { Renderer } from '../../src/i18n/renderer';
 import { createRecommender, LOCALE_CODES, localeDirection, resolveLocale } from '../../src/index';
 import { remedyMessages } from '../../src/remedies/catalogue';
-import { scenario, scenarios } from '../helpers';
+import { scenario, scenarios, thrown } from '../helpers';
 
 const all = [...scenarios().values()];
 
@@ -224,8 +224,25 @@ describe('choosing the locale', () => {
     }
   });
 
-  it('refuses a locale it does not write', () => {
-    expect(() => createRecommender({ locale: 'de' as 'en' })).toThrow(/unsupported locale "de"/);
+  it('refuses a locale it does not write with INVALID_OPTIONS, naming the option and the choices', async () => {
+    const refused = (path: string, message: string) =>
+      expect.objectContaining({ name: 'RedressError', code: 'INVALID_OPTIONS', path: [path], message });
+    expect(thrown(() => createRecommender({ locale: 'de' as 'en' }))).toEqual(
+      refused('locale', 'INVALID_OPTIONS: locale: unsupported locale "de"; use en, tr, fa, auto'),
+    );
+    expect(thrown(() => createRecommender({ fallbackLocale: 'auto' as 'en' }))).toEqual(
+      refused(
+        'fallbackLocale',
+        'INVALID_OPTIONS: fallbackLocale: unsupported fallback locale "auto"; use en, tr, fa',
+      ),
+    );
+    // Per call too: the options of one call, not the complaint, are wrong.
+    const perCall = await createRecommender()
+      .recommend(scenario('c-late-minor'), { locale: 'xx' as 'en' })
+      .catch((e: unknown) => e);
+    expect(perCall).toEqual(
+      refused('locale', 'INVALID_OPTIONS: locale: unsupported locale "xx"; use en, tr, fa, auto'),
+    );
   });
 });
 

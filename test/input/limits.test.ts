@@ -9,7 +9,7 @@ import {
   limits,
   lineTooLong,
   loadRuleSet,
-  type RedressError,
+  RedressError,
   safeParseComplaint,
 } from '../../src/index';
 import { countStrings, findDuplicateKey } from '../../src/input/json-text';
@@ -17,6 +17,7 @@ import { LIMIT_NAMES, resolveLimits } from '../../src/input/limits';
 import { readUntrusted, toPlainJson } from '../../src/input/plain-json';
 import { type Json, objectPaths, validComplaint, validRuleSet, withValue } from '../corpus/base';
 import { textWithDuplicate } from '../corpus/cases';
+import { thrown } from '../helpers';
 import { fcParams } from '../seed';
 
 const utf8 = (text: string) => new TextEncoder().encode(text).length;
@@ -201,19 +202,30 @@ describe('limits', () => {
   });
 
   it.each([
-    [{ maxRules: 0 }, /whole number/],
-    [{ maxRules: -1 }, /whole number/],
-    [{ maxRules: 1.5 }, /whole number/],
-    [{ maxRules: Number.NaN }, /whole number/],
-    [{ maxRules: Number.POSITIVE_INFINITY }, /whole number/],
-    [{ maxRules: '10' }, /whole number/],
-    [{ maxRulez: 10 }, /unknown limit "maxRulez"/],
-  ])('refuses a limits option of %o with a TypeError', (overrides, message) => {
-    expect(() => resolveLimits(overrides as Partial<Limits>)).toThrow(TypeError);
-    expect(() => resolveLimits(overrides as Partial<Limits>)).toThrow(message);
-    expect(() => safeParseComplaint(validComplaint(), { limits: overrides as Partial<Limits> })).toThrow(
-      TypeError,
-    );
+    [{ maxRules: 0 }, 'limits.maxRules: must be a whole number ≥ 1, got 0'],
+    [{ maxRules: -1 }, 'limits.maxRules: must be a whole number ≥ 1, got -1'],
+    [{ maxRules: 1.5 }, 'limits.maxRules: must be a whole number ≥ 1, got 1.5'],
+    [{ maxRules: Number.NaN }, 'limits.maxRules: must be a whole number ≥ 1, got NaN'],
+    [{ maxRules: Number.POSITIVE_INFINITY }, 'limits.maxRules: must be a whole number ≥ 1, got Infinity'],
+    [{ maxRules: '10' }, 'limits.maxRules: must be a whole number ≥ 1, got 10'],
+    [{ maxRulez: 10 }, /^limits\.maxRulez: unknown limit "maxRulez"; the limits are maxComplaintBytes, /],
+  ])('refuses a limits option of %o with INVALID_OPTIONS at its path', (overrides, message) => {
+    const name = Object.keys(overrides)[0] as string;
+    for (const call of [
+      () => resolveLimits(overrides as Partial<Limits>),
+      () => safeParseComplaint(validComplaint(), { limits: overrides as Partial<Limits> }),
+      () => createRecommender({ limits: overrides as Partial<Limits> }),
+    ]) {
+      const error = thrown(call);
+      expect(error).toBeInstanceOf(RedressError);
+      expect(error).toMatchObject({ code: 'INVALID_OPTIONS', path: ['limits', name] });
+      expect((error as RedressError).issues[0]?.message).toMatch(message);
+    }
+    expect(thrown(() => resolveLimits(7 as never))).toMatchObject({
+      code: 'INVALID_OPTIONS',
+      path: ['limits'],
+      message: 'INVALID_OPTIONS: limits: must be an object of limits, got 7',
+    });
   });
 });
 

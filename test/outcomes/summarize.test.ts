@@ -150,7 +150,7 @@ describe('summarizeOutcomes: the join', () => {
       [{ repeatWithinDays: 1.5 }, '/repeatWithinDays'],
       [{ listed: -1 }, '/listed'],
       [{ minSampel: 10 }, ''],
-      [{ limits: { maxLineBytes: 0 } }, '/limits'],
+      [{ limits: { maxLineBytes: 0 } }, '/limits/maxLineBytes'],
     ] as const) {
       const error = await summarizeOutcomes({ recommendations: [], outcomes: [] }, options as never).catch(
         (e) => e,

@@ -2,8 +2,10 @@ import * as fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseComplaint } from '../../src/complaint/parse';
 import { CATEGORIES, CHANNELS, type ComplaintInput, TONES } from '../../src/complaint/schema';
+import { RedressError } from '../../src/errors';
 import { COMPLAINT_SHAPES, complaintArbitrary } from '../../src/testing/complaint-arbitrary';
 import { toMs } from '../../src/testing/instants';
+import { thrown } from '../helpers';
 import { fcParams, seed } from '../seed';
 
 const shapeOf = (c: ComplaintInput) =>
@@ -111,21 +113,51 @@ describe(`complaintArbitrary (seed ${seed})`, () => {
     }
   });
 
-  test('bad options are refused with a message that names the option', () => {
-    expect(() => complaintArbitrary({ categories: [] })).toThrow(/"categories" must not be empty/);
+  test("bad options are refused with INVALID_OPTIONS, the option's path and a message that gives the fix", () => {
+    const refused = (options: Parameters<typeof complaintArbitrary>[0]) => {
+      const error = thrown(() => complaintArbitrary(options));
+      expect(error).toBeInstanceOf(RedressError);
+      const { code, path, message } = error as RedressError;
+      return [code, path, message.replace(/^INVALID_OPTIONS: /, '')];
+    };
+    expect(refused({ categories: [] })).toEqual([
+      'INVALID_OPTIONS',
+      ['categories'],
+      'categories: must not be empty in complaintArbitrary; leave it out to draw from all of them',
+    ]);
     // @ts-expect-error an unknown category, as plain JavaScript could pass it
-    expect(() => complaintArbitrary({ categories: ['lost_parcel'] })).toThrow(
-      /unknown categories value "lost_parcel"/,
-    );
-    expect(() => complaintArbitrary({ currency: 'XYZ' })).toThrow(/unknown currency "XYZ"/);
-    expect(() => complaintArbitrary({ maxUnitPrice: -1 })).toThrow(/"maxUnitPrice" must be a number/);
-    expect(() => complaintArbitrary({ maxLines: 0 })).toThrow(/maxLines and maxQuantity must be ≥ 1/);
-    expect(() => complaintArbitrary({ receivedFrom: 'soon' })).toThrow(
-      /"receivedFrom" is not an ISO 8601 date/,
-    );
-    expect(() =>
-      complaintArbitrary({ receivedFrom: '2027-01-01T00:00:00Z', receivedTo: '2026-01-01T00:00:00Z' }),
-    ).toThrow(/receivedFrom is after receivedTo/);
+    expect(refused({ categories: ['wrong_item', 'lost_parcel'] })).toEqual([
+      'INVALID_OPTIONS',
+      ['categories', 1],
+      expect.stringMatching(
+        /^categories\[1\]: complaintArbitrary knows no "lost_parcel"; use some of wrong_item, /,
+      ),
+    ]);
+    expect(refused({ currency: 'XYZ' })).toEqual([
+      'INVALID_OPTIONS',
+      ['currency'],
+      'currency: unknown currency "XYZ"; use an ISO 4217 code such as EUR',
+    ]);
+    expect(refused({ maxUnitPrice: -1 })).toEqual([
+      'INVALID_OPTIONS',
+      ['maxUnitPrice'],
+      'maxUnitPrice: must be a number from 0 to 1000000 in complaintArbitrary, got -1',
+    ]);
+    expect(refused({ maxQuantity: 0.5 })).toEqual([
+      'INVALID_OPTIONS',
+      ['maxQuantity'],
+      'maxQuantity: must be at least 1 in complaintArbitrary, got 0',
+    ]);
+    expect(refused({ receivedFrom: 'soon' })).toEqual([
+      'INVALID_OPTIONS',
+      ['receivedFrom'],
+      'receivedFrom: "soon" is not an ISO 8601 date; write one like 2026-03-10T09:00:00Z',
+    ]);
+    expect(refused({ receivedFrom: '2027-01-01T00:00:00Z', receivedTo: '2026-01-01T00:00:00Z' })).toEqual([
+      'INVALID_OPTIONS',
+      ['receivedFrom'],
+      'receivedFrom: is after receivedTo (2026-01-01T00:00:00Z); give a receivedFrom before it, or a later receivedTo',
+    ]);
   });
 
   test('the same seed generates the same complaints', () => {

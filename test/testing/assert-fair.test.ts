@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { isRedressError } from '../../src/errors';
+import { isRedressError, type RedressError } from '../../src/errors';
 import { createRecommender } from '../../src/recommender/create-recommender';
 import { defaultRuleSet } from '../../src/rules/default/rule-set';
 import defaultJson from '../../src/rules/default/rules.json';
@@ -54,9 +54,11 @@ describe('assertFair', () => {
     const recommender = createRecommender();
     const [result] = await assertFair(recommender, { properties: ['capsHold'], numRuns: 10, seed });
     expect(result?.passed).toBe(true);
-    await expect(assertFair(recommender, { recommender: { trace: 'all' } })).rejects.toThrow(
-      /already a recommender/,
-    );
+    await expect(assertFair(recommender, { recommender: { trace: 'all' } })).rejects.toMatchObject({
+      code: 'INVALID_OPTIONS',
+      path: ['recommender'],
+      message: expect.stringMatching(/already a recommender; create it with these options instead$/),
+    });
   });
 
   test('the seed comes from the option, else FC_SEED, else DEFAULT_SEED', async () => {
@@ -69,23 +71,46 @@ describe('assertFair', () => {
     const [given] = await assertFair(defaultRuleSet, { properties: ['capsHold'], numRuns: 1, seed: 5 });
     expect(given?.seed).toBe(5);
     process.env.FC_SEED = 'tomorrow';
-    await expect(assertFair(defaultRuleSet, { properties: ['capsHold'], numRuns: 1 })).rejects.toThrow(
-      /FC_SEED must be an integer, got "tomorrow"/,
-    );
+    await expect(assertFair(defaultRuleSet, { properties: ['capsHold'], numRuns: 1 })).rejects.toMatchObject({
+      code: 'INVALID_OPTIONS',
+      path: ['seed'],
+      message: expect.stringContaining('FC_SEED must be a whole number, got "tomorrow"'),
+    });
   });
 
-  test('refuses options that cannot work, saying which', async () => {
+  test('refuses options that cannot work with INVALID_OPTIONS, naming the option and the fix', async () => {
+    const refused = (options: Parameters<typeof assertFair>[1]) =>
+      assertFair(defaultRuleSet, options).then(
+        () => undefined,
+        (e: RedressError) => [e.name, e.code, e.path, e.issues[0]?.message],
+      );
     // @ts-expect-error an unknown property name
-    await expect(assertFair(defaultRuleSet, { properties: ['kindness'] })).rejects.toThrow(
-      /unknown property "kindness"/,
-    );
-    await expect(assertFair(defaultRuleSet, { path: '1:2' })).rejects.toThrow(/"path" replays one property/);
-    await expect(assertFair(defaultRuleSet, { numRuns: 0 })).rejects.toThrow(
-      /"numRuns" must be a whole number ≥ 1/,
-    );
-    await expect(
-      assertFair(defaultRuleSet, { properties: ['determinism'], inFlight: 0, numRuns: 1 }),
-    ).rejects.toThrow(/"inFlight" must be a whole number ≥ 1/);
+    expect(await refused({ properties: ['capsHold', 'kindness'] })).toEqual([
+      'RedressError',
+      'INVALID_OPTIONS',
+      ['properties', 1],
+      expect.stringMatching(
+        /^properties\[1\]: unknown property "kindness"; use some of severityMonotonicity, /,
+      ),
+    ]);
+    expect(await refused({ path: '1:2' })).toEqual([
+      'RedressError',
+      'INVALID_OPTIONS',
+      ['path'],
+      'path: replays one property; name that one alone in "properties"',
+    ]);
+    expect(await refused({ numRuns: 0 })).toEqual([
+      'RedressError',
+      'INVALID_OPTIONS',
+      ['numRuns'],
+      'numRuns: must be a whole number ≥ 1, got 0',
+    ]);
+    expect(await refused({ properties: ['determinism'], inFlight: 0, numRuns: 1 })).toEqual([
+      'RedressError',
+      'INVALID_OPTIONS',
+      ['inFlight'],
+      'inFlight: must be a whole number ≥ 1, got 0',
+    ]);
   });
 });
 

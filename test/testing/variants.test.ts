@@ -123,6 +123,19 @@ describe(`variants of a complaint (seed ${seed})`, () => {
     expect(facts(worse as ComplaintInput).daysLate).toBe(9);
   });
 
+  test('harmChangeArbitrary refuses no kinds, or a kind it does not know, with INVALID_OPTIONS', () => {
+    expect(() => harmChangeArbitrary([])).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', path: ['kinds'] }),
+    );
+    expect(() => harmChangeArbitrary(['tone', 'weather' as HarmChangeKind])).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTIONS',
+        path: ['kinds', 1],
+        message: expect.stringContaining('unknown harm change "weather"; use some of daysLate, '),
+      }),
+    );
+  });
+
   test('worsenHarm refuses an invalid complaint with a RedressError naming the field', () => {
     const bad = { id: 'c', receivedAt: 'yesterday' } as unknown as ComplaintInput;
     expect(() => worsenHarm(bad, { kind: 'tone', steps: 1 })).toThrow(RedressError);

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import type { ComplaintInput } from '../../complaint/schema';
+import { invalidOption } from '../../errors';
 import type { Recommendation } from '../../recommend/recommendation';
 import { complaintArbitrary } from '../complaint-arbitrary';
 import { firstDifference } from '../difference';
@@ -20,7 +21,7 @@ export interface DeterminismOptions extends FairnessOptions {
 
 function wholeAtLeastOne(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(`determinism: "${name}" must be a whole number ≥ 1, got ${value}`);
+    throw invalidOption([name], `must be a whole number ≥ 1, got ${value}`);
   }
   return value;
 }

@@ -92,7 +92,13 @@ describe('the compiled evaluator against json-rules-engine', () => {
   });
 
   it('is the default engine, and refuses an engine it does not know', async () => {
-    expect(() => createRecommender({ engine: 'fast' as 'compiled' })).toThrow(/unknown engine "fast"/);
+    expect(() => createRecommender({ engine: 'fast' as 'compiled' })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTIONS',
+        path: ['engine'],
+        message: 'INVALID_OPTIONS: engine: unknown engine "fast"; use "compiled" or "reference"',
+      }),
+    );
     const r = await createRecommender({ trace: 'all' }).recommend(baseComplaint());
     // json-rules-engine would have returned fresh arrays; the compiled evaluator shares the rule's own.
     const leaf = r.trace.rules?.find((o) => o.name === 'public-critical')?.conditions;
