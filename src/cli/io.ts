@@ -10,6 +10,8 @@ export interface CliOutput {
   readonly isTTY?: boolean;
   /** The terminal's width, when it says (the progress bar is cut to it). */
   readonly columns?: number;
+  /** The file descriptor behind it, when there is one: a redirect to a file must not be an input. */
+  readonly fd?: number;
   /** Writes text; false when the reader is behind and the writer should wait for `drain`. */
   write(text: string): boolean;
   /** Calls `listener` once the reader has caught up, after `write` returned false. */
@@ -19,6 +21,8 @@ export interface CliOutput {
 /** Standard input: its bytes, and whether it is a terminal (a forgotten file argument). */
 export interface CliInput extends AsyncIterable<Buffer | string> {
   readonly isTTY?: boolean;
+  /** The file descriptor behind it, when there is one (`< file`: an output must not be that file). */
+  readonly fd?: number;
 }
 
 /** What the command measured about its own process, for `REDRESS_REPORT_RESOURCES=1`. */

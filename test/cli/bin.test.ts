@@ -81,6 +81,29 @@ describe.concurrent('redress as a process', () => {
     );
   });
 
+  it('refuses a shell redirect that would write over the input (>> x, < x -o x), leaving it whole', async () => {
+    const text = `${scenarios.slice(0, 3).join('\n')}\n`;
+    const file = tmp.write('redirected.jsonl', text);
+    const inShell = (command: string) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn('bash', ['-c', command], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (b: Buffer) => {
+          stderr += b.toString();
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    const node = `"${process.execPath}" "${cli}"`;
+    const appended = await inShell(`${node} recommend "${file}" >> "${file}"`);
+    expect(appended.code).toBe(2);
+    expect(appended.stderr).toMatch(/^redress: standard output is the same file as the input /);
+    const fromStdin = await inShell(`${node} recommend -o "${file}" < "${file}"`);
+    expect(fromStdin.code).toBe(2);
+    expect(fromStdin.stderr).toContain('is the same file as the input standard input');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
   // util-linux `script` runs the command on a pseudo-terminal, as a person at a terminal would.
   it.skipIf(!existsSync('/usr/bin/script'))(
     'shows a progress bar with share, rate and time left on a terminal, and not with --quiet',

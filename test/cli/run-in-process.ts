@@ -52,6 +52,15 @@ export interface InProcessOptions {
   readonly columns?: number;
   /** The clock the progress bar reads (default: a clock that advances 1 ms per reading). */
   readonly now?: () => number;
+  /**
+   * File descriptors behind standard input and output, as a shell redirect gives them (`< file`,
+   * `>> file`); the streams' contents are still `input` and memory.
+   */
+  readonly fds?: { readonly stdin?: number; readonly stdout?: number };
+}
+
+function withFd<T extends object>(stream: T, fd: number | undefined): T {
+  return fd === undefined ? stream : Object.assign(stream, { fd });
 }
 
 /** An io in memory, and the streams behind it. */
@@ -65,8 +74,8 @@ export function memoryIo(
     argv: args,
     env: { NO_COLOR: '1', ...options.env },
     cwd: options.cwd ?? root,
-    stdin: memoryInput(options.input, options.tty?.stdin),
-    stdout: memoryOutput({ tty: options.tty?.stdout, ...columns }),
+    stdin: withFd(memoryInput(options.input, options.tty?.stdin), options.fds?.stdin),
+    stdout: withFd(memoryOutput({ tty: options.tty?.stdout, ...columns }), options.fds?.stdout),
     stderr: memoryOutput({ tty: options.tty?.stderr, ...columns }),
     now: options.now ?? (() => tick++),
     resources: () => ({ maxRssBytes: 0, cpuSeconds: 0 }),

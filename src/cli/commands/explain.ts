@@ -7,6 +7,7 @@ import { openInput } from '../input';
 import { type CliIo, readAll } from '../io';
 import { readLines } from '../line-reader';
 import { DEFAULT_MAX_LINE_BYTES, localeOption, rulesOption, wholeNumber } from '../options';
+import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { loadRulesFile, readTextFile } from '../rules-file';
 import { colorWanted, createStyle, printable } from '../style';
 
@@ -47,6 +48,13 @@ export function explainCommand(io: CliIo): Command {
 }
 
 async function explain(io: CliIo, file: string, options: ExplainOptions): Promise<ExitCode> {
+  refuseToOverwriteInputs(io, {
+    reads: [
+      { role: 'the complaint', path: file },
+      { role: '--rules', path: options.rules },
+    ],
+    writes: [],
+  });
   const { ruleSet, source } = loadRulesFile(io, options.rules);
   const text =
     options.line !== undefined

@@ -9,6 +9,7 @@ import type { CliIo } from '../io';
 import { readLines } from '../line-reader';
 import { type LineError, lineError } from '../line-record';
 import { maxLineBytesOption } from '../options';
+import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { printable } from '../style';
 
 interface IncidentsCommandOptions extends IncidentFlagValues {
@@ -46,6 +47,7 @@ export function incidentsCommand(io: CliIo): Command {
 async function incidents(io: CliIo, inputPath: string, options: IncidentsCommandOptions): Promise<ExitCode> {
   // Bad options are a usage error (exit 2) before any input is read.
   const collector = new IncidentCollector(incidentSettings(options));
+  refuseToOverwriteInputs(io, { reads: [{ role: 'the input', path: inputPath }], writes: [] });
   const input = openInput(io, inputPath);
   let failed = 0;
   const fail = (error: LineError) => {

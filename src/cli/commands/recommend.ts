@@ -8,6 +8,7 @@ import type { CliIo } from '../io';
 import { readLines } from '../line-reader';
 import { isLineError } from '../line-record';
 import { concurrencyOption, localeOption, maxLineBytesOption, quietOption, rulesOption } from '../options';
+import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { type Progress, silentProgress, terminalProgress } from '../progress';
 import { fileSink, type RecordSink, streamSink } from '../record-sink';
 import { prepareResume, type ResumePoint } from '../resume';
@@ -63,6 +64,17 @@ async function recommend(
   options: RecommendOptions,
 ): Promise<ExitCode> {
   checkOptions(options);
+  refuseToOverwriteInputs(io, {
+    reads: [
+      { role: 'the input', path: inputPath },
+      { role: '--rules', path: options.rules },
+    ],
+    writes: [
+      { role: '--output', path: options.output },
+      { role: '--errors', path: options.errors },
+    ],
+    stdinByDefault: true,
+  });
   const { ruleSet } = loadRulesFile(io, options.rules);
   const recommender = createRecommender({ ruleSet, locale: options.locale });
   const input = openInput(io, inputPath);

@@ -10,6 +10,7 @@ import { openInput } from '../input';
 import { type CliIo, filePath } from '../io';
 import { readLines } from '../line-reader';
 import { concurrencyOption, maxLineBytesOption, quietOption, wholeNumber } from '../options';
+import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { type Progress, silentProgress, terminalProgress } from '../progress';
 import { type LoadedRules, loadRulesFile } from '../rules-file';
 import { renderReport } from '../simulate/report/html';
@@ -80,6 +81,14 @@ export function simulateCommand(io: CliIo): Command {
 
 async function simulate(io: CliIo, inputPath: string, options: SimulateOptions): Promise<ExitCode> {
   const incidents = incidentDetection(options);
+  refuseToOverwriteInputs(io, {
+    reads: [
+      { role: 'the input', path: inputPath },
+      { role: '--rules', path: options.rules },
+      { role: '--baseline', path: options.baseline },
+    ],
+    writes: [{ role: '--report', path: options.report }],
+  });
   const proposed = loadRulesFile(io, options.rules);
   const baseline: LoadedRules | undefined =
     options.baseline === undefined ? undefined : loadRulesFile(io, options.baseline);

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { isRedressError, loadRuleSet, type RuleSet } from '../../index';
 import { ExitCode } from '../exit-code';
 import type { CliIo } from '../io';
+import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { MAX_RULE_FILE_BYTES, readTextFile } from '../rules-file';
 import { colorWanted, createStyle, printable, type Style } from '../style';
 import { RULE_SET_CHECKS } from '../validate/checks';
@@ -47,6 +48,7 @@ export function validateCommand(io: CliIo): Command {
         'not, 2 when one cannot be read.',
     )
     .action(async (files: string[], options: ValidateOptions) => {
+      refuseToOverwriteInputs(io, { reads: files.map((path) => ({ role: 'rules file', path })), writes: [] });
       const reports: FileReport[] = [];
       for (const file of files) reports.push(await validateFile(io, file));
       if (options.json) {
