@@ -30,8 +30,11 @@ export interface BatchOptions<Seen = undefined> {
   readonly inspect?: (value: unknown, line: number) => Seen;
   /** Records (non-blank lines) to skip at the start, already done by an earlier run (`--resume`). */
   readonly skip?: number;
-  /** Called with the last skipped record, to check that the earlier run was over the same input. */
-  readonly checkSkipped?: (line: number, text: string | undefined) => void;
+  /**
+   * Called with each skipped record in order (its line, and its text unless it is not UTF-8 or too
+   * long), to check that the earlier run was over the same input.
+   */
+  readonly onSkipped?: (line: number, text: string | undefined) => void;
   /** Called when the input ends before `skip` records were seen. */
   readonly onShortInput?: (records: number) => void;
 }
@@ -138,7 +141,7 @@ class LineQueue<Seen> {
       if ('text' in raw && raw.text.trim() === '') continue; // blank lines are not records
       records += 1;
       if (records <= toSkip) {
-        if (records === toSkip) this.options.checkSkipped?.(raw.line, 'text' in raw ? raw.text : undefined);
+        this.options.onSkipped?.(raw.line, 'text' in raw ? raw.text : undefined);
         continue;
       }
       const bytes = carried;

@@ -117,6 +117,98 @@ describe('a run killed in the middle of a batch', () => {
   });
 });
 
+/** The first `records` records of a clean run with -o and -e, as a run stopped there would leave them. */
+function cleanPrefix(records: number): { out: string; errors: string } {
+  const out = clean.out.split('\n').filter((l) => l !== '');
+  const errors = clean.errors.split('\n').filter((l) => l !== '');
+  // Records are numbered by input line; bad lines are errors, every other line a recommendation.
+  const errorLines = errors.map((l) => (JSON.parse(l) as { line: number }).line);
+  let outTaken = 0;
+  let errorsTaken = 0;
+  for (let line = 1; outTaken + errorsTaken < records; line++) {
+    if (errorLines[errorsTaken] === line) errorsTaken += 1;
+    else outTaken += 1;
+  }
+  const text = (rows: string[]) => rows.map((l) => `${l}\n`).join('');
+  return { out: text(out.slice(0, outTaken)), errors: text(errors.slice(0, errorsTaken)) };
+}
+
+describe('--resume with --output and --errors', () => {
+  it('finishes a run stopped after a recommendation or after an error exactly as a clean run', async () => {
+    // Record 21 is the first bad line (an error); record 20 a recommendation; 120 well after both.
+    for (const records of [20, 21, 22, 120]) {
+      const out = join(tmp.dir, `prefix-${records}.jsonl`);
+      const errors = join(tmp.dir, `prefix-${records}-errors.jsonl`);
+      const prefix = cleanPrefix(records);
+      writeFileSync(out, prefix.out);
+      writeFileSync(errors, prefix.errors);
+      const resumed = await runInProcess(['recommend', input, '-o', out, '-e', errors, '--resume']);
+      expect(resumed.stderr).toContain(`resuming after ${records} records`);
+      expect(resumed.code).toBe(1);
+      expect(readFileSync(out, 'utf8')).toBe(clean.out);
+      expect(readFileSync(errors, 'utf8')).toBe(clean.errors);
+    }
+  });
+
+  it('refuses output and errors files written from another input, and leaves them as they were', async () => {
+    const other = join(tmp.dir, 'other-600.jsonl');
+    // As many records as the input, a different input: the old check let this through with exit 0.
+    const otherLines = examples
+      .slice(600, 600 + 150)
+      .flatMap((line, i) => (i % 30 === 7 ? [line, '{'] : [line]));
+    writeFileSync(other, `${otherLines.join('\n')}\n`);
+    const out = join(tmp.dir, 'other-out.jsonl');
+    const errors = join(tmp.dir, 'other-errors.jsonl');
+    await runInProcess(['recommend', other, '-o', out, '-e', errors]);
+    const before = { out: readFileSync(out, 'utf8'), errors: readFileSync(errors, 'utf8') };
+    const resumed = await runInProcess(['recommend', input, '-o', out, '-e', errors, '--resume']);
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toMatch(
+      /cannot resume: line 1 of \S+other-out\.jsonl is the recommendation for complaint "c-000601", but record 1 of \S+input\.jsonl \(line 1\) is complaint "c-000001"; were \S+ and \S+ written from \S+input\.jsonl, with --output and --errors in this order\?/,
+    );
+    expect(readFileSync(out, 'utf8')).toBe(before.out);
+    expect(readFileSync(errors, 'utf8')).toBe(before.errors);
+  });
+
+  it('refuses -o and -e swapped, and an errors file from another run', async () => {
+    const prefix = cleanPrefix(100);
+    const out = join(tmp.dir, 'swap-out.jsonl');
+    const errors = join(tmp.dir, 'swap-errors.jsonl');
+    writeFileSync(out, prefix.out);
+    writeFileSync(errors, prefix.errors);
+    const swapped = await runInProcess(['recommend', input, '-o', errors, '-e', out, '--resume']);
+    expect(swapped.code).toBe(2);
+    expect(swapped.stderr).toContain('cannot resume');
+    // The right output, but the errors of a later stretch of the same input.
+    writeFileSync(errors, cleanPrefix(200).errors);
+    const mixed = await runInProcess(['recommend', input, '-o', out, '-e', errors, '--resume']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('cannot resume');
+    expect(readFileSync(out, 'utf8')).toBe(prefix.out);
+  });
+});
+
+describe('--resume and complaint ids', () => {
+  it('continues after a complaint whose id has spaces around it (the output has it trimmed)', async () => {
+    const spaced = examples.slice(0, 10).map((line, i) => {
+      const complaint = JSON.parse(line) as { id: string };
+      return JSON.stringify({ ...complaint, id: i % 2 === 0 ? `  ${complaint.id}\t` : complaint.id });
+    });
+    const file = join(tmp.dir, 'spaced.jsonl');
+    writeFileSync(file, `${spaced.join('\n')}\n`);
+    const whole = await runInProcess(['recommend', file]);
+    expect(whole.code).toBe(0);
+    const records = whole.stdout.split('\n');
+    expect(JSON.parse(records[4] as string)).toMatchObject({ complaintId: 'c-000005' });
+    const out = join(tmp.dir, 'spaced-out.jsonl');
+    writeFileSync(out, `${records.slice(0, 5).join('\n')}\n`);
+    const resumed = await runInProcess(['recommend', file, '-o', out, '--resume']);
+    expect(resumed.stderr).toBe(`redress: resuming after 5 records already in ${out}\n`);
+    expect(resumed.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+  });
+});
+
 describe('a reader that stops reading (EPIPE)', () => {
   it('ends the command quietly, without a stack trace, when standard output is closed early', async () => {
     const result = await new Promise<{ code: number | null; stderr: string; first: string }>(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RawLine, readLines } from '../../src/cli/line-reader';
-import { prepareResume } from '../../src/cli/resume';
+import { prepareResume, RecordFile } from '../../src/cli/resume';
 import { tee } from '../../src/cli/tee';
 import { fcParams } from '../seed';
 import { tempDir } from './run';
@@ -117,28 +117,33 @@ describe('prepareResume', () => {
   const tmp = tempDir();
   afterAll(() => tmp.remove());
 
-  it('counts complete lines, returns the last one and cuts off an incomplete tail', () => {
+  it('counts complete lines and cuts off an incomplete tail', () => {
     const file = join(tmp.dir, 'out.jsonl');
     const long = `{"n":${'9'.repeat(70_000)}}`; // the last complete line spans read chunks
     writeFileSync(file, `{"n":1}\n${long}\n{"n":3, "cut`);
     const point = prepareResume({ cwd: tmp.dir }, file);
     expect(point.records).toBe(2);
     expect(point.droppedBytes).toBe('{"n":3, "cut'.length);
-    expect(point.lastRecord === long).toBe(true); // (not toEqual: a failure would print 70 kB)
     expect(readFileSync(file, 'utf8') === `{"n":1}\n${long}\n`).toBe(true);
+    // Then its records are read back one by one, a line spanning read chunks whole.
+    const records = new RecordFile({ cwd: tmp.dir }, file);
+    expect(records.peek()).toBe('{"n":1}');
+    expect(records.next()).toBe('{"n":1}');
+    expect(records.next() === long).toBe(true); // (not toBe: a failure would print 70 kB)
+    expect(records.line).toBe(2);
+    expect(records.next()).toBeUndefined();
+    records.close();
   });
 
   it('treats a missing or empty file as nothing done', () => {
     const file = join(tmp.dir, 'new.jsonl');
     expect(prepareResume({ cwd: tmp.dir }, file)).toEqual({
       records: 0,
-      lastRecord: undefined,
       droppedBytes: 0,
     });
     writeFileSync(file, 'no newline yet');
     expect(prepareResume({ cwd: tmp.dir }, file)).toEqual({
       records: 0,
-      lastRecord: undefined,
       droppedBytes: 14,
     });
     expect(readFileSync(file, 'utf8')).toBe('');

@@ -11,7 +11,7 @@ import { concurrencyOption, localeOption, maxLineBytesOption, quietOption, rules
 import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { type Progress, silentProgress, terminalProgress } from '../progress';
 import { fileSink, type RecordSink, streamSink } from '../record-sink';
-import { prepareResume, type ResumePoint } from '../resume';
+import { ContinuationCheck, prepareResume, type ResumePoint } from '../resume';
 import { loadRulesFile } from '../rules-file';
 import { reportResources } from '../stats';
 
@@ -78,7 +78,7 @@ async function recommend(
   const { ruleSet } = loadRulesFile(io, options.rules);
   const recommender = createRecommender({ ruleSet, locale: options.locale });
   const input = openInput(io, inputPath);
-  const resume = resumePoints(io, options);
+  const resume = resumePoints(io, options, input.name);
 
   const mode = options.resume ? 'append' : 'truncate';
   const out: RecordSink =
@@ -100,6 +100,7 @@ async function recommend(
     );
     failed = await writeRecords(items, { out, errors, progress });
   } finally {
+    resume.continuation?.close();
     await out.close();
     if (errors !== out) await errors.close();
   }
@@ -123,17 +124,26 @@ interface Resume {
   readonly errors?: ResumePoint;
   /** Records already done. */
   readonly skip: number;
+  /** Checks that the records already done are this input's (when there are any). */
+  readonly continuation?: ContinuationCheck;
 }
 
-function resumePoints(io: CliIo, options: RecommendOptions): Resume {
+function resumePoints(io: CliIo, options: RecommendOptions, inputName: string): Resume {
   if (!options.resume || options.output === undefined) return { skip: 0 };
   const output = prepareResume(io, options.output);
   const errors = options.errors === undefined ? undefined : prepareResume(io, options.errors);
   notice(io, options, resumeNotice(options.output, output, errors));
+  const skip = output.records + (errors?.records ?? 0);
+  const files = {
+    output: options.output,
+    inputName,
+    ...(options.errors === undefined ? {} : { errors: options.errors }),
+  };
   return {
     output,
     ...(errors === undefined ? {} : { errors }),
-    skip: output.records + (errors?.records ?? 0),
+    skip,
+    ...(skip > 0 ? { continuation: new ContinuationCheck(io, files) } : {}),
   };
 }
 
@@ -146,10 +156,7 @@ function batchOptions(
   return {
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     skip,
-    // Only with one output file is its last record the input's last processed one.
-    ...(resume.output?.lastRecord !== undefined && options.errors === undefined
-      ? { checkSkipped: continuityCheck(options.output as string, input.name, resume.output.lastRecord) }
-      : {}),
+    ...(resume.continuation ? { onSkipped: resume.continuation.check.bind(resume.continuation) } : {}),
     onShortInput: (records) => {
       throw new CliError(
         `cannot resume: ${options.output} already has ${skip} records, but ${input.name} has only ${records}`,
@@ -186,41 +193,4 @@ function resumeNotice(output: string, out: ResumePoint, errors: ResumePoint | un
     `resuming after ${done} record${done === 1 ? '' : 's'} already in ${output}${errors ? ' and the errors file' : ''}` +
     (dropped > 0 ? ` (dropped an incomplete last line of ${dropped} bytes)` : '')
   );
-}
-
-/**
- * Checks that the last record of the earlier output belongs to the input record it claims to continue,
- * so that `--resume` over the wrong pair of files fails instead of writing a mixed-up file.
- */
-function continuityCheck(output: string, inputName: string, lastRecord: string) {
-  return (line: number, text: string | undefined) => {
-    let last: { line?: unknown; complaintId?: unknown; error?: unknown };
-    try {
-      last = JSON.parse(lastRecord);
-    } catch {
-      throw new CliError(`cannot resume: the last line of ${output} is not a JSON record`);
-    }
-    if (last.error !== undefined && typeof last.line === 'number') {
-      if (last.line === line) return;
-      throw mismatch(`line ${last.line}`, `line ${line}`);
-    }
-    let id: unknown;
-    try {
-      id = (JSON.parse(text ?? '') as { id?: unknown } | null)?.id;
-    } catch {
-      id = undefined;
-    }
-    if (typeof last.complaintId === 'string' && last.complaintId === id) return;
-    throw mismatch(
-      `complaint ${JSON.stringify(last.complaintId)}`,
-      `line ${line} (id ${JSON.stringify(id)})`,
-    );
-  };
-
-  function mismatch(found: string, expected: string): CliError {
-    return new CliError(
-      `cannot resume: the last record in ${output} is for ${found}, but the record it should continue ` +
-        `from in ${inputName} is ${expected}; was ${output} written from ${inputName}?`,
-    );
-  }
 }
