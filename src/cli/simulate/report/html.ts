@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { version } from '../../../../package.json';
 import type { Incident } from '../../../incidents/index';
 import type { ChangedComplaint, ChangesSummary } from '../changes';
 import { formatMoney } from '../format-money';
@@ -13,10 +11,11 @@ import {
 import type { SideSummary } from '../side';
 import type { SimulationSummary } from '../simulation';
 import { escapeHtml as esc } from './escape';
-import { SORT_SCRIPT, sortableTable } from './sortable-table';
+import { ACCENT, card, reportPage, type Section } from './page';
+import { sortableTable } from './sortable-table';
 import { barChart, deltaChart, type Series, splitChart, timelineChart } from './svg';
 
-const NEW = '#2563eb';
+const NEW = ACCENT;
 const BASELINE = '#94a3b8';
 const UP = '#dc2626';
 const DOWN = '#16a34a';
@@ -33,17 +32,6 @@ const SHOWN_IDS = 3;
 
 const count = (n: number) => n.toLocaleString('en-US');
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-/** A section of the report: a heading, and its HTML. Sections are drawn in order; each one is independent. */
-interface Section {
-  readonly id: string;
-  readonly title: string;
-  readonly html: string;
-}
-
-function card(label: string, value: string, note?: string): string {
-  return `<div class="card"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div>${note ? `<div class="note">${esc(note)}</div>` : ''}</div>`;
-}
 
 function series(summary: SimulationSummary, pick: (side: SideSummary) => readonly number[]): Series[] {
   const out: Series[] = [
@@ -434,45 +422,6 @@ function errors(s: SimulationSummary): Section | undefined {
   };
 }
 
-const STYLE = `
-:root { color-scheme: light; --ink: #0f172a; --muted: #64748b; --line: #e2e8f0; --bg: #f8fafc; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: var(--bg); }
-header { background: #0f172a; color: #f8fafc; padding: 20px 32px; }
-header h1 { margin: 0 0 4px; font-size: 22px; }
-header p { margin: 2px 0; color: #cbd5e1; }
-main { max-width: 1160px; margin: 0 auto; padding: 16px 32px 48px; }
-section { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 16px 20px; margin: 16px 0; }
-h2 { font-size: 17px; margin: 0 0 8px; }
-h3 { font-size: 15px; margin: 18px 0 6px; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 12px; margin: 16px 0; }
-.card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
-.card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
-.card .value { font-size: 22px; font-weight: 650; }
-.card .note { color: var(--muted); font-size: 12px; }
-.pair { display: flex; flex-wrap: wrap; gap: 24px; }
-figure { margin: 0; }
-figcaption { font-weight: 600; margin-bottom: 6px; }
-svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
-svg.chart text { fill: var(--ink); }
-table { border-collapse: collapse; }
-table.compact { margin-top: 8px; font-size: 13px; }
-th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
-.scroll { max-height: 560px; overflow: auto; border: 1px solid var(--line); border-radius: 8px; }
-table.sortable { width: 100%; font-size: 13px; }
-table.sortable thead th { position: sticky; top: 0; background: #f1f5f9; padding: 0; }
-table.sortable th button { all: unset; cursor: pointer; display: block; padding: 6px 10px; font-weight: 600; white-space: nowrap; }
-table.sortable th button:focus-visible { outline: 2px solid ${NEW}; }
-table.sortable th[aria-sort=ascending] .arrow::after { content: " ▲"; }
-table.sortable th[aria-sort=descending] .arrow::after { content: " ▼"; }
-table.sortable tbody tr:nth-child(even) { background: #f8fafc; }
-ul.inline { padding: 0; margin: 4px 0; } ul.inline li { display: inline; margin-right: 14px; }
-code { font-size: 12px; background: #f1f5f9; padding: 1px 4px; border-radius: 4px; white-space: nowrap; }
-#incident-list td:not(:last-child) { white-space: nowrap; }
-footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 24px; }
-`;
-
 /**
  * The simulation as one self-contained HTML page: inline CSS, charts drawn as inline SVG, one inline
  * script (allowed by hash) to sort the table of changed complaints. A Content-Security-Policy forbids
@@ -488,35 +437,17 @@ export function renderReport(s: SimulationSummary): string {
     incidents(s),
     errors(s),
   ].filter((x): x is Section => x !== undefined);
-  const scriptHash = createHash('sha256').update(SORT_SCRIPT).digest('base64');
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:`;
   const ruleSets =
     `new rules: <strong>${esc(s.proposed.ruleSet.name)}</strong> ${esc(s.proposed.ruleSet.version)} (${esc(s.proposed.ruleSet.source)})` +
     (s.baseline
       ? ` · baseline: <strong>${esc(s.baseline.ruleSet.name)}</strong> ${esc(s.baseline.ruleSet.version)} (${esc(s.baseline.ruleSet.source)})`
       : '');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>redress simulation: ${esc(s.proposed.ruleSet.name)}${s.baseline ? ` vs ${esc(s.baseline.ruleSet.name)}` : ''}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
-<h1>Rule-set simulation</h1>
-<p>${count(s.records)} complaints from ${esc(s.input)}</p>
-<p>${ruleSets}</p>
-</header>
-<main>
-${overview(s)}
-${sections.map((x) => `<section id="${x.id}"><h2>${esc(x.title)}</h2>${x.html}</section>`).join('\n')}
-<footer>redress ${esc(version)} · redress simulate</footer>
-</main>
-<script>${SORT_SCRIPT}</script>
-</body>
-</html>
-`;
+  return reportPage({
+    title: `redress simulation: ${esc(s.proposed.ruleSet.name)}${s.baseline ? ` vs ${esc(s.baseline.ruleSet.name)}` : ''}`,
+    heading: 'Rule-set simulation',
+    lines: [`${count(s.records)} complaints from ${esc(s.input)}`, ruleSets],
+    overview: overview(s),
+    sections,
+    command: 'redress simulate',
+  });
 }
