@@ -1,8 +1,14 @@
-// Writes schema/ruleset.schema.json from the zod schema (via the built package). A test fails when the
-// committed file and the schema drift apart.
+// Writes schema/ruleset.schema.json and schema/outcome.schema.json from their zod schemas (via the built
+// package). A test fails when a committed file and its schema drift apart.
 import { writeFileSync } from 'node:fs';
 import { ruleSetJsonSchema } from '../dist/index.js';
+import { outcomeJsonSchema } from '../dist/outcomes.js';
 
-const target = new URL('../schema/ruleset.schema.json', import.meta.url);
-writeFileSync(target, `${JSON.stringify(ruleSetJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${target.pathname}`);
+for (const [name, schema] of [
+  ['ruleset', ruleSetJsonSchema()],
+  ['outcome', outcomeJsonSchema()],
+]) {
+  const target = new URL(`../schema/${name}.schema.json`, import.meta.url);
+  writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`wrote ${target.pathname}`);
+}

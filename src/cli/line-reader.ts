@@ -1,3 +1,6 @@
+import { issue, RedressError } from '../errors';
+import { lineTooLong } from '../input/limits';
+
 /**
  * A line of a JSON Lines input, as read: its text, or why it could not be read as text. `bytes` is its
  * size in the input, line break included (the sizes of all lines add up to the input's size).
@@ -68,4 +71,15 @@ export async function* readLines(
     }
   }
   if (size > 0) yield finish(false);
+}
+
+/** The error for a line that could not be read as text: not UTF-8, or longer than `maxLineBytes`. */
+export function unreadableLine(
+  problem: 'too_long' | 'invalid_utf8',
+  bytes: number,
+  maxLineBytes: number,
+): RedressError {
+  if (problem === 'invalid_utf8')
+    return new RedressError('INVALID_JSON', [issue('invalid_utf8', [], 'the line is not valid UTF-8 text')]);
+  return lineTooLong(bytes, { limits: { maxLineBytes } }) as RedressError;
 }

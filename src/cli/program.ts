@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { version } from '../../package.json';
 import { explainCommand } from './commands/explain';
 import { incidentsCommand } from './commands/incidents';
+import { outcomesCommand } from './commands/outcomes';
 import { recommendCommand } from './commands/recommend';
 import { schemaCommand } from './commands/schema';
 import { simulateCommand } from './commands/simulate';
@@ -16,6 +17,7 @@ const COMMANDS: readonly ((io: CliIo) => Command)[] = [
   explainCommand,
   simulateCommand,
   incidentsCommand,
+  outcomesCommand,
   schemaCommand,
 ];
 

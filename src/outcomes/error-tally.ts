@@ -1,4 +1,4 @@
-import type { RedressError } from '../errors';
+import { issue, RedressError } from '../errors';
 import type { OutcomeLineError, OutcomeSummary } from './summary';
 
 /** The plain record of an error on a line of one of the inputs. */
@@ -10,6 +10,27 @@ export function lineError(
 ): OutcomeLineError {
   const { code, message, path, pointer } = error;
   return { source, line, complaintId, error: { code, message, path, pointer } };
+}
+
+/** The error for a second line about one complaint. */
+export function duplicateIdError(
+  code: 'INVALID_OUTCOME' | 'INVALID_RECOMMENDATION',
+  id: string,
+): RedressError {
+  const what = code === 'INVALID_OUTCOME' ? 'an outcome' : 'a recommendation';
+  return new RedressError(code, [
+    issue(
+      'duplicate_complaint_id',
+      ['complaintId'],
+      `complaint "${id}" already has ${what} on an earlier line`,
+      {
+        hint:
+          code === 'INVALID_OUTCOME'
+            ? 'give one outcome per complaint: merge the lines, or keep the latest'
+            : 'keep the one recommendation the customer was offered',
+      },
+    ),
+  ]);
 }
 
 /** Counts error lines by code and keeps the first few, so that none goes unreported and memory stays flat. */

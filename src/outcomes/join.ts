@@ -1,6 +1,6 @@
-import { issue, RedressError } from '../errors';
+import type { RedressError } from '../errors';
 import { limits } from '../input/limits';
-import { ErrorTally, lineError } from './error-tally';
+import { duplicateIdError, ErrorTally, lineError } from './error-tally';
 import { GroupTallies } from './groups';
 import { type OutcomeSettings, type OutcomeSummaryOptions, outcomeSettings } from './options';
 import { OutcomeIndex } from './outcome-index';
@@ -23,23 +23,6 @@ function readableId(input: unknown, maxBytes: number): string | null {
   }
   const id = (value as { complaintId?: unknown } | null)?.complaintId;
   return typeof id === 'string' ? id.trim().slice(0, limits.maxIdLength) : null;
-}
-
-function duplicate(code: 'INVALID_OUTCOME' | 'INVALID_RECOMMENDATION', id: string): RedressError {
-  const what = code === 'INVALID_OUTCOME' ? 'an outcome' : 'a recommendation';
-  return new RedressError(code, [
-    issue(
-      'duplicate_complaint_id',
-      ['complaintId'],
-      `complaint "${id}" already has ${what} on an earlier line`,
-      {
-        hint:
-          code === 'INVALID_OUTCOME'
-            ? 'give one outcome per complaint: merge the lines, or keep the latest'
-            : 'keep the one recommendation the customer was offered',
-      },
-    ),
-  ]);
 }
 
 /**
@@ -74,7 +57,7 @@ export class OutcomeJoin {
       this.errors.add(lineError('outcomes', line, id, parsed.error));
     } else if (!this.index.add(parsed.value)) {
       const id = parsed.value.complaintId;
-      this.errors.add(lineError('outcomes', line, id, duplicate('INVALID_OUTCOME', id)));
+      this.errors.add(lineError('outcomes', line, id, duplicateIdError('INVALID_OUTCOME', id)));
     } else {
       this.outcomes += 1;
     }
@@ -95,7 +78,7 @@ export class OutcomeJoin {
     const rec = read.recommendation;
     const match = this.index.match(rec.complaintId);
     if (match.kind === 'duplicate') {
-      const error = duplicate('INVALID_RECOMMENDATION', rec.complaintId);
+      const error = duplicateIdError('INVALID_RECOMMENDATION', rec.complaintId);
       this.errors.add(lineError('recommendations', line, rec.complaintId, error));
       return;
     }

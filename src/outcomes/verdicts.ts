@@ -6,18 +6,19 @@ import type { RuleVerdict, Verdict } from './summary';
 const ORDER: readonly Verdict[] = ['worse', 'better', 'no_clear_difference', 'too_few', 'too_few_others'];
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+const answers = (n: number) => `${n} CSAT answer${n === 1 ? '' : 's'}`;
 
 function judge(satisfied: Share, others: Share, minSample: number): { verdict: Verdict; note: string } {
   if (satisfied.n < minSample) {
     return {
       verdict: 'too_few',
-      note: `${satisfied.n} CSAT answers, fewer than the ${minSample} needed to judge`,
+      note: `${answers(satisfied.n)}, fewer than the ${minSample} needed to judge`,
     };
   }
   if (others.n < minSample) {
     return {
       verdict: 'too_few_others',
-      note: `the rest of the category has ${others.n} CSAT answers, fewer than the ${minSample} needed to compare`,
+      note: `the rest of the category has ${answers(others.n)}, fewer than the ${minSample} needed to compare`,
     };
   }
   const d = difference(satisfied, others) as NonNullable<ReturnType<typeof difference>>;

@@ -8,11 +8,12 @@ import { fromAcceptedJson, IncidentCollector } from '../incident-collector';
 import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../incident-flags';
 import { openInput } from '../input';
 import { type CliIo, filePath } from '../io';
-import { readLines } from '../line-reader';
+import { readLines, unreadableLine } from '../line-reader';
 import { concurrencyOption, maxLineBytesOption, quietOption, wholeNumber } from '../options';
 import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { type Progress, silentProgress, terminalProgress } from '../progress';
 import { type LoadedRules, loadRulesFile } from '../rules-file';
+import { OutcomeEvidence } from '../simulate/outcome-evidence';
 import { renderReport } from '../simulate/report/html';
 import { Simulation, type SimulationIncidents } from '../simulate/simulation';
 import { renderSimulationText } from '../simulate/text';
@@ -23,6 +24,7 @@ interface SimulateOptions extends Omit<IncidentFlagValues, 'baseline'> {
   readonly rules?: string;
   readonly baseline?: string;
   readonly report?: string;
+  readonly outcomes?: string;
   readonly json?: boolean;
   readonly examples: number;
   readonly reportRows: number;
@@ -51,6 +53,11 @@ export function simulateCommand(io: CliIo): Command {
     .option('-r, --rules <file>', 'the rule set to try (default: the built-in rules)')
     .option('-b, --baseline <file>', 'the rule set to compare with, e.g. the one in production')
     .option('--report <file>', 'also write a self-contained HTML report with charts and a sortable table')
+    .option(
+      '--outcomes <file>',
+      "outcome records of the complaints under the baseline's decisions (as redress outcomes reads them): " +
+        'shows how the old decision fared for the complaints whose recommendation changes; needs --baseline',
+    )
     .option('--json', 'print the summary as JSON instead of text')
     .option('--examples <n>', 'largest changes listed in the text summary', wholeNumber(0, 1000), 10)
     .option('--report-rows <n>', 'largest changes in the report table', wholeNumber(0, 100_000), 1000)
@@ -92,6 +99,7 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
   const proposed = loadRulesFile(io, options.rules);
   const baseline: LoadedRules | undefined =
     options.baseline === undefined ? undefined : loadRulesFile(io, options.baseline);
+  const evidence = await outcomeEvidence(io, options, baseline);
   const input = openInput(io, inputPath);
   const recommenders = [proposed, ...(baseline ? [baseline] : [])].map((r) =>
     createRecommender({ ruleSet: r.ruleSet }),
@@ -102,6 +110,7 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
     baseline,
     Math.max(options.examples, options.reportRows),
     incidents,
+    evidence,
   );
   const progress: Progress =
     io.stderr.isTTY && !options.quiet
@@ -148,6 +157,28 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
   }
   reportResources(io);
   return summary.errors.lines > 0 ? ExitCode.dataProblems : ExitCode.ok;
+}
+
+/** The outcomes under the baseline (`--outcomes`), read before the complaints; they need a baseline to be under. */
+async function outcomeEvidence(
+  io: CliIo,
+  options: SimulateOptions,
+  baseline: LoadedRules | undefined,
+): Promise<OutcomeEvidence | undefined> {
+  if (options.outcomes === undefined) return undefined;
+  if (baseline === undefined) {
+    throw new CliError(
+      "--outcomes needs --baseline: the outcomes followed the baseline's decisions, which the new rules are compared with",
+    );
+  }
+  const input = openInput(io, options.outcomes);
+  const evidence = new OutcomeEvidence(input.name);
+  for await (const raw of readLines(input.chunks, { maxLineBytes: options.maxLineBytes })) {
+    if ('problem' in raw)
+      evidence.addUnreadable(raw.line, unreadableLine(raw.problem, raw.bytes, options.maxLineBytes));
+    else if (raw.text.trim() !== '') evidence.addOutcome(raw.text, raw.line);
+  }
+  return evidence;
 }
 
 /** Incident detection as the flags ask for it; bad detection options are a usage error (exit 2). */

@@ -81,8 +81,8 @@ export class ChangeTally {
 
   constructor(private readonly keep: number) {}
 
-  /** Compares the two recommendations for the complaint on `line`. */
-  add(line: number, baseline: Recommendation, proposed: Recommendation): void {
+  /** Compares the two recommendations for the complaint on `line`; true when they differ. */
+  add(line: number, baseline: Recommendation, proposed: Recommendation): boolean {
     this.compared += 1;
     const currency = proposed.currency;
     const beforeMinor = toMinor(baseline.totalCost, currency);
@@ -94,7 +94,7 @@ export class ChangeTally {
     }
     c.before += beforeMinor;
     c.after += afterMinor;
-    if (signature(baseline) === signature(proposed)) return;
+    if (signature(baseline) === signature(proposed)) return false;
 
     this.changed += 1;
     const deltaMinor = afterMinor - beforeMinor;
@@ -114,7 +114,7 @@ export class ChangeTally {
     for (const type of before)
       if (!after.has(type)) this.removed.set(type, (this.removed.get(type) ?? 0) + 1);
 
-    if (this.keep === 0) return;
+    if (this.keep === 0) return true;
     this.largest.push({
       line,
       complaintId: proposed.complaintId,
@@ -135,6 +135,7 @@ export class ChangeTally {
       delta: fromMinor(deltaMinor, currency),
     });
     if (this.largest.length >= this.keep * 2) this.trim();
+    return true;
   }
 
   private trim(): void {

@@ -6,6 +6,7 @@ import { isLineError } from '../line-record';
 import type { LoadedRules } from '../rules-file';
 import { type ChangesSummary, ChangeTally } from './changes';
 import { type IncidentsSummary, incidentsSummary } from './incidents';
+import type { OutcomeEvidence, OutcomeEvidenceSummary } from './outcome-evidence';
 import { type SideSummary, SideTally } from './side';
 
 /** Everything `redress simulate` found: printed as text, as JSON (`--json`) and drawn in the report. */
@@ -22,6 +23,8 @@ export interface SimulationSummary {
   readonly changes: ChangesSummary | null;
   /** Bursts of complaints with one cause among the recommended complaints; null with `--no-incidents`. */
   readonly incidents: IncidentsSummary | null;
+  /** With `--outcomes`: how the baseline's decisions fared, for the complaints that change and the rest. */
+  readonly outcomes?: OutcomeEvidenceSummary;
   /** Lines that got no recommendation (under either rule set). */
   readonly errors: {
     readonly lines: number;
@@ -60,6 +63,7 @@ export class Simulation {
     baseline: LoadedRules | undefined,
     keepChanges: number,
     private readonly incidents?: SimulationIncidents,
+    private readonly evidence?: OutcomeEvidence,
   ) {
     this.proposed = new SideTally(proposed.ruleSet, proposed.source);
     this.baseline = baseline && new SideTally(baseline.ruleSet, baseline.source);
@@ -93,8 +97,10 @@ export class Simulation {
       if (entry) this.incidents?.collector.add(entry);
     }
     if (baseline && !isLineError(baseline)) this.baseline?.add(baseline);
-    if (baseline && !isLineError(baseline) && !isLineError(proposed))
-      this.changes?.add(line, baseline, proposed);
+    if (baseline && !isLineError(baseline) && !isLineError(proposed)) {
+      const changed = this.changes?.add(line, baseline, proposed);
+      if (changed !== undefined) this.evidence?.add(baseline, proposed, changed);
+    }
     return { failed: failure !== undefined };
   }
 
@@ -109,6 +115,7 @@ export class Simulation {
       incidents: this.incidents
         ? incidentsSummary(this.incidents.collector.detect(), this.incidents.options, this.incidents.applied)
         : null,
+      ...(this.evidence ? { outcomes: this.evidence.summary() } : {}),
       errors: {
         lines: this.errorLines,
         byCode: [...this.errorCodes.entries()]

@@ -1,8 +1,10 @@
+import type { OutcomeGroup, Share } from '../../outcomes/index';
 import type { LineError } from '../line-record';
 import { printable, type Style } from '../style';
 import { type Align, textTable } from '../text-table';
 import { formatMoney } from './format-money';
 import { describeDetection, describeGrowth, largestIncidents, shortTime } from './incidents';
+import { afterLabel } from './outcome-evidence';
 import type { CostGroup, SideSummary } from './side';
 import type { SimulationSummary } from './simulation';
 
@@ -222,6 +224,79 @@ function incidents(s: SimulationSummary, style: Style): string[] {
   return out;
 }
 
+/** Changes listed in the outcomes table; `--json` has up to fifty. */
+const SHOWN_TRANSITIONS = 10;
+
+function outcomeFacts(g: OutcomeGroup): string {
+  const s = g.csat.satisfied;
+  return `CSAT ${g.csat.mean === null ? '–' : g.csat.mean.toFixed(2)} (${count(s.n)} answers), ${s.rate === null ? '–' : percent(s.rate)} satisfied (${shareInterval(s)})`;
+}
+
+function shareInterval(s: Share): string {
+  return s.low === null || s.high === null
+    ? '–'
+    : `${(s.low * 100).toFixed(1)}–${(s.high * 100).toFixed(1)}%`;
+}
+
+function outcomes(s: SimulationSummary, style: Style): string[] {
+  const o = s.outcomes;
+  if (!o) return [];
+  const out = [
+    '',
+    style.bold(`Outcomes under the baseline's decisions (${printable(o.file)})`),
+    `  ${count(o.records)} outcome records; ${count(o.matched)} of the compared complaints have one`,
+    `  complaints whose recommendation changes: ${count(o.changed.complaints)} with an outcome: ${outcomeFacts(o.changed)}`,
+    `  the others: ${count(o.unchanged.complaints)} with an outcome: ${outcomeFacts(o.unchanged)}`,
+  ];
+  const shown = o.transitions.slice(0, SHOWN_TRANSITIONS);
+  if (shown.length > 0) {
+    const rows = shown.map((t) => {
+      const g = t.outcomes;
+      const rate = (x: Share) => (x.rate === null ? '–' : percent(x.rate));
+      return [
+        t.before.join(' + '),
+        '→',
+        afterLabel(t),
+        count(t.changed),
+        count(g.complaints),
+        g.csat.mean === null ? '–' : g.csat.mean.toFixed(2),
+        rate(g.csat.satisfied),
+        shareInterval(g.csat.satisfied),
+        rate(g.churn),
+      ];
+    });
+    const header = [
+      'before',
+      '',
+      'after',
+      'complaints',
+      'with outcome',
+      'CSAT before',
+      'satisfied',
+      '95% interval',
+      'churn',
+    ];
+    out.push(
+      ...textTable(
+        [header, ...rows],
+        ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
+  if (o.errors.count > 0) {
+    out.push(
+      `  ${style.red(count(o.errors.count))} outcome lines could not be read: ${o.errors.byCode.map((c) => `${c.code} ${count(c.lines)}`).join(', ')}`,
+    );
+    out.push(
+      ...o.errors.first.map(
+        (e) =>
+          `  line ${e.line}: ${e.error.code}${e.error.pointer ? ` at ${printable(e.error.pointer)}` : ''}: ${printable(e.error.message)}`,
+      ),
+    );
+  }
+  return out;
+}
+
 function errorLine(e: LineError): string {
   return `  line ${e.line}: ${e.error.code}${e.error.pointer ? ` at ${printable(e.error.pointer)}` : ''}: ${printable(e.error.message)}`;
 }
@@ -251,6 +326,7 @@ export function renderSimulationText(s: SimulationSummary, examples: number, sty
     ...costs(s, style),
     ...handling(s, style),
     ...changes(s, examples, style),
+    ...outcomes(s, style),
     ...incidents(s, style),
     ...errors(s, style),
   ];

@@ -11,6 +11,7 @@ import {
 import type { SideSummary } from '../side';
 import type { SimulationSummary } from '../simulation';
 import { escapeHtml as esc } from './escape';
+import { outcomesSection } from './outcomes';
 import { ACCENT, card, reportPage, type Section } from './page';
 import { sortableTable } from './sortable-table';
 import { barChart, deltaChart, type Series, splitChart, timelineChart } from './svg';
@@ -434,6 +435,7 @@ export function renderReport(s: SimulationSummary): string {
     handling(s),
     rules(s),
     changes(s),
+    outcomesSection(s),
     incidents(s),
     errors(s),
   ].filter((x): x is Section => x !== undefined);

@@ -217,3 +217,54 @@ export function timelineChart(chart: TimelineChart): string {
   });
   return svg(width, bottom + AXIS, chart.title, parts.join(''));
 }
+
+/** Shares with their intervals on a 0–100% axis: one row each, a bar from low to high and a dot at the share. */
+export interface IntervalChart {
+  readonly title: string;
+  readonly rows: readonly {
+    readonly label: string;
+    readonly value: number;
+    readonly low: number;
+    readonly high: number;
+    /** A tick to compare with (e.g. the rest of the category's share). */
+    readonly reference?: number;
+    readonly color: string;
+    /** The row's tooltip. */
+    readonly detail: string;
+  }[];
+  readonly width?: number;
+}
+
+/** Draws an `IntervalChart`; the interval's bar is at least 2 px wide, so a sure share still shows. */
+export function intervalChart(chart: IntervalChart): string {
+  const LABEL_WIDTH = labelWidth(chart.rows.map((r) => r.label));
+  const width = chart.width ?? 560;
+  const plot = width - LABEL_WIDTH - 56;
+  const x = (share: number) => LABEL_WIDTH + Math.min(1, Math.max(0, share)) * plot;
+  const row = BAR + GROUP_GAP;
+  const bottom = chart.rows.length * row;
+  const parts: string[] = [];
+  for (let i = 0; i <= TICKS; i++) {
+    const tx = x(i / TICKS);
+    parts.push(
+      `<line x1="${tx.toFixed(1)}" y1="0" x2="${tx.toFixed(1)}" y2="${bottom}" stroke="#e2e8f0"/>`,
+      `<text x="${tx.toFixed(1)}" y="${bottom + 16}" font-size="11" fill="#475569" text-anchor="middle">${(i / TICKS) * 100}%</text>`,
+    );
+  }
+  chart.rows.forEach((r, i) => {
+    const y = i * row;
+    const x0 = x(r.low);
+    const w = Math.max(2, x(r.high) - x0);
+    parts.push(
+      `<text x="${LABEL_WIDTH - 8}" y="${y + BAR - 3}" font-size="${FONT}" text-anchor="end">${esc(r.label)}</text>`,
+      `<rect class="bar" x="${x0.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${BAR - 8}" rx="3" fill="${r.color}" fill-opacity="0.35">` +
+        `<title>${esc(r.detail)}</title></rect>`,
+      `<circle cx="${x(r.value).toFixed(1)}" cy="${y + BAR / 2}" r="4" fill="${r.color}"><title>${esc(r.detail)}</title></circle>`,
+    );
+    if (r.reference !== undefined) {
+      const rx = x(r.reference).toFixed(1);
+      parts.push(`<line x1="${rx}" y1="${y}" x2="${rx}" y2="${y + BAR}" stroke="#0f172a" stroke-width="2"/>`);
+    }
+  });
+  return svg(width, bottom + AXIS, chart.title, parts.join(''));
+}
