@@ -29,6 +29,12 @@ function judge(satisfied: Share, others: Share, minSample: number): { verdict: V
   return { verdict: 'no_clear_difference', note: `${shares}; the difference, ${span}, spans zero` };
 }
 
+/** Judged rules worst first; unjudged ones with the most answers first. */
+function withinVerdict(a: RuleVerdict, b: RuleVerdict): number {
+  if (a.verdict === 'too_few' || a.verdict === 'too_few_others') return b.satisfied.n - a.satisfied.n;
+  return (a.difference?.estimate ?? 0) - (b.difference?.estimate ?? 0);
+}
+
 /**
  * Each rule in each category it gave remedies in, against the category's other complaints: the share
  * of satisfied customers, its difference and a verdict. No verdict below `minSample` CSAT answers on
@@ -59,7 +65,7 @@ export function ruleVerdicts(groups: GroupTallies, minSample: number): RuleVerdi
   return verdicts.sort(
     (a, b) =>
       ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict) ||
-      (a.difference?.estimate ?? 0) - (b.difference?.estimate ?? 0) ||
+      withinVerdict(a, b) ||
       a.rule.localeCompare(b.rule) ||
       a.category.localeCompare(b.category),
   );

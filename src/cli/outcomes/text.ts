@@ -19,12 +19,14 @@ export interface OutcomeInputs {
   readonly outcomes: string;
 }
 
-/** Rules listed by name in the "not judged" line, at most; `--json` has them all. */
+/** Rules listed by name in the "not judged" line, and unmatched ids, at most; `--json` has more. */
 const NAMED = 8;
+const IDS = 5;
 
 function ids(list: { readonly count: number; readonly first: readonly string[] }): string {
-  const more = list.count - list.first.length;
-  return list.first.map(printable).join(', ') + (more > 0 ? `, … (+${count(more)})` : '');
+  const shown = list.first.slice(0, IDS);
+  const more = list.count - shown.length;
+  return shown.map(printable).join(', ') + (more > 0 ? `, … (+${count(more)})` : '');
 }
 
 function join(s: OutcomeSummary, inputs: OutcomeInputs, style: Style): string[] {
