@@ -69,43 +69,53 @@ export class IncidentCollector {
 }
 
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/** An order line's SKU and family trimmed; anything else about it as it is. */
+const trimmedLine = (item: unknown) =>
+  isObject(item)
+    ? {
+        ...item,
+        sku: trimmed(item.sku),
+        ...(item.family === undefined ? {} : { family: trimmed(item.family) }),
+      }
+    : item;
 
 /**
  * The fields detection reads from the JSON value of a complaint the library accepted, as
- * `parseComplaint` would give them: ids, SKUs and plans trimmed, as the complaint schema trims them.
- * Cheaper than parsing the complaint again, which its recommender has already done.
+ * `parseComplaint` would give them: ids, SKUs, families, carriers, plans and services trimmed, as the
+ * complaint schema trims them. Cheaper than parsing the complaint again, which its recommender has
+ * already done.
  */
 export function fromAcceptedJson(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const c = value as {
-    id?: unknown;
-    receivedAt?: unknown;
-    category?: unknown;
-    order?: { items?: unknown };
-    subscription?: { plan?: unknown };
-    exposure?: unknown;
-  };
-  const items = c.order?.items;
+  if (!isObject(value)) return value;
+  const { order, subscription } = value as { order?: unknown; subscription?: unknown };
   return {
-    id: trimmed(c.id),
-    receivedAt: c.receivedAt,
-    category: c.category,
-    ...(c.order === undefined
+    id: trimmed(value.id),
+    receivedAt: value.receivedAt,
+    category: value.category,
+    ...(order === undefined ? {} : { order: orderFields(order) }),
+    ...(subscription === undefined
       ? {}
       : {
-          order: {
-            items: Array.isArray(items)
-              ? items.map((item: unknown) =>
-                  typeof item === 'object' && item !== null
-                    ? { ...item, sku: trimmed((item as { sku?: unknown }).sku) }
-                    : item,
-                )
-              : items,
-          },
+          subscription: isObject(subscription)
+            ? {
+                ...subscription,
+                plan: trimmed(subscription.plan),
+                ...(subscription.service === undefined ? {} : { service: trimmed(subscription.service) }),
+              }
+            : subscription,
         }),
-    ...(c.subscription === undefined
-      ? {}
-      : { subscription: { ...c.subscription, plan: trimmed(c.subscription?.plan) } }),
-    ...(c.exposure === undefined ? {} : { exposure: c.exposure }),
+    ...(value.exposure === undefined ? {} : { exposure: value.exposure }),
+  };
+}
+
+function orderFields(order: unknown): unknown {
+  if (!isObject(order)) return order;
+  const items = order.items;
+  return {
+    items: Array.isArray(items) ? items.map(trimmedLine) : items,
+    ...(order.carrier === undefined ? {} : { carrier: trimmed(order.carrier) }),
   };
 }

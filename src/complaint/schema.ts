@@ -64,6 +64,11 @@ export const LineItemSchema = z.strictObject({
   /** How many of this line are affected; when no line says, every unit is (for item categories). */
   affectedQuantity: z.number().int().min(0).max(limits.maxQuantity).optional(),
   name: shortText.optional(),
+  /**
+   * The product family the SKU belongs to (one model across sizes and colours, say). When given,
+   * incident detection groups product failures by family instead of by SKU.
+   */
+  family: id.optional(),
 });
 
 const OrderSchema = z.strictObject({
@@ -76,12 +81,19 @@ const OrderSchema = z.strictObject({
   items: z.array(LineItemSchema).max(limits.maxItems).default([]),
   /** For billing errors: the amount the customer was charged beyond what they owed. */
   overcharge: money.optional(),
+  /** Who delivers (or was to deliver) the order. Incident detection groups late deliveries by it. */
+  carrier: id.optional(),
 });
 
 const SubscriptionSchema = z.strictObject({
   plan: id,
   monthlyPrice: money,
   currency,
+  /**
+   * The service the plan is of ("Streaming" for the plans Plus and Family). Incident detection groups
+   * a service's problems by it: the plans of one service are one cause.
+   */
+  service: id.optional(),
 });
 
 const PriorComplaintSchema = z.strictObject({

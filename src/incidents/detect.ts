@@ -10,7 +10,8 @@ import type { Building, Entry, Incident } from './types';
  * come in any order; the result is the same for any order of the same complaints, sorted by first
  * complaint.
  *
- * Reads only `id`, `receivedAt`, `category`, `order.items`, `subscription.plan` and `exposure.public`,
+ * Reads only `id`, `receivedAt`, `category`, `order.items` (SKU, family, quantities, prices),
+ * `order.carrier`, `subscription.plan`, `subscription.service` and `exposure.public`,
  * and checks those by the complaint schema's rules, with its codes (pass complaints through
  * `parseComplaint` for every other check).
  *
@@ -20,16 +21,18 @@ import type { Building, Entry, Incident } from './types';
  * ```ts
  * import { detectIncidents } from 'redress/incidents';
  *
- * // Twelve wrong sizes of one shoe in three hours (no history: with baseline 0, minCount alone decides).
+ * // Twelve wrong sizes of one shoe in three hours. The input holds no earlier history, so the count
+ * // alone decides: at least `minCount` in one window.
  * const complaints = Array.from({ length: 12 }, (_, i) => ({
  *   id: `c-${i + 1}`,
  *   receivedAt: new Date(Date.UTC(2026, 2, 10, 9, 15 * i)).toISOString(),
  *   category: 'wrong_item',
  *   order: { items: [{ sku: 'SHOE-42', quantity: 1, unitPrice: 59.9 }] },
  * }));
- * const [incident] = detectIncidents(complaints, { window: '6h', baseline: 0, minCount: 10 });
+ * const [incident] = detectIncidents(complaints, { window: '6h', minCount: 10 });
  * incident?.id; //=> 'inc-20260310T090000Z-wrong_item:sku:SHOE-42'
- * incident?.cause; //=> { key: 'wrong_item:sku:SHOE-42', category: 'wrong_item', sku: 'SHOE-42', service: null }
+ * incident?.cause.key; //=> 'wrong_item:sku:SHOE-42'
+ * incident?.basis; //=> 'minCount'
  * [incident?.count, incident?.firstAt, incident?.lastAt]; //=> [12, '2026-03-10T09:00:00.000Z', '2026-03-10T11:45:00.000Z']
  * ```
  */

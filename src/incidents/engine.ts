@@ -14,9 +14,11 @@ import type { Building, Entry, Incident } from './types';
  *   `baseline` long: h = min(baseline, t − window − first);
  * - the baseline is that history, (t − window − h, t − window]: its complaints of that cause that are
  *   not themselves part of an incident number b, so the usual count per window is e = b × window / h;
- * - the window is a burst when n ≥ minCount and n ≥ ratio × e, judged only once there is at least
- *   one window of history (h ≥ window): before that, nothing is known to be unusual. With
- *   `baseline: 0` there is no baseline: a window is a burst when n ≥ minCount, from the start.
+ * - with at least one window of history (h ≥ window) the window is a burst when n ≥ minCount and
+ *   n ≥ ratio × e: far above the usual rate;
+ * - without it (the input starts less than a window before: one day's export) the usual rate is
+ *   unknown, and the window is a burst when n ≥ minCount alone. So is every window with
+ *   `baseline: 0`.
  *
  * Every complaint inside a burst window belongs to an incident; burst windows of one cause that
  * overlap in time (the later one starts before the earlier one ends) make one incident. Complaints at
@@ -171,10 +173,11 @@ export class IncidentEngine {
     }
     const n = entries.length - state.win;
     if (n < minCount) return;
-    // Without a window of history nothing is known to be unusual (unless there is to be no baseline).
-    if (baselineMs > 0 && history < windowMs) return;
-    // n ≥ ratio × (quiet × window / history), multiplied out so that no baseline means no division.
-    if (baselineMs > 0 && n * history < ratio * state.quiet * windowMs) return;
+    // With a window of history the usual rate is known and the count must be far above it; without
+    // one (a day's export), the count alone decides.
+    const byRate = baselineMs > 0 && history >= windowMs;
+    // n ≥ ratio × (quiet × window / history), multiplied out so that no division is needed.
+    if (byRate && n * history < ratio * state.quiet * windowMs) return;
 
     let incident = state.open;
     if (incident === null || incident.lastAnchor <= windowStart) {
@@ -182,7 +185,8 @@ export class IncidentEngine {
         cause: (entries[entries.length - 1] as Entry).cause,
         members: [],
         detectedAt: t,
-        expected: baselineMs === 0 ? 0 : (state.quiet * windowMs) / history,
+        basis: byRate ? 'ratio' : 'minCount',
+        expected: byRate ? (state.quiet * windowMs) / history : 0,
         peakCount: 0,
         lastAnchor: t,
         final: null,
@@ -247,6 +251,7 @@ export class IncidentEngine {
       firstAt: new Date(first.time).toISOString(),
       lastAt: new Date(last.time).toISOString(),
       detectedAt: new Date(b.detectedAt).toISOString(),
+      basis: b.basis,
       count: b.members.length,
       expected: round(b.expected),
       peakCount: b.peakCount,

@@ -12,4 +12,4 @@ export type { IncidentCause } from '../policy/incident-mark';
 export type { Duration } from '../time/duration';
 export { createIncidentDetector, detectIncidents, type IncidentDetector } from './detect';
 export { INCIDENT_DEFAULTS, type IncidentGroupBy, type IncidentOptions } from './options';
-export type { Incident, IncidentComplaint } from './types';
+export type { Incident, IncidentBasis, IncidentComplaint } from './types';

@@ -6,7 +6,7 @@ import { limits } from '../input/limits';
 import type { IncidentCause } from '../policy/incident-mark';
 import { instantMs } from '../time/instant';
 import { TIMESTAMP_YEARS, timestampMs } from '../time/timestamp';
-import { causeKey, causeOf } from './cause';
+import { causeKey, causeOf, plainCause } from './cause';
 import type { IncidentGroupBy } from './options';
 import type { Entry, IncidentComplaint } from './types';
 
@@ -26,12 +26,18 @@ const LINE = LineItemSchema.pick({
   quantity: true,
   unitPrice: true,
   affectedQuantity: true,
+  family: true,
 }).loose();
 
-/** Under `cause` grouping detection also reads the order's lines and the subscription's plan. */
+/**
+ * Under `cause` grouping detection also reads the order's lines and carrier, and the subscription's
+ * plan and service.
+ */
 const CAUSE_FIELDS = FIELDS.extend({
-  order: z.looseObject({ items: z.array(LINE).optional() }).optional(),
-  subscription: shape.subscription.unwrap().pick({ plan: true }).loose().optional(),
+  order: z
+    .looseObject({ items: z.array(LINE).optional(), carrier: shape.order.unwrap().shape.carrier })
+    .optional(),
+  subscription: shape.subscription.unwrap().pick({ plan: true, service: true }).loose().optional(),
 }).loose();
 
 /** Every problem with the fields detection reads, under the complaint's position in the input. */
@@ -80,11 +86,12 @@ function surelyLine(v: unknown): boolean {
     surelyId(v.sku) &&
     isCount(v.quantity, 1) &&
     isMoney(v.unitPrice) &&
-    (v.affectedQuantity === undefined || isCount(v.affectedQuantity, 0))
+    (v.affectedQuantity === undefined || isCount(v.affectedQuantity, 0)) &&
+    (v.family === undefined || surelyId(v.family))
   );
 }
 
-/** The order's lines and the subscription's plan, which `cause` grouping reads. */
+/** The order's lines and carrier, and the subscription's plan and service, which `cause` grouping reads. */
 function surelyOrderAndPlan(c: Loose): boolean {
   const { order, subscription } = c;
   if (order !== undefined) {
@@ -94,8 +101,14 @@ function surelyOrderAndPlan(c: Loose): boolean {
       if (!Array.isArray(items)) return false;
       for (const line of items) if (!surelyLine(line)) return false;
     }
+    if (order.carrier !== undefined && !surelyId(order.carrier)) return false;
   }
-  return subscription === undefined || (isRecord(subscription) && surelyId(subscription.plan));
+  return (
+    subscription === undefined ||
+    (isRecord(subscription) &&
+      surelyId(subscription.plan) &&
+      (subscription.service === undefined || surelyId(subscription.service)))
+  );
 }
 
 /**
@@ -167,7 +180,7 @@ export class EntryReader {
       cause =
         groupBy === 'cause'
           ? causeOf(complaint)
-          : { key, category: groupBy === 'category' ? complaint.category : null, sku: null, service: null };
+          : plainCause(key, groupBy === 'category' ? complaint.category : null);
       this.causes.set(key, cause);
     }
     return cause;

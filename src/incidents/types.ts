@@ -12,9 +12,11 @@ export interface IncidentComplaint {
       readonly quantity: number;
       readonly unitPrice: number;
       readonly affectedQuantity?: number;
+      readonly family?: string;
     }[];
+    readonly carrier?: string;
   };
-  readonly subscription?: { readonly plan: string };
+  readonly subscription?: { readonly plan: string; readonly service?: string };
   readonly exposure?: { readonly public: boolean };
 }
 
@@ -28,15 +30,21 @@ export interface Incident {
   readonly lastAt: string;
   /** When the first burst window closed on its complaint: the earliest the incident could be known. */
   readonly detectedAt: string;
+  /**
+   * How the burst was judged when it was detected: `ratio` — far above the cause's usual rate, with at
+   * least a window of history before it; `minCount` — by its count alone, because the input held less
+   * than a window of history (one day's export) or `baseline` is 0.
+   */
+  readonly basis: IncidentBasis;
   /** Complaints in it. */
   readonly count: number;
-  /** The cause's usual count per window, from the baseline when the incident was detected. */
+  /** The cause's usual count per window, from the baseline when the incident was detected; 0 by `minCount`. */
   readonly expected: number;
   /** The most complaints of the cause in one window during the incident. */
   readonly peakCount: number;
   /**
    * Growth over the window: `peakCount` as a multiple of `expected` (12 = twelve times the usual
-   * rate); null when the cause had no complaints in the baseline.
+   * rate); null when the cause had no complaints in the baseline, or by `minCount`.
    */
   readonly growth: number | null;
   /** Complaints that were posted publicly, and their share of `count` (0–1). */
@@ -59,11 +67,15 @@ export interface Entry {
   incident: Building | null;
 }
 
+/** How a burst was judged: against the usual rate, or by its count alone. */
+export type IncidentBasis = 'ratio' | 'minCount';
+
 /** An incident while it is still open to growth. */
 export interface Building {
   readonly cause: IncidentCause;
   readonly members: Entry[];
   readonly detectedAt: number;
+  readonly basis: IncidentBasis;
   readonly expected: number;
   peakCount: number;
   lastAnchor: number;

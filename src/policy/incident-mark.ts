@@ -6,16 +6,26 @@ import type { Category } from '../complaint/schema';
  * read it, so that the layers below `incidents/` never import from it.
  */
 
-/** What the complaints of an incident have in common. */
+/**
+ * What the complaints of an incident have in common: what failed. At most one of `sku`, `family`,
+ * `service` and `carrier` is set.
+ */
 export interface IncidentCause {
-  /** The grouping key: `wrong_item:sku:SHOE-42`, `service_outage:service:Plus`, `late_delivery`, or yours. */
+  /**
+   * The grouping key: `wrong_item:sku:SHOE-42`, `wrong_item:family:SHOE-RUN`,
+   * `service_outage:service:Streaming`, `late_delivery:carrier:DHL`, `late_delivery`, or yours.
+   */
   readonly key: string;
   /** The category, or null for a custom `groupBy`. */
   readonly category: Category | null;
-  /** The product, for item problems (wrong, damaged, missing, poor quality). */
+  /** The product, for item problems (wrong, damaged, missing, poor quality) without a family. */
   readonly sku: string | null;
-  /** The subscription plan, for problems with a service. */
+  /** The product family (`order.items[].family`), for item problems when the line names one. */
+  readonly family: string | null;
+  /** The service (`subscription.service`), for problems with a service. */
   readonly service: string | null;
+  /** The carrier (`order.carrier`), for late deliveries. */
+  readonly carrier: string | null;
 }
 
 /**

@@ -87,7 +87,7 @@ function toCustomer({ r, input, subject, money, say }: Composition): void {
   const apology = openingApology(r, input.remedies);
   say(apology.key, apology.text);
   say(...restatement(r, input.complaint, subject, input.daysLate, money));
-  if (input.incident) say('incident.notice', r.m('incident.notice', { count: input.incident.count }));
+  if (input.incident) say('incident.notice', r.m('incident.notice'));
 
   for (const remedy of input.remedies) {
     const offer = offerSentence(r, remedy, { subject, money });
@@ -350,12 +350,14 @@ function ruleRationale(
   return { text: r.embedSentence(fill(rationale.en, en, subject)), locale: 'en' };
 }
 
-/** An incident's cause in words: "wrong item (SKU SHOE-42)", "service outage (Plus)". */
+/** An incident's cause in words: "wrong item (SKU SHOE-42)", "service outage (Streaming)". */
 function describeCause(r: Renderer, cause: IncidentMark['cause']): string {
   if (cause.category === null) return r.embed(cause.key);
   const category = r.t(`category.${cause.category}`);
   if (cause.sku !== null) return r.m('cause.sku', { category, sku: r.embed(cause.sku) });
+  if (cause.family !== null) return r.m('cause.family', { category, family: r.embed(cause.family) });
   if (cause.service !== null) return r.m('cause.service', { category, service: r.embed(cause.service) });
+  if (cause.carrier !== null) return r.m('cause.carrier', { category, carrier: r.embed(cause.carrier) });
   return category;
 }
 

@@ -226,7 +226,7 @@ describe.concurrent('redress simulate: incidents', () => {
     expect(html).toContain('wrong_item:sku:SKU-00');
   });
 
-  it('finds the one incident of the examples, and with --apply-incidents replays as recommendMany({ incidents }) does', async () => {
+  it('finds the incidents of the examples, and with --apply-incidents replays as recommendMany({ incidents }) does', async () => {
     const examples = 'examples/complaints.jsonl';
     const [listed, applied] = await Promise.all([
       simulateJson([examples]),
@@ -244,6 +244,13 @@ describe.concurrent('redress simulate: incidents', () => {
           count: 244,
           ids: 244,
           publicCount: 45,
+        }),
+        // The outage of the examples' plans, one cause: their service.
+        expect.objectContaining({
+          id: 'inc-20260321T143700Z-service_outage',
+          cause: expect.objectContaining({ key: 'service_outage', service: null }),
+          count: 13,
+          ids: 13,
         }),
       ]);
     }

@@ -114,13 +114,13 @@ describe('recommendMany in crisis mode', () => {
     const notice = (id: string) =>
       members.find((r) => r.complaintId === id)?.rationale.find((s) => s.key === 'incident.notice')?.text;
     expect(notice('w-1')).toBe(
-      'Yaşadığınız sorun, 4 müşterimizi etkileyen ve farkında olduğumuz bir sorunun parçası; sorunun kaynağını gidermek için çalışıyoruz.',
+      'Yaşadığınız sorun, birçok müşterimizi etkileyen ve farkında olduğumuz bir sorunun parçası; sorunun kaynağını gidermek için çalışıyoruz.',
     );
     expect(notice('w-3')).toBe(
-      'مشکل شما بخشی از یک مشکل شناخته‌شده است که ۴ نفر از مشتریان ما را تحت تأثیر قرار داده است و ما در حال رفع ریشهٔ آن هستیم.',
+      'مشکل شما بخشی از یک مشکل شناخته‌شده است که بسیاری از مشتریان ما را تحت تأثیر قرار داده است و ما در حال رفع ریشهٔ آن هستیم.',
     );
     expect(notice('w-4')).toBe(
-      'This is part of a known problem affecting 4 customers, and we are fixing its cause.',
+      'This is part of a known problem that has affected many of our customers, and we are fixing its cause.',
     );
     // The late delivery is no part of it and is exactly what it would be alone.
     const late = results.find((r) => r.complaintId === 'late-1');

@@ -56,27 +56,36 @@ describe('the burst threshold', () => {
     const baseline = Array.from({ length: 10 }, (_, h) => at(h * 60 + 30));
     const burst = (n: number) => Array.from({ length: n }, (_, k) => at(600 + 10 * (k + 1)));
     const [incident] = detectIncidents(withHistory([...baseline, ...burst(4)]), hourly);
-    expect(incident).toMatchObject({ count: 4, expected: 1, peakCount: 4, growth: 4 });
+    expect(incident).toMatchObject({ basis: 'ratio', count: 4, expected: 1, peakCount: 4, growth: 4 });
     expect(detectIncidents(withHistory([...baseline, ...burst(3)]), { ...hourly, minCount: 3 })).toEqual([]);
   });
 
-  it('calls nothing unusual before there is a window of history, unless the baseline is zero', () => {
+  it('judges by minCount alone before there is a window of history (a day’s export), by the rate after', () => {
     const rush = Array.from({ length: 10 }, (_, k) => at(k * 5));
-    expect(detectIncidents(rush, hourly)).toEqual([]);
-    expect(detectIncidents(rush, { ...hourly, baseline: 0 })).toHaveLength(1);
-    expect(detectIncidents(withHistory(rush), hourly)).toHaveLength(1);
-    // History is measured from the first complaint of any cause: exactly one window of it is enough.
-    // The window ending at the fourth complaint (15 min) starts at −45 min; history must reach −105 min.
-    const first = (minutes: number) => [at(minutes, { sku: 'OTHER' }), ...rush.slice(0, 4)];
-    expect(detectIncidents(first(-105), hourly).map((i) => i.count)).toEqual([4]);
-    expect(detectIncidents(first(-104), hourly)).toEqual([]);
+    // No history at all: ten in 45 minutes are a burst by their count.
+    const [alone] = detectIncidents(rush, hourly);
+    expect(alone).toMatchObject({ basis: 'minCount', count: 10, expected: 0, growth: null });
+    expect(detectIncidents(rush.slice(0, 3), hourly)).toEqual([]);
+    expect(detectIncidents(rush, { ...hourly, baseline: 0 })).toEqual([alone]);
+    expect(detectIncidents(withHistory(rush), hourly)[0]).toMatchObject({ basis: 'ratio', count: 10 });
+    // History is measured from the first complaint of any cause: exactly one window of it brings the
+    // ratio rule. The window ending at the fourth complaint (15 min) starts at −45 min; a window of
+    // history reaches back to −105 min. Against a usual 3 an hour, four are no burst by the rate.
+    const usual = (first: number) => [
+      at(first, { sku: 'OTHER' }),
+      ...[-60, -55, -50].map((m) => at(m)),
+      ...rush.slice(0, 4),
+    ];
+    expect(detectIncidents(usual(-105), hourly)).toEqual([]);
+    // One minute less of history: the rate is unknown, and the count decides.
+    expect(detectIncidents(usual(-104), hourly).map((i) => [i.basis, i.count])).toEqual([['minCount', 4]]);
   });
 
   it('judges by minCount alone with a zero baseline', () => {
     const steady = Array.from({ length: 40 }, (_, k) => at(k * 15));
     // Four an hour, every hour: with no baseline every full window is a burst.
     const [incident] = detectIncidents(steady, { ...hourly, baseline: 0 });
-    expect(incident).toMatchObject({ count: 40, expected: 0, peakCount: 4, growth: null });
+    expect(incident).toMatchObject({ basis: 'minCount', count: 40, expected: 0, peakCount: 4, growth: null });
   });
 
   it('does not flag a cause at its steady rate, and does flag a spike above it', () => {
@@ -181,10 +190,18 @@ describe('what an incident reports', () => {
     expect(detectIncidents(withHistory(complaints), hourly)).toEqual<Incident[]>([
       {
         id: 'inc-20260310T000000Z-wrong_item:sku:SHOE-42',
-        cause: { key: 'wrong_item:sku:SHOE-42', category: 'wrong_item', sku: 'SHOE-42', service: null },
+        cause: {
+          key: 'wrong_item:sku:SHOE-42',
+          category: 'wrong_item',
+          sku: 'SHOE-42',
+          family: null,
+          service: null,
+          carrier: null,
+        },
         firstAt: '2026-03-10T00:00:00.000Z',
         lastAt: '2026-03-10T00:40:00.000Z',
         detectedAt: '2026-03-10T00:30:00.000Z',
+        basis: 'ratio',
         count: 5,
         expected: 0,
         peakCount: 5,
@@ -196,7 +213,7 @@ describe('what an incident reports', () => {
     ]);
   });
 
-  it('finds the cause: product for item problems, plan for services, category for the rest', () => {
+  it('finds the cause: product for item problems, service for services, carrier for late deliveries', () => {
     const base = { receivedAt: '2026-03-10T10:00:00+03:00' };
     const complaints = [
       // The affected line with the most value at stake is the product; when lines say which are
@@ -231,7 +248,8 @@ describe('what an incident reports', () => {
     ).toEqual([
       ['damaged_item:sku:DEAR', 'DEAR', null],
       ['late_delivery', null, null],
-      ['service_outage:service:Plus', null, 'Plus'],
+      // A plan without its service: the category alone (plans of one service are one cause).
+      ['service_outage', null, null],
     ]);
     expect(
       detectIncidents(all, { minCount: 2, baseline: 0, groupBy: 'category' }).map((i) => i.cause.key),
@@ -242,7 +260,89 @@ describe('what an incident reports', () => {
         baseline: 0,
         groupBy: (c) => (c.id.startsWith('c') ? null : 'x'),
       }).map((i) => [i.cause, i.count]),
-    ).toEqual([[{ key: 'x', category: null, sku: null, service: null }, 4]]);
+    ).toEqual([[{ key: 'x', category: null, sku: null, family: null, service: null, carrier: null }, 4]]);
+  });
+});
+
+describe('the cause is what failed', () => {
+  const base = { receivedAt: '2026-03-10T10:00:00Z' };
+  const causes = (complaints: readonly object[], options: IncidentOptions = {}) =>
+    detectIncidents(complaints, { minCount: 2, baseline: 0, ...options }).map((i) => [
+      i.cause.key,
+      i.complaintIds,
+    ]);
+
+  it('groups an outage by service across its plans', () => {
+    const outage = (id: string, plan: string, service?: string) => ({
+      ...base,
+      id,
+      category: 'service_outage',
+      subscription: { plan, ...(service ? { service } : {}) },
+    });
+    const complaints = [
+      outage('plus-1', 'Plus', 'Streaming'),
+      outage('family-1', 'Family', 'Streaming'),
+      outage('music-1', 'Plus', 'Music'),
+      outage('music-2', 'Student', 'Music'),
+    ];
+    expect(causes(complaints)).toEqual([
+      ['service_outage:service:Music', ['music-1', 'music-2']],
+      ['service_outage:service:Streaming', ['family-1', 'plus-1']],
+    ]);
+    const [streaming] = detectIncidents(complaints.slice(0, 2), { minCount: 2, baseline: 0 });
+    expect(streaming?.cause).toEqual({
+      key: 'service_outage:service:Streaming',
+      category: 'service_outage',
+      sku: null,
+      family: null,
+      service: 'Streaming',
+      carrier: null,
+    });
+  });
+
+  it('groups a product failure by SKU, or by the family when the line names one', () => {
+    const item = (id: string, sku: string, family?: string) => ({
+      ...base,
+      id,
+      category: 'damaged_item',
+      order: { items: [{ sku, quantity: 1, unitPrice: 40, ...(family ? { family } : {}) }] },
+    });
+    expect(
+      causes([
+        item('a', 'RUN-40'),
+        item('b', 'RUN-40'),
+        item('c', 'RUN-41'),
+        item('d', 'TRAIL-40', 'TRAIL'),
+        item('e', 'TRAIL-44', 'TRAIL'),
+      ]),
+    ).toEqual([
+      ['damaged_item:family:TRAIL', ['d', 'e']],
+      ['damaged_item:sku:RUN-40', ['a', 'b']],
+    ]);
+  });
+
+  it('groups late deliveries by carrier, and by category alone when no carrier is given', () => {
+    const late = (id: string, carrier?: string) => ({
+      ...base,
+      id,
+      category: 'late_delivery',
+      order: { items: [{ sku: `SKU-${id}`, quantity: 1, unitPrice: 10 }], ...(carrier ? { carrier } : {}) },
+    });
+    const complaints = [late('a', 'DHL'), late('b', 'DHL'), late('c', 'UPS'), late('d'), late('e')];
+    expect(causes(complaints)).toEqual([
+      ['late_delivery', ['d', 'e']],
+      ['late_delivery:carrier:DHL', ['a', 'b']],
+    ]);
+    expect(detectIncidents(complaints, { minCount: 2, baseline: 0 })[1]?.cause.carrier).toBe('DHL');
+    // The grouping stays the caller's to choose.
+    expect(causes(complaints, { groupBy: 'category' })).toEqual([
+      ['late_delivery', ['a', 'b', 'c', 'd', 'e']],
+    ]);
+  });
+
+  it('checks the new fields by the complaint schema’s rules', () => {
+    const bad = { ...base, id: 'x', category: 'late_delivery', order: { items: [], carrier: '  ' } };
+    expect(errorOf(() => detectIncidents([bad])).pointer).toBe('/0/order/carrier');
   });
 });
 

@@ -59,18 +59,31 @@ const money = usually(
   fc.constantFrom(-1, 1e9 + 1, Number.NaN, Number.POSITIVE_INFINITY, '5'),
 );
 const line = fc.record(
-  { sku: ids, quantity: counts, unitPrice: money, affectedQuantity: counts, name: fc.constant('Shoe') },
+  {
+    sku: ids,
+    quantity: counts,
+    unitPrice: money,
+    affectedQuantity: counts,
+    name: fc.constant('Shoe'),
+    family: ids,
+  },
   { requiredKeys: ['sku', 'quantity', 'unitPrice'] },
 );
 const order = usually(
-  fc.record({ items: usually(fc.array(line, { maxLength: 3 }), fc.constant('x')) }, { requiredKeys: [] }),
+  fc.record(
+    { items: usually(fc.array(line, { maxLength: 3 }), fc.constant('x')), carrier: ids },
+    { requiredKeys: [] },
+  ),
   fc.constantFrom(null, [], 'order'),
 );
 const exposure = usually(
   fc.record({ public: fc.constantFrom(true, false) }),
   fc.constantFrom({ public: 'yes' }, {}, null, [], 1),
 );
-const subscription = usually(fc.record({ plan: ids }), fc.constantFrom({}, null, 'Plus'));
+const subscription = usually(
+  fc.record({ plan: ids, service: ids }, { requiredKeys: ['plan'] }),
+  fc.constantFrom({}, null, 'Plus'),
+);
 const complaints = fc.record(
   {
     id: ids,

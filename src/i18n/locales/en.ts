@@ -88,7 +88,7 @@ export const en = {
   followUp: 'We will check with you on {date} that everything has been put right.',
 
   'incident.notice':
-    'This is part of a known problem affecting {count} customers, and we are fixing its cause.',
+    'This is part of a known problem that has affected many of our customers, and we are fixing its cause.',
 
   'why.severity': 'Severity {score}/100 ({band}): {factors}.',
   'why.value': 'Customer value {score}/100 ({tier}): {factors}.',
@@ -116,6 +116,8 @@ export const en = {
 
   'cause.sku': '{category} (SKU {sku})',
   'cause.service': '{category} ({service})',
+  'cause.family': '{category} (product family {family})',
+  'cause.carrier': '{category} (carrier {carrier})',
 
   'na.no_items': 'there are no items to send again',
   'na.no_subscription': 'the customer has no subscription',

@@ -86,7 +86,7 @@ export const fa = {
   followUp: 'در تاریخ {date} با شما تماس می‌گیریم تا از رفع کامل مشکل اطمینان حاصل کنیم.',
 
   'incident.notice':
-    'مشکل شما بخشی از یک مشکل شناخته‌شده است که {count} نفر از مشتریان ما را تحت تأثیر قرار داده است و ما در حال رفع ریشهٔ آن هستیم.',
+    'مشکل شما بخشی از یک مشکل شناخته‌شده است که بسیاری از مشتریان ما را تحت تأثیر قرار داده است و ما در حال رفع ریشهٔ آن هستیم.',
 
   'why.severity': 'شدت: {score} از ۱۰۰ ({band})؛ {factors}.',
   'why.value': 'ارزش مشتری: {score} از ۱۰۰ ({tier})؛ {factors}.',
@@ -113,6 +113,8 @@ export const fa = {
 
   'cause.sku': '{category} (کد کالا {sku})',
   'cause.service': '{category} ({service})',
+  'cause.family': '{category} (گروه محصول: {family})',
+  'cause.carrier': '{category} (شرکت حمل‌ونقل: {carrier})',
 
   'na.no_items': 'کالایی برای ارسال مجدد وجود ندارد',
   'na.no_subscription': 'مشتری اشتراکی ندارد',

@@ -84,7 +84,7 @@ export const tr = {
     'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
 
   'incident.notice':
-    'Yaşadığınız sorun, {count} müşterimizi etkileyen ve farkında olduğumuz bir sorunun parçası; sorunun kaynağını gidermek için çalışıyoruz.',
+    'Yaşadığınız sorun, birçok müşterimizi etkileyen ve farkında olduğumuz bir sorunun parçası; sorunun kaynağını gidermek için çalışıyoruz.',
 
   'why.severity': 'Önem derecesi {score}/100 ({band}): {factors}.',
   'why.value': 'Müşteri değeri {score}/100 ({tier}): {factors}.',
@@ -112,6 +112,8 @@ export const tr = {
 
   'cause.sku': '{category} (stok kodu {sku})',
   'cause.service': '{category} ({service})',
+  'cause.family': '{category} (ürün ailesi: {family})',
+  'cause.carrier': '{category} (kargo firması: {carrier})',
 
   'na.no_items': 'yeniden gönderilecek ürün yok',
   'na.no_subscription': 'müşterinin aboneliği yok',
