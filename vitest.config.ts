@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import WaitingFirst from './test/sequencer';
 
 /** Test files that mock modules (vi.mock): they get a fresh module registry of their own. */
 const MOCKING = ['test/recommend/faults.test.ts', 'test/remedies/planted-remedy.test.ts'];
@@ -19,6 +20,7 @@ export default defineConfig({
     // spawned, or for the browser, leaves its core to the others. Measured on two cores: 3 workers ran
     // the suite in about 54 s, 2 in about 61 s.
     maxWorkers: availableParallelism() + 1,
+    sequence: { sequencer: WaitingFirst },
     projects: [
       {
         // One module registry per worker: src/ is imported once per worker, not once per file.
