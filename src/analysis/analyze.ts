@@ -1,12 +1,15 @@
 import type { HitPolicy } from '../policy/schema';
-import { loadRuleSet } from '../rules/ruleset';
+import { loadRuleSet, type Rule, type RuleSet } from '../rules/ruleset';
 import { CheckContext } from './checks/context';
 import { type GapFinding, gapFindings } from './checks/gap';
+import type { NotAnalysed } from './checks/not-analysed';
 import { type OverCapFinding, overCapFindings } from './checks/over-cap';
 import { type OverlapFinding, overlapFindings } from './checks/overlap';
 import { shadowedFindings } from './checks/shadowed';
 import { type UnreachableFinding, unreachableFindings } from './checks/unreachable';
-import { modelRule } from './model/rule-model';
+import { modelRule, opaque, type RuleModel } from './model/rule-model';
+import { type LeafCount, shareOut, Work, withinBudget } from './model/work';
+import { type AnalyzeOptions, resolveAnalyzeOptions } from './options';
 
 /** One thing `analyzeRuleSet` found. */
 export type Finding = UnreachableFinding | OverlapFinding | GapFinding | OverCapFinding;
@@ -17,26 +20,23 @@ export interface RuleSetAnalysis {
   /** The hit policy the rules were analysed under. */
   readonly hit: HitPolicy;
   readonly findings: readonly Finding[];
-  /** True when every question was settled exactly; false when some needed the search. */
+  /**
+   * True when every question was settled exactly; false when some needed the search, or were not
+   * analysed at all.
+   */
   readonly exact: boolean;
   /** Complaints the search generated (0 when none was needed). */
   readonly searched: number;
+  /**
+   * The checks the analysis could not finish within `maxWork`, with the questions they left open
+   * (empty when it finished). Findings may hide there: raise `maxWork`, or split the rule set.
+   */
+  readonly notAnalysed: readonly NotAnalysed[];
+  /** Units of work spent (see `maxWork`): the same for the same rule set and options, on any machine. */
+  readonly work: number;
 }
 
-/** Options of `analyzeRuleSet`. */
-export interface AnalyzeOptions {
-  /** Analyse as if the rule set had this hit policy (e.g. `unique`, to list overlaps). Default: its own. */
-  readonly hit?: HitPolicy;
-  /**
-   * Most boxes (conjunctions of fact sets) one rule's conditions may expand to before that rule is left
-   * to the search; the remainders of gap and shadow checks may have 16 times as many. Default 256.
-   */
-  readonly maxBoxes?: number;
-  /** Complaints the search generates when it is needed. Default 2,000. */
-  readonly searchRuns?: number;
-  /** Seed of the search. Default 20261125. */
-  readonly seed?: number;
-}
+export type { AnalyzeOptions } from './options';
 
 /**
  * Checks a rule set for rules that can never fire or never decide, overlaps under `unique`, gaps
@@ -50,12 +50,18 @@ export interface AnalyzeOptions {
  * whose conditions expand beyond `maxBoxes` are left to a seeded search over generated complaints,
  * and what it finds says `method: 'search'`.
  *
+ * The work is bounded: counted in units (`maxWork` in all, `maxWorkPerRule` for one rule or one
+ * question), so that the same rule set gives the same findings on every machine. A question that
+ * needs more than its own budget goes to the search; the questions left when the whole budget is
+ * spent are listed in `notAnalysed`, and the analysis is then not `exact`. Bad options throw a
+ * RedressError `INVALID_OPTIONS`; a bad rule set, `INVALID_RULESET`.
+ *
  * @example
  * ```ts
  * import { defaultRuleSet } from 'redress';
  * import { analyzeRuleSet } from 'redress/analysis';
  *
- * analyzeRuleSet(defaultRuleSet); //=> { ruleSet: { name: 'default', … }, hit: 'collect', findings: [], exact: true, searched: 0 }
+ * analyzeRuleSet(defaultRuleSet); //=> { ruleSet: { name: 'default', … }, hit: 'collect', findings: [], exact: true, searched: 0, notAnalysed: [], … }
  *
  * const late = (name: string, days: [number, number]) => ({
  *   name,
@@ -69,33 +75,68 @@ export interface AnalyzeOptions {
  * ```
  */
 export function analyzeRuleSet(input: unknown, options: AnalyzeOptions = {}): RuleSetAnalysis {
+  const {
+    maxBoxes,
+    maxWork,
+    maxWorkPerRule: perRule,
+    searchRuns,
+    seed,
+    ...o
+  } = resolveAnalyzeOptions(options);
   const ruleSet = loadRuleSet(input);
-  const hit = options.hit ?? ruleSet.policy.hit;
-  const maxBoxes = options.maxBoxes ?? 256;
+  const hit = o.hit ?? ruleSet.policy.hit;
+  const total = new Work(maxWork);
+  // Modelling the rules is worth two checks' shares: every exact answer after it rests on it.
+  const share = shareOut(total, [2, ...CHECKS.map(() => 1)]);
+  const modelling = share();
+  const evaluated: LeafCount = { leaves: 0 };
   const rules = ruleSet.rules
     .map((rule, index) => ({ rule, index }))
     .filter(({ rule }) => rule.enabled)
-    .map(({ rule, index }) => modelRule(rule, index, ruleSet, maxBoxes));
+    .map(({ rule, index }) => modelWithin(modelling, perRule, { rule, index, ruleSet, maxBoxes, evaluated }));
   const ctx = new CheckContext(
     ruleSet,
     hit,
     rules,
     maxBoxes * 16,
-    options.searchRuns ?? 2000,
-    options.seed ?? 20261125,
+    searchRuns,
+    seed,
+    perRule,
+    evaluated,
+    total,
   );
-  const findings: Finding[] = [
-    ...unreachableFindings(ctx),
-    ...shadowedFindings(ctx),
-    ...overlapFindings(ctx),
-    ...gapFindings(ctx),
-    ...overCapFindings(ctx),
-  ];
+  const findings: Finding[] = CHECKS.flatMap((check) => ctx.during(share(), () => check(ctx)));
+  const notAnalysed = ctx.open.report(maxWork);
   return {
     ruleSet: { name: ruleSet.name, version: ruleSet.version },
     hit,
     findings,
-    exact: ctx.searched === undefined,
+    exact: ctx.searched === undefined && notAnalysed.length === 0,
     searched: ctx.searched ?? 0,
+    notAnalysed,
+    work: Math.ceil(total.used),
   };
+}
+
+/** The checks, in the order they run (and report). */
+const CHECKS: readonly ((ctx: CheckContext) => readonly Finding[])[] = [
+  unreachableFindings,
+  shadowedFindings,
+  overlapFindings,
+  gapFindings,
+  overCapFindings,
+];
+
+/**
+ * One rule modelled within its own budget, spent from the modelling's share; when that share is spent,
+ * the rule is left to the search like a rule too large to model.
+ */
+function modelWithin(
+  modelling: Work,
+  perRule: number,
+  at: { rule: Rule; index: number; ruleSet: RuleSet; maxBoxes: number; evaluated: LeafCount },
+): RuleModel {
+  const { rule, index, ruleSet, maxBoxes, evaluated } = at;
+  const model = () => modelRule(rule, index, ruleSet, maxBoxes, modelling.within(perRule), evaluated);
+  return (modelling.exhausted ? undefined : withinBudget(modelling, model)) ?? opaque(rule, index, evaluated);
 }

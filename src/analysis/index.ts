@@ -16,6 +16,7 @@ export {
 } from './analyze';
 export type { Example, FindingMethod } from './checks/finding';
 export type { GapFinding } from './checks/gap';
+export type { CheckName, NotAnalysed } from './checks/not-analysed';
 export type { OverCapFinding } from './checks/over-cap';
 export type { OverlapFinding } from './checks/overlap';
 export type { UnreachableFinding } from './checks/unreachable';

@@ -3,7 +3,8 @@ import { SEVERITY_BANDS, type SeverityBand } from '../../scoring/score';
 import { type Box, EVERYTHING, narrow, subtractAll } from '../model/box';
 import { severityRange } from '../model/fact-sets';
 import { findWitness } from '../model/witness';
-import { type CheckContext, fires } from './context';
+import { COST, type Work, withinBudget } from '../model/work';
+import type { CheckContext } from './context';
 import { type Example, example, type FindingBase, type Found } from './finding';
 
 /** Complaints of one category and severity band for which no rule fires. */
@@ -15,32 +16,41 @@ export interface GapFinding extends FindingBase {
 }
 
 /** The complaints of one category and severity band, as a box; undefined when there are none. */
-function cellOf(ctx: CheckContext, category: Category, band: SeverityBand): Box | undefined {
+function cellOf(ctx: CheckContext, category: Category, band: SeverityBand, work: Work): Box | undefined {
   const scoring = ctx.ruleSet.scoring;
   const cell = narrow(
     narrow(EVERYTHING, 'category', { kind: 'vals', values: new Set([category]), negated: false }) as Box,
     'severity',
     { kind: 'num', set: severityRange(scoring, [band]) },
   );
-  return cell && findWitness(cell, scoring).status !== 'impossible' ? cell : undefined;
+  if (!cell) return undefined;
+  work.spend(COST.witness);
+  return findWitness(cell, scoring).status !== 'impossible' ? cell : undefined;
 }
 
 /**
  * Subtracts every rule's boxes from the cell: a complaint left over for which no rule fires is a gap.
  * `settled` says the model proved that nothing possible is left over among the rules it could expand.
+ * Undefined when the pieces grow past the limit.
  */
-function gapExactly(ctx: CheckContext, cell: Box): { found?: Found; settled: boolean } {
+function gapExactly(
+  ctx: CheckContext,
+  cell: Box,
+  work: Work,
+): { found?: Found; settled: boolean } | undefined {
   const rules = ctx.rules;
   const rest = subtractAll(
     [cell],
     rules.filter((r) => r.boxes !== undefined).flatMap((r) => r.boxes as Box[]),
     ctx.maxPieces,
+    work,
   );
-  if (!rest) return { settled: false };
+  if (!rest) return undefined;
   let settled = true;
   for (const box of rest) {
+    work.spend(COST.witness);
     const w = findWitness(box, ctx.ruleSet.scoring);
-    if (w.status === 'found' && !rules.some((r) => fires(r, w.facts)))
+    if (w.status === 'found' && !rules.some((r) => ctx.firesAt(r, w.facts, work)))
       return { found: { at: example(w), method: 'exact' }, settled };
     if (w.status !== 'impossible') settled = false;
   }
@@ -48,25 +58,28 @@ function gapExactly(ctx: CheckContext, cell: Box): { found?: Found; settled: boo
 }
 
 function gapBySearch(ctx: CheckContext, category: Category, band: SeverityBand): Found | undefined {
+  const covered = ctx.firedByAny();
   const s = ctx
     .search()
-    .find(
-      (x) =>
-        x.facts.category === category &&
-        x.facts.severityBand === band &&
-        !ctx.rules.some((r) => fires(r, x.facts)),
-    );
+    .find((x) => x.facts.category === category && x.facts.severityBand === band && !covered.has(x));
   return s ? { at: example(s), method: 'search' } : undefined;
 }
 
-/** A complaint of the cell no rule fires for: proved by the model, or found by the search when it cannot say. */
-function gapIn(ctx: CheckContext, category: Category, band: SeverityBand): Found | undefined {
-  const cell = cellOf(ctx, category, band);
-  if (!cell) return undefined;
-  const { found, settled } = gapExactly(ctx, cell);
-  if (found) return found;
+/**
+ * A complaint of the cell no rule fires for: proved by the model within a question's budget, or found
+ * by the search when it cannot say. `null` when there is none.
+ */
+function gapIn(ctx: CheckContext, category: Category, band: SeverityBand): Found | null {
+  const work = ctx.question();
+  const exactly = withinBudget(work, () => {
+    const cell = cellOf(ctx, category, band, work);
+    return cell ? gapExactly(ctx, cell, work) : 'empty';
+  });
+  if (exactly === 'empty') return null;
+  if (exactly?.found) return exactly.found;
   const opaque = ctx.rules.some((r) => r.boxes === undefined);
-  return settled && !opaque ? undefined : gapBySearch(ctx, category, band);
+  if (exactly?.settled && !opaque) return null;
+  return gapBySearch(ctx, category, band) ?? null;
 }
 
 /** Gaps: each category and severity band for which some complaint makes no rule fire. */
@@ -74,7 +87,11 @@ export function gapFindings(ctx: CheckContext): GapFinding[] {
   const findings: GapFinding[] = [];
   for (const category of CATEGORIES) {
     for (const band of SEVERITY_BANDS) {
-      const found = gapIn(ctx, category, band);
+      const found = ctx.ask(
+        'gap',
+        () => `${category} at ${band} severity`,
+        () => gapIn(ctx, category, band),
+      );
       if (!found) continue;
       findings.push({
         kind: 'gap',

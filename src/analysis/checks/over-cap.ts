@@ -3,6 +3,7 @@ import type { RemedySpec, RemedyType } from '../../remedies/catalogue';
 import { alwaysExceeds, bindingAt, exceedsAt, isGoodwillSpec } from '../model/cap-bounds';
 import { isExact, type RuleModel } from '../model/rule-model';
 import type { Sample } from '../model/search';
+import { COST } from '../model/work';
 import type { CheckContext } from './context';
 import { type Example, example, type FindingBase, type FindingMethod } from './finding';
 
@@ -29,7 +30,10 @@ const LIMITS: readonly CapLimitName[] = ['severity', 'tier', 'total', 'customer'
 function excessExactly(ctx: CheckContext, r: RuleModel, spec: RemedySpec): Excess | undefined {
   if (!isExact(r) || !r.witness) return undefined;
   const { policy, scoring } = ctx.ruleSet;
-  const checks = r.boxes.map((box) => alwaysExceeds(spec, box, policy, scoring));
+  const checks = r.boxes.map((box) => {
+    ctx.work.spend();
+    return alwaysExceeds(spec, box, policy, scoring);
+  });
   if (!checks.every((c) => c.always)) return undefined;
   const limits = LIMITS.filter((l) => checks.every((c) => c.limits.includes(l)));
   return { limits, method: 'exact', at: example(r.witness) };
@@ -38,6 +42,7 @@ function excessExactly(ctx: CheckContext, r: RuleModel, spec: RemedySpec): Exces
 /** Seen in the search: the remedy exceeded the caps for every complaint the rule fired for. */
 function excessBySearch(ctx: CheckContext, r: RuleModel, spec: RemedySpec): Excess | undefined {
   const cases = ctx.firedIn(r);
+  ctx.work.spend(cases.length / COST.lookupsPerUnit);
   return cases.length > 0 && cases.every((s) => exceedsAt(spec, s.facts, ctx.ruleSet.policy))
     ? { limits: [], method: 'search', at: example(cases[0] as Sample) }
     : undefined;
@@ -63,7 +68,12 @@ function overCapFinding(ctx: CheckContext, r: RuleModel, spec: RemedySpec, index
 
 /** Goodwill remedies of rules that can fire which exceed the goodwill limits wherever their rule fires. */
 export function overCapFindings(ctx: CheckContext): OverCapFinding[] {
-  return ctx.live.flatMap((r) =>
-    r.rule.remedies.flatMap((spec, index) => overCapFinding(ctx, r, spec, index)),
+  return ctx.live.flatMap(
+    (r) =>
+      ctx.ask(
+        'over_cap',
+        () => r.rule.name,
+        () => r.rule.remedies.flatMap((spec, index) => overCapFinding(ctx, r, spec, index)),
+      ) ?? [],
   );
 }

@@ -55,7 +55,14 @@ export function unreachableFindings(ctx: CheckContext): UnreachableFinding[] {
   const findings: UnreachableFinding[] = [];
   for (const r of ctx.rules) {
     if (isProvedUnreachable(r)) findings.push(provedUnreachable(r));
-    else if (ctx.neverFired(r)) findings.push(neverFired(r, ctx.search().length));
+    else if (
+      ctx.ask(
+        'unreachable',
+        () => r.rule.name,
+        () => ctx.neverFired(r),
+      )
+    )
+      findings.push(neverFired(r, ctx.search().length));
   }
   return findings;
 }

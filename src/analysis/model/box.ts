@@ -6,7 +6,9 @@ import {
   intersect,
   isEmptySet,
   isFull,
+  unite,
 } from './fact-sets';
+import { COST, type Work } from './work';
 
 /**
  * A box: one set per fact, the facts independent of each other. A complaint's facts are in the box
@@ -32,12 +34,42 @@ export function narrow(box: Box, fact: AnalysedFact, set: FactSet): Box | undefi
   return out;
 }
 
-/** The intersection of two boxes; undefined when empty. */
+/**
+ * The intersection of two boxes; undefined when empty. Only the facts both boxes name are intersected:
+ * a box never holds an empty or a full set, so a fact only one of them names keeps its set as it is.
+ */
 export function meet(a: Box, b: Box): Box | undefined {
-  let out: Box | undefined = a;
-  for (const [fact, set] of b) {
-    out = narrow(out, fact, set);
-    if (!out) return undefined;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let out: Map<AnalysedFact, FactSet> | undefined;
+  for (const [fact, set] of small) {
+    const other = large.get(fact);
+    if (other === undefined) continue;
+    const both = intersect(fact, other, set);
+    if (isEmptySet(both)) return undefined;
+    out ??= new Map(large);
+    if (isFull(fact, both)) out.delete(fact);
+    else out.set(fact, both);
+  }
+  out ??= new Map(large);
+  for (const [fact, set] of small) if (!large.has(fact)) out.set(fact, set);
+  return out;
+}
+
+/**
+ * The smallest box holding all of `boxes`: each fact every box names, with the union of their sets.
+ * What meets none of it meets none of them, which one meet can tell.
+ */
+export function hullOf(boxes: readonly Box[]): Box | undefined {
+  const [first, ...rest] = boxes;
+  if (!first) return undefined;
+  const out = new Map(first);
+  for (const box of rest) {
+    for (const [fact, set] of out) {
+      const other = box.get(fact);
+      const both = other && unite(fact, set, other);
+      if (!both || isFull(fact, both)) out.delete(fact);
+      else out.set(fact, both);
+    }
   }
   return out;
 }
@@ -57,12 +89,22 @@ export function subtract(a: Box, b: Box): Box[] {
   return pieces;
 }
 
-/** Boxes without any of the `others`; undefined when the pieces would exceed `max`. */
-export function subtractAll(boxes: readonly Box[], others: readonly Box[], max: number): Box[] | undefined {
+/**
+ * Boxes without any of the `others`; undefined when the pieces would exceed `max`. Each subtraction of
+ * one box from another is charged to `work`. Only the others that meet some box are taken away (the
+ * rest change nothing), the widest first: they leave the fewest pieces for the ones after them.
+ */
+export function subtractAll(
+  boxes: readonly Box[],
+  others: readonly Box[],
+  max: number,
+  work: Work,
+): Box[] | undefined {
   let current = [...boxes];
-  for (const other of others) {
+  for (const other of relevant(current, others, work)) {
     const next: Box[] = [];
     for (const box of current) {
+      work.spend(COST.subtract);
       next.push(...subtract(box, other));
       if (next.length > max) return undefined;
     }
@@ -70,4 +112,29 @@ export function subtractAll(boxes: readonly Box[], others: readonly Box[], max: 
     if (current.length === 0) break;
   }
   return current;
+}
+
+/** The others that meet some of the boxes, those that constrain fewer facts first (a stable order). */
+function relevant(boxes: readonly Box[], others: readonly Box[], work: Work): Box[] {
+  const out: Box[] = [];
+  const hull = hullOf(boxes);
+  for (const other of others) {
+    work.spend();
+    if (!hull || !meet(hull, other)) continue;
+    if (boxes.length === 1) {
+      out.push(other);
+      continue;
+    }
+    for (const box of boxes) {
+      work.spend();
+      if (meet(box, other)) {
+        out.push(other);
+        break;
+      }
+    }
+  }
+  return out
+    .map((box, i) => ({ box, i }))
+    .sort((a, b) => a.box.size - b.box.size || a.i - b.i)
+    .map((x) => x.box);
 }

@@ -2,12 +2,14 @@ import type { Condition } from '../../rules/condition';
 import type { Scoring } from '../../scoring/config';
 import { type Box, EVERYTHING, meet, narrow } from './box';
 import { atom, complement } from './fact-sets';
+import type { Work } from './work';
 
-/** Converts one condition to boxes, with the limit and the scoring model it needs. */
+/** Converts one condition to boxes, with the limit, the budget and the scoring model it needs. */
 class BoxWalk {
   constructor(
     private readonly scoring: Scoring,
     private readonly max: number,
+    private readonly work: Work,
   ) {}
 
   walk(c: Condition, negated: boolean): Box[] | undefined {
@@ -18,6 +20,7 @@ class BoxWalk {
       const conjunction = 'all' in c !== negated;
       return conjunction ? this.product(children, negated) : this.union(children, negated);
     }
+    this.work.spend();
     const { fact, set } = atom(c.fact, c.operator, c.value, this.scoring);
     const box = narrow(EVERYTHING, fact, negated ? complement(fact, set) : set);
     return box ? [box] : [];
@@ -53,6 +56,7 @@ class BoxWalk {
     const next: Box[] = [];
     for (const a of as) {
       for (const b of bs) {
+        this.work.spend();
         const both = meet(a, b);
         if (both) next.push(both);
         if (next.length > this.max) return undefined;
@@ -65,8 +69,9 @@ class BoxWalk {
 /**
  * A rule's conditions as a union of boxes (disjunctive normal form over fact sets), negations pushed
  * to the leaves where they become complements. Undefined when the form would need more than `max`
- * boxes: the caller falls back to search for that rule.
+ * boxes: the caller falls back to search for that rule. Each meet is charged to `work` (which throws
+ * when it runs out: an `and` of `or`s can need far more meets than it leaves boxes).
  */
-export function toBoxes(condition: Condition, scoring: Scoring, max: number): Box[] | undefined {
-  return new BoxWalk(scoring, max).walk(condition, false);
+export function toBoxes(condition: Condition, scoring: Scoring, max: number, work: Work): Box[] | undefined {
+  return new BoxWalk(scoring, max, work).walk(condition, false);
 }

@@ -4,7 +4,17 @@ import { knownCurrencies } from '../../money';
 import type { Operator, Scalar } from '../../rules/operators';
 import type { Scoring } from '../../scoring/config';
 import { SEVERITY_BANDS, type SeverityBand, VALUE_TIERS, type ValueTier } from '../../scoring/score';
-import { complementNum, hasNum, intersectNum, interval, isEmptyNum, type NumSet, numSet } from './num-set';
+import {
+  boundsOf,
+  complementNum,
+  hasNum,
+  intersectNum,
+  interval,
+  isEmptyNum,
+  type NumSet,
+  numSet,
+  sameNum,
+} from './num-set';
 
 /**
  * The facts the analyser reasons over. Three facts are functions of others and are rewritten into
@@ -37,6 +47,17 @@ const NUMBER_DOMAINS: Readonly<Record<string, NumSet>> = {
   compensations90d: int(0, limits.maxCompensationHistory),
 };
 
+/**
+ * The nearest value to `x` a numeric fact can take (`x` itself when it can): the search draws numbers
+ * near the rules' constants, which may lie far outside what any complaint can have.
+ */
+export function clampToDomain(fact: AnalysedFact, x: number): number {
+  const domain = NUMBER_DOMAINS[fact];
+  if (!domain) return x;
+  const { lo, hi } = boundsOf(domain);
+  return Math.min(Math.max(x, lo), hi);
+}
+
 const CURRENCIES: readonly string[] = [...knownCurrencies].sort();
 
 /** The finite set of values a fact can take, or null for free text (`plan`). */
@@ -48,8 +69,19 @@ function universe(fact: AnalysedFact): readonly Scalar[] | null {
   return null;
 }
 
+const FULL = new Map<AnalysedFact, FactSet>();
+
 /** Everything a fact can be. */
 export function fullSet(fact: AnalysedFact): FactSet {
+  let full = FULL.get(fact);
+  if (!full) {
+    full = makeFullSet(fact);
+    FULL.set(fact, full);
+  }
+  return full;
+}
+
+function makeFullSet(fact: AnalysedFact): FactSet {
   const domain = NUMBER_DOMAINS[fact];
   if (domain) return { kind: 'num', set: domain };
   const all = universe(fact);
@@ -95,6 +127,13 @@ export function complement(fact: AnalysedFact, s: FactSet): FactSet {
   return vals(fact, s.values, !s.negated);
 }
 
+/** The union of two sets of one fact. */
+export function unite(fact: AnalysedFact, a: FactSet, b: FactSet): FactSet {
+  if (a.kind === 'num' && b.kind === 'num')
+    return { kind: 'num', set: numSet(a.set.integer || b.set.integer, [...a.set.parts, ...b.set.parts]) };
+  return complement(fact, intersect(fact, complement(fact, a), complement(fact, b)));
+}
+
 /** Whether no value fits. */
 export function isEmptySet(s: FactSet): boolean {
   return s.kind === 'num' ? isEmptyNum(s.set) : !s.negated && s.values.size === 0;
@@ -108,7 +147,10 @@ export function hasValue(s: FactSet, value: Scalar): boolean {
 
 /** Whether the set is everything the fact can be. */
 export function isFull(fact: AnalysedFact, s: FactSet): boolean {
-  return isEmptySet(complement(fact, s));
+  if (s.kind === 'num') return sameNum(s.set, (fullSet(fact) as { set: NumSet }).set);
+  const all = universe(fact);
+  // Sets of a fact with a finite universe are kept as the values allowed (see `vals`).
+  return all ? !s.negated && s.values.size === all.length : s.negated && s.values.size === 0;
 }
 
 function levelRanges<L extends string>(

@@ -68,6 +68,15 @@ export function isEmptyNum(s: NumSet): boolean {
   return s.parts.length === 0;
 }
 
+/** Whether two sets in canonical form (see `numSet`) hold the same numbers. */
+export function sameNum(a: NumSet, b: NumSet): boolean {
+  if (a.integer !== b.integer || a.parts.length !== b.parts.length) return false;
+  return a.parts.every((p, i) => {
+    const q = b.parts[i] as Interval;
+    return p.lo === q.lo && p.hi === q.hi && p.loOpen === q.loOpen && p.hiOpen === q.hiOpen;
+  });
+}
+
 /** Whether `x` is in the set. */
 export function hasNum(s: NumSet, x: number): boolean {
   if (s.integer && !Number.isInteger(x)) return false;

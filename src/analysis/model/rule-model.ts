@@ -1,17 +1,24 @@
+import type { Facts } from '../../facts/catalogue';
 import type { Condition, LeafCondition } from '../../rules/condition';
+import { conditionTest } from '../../rules/engine/compiled';
 import type { Rule, RuleSet } from '../../rules/ruleset';
-import type { Box } from './box';
+import { type Box, hullOf } from './box';
 import { toBoxes } from './dnf';
 import { atom, intersect, isEmptySet } from './fact-sets';
 import { findWitness, type Witness } from './witness';
+import { COST, type LeafCount, type Work, withinBudget } from './work';
 
 /** A rule as the model sees it: its conditions as boxes, a complaint that makes it fire, and whether one exists. */
 export interface RuleModel {
   readonly rule: Rule;
+  /** Whether it fires for some facts (its conditions compiled, as `recommend` runs them; leaves counted). */
+  readonly test: (facts: Facts) => boolean;
   /** Its position in the rule set (ties of priority go to the earlier rule). */
   readonly index: number;
   /** Undefined when the conditions are too large to expand: the rule is left to the search. */
   readonly boxes: Box[] | undefined;
+  /** The smallest box holding all of them (see `hullOf`); undefined with them. */
+  readonly hull: Box | undefined;
   readonly witness: Extract<Witness, { status: 'found' }> | undefined;
   readonly status: 'reachable' | 'contradictory' | 'impossible' | 'unknown' | 'opaque';
   /** Why it cannot fire (`contradictory`, `impossible`); empty otherwise. */
@@ -42,16 +49,33 @@ function contradiction(rule: Rule, ruleSet: RuleSet): string {
  * Models one rule: expands its conditions into at most `maxBoxes` boxes and looks for a complaint in
  * each, so that the rule is known to fire (`reachable`), known never to (`contradictory`: no box;
  * `impossible`: boxes, but no complaint in any), undecided (`unknown`) or too large (`opaque`).
+ * `work` is the rule's own budget: a rule that needs more is `opaque` (it ran out expanding) or
+ * `unknown` (looking for a complaint), and left to the search. An outer budget running out throws.
  */
-export function modelRule(rule: Rule, index: number, ruleSet: RuleSet, maxBoxes: number): RuleModel {
-  const boxes = toBoxes(rule.conditions as Condition, ruleSet.scoring, maxBoxes);
-  const base = { rule, index, boxes };
+export function modelRule(
+  rule: Rule,
+  index: number,
+  ruleSet: RuleSet,
+  maxBoxes: number,
+  work: Work,
+  evaluated: LeafCount,
+): RuleModel {
+  const boxes = withinBudget(work, () =>
+    toBoxes(rule.conditions as Condition, ruleSet.scoring, maxBoxes, work),
+  );
+  const test = conditionTest(rule.conditions as Condition, evaluated);
+  const base = { rule, test, index, boxes, hull: boxes && hullOf(boxes) };
   if (!boxes) return { ...base, witness: undefined, status: 'opaque', reason: '' };
   if (boxes.length === 0)
     return { ...base, witness: undefined, status: 'contradictory', reason: contradiction(rule, ruleSet) };
   let reason = '';
   let undecided = false;
   for (const box of boxes) {
+    const affordable = withinBudget(work, () => {
+      work.spend(COST.witness);
+      return true;
+    });
+    if (!affordable) return { ...base, witness: undefined, status: 'unknown', reason: 'too much work' };
     const w = findWitness(box, ruleSet.scoring);
     if (w.status === 'found') return { ...base, witness: w, status: 'reachable', reason: '' };
     if (w.status === 'unknown') undecided = true;
@@ -60,8 +84,27 @@ export function modelRule(rule: Rule, index: number, ruleSet: RuleSet, maxBoxes:
   return { ...base, witness: undefined, status: undecided ? 'unknown' : 'impossible', reason };
 }
 
+/** A rule the model does not reason about (too large, or not reached): the search settles its questions. */
+export function opaque(rule: Rule, index: number, evaluated: LeafCount): RuleModel {
+  const test = conditionTest(rule.conditions as Condition, evaluated);
+  return {
+    rule,
+    test,
+    index,
+    boxes: undefined,
+    hull: undefined,
+    witness: undefined,
+    status: 'opaque',
+    reason: '',
+  };
+}
+
 /** A rule the model settled exactly: it fires, and its boxes are known. */
-export type ExactRule = RuleModel & { readonly status: 'reachable'; readonly boxes: Box[] };
+export type ExactRule = RuleModel & {
+  readonly status: 'reachable';
+  readonly boxes: Box[];
+  readonly hull: Box;
+};
 
 /** True when the model settled the rule exactly: it fires, and its boxes are known. */
 export function isExact(r: RuleModel): r is ExactRule {

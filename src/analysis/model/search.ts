@@ -2,11 +2,13 @@ import { safeParseComplaint } from '../../complaint/parse';
 import { CATEGORIES, CHANNELS, type ComplaintInput, TONES } from '../../complaint/schema';
 import type { Facts } from '../../facts/catalogue';
 import { toFacts } from '../../facts/to-facts';
-import { currencyDigits } from '../../money';
+import { currencyDigits, knownCurrencies } from '../../money';
 import type { Condition } from '../../rules/condition';
 import type { Scalar } from '../../rules/operators';
 import type { RuleSet } from '../../rules/ruleset';
 import { type Blueprint, buildComplaint } from './blueprint';
+import { type AnalysedFact, clampToDomain } from './fact-sets';
+import { COST, type Work } from './work';
 
 /** One complaint the search tried, with its facts. */
 export interface Sample {
@@ -50,20 +52,30 @@ function constants(ruleSet: RuleSet): Map<string, Scalar[]> {
  * Samples complaints across every category, channel, tone and order or subscription shape, with
  * numbers drawn near the values the rules compare with. Deterministic for a seed.
  */
-export function searchComplaints(ruleSet: RuleSet, runs: number, seed: number): Sample[] {
+export function searchComplaints(ruleSet: RuleSet, runs: number, seed: number, work: Work): Sample[] {
   const random = generator(seed);
   const near = constants(ruleSet);
   const one = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
-  const numbers = (fact: string, base: readonly number[], min = 0) => {
-    const extra = (near.get(fact) ?? []).filter((v): v is number => typeof v === 'number' && v >= min);
-    return one([...base, ...extra, ...extra]);
+  // One of `base` and `extra` (each of `extra` `times` over), as if drawn from their concatenation,
+  // without building it: the rules' constants can number in the tens of thousands.
+  const oneOf = <T>(base: readonly T[], extra: readonly T[], times: number): T => {
+    const i = Math.floor(random() * (base.length + extra.length * times));
+    return (i < base.length ? base[i] : extra[(i - base.length) % extra.length]) as T;
   };
-  const strings = (fact: string, base: readonly string[]) =>
-    one([...base, ...(near.get(fact) ?? []).filter((v): v is string => typeof v === 'string')]);
+  // Constants are taken only where a complaint can have them (see `withinDomain`), and currencies only
+  // those that exist (a rule may compare `currency` with "").
+  const numberConstants = memo((fact: string) => withinDomain(fact, near.get(fact) ?? []));
+  const stringConstants = memo((fact: string) =>
+    (near.get(fact) ?? []).filter(
+      (v): v is string => typeof v === 'string' && (fact !== 'currency' || knownCurrencies.has(v)),
+    ),
+  );
+  const numbers = (fact: string, base: readonly number[]) => oneOf(base, numberConstants(fact), 2);
+  const strings = (fact: string, base: readonly string[]) => oneOf(base, stringConstants(fact), 1);
   const samples: Sample[] = [];
   for (let i = 0; i < runs; i++) {
     const currency = random() < 0.85 ? 'EUR' : strings('currency', ['JPY', 'USD', 'KWD']);
-    const scale = 10 ** (/^[A-Z]{3}$/.test(currency) ? safeDigits(currency) : 2);
+    const scale = 10 ** currencyDigits(currency);
     const money = (x: number) => Math.max(0, Math.round(x * scale) / scale);
     const shape = random();
     const total = money(numbers('orderTotal', [0, 5, 19.99, 20, 59.9, 100, 250, 1000]));
@@ -105,6 +117,8 @@ export function searchComplaints(ruleSet: RuleSet, runs: number, seed: number): 
       recentOrderDays: ruleSet.scoring.value.weights.recentOrderDays,
       goodwill: { amount, count },
     };
+    // The search stops where its budget does: fewer complaints, never a hang.
+    if (!work.trySpend(sampleCost(blueprint))) break;
     const complaint = buildComplaint(blueprint, `search-${i + 1}`);
     const parsed = safeParseComplaint(complaint);
     if (parsed.ok) samples.push({ complaint, facts: toFacts(parsed.value, ruleSet.scoring).facts });
@@ -112,10 +126,30 @@ export function searchComplaints(ruleSet: RuleSet, runs: number, seed: number): 
   return samples;
 }
 
-function safeDigits(currency: string): number {
-  try {
-    return currencyDigits(currency);
-  } catch {
-    return 2;
-  }
+/**
+ * The numbers a fact is compared with that a complaint can have, non-negative and within the fact's
+ * domain; those beyond it stand for the domain's nearest bound, once. A rule may compare
+ * `complaints90d` with 1e9: a customer with a billion prior complaints is not a complaint but a crash.
+ */
+function withinDomain(fact: string, constants: readonly Scalar[]): number[] {
+  const numbers = constants.filter((v): v is number => typeof v === 'number' && v >= 0);
+  const inside = numbers.filter((v) => clampToDomain(fact as AnalysedFact, v) === v);
+  const bounds = new Set(
+    numbers.filter((v) => !inside.includes(v)).map((v) => clampToDomain(fact as AnalysedFact, v)),
+  );
+  return [...inside, ...bounds];
+}
+
+/** What building, parsing and scoring a complaint costs: a base, and each listed entry of its history. */
+function sampleCost(b: Blueprint): number {
+  return COST.sample + (b.complaints90d - 1 + b.goodwill.count) * COST.historyEntry;
+}
+
+/** `f`, remembering its answer for each key. */
+function memo<T>(f: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    if (!seen.has(key)) seen.set(key, f(key));
+    return seen.get(key) as T;
+  };
 }

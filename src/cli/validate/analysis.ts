@@ -2,7 +2,8 @@ import { analyzeRuleSet } from '../../analysis/index';
 import type { RuleSet } from '../../index';
 import type { Finding, RuleSetCheck } from './finding';
 
-type AnalysisFinding = ReturnType<typeof analyzeRuleSet>['findings'][number];
+type Analysis = ReturnType<typeof analyzeRuleSet>;
+type AnalysisFinding = Analysis['findings'][number];
 
 function hintFor(f: AnalysisFinding): string | undefined {
   switch (f.kind) {
@@ -44,11 +45,32 @@ function toFinding(f: AnalysisFinding, ruleSet: RuleSet): Finding {
 }
 
 /**
+ * A check the analyser could not finish within its work budget: a warning (findings may hide there),
+ * so that `--strict` fails on it.
+ */
+export function notAnalysedFinding(open: Analysis['notAnalysed'][number]): Finding {
+  return {
+    severity: 'warning',
+    code: 'not_analysed',
+    message: open.message.replace(/; raise maxWork to analyse them$/, ''),
+    path: [],
+    pointer: '',
+    hint: 'split the rule set into smaller files, or call analyzeRuleSet (redress/analysis) with a larger maxWork',
+  };
+}
+
+/**
  * The analyser's findings (`analyzeRuleSet`): rules that can never fire or decide, overlaps under
  * `unique`, categories and severity bands no rule covers, remedies always over the caps; each with an
- * example complaint to try with `redress explain`.
+ * example complaint to try with `redress explain`; then the questions its work budget left open.
  */
 export const analysisCheck: RuleSetCheck = {
   name: 'analysis',
-  run: (ruleSet) => analyzeRuleSet(ruleSet).findings.map((f) => toFinding(f, ruleSet)),
+  run: (ruleSet) => {
+    const analysis = analyzeRuleSet(ruleSet);
+    return [
+      ...analysis.findings.map((f) => toFinding(f, ruleSet)),
+      ...analysis.notAnalysed.map(notAnalysedFinding),
+    ];
+  },
 };

@@ -86,15 +86,29 @@ function compileTest(leaf: LeafCondition): (facts: Facts) => boolean {
   }
 }
 
+type Test = (facts: Facts) => boolean;
+
+/** `all`: every test holds, stopping at the first that does not. */
+function allOf(tests: readonly Test[]): Test {
+  return (f) => {
+    for (let i = 0; i < tests.length; i++) if (!(tests[i] as Test)(f)) return false;
+    return true;
+  };
+}
+
+/** `any`: some test holds, stopping at the first that does. */
+function anyOf(tests: readonly Test[]): Test {
+  return (f) => {
+    for (let i = 0; i < tests.length; i++) if ((tests[i] as Test)(f)) return true;
+    return false;
+  };
+}
+
 function compileCondition(condition: Condition): CompiledCondition {
   if ('all' in condition) {
     const children = condition.all.map(compileCondition);
-    const tests = children.map((c) => c.test);
     return {
-      test: (f) => {
-        for (let i = 0; i < tests.length; i++) if (!(tests[i] as (f: Facts) => boolean)(f)) return false;
-        return true;
-      },
+      test: allOf(children.map((c) => c.test)),
       trace: (f) => {
         const all = children.map((c) => c.trace(f));
         return { all, result: all.every((t) => t.result) };
@@ -103,12 +117,8 @@ function compileCondition(condition: Condition): CompiledCondition {
   }
   if ('any' in condition) {
     const children = condition.any.map(compileCondition);
-    const tests = children.map((c) => c.test);
     return {
-      test: (f) => {
-        for (let i = 0; i < tests.length; i++) if ((tests[i] as (f: Facts) => boolean)(f)) return true;
-        return false;
-      },
+      test: anyOf(children.map((c) => c.test)),
       trace: (f) => {
         const any = children.map((c) => c.trace(f));
         return { any, result: any.some((t) => t.result) };
@@ -131,6 +141,25 @@ function compileCondition(condition: Condition): CompiledCondition {
   // The trace shares the rule set's (frozen) value: it is the value the analyst wrote, and copying it
   // for every complaint would only cost time. Keys are in json-rules-engine's order.
   return { test, trace: (f) => ({ fact, operator, value, factResult: f[fact], result: test(f) }) };
+}
+
+/**
+ * A condition as a test of facts alone, without a trace: what the analyser runs on the complaints it
+ * generates. Built from the closures `compiledEvaluator` runs, so it gives the same answers; each leaf
+ * evaluated adds one to `counter.leaves`, so that the analyser can count its work.
+ */
+export function conditionTest(condition: Condition, counter: { leaves: number }): Test {
+  if ('all' in condition) return allOf(condition.all.map((c) => conditionTest(c, counter)));
+  if ('any' in condition) return anyOf(condition.any.map((c) => conditionTest(c, counter)));
+  if ('not' in condition) {
+    const test = conditionTest(condition.not, counter);
+    return (f) => !test(f);
+  }
+  const test = compileTest(condition);
+  return (f) => {
+    counter.leaves++;
+    return test(f);
+  };
 }
 
 function outcome(rule: CompiledRule, conditions: ConditionTrace): RuleOutcome {
