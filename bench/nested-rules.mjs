@@ -12,18 +12,38 @@ const CATEGORIES = ['wrong_item', 'damaged_item', 'missing_item', 'late_delivery
 
 /** Leaves over facts of every kind: numbers (facts and scores), enums, booleans and derived facts. */
 const LEAVES = [
-  (r) => ({ fact: 'daysLate', operator: pick(r, ['greaterThan', 'lessThanInclusive']), value: int(r, 1, 14) }),
-  (r) => ({ fact: 'orderTotal', operator: pick(r, ['greaterThanInclusive', 'lessThan']), value: int(r, 1, 40) * 10 }),
+  (r) => ({
+    fact: 'daysLate',
+    operator: pick(r, ['greaterThan', 'lessThanInclusive']),
+    value: int(r, 1, 14),
+  }),
+  (r) => ({
+    fact: 'orderTotal',
+    operator: pick(r, ['greaterThanInclusive', 'lessThan']),
+    value: int(r, 1, 40) * 10,
+  }),
   (r) => ({ fact: 'severity', operator: pick(r, ['greaterThan', 'lessThan']), value: int(r, 10, 90) }),
   (r) => ({ fact: 'value', operator: 'between', value: [int(r, 0, 40), int(r, 50, 100)] }),
   (r) => ({ fact: 'itemsAffected', operator: 'greaterThanInclusive', value: int(r, 1, 4) }),
   (r) => ({ fact: 'tenureMonths', operator: pick(r, ['greaterThan', 'lessThan']), value: int(r, 1, 60) }),
   (r) => ({ fact: 'complaints90d', operator: 'lessThanInclusive', value: int(r, 1, 5) }),
-  (r) => ({ fact: 'tone', operator: pick(r, ['in', 'notIn']), value: pick(r, [['angry'], ['calm', 'upset'], ['abusive']]) }),
-  (r) => ({ fact: 'channel', operator: pick(r, ['equal', 'notEqual']), value: pick(r, ['email', 'phone', 'social']) }),
+  (r) => ({
+    fact: 'tone',
+    operator: pick(r, ['in', 'notIn']),
+    value: pick(r, [['angry'], ['calm', 'upset'], ['abusive']]),
+  }),
+  (r) => ({
+    fact: 'channel',
+    operator: pick(r, ['equal', 'notEqual']),
+    value: pick(r, ['email', 'phone', 'social']),
+  }),
   (r) => ({ fact: 'legalThreat', operator: 'equal', value: r() < 0.5 }),
   (r) => ({ fact: 'isPublic', operator: 'equal', value: r() < 0.5 }),
-  (r) => ({ fact: 'severityBand', operator: 'in', value: pick(r, [['high', 'critical'], ['low'], ['medium', 'high']]) }),
+  (r) => ({
+    fact: 'severityBand',
+    operator: 'in',
+    value: pick(r, [['high', 'critical'], ['low'], ['medium', 'high']]),
+  }),
   (r) => ({ fact: 'valueTier', operator: 'notEqual', value: pick(r, ['standard', 'gold']) }),
   (r) => ({ fact: 'isRepeat', operator: 'equal', value: r() < 0.5 }),
   (r) => ({ fact: 'overcharge', operator: 'greaterThan', value: int(r, 0, 30) }),
@@ -37,7 +57,8 @@ const leaf = (rand) => pick(rand, LEAVES)(rand);
  * left for it.
  */
 function group(rand, level, depth, kind, leaves) {
-  if (leaves <= 2 || level >= depth) return { [kind]: Array.from({ length: Math.max(1, leaves) }, () => leaf(rand)) };
+  if (leaves <= 2 || level >= depth)
+    return { [kind]: Array.from({ length: Math.max(1, leaves) }, () => leaf(rand)) };
   const nextKind = kind === 'all' ? 'any' : 'all';
   const half = Math.floor(leaves / 2);
   const child = (n) => {
@@ -53,7 +74,7 @@ function group(rand, level, depth, kind, leaves) {
  * The `i`th nested rule: a category it applies to, then a tree `depth` levels deep. Its remedy is an
  * apology or a small coupon, so that caps never decide what the analysis finds.
  */
-export function nestedRule(i, { depth = 8, leaves = 63, seed = 13 } = {}) {
+export function nestedRule(i, { depth = 8, leaves = 52, seed = 13 } = {}) {
   const rand = prng(seed * 1_000_003 + i * 7919);
   const category = { fact: 'category', operator: 'in', value: [CATEGORIES[i % CATEGORIES.length]] };
   const tree = group(rand, 2, depth, 'any', leaves);
