@@ -9,7 +9,7 @@ import {
 
 type RecommendationResult = Recommendation | RecommendationError;
 
-import type { RawLine } from './line-reader';
+import { isBlank, type RawLine } from './line-reader';
 import { fromRecommendationError, type LineError, type LineResult, lineError } from './line-record';
 import { tee } from './tee';
 
@@ -138,7 +138,7 @@ class LineQueue<Seen> {
     let carried = 0; // bytes of lines that are not records of their own
     for await (const raw of lines) {
       carried += raw.bytes;
-      if ('text' in raw && raw.text.trim() === '') continue; // blank lines are not records
+      if ('text' in raw && isBlank(raw.text)) continue; // blank lines are not records
       records += 1;
       if (records <= toSkip) {
         this.options.onSkipped?.(raw.line, 'text' in raw ? raw.text : undefined);

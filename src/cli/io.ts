@@ -65,10 +65,3 @@ export interface CliIo {
 export function filePath(io: Pick<CliIo, 'cwd'>, path: string): string {
   return resolve(io.cwd, path);
 }
-
-/** The whole of standard input as UTF-8 text (invalid bytes become U+FFFD, as `readFileSync` would). */
-export async function readAll(input: CliInput): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}

@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import { issue, RedressError } from '../errors';
 import { lineTooLong } from '../input/limits';
 
@@ -15,14 +16,78 @@ export type RawLine = { readonly line: number; readonly bytes: number } & (
 export interface LineReaderOptions {
   /** Longest line kept, in bytes; a longer one is skipped without being held in memory. */
   readonly maxLineBytes: number;
+  /**
+   * The last line wanted: reading stops once it is read, or as soon as it is known to be too long —
+   * without this, a line that never ends (`/dev/zero`) would be read, though not kept, forever.
+   */
+  readonly lastLine?: number;
 }
 
 const NEWLINE = 0x0a;
 const CR = 0x0d;
+const BOM = 0xfeff;
+
+/**
+ * True for a line that holds no record: empty, or only JSON's own whitespace (space, tab, carriage
+ * return). Other Unicode spaces (U+00A0, U+2028, U+3000, …) are not JSON whitespace, so a line of them
+ * is not skipped but reported as a line that is not JSON: a record is never dropped silently.
+ */
+export function isBlank(text: string): boolean {
+  return /^[ \t\r]*$/.test(text);
+}
+
+/** The line being read: the bytes kept of it (none once it is over the limit) and its size so far. */
+class PendingLine {
+  parts: Buffer[] = [];
+  size = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  add(piece: Buffer): void {
+    if (this.size + piece.length <= this.maxBytes) {
+      if (piece.length > 0) this.parts.push(piece);
+    } else {
+      this.parts = []; // over the limit: stop holding it
+    }
+    this.size += piece.length;
+  }
+
+  get tooLong(): boolean {
+    return this.size > this.maxBytes;
+  }
+
+  /** The line as read, numbered `line`; `terminated` when a newline ended it. Starts the next line. */
+  take(line: number, terminated: boolean, decoder: TextDecoder): RawLine {
+    const bytes = this.size + (terminated ? 1 : 0);
+    const result: RawLine = this.tooLong
+      ? { line, bytes, problem: 'too_long' }
+      : decodeLine(
+          line,
+          bytes,
+          this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts, this.size),
+          decoder,
+        );
+    this.parts = [];
+    this.size = 0;
+    return result;
+  }
+}
+
+function decodeLine(line: number, bytes: number, content: Buffer, decoder: TextDecoder): RawLine {
+  const end = content.length > 0 && content[content.length - 1] === CR ? content.length - 1 : content.length;
+  try {
+    const text = decoder.decode(content.subarray(0, end));
+    // Editors on Windows start a file with a byte order mark, and files joined with `cat` carry theirs
+    // to the start of a later line: it is never part of a record (JSON text cannot start with one).
+    return { line, bytes, text: text.charCodeAt(0) === BOM ? text.slice(1) : text };
+  } catch {
+    return { line, bytes, problem: 'invalid_utf8' };
+  }
+}
 
 /**
  * Splits a byte stream into numbered lines (1-based, `\n` or `\r\n`, a UTF-8 byte order mark at the
- * start ignored). Memory stays bounded whatever the input: a chunk at a time, and at most
+ * start of a line ignored). Memory stays bounded whatever the input: a chunk at a time, and at most
  * `maxLineBytes` of one line; a longer line is counted and reported but never assembled.
  */
 export async function* readLines(
@@ -30,47 +95,24 @@ export async function* readLines(
   options: LineReaderOptions,
 ): AsyncGenerator<RawLine> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let parts: Buffer[] = [];
-  let size = 0;
+  const pending = new PendingLine(options.maxLineBytes);
   let lineNumber = 0;
-
-  const finish = (terminated: boolean): RawLine => {
-    lineNumber += 1;
-    const line = lineNumber;
-    const total = size + (terminated ? 1 : 0);
-    if (size > options.maxLineBytes) return { line, bytes: total, problem: 'too_long' };
-    let bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size);
-    if (bytes.length > 0 && bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, bytes.length - 1);
-    try {
-      const text = decoder.decode(bytes);
-      // Editors on Windows start a file with a byte order mark; it is not part of the first record.
-      return { line, bytes: total, text: line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-    } catch {
-      return { line, bytes: total, problem: 'invalid_utf8' };
-    }
-  };
-
   for await (const chunk of chunks) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     let start = 0;
-    for (;;) {
-      const newline = buffer.indexOf(NEWLINE, start);
-      const end = newline === -1 ? buffer.length : newline;
-      const piece = end - start;
-      if (size + piece <= options.maxLineBytes) {
-        if (piece > 0) parts.push(buffer.subarray(start, end));
-      } else if (parts.length > 0) {
-        parts = []; // over the limit: stop holding it
-      }
-      size += piece;
-      if (newline === -1) break;
-      yield finish(true);
-      parts = [];
-      size = 0;
+    for (let newline = buffer.indexOf(NEWLINE); newline !== -1; newline = buffer.indexOf(NEWLINE, start)) {
+      pending.add(buffer.subarray(start, newline));
+      yield pending.take(++lineNumber, true, decoder);
+      if (lineNumber === options.lastLine) return;
       start = newline + 1;
     }
+    pending.add(buffer.subarray(start));
+    if (lineNumber + 1 === options.lastLine && pending.tooLong) {
+      yield pending.take(++lineNumber, false, decoder);
+      return;
+    }
   }
-  if (size > 0) yield finish(false);
+  if (pending.size > 0) yield pending.take(++lineNumber, false, decoder);
 }
 
 /** The error for a line that could not be read as text: not UTF-8, or longer than `maxLineBytes`. */

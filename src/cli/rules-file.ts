@@ -1,25 +1,24 @@
-import { readFileSync, statSync } from 'node:fs';
-import { defaultRuleSet, isRedressError, loadRuleSet, type RuleSet } from '../index';
-import { CliError, describeIoError } from './cli-error';
-import { type CliIo, filePath } from './io';
+import { defaultRuleSet, isRedressError, limits, loadRuleSet, type RuleSet } from '../index';
+import { decodeUtf8, readFileBounded, type TextSource } from './bounded-read';
+import { CliError } from './cli-error';
+import type { CliIo } from './io';
 import { printable } from './style';
 
-/** Rule files larger than this are refused before they are read (2,000 rules fit comfortably). */
-export const MAX_RULE_FILE_BYTES = 32 * 1024 * 1024;
+/** A rule file, as `readFileBounded` reads it: at most `limits.maxRuleSetBytes`, as `loadRuleSet` takes. */
+export function ruleFileSource(path: string): TextSource {
+  return { name: `rules file ${path}`, sizeLimit: 'maxRuleSetBytes', maxBytes: limits.maxRuleSetBytes };
+}
 
-/** Reads a file as UTF-8 text, with errors a person can act on. */
-export function readTextFile(io: CliIo, path: string, what: string, maxBytes: number): string {
-  try {
-    const stats = statSync(filePath(io, path));
-    if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (stats.size > maxBytes) {
-      throw new CliError(`${what} ${path} is ${stats.size} bytes; at most ${maxBytes} are accepted`);
-    }
-    return readFileSync(filePath(io, path), 'utf8');
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`cannot read ${what} ${path}: ${describeIoError(error)}`);
-  }
+/**
+ * The text of the rule file at `path` (a file, a device or a named pipe), read no further than the rule
+ * set limit and refused unless it is UTF-8.
+ *
+ * @throws CliError when it cannot be read; RedressError `LIMIT_EXCEEDED` (`ruleset_too_large`) or
+ *   `INVALID_JSON` (`invalid_utf8`).
+ */
+export function readRulesText(io: Pick<CliIo, 'cwd'>, path: string): string {
+  const source = ruleFileSource(path);
+  return decodeUtf8(readFileBounded(io, path, source), source);
 }
 
 /** A rule set and where it came from. */
@@ -37,9 +36,8 @@ const SHOWN = 5;
  */
 export function loadRulesFile(io: CliIo, path: string | undefined): LoadedRules {
   if (path === undefined) return { ruleSet: defaultRuleSet, source: 'built-in' };
-  const text = readTextFile(io, path, 'rules file', MAX_RULE_FILE_BYTES);
   try {
-    return { ruleSet: loadRuleSet(text), source: path };
+    return { ruleSet: loadRuleSet(readRulesText(io, path)), source: path };
   } catch (error) {
     if (!isRedressError(error)) throw error;
     const lines = error.issues.slice(0, SHOWN).map((i) => `  ${printable(i.message)}`);

@@ -164,11 +164,18 @@ describe.concurrent('redress validate', () => {
     expect(run.stdout).toMatch(/syntax\.json:3:\d+ error invalid_json/);
   });
 
-  it('exits 2 when a file cannot be read', async () => {
-    const run = await runInProcess(['validate', join(tmp.dir, 'missing.json')]);
+  it('exits 2 when a file cannot be read, and reports it with the other files', async () => {
+    const run = await runInProcess([
+      'validate',
+      join(tmp.dir, 'missing.json'),
+      'src/rules/default/rules.json',
+    ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('no such file or directory');
-    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(run.stdout).toMatch(
+      /missing\.json error unreadable\n {2}cannot read rules file \S+: no such file or directory/,
+    );
+    expect(run.stdout).toContain('✓ src/rules/default/rules.json: valid rule set');
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 });
 
@@ -273,6 +280,25 @@ describe.concurrent('redress recommend', () => {
       scenarioIds[1],
     ]);
     expect(records[2]).toMatchObject({ line: 3 });
+  });
+
+  it('drops a byte order mark at the start of any line, as files joined with cat carry one', async () => {
+    const joined = `\ufeff${scenarios[0]}\n${scenarios[1]}\n\ufeff${scenarios[2]}\r\n\ufeff\n`;
+    const run = await runInProcess(['recommend', writeTemp('joined.jsonl', joined)]);
+    expect(run.code).toBe(0);
+    expect(jsonLines(run.stdout).map((r) => r.complaintId)).toEqual(scenarioIds.slice(0, 3));
+  });
+
+  it('skips only JSON whitespace as blank: a line of other Unicode spaces is an error record', async () => {
+    const lines = [scenarios[0], ' \t', '\u00a0', '\u2028\u3000', scenarios[1]];
+    const run = await runInProcess(['recommend', writeTemp('spaces.jsonl', `${lines.join('\n')}\n`)]);
+    expect(run.code).toBe(1);
+    expect(jsonLines(run.stdout).map((r) => r.complaintId ?? r.line)).toEqual([
+      scenarioIds[0],
+      3,
+      4,
+      scenarioIds[1],
+    ]);
   });
 
   it('sends error records to --errors and keeps the recommendations on standard output', async () => {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type RawLine, readLines } from '../../src/cli/line-reader';
+import { isBlank, type RawLine, readLines } from '../../src/cli/line-reader';
 import { prepareResume, RecordFile } from '../../src/cli/resume';
 import { tee } from '../../src/cli/tee';
 import { fcParams } from '../seed';
@@ -39,8 +39,14 @@ describe('readLines', () => {
           const bytes = Buffer.from(text);
           const cuts = rawCuts.map((c) => c % (bytes.length + 1)); // may split a character's bytes
           const got = await collect(readLines(chunked(bytes, cuts), { maxLineBytes: 1000 }));
+          // A byte order mark at the start of a line is not part of it.
+          const unmarked = (l: string) => (l.startsWith('\ufeff') ? l.slice(1) : l);
           expect(got).toEqual(
-            lines.map((l, i) => ({ line: i + 1, text: l, bytes: Buffer.byteLength(l) + (crlf ? 2 : 1) })),
+            lines.map((l, i) => ({
+              line: i + 1,
+              text: unmarked(l),
+              bytes: Buffer.byteLength(l) + (crlf ? 2 : 1),
+            })),
           );
         },
       ),
@@ -58,14 +64,43 @@ describe('readLines', () => {
     ]);
   });
 
-  it('drops a byte order mark at the start only, and flags bytes that are not UTF-8', async () => {
-    const bytes = Buffer.concat([Buffer.from('\ufeffa\n\ufeffb\n'), Buffer.from([0xc3, 0x28, 0x0a])]);
-    const got = await collect(readLines(chunked(bytes, [1]), { maxLineBytes: 100 }));
+  it('drops a byte order mark at the start of a line only, and flags bytes that are not UTF-8', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('\ufeffa\n\ufeffb\nc\ufeff\n'),
+      Buffer.from([0xc3, 0x28, 0x0a]),
+    ]);
+    const got = await collect(readLines(chunked(bytes, [1, 6]), { maxLineBytes: 100 }));
     expect(got).toEqual<RawLine[]>([
       { line: 1, bytes: 5, text: 'a' },
-      { line: 2, bytes: 5, text: '\ufeffb' },
-      { line: 3, bytes: 3, problem: 'invalid_utf8' },
+      { line: 2, bytes: 5, text: 'b' },
+      { line: 3, bytes: 5, text: 'c\ufeff' },
+      { line: 4, bytes: 3, problem: 'invalid_utf8' },
     ]);
+  });
+
+  it('stops after lastLine, or as soon as lastLine is known to be too long', async () => {
+    const bytes = Buffer.from('a\nb\nc\n');
+    const two = await collect(readLines(chunked(bytes, [3]), { maxLineBytes: 100, lastLine: 2 }));
+    expect(two.map((l) => l.line)).toEqual([1, 2]);
+    let pulled = 0;
+    async function* endless() {
+      yield Buffer.from('a\n');
+      for (;;) {
+        pulled += 1;
+        yield Buffer.alloc(64, 0x20);
+      }
+    }
+    const long = await collect(readLines(endless(), { maxLineBytes: 100, lastLine: 2 }));
+    expect(long).toEqual<RawLine[]>([
+      { line: 1, bytes: 2, text: 'a' },
+      { line: 2, bytes: 128, problem: 'too_long' },
+    ]);
+    expect(pulled).toBe(2);
+  });
+
+  it('counts as blank only lines of JSON whitespace', () => {
+    for (const blank of ['', ' ', '\t \r']) expect(isBlank(blank)).toBe(true);
+    for (const other of ['\u00a0', '\u2028', '\u3000', '\ufeff', ' x ']) expect(isBlank(other)).toBe(false);
   });
 
   it('gives every line its size, so that the sizes add up to the input', async () => {

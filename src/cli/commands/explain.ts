@@ -1,14 +1,17 @@
 import { Command } from 'commander';
-import { createRecommender, isRedressError, type Locale } from '../../index';
+import { issue, RedressError } from '../../errors';
+import { createRecommender, isRedressError, type Locale, limits } from '../../index';
+import { limitIssue } from '../../input/limits';
+import { decodeUtf8, readFileBounded, readStreamBounded, type TextSource } from '../bounded-read';
 import { CliError } from '../cli-error';
 import { ExitCode } from '../exit-code';
 import { renderExplanation } from '../explain/render';
 import { openInput } from '../input';
-import { type CliIo, readAll } from '../io';
+import type { CliIo } from '../io';
 import { readLines } from '../line-reader';
-import { DEFAULT_MAX_LINE_BYTES, localeOption, rulesOption, wholeNumber } from '../options';
+import { localeOption, rulesOption, wholeNumber } from '../options';
 import { refuseToOverwriteInputs } from '../overwrite-guard';
-import { loadRulesFile, readTextFile } from '../rules-file';
+import { loadRulesFile } from '../rules-file';
 import { colorWanted, createStyle, printable } from '../style';
 
 interface ExplainOptions {
@@ -56,16 +59,10 @@ async function explain(io: CliIo, file: string, options: ExplainOptions): Promis
     writes: [],
   });
   const { ruleSet, source } = loadRulesFile(io, options.rules);
-  const text =
-    options.line !== undefined
-      ? await lineOf(io, file, options.line)
-      : file === '-'
-        ? await readAll(io.stdin)
-        : readTextFile(io, file, 'complaint file', DEFAULT_MAX_LINE_BYTES * 16);
   const recommender = createRecommender({ ruleSet, locale: options.locale, trace: 'all' });
   try {
     // The JSON text as it is: the library parses it defensively (size, duplicate keys, syntax).
-    const recommendation = await recommender.recommend(text);
+    const recommendation = await recommender.recommend(await complaintText(io, file, options.line));
     if (options.json) {
       io.stdout.write(`${JSON.stringify(recommendation, null, 2)}\n`);
     } else {
@@ -83,16 +80,41 @@ async function explain(io: CliIo, file: string, options: ExplainOptions): Promis
   }
 }
 
-/** The text of line `n` of a JSON Lines file, read as a stream up to that line. */
+/** A complaint read whole is read no further than the library's limit on a complaint. */
+function complaintSource(name: string): TextSource {
+  return { name, sizeLimit: 'maxComplaintBytes', maxBytes: limits.maxComplaintBytes };
+}
+
+/**
+ * The complaint's text: line `line` of a JSON Lines file, or a whole file or standard input, bounded
+ * and UTF-8 whatever the source (a pipe, a device).
+ *
+ * @throws RedressError `LIMIT_EXCEEDED` or `INVALID_JSON`: the complaint is refused as the library
+ *   would refuse the same text.
+ */
+async function complaintText(io: CliIo, file: string, line: number | undefined): Promise<string> {
+  if (line !== undefined) return lineOf(io, file, line);
+  if (file === '-') {
+    const source = complaintSource('standard input');
+    return decodeUtf8(await readStreamBounded(io.stdin, source), source);
+  }
+  const source = complaintSource(`complaint file ${file}`);
+  return decodeUtf8(readFileBounded(io, file, source), source);
+}
+
+/** The text of line `n` of a JSON Lines file, read as a stream up to that line and no further. */
 async function lineOf(io: CliIo, file: string, n: number): Promise<string> {
   const input = openInput(io, file);
-  for await (const raw of readLines(input.chunks, { maxLineBytes: DEFAULT_MAX_LINE_BYTES * 16 })) {
+  const max = limits.maxComplaintBytes;
+  for await (const raw of readLines(input.chunks, { maxLineBytes: max, lastLine: n })) {
     if (raw.line < n) continue;
     if ('text' in raw) return raw.text;
-    throw new CliError(
-      `line ${n} of ${input.name} is ${raw.problem === 'too_long' ? 'too long' : 'not UTF-8 text'}`,
-      ExitCode.dataProblems,
-    );
+    const what = `line ${n} of ${input.name}`;
+    throw raw.problem === 'too_long'
+      ? new RedressError('LIMIT_EXCEEDED', [
+          limitIssue('maxComplaintBytes', max, [], `${what} (more than ${max} bytes)`),
+        ])
+      : new RedressError('INVALID_JSON', [issue('invalid_utf8', [], `${what} is not UTF-8 text`)]);
   }
   throw new CliError(`${input.name} has fewer than ${n} lines`);
 }

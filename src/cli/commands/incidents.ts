@@ -6,7 +6,7 @@ import { IncidentCollector } from '../incident-collector';
 import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../incident-flags';
 import { openInput } from '../input';
 import type { CliIo } from '../io';
-import { readLines } from '../line-reader';
+import { isBlank, readLines } from '../line-reader';
 import { type LineError, lineError } from '../line-record';
 import { maxLineBytesOption } from '../options';
 import { refuseToOverwriteInputs } from '../overwrite-guard';
@@ -70,7 +70,7 @@ async function incidents(io: CliIo, inputPath: string, options: IncidentsCommand
       );
       continue;
     }
-    if (raw.text.trim() === '') continue;
+    if (isBlank(raw.text)) continue;
     const parsed = safeParseComplaint(raw.text, { limits: { maxLineBytes: options.maxLineBytes } });
     if (!parsed.ok) {
       fail(lineError(raw.line, parsed.error.code, parsed.error.message));

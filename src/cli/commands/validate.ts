@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { isRedressError, loadRuleSet, type RuleSet } from '../../index';
+import { NotUtf8Error } from '../bounded-read';
+import { CliError } from '../cli-error';
 import { ExitCode } from '../exit-code';
 import type { CliIo } from '../io';
 import { refuseToOverwriteInputs } from '../overwrite-guard';
-import { MAX_RULE_FILE_BYTES, readTextFile } from '../rules-file';
+import { readRulesText } from '../rules-file';
 import { colorWanted, createStyle, printable, type Style } from '../style';
 import { RULE_SET_CHECKS } from '../validate/checks';
 import type { Finding } from '../validate/finding';
@@ -62,12 +64,42 @@ export function validateCommand(io: CliIo): Command {
       const passed = reports.every(
         (r) => r.valid && !(options.strict && r.findings.some((f) => f.severity === 'warning')),
       );
-      io.exitCode = passed ? ExitCode.ok : ExitCode.dataProblems;
+      const unreadable = reports.some((r) => r.findings.some((f) => f.code === UNREADABLE));
+      io.exitCode = unreadable ? ExitCode.cannotRun : passed ? ExitCode.ok : ExitCode.dataProblems;
     });
 }
 
+/** The finding for a file that cannot be read at all (exit 2); the other files are still checked. */
+const UNREADABLE = 'unreadable';
+
+/** A report of the one problem that stopped a file from being read, or `error` again if it is a bug. */
+function readFailure(file: string, error: unknown): FileReport {
+  if (error instanceof CliError) {
+    const finding = {
+      severity: 'error',
+      code: UNREADABLE,
+      message: error.message,
+      path: [],
+      pointer: '',
+    } as const;
+    return { file, valid: false, ruleSet: null, findings: [finding] };
+  }
+  if (!isRedressError(error)) throw error;
+  const at =
+    error instanceof NotUtf8Error ? { line: error.location.line, column: error.location.column } : {};
+  const findings = error.issues.map((issue): LocatedFinding => ({ severity: 'error', ...issue, ...at }));
+  return { file, valid: false, ruleSet: null, findings };
+}
+
+// The file is checked as `recommend --rules` reads it: its text (bounded, UTF-8, every key once, nested
+// no deeper than the limit) goes to `loadRuleSet`, never an object parsed here first.
 async function validateFile(io: CliIo, file: string): Promise<FileReport> {
-  const text = readTextFile(io, file, 'rules file', MAX_RULE_FILE_BYTES);
+  let text: string;
+  try {
+    text = readRulesText(io, file);
+  } catch (error) {
+    return readFailure(file, error);
+  }
   const source = new JsonSource(text);
   const at = (location: Location | undefined) =>
     location ? { line: location.line, column: location.column } : {};
@@ -85,30 +117,21 @@ async function validateFile(io: CliIo, file: string): Promise<FileReport> {
     );
     return { file, valid: false, ruleSet: null, findings };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const message = `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
-    return {
-      file,
-      valid: false,
-      ruleSet: null,
-      findings: [{ severity: 'error', code: 'invalid_json', message, path: [], pointer: '' }],
-    };
-  }
 
   let ruleSet: RuleSet | undefined;
   const findings: LocatedFinding[] = [];
   try {
-    ruleSet = loadRuleSet(raw);
+    ruleSet = loadRuleSet(text);
   } catch (error) {
     if (!isRedressError(error)) throw error;
     for (const issue of error.issues) {
-      findings.push({ severity: 'error', ...issue, ...at(source.locate(issue.path)) });
+      const where =
+        issue.code === 'duplicate_key' ? source.locateRepeat(issue.path) : source.locate(issue.path);
+      findings.push({ severity: 'error', ...issue, ...at(where) });
     }
   }
   if (ruleSet) {
+    const raw: unknown = JSON.parse(text); // the file as written, for checks that look at what was left out
     for (const check of RULE_SET_CHECKS) {
       for (const finding of await check.run(ruleSet, raw))
         findings.push({ ...finding, ...at(source.locate(finding.path)) });

@@ -35,8 +35,36 @@ export interface SyntaxProblem {
 }
 
 /**
+ * How deeply `text` nests objects and arrays, brackets inside strings aside. A linear scan, so that
+ * text too deep for the (recursive) syntax tree parser is never given to it.
+ */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* backslash: skip what it escapes */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
+  }
+  return deepest;
+}
+
+/**
+ * Nesting up to which a syntax tree is built. The loader refuses anything deeper than `limits.maxDepth`
+ * (`nesting_too_deep`, with its path); past that there is nothing to locate but that one finding, and
+ * the tree parser would run out of stack (5,000 levels in 10 KB do).
+ */
+const MAX_TREE_DEPTH = 256;
+
+/**
  * A rule file's text with a syntax tree, to say where in the file a JSON path is. Only for locating:
- * the values themselves come from `JSON.parse`.
+ * the values themselves come from `JSON.parse`. Text nested deeper than `MAX_TREE_DEPTH` gets no tree:
+ * no syntax problems of its own, and no locations.
  */
 export class JsonSource {
   readonly lines: LineIndex;
@@ -46,6 +74,10 @@ export class JsonSource {
   constructor(text: string) {
     this.lines = new LineIndex(text);
     const errors: ParseError[] = [];
+    if (nestingDepth(text) > MAX_TREE_DEPTH) {
+      this.syntaxProblems = [];
+      return;
+    }
     this.tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
     // A parser that recovers reports one mistake several times at the same place; once is enough.
     const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]?.offset);
@@ -69,6 +101,18 @@ export class JsonSource {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Where the repeated key at `path` is repeated: its second occurrence in the parent object (the
+   * syntax tree keeps both; `locate` would find the first).
+   */
+  locateRepeat(path: readonly PathSegment[]): Location | undefined {
+    const parent = this.tree && findNodeAtLocation(this.tree, path.slice(0, -1) as PathSegment[]);
+    const key = path.at(-1);
+    const repeats = (parent?.children ?? []).filter((p) => p.children?.[0]?.value === key);
+    const second = repeats[1];
+    return second ? this.lines.at(second.offset) : this.locate(path);
   }
 }
 
