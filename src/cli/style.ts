@@ -40,8 +40,38 @@ export function createStyle(enabled: boolean): Style {
   };
 }
 
-/** Removes terminal control sequences and other control characters from untrusted text before printing. */
+/**
+ * Characters of untrusted text that must not reach a terminal as they are: C0 and C1 controls (escape
+ * sequences could recolour, move the cursor or retitle the window), and the bidirectional embeddings,
+ * overrides and marks (U+202A–U+202E, U+200E, U+200F, U+061C), with which a value could reverse or
+ * reorder what is printed after it — an id that shows as another id, a column that moves.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this is exactly what it removes
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e]/g;
+
+/** The directional isolates: LRI, RLI, FSI open one, PDI closes it. */
+const ISOLATE = /[\u2066-\u2069]/;
+const PDI = 0x2069;
+
+/**
+ * Replaces, with U+FFFD, every character of `text` that would let it act on the terminal or on the
+ * order of what is shown around it (see `UNPRINTABLE`). Directional isolates are kept in matched pairs
+ * only — the Persian rationale wraps Latin names and numbers in them, and an isolate's content cannot
+ * move anything outside it — and an unmatched one is replaced, so no value leaves one open.
+ */
 export function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: this is exactly what it removes
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
+  const plain = text.replace(UNPRINTABLE, '�');
+  return ISOLATE.test(plain) ? balanceIsolates(plain) : plain;
+}
+
+function balanceIsolates(text: string): string {
+  const chars = [...text];
+  const open: number[] = [];
+  chars.forEach((c, i) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0x2066 && code < PDI) open.push(i);
+    else if (code === PDI && open.pop() === undefined) chars[i] = '�';
+  });
+  for (const i of open) chars[i] = '�';
+  return chars.join('');
 }

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { printable } from '../../src/cli/style';
+import { root } from './run';
+import { runInProcess } from './run-in-process';
+
+// What the CLI prints for a person comes from untrusted data: no value may act on the terminal or
+// reorder what is shown around it. JSON output keeps the data exactly as it came.
+
+const RLO = '\u202e';
+const FSI = '\u2068';
+const PDI = '\u2069';
+const BIDI_CONTROLS = ['\u202a', '\u202b', '\u202c', '\u202d', RLO, '\u200e', '\u200f', '\u061c'];
+
+describe('printable', () => {
+  it('replaces every bidi embedding, override and mark', () => {
+    for (const c of BIDI_CONTROLS) expect(printable(`c-1${c}gpj.exe`)).toBe('c-1�gpj.exe');
+  });
+
+  it('keeps matched directional isolates and replaces unmatched ones', () => {
+    expect(printable(`نام ${FSI}Elif Arslan${PDI} است`)).toBe(`نام ${FSI}Elif Arslan${PDI} است`);
+    expect(printable(`${FSI}a${FSI}b${PDI}c${PDI}`)).toBe(`${FSI}a${FSI}b${PDI}c${PDI}`);
+    expect(printable(`a\u2067b`)).toBe('a�b'); // an RLI left open would hold the rest of the line
+    expect(printable(`a${PDI}b${FSI}c`)).toBe('a�b�c');
+  });
+
+  it('still replaces control characters, and leaves other text alone', () => {
+    expect(printable('\u001b[2Jx\u0007')).toBe('�[2Jx�');
+    expect(printable('Zeynep Aydın · می‌خواهم')).toBe('Zeynep Aydın · می‌خواهم'); // ZWNJ is not a bidi control
+  });
+});
+
+describe.concurrent('a right-to-left override in a complaint', () => {
+  const complaint = JSON.parse(readFileSync(join(root, 'examples/complaint.json'), 'utf8')) as {
+    id: string;
+    customer: { name: string; locale: string };
+  };
+  const spoofed = JSON.stringify({
+    ...complaint,
+    id: `c-1${RLO}gpj.exe`,
+    customer: { ...complaint.customer, name: `Elif${RLO} Arslan`, locale: 'fa' },
+  });
+
+  it('does not reach the terminal in explain, while the Persian rationale keeps its isolates', async () => {
+    const run = await runInProcess(['explain', '-', '--locale', 'fa'], { input: spoofed });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Complaint c-1�gpj.exe');
+    for (const c of BIDI_CONTROLS) expect(run.stdout).not.toContain(c);
+    expect(run.stdout).toContain(FSI);
+    expect(run.stdout.split(FSI).length).toBe(run.stdout.split(PDI).length);
+  });
+
+  it('is kept as it came in JSON output', async () => {
+    const run = await runInProcess(['explain', '-', '--json'], { input: spoofed });
+    expect((JSON.parse(run.stdout) as { complaintId: string }).complaintId).toBe(`c-1${RLO}gpj.exe`);
+  });
+});
