@@ -95,6 +95,46 @@ describe.concurrent('a command refuses to write over what it reads', () => {
     intact();
   });
 
+  it('protects both inputs of outcomes, and simulate --outcomes, by file identity', async () => {
+    const { at, run, intact } = files();
+    writeFileSync(at('outcomes.jsonl'), '');
+    symlinkSync(at('in.jsonl'), at('link.jsonl'));
+    for (const [args, message] of [
+      [
+        ['outcomes', 'in.jsonl', 'outcomes.jsonl', '--report', 'link.jsonl'],
+        '--report link.jsonl is the same file as the recommendations in.jsonl',
+      ],
+      [
+        ['outcomes', 'in.jsonl', 'outcomes.jsonl', '-e', './outcomes.jsonl'],
+        '--errors ./outcomes.jsonl is the same file as the outcomes outcomes.jsonl',
+      ],
+      [
+        ['outcomes', 'in.jsonl', 'outcomes.jsonl', '--report', 'r.html', '-e', './r.html'],
+        '--report r.html and --errors ./r.html are the same file',
+      ],
+      [
+        [
+          'simulate',
+          'in.jsonl',
+          '--baseline',
+          'rules.json',
+          '--outcomes',
+          'outcomes.jsonl',
+          '--report',
+          './outcomes.jsonl',
+        ],
+        '--report ./outcomes.jsonl is the same file as --outcomes outcomes.jsonl',
+      ],
+    ] as const) {
+      const result = await run([...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(readFileSync(at('outcomes.jsonl'), 'utf8')).toBe('');
+      expect(existsSync(at('r.html'))).toBe(false);
+      intact();
+    }
+  });
+
   it('refuses standard input redirected from the file it would write (recommend < x -o x)', async () => {
     const { at, run, intact } = files();
     const fd = openSync(at('in.jsonl'), 'r');
@@ -127,6 +167,7 @@ describe.concurrent('a command refuses to write over what it reads', () => {
         [['explain', 'complaint.json'], complaintFd],
         [['explain', 'complaint.json', '--rules', 'rules.json'], rulesFd],
         [['validate', 'rules.json'], rulesFd],
+        [['outcomes', 'in.jsonl', 'complaint.json'], complaintFd],
       ];
       for (const [args, stdout] of cases) {
         const result = await run(args, { fds: { stdout } });

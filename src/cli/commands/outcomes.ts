@@ -6,10 +6,11 @@ import { CliError, describeIoError } from '../cli-error';
 import { ExitCode } from '../exit-code';
 import { type Input, openInput } from '../input';
 import { type CliIo, filePath } from '../io';
-import { readLines, unreadableLine } from '../line-reader';
+import { isBlank, readLines, unreadableLine } from '../line-reader';
 import { maxLineBytesOption, quietOption, wholeNumber } from '../options';
 import { renderOutcomesReport } from '../outcomes/report';
 import { type OutcomeInputs, renderOutcomesText } from '../outcomes/text';
+import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { silentProgress, terminalProgress } from '../progress';
 import { fileSink, type RecordSink } from '../record-sink';
 import { reportResources } from '../stats';
@@ -79,18 +80,23 @@ export function outcomesCommand(io: CliIo): Command {
     });
 }
 
-/** Refuses to write over an input: a command never destroys what it reads. */
+/**
+ * Refuses to write over an input — a command never destroys what it reads: `--report`, `--errors` and
+ * standard output are compared with both inputs by file identity (`refuseToOverwriteInputs`).
+ */
 function checkOutputs(io: CliIo, inputs: OutcomeInputs, options: OutcomesOptions): void {
   if (inputs.recommendations === '-' && inputs.outcomes === '-')
     throw new CliError('only one of the two inputs can be standard input ("-")');
-  const read = [inputs.recommendations, inputs.outcomes].filter((p) => p !== '-').map((p) => filePath(io, p));
-  for (const [flag, path] of [
-    ['--report', options.report],
-    ['--errors', options.errors],
-  ] as const) {
-    if (path !== undefined && read.includes(filePath(io, path)))
-      throw new CliError(`${flag} ${path} is one of the inputs; write it somewhere else`);
-  }
+  refuseToOverwriteInputs(io, {
+    reads: [
+      { role: 'the recommendations', path: inputs.recommendations },
+      { role: 'the outcomes', path: inputs.outcomes },
+    ],
+    writes: [
+      { role: '--report', path: options.report },
+      { role: '--errors', path: options.errors },
+    ],
+  });
 }
 
 async function feed(
@@ -108,7 +114,7 @@ async function feed(
   for await (const raw of readLines(input.chunks, { maxLineBytes: options.maxLineBytes })) {
     if ('problem' in raw)
       join.addUnreadable(source, raw.line, unreadableLine(raw.problem, raw.bytes, options.maxLineBytes));
-    else if (raw.text.trim() !== '') add(raw.text, raw.line);
+    else if (!isBlank(raw.text)) add(raw.text, raw.line);
     progress.record('problem' in raw, raw.bytes);
   }
   progress.done();

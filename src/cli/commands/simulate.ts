@@ -8,7 +8,7 @@ import { fromAcceptedJson, IncidentCollector } from '../incident-collector';
 import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../incident-flags';
 import { openInput } from '../input';
 import { type CliIo, filePath } from '../io';
-import { readLines, unreadableLine } from '../line-reader';
+import { isBlank, readLines, unreadableLine } from '../line-reader';
 import { concurrencyOption, maxLineBytesOption, quietOption, wholeNumber } from '../options';
 import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { type Progress, silentProgress, terminalProgress } from '../progress';
@@ -93,6 +93,7 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
       { role: 'the input', path: inputPath },
       { role: '--rules', path: options.rules },
       { role: '--baseline', path: options.baseline },
+      { role: '--outcomes', path: options.outcomes },
     ],
     writes: [{ role: '--report', path: options.report }],
   });
@@ -176,7 +177,7 @@ async function outcomeEvidence(
   for await (const raw of readLines(input.chunks, { maxLineBytes: options.maxLineBytes })) {
     if ('problem' in raw)
       evidence.addUnreadable(raw.line, unreadableLine(raw.problem, raw.bytes, options.maxLineBytes));
-    else if (raw.text.trim() !== '') evidence.addOutcome(raw.text, raw.line);
+    else if (!isBlank(raw.text)) evidence.addOutcome(raw.text, raw.line);
   }
   return evidence;
 }
