@@ -48,14 +48,14 @@ const leafSchemas = FACT_NAMES.map((name) =>
  * editor completes fact names and enum values); loading uses `checkCondition` below, which reports
  * the same rules with messages that name the fact, the operator and the fix.
  */
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+export const ConditionSchema: z.ZodType<Condition, Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ all: z.array(ConditionSchema).min(1) }),
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
     z.strictObject({ not: ConditionSchema }),
     z.discriminatedUnion('fact', leafSchemas as unknown as [z.ZodObject, ...z.ZodObject[]]),
   ]),
-) as z.ZodType<Condition>;
+) as z.ZodType<Condition, Condition>;
 
 /** One problem in a condition tree, relative to the tree's root. */
 export interface ConditionProblem {
