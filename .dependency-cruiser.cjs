@@ -12,6 +12,7 @@ const LAYERS = [
   { name: 'time', path: '^src/time/' }, // timestamps, instants, UTC calendar, durations
   { name: 'i18n', path: '^src/i18n/' }, // locales, message catalogues, the renderer
   { name: 'complaint', path: '^src/complaint/' }, // the zod schema, parse, measures
+  { name: 'exchange', path: '^src/exchange/' }, // exchange rates, conversion, printable amounts
   { name: 'scoring', path: '^src/scoring/' }, // severity and customer value
   { name: 'facts', path: '^src/facts/' }, // what rules read
   { name: 'remedies', path: '^src/remedies/' }, // one module per remedy

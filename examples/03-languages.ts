@@ -18,16 +18,19 @@ const complaint = (id: string, locale: string) => ({
   customer: { id: 'u-12', since: '2024-02-01', lifetimeSpend: 8200, orderCount: 11, locale },
 });
 
+// The default rules are in euros: a lira order needs the rate (lira per euro) and when it was taken.
+const exchangeRates = { rates: { TRY: 36.5 }, asOf: '2026-11-01' };
+
 // Each language set for the whole recommender…
 for (const locale of ['en', 'tr', 'fa'] as const satisfies readonly Locale[]) {
-  const rec = await createRecommender({ locale }).recommend(complaint('c-1', 'en-GB'));
+  const rec = await createRecommender({ locale, exchangeRates }).recommend(complaint('c-1', 'en-GB'));
   console.log(`${locale} (${localeDirection(locale)}): ${rec.remedies.map((r) => r.type).join(', ')}`);
   for (const s of rec.rationale)
     if (s.audience === 'customer' && s.key.startsWith('offer.')) console.log(`  ${s.text}`);
 }
 
 // …or taken from each complaint's customer.locale (a BCP 47 tag), with a fallback for other languages.
-const auto = createRecommender({ locale: 'auto', fallbackLocale: 'en' });
+const auto = createRecommender({ locale: 'auto', fallbackLocale: 'en', exchangeRates });
 for (const [id, tag] of [
   ['c-2', 'tr-TR'],
   ['c-3', 'fa-IR'],

@@ -12,6 +12,7 @@ export type RedressErrorCode =
   | 'INVALID_OUTCOME'
   | 'INVALID_RECOMMENDATION'
   | 'LIMIT_EXCEEDED'
+  | 'NO_EXCHANGE_RATE'
   | 'RULE_CONFLICT'
   | 'INTERNAL';
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ComplaintInput } from '../src/complaint/schema';
+import type { ExchangeRates } from '../src/exchange/rates';
 
 /** The hand-written scenarios (test/fixtures/scenarios.jsonl), by id. */
 export function scenarios(): Map<string, ComplaintInput> {
@@ -17,6 +18,14 @@ export function scenario(id: string): ComplaintInput {
   if (!found) throw new Error(`no scenario ${id}`);
   return structuredClone(found);
 }
+
+/**
+ * The example exchange rates (examples/rates.json): per 1 EUR, the default rules' currency. Tests that
+ * run complaints in other currencies through the default rules pass these.
+ */
+export const RATES: ExchangeRates = JSON.parse(
+  readFileSync(new URL('../examples/rates.json', import.meta.url), 'utf8'),
+) as ExchangeRates;
 
 /** A minimal valid complaint about one order, for tests to vary (the builder's `complaint`). */
 export { complaint as baseComplaint } from './complaint-builder';

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { invalidOption, isRedressError } from '../errors';
-import type { Locale } from '../i18n/locale';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import {
+  type BatchCall,
   type BatchResult,
   type ChunkResults,
   type LocalRunner,
@@ -196,7 +196,7 @@ async function* onWorkers<T>(
   pool: WorkerPool,
   first: number,
   local: LocalRunner,
-  locale: Locale | 'auto' | undefined,
+  call: BatchCall,
   output: Output<T>,
 ): AsyncGenerator<T> {
   const inFlight: Promise<ChunkResults>[] = [];
@@ -205,7 +205,7 @@ async function* onWorkers<T>(
     while (!source.ended && inFlight.length < pool.size * CHUNKS_PER_WORKER) {
       const items = await source.chunk(CHUNK_SIZE);
       if (items.length === 0) break;
-      inFlight.push(pool.run(items, index, local, locale));
+      inFlight.push(pool.run(items, index, local, call));
       index += items.length;
     }
     const head = inFlight.shift();
@@ -219,7 +219,7 @@ async function* batch<T>(
   recommend: (input: unknown) => Promise<Recommendation>,
   options: ManyOptions,
   threads: WorkerThreads | undefined,
-  locale: Locale | 'auto' | undefined,
+  call: BatchCall,
   output: Output<T>,
 ): AsyncGenerator<T> {
   const size = threadsFor(options);
@@ -251,7 +251,7 @@ async function* batch<T>(
       }
       return results;
     };
-    yield* onWorkers(source, pool, count, local, locale, output);
+    yield* onWorkers(source, pool, count, local, call, output);
   } finally {
     pool?.leave();
     await source.close();
@@ -263,16 +263,16 @@ async function* batch<T>(
  * input, in input order: a recommendation, or an error record saying which input failed and why.
  * Nothing is dropped, a bad input never stops the batch, and only a bounded number of complaints is
  * in flight at any time, so a huge stream runs in constant memory. Large batches are spread over
- * the recommender's worker `threads` (see `ManyOptions`), asked for `locale`.
+ * the recommender's worker `threads` (see `ManyOptions`), with the batch's own options (`call`).
  */
 export function recommendEach(
   inputs: Iterable<unknown> | AsyncIterable<unknown>,
   recommend: (input: unknown) => Promise<Recommendation>,
   options: ManyOptions = {},
   threads?: WorkerThreads,
-  locale?: Locale | 'auto',
+  call: BatchCall = {},
 ): AsyncGenerator<BatchResult> {
-  return batch(inputs, recommend, options, threads, locale, AS_VALUES);
+  return batch(inputs, recommend, options, threads, call, AS_VALUES);
 }
 
 /** `recommendEach`, with each result as its JSON text (what a JSON Lines writer needs, made in the worker). */
@@ -281,9 +281,9 @@ export function recommendEachAsJson(
   recommend: (input: unknown) => Promise<Recommendation>,
   options: ManyOptions = {},
   threads?: WorkerThreads,
-  locale?: Locale | 'auto',
+  call: BatchCall = {},
 ): AsyncGenerator<string> {
-  return batch(inputs, recommend, options, threads, locale, AS_JSON);
+  return batch(inputs, recommend, options, threads, call, AS_JSON);
 }
 
 /** True when a batch result is an error record rather than a recommendation. */

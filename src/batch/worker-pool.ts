@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { Locale } from '../i18n/locale';
+import type { ExchangeRates } from '../exchange/rates';
+import type { CurrencyDisplay, Locale } from '../i18n/locale';
 import type { Limits } from '../input/limits';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import type { RuleSet } from '../rules/ruleset';
@@ -17,15 +18,23 @@ export interface WorkerSetup {
   readonly engine: 'compiled' | 'reference';
   readonly trace: 'fired' | 'all';
   readonly limits: Limits;
+  /** The recommender's validated exchange rates, when it has some. */
+  readonly exchangeRates?: ExchangeRates;
+  readonly currencyDisplay?: CurrencyDisplay;
+}
+
+/** What a batch asks for beyond the recommender's own options: its locale, rates and display. */
+export interface BatchCall {
+  readonly locale?: Locale | 'auto';
+  readonly exchangeRates?: ExchangeRates;
+  readonly currencyDisplay?: CurrencyDisplay;
 }
 
 /** A chunk of inputs for a worker; `start` is the batch index of the first. */
-export interface ChunkRequest {
+export interface ChunkRequest extends BatchCall {
   readonly id: number;
   readonly start: number;
   readonly items: readonly unknown[];
-  /** The batch's locale, when it overrides the recommender's. */
-  readonly locale?: Locale | 'auto';
 }
 
 /**
@@ -145,12 +154,9 @@ export class WorkerPool {
     items: readonly unknown[],
     start: number,
     local: LocalRunner,
-    locale?: Locale | 'auto',
+    call: BatchCall = {},
   ): Promise<ChunkResults> {
-    const request: ChunkRequest =
-      locale === undefined
-        ? { id: this.nextId++, start, items }
-        : { id: this.nextId++, start, items, locale };
+    const request: ChunkRequest = { ...call, id: this.nextId++, start, items };
     let member: Member | undefined;
     for (const m of this.members) {
       if (m.alive && (!member || m.pending.size < member.pending.size)) member = m;

@@ -14,7 +14,11 @@ const pipeline = createPipeline({ ...setup, ruleSet: loadRuleSet(setup.ruleSet, 
 const port = parentPort;
 
 port?.on('message', async (request: ChunkRequest) => {
-  const options = request.locale === undefined ? {} : { locale: request.locale };
+  const options = {
+    ...(request.locale === undefined ? {} : { locale: request.locale }),
+    ...(request.exchangeRates === undefined ? {} : { exchangeRates: request.exchangeRates }),
+    ...(request.currencyDisplay === undefined ? {} : { currencyDisplay: request.currencyDisplay }),
+  };
   const texts: string[] = [];
   for (let i = 0; i < request.items.length; i++) {
     const input = request.items[i];

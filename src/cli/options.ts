@@ -25,6 +25,14 @@ export const localeOption = () =>
     .choices([...LOCALE_CODES, 'auto'])
     .default('en');
 
+/** `--rates FILE`, shared by the commands that price remedies. */
+export const ratesOption = () =>
+  new Option(
+    '--rates <file>',
+    "exchange rates JSON file for complaints in other currencies than the rule set's: " +
+      '{ "asOf": "2026-11-01", "rates": { "TRY": 36.5 } }, units per one unit of the rule set\'s currency',
+  );
+
 /** `--concurrency N`. */
 export const concurrencyOption = () =>
   new Option(

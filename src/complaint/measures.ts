@@ -64,17 +64,21 @@ export function complaintsWithin(c: Complaint, days: number): number {
 
 /**
  * Goodwill the customer received within `days` before `receivedAt` (inclusive at both ends, like
- * `complaintsWithin`): the amount in minor units and the number of compensations. Restitution is
- * never counted.
+ * `complaintsWithin`): the amount in minor units of the complaint's currency and the number of
+ * compensations. Restitution is never counted. `minorOf` turns a past compensation into minor units of
+ * the complaint's currency (converting it when it is in another); by default it must be in it already.
  */
-export function goodwillWithin(c: Complaint, days: number): { amountMinor: number; count: number } {
+export function goodwillWithin(
+  c: Complaint,
+  days: number,
+  minorOf: (amount: number, currency: string) => number = (amount) => toMinor(amount, complaintCurrency(c)),
+): { amountMinor: number; count: number } {
   const from = addDays(timestampMs(c.receivedAt), -days);
-  const currency = complaintCurrency(c);
   let amountMinor = 0;
   let count = 0;
   for (const h of c.customer.compensationHistory) {
     if (h.type !== 'goodwill' || timestampMs(h.at) < from) continue;
-    amountMinor += toMinor(h.amount, currency);
+    amountMinor += minorOf(h.amount, h.currency);
     count += 1;
   }
   return { amountMinor, count };

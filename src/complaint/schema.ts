@@ -31,13 +31,15 @@ export type Tone = (typeof TONES)[number];
 const id = z.string().trim().min(1).max(limits.maxIdLength);
 const shortText = z.string().max(limits.maxShortText);
 const money = z.number().nonnegative().max(limits.maxMoney);
-const currency = z
+/** An ISO 4217 currency code this runtime's `Intl` knows (`EUR`, `TRY`, `IRR`). */
+export const CurrencyCodeSchema = z
   .string()
   .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as "EUR"')
   .refine((c) => knownCurrencies.has(c), {
     message: 'unknown ISO 4217 currency code',
     params: { reason: 'unknown_currency' },
   });
+const currency = CurrencyCodeSchema;
 
 const attributeKey = z.string().min(1).max(limits.maxIdLength);
 
@@ -109,8 +111,9 @@ export type CompensationType = (typeof COMPENSATION_TYPES)[number];
 const CompensationSchema = z.strictObject({
   /** When it was given. */
   at: DateOrDateTimeSchema,
-  /** What it was worth, in `currency` (the complaint's currency). */
+  /** What it was worth, in `currency`. */
   amount: money.positive(),
+  /** Its currency: the complaint's, or another that the caller's exchange rates convert. */
   currency,
   /**
    * `goodwill` counts against the per-customer limits; `restitution` is recorded but never held
@@ -256,7 +259,6 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
   });
 
   const { order, subscription } = c;
-  const complaintCurrency = order?.currency ?? subscription?.currency;
   c.customer.compensationHistory.forEach((h, i) => {
     const at = ['customer', 'compensationHistory', i];
     notAfterReceived([...at, 'at'], h.at);
@@ -267,14 +269,9 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
         reason: 'date_before_customer',
       });
     }
+    // In another currency than the complaint's, it is converted with the caller's exchange rates
+    // when the complaint is recommended for (NO_EXCHANGE_RATE without one).
     money([...at, 'amount'], h.amount, h.currency);
-    if (complaintCurrency !== undefined && h.currency !== complaintCurrency) {
-      problems.push({
-        path: [...at, 'currency'],
-        message: `differs from the complaint's currency (${complaintCurrency}); convert past compensations to it first`,
-        reason: 'currency_mismatch',
-      });
-    }
   });
   if (order) {
     const placed = timestampMs(order.placedAt);

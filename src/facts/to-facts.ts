@@ -7,7 +7,8 @@ import {
   tenureMonths,
 } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
-import { fromMinor } from '../money';
+import { type Conversion, conversionFor } from '../exchange/conversion';
+import type { ExchangeRates } from '../exchange/rates';
 import type { Scoring } from '../scoring/config';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 import { scoreSeverity } from '../scoring/severity';
@@ -21,12 +22,37 @@ export interface ScoredFacts {
   readonly value: ValueScore;
 }
 
-/** Derives the facts (and the two scores) from a validated complaint. */
-export function toFacts(complaint: Complaint, scoring: Scoring): ScoredFacts {
+/** The rule set's currency and the rates to read a complaint's money in it, for `toFacts`. */
+export interface FactsMoneyOptions {
+  /** The rule set's currency; left out, money facts are in the complaint's own currency. */
+  readonly currency?: string;
+  /** Rates per one unit of `currency` (see `RecommenderOptions.exchangeRates`). */
+  readonly exchangeRates?: ExchangeRates;
+}
+
+/**
+ * Derives the facts (and the two scores) from a validated complaint. Money facts (`orderTotal`,
+ * `monthlyPrice`, `overcharge`, `compensation90d`) and the lifetime spend the value score reads are in
+ * the rule set's currency (`money.currency`), converted with `money.exchangeRates`.
+ *
+ * @throws RedressError `NO_EXCHANGE_RATE` when the complaint is in another currency than
+ *   `money.currency` and the rates have none for it.
+ */
+export function toFacts(complaint: Complaint, scoring: Scoring, money: FactsMoneyOptions = {}): ScoredFacts {
+  const currency = complaintCurrency(complaint);
+  return factsOf(complaint, scoring, conversionFor(complaint, currency, money.currency, money.exchangeRates));
+}
+
+/** The facts and scores of a complaint whose money is read through `conversion`. @internal */
+export function factsOf(complaint: Complaint, scoring: Scoring, conversion: Conversion): ScoredFacts {
   const severity = scoreSeverity(complaint, scoring.severity);
-  const value = scoreCustomerValue(complaint, scoring.value);
+  const inRuleSet = conversion.toRuleSet;
+  const value = scoreCustomerValue(complaint, scoring.value, {
+    amount: inRuleSet(complaint.customer.lifetimeSpend),
+    currency: conversion.ruleSetCurrency,
+  });
   const recent = complaintsWithin(complaint, 90);
-  const goodwill = goodwillWithin(complaint, 90);
+  const goodwill = goodwillWithin(complaint, 90, conversion.otherToComplaintMinor);
   const facts: Facts = {
     category: complaint.category,
     channel: complaint.channel,
@@ -34,8 +60,8 @@ export function toFacts(complaint: Complaint, scoring: Scoring): ScoredFacts {
     severityBand: severity.band,
     value: value.score,
     valueTier: value.tier,
-    orderTotal: complaint.order?.total ?? 0,
-    currency: complaintCurrency(complaint),
+    orderTotal: inRuleSet(complaint.order?.total ?? 0),
+    currency: conversion.currency,
     daysLate: daysLate(complaint),
     itemsAffected: itemsAffected(complaint),
     isRepeat: recent > 1,
@@ -46,11 +72,11 @@ export function toFacts(complaint: Complaint, scoring: Scoring): ScoredFacts {
     tone: complaint.tone,
     legalThreat: complaint.legalThreat,
     plan: complaint.subscription?.plan ?? 'none',
-    monthlyPrice: complaint.subscription?.monthlyPrice ?? 0,
+    monthlyPrice: inRuleSet(complaint.subscription?.monthlyPrice ?? 0),
     hasOrder: complaint.order !== undefined,
     hasSubscription: complaint.subscription !== undefined,
-    overcharge: complaint.order?.overcharge ?? 0,
-    compensation90d: fromMinor(goodwill.amountMinor, complaintCurrency(complaint)),
+    overcharge: inRuleSet(complaint.order?.overcharge ?? 0),
+    compensation90d: conversion.minorToRuleSet(goodwill.amountMinor),
     compensations90d: goodwill.count,
   };
   return { facts, severity, value };

@@ -15,13 +15,28 @@ export interface LocaleSpec {
    * ("۵۹٫۹۰ یورو"), which keeps the sentence right-to-left; a symbol would be a left-to-right island.
    */
   readonly currencyDisplay: 'symbol' | 'name';
+  /**
+   * How a currency is named on its own (in the agent's note on a conversion): by its ISO code, as
+   * English business writing does ("EUR"), or by its name in the language ("Türk lirası", "یورو").
+   */
+  readonly currencyNames: 'code' | 'name';
+}
+
+/** How amounts of a currency are shown to the customer, where a locale writes them otherwise than `Intl`. */
+export interface CurrencyDisplay {
+  /**
+   * `toman`: Iranian rials shown in toman (1 toman = 10 rials), with the word «تومان», as Iranian shops
+   * write prices; `rial` (the default): as `Intl` prints rials. Only what is shown changes: the data
+   * stays in rials.
+   */
+  readonly IRR?: 'toman' | 'rial';
 }
 
 /** Every locale redress writes rationale in. */
 export const LOCALES = {
-  en: { messages: en, tag: 'en-US', direction: 'ltr', currencyDisplay: 'symbol' },
-  tr: { messages: tr, tag: 'tr-TR', direction: 'ltr', currencyDisplay: 'symbol' },
-  fa: { messages: fa, tag: 'fa-IR', direction: 'rtl', currencyDisplay: 'name' },
+  en: { messages: en, tag: 'en-US', direction: 'ltr', currencyDisplay: 'symbol', currencyNames: 'code' },
+  tr: { messages: tr, tag: 'tr-TR', direction: 'ltr', currencyDisplay: 'symbol', currencyNames: 'name' },
+  fa: { messages: fa, tag: 'fa-IR', direction: 'rtl', currencyDisplay: 'name', currencyNames: 'name' },
 } as const satisfies Record<string, LocaleSpec>;
 
 /** A supported locale. */

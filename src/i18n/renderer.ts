@@ -1,4 +1,4 @@
-import { LOCALES, type Locale, type MessageKey } from './locale';
+import { type CurrencyDisplay, LOCALES, type Locale, type MessageKey } from './locale';
 import { Memo } from './memo';
 
 /** Values substituted into a template; numbers are formatted for the locale. */
@@ -62,6 +62,8 @@ export class Renderer {
   readonly direction: 'ltr' | 'rtl';
   private readonly tag: string;
   private readonly currencyDisplay: 'symbol' | 'name';
+  private readonly currencyNames: Intl.DisplayNames | undefined;
+  private readonly tomanNumbers: Intl.NumberFormat;
   private readonly plurals: Intl.PluralRules;
   private readonly ordinals: Intl.PluralRules;
   private readonly numbers: Intl.NumberFormat;
@@ -75,6 +77,7 @@ export class Renderer {
   private readonly numberTexts = new Memo<string, number>();
   /** Per currency (`at`), amounts. */
   private readonly moneyTexts = new Memo<string, string>();
+  private readonly tomanTexts = new Memo<string, number>();
   private readonly dayTexts = new Memo<string, number>();
   private readonly percentTexts = new Memo<string, number>();
   private readonly pluralCategories = new Memo<string, number>();
@@ -87,6 +90,9 @@ export class Renderer {
     this.direction = spec.direction;
     this.tag = spec.tag;
     this.currencyDisplay = spec.currencyDisplay;
+    this.currencyNames =
+      spec.currencyNames === 'name' ? new Intl.DisplayNames(this.tag, { type: 'currency' }) : undefined;
+    this.tomanNumbers = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 1 });
     this.plurals = new Intl.PluralRules(this.tag);
     this.ordinals = new Intl.PluralRules(this.tag, { type: 'ordinal' });
     this.numbers = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 2 });
@@ -209,9 +215,11 @@ export class Renderer {
   /**
    * Money in major units, with the currency's symbol (or, in Persian, its name) and digits, in this
    * locale. Where the runtime has no localised name and falls back to a Latin code, the amount is
-   * isolated like any other left-to-right value in a right-to-left sentence.
+   * isolated like any other left-to-right value in a right-to-left sentence. With `display`, Iranian
+   * rials may be shown in toman (`{ IRR: 'toman' }`).
    */
-  money(amount: number, currency: string): string {
+  money(amount: number, currency: string, display?: CurrencyDisplay): string {
+    if (currency === 'IRR' && display?.IRR === 'toman') return this.toman(amount);
     const format = this.moneyFormats.get(
       currency,
       (code) =>
@@ -222,6 +230,33 @@ export class Renderer {
         }),
     );
     return this.moneyTexts.at<number>(currency).get(amount, (x) => this.embedSentence(format.format(x)));
+  }
+
+  /** An amount of rials shown in toman (a tenth of it), with the locale's word for toman after it. */
+  private toman(rials: number): string {
+    return this.tomanTexts.get(rials, (x) =>
+      this.embedSentence(this.m('money.toman', { amount: this.tomanNumbers.format(x / 10) })),
+    );
+  }
+
+  /** "€1 = ₺36.5": one unit of `from` and what it is worth in `to`, at `rate`, with every digit of the rate. */
+  exchangeRate(rate: number, from: string, to: string): string {
+    const unit = (amount: number, currency: string) =>
+      this.embedSentence(
+        new Intl.NumberFormat(this.tag, {
+          style: 'currency',
+          currency,
+          currencyDisplay: this.currencyDisplay,
+          minimumFractionDigits: 0,
+          maximumFractionDigits: 9,
+        }).format(amount),
+      );
+    return `${unit(1, from)} = ${unit(rate, to)}`;
+  }
+
+  /** A currency on its own: its ISO code in English ("EUR"), its name in Turkish and Persian ("Euro", "یورو"). */
+  currencyName(code: string): string {
+    return this.currencyNames ? (this.currencyNames.of(code) ?? code) : code;
   }
 
   /** A percentage given as a whole number (15 → "15%", "%15", "۱۵٪"). */

@@ -1,9 +1,8 @@
 import { errorRecord, type ManyOptions } from '../batch/many';
 import { safeParseComplaint } from '../complaint/parse';
 import type { Complaint } from '../complaint/schema';
-import type { Locale } from '../i18n/locale';
 import type { Limits } from '../input/limits';
-import type { Run } from '../recommend/pipeline';
+import type { CallOptions, Run } from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import type { IncidentRun } from '../recommend/select';
 import { runEntries } from './engine';
@@ -14,8 +13,9 @@ import type { Entry } from './types';
 /** What the incident batch needs from a recommender. */
 export interface IncidentBatchDeps {
   /** Recommends for a parsed complaint, optionally as a member of an incident. */
-  readonly run: (complaint: Complaint, locale: Locale, incident?: IncidentRun) => Promise<Run>;
-  readonly localeFor: (complaint: Complaint) => Locale;
+  readonly run: (complaint: Complaint, call: CallOptions, incident?: IncidentRun) => Promise<Run>;
+  /** The call options of a complaint: its locale, the batch's rates and display. */
+  readonly callFor: (complaint: Complaint) => CallOptions;
   /** The complaint's severity score under the recommender's scoring. */
   readonly severity: (complaint: Complaint) => number;
   readonly options: ManyOptions;
@@ -64,9 +64,8 @@ export async function* recommendWithIncidents(
     if (!building || !incident) throw new Error('an incident member without a closed incident');
     let policy = policies.get(incident.id);
     if (!policy) {
-      const top = mostSevere(building.members, (e) => deps.severity(complaints[e.index] as Complaint));
-      const complaint = complaints[top.index] as Complaint;
-      policy = deps.run(complaint, deps.localeFor(complaint)).then(({ chosen }) => ({
+      const ranked = bySeverity(building.members, (e) => deps.severity(complaints[e.index] as Complaint));
+      policy = policyOf(ranked, 0).then(({ complaint, chosen }) => ({
         mark: {
           id: incident.id,
           cause: incident.cause,
@@ -83,15 +82,29 @@ export async function* recommendWithIncidents(
     }
     return policy;
   };
+  // The most severe member that can be recommended for gives the policy: one that cannot (a currency
+  // without an exchange rate, say) gets its own error record and leaves the others theirs.
+  const policyOf = async (
+    ranked: readonly Entry[],
+    at: number,
+  ): Promise<{ complaint: Complaint; chosen: Run['chosen'] }> => {
+    const complaint = complaints[(ranked[at] as Entry).index] as Complaint;
+    try {
+      return { complaint, chosen: (await deps.run(complaint, deps.callFor(complaint))).chosen };
+    } catch (error) {
+      if (at + 1 >= ranked.length) throw error;
+      return policyOf(ranked, at + 1);
+    }
+  };
 
   const one = async (index: number): Promise<Recommendation | RecommendationError> => {
     const complaint = complaints[index] as Complaint | RecommendationError;
     if ('error' in complaint) return complaint;
     try {
       const entry = byIndex.get(index);
-      const locale = deps.localeFor(complaint);
+      const call = deps.callFor(complaint);
       const incident = entry?.incident ? await policyFor(entry) : undefined;
-      return (await deps.run(complaint, locale, incident)).recommendation;
+      return (await deps.run(complaint, call, incident)).recommendation;
     } catch (error) {
       return errorRecord(index, all[index], error);
     }
@@ -107,17 +120,11 @@ export async function* recommendWithIncidents(
   while (window.length > 0) yield await (window.shift() as Promise<Recommendation | RecommendationError>);
 }
 
-/** The most severe member: highest score; ties go to the earliest, then the smallest id, then the first. */
-function mostSevere(members: readonly Entry[], severity: (e: Entry) => number): Entry {
-  let best = members[0] as Entry;
-  let bestScore = severity(best);
-  for (const entry of members.slice(1)) {
-    const score = severity(entry);
-    // Members are in time order (ties by id, then input order), so the first of equal scores wins.
-    if (score > bestScore) {
-      best = entry;
-      bestScore = score;
-    }
-  }
-  return best;
+/**
+ * The members, most severe first: highest score; ties go to the earliest, then the smallest id, then
+ * the first (members come in that order, and the sort is stable).
+ */
+function bySeverity(members: readonly Entry[], severity: (e: Entry) => number): Entry[] {
+  const scored = members.map((entry) => ({ entry, score: severity(entry) }));
+  return scored.sort((a, b) => b.score - a.score).map((s) => s.entry);
 }

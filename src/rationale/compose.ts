@@ -1,6 +1,7 @@
 import type { Complaint } from '../complaint/schema';
+import type { MoneyConversion } from '../exchange/conversion';
 import { describeFactor } from '../i18n/factor-text';
-import type { Locale, MessageKey } from '../i18n/locale';
+import type { CurrencyDisplay, Locale, MessageKey } from '../i18n/locale';
 import { type Renderer, rendererOf } from '../i18n/renderer';
 import type { Cap } from '../policy/caps';
 import type { DroppedRemedy } from '../policy/dropped';
@@ -39,7 +40,12 @@ export interface RationaleInput {
     readonly maxGoodwill: number | null;
     readonly maxCount: number | null;
   } | null;
+  /** The auto-approval limit, in the complaint's currency. */
   readonly autoApproveMaxCost: number;
+  /** The conversion from the rule set's currency, when the complaint is in another; else null. */
+  readonly conversion: MoneyConversion | null;
+  /** How amounts are shown, where not as `Intl` prints them (rials in toman). */
+  readonly currencyDisplay?: CurrencyDisplay | undefined;
   readonly checkSatisfactionAt: string;
   /** Set when the complaint is part of an incident (`recommendMany` with `incidents`). */
   readonly incident?: IncidentMark;
@@ -70,10 +76,11 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
     subject: c.order
       ? r.m('subject.order', { orderId: r.embed(c.order.id) })
       : r.m('subject.subscription', { plan: r.embed(c.subscription?.plan ?? '') }),
-    money: (amount: number) => r.money(amount, input.currency),
+    money: (amount: number) => r.money(amount, input.currency, input.currencyDisplay),
     say: (key, text, audience = 'customer') => out.push({ key, audience, text }),
   };
   toCustomer(composition);
+  whyMoney(composition);
   whyScores(composition);
   whyRules(composition);
   whyIncident(composition);
@@ -101,6 +108,11 @@ function toCustomer({ r, input, subject, money, say }: Composition): void {
     );
   }
   say('followUp', r.m('followUp', { date: r.date(input.checkSatisfactionAt) }));
+}
+
+/** How the complaint's money was read in the rule set's currency, when it was converted. */
+function whyMoney({ r, input, say }: Composition): void {
+  if (input.conversion) say('why.currency', currencySentence(r, input.conversion), 'agent');
 }
 
 /** The two scores and the factors behind them. */
@@ -225,6 +237,17 @@ function whyHandling({ r, input, money, say }: Composition): void {
     r.m('why.human', { queue: r.embed(input.handling.queue ?? ''), reasons: r.list(reasons) }),
     'agent',
   );
+}
+
+/** How the complaint's money was converted into the rule set's currency, for the agent. */
+function currencySentence(r: Renderer, money: MoneyConversion): string {
+  const from = money.ruleSetCurrency ?? money.currency;
+  return r.m('why.currency', {
+    rate: r.exchangeRate(money.rate, from, money.currency),
+    asOf: money.asOf === undefined ? '' : r.date(money.asOf),
+    ruleSetCurrency: r.currencyName(from),
+    currency: r.currencyName(money.currency),
+  });
 }
 
 /** Why goodwill was limited to what it was: the binding limit, in words, for the agent. */

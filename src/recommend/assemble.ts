@@ -1,4 +1,5 @@
 import type { Complaint } from '../complaint/schema';
+import type { MoneyConversion } from '../exchange/conversion';
 import type { Facts } from '../facts/catalogue';
 import type { Locale } from '../i18n/locale';
 import { fromMinor } from '../money';
@@ -27,6 +28,7 @@ export interface Parts {
   readonly stamp: RuleSetStamp;
   readonly locale: Locale;
   readonly currency: string;
+  readonly money: MoneyConversion;
   readonly severity: SeverityScore;
   readonly value: ValueScore;
   readonly facts: Facts;
@@ -55,6 +57,7 @@ export function assemble(p: Parts): Recommendation {
     value: p.value,
     remedies: p.remedies,
     currency: p.currency,
+    money: p.money,
     totalCost: money(capped.restitutionMinor + capped.goodwillMinor),
     restitutionCost: money(capped.restitutionMinor),
     goodwillCost: money(capped.goodwillMinor),

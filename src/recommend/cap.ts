@@ -1,6 +1,7 @@
 import { goodwillWithin } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
-import { fromMinor, toMinor } from '../money';
+import type { Conversion } from '../exchange/conversion';
+import { fromMinor } from '../money';
 import { applyCaps, type Cap, type Capped, type GoodwillLimits, type Reducer } from '../policy/caps';
 import type { DroppedRemedy } from '../policy/dropped';
 import type { Policy } from '../policy/schema';
@@ -9,6 +10,7 @@ import type { RemedyContext } from '../remedies/context';
 import type { SeverityBand, ValueTier } from '../scoring/score';
 import type { Priced } from './price';
 import { candidateOf } from './price';
+import { printGoodwill } from './print';
 
 /** The customer's goodwill inside the per-customer window, when the policy has one. */
 export type CustomerUsage = { readonly amountMinor: number; readonly count: number } | undefined;
@@ -22,15 +24,19 @@ export interface CapStage {
   readonly dropped: readonly DroppedRemedy[];
 }
 
-/** The goodwill limits of one complaint, in minor units. */
+/**
+ * The goodwill limits of one complaint, in minor units of its currency: the rule set's amounts
+ * converted into it (exactly, to the minor unit), the shares taken of the complaint's own value.
+ */
 export function goodwillLimits(
   policy: Policy,
   ctx: RemedyContext,
   band: SeverityBand,
   tier: ValueTier,
   used: CustomerUsage,
+  conversion: Conversion,
 ): GoodwillLimits {
-  const minor = (amount: number) => toMinor(amount, ctx.currency);
+  const minor = (amount: number) => conversion.toComplaintMinor(amount);
   return {
     severity: Math.round(ctx.affectedValueMinor * policy.maxGoodwillShareBySeverity[band]),
     tier: minor(policy.maxGoodwillByTier[tier]),
@@ -61,9 +67,17 @@ function reducerFor(ctx: RemedyContext): Reducer {
   };
 }
 
+/** The money side of capping: the complaint's conversion and the auto-approval limit in its currency. */
+export interface CapMoney {
+  readonly conversion: Conversion;
+  readonly autoApproveMinor: number;
+}
+
 /**
  * Stage "cap": holds goodwill to the smallest of its limits (restitution is never capped), and reports
- * every candidate that stood by unused (`superseded`) or that a limit reduced or left out.
+ * every candidate that stood by unused (`superseded`) or that a limit reduced or left out. For a
+ * complaint in another currency than the rule set's, the goodwill the caps leave is then printed
+ * (`printGoodwill`).
  */
 export function cap(
   priced: Priced,
@@ -71,10 +85,15 @@ export function cap(
   ctx: RemedyContext,
   policy: Policy,
   scores: { readonly band: SeverityBand; readonly tier: ValueTier },
+  money: CapMoney,
 ): CapStage {
-  const used = policy.perCustomer ? goodwillWithin(complaint, policy.perCustomer.windowDays) : undefined;
-  const limits = goodwillLimits(policy, ctx, scores.band, scores.tier, used);
-  const capped = applyCaps(priced.slots, limits, reducerFor(ctx));
+  const { conversion } = money;
+  const used = policy.perCustomer
+    ? goodwillWithin(complaint, policy.perCustomer.windowDays, conversion.otherToComplaintMinor)
+    : undefined;
+  const limits = goodwillLimits(policy, ctx, scores.band, scores.tier, used, conversion);
+  const exact = applyCaps(priced.slots, limits, reducerFor(ctx));
+  const capped = conversion.converted ? printGoodwill(exact, ctx, money.autoApproveMinor) : exact;
   const cur = ctx.currency;
   const goodwillLimit = fromMinor(capped.goodwillLimitMinor, cur);
   const dropped: DroppedRemedy[] = [...priced.notApplicable];

@@ -1,6 +1,7 @@
 import { daysLate } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
-import type { Locale } from '../i18n/locale';
+import type { Conversion } from '../exchange/conversion';
+import type { CurrencyDisplay, Locale } from '../i18n/locale';
 import { rendererOf } from '../i18n/renderer';
 import { fromMinor } from '../money';
 import type { Handling } from '../policy/handling';
@@ -17,6 +18,8 @@ import type { IncidentRun } from './select';
 /** What the rationale is written from. */
 export interface Explained {
   readonly complaint: Complaint;
+  /** How the complaint's money was read in the rule set's currency. */
+  readonly conversion: Conversion;
   readonly currency: string;
   readonly locale: Locale;
   readonly policy: Policy;
@@ -30,12 +33,16 @@ export interface Explained {
   readonly totalCost: number;
   readonly restitutionCost: number;
   readonly checkSatisfactionAt: string;
+  /** How amounts are shown, where not as `Intl` prints them (rials in toman). */
+  readonly currencyDisplay?: CurrencyDisplay | undefined;
   readonly incident?: IncidentRun;
 }
 
 /** Stage "explain": the rationale, for the customer and for the agent, in the recommendation's locale. */
 export function explain(e: Explained): RationaleSentence[] {
-  const { complaint, currency, policy, capStage } = e;
+  const { complaint, currency, policy, capStage, conversion } = e;
+  // The rule set's amounts the rationale names, in the complaint's currency.
+  const inCurrency = (amount: number) => conversion.toComplaint(amount);
   const perCustomer = policy.perCustomer;
   const used = capStage.used;
   return composeRationale(rendererOf(e.locale), {
@@ -60,12 +67,14 @@ export function explain(e: Explained): RationaleSentence[] {
             windowDays: perCustomer.windowDays,
             used: fromMinor(used.amountMinor, currency),
             count: used.count,
-            maxGoodwill: perCustomer.maxGoodwill ?? null,
+            maxGoodwill: perCustomer.maxGoodwill === undefined ? null : inCurrency(perCustomer.maxGoodwill),
             maxCount: perCustomer.maxCount ?? null,
           }
         : null,
-    autoApproveMaxCost: policy.autoApproveMaxCost,
+    autoApproveMaxCost: inCurrency(policy.autoApproveMaxCost),
+    conversion: conversion.converted ? conversion.used : null,
     checkSatisfactionAt: e.checkSatisfactionAt,
+    currencyDisplay: e.currencyDisplay,
     ...(e.incident ? { incident: e.incident.mark } : {}),
   });
 }

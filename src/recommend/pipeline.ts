@@ -1,9 +1,19 @@
+import { complaintCurrency } from '../complaint/measures';
 import { parseComplaint } from '../complaint/parse';
 import type { Complaint } from '../complaint/schema';
-import { toFacts } from '../facts/to-facts';
-import { isLocale, type Locale, resolveLocale, unsupportedLocale } from '../i18n/locale';
+import { conversionFor } from '../exchange/conversion';
+import { checkExchangeRates, type ExchangeRates } from '../exchange/rates';
+import { factsOf } from '../facts/to-facts';
+import { checkCurrencyDisplay } from '../i18n/currency-display';
+import {
+  type CurrencyDisplay,
+  isLocale,
+  type Locale,
+  resolveLocale,
+  unsupportedLocale,
+} from '../i18n/locale';
 import type { Limits } from '../input/limits';
-import { fromMinor, toMinor } from '../money';
+import { fromMinor } from '../money';
 import { decideHandling } from '../policy/handling';
 import type { Proposal } from '../policy/selection';
 import { compiledEvaluator } from '../rules/engine/compiled';
@@ -23,6 +33,13 @@ import { type IncidentRun, select } from './select';
 export interface RecommendOptions {
   /** Overrides the recommender's locale for this call (`auto`: the complaint's `customer.locale`). */
   readonly locale?: Locale | 'auto';
+  /**
+   * Overrides the recommender's exchange rates for this call (see `RecommenderOptions.exchangeRates`).
+   * @throws RedressError `INVALID_OPTIONS` naming the bad entry.
+   */
+  readonly exchangeRates?: ExchangeRates;
+  /** Overrides the recommender's `currencyDisplay` for this call. */
+  readonly currencyDisplay?: CurrencyDisplay;
 }
 
 /** How a pipeline is set up: a loaded rule set and the recommender's resolved options. @internal */
@@ -33,6 +50,17 @@ export interface PipelineOptions {
   readonly fallbackLocale: Locale;
   readonly engine: 'compiled' | 'reference';
   readonly trace: 'fired' | 'all';
+  /** Validated rates for the rule set's currency, when the recommender was given some. */
+  readonly exchangeRates?: ExchangeRates;
+  /** How amounts are shown in the rationale, where not as `Intl` prints them. */
+  readonly currencyDisplay?: CurrencyDisplay;
+}
+
+/** What one call asks for: the locale it is written in, and the rates its money is converted with. @internal */
+export interface CallOptions {
+  readonly locale: Locale;
+  readonly exchangeRates?: ExchangeRates | undefined;
+  readonly currencyDisplay?: CurrencyDisplay | undefined;
 }
 
 /** A recommendation and the proposals it chose before caps (an incident's policy, if it leads one). @internal */
@@ -46,10 +74,20 @@ export interface Pipeline {
   readonly options: PipelineOptions;
   /** The locale a complaint's recommendation is written in, given the call's request. */
   localeFor(complaint: Complaint, requested?: Locale | 'auto'): Locale;
+  /**
+   * The rates a call converts with: its own (validated), else the recommender's.
+   * @throws RedressError `INVALID_OPTIONS` for bad rates.
+   */
+  ratesFor(requested?: unknown): ExchangeRates | undefined;
+  /**
+   * The call options for one complaint, from the options of the call (or batch) it is part of.
+   * @throws RedressError `INVALID_OPTIONS` for bad rates or display.
+   */
+  callFor(complaint: Complaint, requested?: RecommendOptions): CallOptions;
   /** Validates an untrusted complaint and recommends for it. */
   recommend(input: unknown, options?: RecommendOptions): Promise<Recommendation>;
   /** Recommends for a validated complaint, as an incident's member when `incident` is given. */
-  run(complaint: Complaint, locale: Locale, incident?: IncidentRun): Promise<Run>;
+  run(complaint: Complaint, call: CallOptions, incident?: IncidentRun): Promise<Run>;
 }
 
 /**
@@ -73,14 +111,40 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     return locale;
   };
 
-  async function run(complaint: Complaint, locale: Locale, incident?: IncidentRun): Promise<Run> {
-    const { facts, severity, value } = toFacts(complaint, ruleSet.scoring);
+  // Rates given per call are checked once per rates object, not once per complaint of a batch.
+  const checked = new WeakMap<object, ExchangeRates>();
+  const ratesFor = (requested?: unknown): ExchangeRates | undefined => {
+    if (requested === undefined) return options.exchangeRates;
+    const known = typeof requested === 'object' && requested !== null ? checked.get(requested) : undefined;
+    if (known) return known;
+    const rates = checkExchangeRates(requested, ruleSet.currency);
+    checked.set(requested as object, rates);
+    return rates;
+  };
+
+  async function run(complaint: Complaint, call: CallOptions, incident?: IncidentRun): Promise<Run> {
+    const { locale } = call;
+    const conversion = conversionFor(
+      complaint,
+      complaintCurrency(complaint),
+      ruleSet.currency,
+      call.exchangeRates,
+    );
+    const { facts, severity, value } = factsOf(complaint, ruleSet.scoring, conversion);
     const outcomes = await evaluator.evaluate(facts, options.trace);
     const fired = outcomes.filter((o) => o.fired);
     const slots = select(policy.hit, fired, ruleSet.rules, complaint.id, incident);
-    const ctx = remedyContext(complaint, facts, policy);
-    const priced = price(slots, ctx, incident !== undefined);
-    const capStage = cap(priced, complaint, ctx, policy, { band: severity.band, tier: value.tier });
+    const ctx = remedyContext(complaint, facts, policy, conversion);
+    const priced = price(slots, ctx, incident !== undefined, conversion);
+    const autoApproveMinor = conversion.toComplaintMinor(policy.autoApproveMaxCost);
+    const capStage = cap(
+      priced,
+      complaint,
+      ctx,
+      policy,
+      { band: severity.band, tier: value.tier },
+      { conversion, autoApproveMinor },
+    );
     const { capped } = capStage;
     const handling = decideHandling({
       complaint,
@@ -88,7 +152,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       policy,
       remedies: capped.kept,
       totalMinor: capped.restitutionMinor + capped.goodwillMinor,
-      autoApproveMinor: toMinor(policy.autoApproveMaxCost, ctx.currency),
+      autoApproveMinor,
       anyRuleFired: fired.length > 0,
       compensationLimitReached: capped.customerLimitReached,
       now: ctx.now,
@@ -102,6 +166,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     }));
     const rationale = explain({
       complaint,
+      conversion,
       currency: ctx.currency,
       locale,
       policy,
@@ -115,6 +180,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       totalCost: fromMinor(capped.restitutionMinor + capped.goodwillMinor, ctx.currency),
       restitutionCost: fromMinor(capped.restitutionMinor, ctx.currency),
       checkSatisfactionAt,
+      currencyDisplay: call.currencyDisplay,
       ...(incident ? { incident } : {}),
     });
     const recommendation = assemble({
@@ -122,6 +188,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       stamp,
       locale,
       currency: ctx.currency,
+      money: conversion.used,
       severity,
       value,
       facts,
@@ -138,12 +205,25 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     return { recommendation, chosen: priced.chosen };
   }
 
+  const displayFor = (requested?: unknown): CurrencyDisplay | undefined =>
+    requested === undefined ? options.currencyDisplay : checkCurrencyDisplay(requested);
+  const callFor = (complaint: Complaint, requested: RecommendOptions = {}): CallOptions => ({
+    locale: localeFor(complaint, requested.locale),
+    exchangeRates: ratesFor(requested.exchangeRates),
+    currencyDisplay: displayFor(requested.currencyDisplay),
+  });
+
   return {
     options,
     localeFor,
+    ratesFor,
+    callFor,
     recommend: async (input, callOptions = {}) => {
+      // Bad options are the caller's mistake whatever the complaint: they are refused first.
+      ratesFor(callOptions.exchangeRates);
+      displayFor(callOptions.currencyDisplay);
       const complaint = parseComplaint(input, { limits });
-      return (await run(complaint, localeFor(complaint, callOptions.locale))).recommendation;
+      return (await run(complaint, callFor(complaint, callOptions))).recommendation;
     },
     run,
   };

@@ -1,17 +1,26 @@
-import { affectedUnits, affectedValue, complaintCurrency, receivedAt } from '../complaint/measures';
+import { affectedUnits, affectedValue, receivedAt } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
+import type { Conversion } from '../exchange/conversion';
 import type { Facts } from '../facts/catalogue';
 import { toMinor } from '../money';
 import type { Candidate, PricedSlot } from '../policy/caps';
 import type { DroppedRemedy } from '../policy/dropped';
 import type { Policy } from '../policy/schema';
 import type { Proposal, Slot } from '../policy/selection';
-import { materialise } from '../remedies/catalogue';
+import { materialise, type RemedySpec, withMoney } from '../remedies/catalogue';
 import type { RemedyContext } from '../remedies/context';
 
-/** Everything a remedy needs to become concrete: the complaint's money in minor units, its clock. */
-export function remedyContext(complaint: Complaint, facts: Facts, policy: Policy): RemedyContext {
-  const currency = complaintCurrency(complaint);
+/**
+ * Everything a remedy needs to become concrete: the complaint's money in minor units, its clock, and
+ * the policy's shipping costs converted into the complaint's currency.
+ */
+export function remedyContext(
+  complaint: Complaint,
+  facts: Facts,
+  policy: Policy,
+  conversion: Conversion,
+): RemedyContext {
+  const currency = conversion.currency;
   const minor = (amount: number) => toMinor(amount, currency);
   return {
     complaint,
@@ -30,8 +39,8 @@ export function remedyContext(complaint: Complaint, facts: Facts, policy: Policy
       unitPriceMinor: minor(u.unitPrice),
     })),
     shippingCostMinor: {
-      standard: minor(policy.shippingCost.standard),
-      express: minor(policy.shippingCost.express),
+      standard: conversion.toComplaintMinor(policy.shippingCost.standard),
+      express: conversion.toComplaintMinor(policy.shippingCost.express),
     },
   };
 }
@@ -45,12 +54,25 @@ export interface Priced {
 }
 
 /**
- * Stage "price": makes every proposal concrete (items, dates, amounts in minor units). A proposal that
- * cannot apply to the complaint (a free month without a subscription) is reported, and the slot falls
- * back to its next candidate. In an incident the more generous of the shared policy and the
- * complaint's own proposal comes first.
+ * A rule's remedy with its amounts (the rule set's money) in the complaint's currency, converted
+ * exactly; the rule's own spec when the complaint is in the rule set's currency.
  */
-export function price(slots: readonly Slot[], ctx: RemedyContext, inIncident: boolean): Priced {
+export function inComplaintCurrency(spec: RemedySpec, conversion: Conversion): RemedySpec {
+  return conversion.converted ? withMoney(spec, (amount) => conversion.toComplaint(amount)) : spec;
+}
+
+/**
+ * Stage "price": makes every proposal concrete (items, dates, amounts in minor units), its amounts
+ * converted into the complaint's currency first. A proposal that cannot apply to the complaint (a free
+ * month without a subscription) is reported, and the slot falls back to its next candidate. In an
+ * incident the more generous of the shared policy and the complaint's own proposal comes first.
+ */
+export function price(
+  slots: readonly Slot[],
+  ctx: RemedyContext,
+  inIncident: boolean,
+  conversion: Conversion,
+): Priced {
   const priced: PricedSlot[] = [];
   const chosen: Proposal[] = [];
   const notApplicable: DroppedRemedy[] = [];
@@ -58,7 +80,8 @@ export function price(slots: readonly Slot[], ctx: RemedyContext, inIncident: bo
     const candidates: Candidate[] = [];
     const proposals = new Map<Candidate, Proposal>();
     for (const proposal of slot.candidates) {
-      const made = materialise(proposal.spec, ctx);
+      const spec = inComplaintCurrency(proposal.spec, conversion);
+      const made = materialise(spec, ctx);
       if ('notApplicable' in made) {
         notApplicable.push({
           type: slot.type,
@@ -69,7 +92,7 @@ export function price(slots: readonly Slot[], ctx: RemedyContext, inIncident: bo
         });
         continue;
       }
-      const candidate = candidateOf(made, proposal);
+      const candidate = candidateOf(made, spec === proposal.spec ? proposal : { ...proposal, spec });
       candidates.push(candidate);
       proposals.set(candidate, proposal);
     }

@@ -1,5 +1,6 @@
 import type { Channel } from '../complaint/schema';
 import type { RedressErrorCode } from '../errors';
+import type { MoneyConversion } from '../exchange/conversion';
 import type { Facts } from '../facts/catalogue';
 import type { Locale } from '../i18n/locale';
 import type { Cap } from '../policy/caps';
@@ -38,7 +39,13 @@ export interface Recommendation {
   readonly severity: SeverityScore;
   readonly value: ValueScore;
   readonly remedies: readonly Remedy[];
+  /** The complaint's currency: every amount of the recommendation is in it. */
   readonly currency: string;
+  /**
+   * What the money was read in: the rule set's currency, the complaint's, and the rate used between
+   * them (1, without `asOf`, when they are the same).
+   */
+  readonly money: MoneyConversion;
   /** Sum of the remedies' estimated costs. */
   readonly totalCost: number;
   /** What makes the customer whole (resend, refund of a loss); caps never cut it. */

@@ -1,8 +1,9 @@
 import { type ManyOptions, recommendEach, recommendEachAsJson } from '../batch/many';
-import { WorkerThreads } from '../batch/worker-pool';
+import { type BatchCall, WorkerThreads } from '../batch/worker-pool';
 import { asRedressError, invalidOption } from '../errors';
-import { toFacts } from '../facts/to-facts';
-import { isLocale, LOCALE_CODES, type Locale, unsupportedLocale } from '../i18n/locale';
+import { checkExchangeRates, type ExchangeRates } from '../exchange/rates';
+import { checkCurrencyDisplay } from '../i18n/currency-display';
+import { type CurrencyDisplay, isLocale, LOCALE_CODES, type Locale, unsupportedLocale } from '../i18n/locale';
 import { recommendWithIncidents } from '../incidents/crisis';
 import type { IncidentOptions } from '../incidents/options';
 import { type Limits, resolveLimits } from '../input/limits';
@@ -10,6 +11,7 @@ import { createPipeline, type RecommendOptions } from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import { defaultRuleSet } from '../rules/default/rule-set';
 import { loadRuleSet, type RuleSet } from '../rules/ruleset';
+import { scoreSeverity } from '../scoring/severity';
 
 /** How a recommender is set up. */
 export interface RecommenderOptions {
@@ -33,6 +35,20 @@ export interface RecommenderOptions {
   readonly engine?: 'compiled' | 'reference';
   /** Limits for complaints (and for `ruleSet` when it is not loaded yet); see `Limits`. */
   readonly limits?: Partial<Limits>;
+  /**
+   * Exchange rates for complaints in other currencies than the rule set's `currency`: units of each
+   * currency per one unit of it, and when they were taken (`{ rates: { TRY: 36.5, IRR: 470000 },
+   * asOf: '2026-11-01' }`). redress never fetches rates. A complaint in a currency without a rate is
+   * refused with `NO_EXCHANGE_RATE`. A call may pass its own (`recommend(c, { exchangeRates })`).
+   * @throws RedressError `INVALID_OPTIONS` naming the bad entry (`['exchangeRates', 'rates', 'TRY']`),
+   *   or when the rule set names no currency.
+   */
+  readonly exchangeRates?: ExchangeRates;
+  /**
+   * How amounts of a currency are shown in the rationale where not as `Intl` prints them:
+   * `{ IRR: 'toman' }` shows Iranian rials in toman («۴۲۵٬۰۰۰ تومان»); the data stays in rials.
+   */
+  readonly currencyDisplay?: CurrencyDisplay;
 }
 
 /** Options of `recommendMany`. */
@@ -80,6 +96,15 @@ export interface Recommender {
   ): AsyncIterable<string>;
 }
 
+/** What a batch's workers must know of its own options. */
+function batchOf(options: RecommendOptions): BatchCall {
+  return {
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
+    ...(options.exchangeRates === undefined ? {} : { exchangeRates: options.exchangeRates }),
+    ...(options.currencyDisplay === undefined ? {} : { currencyDisplay: options.currencyDisplay }),
+  };
+}
+
 /**
  * Creates a recommender. With no options it runs the built-in default rules in English.
  *
@@ -120,7 +145,22 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
   const engine = options.engine ?? 'compiled';
   if (engine !== 'compiled' && engine !== 'reference')
     throw invalidOption(['engine'], `unknown engine "${String(engine)}"; use "compiled" or "reference"`);
-  const setup = { ruleSet, limits, locale, fallbackLocale, engine, trace: options.trace ?? 'fired' } as const;
+  const exchangeRates =
+    options.exchangeRates === undefined
+      ? undefined
+      : checkExchangeRates(options.exchangeRates, ruleSet.currency);
+  const currencyDisplay =
+    options.currencyDisplay === undefined ? undefined : checkCurrencyDisplay(options.currencyDisplay);
+  const setup = {
+    ruleSet,
+    limits,
+    locale,
+    fallbackLocale,
+    engine,
+    trace: options.trace ?? 'fired',
+    ...(exchangeRates ? { exchangeRates } : {}),
+    ...(currencyDisplay ? { currencyDisplay } : {}),
+  } as const;
   const pipeline = createPipeline(setup);
 
   // The one place where a fault inside redress becomes a RedressError, so that a caller (or a batch)
@@ -129,8 +169,20 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     pipeline.recommend(input, callOptions).catch((error: unknown) => {
       throw asRedressError(error);
     });
-  const localRecommend = (manyOptions: RecommendOptions) => (c: unknown) =>
-    recommend(c, manyOptions.locale ? { locale: manyOptions.locale } : {});
+  const localRecommend = (manyOptions: RecommendOptions) => {
+    const { locale: batchLocale, exchangeRates: batchRates, currencyDisplay: batchDisplay } = manyOptions;
+    const callOptions: RecommendOptions = {
+      ...(batchLocale ? { locale: batchLocale } : {}),
+      ...(batchRates ? { exchangeRates: batchRates } : {}),
+      ...(batchDisplay ? { currencyDisplay: batchDisplay } : {}),
+    };
+    return (c: unknown) => recommend(c, callOptions);
+  };
+  // A batch's own rates or display are checked before its first complaint: bad options fail the call.
+  const checkBatch = (manyOptions: RecommendOptions) => {
+    pipeline.ratesFor(manyOptions.exchangeRates);
+    if (manyOptions.currencyDisplay !== undefined) checkCurrencyDisplay(manyOptions.currencyDisplay);
+  };
   // Started by the first large batch; each worker builds this same pipeline.
   const threads = new WorkerThreads(setup);
 
@@ -139,19 +191,28 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     recommend,
     recommendMany: (complaints, manyOptions = {}) => {
       const { incidents, ...rest } = manyOptions;
+      checkBatch(rest);
       if (incidents !== undefined && incidents !== false) {
         return recommendWithIncidents(complaints, {
           run: pipeline.run,
-          localeFor: (c) => pipeline.localeFor(c, rest.locale),
-          severity: (c) => toFacts(c, ruleSet.scoring).severity.score,
+          callFor: (c) => pipeline.callFor(c, rest),
+          severity: (c) => scoreSeverity(c, ruleSet.scoring.severity).score,
           options: rest,
           incidents: incidents === true ? {} : incidents,
           limits,
         });
       }
-      return recommendEach(complaints, localRecommend(rest), rest, threads, rest.locale);
+      return recommendEach(complaints, localRecommend(rest), rest, threads, batchOf(rest));
     },
-    recommendManyAsJson: (complaints, manyOptions = {}) =>
-      recommendEachAsJson(complaints, localRecommend(manyOptions), manyOptions, threads, manyOptions.locale),
+    recommendManyAsJson: (complaints, manyOptions = {}) => {
+      checkBatch(manyOptions);
+      return recommendEachAsJson(
+        complaints,
+        localRecommend(manyOptions),
+        manyOptions,
+        threads,
+        batchOf(manyOptions),
+      );
+    },
   };
 }

@@ -6,6 +6,7 @@ import type {
   CostBasis,
   CostPiece,
   Given,
+  MoneyRole,
   OfferWords,
   Priced,
   RemedyCheckContext,
@@ -130,6 +131,28 @@ export function reduceSpec(spec: RemedySpec, maxMinor: number, ctx: RemedyContex
  */
 export function goodwillCostBound(spec: RemedySpec, basis: CostBasis): readonly CostPiece[] | undefined {
   return definitionOf(spec.type).goodwill?.cost(spec, basis);
+}
+
+/** The fields of a remedy's spec that are money of the rule set, with their roles (none for most). */
+export function moneyFields(type: RemedyType): readonly (readonly [string, MoneyRole])[] {
+  const money = definitionOf(type).money as Readonly<Record<string, MoneyRole | undefined>> | undefined;
+  if (!money) return [];
+  return Object.entries(money).filter((e): e is [string, MoneyRole] => e[1] !== undefined);
+}
+
+/**
+ * The spec with each of its money fields (the remedy's `money`) passed through `change`; the same spec
+ * when it has none set. Used to convert a rule's amounts into the complaint's currency and to print them.
+ */
+export function withMoney(spec: RemedySpec, change: (amount: number, role: MoneyRole) => number): RemedySpec {
+  let changed: Record<string, unknown> | undefined;
+  for (const [field, role] of moneyFields(spec.type)) {
+    const amount = (spec as unknown as Readonly<Record<string, unknown>>)[field];
+    if (typeof amount !== 'number') continue;
+    changed ??= { ...spec };
+    changed[field] = change(amount, role);
+  }
+  return (changed ?? spec) as RemedySpec;
 }
 
 /** A remedy's name in the renderer's locale ("coupon", "kupon", "کوپن"), for the agent's sentences. */

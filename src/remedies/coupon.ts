@@ -111,6 +111,7 @@ export const coupon = defineRemedy({
   schema: CouponSpecSchema,
   kind: () => 'goodwill',
   materialise: materialiseCoupon,
+  money: { amount: 'amount', maxDiscount: 'limit' },
   goodwill: {
     reduce: reduceCoupon,
     cost: (spec) =>

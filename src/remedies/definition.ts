@@ -57,6 +57,19 @@ export interface RemedyCheckContext {
   readonly shippingCost: Readonly<Record<'standard' | 'express', number>>;
 }
 
+/**
+ * What an amount a rule writes in a remedy is, when the complaint is in another currency than the rule
+ * set: `amount`, a goodwill amount the customer is given (printed to the nearest printable amount,
+ * or the one below when that would pass a cap); `limit`, a most-it-may-come-to (printed to the
+ * printable amount below, so that it never grows by rounding).
+ */
+export type MoneyRole = 'amount' | 'limit';
+
+/** The fields of a spec that are numbers: the ones that may be money of the rule set. */
+export type MoneyFields<S> = {
+  readonly [K in keyof S as NonNullable<S[K]> extends number ? K : never]?: MoneyRole;
+};
+
 /** A spec schema a discriminated union can hold: an object with a literal `type`. */
 export type SpecSchema<T extends string> = z.core.$ZodTypeDiscriminable & z.ZodType<{ readonly type: T }>;
 
@@ -100,6 +113,14 @@ export interface RemedyDefinition<
    * units, or says why it cannot apply. The registry adds the kind (from `kind`) after the type.
    */
   materialise(spec: z.output<Z>, ctx: RemedyContext): MaterialiseResult<P>;
+  /**
+   * The spec's fields that are money of the rule set, by role (`{ value: 'amount', max: 'limit' }`).
+   * When a complaint is in another currency than the rule set's, these are converted into it before
+   * `materialise` (exactly), and a goodwill remedy's are printed after the caps (see `MoneyRole`).
+   * Leave it out when the remedy names no money: its cost then comes from the complaint's own amounts,
+   * which are in its currency already.
+   */
+  readonly money?: MoneyFields<z.output<Z>>;
   /** How a cap makes it smaller and bounds its cost; present exactly when it can be goodwill. */
   readonly goodwill?: GoodwillRules<z.output<Z>> | undefined;
   /** Its messages in every locale (see `RemedyMessageKey` for the keys it may define). */

@@ -56,6 +56,7 @@ export const gift = defineRemedy({
   schema: GiftSpecSchema,
   kind: () => 'goodwill',
   materialise: materialiseGift,
+  money: { value: 'amount', max: 'limit' },
   goodwill: {
     reduce: reduceGift,
     cost: (spec) =>

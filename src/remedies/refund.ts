@@ -15,7 +15,7 @@ export const RefundSpecSchema = z.strictObject({
   type: z.literal('refund'),
   basis: z.enum(['overcharge', 'affected_items', 'order']).default('order'),
   share: z.number().positive().max(1).default(1),
-  /** Most it may come to, in the complaint's currency. */
+  /** Most it may come to, in the rule set's currency. */
   max: z.number().positive().max(limits.maxMoney).optional(),
 });
 
@@ -98,6 +98,7 @@ export const refund = defineRemedy({
   schema: RefundSpecSchema,
   kind: (spec) => (spec.basis === 'order' ? 'goodwill' : 'restitution'),
   materialise: materialiseRefund,
+  money: { max: 'limit' },
   goodwill: {
     reduce: reduceRefund,
     cost: (spec) => [{ a: spec.share, b: 0 }, ...(spec.max === undefined ? [] : [{ a: 0, b: spec.max }])],

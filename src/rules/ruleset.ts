@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CurrencyCodeSchema } from '../complaint/schema';
 import {
   formatPath,
   fromZodIssues,
@@ -67,6 +68,13 @@ function ruleSetSchema<C extends z.ZodType>(conditions: C) {
     name: z.string().min(1).max(limits.maxIdLength),
     version: z.string().min(1).max(64),
     description: z.string().max(limits.maxLongText).optional(),
+    /**
+     * ISO 4217 code of the currency every amount of the rule set is in (caps, auto-approval, limits,
+     * shipping, gift and coupon amounts, money in conditions, the value score's spend). Complaints in
+     * other currencies are converted with the caller's exchange rates. Left out, the amounts are read
+     * in each complaint's own currency (and `ruleSetWarnings` warns).
+     */
+    currency: CurrencyCodeSchema.optional(),
     scoring: ScoringSchema,
     policy: PolicySchema,
     // At most `Limits.maxRules`, checked before the schema runs (the limit is configurable).

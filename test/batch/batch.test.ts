@@ -6,9 +6,9 @@ import {
   type Recommendation,
   type RecommendationError,
 } from '../../src/index';
-import { scenarios } from '../helpers';
+import { RATES, scenarios } from '../helpers';
 
-const recommender = createRecommender();
+const recommender = createRecommender({ exchangeRates: RATES });
 const all = [...scenarios().values()];
 
 async function collect<T>(results: AsyncIterable<T>): Promise<T[]> {

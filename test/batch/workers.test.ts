@@ -48,6 +48,15 @@ describe('recommendMany on worker threads', () => {
     expect(report.locale).toEqual({ started: 0, same: true });
   });
 
+  it('gives a batch’s own exchange rates to its threads, and an error record where a rate is missing', () => {
+    expect(report['batch-rates']).toEqual({ started: two, same: true, results: 201, errors: ERRORS });
+    expect(report['no-rates']).toEqual({
+      results: 201,
+      codes: ['INVALID_COMPLAINT', 'NO_EXCHANGE_RATE'],
+      noRate: true,
+    });
+  });
+
   it('lets the process exit when the reader stops early', () => {
     // execFileSync returns only once the child has exited: a worker left running would hold it open.
     expect(check('early-break')).toMatchObject({ n: 3 });

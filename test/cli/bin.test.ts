@@ -32,8 +32,8 @@ describe.concurrent('redress as a process', () => {
 
   it('writes exactly what the in-process run writes, exits 0, and shows no progress on a pipe', async () => {
     const [spawned, inProcess] = await Promise.all([
-      runCli(['recommend', scenariosPath]),
-      runInProcess(['recommend', scenariosPath]),
+      runCli(['recommend', scenariosPath, '--rates', 'examples/rates.json']),
+      runInProcess(['recommend', scenariosPath, '--rates', 'examples/rates.json']),
     ]);
     expect(spawned.code).toBe(0);
     expect(spawned.stderr).toBe('');

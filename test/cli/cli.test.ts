@@ -5,6 +5,8 @@ import { jsonLines, root, tempDir } from './run';
 import { runInProcess } from './run-in-process';
 
 const scenariosPath = 'test/fixtures/scenarios.jsonl';
+/** The example rates: the scenarios include a JPY complaint, and the default rules are in EUR. */
+const rates = 'examples/rates.json';
 const scenarios = readFileSync(join(root, scenariosPath), 'utf8').trim().split('\n');
 const scenarioIds = scenarios.map((line) => (JSON.parse(line) as { id: string }).id);
 const defaultRules = JSON.parse(readFileSync(join(root, 'src/rules/default/rules.json'), 'utf8')) as {
@@ -181,17 +183,62 @@ describe.concurrent('redress validate', () => {
 
 describe.concurrent('redress recommend', () => {
   it('writes one recommendation per line, in input order, and exits 0', async () => {
-    const run = await runInProcess(['recommend', scenariosPath]);
+    const run = await runInProcess(['recommend', scenariosPath, '--rates', rates]);
     expect(run.code).toBe(0);
     const records = jsonLines(run.stdout);
     expect(records.map((r) => r.complaintId)).toEqual(scenarioIds);
     expect(run.stderr).toBe('');
   });
 
+  it('without a rate for a line’s currency, writes an error record for it, answers every other line and exits 1', async () => {
+    const run = await runInProcess(['recommend', scenariosPath]);
+    expect(run.code).toBe(1);
+    const records = jsonLines(run.stdout);
+    expect(records).toHaveLength(scenarios.length);
+    const failed = records.filter((r) => r.error !== undefined);
+    expect(failed).toEqual([
+      {
+        line: scenarioIds.indexOf('c-yen') + 1,
+        complaintId: 'c-yen',
+        error: expect.objectContaining({ code: 'NO_EXCHANGE_RATE', pointer: '/order/currency' }),
+      },
+    ]);
+    expect((failed[0]?.error as { message: string }).message).toMatch(
+      /^NO_EXCHANGE_RATE: order.currency: no exchange rate for JPY: .* pass exchangeRates with a JPY rate \(--rates FILE/,
+    );
+  });
+
+  it('refuses a rates file with a bad entry before reading any input, naming the entry (exit 2)', async () => {
+    const bad = writeTemp(
+      'bad-rates.json',
+      JSON.stringify({ asOf: '2026-11-01', rates: { JPY: 0, XYZ: 2 } }),
+    );
+    const run = await runInProcess(['recommend', scenariosPath, '--rates', bad]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      `rates file ${bad} cannot be used with rule set "default" (INVALID_OPTIONS):`,
+    );
+    expect(run.stderr).toContain('rates.JPY: must be a positive number of JPY per 1 EUR, got 0');
+    expect(run.stderr).toContain('rates.XYZ: "XYZ" is not an ISO 4217 currency code');
+    const noDate = writeTemp('no-date.json', JSON.stringify({ rates: { JPY: 160 } }));
+    expect((await runInProcess(['recommend', scenariosPath, '--rates', noDate])).stderr).toContain(
+      'asOf: is required: the date the rates were taken',
+    );
+    const notJson = writeTemp('not-json.json', '{"rates": ');
+    expect((await runInProcess(['recommend', scenariosPath, '--rates', notJson])).stderr).toContain(
+      `rates file ${notJson} is not valid JSON`,
+    );
+  });
+
   it('reads standard input ("-" or no file) and gives the same records as from the file', async () => {
-    const fromFile = await runInProcess(['recommend', scenariosPath]);
-    const fromDash = await runInProcess(['recommend', '-'], { input: `${scenarios.join('\n')}\n` });
-    const fromNothing = await runInProcess(['recommend'], { input: `${scenarios.join('\n')}\n` });
+    const fromFile = await runInProcess(['recommend', scenariosPath, '--rates', rates]);
+    const fromDash = await runInProcess(['recommend', '-', '--rates', rates], {
+      input: `${scenarios.join('\n')}\n`,
+    });
+    const fromNothing = await runInProcess(['recommend', '--rates', rates], {
+      input: `${scenarios.join('\n')}\n`,
+    });
     expect(fromDash.code).toBe(0);
     expect(fromDash.stdout).toBe(fromFile.stdout);
     expect(fromNothing.stdout).toBe(fromFile.stdout);
@@ -414,30 +461,48 @@ describe.concurrent('redress simulate', () => {
   const current = 'examples/rules/current.json';
 
   it('summarises remedy mix, cost by tier and category, and handling as text', async () => {
-    const run = await runInProcess(['simulate', scenariosPath]);
+    const run = await runInProcess(['simulate', scenariosPath, '--rates', rates]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Simulated ${scenarios.length} complaints`);
     for (const heading of [
       'Remedy mix',
-      'Cost in EUR',
-      'Cost in JPY',
+      `Cost in EUR (${scenarios.length} complaints)`,
+      'converted at 1 EUR = 160 JPY (rates of 2026-11-01)',
       'by tier',
       'by category',
       'Handling',
     ]) {
       expect(run.stdout).toContain(heading);
     }
+    expect(run.stdout).not.toContain('Cost in JPY');
     expect(run.stdout).toContain('every line got a recommendation');
   });
 
-  it('--json gives counts that add up to the input, per currency', async () => {
+  it('without --rates, counts a complaint in another currency than the rules’ as an error line (exit 1)', async () => {
     const run = await runInProcess(['simulate', '--json', scenariosPath]);
+    expect(run.code).toBe(1);
+    const s = JSON.parse(run.stdout) as {
+      proposed: { recommendations: number; currencies: { currency: string }[] };
+      errors: { lines: number; byCode: { code: string; lines: number }[] };
+    };
+    expect(s.proposed.recommendations).toBe(scenarios.length - 1);
+    expect(s.proposed.currencies.map((c) => c.currency)).toEqual(['EUR']);
+    expect(s.errors.byCode).toEqual([{ code: 'NO_EXCHANGE_RATE', lines: 1 }]);
+  });
+
+  it('--json gives counts that add up to the input, in the rule set’s currency with the rates used', async () => {
+    const run = await runInProcess(['simulate', '--json', scenariosPath, '--rates', rates]);
     const s = JSON.parse(run.stdout) as {
       records: number;
       proposed: {
         recommendations: number;
         handling: { automatic: number; human: number };
-        currencies: { currency: string; complaints: number; byTier: { complaints: number }[] }[];
+        currencies: {
+          currency: string;
+          complaints: number;
+          converted?: unknown;
+          byTier: { complaints: number }[];
+        }[];
         remedies: { type: string; complaints: number }[];
       };
       baseline: null;
@@ -446,7 +511,11 @@ describe.concurrent('redress simulate', () => {
     expect(s.records).toBe(scenarios.length);
     expect(s.proposed.recommendations).toBe(scenarios.length);
     expect(s.proposed.handling.automatic + s.proposed.handling.human).toBe(scenarios.length);
-    expect(s.proposed.currencies.map((c) => c.currency)).toEqual(['EUR', 'JPY']);
+    expect(s.proposed.currencies.map((c) => c.currency)).toEqual(['EUR']);
+    expect(s.proposed.currencies[0]).toMatchObject({
+      complaints: scenarios.length,
+      converted: { asOf: '2026-11-01', rates: { JPY: 160 } },
+    });
     for (const c of s.proposed.currencies) {
       expect(c.byTier.reduce((n, g) => n + g.complaints, 0)).toBe(c.complaints);
     }

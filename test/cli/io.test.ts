@@ -42,12 +42,19 @@ describe('the io seam', () => {
     const input = tmp.writeLines('bar.jsonl', scenarios);
     let t = 0;
     const options = { tty: { stderr: true }, columns: 120, now: () => (t += 250) };
-    const shown = await runInProcess(['recommend', input, '-o', join(tmp.dir, 'bar-out.jsonl')], options);
+    const rates = join(root, 'examples/rates.json');
+    const shown = await runInProcess(
+      ['recommend', input, '--rates', rates, '-o', join(tmp.dir, 'bar-out.jsonl')],
+      options,
+    );
     expect(shown.stderr).toMatch(/recommend [█░]+ +\d+% · [\d,]+ lines · [\d,]+\/s · ETA \d+:\d\d/);
     expect(shown.stderr).toMatch(
       new RegExp(`recommend: ${scenarios.length} lines · [\\d,]+/s in \\d+:\\d\\d\\n$`),
     );
-    const quiet = await runInProcess(['recommend', input, '-q', '-o', join(tmp.dir, 'bar-q.jsonl')], options);
+    const quiet = await runInProcess(
+      ['recommend', input, '--rates', rates, '-q', '-o', join(tmp.dir, 'bar-q.jsonl')],
+      options,
+    );
     expect(quiet.stderr).toBe('');
   });
 

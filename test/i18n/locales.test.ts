@@ -4,7 +4,7 @@ import type { Messages } from '../../src/i18n/locales/en';
 import { Renderer } from '../../src/i18n/renderer';
 import { createRecommender, LOCALE_CODES, localeDirection, resolveLocale } from '../../src/index';
 import { remedyMessages } from '../../src/remedies/catalogue';
-import { scenario, scenarios, thrown } from '../helpers';
+import { RATES, scenario, scenarios, thrown } from '../helpers';
 
 const all = [...scenarios().values()];
 
@@ -203,20 +203,32 @@ describe('choosing the locale', () => {
     german.customer.locale = 'de-DE';
     const first = async (r: ReturnType<typeof createRecommender>, c: unknown, o?: object) =>
       (await r.recommend(c, o)).locale;
-    expect(await first(createRecommender({ locale: 'tr' }), persianCustomer)).toBe('tr');
-    expect(await first(createRecommender({ locale: 'tr' }), persianCustomer, { locale: 'fa' })).toBe('fa');
-    const auto = createRecommender({ locale: 'auto' });
+    expect(await first(createRecommender({ locale: 'tr', exchangeRates: RATES }), persianCustomer)).toBe(
+      'tr',
+    );
+    expect(
+      await first(createRecommender({ locale: 'tr', exchangeRates: RATES }), persianCustomer, {
+        locale: 'fa',
+      }),
+    ).toBe('fa');
+    const auto = createRecommender({ locale: 'auto', exchangeRates: RATES });
     expect(await first(auto, turkishCustomer)).toBe('tr');
     expect(await first(auto, persianCustomer)).toBe('fa');
     expect(await first(auto, german)).toBe('en');
-    expect(await first(createRecommender({ locale: 'auto', fallbackLocale: 'tr' }), german)).toBe('tr');
-    expect(await first(createRecommender(), persianCustomer, { locale: 'auto' })).toBe('fa');
+    expect(
+      await first(createRecommender({ locale: 'auto', fallbackLocale: 'tr', exchangeRates: RATES }), german),
+    ).toBe('tr');
+    expect(
+      await first(createRecommender({ exchangeRates: RATES }), persianCustomer, { locale: 'auto' }),
+    ).toBe('fa');
   });
 
   it('changes only the words, never the remedies, when the locale changes', async () => {
     for (const complaint of all) {
       const [a, b] = await Promise.all(
-        (['en', 'fa'] as const).map((locale) => createRecommender({ locale }).recommend(complaint)),
+        (['en', 'fa'] as const).map((locale) =>
+          createRecommender({ locale, exchangeRates: RATES }).recommend(complaint),
+        ),
       );
       expect(b?.remedies).toEqual(a?.remedies);
       expect(b?.handling).toEqual(a?.handling);
@@ -248,7 +260,7 @@ describe('choosing the locale', () => {
 
 describe('Persian rationale is right-to-left text', () => {
   it('has no left-to-right letter outside an isolate, and starts every sentence right-to-left', async () => {
-    const fa = createRecommender({ locale: 'fa' });
+    const fa = createRecommender({ locale: 'fa', exchangeRates: RATES });
     for (const complaint of all) {
       const rec = await fa.recommend(complaint);
       for (const sentence of rec.rationale) {
@@ -262,7 +274,7 @@ describe('Persian rationale is right-to-left text', () => {
   });
 
   it('keeps English rationale free of invisible direction marks', async () => {
-    const en = createRecommender({ locale: 'en' });
+    const en = createRecommender({ locale: 'en', exchangeRates: RATES });
     for (const complaint of all) {
       for (const sentence of (await en.recommend(complaint)).rationale) {
         expect(sentence.text).not.toMatch(/[\u2066-\u2069\u200e\u200f]/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRecommender, defaultRuleSet, isRedressError, ruleSetHash } from '../../src/index';
 import { type OutcomeLineError, type OutcomeSummary, summarizeOutcomes } from '../../src/outcomes/index';
-import { scenarios } from '../helpers';
+import { RATES, scenarios } from '../helpers';
 
 const HASH = `sha256:${'ab'.repeat(32)}`;
 
@@ -120,7 +120,7 @@ describe('summarizeOutcomes: the join', () => {
   });
 
   it('reads async sources, and recommendations as redress makes them (rules that fired and gave a remedy)', async () => {
-    const recommender = createRecommender();
+    const recommender = createRecommender({ exchangeRates: RATES });
     const complaints = [...scenarios().values()];
     const recommendations = await Promise.all(complaints.map((c) => recommender.recommend(c)));
     async function* slowly<T>(items: readonly T[]): AsyncGenerator<T> {

@@ -188,12 +188,18 @@ describe('compensation history in the complaint', () => {
     expect(parseComplaint(complaint()).customer.compensationHistory).toEqual([]);
   });
 
-  it('refuses another currency than the complaint’s', () => {
-    expect(problem([{ at: '2026-02-01', amount: 5, currency: 'USD', type: 'goodwill' }])).toEqual({
-      code: 'INVALID_COMPLAINT',
-      path: ['customer', 'compensationHistory', 0, 'currency'],
-      issue: 'currency_mismatch',
-    });
+  it('accepts another currency than the complaint’s, but a rule set without a currency refuses it', async () => {
+    const usd = late([{ at: '2026-02-01', amount: 5, currency: 'USD', type: 'goodwill' }]);
+    expect(parseComplaint(usd).customer.compensationHistory[0]?.currency).toBe('USD');
+    const error = (await limited()
+      .recommend(usd)
+      .catch((e: unknown) => e)) as RedressError;
+    expect([error.code, error.path, error.issues[0]?.code]).toEqual([
+      'INVALID_COMPLAINT',
+      ['customer', 'compensationHistory', 0, 'currency'],
+      'currency_mismatch',
+    ]);
+    expect(error.issues[0]?.hint).toMatch(/give the rule set a "currency" and pass exchangeRates/);
   });
 
   it('refuses dates after the complaint or before the customer', () => {

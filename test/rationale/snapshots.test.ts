@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
 import { createRecommender, LOCALE_CODES, type Locale, type Recommendation } from '../../src/index';
-import { scenarios } from '../helpers';
+import { RATES, scenarios } from '../helpers';
 
 // Snapshots are the review surface for the translations: a change to any sentence in any locale shows
 // up as a diff a native speaker can read, in one plain-text file per language
@@ -12,7 +12,7 @@ import { scenarios } from '../helpers';
 
 /** Every scenario's recommendation in one locale, by complaint id. */
 async function recommendAll(locale: Locale): Promise<Map<string, Recommendation>> {
-  const recommender = createRecommender({ locale });
+  const recommender = createRecommender({ locale, exchangeRates: RATES });
   const out = new Map<string, Recommendation>();
   for (const [id, complaint] of scenarios()) out.set(id, await recommender.recommend(complaint));
   return out;

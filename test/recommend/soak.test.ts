@@ -11,6 +11,7 @@ import {
   type Recommendation,
   type Recommender,
 } from '../../src/index';
+import { RATES } from '../helpers';
 
 /**
  * Load: thousands of concurrent `recommend` calls while the rule set is reloaded underneath them, as a
@@ -57,7 +58,7 @@ const COMPLAINTS: ComplaintInput[] = scenarios.flatMap((c) => [
 ]);
 
 /** Spread so that it type-checks whether or not this version offers a choice of engine. */
-const REFERENCE = { engine: 'reference' } as const;
+const REFERENCE = { engine: 'reference', exchangeRates: RATES } as const;
 
 const ROUNDS = 10;
 const CALLS_PER_ROUND = 200;
@@ -70,7 +71,7 @@ function heapAfterGc(): number {
 async function sequentialExpectations(): Promise<Recommendation[][]> {
   const expected: Recommendation[][] = [];
   for (const text of VERSIONS) {
-    const recommender = createRecommender({ ruleSet: loadRuleSet(text) });
+    const recommender = createRecommender({ ruleSet: loadRuleSet(text), exchangeRates: RATES });
     const results: Recommendation[] = [];
     for (const c of COMPLAINTS) results.push(await recommender.recommend(c));
     expected.push(results);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { affectedValue } from '../../src/complaint/measures';
+import { affectedValue, complaintCurrency } from '../../src/complaint/measures';
 import { parseComplaint } from '../../src/complaint/parse';
+import { conversionFor } from '../../src/exchange/conversion';
 import { toFacts } from '../../src/facts/to-facts';
 import { LOCALE_CODES } from '../../src/i18n/locale';
 import { rendererOf } from '../../src/i18n/renderer';
@@ -43,7 +44,9 @@ const specAndComplaint = fc.record({
 });
 
 function contextFor(complaint: ReturnType<typeof parseComplaint>) {
-  return remedyContext(complaint, toFacts(complaint, defaultScoring).facts, policy);
+  // Each complaint read in its own currency, as by a rule set without one.
+  const conversion = conversionFor(complaint, complaintCurrency(complaint), undefined, undefined);
+  return remedyContext(complaint, toFacts(complaint, defaultScoring).facts, policy, conversion);
 }
 
 describe('the remedy registry', () => {

@@ -165,7 +165,7 @@ describe('the clock', () => {
       const { createRecommender } = await import(${JSON.stringify(new URL('../../dist/index.js', import.meta.url).href)});
       const { readFileSync } = await import('node:fs');
       const lines = readFileSync(${JSON.stringify(new URL('../fixtures/scenarios.jsonl', import.meta.url).pathname)}, 'utf8').split('\\n').filter(Boolean);
-      const r = createRecommender();
+      const r = createRecommender({ exchangeRates: JSON.parse(readFileSync(${JSON.stringify(new URL('../../examples/rates.json', import.meta.url).pathname)}, 'utf8')) });
       const out = [];
       for (const l of lines) out.push(await r.recommend(JSON.parse(l)));
       console.log(JSON.stringify(out));`;

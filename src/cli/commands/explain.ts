@@ -9,14 +9,16 @@ import { renderExplanation } from '../explain/render';
 import { openInput } from '../input';
 import type { CliIo } from '../io';
 import { readLines } from '../line-reader';
-import { localeOption, rulesOption, wholeNumber } from '../options';
+import { localeOption, ratesOption, rulesOption, wholeNumber } from '../options';
 import { refuseToOverwriteInputs } from '../overwrite-guard';
+import { ratesFor, readRatesFile } from '../rates-file';
 import { loadRulesFile } from '../rules-file';
 import { colorWanted, createStyle, printable } from '../style';
 
 interface ExplainOptions {
   readonly line?: number;
   readonly rules?: string;
+  readonly rates?: string;
   readonly locale: Locale | 'auto';
   readonly json?: boolean;
   readonly color?: boolean;
@@ -37,6 +39,7 @@ export function explainCommand(io: CliIo): Command {
       wholeNumber(1, Number.MAX_SAFE_INTEGER),
     )
     .addOption(rulesOption())
+    .addOption(ratesOption())
     .addOption(localeOption())
     .option('--json', 'print the recommendation with the full trace as JSON instead')
     .option('--color', 'colour the output even when it is not a terminal')
@@ -55,11 +58,18 @@ async function explain(io: CliIo, file: string, options: ExplainOptions): Promis
     reads: [
       { role: 'the complaint', path: file },
       { role: '--rules', path: options.rules },
+      { role: '--rates', path: options.rates },
     ],
     writes: [],
   });
   const { ruleSet, source } = loadRulesFile(io, options.rules);
-  const recommender = createRecommender({ ruleSet, locale: options.locale, trace: 'all' });
+  const exchangeRates = ratesFor(readRatesFile(io, options.rates), ruleSet);
+  const recommender = createRecommender({
+    ruleSet,
+    locale: options.locale,
+    trace: 'all',
+    ...(exchangeRates ? { exchangeRates } : {}),
+  });
   try {
     // The JSON text as it is: the library parses it defensively (size, duplicate keys, syntax).
     const recommendation = await recommender.recommend(await complaintText(io, file, options.line));
@@ -72,11 +82,15 @@ async function explain(io: CliIo, file: string, options: ExplainOptions): Promis
     return ExitCode.ok;
   } catch (error) {
     if (!isRedressError(error)) throw error;
-    const lines = error.issues.map((i) => `  ${i.pointer || '/'}: ${printable(i.message)}`);
-    throw new CliError(
-      [`the complaint is not valid (${error.code}):`, ...lines].join('\n'),
-      ExitCode.dataProblems,
+    const lines = error.issues.map(
+      (i) =>
+        `  ${i.pointer || '/'}: ${printable(i.message)}${i.hint === undefined ? '' : ` (${printable(i.hint)})`}`,
     );
+    const what =
+      error.code === 'NO_EXCHANGE_RATE'
+        ? 'the complaint cannot be priced without an exchange rate'
+        : 'the complaint is not valid';
+    throw new CliError([`${what} (${error.code}):`, ...lines].join('\n'), ExitCode.dataProblems);
   }
 }
 

@@ -7,9 +7,17 @@ import { openInput } from '../input';
 import type { CliIo } from '../io';
 import { readLines } from '../line-reader';
 import { isLineError } from '../line-record';
-import { concurrencyOption, localeOption, maxLineBytesOption, quietOption, rulesOption } from '../options';
+import {
+  concurrencyOption,
+  localeOption,
+  maxLineBytesOption,
+  quietOption,
+  ratesOption,
+  rulesOption,
+} from '../options';
 import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { type Progress, silentProgress, terminalProgress } from '../progress';
+import { ratesFor, readRatesFile } from '../rates-file';
 import { fileSink, type RecordSink, streamSink } from '../record-sink';
 import { ContinuationCheck, prepareResume, type ResumePoint } from '../resume';
 import { loadRulesFile } from '../rules-file';
@@ -17,6 +25,7 @@ import { reportResources } from '../stats';
 
 interface RecommendOptions {
   readonly rules?: string;
+  readonly rates?: string;
   readonly locale: Locale | 'auto';
   readonly output?: string;
   readonly errors?: string;
@@ -37,6 +46,7 @@ export function recommendCommand(io: CliIo): Command {
     )
     .argument('[input]', 'JSON Lines file, or "-" for standard input', undefined)
     .addOption(rulesOption())
+    .addOption(ratesOption())
     .addOption(localeOption())
     .option('-o, --output <file>', 'write recommendations to this file instead of standard output')
     .option('-e, --errors <file>', 'write error records to this file instead of with the recommendations')
@@ -68,6 +78,7 @@ async function recommend(
     reads: [
       { role: 'the input', path: inputPath },
       { role: '--rules', path: options.rules },
+      { role: '--rates', path: options.rates },
     ],
     writes: [
       { role: '--output', path: options.output },
@@ -76,7 +87,12 @@ async function recommend(
     stdinByDefault: true,
   });
   const { ruleSet } = loadRulesFile(io, options.rules);
-  const recommender = createRecommender({ ruleSet, locale: options.locale });
+  const exchangeRates = ratesFor(readRatesFile(io, options.rates), ruleSet);
+  const recommender = createRecommender({
+    ruleSet,
+    locale: options.locale,
+    ...(exchangeRates ? { exchangeRates } : {}),
+  });
   const input = openInput(io, inputPath);
   const resume = resumePoints(io, options, input.name);
 

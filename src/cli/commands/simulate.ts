@@ -9,12 +9,14 @@ import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../inc
 import { openInput } from '../input';
 import { type CliIo, filePath } from '../io';
 import { isBlank, readLines, unreadableLine } from '../line-reader';
-import { concurrencyOption, maxLineBytesOption, quietOption, wholeNumber } from '../options';
+import { concurrencyOption, maxLineBytesOption, quietOption, ratesOption, wholeNumber } from '../options';
 import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { type Progress, silentProgress, terminalProgress } from '../progress';
+import { type RatesFile, ratesFor, readRatesFile } from '../rates-file';
 import { type LoadedRules, loadRulesFile } from '../rules-file';
 import { OutcomeEvidence } from '../simulate/outcome-evidence';
 import { renderReport } from '../simulate/report/html';
+import type { Reporting } from '../simulate/reporting';
 import { Simulation, type SimulationIncidents } from '../simulate/simulation';
 import { renderSimulationText } from '../simulate/text';
 import { reportResources } from '../stats';
@@ -22,6 +24,7 @@ import { colorWanted, createStyle } from '../style';
 
 interface SimulateOptions extends Omit<IncidentFlagValues, 'baseline'> {
   readonly rules?: string;
+  readonly rates?: string;
   readonly baseline?: string;
   readonly report?: string;
   readonly outcomes?: string;
@@ -52,6 +55,7 @@ export function simulateCommand(io: CliIo): Command {
     .argument('<input>', 'JSON Lines file of complaints, or "-" for standard input')
     .option('-r, --rules <file>', 'the rule set to try (default: the built-in rules)')
     .option('-b, --baseline <file>', 'the rule set to compare with, e.g. the one in production')
+    .addOption(ratesOption())
     .option('--report <file>', 'also write a self-contained HTML report with charts and a sortable table')
     .option(
       '--outcomes <file>',
@@ -93,6 +97,7 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
       { role: 'the input', path: inputPath },
       { role: '--rules', path: options.rules },
       { role: '--baseline', path: options.baseline },
+      { role: '--rates', path: options.rates },
       { role: '--outcomes', path: options.outcomes },
     ],
     writes: [{ role: '--report', path: options.report }],
@@ -101,10 +106,12 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
   const baseline: LoadedRules | undefined =
     options.baseline === undefined ? undefined : loadRulesFile(io, options.baseline);
   const evidence = await outcomeEvidence(io, options, baseline);
+  const money = simulationMoney(io, options, proposed, baseline);
   const input = openInput(io, inputPath);
-  const recommenders = [proposed, ...(baseline ? [baseline] : [])].map((r) =>
-    createRecommender({ ruleSet: r.ruleSet }),
-  );
+  const recommenders = [proposed, ...(baseline ? [baseline] : [])].map((r) => {
+    const exchangeRates = r.ruleSet.currency === undefined ? undefined : money.rates;
+    return createRecommender({ ruleSet: r.ruleSet, ...(exchangeRates ? { exchangeRates } : {}) });
+  });
   const simulation = new Simulation(
     input.name,
     proposed,
@@ -112,6 +119,7 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
     Math.max(options.examples, options.reportRows),
     incidents,
     evidence,
+    money.reporting,
   );
   const progress: Progress =
     io.stderr.isTTY && !options.quiet
@@ -180,6 +188,46 @@ async function outcomeEvidence(
     else if (!isBlank(raw.text)) evidence.addOutcome(raw.text, raw.line);
   }
   return evidence;
+}
+
+/**
+ * The rates of `--rates` and the currency costs are added up in: the rule sets' currency. Rates are
+ * per one unit of one currency, so rule sets in two different currencies cannot share a rates file;
+ * a rule set without a currency reads amounts in each complaint's and is given no rates.
+ */
+function simulationMoney(
+  io: CliIo,
+  options: SimulateOptions,
+  proposed: LoadedRules,
+  baseline: LoadedRules | undefined,
+): { rates?: ReturnType<typeof ratesFor>; reporting?: Reporting } {
+  const file: RatesFile | undefined = readRatesFile(io, options.rates);
+  if (!file) return {};
+  const sides = [proposed, ...(baseline ? [baseline] : [])];
+  const priced = sides.filter((side) => side.ruleSet.currency !== undefined);
+  const currencies = [...new Set(priced.map((side) => side.ruleSet.currency as string))];
+  if (currencies.length > 1) {
+    throw new CliError(
+      `--rates: the rule sets are in ${currencies.join(' and ')}, and a rates file is per one currency; ` +
+        'compare rule sets in one currency',
+    );
+  }
+  const first = priced[0];
+  if (!first) {
+    throw new CliError(
+      '--rates: no rule set names a currency, so there is nothing to convert to; add "currency": "EUR" to the rule set',
+    );
+  }
+  const rates = ratesFor(file, first.ruleSet);
+  for (const side of sides) {
+    if (side.ruleSet.currency === undefined && !options.quiet) {
+      io.stderr.write(
+        `redress: rule set "${side.ruleSet.name}" (${side.source}) names no currency: it reads amounts in ` +
+          `each complaint's own, and its costs are converted into ${first.ruleSet.currency} only for the summary\n`,
+      );
+    }
+  }
+  return rates ? { rates, reporting: { currency: first.ruleSet.currency as string, rates } } : {};
 }
 
 /** Incident detection as the flags ask for it; bad detection options are a usage error (exit 2). */

@@ -88,16 +88,27 @@ export function renderExplanation(
 ): string {
   const out: string[] = [];
   const m = (amount: number) => money(amount, rec.currency);
+  // Money facts are in the rule set's currency.
+  const ruleSetCurrency = rec.money.ruleSetCurrency ?? rec.currency;
   const facts = rec.trace.facts;
   const heading = (text: string) => out.push('', style.bold(text));
 
   out.push(
     `${style.bold(`Complaint ${printable(rec.complaintId)}`)} · ${facts.category} · ${facts.channel}` +
-      ` · order total ${m(facts.orderTotal)}`,
+      ` · order total ${money(facts.orderTotal, ruleSetCurrency)}`,
     style.dim(
       `rule set "${printable(rec.ruleSet.name)}" ${printable(rec.ruleSet.version)} (${printable(source)}) · hit policy ${rec.trace.hit}`,
     ),
   );
+  if (rec.money.ruleSetCurrency !== null && rec.money.currency !== rec.money.ruleSetCurrency) {
+    out.push(
+      style.dim(
+        `money: the rules read amounts in ${ruleSetCurrency}; this complaint is in ${rec.currency}, at ` +
+          `1 ${ruleSetCurrency} = ${rec.money.rate} ${rec.currency} (rates of ${printable(rec.money.asOf ?? '?')}); ` +
+          `caps and remedies below are in ${rec.currency}`,
+      ),
+    );
+  }
 
   heading(`Severity ${rec.severity.score}/100 (${rec.severity.band})`);
   out.push(...factorLines(rec.severity.factors));

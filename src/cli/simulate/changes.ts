@@ -1,6 +1,7 @@
 import { REMEDY_TYPES, type Recommendation, type RemedyType } from '../../index';
 import { fromMinor, toMinor } from '../../money';
 import { remedyLabel } from './remedy-label';
+import { type ConvertedWith, costCurrency, RatesMet, type Reporting } from './reporting';
 import { CATEGORY_ORDER } from './side';
 
 /** One complaint whose recommendation differs between the baseline and the new rule set. */
@@ -32,6 +33,8 @@ export interface ChangesSummary {
   /** Per currency: cost before and after over all compared complaints, and the change by category. */
   readonly currencies: readonly {
     readonly currency: string;
+    /** The rates complaints in other currencies were converted into this one with (`--rates`), if any were. */
+    readonly converted?: ConvertedWith;
     readonly baselineCost: number;
     readonly cost: number;
     readonly delta: number;
@@ -77,9 +80,15 @@ export class ChangeTally {
   private readonly currencies = new Map<string, CurrencyDelta>();
   private readonly added = new Map<RemedyType, number>();
   private readonly removed = new Map<RemedyType, number>();
-  private largest: ChangedComplaint[] = [];
+  private largest: (ChangedComplaint & { readonly size: number })[] = [];
+  private readonly ratesMet: RatesMet;
 
-  constructor(private readonly keep: number) {}
+  constructor(
+    private readonly keep: number,
+    private readonly reporting?: Reporting,
+  ) {
+    this.ratesMet = new RatesMet(reporting);
+  }
 
   /** Compares the two recommendations for the complaint on `line`; true when they differ. */
   add(line: number, baseline: Recommendation, proposed: Recommendation): boolean {
@@ -87,13 +96,19 @@ export class ChangeTally {
     const currency = proposed.currency;
     const beforeMinor = toMinor(baseline.totalCost, currency);
     const afterMinor = toMinor(proposed.totalCost, currency);
-    let c = this.currencies.get(currency);
+    // Totals are added up in the reporting currency when there is one; each complaint's own change is
+    // shown in its own currency.
+    const cost = costCurrency(proposed, this.reporting);
+    this.ratesMet.note(currency, cost);
+    let c = this.currencies.get(cost.currency);
     if (!c) {
       c = { before: 0, after: 0, byCategory: new Map() };
-      this.currencies.set(currency, c);
+      this.currencies.set(cost.currency, c);
     }
-    c.before += beforeMinor;
-    c.after += afterMinor;
+    const reportedBefore = cost.minor(baseline.totalCost);
+    const reportedAfter = cost.minor(proposed.totalCost);
+    c.before += reportedBefore;
+    c.after += reportedAfter;
     if (signature(baseline) === signature(proposed)) return false;
 
     this.changed += 1;
@@ -105,7 +120,7 @@ export class ChangeTally {
     const category = proposed.trace.facts.category;
     const cat = c.byCategory.get(category) ?? { changed: 0, delta: 0 };
     cat.changed += 1;
-    cat.delta += deltaMinor;
+    cat.delta += reportedAfter - reportedBefore;
     c.byCategory.set(category, cat);
 
     const before = new Set(baseline.remedies.map((r) => r.type));
@@ -133,13 +148,15 @@ export class ChangeTally {
         handling: proposed.handling.mode,
       },
       delta: fromMinor(deltaMinor, currency),
+      // The largest changes are the largest in one currency: the reporting one when there is one.
+      size: Math.abs(fromMinor(reportedAfter - reportedBefore, cost.currency)),
     });
     if (this.largest.length >= this.keep * 2) this.trim();
     return true;
   }
 
   private trim(): void {
-    this.largest.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.line - b.line);
+    this.largest.sort((a, b) => b.size - a.size || a.line - b.line);
     this.largest.length = Math.min(this.largest.length, this.keep);
   }
 
@@ -158,6 +175,7 @@ export class ChangeTally {
       handlingChanged: this.handlingChanged,
       currencies: [...this.currencies.entries()].map(([currency, c]) => ({
         currency,
+        ...(this.ratesMet.of(currency) ? { converted: this.ratesMet.of(currency) as ConvertedWith } : {}),
         baselineCost: fromMinor(c.before, currency),
         cost: fromMinor(c.after, currency),
         delta: fromMinor(c.after - c.before, currency),
@@ -168,7 +186,7 @@ export class ChangeTally {
       })),
       remediesAdded: counts(this.added),
       remediesRemoved: counts(this.removed),
-      largest: [...this.largest],
+      largest: this.largest.map(({ size: _size, ...change }) => change),
     };
   }
 }

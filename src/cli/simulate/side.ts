@@ -6,7 +6,8 @@ import {
   type RuleSet,
   VALUE_TIERS,
 } from '../../index';
-import { fromMinor, toMinor } from '../../money';
+import { fromMinor } from '../../money';
+import { type ConvertedWith, costCurrency, RatesMet, type Reporting } from './reporting';
 
 /** Complaints and their cost in one group (a tier, a category). */
 export interface CostGroup {
@@ -19,6 +20,8 @@ export interface CostGroup {
 /** Costs in one currency: totals, and by tier and category. */
 export interface CurrencyCosts {
   readonly currency: string;
+  /** The rates complaints in other currencies were converted into this one with (`--rates`), if any were. */
+  readonly converted?: ConvertedWith;
   readonly complaints: number;
   readonly totalCost: number;
   readonly meanCost: number;
@@ -38,7 +41,10 @@ export interface SideSummary {
     readonly complaints: number;
     readonly share: number;
   }[];
-  /** Money is summed per currency: amounts in different currencies are never added up. */
+  /**
+   * Money is summed per currency: amounts in different currencies are never added up unconverted. With
+   * `--rates`, complaints in other currencies are converted into the rule set's currency and summed in it.
+   */
   readonly currencies: readonly CurrencyCosts[];
   readonly handling: {
     readonly automatic: number;
@@ -87,6 +93,8 @@ function groups(map: Map<string, Bucket>, currency: string, order: readonly stri
   });
 }
 
+const withRates = (converted: ConvertedWith | undefined) => (converted ? { converted } : {});
+
 /** Categories in the order people think of them (the schema's order). */
 export const CATEGORY_ORDER: readonly string[] = CATEGORIES;
 
@@ -98,11 +106,15 @@ export class SideTally {
   private automatic = 0;
   private readonly reasons = new Map<string, number>();
   private readonly fired = new Map<string, number>();
+  private readonly ratesMet: RatesMet;
 
   constructor(
     private readonly ruleSet: RuleSet,
     private readonly source: string,
-  ) {}
+    private readonly reporting?: Reporting,
+  ) {
+    this.ratesMet = new RatesMet(reporting);
+  }
 
   /** Counts one recommendation. */
   add(rec: Recommendation): void {
@@ -110,16 +122,18 @@ export class SideTally {
     for (const type of new Set(rec.remedies.map((r) => r.type))) {
       this.remedyCounts.set(type, (this.remedyCounts.get(type) ?? 0) + 1);
     }
-    let c = this.currencies.get(rec.currency);
+    const cost = costCurrency(rec, this.reporting);
+    this.ratesMet.note(rec.currency, cost);
+    let c = this.currencies.get(cost.currency);
     if (!c) {
       c = new CurrencyTally();
-      this.currencies.set(rec.currency, c);
+      this.currencies.set(cost.currency, c);
     }
-    const minor = toMinor(rec.totalCost, rec.currency);
+    const minor = cost.minor(rec.totalCost);
     c.complaints += 1;
     c.total += minor;
-    c.restitution += toMinor(rec.restitutionCost, rec.currency);
-    c.goodwill += toMinor(rec.goodwillCost, rec.currency);
+    c.restitution += cost.minor(rec.restitutionCost);
+    c.goodwill += cost.minor(rec.goodwillCost);
     add(c.byTier, rec.value.tier, minor);
     add(c.byCategory, rec.trace.facts.category, minor);
     if (rec.handling.mode === 'automatic') this.automatic += 1;
@@ -141,6 +155,7 @@ export class SideTally {
         .sort((a, b) => b[1].complaints - a[1].complaints || a[0].localeCompare(b[0]))
         .map(([currency, c]) => ({
           currency,
+          ...withRates(this.ratesMet.of(currency)),
           complaints: c.complaints,
           totalCost: fromMinor(c.total, currency),
           meanCost: fromMinor(Math.round(c.total / c.complaints), currency),

@@ -7,6 +7,7 @@ import type { LoadedRules } from '../rules-file';
 import { type ChangesSummary, ChangeTally } from './changes';
 import { type IncidentsSummary, incidentsSummary } from './incidents';
 import type { OutcomeEvidence, OutcomeEvidenceSummary } from './outcome-evidence';
+import type { Reporting } from './reporting';
 import { type SideSummary, SideTally } from './side';
 
 /** Everything `redress simulate` found: printed as text, as JSON (`--json`) and drawn in the report. */
@@ -64,10 +65,11 @@ export class Simulation {
     keepChanges: number,
     private readonly incidents?: SimulationIncidents,
     private readonly evidence?: OutcomeEvidence,
+    reporting?: Reporting,
   ) {
-    this.proposed = new SideTally(proposed.ruleSet, proposed.source);
-    this.baseline = baseline && new SideTally(baseline.ruleSet, baseline.source);
-    this.changes = baseline && new ChangeTally(keepChanges);
+    this.proposed = new SideTally(proposed.ruleSet, proposed.source, reporting);
+    this.baseline = baseline && new SideTally(baseline.ruleSet, baseline.source, reporting);
+    this.changes = baseline && new ChangeTally(keepChanges, reporting);
   }
 
   /**

@@ -5,6 +5,7 @@ import { type Align, textTable } from '../text-table';
 import { formatMoney } from './format-money';
 import { describeDetection, describeGrowth, largestIncidents, shortTime } from './incidents';
 import { afterLabel } from './outcome-evidence';
+import type { ConvertedWith } from './reporting';
 import type { CostGroup, SideSummary } from './side';
 import type { SimulationSummary } from './simulation';
 
@@ -73,6 +74,7 @@ function costs(s: SimulationSummary, style: Style): string[] {
   for (const c of s.proposed.currencies) {
     const b = s.baseline?.currencies.find((x) => x.currency === c.currency);
     out.push('', style.bold(`Cost in ${c.currency} (${count(c.complaints)} complaints)`));
+    if (c.converted) out.push(style.dim(`  ${convertedNote(c.currency, c.converted)}`));
     const m = (v: number) => formatMoney(v, c.currency);
     const d = (now: number, before: number) => formatMoney(now - before, c.currency, true);
     const header = ['', 'new', ...(b ? ['baseline', 'change'] : [])];
@@ -99,6 +101,14 @@ function costs(s: SimulationSummary, style: Style): string[] {
     );
   }
   return out;
+}
+
+/** "converted at 1 EUR = 470,000 IRR, 36.5 TRY (rates of 2026-11-01)". */
+export function convertedNote(currency: string, converted: ConvertedWith): string {
+  const rates = Object.entries(converted.rates).map(
+    ([code, rate]) => `${rate.toLocaleString('en-US')} ${code}`,
+  );
+  return `converted at 1 ${currency} = ${rates.join(', ')} (rates of ${converted.asOf})`;
 }
 
 function handling(s: SimulationSummary, style: Style): string[] {
@@ -148,7 +158,8 @@ function changes(s: SimulationSummary, examples: number, style: Style): string[]
   for (const cur of c.currencies) {
     out.push(
       `  cost ${formatMoney(cur.baselineCost, cur.currency)} → ${formatMoney(cur.cost, cur.currency)}` +
-        ` (${formatMoney(cur.delta, cur.currency, true)})`,
+        ` (${formatMoney(cur.delta, cur.currency, true)})` +
+        (cur.converted ? `, ${convertedNote(cur.currency, cur.converted)}` : ''),
     );
     if (cur.byCategory.length > 0) {
       out.push(

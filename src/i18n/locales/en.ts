@@ -59,6 +59,7 @@ export const en = {
   'shipping.express': 'express',
 
   quoted: '"{text}"',
+  'money.toman': '{amount} toman',
   'item.line': '{quantity} × {sku}',
 
   'subject.order': 'order {orderId}',
@@ -90,6 +91,8 @@ export const en = {
   'incident.notice':
     'This is part of a known problem that has affected many of our customers, and we are fixing its cause.',
 
+  'why.currency':
+    "Money was converted at {rate}, the rate of {asOf}: the rules, scores and caps read this complaint's amounts in {ruleSetCurrency}, and the amounts here are in {currency}.",
   'why.severity': 'Severity {score}/100 ({band}): {factors}.',
   'why.value': 'Customer value {score}/100 ({tier}): {factors}.',
   'why.rules': 'Rules applied: {rules}.',

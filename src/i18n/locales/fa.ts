@@ -60,6 +60,7 @@ export const fa = {
   'shipping.express': 'سریع',
 
   quoted: '«{text}»',
+  'money.toman': '{amount} تومان',
   'item.line': '{quantity} عدد {sku}',
 
   'subject.order': 'سفارش شمارهٔ {orderId}',
@@ -88,6 +89,8 @@ export const fa = {
   'incident.notice':
     'مشکل شما بخشی از یک مشکل شناخته‌شده است که بسیاری از مشتریان ما را تحت تأثیر قرار داده است و ما در حال رفع ریشهٔ آن هستیم.',
 
+  'why.currency':
+    'مبالغ با نرخ {rate} در تاریخ {asOf} تبدیل شد: قواعد، امتیازها و سقف‌ها مبالغ این شکایت را به {ruleSetCurrency} سنجیده‌اند و مبالغی که اینجا آمده به {currency} است.',
   'why.severity': 'شدت: {score} از ۱۰۰ ({band})؛ {factors}.',
   'why.value': 'ارزش مشتری: {score} از ۱۰۰ ({tier})؛ {factors}.',
   'why.rules': 'قواعد اعمال‌شده: {rules}.',

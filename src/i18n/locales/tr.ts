@@ -56,6 +56,7 @@ export const tr = {
   'shipping.express': 'hızlı',
 
   quoted: '“{text}”',
+  'money.toman': '{amount} tümen',
   'item.line': '{quantity} adet {sku}',
 
   'subject.order': '{orderId} numaralı siparişiniz',
@@ -86,6 +87,8 @@ export const tr = {
   'incident.notice':
     'Yaşadığınız sorun, birçok müşterimizi etkileyen ve farkında olduğumuz bir sorunun parçası; sorunun kaynağını gidermek için çalışıyoruz.',
 
+  'why.currency':
+    'Tutarlar {asOf} tarihli kurla çevrildi ({rate}): kurallar, puanlar ve sınırlar bu şikayetin tutarlarını {ruleSetCurrency} üzerinden değerlendirdi; burada gösterilen tutarlar {currency} cinsindendir.',
   'why.severity': 'Önem derecesi {score}/100 ({band}): {factors}.',
   'why.value': 'Müşteri değeri {score}/100 ({tier}): {factors}.',
   'why.rules': 'Uygulanan kurallar: {rules}.',

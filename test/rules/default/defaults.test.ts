@@ -10,13 +10,13 @@ import {
 } from '../../../src/index';
 import { blueprintArbitrary } from '../../analysis/blueprint-arbitrary';
 import { complaint, subscriptionComplaint } from '../../complaint-builder';
-import { scenarios } from '../../helpers';
+import { RATES, scenarios } from '../../helpers';
 import { fcParams } from '../../seed';
 
 // The default rule set (src/rules/default/rules.json): first what it recommends for each hand-written
 // scenario (test/fixtures/scenarios.jsonl), then each row of "Why these defaults" in
 // docs/default-rules.md.
-const recommender = createRecommender();
+const recommender = createRecommender({ exchangeRates: RATES });
 const policy = defaultRuleSet.policy;
 const given = (r: Recommendation) => r.remedies.filter((x) => x.rule !== 'policy' || x.type !== 'apology');
 const types = (r: Recommendation) => given(r).map((x) => x.type);
@@ -82,7 +82,8 @@ const expected: Record<string, ReturnType<typeof summary>> = {
   },
   'c-other': { remedies: ['escalate', 'apology'], fired: ['other'], mode: 'human' },
   'c-platinum': { remedies: ['resend', 'gift', 'apology'], fired: ['wrong-item'], mode: 'human' },
-  'c-yen': { remedies: ['resend', 'apology'], fired: ['missing-item'], mode: 'human' },
+  // ¥6,800 (the cup and €15 of express shipping at ¥160) is within the €150 auto-approval limit.
+  'c-yen': { remedies: ['resend', 'apology'], fired: ['missing-item'], mode: 'automatic' },
 };
 
 describe('the default rules on the hand-written scenarios', () => {

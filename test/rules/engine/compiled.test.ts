@@ -8,7 +8,7 @@ import { compiledEvaluator } from '../../../src/rules/engine/compiled';
 import type { RuleOutcome } from '../../../src/rules/engine/evaluator';
 import { referenceEvaluator } from '../../../src/rules/engine/reference';
 import { guardsOf, RuleIndex } from '../../../src/rules/engine/rule-index';
-import { baseComplaint, scenarios } from '../../helpers';
+import { baseComplaint, RATES, scenarios } from '../../helpers';
 import { fcParams } from '../../seed';
 import { factsArb, guardedRuleSetArb, ruleSetArb } from '../rule-arbitraries';
 
@@ -83,8 +83,8 @@ describe('the compiled evaluator against json-rules-engine', () => {
 
   it('gives deep-equal recommendations to every scenario with either engine', async () => {
     for (const trace of ['fired', 'all'] as const) {
-      const compiled = createRecommender({ trace });
-      const reference = createRecommender({ trace, engine: 'reference' });
+      const compiled = createRecommender({ trace, exchangeRates: RATES });
+      const reference = createRecommender({ trace, engine: 'reference', exchangeRates: RATES });
       for (const complaint of scenarios().values()) {
         expect(await compiled.recommend(complaint)).toStrictEqual(await reference.recommend(complaint));
       }

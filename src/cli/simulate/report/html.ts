@@ -10,6 +10,7 @@ import {
 } from '../incidents';
 import type { SideSummary } from '../side';
 import type { SimulationSummary } from '../simulation';
+import { convertedNote } from '../text';
 import { escapeHtml as esc } from './escape';
 import { outcomesSection } from './outcomes';
 import { ACCENT, card, reportPage, type Section } from './page';
@@ -141,6 +142,9 @@ function costs(s: SimulationSummary): Section[] {
           ? ` (baseline ${m(b.totalCost)}, ${formatMoney(c.totalCost - b.totalCost, c.currency, true)})`
           : '') +
         `; restitution ${m(c.restitutionCost)}, goodwill ${m(c.goodwillCost)}.</p>` +
+        (c.converted
+          ? `<p>Complaints in other currencies are ${esc(convertedNote(c.currency, c.converted))}.</p>`
+          : '') +
         `<div class="pair"><figure><figcaption>Total by customer tier</figcaption>${chart('byTier', `Total cost by tier (${c.currency})`)}${meanTable('byTier', 'tier')}</figure>` +
         `<figure><figcaption>Total by category</figcaption>${chart('byCategory', `Total cost by category (${c.currency})`)}${meanTable('byCategory', 'category')}</figure></div>`,
     };

@@ -1,0 +1,177 @@
+import type { Complaint } from '../complaint/schema';
+import { issue, type PathSegment, RedressError, type RedressIssue } from '../errors';
+import { currencyDigits, fromMinor, toMinor } from '../money';
+import { type Decimal, decimalOf, roundRatio } from './decimal';
+import { type ExchangeRates, rateOf } from './rates';
+
+/**
+ * What a recommendation's money was read in: the rule set's currency, the complaint's, and the rate
+ * between them (units of the complaint's currency per unit of the rule set's, 1 when they are the
+ * same) with the date it was taken.
+ */
+export interface MoneyConversion {
+  /** The currency the rule set's amounts are in; null when the rule set names none (they are then read in the complaint's). */
+  readonly ruleSetCurrency: string | null;
+  /** The complaint's currency: every amount of the recommendation is in it. */
+  readonly currency: string;
+  /** Units of `currency` per one unit of `ruleSetCurrency`; 1 when no conversion happened. */
+  readonly rate: number;
+  /** When the rate was taken (the caller's `exchangeRates.asOf`); only when a conversion happened. */
+  readonly asOf?: string;
+}
+
+/**
+ * One complaint's money between the rule set's currency and its own. Amounts cross exactly (decimal
+ * arithmetic, rounded once, half away from zero, to the target's minor unit).
+ */
+export interface Conversion {
+  /** What the recommendation reports as its `money`. */
+  readonly used: MoneyConversion;
+  /** True when the complaint's currency is not the rule set's. */
+  readonly converted: boolean;
+  /** The complaint's currency. */
+  readonly currency: string;
+  /** The currency the rules read money in: the rule set's, or the complaint's when it names none. */
+  readonly ruleSetCurrency: string;
+  /** An amount of the complaint's currency, in major units of the rule set's (rounded to its minor unit). */
+  toRuleSet(amount: number): number;
+  /** Minor units of the complaint's currency, in major units of the rule set's. */
+  minorToRuleSet(minor: number): number;
+  /** An amount of the rule set's currency, in minor units of the complaint's. */
+  toComplaintMinor(amount: number): number;
+  /** An amount of the rule set's currency, in major units of the complaint's (on its minor unit). */
+  toComplaint(amount: number): number;
+  /** An amount of `currency` (a past compensation), in minor units of the complaint's currency. */
+  otherToComplaintMinor(amount: number, currency: string): number;
+}
+
+/** Where the complaint names its currency: the order's, else the subscription's. */
+export function currencyPath(complaint: Complaint): PathSegment[] {
+  return complaint.order ? ['order', 'currency'] : ['subscription', 'currency'];
+}
+
+function noRate(currency: string, path: PathSegment[], ruleSetCurrency: string, what: string): RedressIssue {
+  return issue(
+    'no_exchange_rate',
+    path,
+    `no exchange rate for ${currency}: ${what} is in ${currency} and the rule set's money is in ${ruleSetCurrency}; ` +
+      `pass exchangeRates with a ${currency} rate (--rates FILE on the command line)`,
+    {
+      hint: `pass exchangeRates: { rates: { ${currency}: <${currency} per 1 ${ruleSetCurrency}> }, asOf } to createRecommender or recommend (CLI: --rates FILE)`,
+    },
+  );
+}
+
+/** `amount × to / from`, in minor units of a currency with `digits` decimals. */
+function cross(amount: number, from: Decimal, to: Decimal, digits: number): number {
+  const a = decimalOf(amount);
+  return roundRatio(a.digits * to.digits, from.digits, digits + from.scale - a.scale - to.scale);
+}
+
+const ONE: Decimal = { digits: 1n, scale: 0 };
+
+function identity(currency: string, ruleSetCurrency: string | null): Conversion {
+  return {
+    used: { ruleSetCurrency, currency, rate: 1 },
+    converted: false,
+    currency,
+    ruleSetCurrency: currency,
+    toRuleSet: (amount) => fromMinor(toMinor(amount, currency), currency),
+    minorToRuleSet: (minor) => fromMinor(minor, currency),
+    toComplaintMinor: (amount) => toMinor(amount, currency),
+    toComplaint: (amount) => fromMinor(toMinor(amount, currency), currency),
+    otherToComplaintMinor: (amount) => toMinor(amount, currency),
+  };
+}
+
+/** Past compensations in other currencies than the complaint's, refused when they cannot be converted. */
+function historyIssues(
+  complaint: Complaint,
+  currency: string,
+  problem: (other: string, path: PathSegment[]) => RedressIssue | undefined,
+): RedressIssue[] {
+  const found: RedressIssue[] = [];
+  complaint.customer.compensationHistory.forEach((h, i) => {
+    if (h.currency === currency) return;
+    const found1 = problem(h.currency, ['customer', 'compensationHistory', i, 'currency']);
+    if (found1) found.push(found1);
+  });
+  return found;
+}
+
+/** A rule set without a currency reads every amount in the complaint's: history must be in it too. */
+function legacy(complaint: Complaint, currency: string): Conversion {
+  const found = historyIssues(complaint, currency, (other, path) =>
+    issue('currency_mismatch', path, `is ${other}, not the complaint's currency (${currency})`, {
+      hint: `convert past compensations to ${currency} first, or give the rule set a "currency" and pass exchangeRates`,
+    }),
+  );
+  if (found.length > 0) throw new RedressError('INVALID_COMPLAINT', found);
+  return identity(currency, null);
+}
+
+/**
+ * The conversion of one complaint's money for a rule set priced in `ruleSetCurrency` (undefined: a
+ * rule set without a currency, whose amounts are read in the complaint's own).
+ *
+ * @throws RedressError `NO_EXCHANGE_RATE` when the complaint's currency, or that of a past
+ *   compensation, is not the rule set's and `rates` has no rate for it, at the path of the currency
+ *   field; `INVALID_COMPLAINT` (`currency_mismatch`) for a past compensation in another currency when
+ *   the rule set names none.
+ */
+export function conversionFor(
+  complaint: Complaint,
+  currency: string,
+  ruleSetCurrency: string | undefined,
+  rates: ExchangeRates | undefined,
+): Conversion {
+  if (ruleSetCurrency === undefined) return legacy(complaint, currency);
+  const rate = rateOf(rates, currency, ruleSetCurrency);
+  const found: RedressIssue[] = [];
+  if (rate === undefined)
+    found.push(noRate(currency, currencyPath(complaint), ruleSetCurrency, 'the complaint'));
+  found.push(
+    ...historyIssues(complaint, currency, (other, path) =>
+      rateOf(rates, other, ruleSetCurrency) === undefined
+        ? noRate(other, path, ruleSetCurrency, 'a past compensation')
+        : undefined,
+    ),
+  );
+  if (found.length > 0 || rate === undefined) throw new RedressError('NO_EXCHANGE_RATE', found);
+  if (
+    currency === ruleSetCurrency &&
+    complaint.customer.compensationHistory.every((h) => h.currency === currency)
+  ) {
+    return identity(currency, ruleSetCurrency);
+  }
+
+  const own = decimalOf(rate);
+  const digits = currencyDigits(currency);
+  const ruleDigits = currencyDigits(ruleSetCurrency);
+  const converted = currency !== ruleSetCurrency;
+  const toRuleSetMinor = (amount: number) => cross(amount, own, ONE, ruleDigits);
+  return {
+    used: converted
+      ? { ruleSetCurrency, currency, rate, asOf: (rates as ExchangeRates).asOf }
+      : { ruleSetCurrency, currency, rate: 1 },
+    converted,
+    currency,
+    ruleSetCurrency,
+    toRuleSet: (amount) => fromMinor(toRuleSetMinor(amount), ruleSetCurrency),
+    minorToRuleSet: (minor) => fromMinor(toRuleSetMinor(fromMinor(minor, currency)), ruleSetCurrency),
+    toComplaintMinor: (amount) => cross(amount, ONE, own, digits),
+    toComplaint: (amount) => fromMinor(cross(amount, ONE, own, digits), currency),
+    otherToComplaintMinor: (amount, other) =>
+      other === currency
+        ? toMinor(amount, currency)
+        : cross(amount, decimalOf(rateOf(rates, other, ruleSetCurrency) as number), own, digits),
+  };
+}
+
+/**
+ * An amount of a currency at `rate` units per one unit of `target`, in minor units of `target`: how
+ * the simulate report adds up costs of complaints in several currencies in the rule set's.
+ */
+export function toTargetMinor(amount: number, rate: number, target: string): number {
+  return cross(amount, decimalOf(rate), ONE, currencyDigits(target));
+}
