@@ -30,6 +30,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A value as a message shows it: numbers as they print (NaN, Infinity), the rest as JSON. */
+function shown(value: unknown): string {
+  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+}
+
 function rateIssues(
   rates: Record<string, unknown>,
   at: readonly PathSegment[],
@@ -48,13 +53,7 @@ function rateIssues(
     }
     const per = `${code} per 1 ${ruleSetCurrency}`;
     if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
-      found.push(
-        issue(
-          'invalid_rate',
-          path,
-          `must be a positive number of ${per}, got ${JSON.stringify(rate) ?? 'undefined'}`,
-        ),
-      );
+      found.push(issue('invalid_rate', path, `must be a positive number of ${per}, got ${shown(rate)}`));
     } else if (rate < RATE_BOUNDS.min || rate > RATE_BOUNDS.max) {
       found.push(
         issue(

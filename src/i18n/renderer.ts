@@ -239,23 +239,36 @@ export class Renderer {
     );
   }
 
-  /** "€1 = ₺36.5": one unit of `from` and what it is worth in `to`, at `rate`, with every digit of the rate. */
-  exchangeRate(rate: number, from: string, to: string): string {
+  /**
+   * "€1 = ₺36.5": one unit of `from` and what it is worth in `to`, at `rate`, with every digit of the
+   * rate (in toman when `display` shows rials so).
+   */
+  exchangeRate(rate: number, from: string, to: string, display?: CurrencyDisplay): string {
     const unit = (amount: number, currency: string) =>
-      this.embedSentence(
-        new Intl.NumberFormat(this.tag, {
-          style: 'currency',
-          currency,
-          currencyDisplay: this.currencyDisplay,
-          minimumFractionDigits: 0,
-          maximumFractionDigits: 9,
-        }).format(amount),
-      );
+      currency === 'IRR' && display?.IRR === 'toman'
+        ? this.embedSentence(
+            this.m('money.toman', {
+              amount: new Intl.NumberFormat(this.tag, { maximumFractionDigits: 9 }).format(amount / 10),
+            }),
+          )
+        : this.embedSentence(
+            new Intl.NumberFormat(this.tag, {
+              style: 'currency',
+              currency,
+              currencyDisplay: this.currencyDisplay,
+              minimumFractionDigits: 0,
+              maximumFractionDigits: 9,
+            }).format(amount),
+          );
     return `${unit(1, from)} = ${unit(rate, to)}`;
   }
 
-  /** A currency on its own: its ISO code in English ("EUR"), its name in Turkish and Persian ("Euro", "یورو"). */
-  currencyName(code: string): string {
+  /**
+   * A currency on its own: its ISO code in English ("EUR"), its name in Turkish and Persian ("Euro",
+   * "یورو"); toman where `display` shows rials so.
+   */
+  currencyName(code: string, display?: CurrencyDisplay): string {
+    if (code === 'IRR' && display?.IRR === 'toman') return this.m('currency.toman');
     return this.currencyNames ? (this.currencyNames.of(code) ?? code) : code;
   }
 

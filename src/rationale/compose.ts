@@ -112,7 +112,9 @@ function toCustomer({ r, input, subject, money, say }: Composition): void {
 
 /** How the complaint's money was read in the rule set's currency, when it was converted. */
 function whyMoney({ r, input, say }: Composition): void {
-  if (input.conversion) say('why.currency', currencySentence(r, input.conversion), 'agent');
+  if (input.conversion) {
+    say('why.currency', currencySentence(r, input.conversion, input.currencyDisplay), 'agent');
+  }
 }
 
 /** The two scores and the factors behind them. */
@@ -240,13 +242,13 @@ function whyHandling({ r, input, money, say }: Composition): void {
 }
 
 /** How the complaint's money was converted into the rule set's currency, for the agent. */
-function currencySentence(r: Renderer, money: MoneyConversion): string {
+function currencySentence(r: Renderer, money: MoneyConversion, display?: CurrencyDisplay): string {
   const from = money.ruleSetCurrency ?? money.currency;
   return r.m('why.currency', {
-    rate: r.exchangeRate(money.rate, from, money.currency),
+    rate: r.exchangeRate(money.rate, from, money.currency, display),
     asOf: money.asOf === undefined ? '' : r.date(money.asOf),
-    ruleSetCurrency: r.currencyName(from),
-    currency: r.currencyName(money.currency),
+    ruleSetCurrency: r.currencyName(from, display),
+    currency: r.currencyName(money.currency, display),
   });
 }
 

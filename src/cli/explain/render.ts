@@ -75,6 +75,30 @@ export function remedyDetails(remedy: Remedy): string {
   return parts.join(' · ');
 }
 
+/** The complaint, the rule set and, for a complaint in another currency than the rules', the rate. */
+function header(rec: Recommendation, source: string, style: Style): string[] {
+  // Money facts are in the rule set's currency.
+  const ruleSetCurrency = rec.money.ruleSetCurrency ?? rec.currency;
+  const facts = rec.trace.facts;
+  const out = [
+    `${style.bold(`Complaint ${printable(rec.complaintId)}`)} · ${facts.category} · ${facts.channel}` +
+      ` · order total ${money(facts.orderTotal, ruleSetCurrency)}`,
+    style.dim(
+      `rule set "${printable(rec.ruleSet.name)}" ${printable(rec.ruleSet.version)} (${printable(source)}) · hit policy ${rec.trace.hit}`,
+    ),
+  ];
+  if (rec.money.ruleSetCurrency !== null && rec.money.currency !== rec.money.ruleSetCurrency) {
+    out.push(
+      style.dim(
+        `money: the rules read amounts in ${ruleSetCurrency}; this complaint is in ${rec.currency}, at ` +
+          `1 ${ruleSetCurrency} = ${rec.money.rate} ${rec.currency} (rates of ${printable(rec.money.asOf ?? '?')}); ` +
+          `caps and remedies below are in ${rec.currency}`,
+      ),
+    );
+  }
+  return out;
+}
+
 /**
  * The readable account of one recommendation, for an analyst at a terminal: scores and their factors,
  * every rule with each condition's result and the fact's actual value, the caps, what was dropped, the
@@ -88,28 +112,9 @@ export function renderExplanation(
 ): string {
   const out: string[] = [];
   const m = (amount: number) => money(amount, rec.currency);
-  // Money facts are in the rule set's currency.
-  const ruleSetCurrency = rec.money.ruleSetCurrency ?? rec.currency;
-  const facts = rec.trace.facts;
   const heading = (text: string) => out.push('', style.bold(text));
 
-  out.push(
-    `${style.bold(`Complaint ${printable(rec.complaintId)}`)} · ${facts.category} · ${facts.channel}` +
-      ` · order total ${money(facts.orderTotal, ruleSetCurrency)}`,
-    style.dim(
-      `rule set "${printable(rec.ruleSet.name)}" ${printable(rec.ruleSet.version)} (${printable(source)}) · hit policy ${rec.trace.hit}`,
-    ),
-  );
-  if (rec.money.ruleSetCurrency !== null && rec.money.currency !== rec.money.ruleSetCurrency) {
-    out.push(
-      style.dim(
-        `money: the rules read amounts in ${ruleSetCurrency}; this complaint is in ${rec.currency}, at ` +
-          `1 ${ruleSetCurrency} = ${rec.money.rate} ${rec.currency} (rates of ${printable(rec.money.asOf ?? '?')}); ` +
-          `caps and remedies below are in ${rec.currency}`,
-      ),
-    );
-  }
-
+  out.push(...header(rec, source, style));
   heading(`Severity ${rec.severity.score}/100 (${rec.severity.band})`);
   out.push(...factorLines(rec.severity.factors));
   heading(`Customer value ${rec.value.score}/100 (${rec.value.tier})`);

@@ -59,6 +59,7 @@ export const en = {
   'shipping.express': 'express',
 
   quoted: '"{text}"',
+  'currency.toman': 'toman',
   'money.toman': '{amount} toman',
   'item.line': '{quantity} × {sku}',
 

@@ -60,6 +60,7 @@ export const fa = {
   'shipping.express': 'سریع',
 
   quoted: '«{text}»',
+  'currency.toman': 'تومان',
   'money.toman': '{amount} تومان',
   'item.line': '{quantity} عدد {sku}',
 

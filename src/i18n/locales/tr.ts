@@ -56,6 +56,7 @@ export const tr = {
   'shipping.express': 'hızlı',
 
   quoted: '“{text}”',
+  'currency.toman': 'tümen',
   'money.toman': '{amount} tümen',
   'item.line': '{quantity} adet {sku}',
 
