@@ -89,7 +89,12 @@ export { ruleSetJsonSchema } from './rules/json-schema';
 export { OPERATORS, type Operator, type Scalar } from './rules/operators';
 export { loadRuleSet, type Rule, type RuleSet, type RuleSetInput } from './rules/ruleset';
 export { type RuleSetStamp, ruleSetHash } from './rules/stamp';
-export { type RuleSetWarning, ruleSetWarnings } from './rules/warnings';
+export {
+  type CurrencyWarning,
+  type RationaleWarning,
+  type RuleSetWarning,
+  ruleSetWarnings,
+} from './rules/warnings';
 // Scores and facts
 export { defaultScoring, type Scoring, type SeverityScoring, type ValueScoring } from './scoring/config';
 export {

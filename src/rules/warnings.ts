@@ -6,31 +6,59 @@ import { loadRuleSet, type RuleSet } from './ruleset';
 const LANGUAGE: Readonly<Record<Locale, string>> = { en: 'English', tr: 'Turkish', fa: 'Persian' };
 
 /**
- * Something in a valid rule set that still deserves a look: it loads and runs, but a reader may get
- * less than the author meant. Shaped like an error's issue (`code`, `path`, `pointer`, `message`,
- * `hint`), always with the rule's name and the locale concerned.
- *
- * Codes: `missing_rationale_locale` (the rule's own text has no version in this locale, so English
- * is shown there) and `rationale_placeholder_mismatch` (a translation uses other `{placeholders}`
- * than the English text, so it says more or less than it).
+ * A rule's own rationale text that a reader of one locale gets less of than the author meant:
+ * `missing_rationale_locale` (no version in this locale, so English is shown there) or
+ * `rationale_placeholder_mismatch` (a translation uses other `{placeholders}` than the English text,
+ * so it says more or less than it). Always with the rule's name and the locale concerned.
  */
-export interface RuleSetWarning extends RedressIssue {
+export interface RationaleWarning extends RedressIssue {
   readonly code: 'missing_rationale_locale' | 'rationale_placeholder_mismatch';
   readonly rule: string;
   readonly locale: Locale;
 }
 
 /**
- * Warnings about a rule set (loaded, or JSON to load): the rules whose own rationale text lacks a
- * locale redress writes, or whose translations use other placeholders than English. Built-in
- * rationale keys exist in every locale and never warn. Rules are listed in file order, locales in
- * `LOCALE_CODES` order.
+ * `missing_currency`: the rule set names no `currency`, so its amounts (caps, auto-approval, gifts,
+ * money in conditions, spend weights) are read in each complaint's own currency, and the same harm
+ * costs a hundred times more in one currency than in another. About the whole file (path `[]`).
+ */
+export interface CurrencyWarning extends RedressIssue {
+  readonly code: 'missing_currency';
+}
+
+/**
+ * Something in a valid rule set that still deserves a look: it loads and runs, but a reader may get
+ * less than the author meant. Shaped like an error's issue (`code`, `path`, `pointer`, `message`,
+ * `hint`); a rationale warning also names the rule and the locale (narrow on `code`).
+ */
+export type RuleSetWarning = CurrencyWarning | RationaleWarning;
+
+/** The warning for a rule set without a currency, or none. */
+function currencyWarnings(ruleSet: RuleSet): CurrencyWarning[] {
+  if (ruleSet.currency !== undefined) return [];
+  return [
+    {
+      code: 'missing_currency',
+      path: [],
+      pointer: '',
+      message:
+        "the rule set names no currency: its amounts are read in each complaint's own currency, so €150 and ₺150 are the same limit",
+      hint: 'add "currency": "EUR" (the ISO 4217 code its amounts are in) at the top, and pass exchangeRates for complaints in other currencies',
+    },
+  ];
+}
+
+/**
+ * Warnings about a rule set (loaded, or JSON to load): a rule set that names no `currency` (first),
+ * then the rules whose own rationale text lacks a locale redress writes, or whose translations use
+ * other placeholders than English. Built-in rationale keys exist in every locale and never warn.
+ * Rules are listed in file order, locales in `LOCALE_CODES` order.
  *
  * @throws RedressError as `loadRuleSet` does, when the rule set is not valid at all.
  */
 export function ruleSetWarnings(ruleSet: RuleSet | unknown): RuleSetWarning[] {
   const loaded = loadRuleSet(ruleSet);
-  const warnings: RuleSetWarning[] = [];
+  const warnings: RuleSetWarning[] = currencyWarnings(loaded);
   loaded.rules.forEach((rule, i) => {
     const rationale = rule.rationale;
     if (rationale === undefined || typeof rationale === 'string') return;
@@ -38,7 +66,7 @@ export function ruleSetWarnings(ruleSet: RuleSet | unknown): RuleSetWarning[] {
     const english = new Set(placeholders(rationale.en));
     const at = `rule "${rule.name}" (rules[${i}])`;
     const warn = (
-      code: RuleSetWarning['code'],
+      code: RationaleWarning['code'],
       path: PathSegment[],
       locale: Locale,
       message: string,

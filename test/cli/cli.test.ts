@@ -533,6 +533,8 @@ describe.concurrent('redress simulate', () => {
       '--baseline',
       current,
       scenariosPath,
+      '--rates',
+      rates,
     ]);
     const s = JSON.parse(run.stdout) as { changes: { compared: number; changed: number } };
     expect(s.changes).toMatchObject({ compared: scenarios.length, changed: 0 });
@@ -617,6 +619,8 @@ describe.concurrent('redress simulate', () => {
       '-b',
       current,
       scenariosPath,
+      '--rates',
+      rates,
       '--report',
       report,
     ]);

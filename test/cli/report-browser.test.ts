@@ -43,6 +43,9 @@ describe.skipIf(!available)('the simulation report in headless Chromium', () => 
       '--baseline',
       'examples/rules/current.json',
       'test/fixtures/scenarios.jsonl',
+      // The scenarios include a JPY complaint; the rule sets are in EUR.
+      '--rates',
+      'examples/rates.json',
       '--report',
       report,
       '--quiet',

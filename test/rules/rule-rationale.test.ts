@@ -11,6 +11,7 @@ import { scenario } from '../helpers';
 const wrongItem = (rationale: unknown) => ({
   name: 'own-words',
   version: '1.0.0',
+  currency: 'EUR',
   rules: [
     {
       name: 'wrong-item-own',
@@ -98,7 +99,7 @@ describe('ruleSetWarnings', () => {
         fa: 'سفارش {orderId}، {daysLate} روز.',
       }),
     );
-    expect(warnings.map((w) => [w.code, w.pointer, w.locale, w.message])).toEqual([
+    expect(warnings.map((w) => [w.code, w.pointer, 'locale' in w && w.locale, w.message])).toEqual([
       [
         'rationale_placeholder_mismatch',
         '/rules/0/rationale/tr',
@@ -106,6 +107,25 @@ describe('ruleSetWarnings', () => {
         'rule "wrong-item-own" (rules[0]): the Turkish (tr) rationale lacks {orderId}, {daysLate} and adds {subject} compared with English',
       ],
     ]);
+  });
+
+  it('warns first about a rule set that names no currency, about the whole file', () => {
+    const { currency: _, ...noCurrency } = wrongItem({ en: 'English only.' });
+    const warnings = ruleSetWarnings(noCurrency);
+    expect(warnings.map((w) => w.code)).toEqual([
+      'missing_currency',
+      'missing_rationale_locale',
+      'missing_rationale_locale',
+    ]);
+    expect(warnings[0]).toEqual({
+      code: 'missing_currency',
+      path: [],
+      pointer: '',
+      message: expect.stringMatching(
+        /^the rule set names no currency: its amounts are read in each complaint's own currency/,
+      ),
+      hint: expect.stringContaining('add "currency": "EUR"'),
+    });
   });
 
   it('never warns about built-in rationale keys, which exist in every locale', () => {
