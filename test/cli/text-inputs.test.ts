@@ -21,6 +21,8 @@ const valid = tmp.write('valid.json', rules);
 const repeatedValue = rules.replace('"value": 20\n', '"value": 20, "value": 2000\n');
 /** The rule file with a second `policy` object after the first. */
 const twoPolicies = rules.replace('"policy": {', '"policy": { "hit": "first" },\n  "policy": {');
+/** The line of the rule file's `policy`, 1-based. */
+const policyLine = rules.split('\n').findIndex((line) => line.includes('"policy": {')) + 1;
 /** A 10 KB file nested 5,000 deep. */
 const deep = `{"name":"deep","version":"1","rules":[${'['.repeat(5000)}${']'.repeat(5000)}]}`;
 
@@ -67,7 +69,8 @@ describe.concurrent('validate reads the text recommend reads (duplicate keys)', 
     const report = JSON.parse(run.stdout) as ValidateJson;
     expect(report.valid).toBe(false);
     expect(report.files[0]?.findings).toEqual([
-      expect.objectContaining({ code: 'duplicate_key', pointer: '/policy', line: 7 }),
+      // At the second "policy", on the line after the first.
+      expect.objectContaining({ code: 'duplicate_key', pointer: '/policy', line: policyLine + 1 }),
     ]);
   });
 });
