@@ -35,8 +35,15 @@ export interface ManyOptions {
 export const WORKER_THRESHOLD = 1_000;
 /** Complaints sent to a worker at once: enough to make messaging cheap, few enough to share work evenly. */
 const CHUNK_SIZE = 64;
+/**
+ * Characters of JSON text a chunk carries at most (it always carries at least one complaint). At 64
+ * complaints of a few kilobytes this never binds; 64 complaints near the 1 MiB limit would be 64 MB or
+ * more in a worker whose heap is sized for its rule set, and the worker ran out of memory (its work
+ * was redone here, but the thread was lost). Exported for the worker pool, which sizes heaps from it.
+ */
+export const CHUNK_TEXT = 1 << 20;
 /** Chunks in flight per worker: one being worked on, the next ones queued behind it. */
-const CHUNKS_PER_WORKER = 4;
+export const CHUNKS_PER_WORKER = 4;
 /** Complaints in flight at once in this thread (they only overlap when the reference engine awaits). */
 const LOCAL_WINDOW = 16;
 
@@ -106,12 +113,15 @@ class Source {
   }
 
   /**
-   * Up to `size` inputs. When the source is async and slow, the chunk goes out with what has arrived
-   * rather than holding finished work back until it fills.
+   * Up to `size` inputs, and no more once those given as JSON text reach `maxText` characters. When the
+   * source is async and slow, the chunk goes out with what has arrived rather than holding finished
+   * work back until it fills. (An input given as an object is not measured: it is in the caller's
+   * memory already, and measuring it would cost a walk of its own.)
    */
-  async chunk(size: number): Promise<unknown[]> {
+  async chunk(size: number, maxText: number): Promise<unknown[]> {
     const items: unknown[] = [];
-    while (items.length < size && !this.ended) {
+    let text = 0;
+    while (items.length < size && text < maxText && !this.ended) {
       const step = this.waiting ?? this.iterator.next();
       this.waiting = undefined;
       let result: IteratorResult<unknown>;
@@ -128,7 +138,10 @@ class Source {
         result = raced;
       }
       if (result.done) this.ended = true;
-      else items.push(result.value);
+      else {
+        items.push(result.value);
+        if (typeof result.value === 'string') text += result.value.length;
+      }
     }
     return items;
   }
@@ -203,7 +216,7 @@ async function* onWorkers<T>(
   let index = first;
   for (;;) {
     while (!source.ended && inFlight.length < pool.size * CHUNKS_PER_WORKER) {
-      const items = await source.chunk(CHUNK_SIZE);
+      const items = await source.chunk(CHUNK_SIZE, CHUNK_TEXT);
       if (items.length === 0) break;
       inFlight.push(pool.run(items, index, local, call));
       index += items.length;

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ExchangeRates } from '../exchange/rates';
 import type { CurrencyDisplay, Locale } from '../i18n/locale';
-import type { Limits } from '../input/limits';
+import { type Limits, limits } from '../input/limits';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import type { RuleSet } from '../rules/ruleset';
 
@@ -75,10 +75,33 @@ export function workerScript(): URL | undefined {
  * complaints and results live while it is worked on: at 8 MB it was collected so often that copying
  * them cost a worker a sixth or more of its time; 16 MB gave most of that back (`npm run bench`) and the
  * CLI's 1,000,000-complaint stream still stays under 200 MB.
+ *
+ * Chunks carry at most about a mebibyte of text (`CHUNK_TEXT` in many.ts), or one complaint, which the
+ * default `maxComplaintBytes` keeps to 1 MiB: that fits the heap above. A raised `maxComplaintBytes`
+ * raises the old generation by two bytes for each byte of complaint it allows beyond the default (a
+ * complaint's text can take two bytes of heap per byte of UTF-8): with 30 MB complaints under a 32 MiB
+ * limit, workers ran out of memory at +0 and did not at +32 MB; this gives +62 MB.
  */
-function heapLimits(ruleSet: RuleSet): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
-  const ruleSetMb = JSON.stringify(ruleSet).length / 2 ** 20;
-  return { maxOldGenerationSizeMb: Math.ceil(64 + 32 * ruleSetMb), maxYoungGenerationSizeMb: 16 };
+export function heapLimits(setup: WorkerSetup): {
+  maxOldGenerationSizeMb: number;
+  maxYoungGenerationSizeMb: number;
+} {
+  const ruleSetMb = JSON.stringify(setup.ruleSet).length / 2 ** 20;
+  const beyondDefaultMb = Math.max(0, setup.limits.maxComplaintBytes - limits.maxComplaintBytes) / 2 ** 20;
+  return {
+    maxOldGenerationSizeMb: Math.ceil(64 + 32 * ruleSetMb + 2 * beyondDefaultMb),
+    maxYoungGenerationSizeMb: 16,
+  };
+}
+
+/**
+ * True when a chunk holds a complaint text longer than the recommender accepts: it is refused without
+ * being parsed, so it runs in this thread rather than being copied into a worker's heap to be refused
+ * there (a line of 30 MB, allowed by the CLI's `--max-line-bytes`, would not fit in it).
+ */
+export function oversized(items: readonly unknown[], maxComplaintBytes: number): boolean {
+  // A UTF-16 code unit is at least one byte of UTF-8: a longer string is over the limit for sure.
+  return items.some((item) => typeof item === 'string' && item.length > maxComplaintBytes);
 }
 
 interface Pending {
@@ -111,13 +134,15 @@ export class WorkerPool {
   private idleTimer: NodeJS.Timeout | undefined;
   private retired = false;
   private closed = false;
+  private readonly maxComplaintBytes: number;
 
   constructor(
     script: URL,
     setup: WorkerSetup,
     readonly size: number,
   ) {
-    const resourceLimits = heapLimits(setup.ruleSet);
+    const resourceLimits = heapLimits(setup);
+    this.maxComplaintBytes = setup.limits.maxComplaintBytes;
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: setup, resourceLimits });
       const member: Member = { worker, pending: new Map(), alive: true };
@@ -161,7 +186,7 @@ export class WorkerPool {
     for (const m of this.members) {
       if (m.alive && (!member || m.pending.size < member.pending.size)) member = m;
     }
-    if (!member || this.closed) return here(local, items, start);
+    if (!member || this.closed || oversized(items, this.maxComplaintBytes)) return here(local, items, start);
     const chosen = member;
     return new Promise((resolve) => {
       try {

@@ -57,6 +57,12 @@ describe('recommendMany on worker threads', () => {
     });
   });
 
+  it('loses no worker on a batch of complaints of about 1 MB each (within the limits)', () => {
+    const large = check('large');
+    expect(large).toMatchObject({ lost: 0, results: 130, inOrder: true });
+    expect(large.started).toBe(Math.min(2, large.cores));
+  });
+
   it('lets the process exit when the reader stops early', () => {
     // execFileSync returns only once the child has exited: a worker left running would hold it open.
     expect(check('early-break')).toMatchObject({ n: 3 });
