@@ -6,6 +6,7 @@ import type { CallOptions, Run } from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import type { IncidentRun } from '../recommend/select';
 import { runEntries } from './engine';
+import { type RunMember, recommendMember } from './member';
 import { type IncidentOptions, settings } from './options';
 import { EntryReader } from './reader';
 import type { Entry } from './types';
@@ -13,7 +14,7 @@ import type { Entry } from './types';
 /** What the incident batch needs from a recommender. */
 export interface IncidentBatchDeps {
   /** Recommends for a parsed complaint, optionally as a member of an incident. */
-  readonly run: (complaint: Complaint, call: CallOptions, incident?: IncidentRun) => Promise<Run>;
+  readonly run: RunMember;
   /** The call options of a complaint: its locale, the batch's rates and display. */
   readonly callFor: (complaint: Complaint) => CallOptions;
   /** The complaint's severity score under the recommender's scoring. */
@@ -27,7 +28,7 @@ export interface IncidentBatchDeps {
 /**
  * `recommendMany` in crisis mode. Reads the whole batch, finds its incidents, and recommends in input
  * order: a complaint outside every incident exactly as alone; a member of an incident with the
- * incident's policy in front of its own rules' proposals. The policy is what the incident's most
+ * incident's policy competing with its own rules' proposals, never worse than alone (`recommendMember`). The policy is what the incident's most
  * severe complaint is given before caps (highest severity score; ties: earliest, then smallest id,
  * then first in the input), without its escalations: who handles a case (legal, social media, a
  * senior colleague) stays a matter of that case.
@@ -103,8 +104,8 @@ export async function* recommendWithIncidents(
     try {
       const entry = byIndex.get(index);
       const call = deps.callFor(complaint);
-      const incident = entry?.incident ? await policyFor(entry) : undefined;
-      return (await deps.run(complaint, call, incident)).recommendation;
+      if (!entry?.incident) return (await deps.run(complaint, call)).recommendation;
+      return await recommendMember(deps.run, complaint, call, await policyFor(entry));
     } catch (error) {
       return errorRecord(index, all[index], error);
     }

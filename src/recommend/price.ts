@@ -99,9 +99,7 @@ export function price(
     // In an incident, the shared policy and the complaint's own proposals compete: the more generous
     // for this customer comes first (the policy on a tie), so that no remedy type is offered less
     // generously than the complaint's own rules would offer it; the caps then apply as always.
-    if (inIncident && candidates.some((c) => c.incident !== undefined)) {
-      candidates.sort((a, b) => b.costMinor - a.costMinor);
-    }
+    if (inIncident && candidates.some((c) => c.incident !== undefined)) candidates.sort(moreGenerous);
     const first = candidates[0];
     if (first) {
       priced.push({ type: slot.type, candidates });
@@ -109,6 +107,20 @@ export function price(
     }
   }
   return { slots: priced, chosen, notApplicable };
+}
+
+/**
+ * Orders candidates of one remedy type most generous first: by cost, then by care (a personal apology
+ * before a standard one: both cost nothing, and a legal threat's personal apology must not become a
+ * template because the incident's most severe complaint had one). Sorting is stable, so equals keep
+ * their order.
+ */
+export function moreGenerous(a: Candidate, b: Candidate): number {
+  return b.costMinor - a.costMinor || care(b) - care(a);
+}
+
+function care(c: Candidate): number {
+  return c.type === 'apology' && c.form === 'personal' ? 1 : 0;
 }
 
 /** A concrete remedy with the proposal it came from. */
