@@ -2,13 +2,15 @@ import { errorRecord, type ManyOptions } from '../batch/many';
 import { safeParseComplaint } from '../complaint/parse';
 import type { Complaint } from '../complaint/schema';
 import type { Limits } from '../input/limits';
-import type { CallOptions, Run } from '../recommend/pipeline';
+import type { IncidentPolicy } from '../policy/incident-policy';
+import type { CallOptions } from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import type { IncidentRun } from '../recommend/select';
 import { runEntries } from './engine';
 import { type RunMember, recommendMember } from './member';
 import { type IncidentOptions, settings } from './options';
 import { EntryReader } from './reader';
+import { bySeverity, forMember, policyOfMostSevere, type SharedPolicy, sharedPolicy } from './shared-policy';
 import type { Entry } from './types';
 
 /** What the incident batch needs from a recommender. */
@@ -23,15 +25,17 @@ export interface IncidentBatchDeps {
   readonly incidents: IncidentOptions;
   /** The recommender's input limits, applied to every complaint as `recommend` would. */
   readonly limits?: Limits;
+  /** The rule set's `policy.incidents`: owner and partners. */
+  readonly policy: IncidentPolicy;
 }
 
 /**
  * `recommendMany` in crisis mode. Reads the whole batch, finds its incidents, and recommends in input
  * order: a complaint outside every incident exactly as alone; a member of an incident with the
- * incident's policy competing with its own rules' proposals, never worse than alone (`recommendMember`). The policy is what the incident's most
- * severe complaint is given before caps (highest severity score; ties: earliest, then smallest id,
- * then first in the input), without its escalations: who handles a case (legal, social media, a
- * senior colleague) stays a matter of that case.
+ * incident's policy competing with its own rules' proposals, never worse than alone
+ * (`recommendMember`). The policy is what the incident's most severe complaint is given before caps
+ * (highest severity score; ties: earliest, then smallest id, then first in the input), without its
+ * escalations (`sharedPolicy`).
  */
 export async function* recommendWithIncidents(
   inputs: Iterable<unknown> | AsyncIterable<unknown>,
@@ -58,7 +62,7 @@ export async function* recommendWithIncidents(
   });
   runEntries(entries, deps.incidents);
 
-  const policies = new Map<string, Promise<IncidentRun>>();
+  const policies = new Map<string, Promise<SharedPolicy>>();
   const policyFor = (entry: Entry): Promise<IncidentRun> => {
     const building = entry.incident;
     const incident = building?.final;
@@ -66,38 +70,14 @@ export async function* recommendWithIncidents(
     let policy = policies.get(incident.id);
     if (!policy) {
       const ranked = bySeverity(building.members, (e) => deps.severity(complaints[e.index] as Complaint));
-      policy = policyOf(ranked, 0).then(({ complaint, chosen }) => ({
-        mark: {
-          id: incident.id,
-          cause: incident.cause,
-          count: incident.count,
-          firstAt: incident.firstAt,
-          lastAt: incident.lastAt,
-          policyFrom: complaint.id,
-        },
-        policy: chosen
-          .filter((p) => p.spec.type !== 'escalate')
-          .map((p) => ({ ...p, incident: incident.id })),
-      }));
+      policy = policyOfMostSevere(
+        ranked.map((e) => complaints[e.index] as Complaint),
+        async (c) => (await deps.run(c, deps.callFor(c))).chosen,
+      ).then(({ complaint, chosen }) => sharedPolicy(incident, complaint, chosen, deps.policy));
       policies.set(incident.id, policy);
     }
-    return policy;
+    return policy.then((shared) => forMember(shared, entry, building.members[0] as Entry));
   };
-  // The most severe member that can be recommended for gives the policy: one that cannot (a currency
-  // without an exchange rate, say) gets its own error record and leaves the others theirs.
-  const policyOf = async (
-    ranked: readonly Entry[],
-    at: number,
-  ): Promise<{ complaint: Complaint; chosen: Run['chosen'] }> => {
-    const complaint = complaints[(ranked[at] as Entry).index] as Complaint;
-    try {
-      return { complaint, chosen: (await deps.run(complaint, deps.callFor(complaint))).chosen };
-    } catch (error) {
-      if (at + 1 >= ranked.length) throw error;
-      return policyOf(ranked, at + 1);
-    }
-  };
-
   const one = async (index: number): Promise<Recommendation | RecommendationError> => {
     const complaint = complaints[index] as Complaint | RecommendationError;
     if ('error' in complaint) return complaint;
@@ -119,13 +99,4 @@ export async function* recommendWithIncidents(
       yield await (window.shift() as Promise<Recommendation | RecommendationError>);
   }
   while (window.length > 0) yield await (window.shift() as Promise<Recommendation | RecommendationError>);
-}
-
-/**
- * The members, most severe first: highest score; ties go to the earliest, then the smallest id, then
- * the first (members come in that order, and the sort is stable).
- */
-function bySeverity(members: readonly Entry[], severity: (e: Entry) => number): Entry[] {
-  const scored = members.map((entry) => ({ entry, score: severity(entry) }));
-  return scored.sort((a, b) => b.score - a.score).map((s) => s.entry);
 }

@@ -23,13 +23,26 @@ import type { Building, Entry, Incident } from './types';
  * Every complaint inside a burst window belongs to an incident; burst windows of one cause that
  * overlap in time (the later one starts before the earlier one ends) make one incident. Complaints at
  * the same instant are judged together, so their order never matters. Complaints that already belong
- * to an incident do not count towards the baseline, so a long incident does not become its own
- * "usual rate": it lasts while its cause stays far above the rate it had before.
+ * to an incident through a window judged by the ratio do not count towards the baseline, so a long
+ * incident does not become its own "usual rate": it lasts while its cause stays far above the rate it
+ * had before. Those that joined through a window judged by its count alone do count: nothing was known
+ * to be usual then.
  */
 
 /** Orders entries by time, then id, then input position. */
 export function compareEntries(a: Entry, b: Entry): number {
   return a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.index - b.index;
+}
+
+/**
+ * Whether a complaint counts towards its cause's usual rate: unless it joined an incident in a window
+ * judged against that rate. A window judged by its count alone (no history yet) was never known to be
+ * unusual: its complaints count, so that a cause that is simply busy from the first day of the input
+ * on is not one endless incident. Fixed once the complaint leaves the window (complaints join
+ * incidents only while in it), so the baseline's count stays exact.
+ */
+function usual(entry: Entry): boolean {
+  return !entry.byRate;
 }
 
 /** One cause's recent complaints: the window and the baseline before it. */
@@ -159,11 +172,11 @@ export class IncidentEngine {
     const history = Math.min(baselineMs, windowStart - this.firstTime);
     const baselineStart = windowStart - history;
     while (state.win < entries.length && (entries[state.win] as Entry).time <= windowStart) {
-      if ((entries[state.win] as Entry).incident === null) state.quiet++;
+      if (usual(entries[state.win] as Entry)) state.quiet++;
       state.win++;
     }
     while (state.head < state.win && (entries[state.head] as Entry).time <= baselineStart) {
-      if ((entries[state.head] as Entry).incident === null) state.quiet--;
+      if (usual(entries[state.head] as Entry)) state.quiet--;
       state.head++;
     }
     if (state.head > 1024 && state.head * 2 > entries.length) {
@@ -200,6 +213,7 @@ export class IncidentEngine {
     for (let k = first; k < entries.length; k++) {
       const entry = entries[k] as Entry;
       entry.incident = incident;
+      entry.byRate = byRate;
       incident.members.push(entry);
     }
     incident.lastAnchor = t;

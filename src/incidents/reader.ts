@@ -169,6 +169,7 @@ export class EntryReader {
       cause: this.causeFor(key, complaint),
       isPublic: complaint.exposure?.public === true,
       incident: null,
+      byRate: false,
     };
   }
 

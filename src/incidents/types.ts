@@ -65,6 +65,8 @@ export interface Entry {
   readonly isPublic: boolean;
   /** The incident it joined, once it has. */
   incident: Building | null;
+  /** Whether it joined in a window judged against the usual rate (then it no longer counts as usual). */
+  byRate: boolean;
 }
 
 /** How a burst was judged: against the usual rate, or by its count alone. */

@@ -15,22 +15,70 @@ export type HandlingReasonCode =
   | 'no_rule_matched'
   | 'compensation_limit';
 
+/**
+ * Why someone inside the business or a partner is told about a recommendation. `incident_partner`: a
+ * partner named in the rule set, about an incident whose cause concerns it.
+ */
+export type NotifyReason = 'incident_partner';
+
+/**
+ * An internal notification: someone to tell, not the customer. Each is listed once for what it is
+ * about (the incident, say), on one recommendation, so that acting on every recommendation's list
+ * tells everyone once.
+ */
+export interface Notification {
+  /** Who is told, as the rule set names them (a partner, a team, a queue). */
+  readonly to: string;
+  readonly reason: NotifyReason;
+  /** The incident it is about, when it is about one. */
+  readonly incident?: string;
+}
+
+/** A public complaint's acknowledgement where it was posted. */
+export interface PublicAcknowledgement {
+  readonly platform: string;
+  readonly dueAt: string;
+  /**
+   * In an incident: the shared public statement, verbatim, in the recommendation's locale (the same
+   * for every public member in that locale). Null outside incidents: the reply is the agent's.
+   */
+  readonly statement: string | null;
+}
+
+/** What handling needs to know of the incident a complaint is part of. */
+export interface IncidentHandling {
+  /** The incident's one owner. */
+  readonly owner: string;
+  /** The shared public statement in the recommendation's locale. */
+  readonly statement: string;
+  /** The notifications this member carries for the incident (its first member carries them all). */
+  readonly notify: readonly Notification[];
+}
+
 /** Who acts on the recommendation, where, and by when. */
 export interface Handling {
   /** `automatic`: can be applied as it is; `human`: a person approves first. */
   readonly mode: 'automatic' | 'human';
   /** Every reason a person must look (empty when automatic). */
   readonly reasons: readonly HandlingReasonCode[];
-  /** The one owner of the complaint: the first-contact agent, or the desk of the channel it came in on. */
+  /**
+   * The one owner of the complaint: the first-contact agent, or the desk of the channel it came in on;
+   * in an incident, the incident's owner.
+   */
   readonly owner: string;
-  /** The queue a person picks the case up from; named whenever the mode is `human`, else null. */
+  /**
+   * The queue a person picks the case up from; named whenever the mode is `human`, else null: the
+   * escalation's queue, else the incident's owner, else the policy's default queue.
+   */
   readonly queue: string | null;
   /** Answer on the channel the complaint came in on. */
   readonly respondOn: Channel;
   /** When the first answer is due. */
   readonly respondBy: string;
   /** For a public complaint: acknowledge it where it was posted, by this time. */
-  readonly publicAcknowledgement: { readonly platform: string; readonly dueAt: string } | null;
+  readonly publicAcknowledgement: PublicAcknowledgement | null;
+  /** Whom to tell internally, besides answering the customer (empty when nobody). */
+  readonly notify: readonly Notification[];
 }
 
 /**
@@ -48,8 +96,10 @@ export function decideHandling(args: {
   /** The per-customer limit cut goodwill: a person looks before the customer is told. */
   compensationLimitReached: boolean;
   now: Date;
+  /** Set for an incident's member: its owner, statement and notifications. */
+  incident?: IncidentHandling;
 }): Handling {
-  const { complaint, facts, policy, remedies, now } = args;
+  const { complaint, facts, policy, remedies, now, incident } = args;
   const review = policy.humanReview;
   const reasons: HandlingReasonCode[] = [];
   if (review.legalThreat && facts.legalThreat) reasons.push('legal_threat');
@@ -68,19 +118,21 @@ export function decideHandling(args: {
     escalation?.type === 'escalate' ? escalation.respondWithinHours : Number.POSITIVE_INFINITY,
   );
   const exposure = complaint.exposure;
+  const escalationQueue = escalation?.type === 'escalate' ? escalation.queue : undefined;
   return {
     mode,
     reasons,
-    owner: complaint.owner ?? `${complaint.channel}-desk`,
-    queue:
-      mode === 'human' ? (escalation?.type === 'escalate' ? escalation.queue : policy.defaultQueue) : null,
+    owner: incident?.owner ?? complaint.owner ?? `${complaint.channel}-desk`,
+    queue: mode === 'human' ? (escalationQueue ?? incident?.owner ?? policy.defaultQueue) : null,
     respondOn: complaint.channel,
     respondBy: new Date(addHours(now.getTime(), respondWithin)).toISOString(),
     publicAcknowledgement: exposure?.public
       ? {
           platform: exposure.platform ?? complaint.channel,
           dueAt: new Date(addHours(now.getTime(), policy.publicAcknowledgementWithinHours)).toISOString(),
+          statement: incident?.statement ?? null,
         }
       : null,
+    notify: incident?.notify ?? [],
   };
 }

@@ -1,4 +1,5 @@
 import type { Category } from '../complaint/schema';
+import type { RemedyType } from '../remedies/catalogue';
 
 /*
  * What a recommendation says about the incident it belongs to. Incidents are found by `incidents/`,
@@ -29,18 +30,31 @@ export interface IncidentCause {
 }
 
 /**
- * The incident a complaint is part of, on its recommendation (`recommendMany` with `incidents`). Every
- * member gets at least the remedies of the incident's most severe complaint, within its own caps.
+ * The incident a complaint is part of, on its recommendation (`recommendMany` with `incidents`): the
+ * summary an agent needs (cause, members, first and last complaint, the remedy given) and the one voice
+ * it speaks with (owner, statement, partners told). Every member gets at least the remedies of the
+ * incident's most severe complaint, within its own caps, and never less than alone.
  */
 export interface IncidentMark {
   /** The incident's id, as `detectIncidents` reports it. */
   readonly id: string;
   readonly cause: IncidentCause;
-  /** Complaints in the incident. */
+  /** Complaints in the incident (for agents: customer texts never say how many). */
   readonly count: number;
   /** `receivedAt` of its first and last complaint, in UTC. */
   readonly firstAt: string;
   readonly lastAt: string;
   /** The id of the complaint whose remedies are the incident's policy: its most severe. */
   readonly policyFrom: string;
+  /** The remedy types of the incident's policy, in its order: the remedy given. */
+  readonly remedies: readonly RemedyType[];
+  /** The one owner of every complaint in the incident (`policy.incidents.owner`). */
+  readonly owner: string;
+  /** The shared public statement, in this recommendation's locale. */
+  readonly statement: string;
+  /**
+   * The partners told about the incident (`policy.incidents.partners` whose cause matches). The
+   * notifications themselves are on one member's `handling.notify`: its first complaint's.
+   */
+  readonly partners: readonly string[];
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TONES } from '../complaint/schema';
 import { limits } from '../input/limits';
 import { SEVERITY_BANDS, VALUE_TIERS } from '../scoring/score';
+import { IncidentPolicySchema } from './incident-policy';
 
 const money = z.number().min(0).max(limits.maxMoney);
 const share = z.number().min(0).max(10);
@@ -90,6 +91,11 @@ export const PolicySchema = z
         valueTiers: z.array(z.enum(VALUE_TIERS)).max(VALUE_TIERS.length).default(['platinum']),
       })
       .prefault({}),
+    /**
+     * Crisis mode (`recommendMany` with `incidents`): the owner of every complaint in an incident, the
+     * shared public statement per locale, and the partners told once per incident. See docs/incidents.md.
+     */
+    incidents: IncidentPolicySchema,
     /**
      * What this rule set promises about treating customers alike; `redress/testing` holds it to this.
      * Two complaints that differ only in customer value may differ in total cost by at most

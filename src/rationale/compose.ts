@@ -177,6 +177,11 @@ function whyIncident({ r, input, say }: Composition): void {
     }),
     'agent',
   );
+  say('why.incidentOwner', r.m('why.incidentOwner', { owner: r.embed(incident.owner) }), 'agent');
+  if (incident.partners.length > 0) {
+    const partners = r.list(incident.partners.map((p) => r.embed(p)));
+    say('why.incidentPartners', r.m('why.incidentPartners', { partners }), 'agent');
+  }
 }
 
 /** Each remedy left out or reduced, and the limit that made it so. */

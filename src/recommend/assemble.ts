@@ -5,6 +5,7 @@ import type { Locale } from '../i18n/locale';
 import { fromMinor } from '../money';
 import type { Candidate } from '../policy/caps';
 import type { Handling } from '../policy/handling';
+import type { IncidentMark } from '../policy/incident-mark';
 import type { HitPolicy } from '../policy/schema';
 import type { RationaleSentence } from '../rationale/sentence';
 import type { Remedy } from '../remedies/catalogue';
@@ -13,7 +14,6 @@ import type { RuleSetStamp } from '../rules/stamp';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 import type { CapStage } from './cap';
 import type { Recommendation } from './recommendation';
-import type { IncidentRun } from './select';
 import { REDRESS_VERSION } from './version';
 
 /** A remedy as a recommendation shows it: in major units, without the rule's spec. */
@@ -41,7 +41,7 @@ export interface Parts {
   readonly fired: readonly FiredRule[];
   /** Every rule's outcome, when the trace covers all rules. */
   readonly outcomes?: readonly RuleOutcome[];
-  readonly incident?: IncidentRun;
+  readonly incident?: IncidentMark;
 }
 
 /** Stage "assemble": the recommendation as plain JSON, money in major units. */
@@ -72,6 +72,6 @@ export function assemble(p: Parts): Recommendation {
       dropped,
       ...(p.outcomes ? { rules: p.outcomes } : {}),
     },
-    ...(p.incident ? { incident: p.incident.mark } : {}),
+    ...(p.incident ? { incident: p.incident } : {}),
   };
 }

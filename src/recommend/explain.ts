@@ -5,6 +5,7 @@ import type { CurrencyDisplay, Locale } from '../i18n/locale';
 import { rendererOf } from '../i18n/renderer';
 import { fromMinor } from '../money';
 import type { Handling } from '../policy/handling';
+import type { IncidentMark } from '../policy/incident-mark';
 import type { Policy } from '../policy/schema';
 import { composeRationale } from '../rationale/compose';
 import type { RationaleSentence } from '../rationale/sentence';
@@ -13,7 +14,6 @@ import type { FiredRule } from '../rules/engine/evaluator';
 import type { Rule } from '../rules/ruleset';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 import type { CapStage } from './cap';
-import type { IncidentRun } from './select';
 
 /** What the rationale is written from. */
 export interface Explained {
@@ -35,7 +35,7 @@ export interface Explained {
   readonly checkSatisfactionAt: string;
   /** How amounts are shown, where not as `Intl` prints them (rials in toman). */
   readonly currencyDisplay?: CurrencyDisplay | undefined;
-  readonly incident?: IncidentRun;
+  readonly incident?: IncidentMark;
 }
 
 /** Stage "explain": the rationale, for the customer and for the agent, in the recommendation's locale. */
@@ -75,6 +75,6 @@ export function explain(e: Explained): RationaleSentence[] {
     conversion: conversion.converted ? conversion.used : null,
     checkSatisfactionAt: e.checkSatisfactionAt,
     currencyDisplay: e.currencyDisplay,
-    ...(e.incident ? { incident: e.incident.mark } : {}),
+    ...(e.incident ? { incident: e.incident } : {}),
   });
 }

@@ -14,7 +14,9 @@ import {
 } from '../i18n/locale';
 import type { Limits } from '../input/limits';
 import { fromMinor } from '../money';
-import { decideHandling } from '../policy/handling';
+import { decideHandling, type IncidentHandling } from '../policy/handling';
+import type { IncidentMark } from '../policy/incident-mark';
+import { statementFor } from '../policy/incident-policy';
 import type { Proposal } from '../policy/selection';
 import { compiledEvaluator } from '../rules/engine/compiled';
 import type { FiredRule, RuleEvaluator } from '../rules/engine/evaluator';
@@ -67,6 +69,17 @@ export interface CallOptions {
 export interface Run {
   readonly recommendation: Recommendation;
   readonly chosen: readonly Proposal[];
+}
+
+/** What handling needs of an incident: its owner, statement, and the member's notifications. */
+function incidentHandling(incident: IncidentRun, mark: IncidentMark): IncidentHandling {
+  return {
+    owner: mark.owner,
+    statement: mark.statement,
+    notify: incident.notifies
+      ? mark.partners.map((to) => ({ to, reason: 'incident_partner' as const, incident: mark.id }))
+      : [],
+  };
 }
 
 /** One complaint through every stage, with one rule set. @internal */
@@ -146,6 +159,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       { conversion, autoApproveMinor },
     );
     const { capped } = capStage;
+    const mark = incident ? markOf(incident, locale) : undefined;
     const handling = decideHandling({
       complaint,
       facts,
@@ -156,6 +170,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       anyRuleFired: fired.length > 0,
       compensationLimitReached: capped.customerLimitReached,
       now: ctx.now,
+      ...(incident && mark ? { incident: incidentHandling(incident, mark) } : {}),
     });
     const remedies = capped.kept.map((c) => toRemedy(c, ctx.currency));
     const checkSatisfactionAt = new Date(addDays(ctx.now.getTime(), policy.followUpAfterDays)).toISOString();
@@ -181,7 +196,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       restitutionCost: fromMinor(capped.restitutionMinor, ctx.currency),
       checkSatisfactionAt,
       currencyDisplay: call.currencyDisplay,
-      ...(incident ? { incident } : {}),
+      ...(mark ? { incident: mark } : {}),
     });
     const recommendation = assemble({
       complaint,
@@ -200,7 +215,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       hit: policy.hit,
       fired: firedRules,
       ...(options.trace === 'all' ? { outcomes } : {}),
-      ...(incident ? { incident } : {}),
+      ...(mark ? { incident: mark } : {}),
     });
     return { recommendation, chosen: priced.chosen };
   }
@@ -211,6 +226,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     locale: localeFor(complaint, requested.locale),
     exchangeRates: ratesFor(requested.exchangeRates),
     currencyDisplay: displayFor(requested.currencyDisplay),
+  });
+
+  /** The incident's mark with its statement in the member's locale. */
+  const markOf = (incident: IncidentRun, locale: Locale): IncidentMark => ({
+    ...incident.mark,
+    statement: statementFor(policy.incidents, locale),
   });
 
   return {

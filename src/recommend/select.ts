@@ -6,7 +6,10 @@ import type { Rule } from '../rules/ruleset';
 
 /** An incident's shared policy, as one of its members is recommended for. @internal */
 export interface IncidentRun {
-  readonly mark: IncidentMark;
+  /** The incident's mark but its statement, which is written in each member's locale. */
+  readonly mark: Omit<IncidentMark, 'statement'>;
+  /** Whether this member carries the incident's notifications (one member does: its first). */
+  readonly notifies: boolean;
   /** The remedies of the incident's most severe complaint, as rule proposals marked with the incident. */
   readonly policy: readonly Proposal[];
 }

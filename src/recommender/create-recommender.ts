@@ -200,6 +200,7 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
           options: rest,
           incidents: incidents === true ? {} : incidents,
           limits,
+          policy: ruleSet.policy.incidents,
         });
       }
       return recommendEach(complaints, localRecommend(rest), rest, threads, batchOf(rest));

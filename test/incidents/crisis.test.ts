@@ -65,6 +65,13 @@ function recommendations(results: (Recommendation | RecommendationError)[]): Rec
 
 const burst: IncidentOptions = { window: '2h', baseline: 0, minCount: 4 };
 
+/** redress's shared public statement, per locale. */
+const STATEMENT = {
+  en: 'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Please send us a private message so that we can help you personally.',
+  tr: 'Birçok müşterimizi etkileyen bir sorunun farkındayız ve çözmek için çalışıyoruz. Yaşadığınız aksaklık için özür dileriz. Size bizzat yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
+  fa: 'از مشکلی که برای بسیاری از مشتریان ما پیش آمده است آگاهیم و برای رفع آن تلاش می‌کنیم. بابت این وضعیت پوزش می‌خواهیم. لطفاً از طریق پیام خصوصی با ما در ارتباط باشید تا بتوانیم شخصاً پیگیری کنیم.',
+} as const;
+
 describe('recommendMany in crisis mode', () => {
   it('gives every member the most severe member’s remedies, marked, with an incident rationale', async () => {
     const batch = [
@@ -89,7 +96,12 @@ describe('recommendMany in crisis mode', () => {
         firstAt: incident?.firstAt,
         lastAt: incident?.lastAt,
         policyFrom: 'w-2',
+        remedies: ['apology', 'resend', 'gift'],
+        owner: 'crisis-team',
+        statement: STATEMENT[r.locale],
+        partners: [],
       });
+      expect(r.handling.owner).toBe('crisis-team');
       // The public complaint's personal apology and the wrong-item remedies, for everyone.
       const shared = r.remedies.filter((x) => x.incident === incident?.id);
       expect(shared.map((x) => [x.type, x.rule])).toEqual(

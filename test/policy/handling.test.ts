@@ -21,6 +21,7 @@ describe('handling', () => {
       respondOn: 'chat',
       respondBy: '2026-03-11T09:00:00.000Z',
       publicAcknowledgement: null,
+      notify: [],
     });
     expect(r.followUp).toEqual({ checkSatisfactionAt: '2026-03-13T09:00:00.000Z', channel: 'chat' });
   });
@@ -63,6 +64,7 @@ describe('handling', () => {
     expect(r.handling.publicAcknowledgement).toEqual({
       platform: 'Trustpilot',
       dueAt: '2026-03-10T11:00:00.000Z',
+      statement: null,
     });
   });
 });

@@ -89,6 +89,8 @@ export const en = {
     'We will also answer your public post on {platform}, so that everyone can see it is being resolved.',
   followUp: 'We will check with you on {date} that everything has been put right.',
 
+  'incident.statement':
+    'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Please send us a private message so that we can help you personally.',
   'incident.notice':
     'This is part of a known problem that has affected many of our customers, and we are fixing its cause.',
 
@@ -117,6 +119,10 @@ export const en = {
   'why.human': 'Needs a person ({queue}) because: {reasons}.',
   'why.incident':
     'Part of incident {id}: {count} complaints about {cause} between {first} and {last} (UTC). Everyone in it gets at least the remedies of its most severe complaint, {top}, within their own caps.',
+
+  'why.incidentOwner':
+    'One voice: {owner} owns every complaint of the incident, and public posts are answered with its shared statement.',
+  'why.incidentPartners': 'Told once for the incident: {partners}.',
 
   'cause.sku': '{category} (SKU {sku})',
   'cause.service': '{category} ({service})',

@@ -85,6 +85,8 @@ export const tr = {
   followUp:
     'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
 
+  'incident.statement':
+    'Birçok müşterimizi etkileyen bir sorunun farkındayız ve çözmek için çalışıyoruz. Yaşadığınız aksaklık için özür dileriz. Size bizzat yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
   'incident.notice':
     'Yaşadığınız sorun, birçok müşterimizi etkileyen ve farkında olduğumuz bir sorunun parçası; sorunun kaynağını gidermek için çalışıyoruz.',
 
@@ -113,6 +115,10 @@ export const tr = {
   'why.human': 'Bir çalışanın ({queue}) incelemesi gerekiyor, çünkü {reasons}.',
   'why.incident':
     'Bu şikayet {id} olayına dahil: {first} ile {last} (UTC) arasında {cause} konusunda {count} şikayet geldi. Olaydaki herkes, kendi üst sınırları içinde, en ağır şikayetin ({top}) aldığı telafileri en az aynı ölçüde alır.',
+
+  'why.incidentOwner':
+    'Tek ses: olaydaki tüm şikayetlerin sorumlusu {owner}; herkese açık paylaşımlar olayın ortak açıklamasıyla yanıtlanır.',
+  'why.incidentPartners': 'Olay için bir kez bilgilendirilenler: {partners}.',
 
   'cause.sku': '{category} (stok kodu {sku})',
   'cause.service': '{category} ({service})',

@@ -1,0 +1,71 @@
+import type { Complaint } from '../complaint/schema';
+import { type IncidentPolicy, partnersFor } from '../policy/incident-policy';
+import type { Proposal } from '../policy/selection';
+import type { IncidentRun } from '../recommend/select';
+import type { Entry, Incident } from './types';
+
+/** An incident's policy, shared by its members; each member adds whether it carries the notifications. */
+export type SharedPolicy = Omit<IncidentRun, 'notifies'>;
+
+/**
+ * The incident's policy: what its most severe complaint is given before caps (`chosen`), without its
+ * escalations (who handles a case — legal, social media, a senior colleague — stays a matter of that
+ * case), with the rule set's owner and the partners its cause concerns.
+ */
+export function sharedPolicy(
+  incident: Incident,
+  top: Complaint,
+  chosen: readonly Proposal[],
+  policy: IncidentPolicy,
+): SharedPolicy {
+  const proposals = chosen
+    .filter((p) => p.spec.type !== 'escalate')
+    .map((p) => ({ ...p, incident: incident.id }));
+  return {
+    mark: {
+      id: incident.id,
+      cause: incident.cause,
+      count: incident.count,
+      firstAt: incident.firstAt,
+      lastAt: incident.lastAt,
+      policyFrom: top.id,
+      remedies: proposals.map((p) => p.spec.type),
+      owner: policy.owner,
+      partners: partnersFor(policy, incident.cause),
+    },
+    policy: proposals,
+  };
+}
+
+/**
+ * What the most severe member that can be recommended for is given: one that cannot (a currency
+ * without an exchange rate, say) gets its own error record and leaves the policy to the next.
+ * @throws what the last member's recommendation threw, when none can be recommended for.
+ */
+export async function policyOfMostSevere(
+  ranked: readonly Complaint[],
+  chosenFor: (complaint: Complaint) => Promise<readonly Proposal[]>,
+): Promise<{ complaint: Complaint; chosen: readonly Proposal[] }> {
+  for (let at = 0; ; at++) {
+    const complaint = ranked[at] as Complaint;
+    try {
+      return { complaint, chosen: await chosenFor(complaint) };
+    } catch (error) {
+      if (at + 1 >= ranked.length) throw error;
+    }
+  }
+}
+
+/** The member's run of the shared policy: the incident's first complaint carries its notifications. */
+export function forMember(shared: SharedPolicy, entry: Entry, first: Entry): IncidentRun {
+  return { ...shared, notifies: entry === first };
+}
+
+/**
+ * The members, most severe first: highest score; ties go to the earliest, then the smallest id, then
+ * the first (members come in that order, and the sort is stable).
+ */
+export function bySeverity(members: readonly Entry[], severity: (e: Entry) => number): Entry[] {
+  const scored = members.map((entry) => ({ entry, score: severity(entry) }));
+  return scored.sort((a, b) => b.score - a.score).map((s) => s.entry);
+}
