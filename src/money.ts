@@ -35,8 +35,20 @@ export function fromMinor(minor: number, currency: string): number {
   return result === 0 ? 0 : result;
 }
 
-/** True when `amount` has no more fractional digits than the currency allows. */
+/**
+ * Decimal places of a finite number as JavaScript writes it: its shortest form that reads back as the
+ * same number, the one `JSON.stringify` writes (59.9000000001 has 10, 1e-9 has 9, 0.1 + 0.2 has 17).
+ */
+export function decimalPlaces(x: number): number {
+  const [mantissa = '', exponent = '0'] = String(Math.abs(x)).split('e');
+  const fraction = mantissa.split('.')[1] ?? '';
+  return Math.max(0, fraction.length - Number(exponent));
+}
+
+/**
+ * True when `amount` has no more decimal places than the currency allows, exactly: no tolerance, so
+ * that an amount is never silently rounded to the currency's grid.
+ */
 export function fitsCurrency(amount: number, currency: string): boolean {
-  const scale = 10 ** currencyDigits(currency);
-  return Math.abs(amount * scale - Math.round(amount * scale)) < 1e-6;
+  return Number.isFinite(amount) && decimalPlaces(amount) <= currencyDigits(currency);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limits } from '../input/limits';
 import { FORBIDDEN_KEYS } from '../input/plain-json';
-import { fitsCurrency, knownCurrencies } from '../money';
+import { currencyDigits, fitsCurrency, knownCurrencies } from '../money';
 import { DateOrDateTimeSchema, DateTimeSchema, timestampMs } from '../time/timestamp';
 
 /** Where the complaint came in; the response goes out on the same channel. */
@@ -230,9 +230,10 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
   };
   const money = (path: (string | number)[], amount: number | undefined, cur: string) => {
     if (amount !== undefined && !fitsCurrency(amount, cur)) {
+      const digits = currencyDigits(cur);
       problems.push({
         path,
-        message: `has more decimal places than ${cur} allows`,
+        message: `${String(amount)} has more decimal places than ${cur} allows (${cur} allows ${digits}); round it to ${digits === 0 ? 'a whole number' : `${digits} decimal place${digits === 1 ? '' : 's'}`} before sending it`,
         reason: 'money_precision',
       });
     }

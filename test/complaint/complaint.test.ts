@@ -184,6 +184,41 @@ describe('parseComplaint', () => {
     expect(result.issueCode).toBe(issueCode);
   });
 
+  // Issue 13, finding 10: the check had a tolerance of 1e-6 minor units, so these were accepted and
+  // rounded. It now reads the number's shortest decimal form, the one JSON.stringify writes.
+  it.each([
+    ['a total a hair past the cent (59.9000000001)', { total: 59.9000000001 }, ['order', 'total']],
+    [
+      'a unit price of 1e-9',
+      { items: [{ sku: 'S', quantity: 1, unitPrice: 1e-9 }] },
+      ['order', 'items', 0, 'unitPrice'],
+    ],
+    ['0.1 + 0.2 as JavaScript adds it', { total: 0.1 + 0.2, items: [] }, ['order', 'total']],
+    ['an overcharge of 0.001 in EUR', { overcharge: 0.001 }, ['order', 'overcharge']],
+  ])('refuses %s with money_precision, exactly', (_name, order, path) => {
+    const c = baseComplaint();
+    c.order = { ...c.order!, ...order } as typeof c.order;
+    const error = thrown(() => parseComplaint(c)) as RedressError;
+    expect(error.code).toBe('INVALID_COMPLAINT');
+    const issue = error.issues.find((i) => i.code === 'money_precision');
+    expect(issue?.path).toEqual(path);
+    expect(issue?.message).toContain('EUR allows 2');
+    expect(issue?.message).toMatch(/round it/);
+  });
+
+  it.each([
+    ['EUR', 59.9],
+    ['EUR', 1e-2],
+    ['EUR', 999_999_999.99],
+    ['JPY', 1_000_000_000],
+    ['KWD', 1.005],
+    ['KWD', 0.001],
+  ])('accepts %s %s: no more decimals than the currency has', (currency, amount) => {
+    const c = baseComplaint();
+    c.order = { ...c.order!, currency, total: amount, items: [] };
+    expect(parseComplaint(c).order?.total).toBe(amount);
+  });
+
   it('reports every problem at once, each with a JSON pointer', () => {
     const error = thrown(() =>
       parseComplaint({ ...baseComplaint(), channel: 'fax', tone: 'furious' }),
