@@ -49,6 +49,22 @@ export function affectedUnits(c: Complaint): { sku: string; quantity: number; un
     .filter((i) => i.quantity > 0);
 }
 
+/**
+ * What the customer paid for goods listed at `listedMinor` (minor units): the order's `discount` spread
+ * over its lines in proportion to their prices, rounded half up; the listed price without a discount.
+ * Computed in bigint: the product of two amounts can pass 2^53 even when each sum of the order cannot.
+ */
+export function paidForMinor(listedMinor: number, c: Complaint): number {
+  const order = c.order;
+  if (!order?.discount) return listedMinor;
+  const currency = order.currency;
+  const lines = order.items.reduce((s, i) => s + i.quantity * toMinor(i.unitPrice, currency), 0);
+  if (lines === 0) return 0;
+  const paid = BigInt(lines - toMinor(order.discount, currency));
+  const whole = BigInt(lines);
+  return Number((BigInt(listedMinor) * paid * 2n + whole) / (2n * whole));
+}
+
 /** Number of units affected. */
 export function itemsAffected(c: Complaint): number {
   return affectedUnits(c).reduce((n, i) => n + i.quantity, 0);

@@ -85,6 +85,11 @@ const OrderSchema = z.strictObject({
   overcharge: money.optional(),
   /** Who delivers (or was to deliver) the order. Incident detection groups late deliveries by it. */
   carrier: id.optional(),
+  /**
+   * Taken off the lines' prices for the whole order (a voucher, a promotion): `total` may then be as
+   * far below the sum of the lines, and a refund of affected items pays what the customer paid for them.
+   */
+  discount: money.optional(),
 });
 
 const SubscriptionSchema = z.strictObject({
@@ -290,6 +295,7 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
     }
     money(['order', 'total'], order.total, order.currency);
     money(['order', 'overcharge'], order.overcharge, order.currency);
+    money(['order', 'discount'], order.discount, order.currency);
     if (order.overcharge !== undefined && order.overcharge > order.total) {
       problems.push({
         path: ['order', 'overcharge'],
@@ -308,6 +314,7 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
       }
     });
   }
+  if (order && !problems.some((p) => p.reason === 'money_precision')) problems.push(...linesProblems(order));
   if (subscription) {
     money(['subscription', 'monthlyPrice'], subscription.monthlyPrice, subscription.currency);
     if (order && order.currency !== subscription.currency) {
@@ -319,4 +326,55 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
     }
   }
   return problems;
+}
+
+type Order = NonNullable<z.infer<typeof ComplaintShape>['order']>;
+
+/**
+ * The order's total against its lines. The sum of the lines (quantity × unit price) may not pass
+ * `limits.maxMoney`, so that every sum of an order's money stays an exact integer of minor units; the
+ * total may not fall below it by more than the order's `discount` and the rounding of its unit prices
+ * (half a minor unit a unit); the discount may not exceed it. Run once every amount fits its currency.
+ */
+function linesProblems(order: Order): Problem[] {
+  const cur = order.currency;
+  const scale = 10 ** currencyDigits(cur);
+  // Exact while the true sum is at most 2^53 minor units; past that it is far beyond the limit anyway.
+  let linesMinor = 0;
+  let units = 0;
+  for (const item of order.items) {
+    linesMinor += item.quantity * Math.round(item.unitPrice * scale);
+    units += item.quantity;
+  }
+  const amount = (minor: number) =>
+    `${cur} ${(minor / scale).toLocaleString('en-US', { minimumFractionDigits: currencyDigits(cur) })}`;
+  if (linesMinor > limits.maxMoney * scale) {
+    return [
+      {
+        path: ['order', 'items'],
+        message: `the lines add up to more than ${amount(limits.maxMoney * scale)} (limits.maxMoney, the largest amount redress accepts); split the order, or check the quantities and unit prices`,
+        reason: 'lines_above_max_money',
+      },
+    ];
+  }
+  const discountMinor = Math.round((order.discount ?? 0) * scale);
+  if (discountMinor > linesMinor) {
+    return [
+      {
+        path: ['order', 'discount'],
+        message: `${amount(discountMinor)} is more than the lines add up to (${amount(linesMinor)}); a discount comes off the lines`,
+        reason: 'discount_above_lines',
+      },
+    ];
+  }
+  const rounding = Math.floor(units / 2);
+  if (Math.round(order.total * scale) >= linesMinor - discountMinor - rounding) return [];
+  const due = amount(linesMinor - discountMinor);
+  return [
+    {
+      path: ['order', 'total'],
+      message: `${amount(Math.round(order.total * scale))} is below what the lines add up to (${amount(linesMinor)}${discountMinor > 0 ? ` less the discount of ${amount(discountMinor)}: ${due}` : ''}); send the total the customer was charged, and any discount on the order as order.discount`,
+      reason: 'total_below_lines',
+    },
+  ];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { affectedUnits, affectedValue } from '../complaint/measures';
+import { affectedUnits, affectedValue, paidForMinor } from '../complaint/measures';
 import { limits } from '../input/limits';
 import { fromMinor, toMinor } from '../money';
 import { kindProblems } from './check';
@@ -38,7 +38,10 @@ function baseMinor(spec: RefundSpec, ctx: RemedyContext): number {
     case 'overcharge':
       return toMinor(ctx.complaint.order?.overcharge ?? 0, ctx.currency);
     case 'affected_items':
-      return ctx.affectedUnits.reduce((sum, u) => sum + u.quantity * u.unitPriceMinor, 0);
+      return paidForMinor(
+        ctx.affectedUnits.reduce((sum, u) => sum + u.quantity * u.unitPriceMinor, 0),
+        ctx.complaint,
+      );
     case 'order':
       return ctx.affectedValueMinor;
   }
@@ -77,7 +80,10 @@ function refundProblems(r: Given<RefundParams>, ctx: RemedyCheckContext): string
     r.basis === 'overcharge'
       ? minor(complaint.order?.overcharge ?? 0)
       : r.basis === 'affected_items'
-        ? affectedUnits(complaint).reduce((s, u) => s + u.quantity * minor(u.unitPrice), 0)
+        ? paidForMinor(
+            affectedUnits(complaint).reduce((s, u) => s + u.quantity * minor(u.unitPrice), 0),
+            complaint,
+          )
         : minor(affectedValue(complaint));
   const owed = Math.round(base * r.share);
   // Restitution is paid in full; a goodwill refund may be less, never more.

@@ -52,7 +52,8 @@ const complaintWithItems = (n: number) =>
   withValue(
     validComplaint(),
     ['order', 'items'],
-    Array.from({ length: n }, (_, i) => ({ sku: `S${i}`, quantity: 1, unitPrice: 10 })),
+    // Free lines, so that the order's total still covers them (order.total ≥ the sum of the lines).
+    Array.from({ length: n }, (_, i) => ({ sku: `S${i}`, quantity: 1, unitPrice: 0 })),
   );
 
 /**
