@@ -35,6 +35,13 @@ function building(text: string): boolean {
 }
 
 /**
+ * The time a test that waits for the declarations may take: the wait is the build's (about ten seconds
+ * of one core on a quiet machine), not the test's, and on a loaded machine it and the type check after
+ * it took more than the default minute.
+ */
+export const DECLARATIONS_TIMEOUT = 180_000;
+
+/**
  * Resolves once dist/ holds the type declarations: at once when no build is under way (after
  * `npm run build`), and under `npm test` when the build test/build.ts started is done. Rejects when
  * that build failed.

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtDeclarations } from '../declarations';
+import { builtDeclarations, DECLARATIONS_TIMEOUT } from '../declarations';
 import {
   markdownSessions,
   markdownSnippets,
@@ -67,9 +67,13 @@ describe('the code of the docs', () => {
 });
 
 describe.each(snippets.map((s, i) => [where(s), i] as const))('the example at %s', (_where, i) => {
-  it('runs, and every //=> result holds', () => {
-    const result = results[i];
-    expect(result?.failures ?? ['not run']).toEqual([]);
-    expect(result?.passed).toBeGreaterThan(0);
-  });
+  it(
+    'runs, and every //=> result holds',
+    () => {
+      const result = results[i];
+      expect(result?.failures ?? ['not run']).toEqual([]);
+      expect(result?.passed).toBeGreaterThan(0);
+    },
+    DECLARATIONS_TIMEOUT,
+  );
 });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { builtDeclarations } from '../declarations';
+import { builtDeclarations, DECLARATIONS_TIMEOUT } from '../declarations';
 
 // These tests run the BUILT package (`npm test` builds first), installed the way a user installs it:
 // a project whose node_modules/redress is this package, resolved by name through its `exports`.
@@ -124,21 +124,25 @@ describe('the redress/testing entry of the built package', () => {
     expect(testing).toBeGreaterThan(0);
   });
 
-  test('the package declares the entry, with types for import and require, and fast-check as an optional peer', async () => {
-    await builtDeclarations();
-    expect(pkg.exports['./testing']).toEqual({
-      import: { types: './dist/testing.d.ts', default: './dist/testing.js' },
-      require: { types: './dist/testing.d.cts', default: './dist/testing.cjs' },
-    });
-    for (const conditions of Object.values(pkg.exports)) {
-      if (typeof conditions !== 'object' || conditions === null) continue;
-      for (const target of Object.values(conditions as Record<string, Record<string, string>>)) {
-        for (const file of Object.values(target)) expect(existsSync(join(root, file)), file).toBe(true);
+  test(
+    'the package declares the entry, with types for import and require, and fast-check as an optional peer',
+    async () => {
+      await builtDeclarations();
+      expect(pkg.exports['./testing']).toEqual({
+        import: { types: './dist/testing.d.ts', default: './dist/testing.js' },
+        require: { types: './dist/testing.d.cts', default: './dist/testing.cjs' },
+      });
+      for (const conditions of Object.values(pkg.exports)) {
+        if (typeof conditions !== 'object' || conditions === null) continue;
+        for (const target of Object.values(conditions as Record<string, Record<string, string>>)) {
+          for (const file of Object.values(target)) expect(existsSync(join(root, file)), file).toBe(true);
+        }
       }
-    }
-    expect(pkg.peerDependencies?.['fast-check']).toBeDefined();
-    expect(pkg.peerDependenciesMeta?.['fast-check']?.optional).toBe(true);
-    expect(pkg.dependencies?.['fast-check']).toBeUndefined();
-    expect(pkg.devDependencies?.['fast-check']).toBeDefined();
-  });
+      expect(pkg.peerDependencies?.['fast-check']).toBeDefined();
+      expect(pkg.peerDependenciesMeta?.['fast-check']?.optional).toBe(true);
+      expect(pkg.dependencies?.['fast-check']).toBeUndefined();
+      expect(pkg.devDependencies?.['fast-check']).toBeDefined();
+    },
+    DECLARATIONS_TIMEOUT,
+  );
 });
