@@ -1,3 +1,4 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -148,6 +149,28 @@ describe.concurrent('byte limits on every source', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('(LIMIT_EXCEEDED)');
     expect(run.stderr).toContain(`exceeds the limit of ${limits.maxRuleSetBytes} (limits.maxRuleSetBytes)`);
+  });
+
+  it('stops reading a named pipe that never ends at the limit, for --rules and explain', async () => {
+    // The writer is another process: opening a pipe blocks this one until a writer opens it.
+    const endless = (name: string): { path: string; writer: ChildProcess } => {
+      const path = join(tmp.dir, name);
+      execFileSync('mkfifo', [path]);
+      return { path, writer: spawn('sh', ['-c', `exec cat /dev/zero > '${path}'`], { stdio: 'ignore' }) };
+    };
+    const rules = endless('rules.fifo');
+    const complaint = endless('complaint.fifo');
+    try {
+      const recommend = await runInProcess(['recommend', '--rules', rules.path, 'examples/complaints.jsonl']);
+      expect(recommend.code).toBe(2);
+      expect(recommend.stderr).toContain('(limits.maxRuleSetBytes)');
+      const explain = await runInProcess(['explain', complaint.path]);
+      expect(explain.code).toBe(1);
+      expect(explain.stderr).toContain('(limits.maxComplaintBytes)');
+    } finally {
+      rules.writer.kill();
+      complaint.writer.kill();
+    }
   });
 
   it('validate reports /dev/zero as too large, and the other files', async () => {
