@@ -23,6 +23,11 @@ export interface BatchOptions<Seen = undefined> {
    */
   readonly incidents?: IncidentOptions;
   /**
+   * With `incidents`: the input is in time order, so crisis mode streams it (`recommendMany`'s
+   * `timeOrdered`): memory holds about a window of complaints, not the input.
+   */
+  readonly timeOrdered?: boolean;
+  /**
    * Looks at each record's JSON value as it is read (not for lines that are not JSON); what it returns
    * comes back on the record's item as `seen`, so that a caller can keep a little of each complaint
    * without parsing the line again.
@@ -202,8 +207,9 @@ function lineResult<Seen>(item: Pending<Seen>, result: RecommendationResult): Li
  *
  * Memory is bounded: the recommenders pull input only as fast as results are taken, each through its
  * own `recommendMany` with bounded concurrency; the lines between them are held only until all have
- * taken them, and failed lines wait in order, at most `MAX_WAITING_FAILURES` of them. (Not in crisis
- * mode, `incidents`: an incident's policy may depend on the last line, so every line is then held.)
+ * taken them, and failed lines wait in order, at most `MAX_WAITING_FAILURES` of them. (In crisis mode,
+ * `incidents`, an incident's policy may depend on the last line, so every line is held, unless the
+ * input is `timeOrdered`: then about a window of lines.)
  */
 export async function* recommendLines<Seen = undefined>(
   lines: AsyncIterable<RawLine>,
@@ -218,6 +224,7 @@ export async function* recommendLines<Seen = undefined>(
       .recommendMany(branches[i] as AsyncIterable<unknown>, {
         ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
         ...(options.incidents === undefined ? {} : { incidents: options.incidents }),
+        ...(options.timeOrdered ? { timeOrdered: true } : {}),
       })
       [Symbol.asyncIterator](),
   );

@@ -58,7 +58,7 @@ export async function policyOfMostSevere(
 
 /** The member's run of the shared policy: the incident's first complaint carries its notifications. */
 export function forMember(shared: SharedPolicy, entry: Entry, first: Entry): IncidentRun {
-  return { ...shared, notifies: entry === first };
+  return { ...shared, notifies: entry.index === first.index };
 }
 
 /**

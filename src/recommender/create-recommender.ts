@@ -6,6 +6,7 @@ import { checkCurrencyDisplay } from '../i18n/currency-display';
 import { type CurrencyDisplay, isLocale, LOCALE_CODES, type Locale, unsupportedLocale } from '../i18n/locale';
 import { recommendWithIncidents } from '../incidents/crisis';
 import type { IncidentOptions } from '../incidents/options';
+import { recommendStream } from '../incidents/stream';
 import { type Limits, resolveLimits } from '../input/limits';
 import { createPipeline, type RecommendOptions } from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
@@ -57,9 +58,17 @@ export interface RecommendManyOptions extends ManyOptions, RecommendOptions {
    * Crisis mode: find incidents in the batch (`true` for the defaults, or `detectIncidents` options) and
    * give every complaint in one at least the remedies of the incident's most severe complaint, within
    * its own caps, marked with the incident. Complaints outside incidents get exactly what they would
-   * get without it. The batch is read to its end before the first result.
+   * get without it. The batch is read to its end before the first result, unless `timeOrdered`.
    */
   readonly incidents?: boolean | IncidentOptions;
+  /**
+   * With `incidents`: the complaints come in time order (a log, a sorted JSON Lines file), so crisis
+   * mode streams them: memory holds the complaints of the last window and those behind a member of an
+   * incident still open, not the batch; each result leaves once its complaint's incident is known (a
+   * window after it, or when its incident closes). The results are the same as without it. A complaint
+   * earlier than the one before it ends the batch with `INVALID_COMPLAINT` (`out_of_order`).
+   */
+  readonly timeOrdered?: boolean;
 }
 
 /** Turns complaints into recommendations with one rule set. Safe to call concurrently. */
@@ -190,10 +199,10 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     ruleSet,
     recommend,
     recommendMany: (complaints, manyOptions = {}) => {
-      const { incidents, ...rest } = manyOptions;
+      const { incidents, timeOrdered, ...rest } = manyOptions;
       checkBatch(rest);
       if (incidents !== undefined && incidents !== false) {
-        return recommendWithIncidents(complaints, {
+        return (timeOrdered ? recommendStream : recommendWithIncidents)(complaints, {
           run: pipeline.run,
           callFor: (c) => pipeline.callFor(c, rest),
           severity: (c) => scoreSeverity(c, ruleSet.scoring.severity).score,

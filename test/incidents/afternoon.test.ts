@@ -141,3 +141,43 @@ describe('the afternoon of issue 18', () => {
     expect(incident?.count).toBe(50);
   });
 });
+
+describe('crisis mode over a time-ordered stream', () => {
+  async function each(results: AsyncIterable<Recommendation | RecommendationError>) {
+    const out: (Recommendation | RecommendationError)[] = [];
+    for await (const r of results) out.push(r);
+    return out;
+  }
+
+  it('gives what the batch gives, in input order, without reading the input first', async () => {
+    const complaints = [...afternoon({ background: { outagesPerDay: 2 } }), { id: 'broken' }];
+    const recommender = createRecommender({ ruleSet, locale: 'auto' });
+    let read = 0;
+    async function* slowly() {
+      for (const c of complaints) {
+        read++;
+        yield c;
+      }
+    }
+    const streamed: (Recommendation | RecommendationError)[] = [];
+    let readAtFirst = 0;
+    for await (const r of recommender.recommendMany(slowly(), { incidents: true, timeOrdered: true })) {
+      if (streamed.length === 0) readAtFirst = read;
+      streamed.push(r);
+    }
+    expect(streamed).toEqual(await each(recommender.recommendMany(complaints, { incidents: true })));
+    // The first result left after about a day of complaints, not after the whole input.
+    expect(readAtFirst).toBeLessThan(40);
+    expect(streamed.filter((r) => 'incident' in r && r.incident)).toHaveLength(50);
+  });
+
+  it('ends with INVALID_COMPLAINT at a complaint earlier than the one before it', async () => {
+    const complaints = afternoon();
+    [complaints[3], complaints[4]] = [complaints[4] as ComplaintInput, complaints[3] as ComplaintInput];
+    const error = await each(
+      createRecommender().recommendMany(complaints, { incidents: true, timeOrdered: true }),
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_COMPLAINT', pointer: '/4/receivedAt' });
+    expect(String((error as Error).message)).toMatch(/time order/);
+  });
+});

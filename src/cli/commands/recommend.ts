@@ -1,9 +1,10 @@
 import { Command } from 'commander';
-import { createRecommender, type Locale } from '../../index';
+import { createRecommender, isRedressError, type Locale } from '../../index';
 import { type BatchItem, type BatchOptions, recommendLines } from '../batch';
 import { CliError } from '../cli-error';
 import { ExitCode } from '../exit-code';
-import { openInput } from '../input';
+import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../incident-flags';
+import { type Input, openInput } from '../input';
 import type { CliIo } from '../io';
 import { readLines } from '../line-reader';
 import { isLineError } from '../line-record';
@@ -22,8 +23,10 @@ import { fileSink, type RecordSink, streamSink } from '../record-sink';
 import { ContinuationCheck, prepareResume, type ResumePoint } from '../resume';
 import { loadRulesFile } from '../rules-file';
 import { reportResources } from '../stats';
+import { inTimeOrder } from '../time-order';
 
-interface RecommendOptions {
+interface RecommendOptions extends IncidentFlagValues {
+  readonly incidents?: boolean;
   readonly rules?: string;
   readonly rates?: string;
   readonly locale: Locale | 'auto';
@@ -37,7 +40,7 @@ interface RecommendOptions {
 
 /** `redress recommend`: JSON Lines of complaints in, one recommendation (or error record) per line out. */
 export function recommendCommand(io: CliIo): Command {
-  return new Command('recommend')
+  const command = new Command('recommend')
     .summary('recommend remedies for every complaint in a JSON Lines file, streaming')
     .description(
       'Recommend remedies for every complaint in a JSON Lines file (or standard input), streaming: one ' +
@@ -58,6 +61,11 @@ export function recommendCommand(io: CliIo): Command {
     .addOption(concurrencyOption())
     .addOption(maxLineBytesOption())
     .addOption(quietOption())
+    .option(
+      '--incidents',
+      'crisis mode: answer the complaints of each incident with one voice (the flags below set detection); ' +
+        'time-ordered input streams in bounded memory, a file out of order is read whole',
+    )
     .addHelpText(
       'after',
       '\nExit status: 0 when every line got a recommendation, 1 when some lines failed, 2 when the ' +
@@ -66,6 +74,8 @@ export function recommendCommand(io: CliIo): Command {
     .action(async (input: string | undefined, options: RecommendOptions) => {
       io.exitCode = await recommend(io, input, options);
     });
+  for (const option of incidentFlags('-b, --baseline')) command.addOption(option);
+  return command;
 }
 
 async function recommend(
@@ -107,14 +117,15 @@ async function recommend(
 
   let failed = 0;
   try {
+    const crisis = options.incidents ? await crisisOptions(io, inputPath, options) : {};
     const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes });
-    const items = recommendLines(
-      lines,
-      [recommender],
-      options.maxLineBytes,
-      batchOptions(options, input, resume),
-    );
-    failed = await writeRecords(items, { out, errors, progress });
+    const items = recommendLines(lines, [recommender], options.maxLineBytes, {
+      ...batchOptions(options, input, resume),
+      ...crisis,
+    });
+    failed = await writeRecords(items, { out, errors, progress }).catch((error: unknown) => {
+      throw outOfOrder(error, input);
+    });
   } finally {
     resume.continuation?.close();
     await out.close();
@@ -125,7 +136,36 @@ async function recommend(
   return failed > 0 ? ExitCode.dataProblems : ExitCode.ok;
 }
 
+/**
+ * Crisis mode's batch options: standard input is streamed, so it must come in time order; a file is
+ * read once first to see whether it does (then it streams too), else it is read whole.
+ */
+async function crisisOptions(
+  io: CliIo,
+  inputPath: string | undefined,
+  options: RecommendOptions,
+): Promise<{ incidents: ReturnType<typeof incidentSettings>; timeOrdered: boolean }> {
+  const incidents = incidentSettings(options);
+  const stdin = inputPath === undefined || inputPath === '-';
+  const timeOrdered = stdin || (await inTimeOrder(openInput(io, inputPath), options.maxLineBytes));
+  return { incidents, timeOrdered };
+}
+
+/** Standard input out of time order, said as what to do about it. */
+function outOfOrder(error: unknown, input: Input): unknown {
+  if (!isRedressError(error) || error.issues[0]?.code !== 'out_of_order') return error;
+  const id = /complaint ("[^"]*")/.exec(error.issues[0]?.message ?? '')?.[1] ?? 'a complaint';
+  return new CliError(
+    `${input.name} is not in time order: ${id} is earlier than the complaint before it. ` +
+      '--incidents streams standard input only in time order: sort it by receivedAt, or name the file ' +
+      '(a file out of order is read whole)',
+  );
+}
+
 function checkOptions(options: RecommendOptions): void {
+  if (options.incidents && options.resume) {
+    throw new CliError('--resume cannot be used with --incidents: detection needs the whole input');
+  }
   if (options.resume && options.output === undefined) {
     throw new CliError('--resume needs --output FILE: only a file can be continued');
   }

@@ -1,0 +1,38 @@
+import { timestampMs } from '../time/timestamp';
+import type { Input } from './input';
+import { readLines } from './line-reader';
+
+/**
+ * Whether the complaints of a JSON Lines file come in time order (`receivedAt` never earlier than the
+ * line before's), read in one pass that keeps nothing: crisis mode streams such a file in bounded memory.
+ * Lines that are not complaints with a readable `receivedAt` are passed over: they become error records
+ * whatever their place.
+ */
+export async function inTimeOrder(input: Input, maxLineBytes: number): Promise<boolean> {
+  let last = Number.NEGATIVE_INFINITY;
+  for await (const raw of readLines(input.chunks, { maxLineBytes })) {
+    if ('problem' in raw || raw.text.trim() === '') continue;
+    const time = receivedAt(raw.text);
+    if (Number.isNaN(time)) continue;
+    if (time < last) return false;
+    last = time;
+  }
+  return true;
+}
+
+function receivedAt(text: string): number {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0; // a malformed line is expected input: no stack trace for its error
+  try {
+    const value: unknown = JSON.parse(text);
+    const at =
+      typeof value === 'object' && value !== null
+        ? (value as { receivedAt?: unknown }).receivedAt
+        : undefined;
+    return typeof at === 'string' ? timestampMs(at) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}

@@ -1,0 +1,166 @@
+import { errorRecord } from '../batch/many';
+import { safeParseComplaint } from '../complaint/parse';
+import type { Complaint } from '../complaint/schema';
+import type { Recommendation, RecommendationError } from '../recommend/recommendation';
+import type { IncidentBatchDeps } from './crisis';
+import { IncidentEngine } from './engine';
+import { recommendMember } from './member';
+import { settings } from './options';
+import { EntryReader } from './reader';
+import { bySeverity, forMember, policyOfMostSevere, type SharedPolicy, sharedPolicy } from './shared-policy';
+import type { Building, Entry, Incident } from './types';
+
+/*
+ * Crisis mode over a stream, in memory that does not grow with the stream. A complaint's recommendation
+ * can be made once its incident is known: it is in none when no window that could hold it is still to
+ * be judged (a window after it), or its incident is closed (no later complaint can join it), so that
+ * the policy of its most severe member is known. Results leave in input order, so the complaints
+ * waiting are those of the last window, and those behind a member of an incident still open.
+ */
+
+type Result = Recommendation | RecommendationError;
+
+/** A complaint waiting to learn its incident. */
+interface Waiting {
+  readonly index: number;
+  readonly input: unknown;
+  /** The parsed complaint, or its error record. */
+  readonly parsed: Complaint | RecommendationError;
+  /** What detection saw of it; null when it is no part of detection (an error, or left out by `groupBy`). */
+  readonly entry: Entry | null;
+}
+
+/** How the stream learns each complaint's incident. */
+export interface IncidentSource {
+  /** Takes the next complaint's entry; returns the incidents that can no longer grow. */
+  add(entry: Entry): readonly Building[];
+  /** Ends the stream; returns the incidents still open. */
+  finish(): readonly Building[];
+  /** Whether an entry may still join an incident, or belongs to one still open. */
+  pending(entry: Entry): boolean;
+}
+
+/**
+ * Detection as the stream goes, for complaints in time order. An entry with no incident is settled
+ * once the stream has reached a window past it: every window that could hold it has been judged.
+ * @throws RedressError `INVALID_COMPLAINT` (`out_of_order`) at a complaint earlier than the one before.
+ */
+export function detectingSource(deps: IncidentBatchDeps): IncidentSource {
+  const engine = new IncidentEngine(deps.incidents);
+  const { windowMs } = settings(deps.incidents);
+  let now = Number.NEGATIVE_INFINITY;
+  return {
+    add(entry) {
+      const closed = engine.add(entry);
+      now = entry.time;
+      return closed;
+    },
+    finish() {
+      now = Number.POSITIVE_INFINITY;
+      return engine.finish();
+    },
+    pending: (entry) =>
+      entry.incident === null ? entry.time + windowMs > now : entry.incident.final === null,
+  };
+}
+
+/**
+ * Recommends for complaints as they come, in crisis mode, in input order. Members of an incident wait
+ * for it to close; the others for the window after them.
+ */
+export async function* recommendStream(
+  inputs: Iterable<unknown> | AsyncIterable<unknown>,
+  deps: IncidentBatchDeps,
+  source: IncidentSource = detectingSource(deps),
+): AsyncGenerator<Result> {
+  const reader = new EntryReader(settings(deps.incidents).groupBy);
+  const waiting: Waiting[] = [];
+  let head = 0;
+  const byIndex = new Map<number, Waiting>();
+  const policies = new Map<Building, Promise<SharedPolicy>>();
+  const out: Promise<Result>[] = [];
+  const concurrency = Math.max(1, Math.floor(deps.options.concurrency ?? 16));
+
+  const complaintOf = (e: Entry) => (byIndex.get(e.index) as Waiting).parsed as Complaint;
+  const policyOf = (building: Building): Promise<SharedPolicy> => {
+    let policy = policies.get(building);
+    if (!policy) {
+      const ranked = bySeverity(building.members, (e) => deps.severity(complaintOf(e)));
+      policy = policyOfMostSevere(
+        ranked.map(complaintOf),
+        async (c) => (await deps.run(c, deps.callFor(c))).chosen,
+      ).then(({ complaint, chosen }) =>
+        sharedPolicy(building.final as Incident, complaint, chosen, deps.policy),
+      );
+      // An unhandled rejection would end the process before a member's record reports it.
+      policy.catch(() => undefined);
+      policies.set(building, policy);
+    }
+    return policy;
+  };
+  const recommendOne = async (w: Waiting): Promise<Result> => {
+    if ('error' in w.parsed) return w.parsed;
+    const complaint = w.parsed;
+    try {
+      const call = deps.callFor(complaint);
+      const building = w.entry?.incident;
+      if (!w.entry || !building) return (await deps.run(complaint, call)).recommendation;
+      const shared = await policyOf(building);
+      return await recommendMember(
+        deps.run,
+        complaint,
+        call,
+        forMember(shared, w.entry, building.members[0] as Entry),
+      );
+    } catch (error) {
+      return errorRecord(w.index, w.input, error);
+    }
+  };
+  /** Starts every settled complaint at the head; the others wait behind the first unsettled one. */
+  const release = (all: boolean) => {
+    while (head < waiting.length) {
+      const w = waiting[head] as Waiting;
+      if (!all && w.entry !== null && source.pending(w.entry)) break;
+      out.push(recommendOne(w));
+      head++;
+    }
+    if (head > 1024 && head * 2 > waiting.length) {
+      for (const w of waiting.splice(0, head)) forget(w);
+      head = 0;
+    }
+  };
+  // A member stays known until its incident's policy is made: the policy reads every member.
+  const forget = (w: Waiting) => {
+    const building = w.entry?.incident;
+    if (!building) byIndex.delete(w.index);
+    else void policyOf(building).finally(() => byIndex.delete(w.index));
+  };
+  const closed = (buildings: readonly Building[]) => {
+    for (const b of buildings) void policyOf(b);
+  };
+
+  let index = 0;
+  for await (const input of inputs) {
+    const parsed = safeParseComplaint(input, { limits: deps.limits });
+    const w: Waiting = {
+      index,
+      input,
+      parsed: parsed.ok ? parsed.value : errorRecord(index, input, parsed.error),
+      entry: parsed.ok ? entryOf(reader, parsed.value, index) : null,
+    };
+    index++;
+    waiting.push(w);
+    byIndex.set(w.index, w);
+    if (w.entry) closed(source.add(w.entry));
+    release(false);
+    while (out.length > concurrency) yield await (out.shift() as Promise<Result>);
+  }
+  closed(source.finish());
+  release(true);
+  while (out.length > 0) yield await (out.shift() as Promise<Result>);
+}
+
+function entryOf(reader: EntryReader, complaint: Complaint, index: number): Entry | null {
+  const entry = reader.read(complaint, index);
+  return entry === null || Array.isArray(entry) ? null : entry;
+}
