@@ -1,15 +1,21 @@
 import * as fc from 'fast-check';
 import type { ComplaintInput } from '../complaint/schema';
 import { invalidOption } from '../errors';
+import { loadRuleSet } from '../rules/ruleset';
 import type { HarmChangeKind } from './harm-change';
 import { boundedDisparity } from './properties/bounded-disparity';
 import { capsHold } from './properties/caps-hold';
 import { compensationHistory } from './properties/compensation-history';
+import {
+  type CurrencyInvarianceOptions,
+  currencyInvariance,
+  exchangeRatesFor,
+} from './properties/currency-invariance';
 import { determinism } from './properties/determinism';
 import { harmFloor } from './properties/harm-floor';
 import { invariance } from './properties/invariance';
 import { severityMonotonicity } from './properties/severity-monotonicity';
-import { type FairnessOptions, type FairnessSubject, type FairnessTarget, resolveSubject } from './subject';
+import { type FairnessSubject, type FairnessTarget, isTarget, resolveSubject } from './subject';
 import { indent } from './violation';
 
 /** The name of a fairness property, as `assertFair`'s `properties` option takes it. */
@@ -20,7 +26,8 @@ export type FairnessPropertyName =
   | 'capsHold'
   | 'determinism'
   | 'boundedDisparity'
-  | 'compensationHistory';
+  | 'compensationHistory'
+  | 'currencyInvariance';
 
 /** Every fairness property: its title and what it means, in plain words. */
 export const FAIRNESS_PROPERTIES: Readonly<Record<FairnessPropertyName, { title: string; meaning: string }>> =
@@ -54,6 +61,11 @@ export const FAIRNESS_PROPERTIES: Readonly<Record<FairnessPropertyName, { title:
       meaning:
         'past compensation only ever reduces goodwill, never restitution; the same harm and history get the same result',
     },
+    currencyInvariance: {
+      title: 'currency invariance',
+      meaning:
+        'the same complaint in another currency, at the rate, gets the same remedies, handling and scores, and the same money within rounding',
+    },
   };
 
 /** Every fairness property name, in the order `assertFair` runs them. */
@@ -63,7 +75,7 @@ export const FAIRNESS_PROPERTY_NAMES = Object.keys(FAIRNESS_PROPERTIES) as Fairn
 export const DEFAULT_SEED = 20261125;
 
 /** Options of `assertFair`. */
-export interface AssertFairOptions extends FairnessOptions {
+export interface AssertFairOptions extends CurrencyInvarianceOptions {
   /** The properties to run. Default: all of them. */
   readonly properties?: readonly FairnessPropertyName[];
   /** Runs per property. Default 1,000. */
@@ -89,6 +101,12 @@ export interface FairnessResult {
   readonly numRuns: number;
   readonly numSkips: number;
   readonly seed: number;
+  /**
+   * Why the property did not run at all (then `numRuns` is 0): currency invariance, when it was not
+   * named in `properties`, for a rule set without a currency or a recommender given without
+   * `exchangeRates`. A property named in `properties` that cannot run is an `INVALID_OPTIONS` error.
+   */
+  readonly skipped?: string;
 }
 
 /** A property that failed, with everything needed to understand and replay the failure. */
@@ -141,6 +159,12 @@ function build(
   options: AssertFairOptions,
 ): fc.IAsyncPropertyWithHooks<unknown[]> {
   const shared = { complaints: options.complaints };
+  if (name === 'currencyInvariance') {
+    return currencyInvariance(target, {
+      ...shared,
+      ...(options.exchangeRates === undefined ? {} : { exchangeRates: options.exchangeRates }),
+    }) as unknown as fc.IAsyncPropertyWithHooks<unknown[]>;
+  }
   const built = (() => {
     switch (name) {
       case 'severityMonotonicity':
@@ -157,6 +181,8 @@ function build(
         return boundedDisparity(target, shared);
       case 'compensationHistory':
         return compensationHistory(target, shared);
+      default:
+        throw new Error(`no property ${name}`);
     }
   })();
   return built as unknown as fc.IAsyncPropertyWithHooks<unknown[]>;
@@ -202,13 +228,26 @@ export async function assertFair(
     throw invalidOption(['numRuns'], `must be a whole number ≥ 1, got ${numRuns}`);
   }
   const seed = options.seed ?? defaultSeed();
-  const target = resolveSubject(subject, options);
+  const money = moneyFor(subject, options, options.properties?.includes('currencyInvariance') === true);
+  const target = resolveSubject(subject, money.options);
 
   const results: FairnessResult[] = [];
   const failures: FairnessFailure[] = [];
   for (const name of names) {
     const { title } = FAIRNESS_PROPERTIES[name];
-    const details = await fc.check(build(name, target, options), {
+    if (name === 'currencyInvariance' && money.skipped !== undefined) {
+      results.push({
+        property: name,
+        title,
+        passed: true,
+        numRuns: 0,
+        numSkips: 0,
+        seed,
+        skipped: money.skipped,
+      });
+      continue;
+    }
+    const details = await fc.check(build(name, target, money.options), {
       numRuns,
       seed,
       ...(options.path === undefined ? {} : { path: options.path }),
@@ -235,6 +274,31 @@ export async function assertFair(
     throw new FairnessError(failures, results, `"${target.ruleSet.name}" ${target.ruleSet.version}`);
   }
   return results;
+}
+
+/**
+ * The options the properties run with, and why currency invariance cannot run, if it cannot: a rule
+ * set is given exchange rates (yours, or `FAIRNESS_EXCHANGE_RATES`) so that its recommender converts at
+ * the rates the property uses; a recommender must come with the rates it converts at.
+ */
+function moneyFor(
+  subject: FairnessSubject,
+  options: AssertFairOptions,
+  named: boolean,
+): { options: AssertFairOptions; skipped?: string } {
+  const ruleSet = loadRuleSet(isTarget(subject) ? subject.ruleSet : subject);
+  const given = options.exchangeRates ?? options.recommender?.exchangeRates;
+  let skipped: string | undefined;
+  if (ruleSet.currency === undefined) {
+    skipped = "the rule set names no currency: it reads amounts in each complaint's own";
+  } else if (isTarget(subject) && given === undefined) {
+    skipped = 'a recommender was given without exchangeRates: pass the rates it converts at';
+  }
+  // Named in `properties`, it runs, and says why it cannot.
+  if (skipped !== undefined && !named) return { options, skipped };
+  if (skipped !== undefined || isTarget(subject)) return { options };
+  const exchangeRates = exchangeRatesFor(ruleSet.currency as string, given);
+  return { options: { ...options, exchangeRates, recommender: { ...options.recommender, exchangeRates } } };
 }
 
 function reasonOf(details: fc.RunDetails<unknown[]>): string {

@@ -49,6 +49,11 @@ export {
 export { boundedDisparity } from './properties/bounded-disparity';
 export { capsHold } from './properties/caps-hold';
 export { compensationHistory } from './properties/compensation-history';
+export {
+  type CurrencyInvarianceOptions,
+  currencyInvariance,
+  FAIRNESS_EXCHANGE_RATES,
+} from './properties/currency-invariance';
 export { type DeterminismOptions, determinism } from './properties/determinism';
 export { harmFloor } from './properties/harm-floor';
 export { invariance } from './properties/invariance';

@@ -30,11 +30,15 @@ export interface FairnessOptions {
    * Not allowed when the subject is already a recommender.
    */
   readonly recommender?: Omit<RecommenderOptions, 'ruleSet'>;
-  /** Narrows the complaints generated (categories, channels, currency, price ranges…). */
+  /**
+   * Narrows the complaints generated (categories, channels, currency, price ranges…). The currency
+   * defaults to the rule set's `currency` (EUR for a rule set without one).
+   */
   readonly complaints?: ComplaintArbitraryOptions;
 }
 
-function isTarget(subject: FairnessSubject): subject is FairnessTarget {
+/** Whether the subject is a recommender (or a service around one), not a rule set. */
+export function isTarget(subject: FairnessSubject): subject is FairnessTarget {
   return (
     typeof subject === 'object' &&
     subject !== null &&
@@ -61,4 +65,12 @@ export function resolveSubject(subject: FairnessSubject, options: FairnessOption
   }
   const ruleSet = loadRuleSet(subject);
   return createRecommender({ ...options.recommender, ruleSet });
+}
+
+/**
+ * The complaints a property generates for `target`: as `options.complaints` asks, in the rule set's
+ * currency unless they name one (complaints in another currency would need exchange rates).
+ */
+export function complaintsFor(target: FairnessTarget, options: FairnessOptions): ComplaintArbitraryOptions {
+  return { currency: target.ruleSet.currency ?? 'EUR', ...options.complaints };
 }

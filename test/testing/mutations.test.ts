@@ -237,4 +237,30 @@ describe(`planted violations are caught (seed ${seed})`, () => {
       /with 3 calls in flight at once, complaint #\d+ got a different recommendation than alone, at complaintId/,
     );
   });
+
+  test('currency invariance catches a rule that gives euro customers more than the same complaint in lira or rials', async () => {
+    const unfair = loadRuleSet(
+      planted({
+        name: 'euro-bonus',
+        priority: 99,
+        conditions: {
+          all: [
+            { fact: 'category', operator: 'equal', value: 'wrong_item' },
+            { fact: 'currency', operator: 'equal', value: 'EUR' },
+          ],
+        },
+        remedies: [{ type: 'coupon', amount: 5 }],
+      }),
+    );
+    const { failure } = await caught(unfair, 'currencyInvariance');
+    expect(failure.complaint?.category).toBe('wrong_item');
+    expect(failure.reason).toMatch(
+      /^the same complaint in [A-Z]{3} at [\d.]+ per EUR is treated differently: /,
+    );
+    expect(failure.reason).toContain('euro-bonus');
+    // The default rules themselves pass, at the kit's rates and at the caller's.
+    await expect(
+      assertFair(defaultJson, { properties: ['currencyInvariance'], seed, numRuns: 200 }),
+    ).resolves.toMatchObject([{ passed: true, numRuns: 200 }]);
+  });
 });

@@ -87,6 +87,7 @@ const expected = {
     'determinism',
     'boundedDisparity',
     'compensationHistory',
+    'currencyInvariance',
   ],
   passed: true,
   fairnessError: true,

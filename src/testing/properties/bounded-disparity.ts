@@ -9,7 +9,7 @@ import {
   withValidCustomerValue,
 } from '../customer-value';
 import { summarize } from '../generosity';
-import { type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
+import { complaintsFor, type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
 import { FairnessViolation, indent } from '../violation';
 
 /**
@@ -26,7 +26,7 @@ export function boundedDisparity(
   // The least valuable customer is where disparity is widest, so it is drawn often.
   const profile = fc.oneof(customerValueArbitrary(), fc.constant(LOWEST_VALUE));
   return fc.asyncProperty(
-    complaintArbitrary(options.complaints),
+    complaintArbitrary(complaintsFor(target, options)),
     profile,
     profile,
     async (complaint, p, q) => {

@@ -4,7 +4,7 @@ import type { ComplaintInput } from '../../complaint/schema';
 import { capViolations } from '../cap-check';
 import { complaintArbitrary } from '../complaint-arbitrary';
 import { summarize } from '../generosity';
-import { type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
+import { complaintsFor, type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
 import { FairnessViolation, indent } from '../violation';
 
 /**
@@ -17,7 +17,7 @@ export function capsHold(
 ): fc.IAsyncPropertyWithHooks<[ComplaintInput]> {
   const target = resolveSubject(subject, options);
   const policy = target.ruleSet.policy;
-  return fc.asyncProperty(complaintArbitrary(options.complaints), async (complaint) => {
+  return fc.asyncProperty(complaintArbitrary(complaintsFor(target, options)), async (complaint) => {
     const rec = await target.recommend(complaint);
     const problems = capViolations(parseComplaint(complaint), rec, policy);
     if (problems.length > 0) {

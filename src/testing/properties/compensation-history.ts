@@ -5,7 +5,7 @@ import { parseTimestamp } from '../../time/timestamp';
 import { complaintArbitrary } from '../complaint-arbitrary';
 import { firstDifference } from '../difference';
 import { type NonFactChange, nonFactChangeArbitrary, withNonFactChange } from '../non-fact-change';
-import { type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
+import { complaintsFor, type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
 import { FairnessViolation } from '../violation';
 
 /** One past compensation, placed relative to the complaint: a share of the way from `since` to `receivedAt`. */
@@ -52,7 +52,7 @@ export function compensationHistory(
 ): fc.IAsyncPropertyWithHooks<[ComplaintInput, PastCompensation[], NonFactChange]> {
   const target = resolveSubject(subject, options);
   return fc.asyncProperty(
-    complaintArbitrary(options.complaints),
+    complaintArbitrary(complaintsFor(target, options)),
     pastArbitrary,
     nonFactChangeArbitrary(),
     async (complaint, past, change) => {

@@ -4,7 +4,7 @@ import { invalidOption } from '../../errors';
 import type { Recommendation } from '../../recommend/recommendation';
 import { complaintArbitrary } from '../complaint-arbitrary';
 import { firstDifference } from '../difference';
-import { type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
+import { complaintsFor, type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
 import { FairnessViolation, indent } from '../violation';
 
 /** Options of `determinism`. */
@@ -39,7 +39,7 @@ export function determinism(
   const target = resolveSubject(subject, options);
   const inFlight = wholeAtLeastOne('inFlight', options.inFlight ?? 50);
   const waveEvery = wholeAtLeastOne('waveEvery', options.waveEvery ?? 50);
-  const complaint = complaintArbitrary(options.complaints);
+  const complaint = complaintArbitrary(complaintsFor(target, options));
   const wave = fc.array(complaint, { minLength: inFlight - 1, maxLength: inFlight - 1 });
   const companions =
     waveEvery === 1

@@ -8,7 +8,7 @@ import {
   withValidCustomerValue,
 } from '../customer-value';
 import { generosityShortfalls, summarize } from '../generosity';
-import { type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
+import { complaintsFor, type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
 import { FairnessViolation, indent } from '../violation';
 
 /**
@@ -21,7 +21,7 @@ export function harmFloor(
 ): fc.IAsyncPropertyWithHooks<[ComplaintInput, CustomerValueProfile]> {
   const target = resolveSubject(subject, options);
   return fc.asyncProperty(
-    complaintArbitrary(options.complaints),
+    complaintArbitrary(complaintsFor(target, options)),
     customerValueArbitrary(),
     async (complaint, profile) => {
       const floor = await target.recommend(withValidCustomerValue(complaint, LOWEST_VALUE));

@@ -3,7 +3,7 @@ import type { ComplaintInput } from '../../complaint/schema';
 import { complaintArbitrary } from '../complaint-arbitrary';
 import { firstDifference } from '../difference';
 import { type NonFactChange, nonFactChangeArbitrary, withNonFactChange } from '../non-fact-change';
-import { type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
+import { complaintsFor, type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
 import { FairnessViolation } from '../violation';
 
 /**
@@ -17,7 +17,7 @@ export function invariance(
 ): fc.IAsyncPropertyWithHooks<[ComplaintInput, NonFactChange]> {
   const target = resolveSubject(subject, options);
   return fc.asyncProperty(
-    complaintArbitrary(options.complaints),
+    complaintArbitrary(complaintsFor(target, options)),
     nonFactChangeArbitrary(),
     async (complaint, change) => {
       const original = await target.recommend(complaint);

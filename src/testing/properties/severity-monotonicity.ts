@@ -9,7 +9,7 @@ import {
   harmChangeArbitrary,
   worsenValidHarm,
 } from '../harm-change';
-import { type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
+import { complaintsFor, type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
 import { FairnessViolation, indent } from '../violation';
 
 /** Options of `severityMonotonicity`. */
@@ -30,7 +30,7 @@ export function severityMonotonicity(
 ): fc.IAsyncPropertyWithHooks<[ComplaintInput, HarmChange]> {
   const target = resolveSubject(subject, options);
   return fc.asyncProperty(
-    complaintArbitrary(options.complaints),
+    complaintArbitrary(complaintsFor(target, options)),
     harmChangeArbitrary(options.changes),
     async (complaint, change) => {
       const worse = worsenValidHarm(complaint, change);
