@@ -46,53 +46,76 @@ export function currencyTwinMaker(from: string, to: string, rate: number) {
   const maxOther = (BigInt(toMinor(limits.maxMoney, to)) * denominator) / numerator;
   const ceiling = (BigInt(Math.min(maxOwn, Number(maxOther))) / grain) * grain;
 
-  /** `amount` of `from` on the grid (rounded up to a grain, so nothing positive becomes 0) and its twin. */
-  const pair = (amount: number): [number, number] => {
-    const minor = BigInt(toMinor(amount, from));
-    let onGrid = ((minor + grain - 1n) / grain) * grain;
-    if (onGrid > ceiling) onGrid = ceiling;
-    const twin = (onGrid * numerator) / denominator;
-    return [fromMinor(Number(onGrid), from), fromMinor(Number(twin), to)];
+  /** Minor units of `from` on the grid: rounded up to a grain (nothing positive becomes 0), at most `most`. */
+  const onGrid = (minor: bigint, most = ceiling): bigint => {
+    const up = ((minor + grain - 1n) / grain) * grain;
+    return up > most ? (most / grain) * grain : up;
+  };
+  const major = (minor: bigint, currency: string) => fromMinor(Number(minor), currency);
+  const twinOf = (minor: bigint) => (minor * numerator) / denominator;
+  const grid = (amount: number) => onGrid(BigInt(toMinor(amount, from)));
+
+  /** Sets an amount on both sides: `minor` of `from` in `own`, its twin in `other`. */
+  const both =
+    (own: ComplaintInput, other: ComplaintInput) =>
+    (write: (c: ComplaintInput, v: number) => void, minor: bigint) => {
+      write(own, major(minor, from));
+      write(other, major(twinOf(minor), to));
+    };
+
+  /** The order's amounts on the grid, its lines within maxMoney and its total not below them. */
+  const order = (o: NonNullable<ComplaintInput['order']>, set: ReturnType<typeof both>) => {
+    const items = o.items ?? [];
+    const units = BigInt(items.reduce((n, i) => n + i.quantity, 0));
+    // The largest unit price at which every line fits: lines add up to at most the ceiling.
+    const mostUnit = units > 0n ? ceiling / units : ceiling;
+    let lines = 0n;
+    items.forEach((item, i) => {
+      const unit = onGrid(BigInt(toMinor(item.unitPrice, from)), mostUnit);
+      lines += unit * BigInt(item.quantity);
+      set((c, v) => Object.assign(c.order?.items?.[i] ?? {}, { unitPrice: v }), unit);
+    });
+    let discount = 0n;
+    if (o.discount !== undefined) {
+      discount = onGrid(BigInt(toMinor(o.discount, from)), lines);
+      set((c, v) => Object.assign(c.order ?? {}, { discount: v }), discount);
+    }
+    const least = lines - discount;
+    // bigint: Math.max does not take it.
+    let total = grid(o.total);
+    if (total < least) total = least;
+    set((c, v) => Object.assign(c.order ?? {}, { total: v }), total);
+    if (o.overcharge !== undefined) {
+      const over = onGrid(BigInt(toMinor(o.overcharge, from)), total);
+      set((c, v) => Object.assign(c.order ?? {}, { overcharge: v }), over);
+    }
   };
 
   return (complaint: ComplaintInput): CurrencyTwin => {
     const own = structuredClone(complaint);
     const other = structuredClone(complaint);
-    const set = (write: (c: ComplaintInput, value: number) => void, amount: number) => {
-      const [a, b] = pair(amount);
-      write(own, a);
-      write(other, b);
-    };
+    const set = both(own, other);
     if (complaint.order) {
-      const order = complaint.order;
-      set((c, v) => Object.assign(c.order ?? {}, { total: v }), order.total);
-      (order.items ?? []).forEach((item, i) => {
-        set((c, v) => Object.assign(c.order?.items?.[i] ?? {}, { unitPrice: v }), item.unitPrice);
-      });
-      if (order.overcharge !== undefined) {
-        set((c, v) => Object.assign(c.order ?? {}, { overcharge: v }), order.overcharge);
-      }
+      order(complaint.order, set);
       if (other.order) other.order.currency = to;
     }
     if (complaint.subscription) {
       set(
         (c, v) => Object.assign(c.subscription ?? {}, { monthlyPrice: v }),
-        complaint.subscription.monthlyPrice,
+        grid(complaint.subscription.monthlyPrice),
       );
       if (other.subscription) other.subscription.currency = to;
     }
-    const spend = complaint.customer.lifetimeSpend ?? 0;
-    set((c, v) => Object.assign(c.customer, { lifetimeSpend: v }), spend);
+    set(
+      (c, v) => Object.assign(c.customer, { lifetimeSpend: v }),
+      grid(complaint.customer.lifetimeSpend ?? 0),
+    );
     (complaint.customer.compensationHistory ?? []).forEach((h, i) => {
       if (h.currency !== from) return;
-      set((c, v) => Object.assign(c.customer.compensationHistory?.[i] ?? {}, { amount: v }), h.amount);
+      set((c, v) => Object.assign(c.customer.compensationHistory?.[i] ?? {}, { amount: v }), grid(h.amount));
       const entry = other.customer.compensationHistory?.[i];
       if (entry) entry.currency = to;
     });
-    // An overcharge rounded up past the total would be refused: keep it within.
-    for (const c of [own, other]) {
-      if (c.order?.overcharge !== undefined) c.order.overcharge = Math.min(c.order.overcharge, c.order.total);
-    }
     return { own, other, currency: to, rate };
   };
 }
