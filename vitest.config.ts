@@ -8,7 +8,9 @@ const MOCKING = ['test/recommend/faults.test.ts', 'test/remedies/planted-remedy.
 /** What every project below shares (they do not `extend` the root, whose global setup runs once). */
 const common = {
   // Property tests are seeded (see test/seed.ts); nothing here may read the wall clock.
-  testTimeout: 60_000,
+  // A guard against a hang, not a speed check (speed is `npm run bench`'s): three minutes, since on a
+  // loaded two-core machine the longest property tests and the declarations' build passed one minute.
+  testTimeout: 180_000,
   pool: 'forks',
 } as const;
 
