@@ -34,7 +34,20 @@ describe.skipIf(!available)('the simulation report in headless Chromium', () => 
   beforeAll(async () => {
     const burstInput = join(tmp.dir, 'burst.jsonl');
     writeFileSync(burstInput, `${[...trickle, ...burst].join('\n')}\n`);
-    const burstRun = await runInProcess(['simulate', burstInput, '--report', burstReport, '--quiet']);
+    // The default rules, with an owner and a partner for the shoe: the report shows who speaks and who is told.
+    const rules = join(tmp.dir, 'crisis-rules.json');
+    const defaults = JSON.parse(readFileSync('src/rules/default/rules.json', 'utf8')) as { policy: object };
+    const incidents = { owner: 'crisis-desk', partners: [{ to: 'shoe-maker', product: 'SHOE-42' }] };
+    writeFileSync(rules, JSON.stringify({ ...defaults, policy: { ...defaults.policy, incidents } }));
+    const burstRun = await runInProcess([
+      'simulate',
+      burstInput,
+      '--rules',
+      rules,
+      '--report',
+      burstReport,
+      '--quiet',
+    ]);
     expect(burstRun.code).toBe(0);
     const run = await runInProcess([
       'simulate',
@@ -155,6 +168,13 @@ describe.skipIf(!available)('the simulation report in headless Chromium', () => 
       '2026-03-04 16:44:00',
       '12',
     ]);
+    // One voice: the owner, the partners told and the statement public posts get.
+    expect(await page.locator('#incident-voice').textContent()).toBe(
+      'Every complaint in an incident is owned by crisis-desk; partners told once per incident: shoe-maker. ' +
+        'Public posts are answered with the shared statement:',
+    );
+    expect(await page.locator('#incidents blockquote').textContent()).toMatch(/^We know about a problem/);
+    expect(cells[9]).toBe('shoe-maker');
     await page.locator('#incident-list th:nth-child(5) button').click();
     expect(await page.getAttribute('#incident-list th:nth-child(5)', 'aria-sort')).toBe('ascending');
     // The overview counts it too.

@@ -41,6 +41,7 @@ interface IncidentsJson {
   firstAt: string | null;
   lastAt: string | null;
   inIncidents: number;
+  voice: { owner: string; statement: string; partners: Record<string, string[]> };
   list: Incident[];
 }
 
@@ -97,6 +98,7 @@ describe.concurrent('redress simulate: incidents', () => {
       lastAt: '2026-03-04T16:44:00.000Z',
       inIncidents: 12,
       list: alone,
+      voice: { owner: 'crisis-team', statement: expect.stringMatching(/^We know about/), partners: {} },
     });
     expect(i.list).toHaveLength(1);
     expect(i.list[0]).toMatchObject({
@@ -255,6 +257,13 @@ describe.concurrent('redress simulate: incidents', () => {
       ]);
     }
     expect([listed.json.incidents?.applied, applied.json.incidents?.applied]).toEqual([false, true]);
+    // One voice under the new rules: redress's owner and statement, and no partners named.
+    expect(listed.json.incidents?.voice).toEqual({
+      owner: 'crisis-team',
+      statement:
+        'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Please send us a private message so that we can help you personally.',
+      partners: {},
+    });
 
     let crisis = 0;
     const lines = readFileSync(examples, 'utf8').trim().split('\n');

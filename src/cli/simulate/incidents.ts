@@ -1,4 +1,5 @@
 import type { Incident } from '../../incidents/index';
+import { type IncidentPolicy, partnersFor, statementFor } from '../../policy/incident-policy';
 import type { CollectedIncidents } from '../incident-collector';
 import type { IncidentSettings } from '../incident-flags';
 
@@ -25,6 +26,28 @@ export interface IncidentsSummary {
   readonly inIncidents: number;
   /** Every incident, in full (as `redress incidents --json` prints them), sorted by first complaint. */
   readonly list: readonly Incident[];
+  /** How the new rule set (`--rules`) answers them with one voice (`policy.incidents`). */
+  readonly voice: IncidentVoice;
+}
+
+/** One voice under a rule set: the owner, the English statement, and who is told about each incident. */
+export interface IncidentVoice {
+  /** The owner of every complaint in an incident. */
+  readonly owner: string;
+  /** The shared public statement, in English (each customer gets it in their language). */
+  readonly statement: string;
+  /** The partners told once about each incident, by incident id (empty lists left out). */
+  readonly partners: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The one voice of a rule set's `policy.incidents` over these incidents. */
+export function incidentVoice(policy: IncidentPolicy, list: readonly Incident[]): IncidentVoice {
+  const partners: Record<string, readonly string[]> = {};
+  for (const incident of list) {
+    const told = partnersFor(policy, incident.cause);
+    if (told.length > 0) partners[incident.id] = told;
+  }
+  return { owner: policy.owner, statement: statementFor(policy, 'en'), partners };
 }
 
 /** The summary of what detection found. */
@@ -32,6 +55,7 @@ export function incidentsSummary(
   found: CollectedIncidents,
   options: IncidentSettings,
   applied: boolean,
+  policy: IncidentPolicy,
 ): IncidentsSummary {
   let inIncidents = 0;
   for (const incident of found.incidents) inIncidents += incident.count;
@@ -43,6 +67,7 @@ export function incidentsSummary(
     lastAt: found.lastAt,
     inIncidents,
     list: found.incidents,
+    voice: incidentVoice(policy, found.incidents),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Entry } from '../../incidents/types';
+import type { IncidentPolicy } from '../../policy/incident-policy';
 import type { IncidentCollector } from '../incident-collector';
 import type { IncidentSettings } from '../incident-flags';
 import type { LineError, LineResult } from '../line-record';
@@ -52,6 +53,7 @@ export interface SimulationIncidents {
 export class Simulation {
   private records = 0;
   private readonly proposed: SideTally;
+  private readonly incidentPolicy: IncidentPolicy;
   private readonly baseline: SideTally | undefined;
   private readonly changes: ChangeTally | undefined;
   private errorLines = 0;
@@ -68,6 +70,7 @@ export class Simulation {
     reporting?: Reporting,
   ) {
     this.proposed = new SideTally(proposed.ruleSet, proposed.source, reporting);
+    this.incidentPolicy = proposed.ruleSet.policy.incidents;
     this.baseline = baseline && new SideTally(baseline.ruleSet, baseline.source, reporting);
     this.changes = baseline && new ChangeTally(keepChanges, reporting);
   }
@@ -115,7 +118,12 @@ export class Simulation {
       baseline: this.baseline?.summary() ?? null,
       changes: this.changes?.summary() ?? null,
       incidents: this.incidents
-        ? incidentsSummary(this.incidents.collector.detect(), this.incidents.options, this.incidents.applied)
+        ? incidentsSummary(
+            this.incidents.collector.detect(),
+            this.incidents.options,
+            this.incidents.applied,
+            this.incidentPolicy,
+          )
         : null,
       ...(this.evidence ? { outcomes: this.evidence.summary() } : {}),
       errors: {

@@ -212,6 +212,11 @@ function incidents(s: SimulationSummary, style: Style): string[] {
     `  ${count(i.list.length)} incident${i.list.length === 1 ? '' : 's'} ${among}`,
     `  ${count(i.inIncidents)} of them (${percent(i.inIncidents / i.complaints)}) are part of an incident`,
   );
+  const told = [...new Set(Object.values(i.voice.partners).flat())];
+  out.push(
+    `  one voice: owner ${printable(i.voice.owner)}; partners told: ${told.length > 0 ? printable(told.join(', ')) : 'none'}`,
+    `  statement: ${printable(i.voice.statement)}`,
+  );
   const shown = largestIncidents(i.list, SHOWN_INCIDENTS);
   if (shown.length < i.list.length) out.push(`  the ${shown.length} largest:`);
   const rows = shown.map((x) => [

@@ -5,6 +5,7 @@ import {
   byFirstComplaint,
   describeDetection,
   describeGrowth,
+  type IncidentVoice,
   largestIncidents,
   shortTime,
 } from '../incidents';
@@ -296,7 +297,7 @@ function changes(s: SimulationSummary): Section | undefined {
   };
 }
 
-function incidentTable(list: readonly Incident[]): string {
+function incidentTable(list: readonly Incident[], partners: IncidentVoice['partners']): string {
   const shown = largestIncidents(list, MAX_INCIDENT_ROWS).sort(byFirstComplaint);
   const time = (iso: string) => Date.parse(iso);
   const utc = (iso: string) => shortTime(iso).replace('T', ' ').replace(/Z$/, '');
@@ -344,6 +345,11 @@ function incidentTable(list: readonly Incident[]): string {
         className: 'num',
       },
       {
+        header: 'Partners told',
+        type: 'text',
+        text: (r) => (partners[r.id] ?? []).join(', ') || 'none',
+      },
+      {
         header: 'Complaints (first)',
         type: 'text',
         text: (r) =>
@@ -360,6 +366,16 @@ function incidentTable(list: readonly Incident[]): string {
         ? 'The one incident; '
         : `All ${count(list.length)} incidents, by first complaint; `;
   return `<p>${note}click a column header to sort. <code>--json</code> lists every complaint id.</p><div class="scroll">${table}</div>`;
+}
+
+/** Who owns the incidents, what the public is told, who else is told: under the new rules. */
+function voice(v: IncidentVoice): string {
+  const told = [...new Set(Object.values(v.partners).flat())];
+  return (
+    `<p id="incident-voice">Every complaint in an incident is owned by <strong>${esc(v.owner)}</strong>; ` +
+    `partners told once per incident: ${told.length > 0 ? esc(told.join(', ')) : 'none'}. ` +
+    `Public posts are answered with the shared statement:</p><blockquote>${esc(v.statement)}</blockquote>`
+  );
 }
 
 function incidents(s: SimulationSummary): Section | undefined {
@@ -406,7 +422,8 @@ function incidents(s: SimulationSummary): Section | undefined {
       `<p>${count(i.list.length)} incident${i.list.length === 1 ? '' : 's'} among the ${among}: ` +
       `${count(i.inIncidents)} complaints (${percent(i.inIncidents / i.complaints)}) are part of one.</p>${detection}` +
       `<figure><figcaption>${caption}</figcaption>${timeline}</figure>` +
-      `<h3>Incident list</h3>${incidentTable(i.list)}`,
+      `<h3>One voice</h3>${voice(i.voice)}` +
+      `<h3>Incident list</h3>${incidentTable(i.list, i.voice.partners)}`,
   };
 }
 
