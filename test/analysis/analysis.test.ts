@@ -69,6 +69,38 @@ describe('analyzeRuleSet on the default rules', () => {
   });
 });
 
+describe('money in the rule set’s currency', () => {
+  // orderTotal strictly between 100 and 100.01: only an amount with three decimals (a KWD order) has it.
+  const between = rule(
+    'between-cents',
+    60,
+    when(leaf('orderTotal', 'greaterThan', 100), leaf('orderTotal', 'lessThan', 100.01)),
+  );
+  const rules = [...everyCategory, between];
+
+  it('reads a rule set with a currency on its grid: a threshold between two cents is never reached', () => {
+    const [finding] = of(analyzeRuleSet(ruleSet(rules, {}, { currency: 'EUR' })).findings, 'unreachable');
+    // The model cannot prove it (money off every grid is undecided), and the search never fires it.
+    expect(finding).toMatchObject({ rules: ['between-cents'], cause: 'never_fired' });
+  });
+
+  it('gives examples in the rule set’s currency, which recommend takes without rates', async () => {
+    const rs = ruleSet(except('billing_error'), {}, { currency: 'JPY' });
+    const gaps = of(analyzeRuleSet(rs).findings, 'gap');
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const g of gaps) {
+      if (g.kind !== 'gap') continue;
+      expect(g.example.facts.currency).toBe('JPY');
+      await createRecommender({ ruleSet: rs }).recommend(g.example.complaint);
+    }
+  });
+
+  it('still reaches it for a rule set without a currency, with an order in dinars', () => {
+    const reached = analyzeRuleSet(ruleSet(rules)).findings.filter((f) => f.rules.includes('between-cents'));
+    expect(reached).toEqual([]);
+  });
+});
+
 describe('unreachable rules', () => {
   it('finds conditions that contradict each other, naming them', () => {
     const rs = ruleSet([

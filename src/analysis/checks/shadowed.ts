@@ -56,7 +56,7 @@ function settleExactly(ctx: CheckContext, r: RuleModel, rivals: Rivals, work: Wo
   let undecided = false;
   for (const box of rest) {
     work.spend(COST.witness);
-    const w = findWitness(box, ctx.ruleSet.scoring);
+    const w = findWitness(box, ctx.ruleSet.scoring, ctx.ruleSet.currency);
     if (w.status === 'found') return { shadowed: false, method: 'exact' };
     if (w.status !== 'impossible') undecided = true;
   }

@@ -328,9 +328,14 @@ export function inBox(box: Box, facts: Facts): boolean {
   return true;
 }
 
-/** Currencies to try: the preferred ones first, one per number of decimals. */
-function currencies(box: Box): string[] {
+/**
+ * Currencies to try. A rule set that names its currency reads every complaint's money in it, on its
+ * grid: its own currency is the one to try, unless the box asks for another (a rule on the `currency`
+ * fact). Otherwise the preferred ones first, one per number of decimals.
+ */
+function currencies(box: Box, own: string | undefined): string[] {
   const set = setOf(box, 'currency');
+  if (own !== undefined && hasValue(set, own)) return [own];
   const candidates = ['EUR', 'JPY', 'KWD', 'USD', 'TRY'].filter((c) => hasValue(set, c));
   if (set.kind === 'vals' && !set.negated) candidates.push(...([...set.values] as string[]));
   const byDigits = new Map<number, string>();
@@ -341,10 +346,11 @@ function currencies(box: Box): string[] {
 /**
  * Finds a valid complaint whose facts lie in `box`, building it from the scoring model: every fact
  * the box names is either chosen directly or, for the scores, reached by choosing the factors behind
- * them. The complaint is checked by running it through `parseComplaint` and `toFacts`.
+ * them. The complaint is checked by running it through `parseComplaint` and `toFacts`. `currency` is
+ * the rule set's: its money facts are in it, so the complaint is in it when the box allows.
  */
-export function findWitness(box: Box, scoring: Scoring): Witness {
-  const kinds = currencies(box);
+export function findWitness(box: Box, scoring: Scoring, currency?: string): Witness {
+  const kinds = currencies(box, currency);
   if (kinds.length === 0) return { status: 'impossible', reason: 'no currency fits' };
   const shapes: [boolean, boolean][] = [
     [true, false],
