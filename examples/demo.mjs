@@ -1,8 +1,10 @@
-// Recommends remedies for every complaint in examples/complaints.jsonl with the built-in default rules:
-// prints a few recommendations in full, then a summary of all of them. Run with `npm run demo` (it
+// Shows the same complaint in euros, lira and rials side by side (the default rules are in euros; the
+// rates are examples/rates.json), then recommends remedies for every complaint in
+// examples/complaints.jsonl with the built-in default rules: a few recommendations in full, then a
+// summary of all of them. Run with `npm run demo` (it
 // builds first). For more, see the numbered examples next to this file and the `redress` command
 // (docs/cli.md).
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRecommender, isRecommendationError } from '../dist/index.js';
 
@@ -43,7 +45,61 @@ function printInFull(r) {
   console.log('');
 }
 
-const recommender = createRecommender();
+// The same wrong shoe size in three currencies, at the example rates, for a customer who has spent €700.
+const rates = JSON.parse(readFileSync(new URL('./rates.json', import.meta.url), 'utf8'));
+const recommender = createRecommender({ exchangeRates: rates });
+
+function wrongSize(currency, locale) {
+  const rate = currency === 'EUR' ? 1 : rates.rates[currency];
+  const digits = currency === 'IRR' ? 0 : 2; // as Intl prints them
+  const at = (eur) => Math.round(eur * rate * 10 ** digits) / 10 ** digits;
+  return {
+    id: `c-shoe-${currency.toLowerCase()}`,
+    receivedAt: '2026-03-10T09:30:00+03:00',
+    channel: 'email',
+    category: 'wrong_item',
+    summary: 'Ordered size 42, received size 38.',
+    order: {
+      id: 'o-4242',
+      total: at(59.9),
+      currency,
+      placedAt: '2026-03-01',
+      items: [{ sku: 'SHOE-42', name: 'Running shoes, size 42', quantity: 1, unitPrice: at(59.9) }],
+    },
+    customer: { id: 'u-42', since: '2024-05-01', lifetimeSpend: at(700), orderCount: 6, locale },
+  };
+}
+
+async function sideBySide() {
+  const sides = [
+    ['EUR', 'en', {}],
+    ['TRY', 'tr', {}],
+    ['IRR', 'fa', { currencyDisplay: { IRR: 'toman' } }],
+  ];
+  const recs = [];
+  for (const [currency, locale, display] of sides) {
+    recs.push(await recommender.recommend(wrongSize(currency, locale), { locale: 'auto', ...display }));
+  }
+  const cell = (text) => String(text).padStart(18);
+  const row = (label, f) => console.log(`  ${label.padEnd(14)}${recs.map((r) => cell(f(r))).join('')}`);
+  console.log(
+    `The same wrong shoe size in three currencies (the default rules are in euros; rates of ${rates.asOf}: ` +
+      `€1 = ₺${rates.rates.TRY} = ${rates.rates.IRR.toLocaleString('en-US')} rials)`,
+  );
+  row('', (r) => r.currency);
+  row('order', (r) => money(r.cap.affectedValue, r.currency));
+  for (const [i, remedy] of recs[0].remedies.entries())
+    row(remedy.type, (r) => money(r.remedies[i]?.estimatedCost ?? 0, r.currency));
+  row('tier', (r) => `${r.value.tier} (${r.value.score})`);
+  row('handling', (r) => r.handling.mode);
+  for (const r of recs) {
+    const gift = r.rationale.find((s) => s.key.startsWith('offer.gift'));
+    if (gift) console.log(`  ${r.currency}: “${gift.text}”`);
+  }
+  console.log('');
+}
+
+await sideBySide();
 const shown = new Set();
 const byCategory = new Map();
 const byRemedy = new Map();

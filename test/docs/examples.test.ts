@@ -48,6 +48,23 @@ describe('examples/complaints.jsonl', () => {
   });
 });
 
+describe('npm run demo (examples/demo.mjs)', () => {
+  it('shows the same complaint in euros, lira and rials, judged alike, each in its language', () => {
+    const out = execFileSync(process.execPath, ['examples/demo.mjs'], { cwd: root, encoding: 'utf8' });
+    const table = out.split('\n').slice(0, 11);
+    expect(table[0]).toContain('€1 = ₺36.5 = 470,000 rials');
+    expect(table[1]?.trim().split(/ +/)).toEqual(['EUR', 'TRY', 'IRR']);
+    expect(table[2]).toMatch(/order\s+€59\.90\s+TRY\s2,186\.35\s+IRR\s28,153,000$/);
+    // Remedies, tier and handling are the same in every column.
+    expect(table.find((l) => l.trim().startsWith('tier'))?.match(/gold \(50\)/g)).toHaveLength(3);
+    expect(table.find((l) => l.trim().startsWith('handling'))?.match(/automatic/g)).toHaveLength(3);
+    expect(out).toContain(
+      'TRY: “Özrümüzün küçük bir göstergesi olarak size ₺218,64 değerinde bir hediye göndereceğiz.”',
+    );
+    expect(out).toContain('IRR: “به نشانهٔ عذرخواهی، هدیه‌ای به ارزش ۲۸۱٬۵۳۰ تومان برای شما ارسال می‌کنیم.”');
+  });
+});
+
 describe('examples/rules', () => {
   for (const name of ['current', 'proposed']) {
     it(`${name}.json loads and points its $schema at the committed schema`, () => {
