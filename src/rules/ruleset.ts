@@ -74,7 +74,10 @@ function ruleSetSchema<C extends z.ZodType>(conditions: C) {
      * other currencies are converted with the caller's exchange rates. Left out, the amounts are read
      * in each complaint's own currency (and `ruleSetWarnings` warns).
      */
-    currency: CurrencyCodeSchema.optional(),
+    currency: CurrencyCodeSchema.optional().meta({
+      description:
+        "ISO 4217 code of the currency every amount of the rule set is in (caps, auto-approval, limits, shipping, gift and coupon amounts, money in conditions, spend weights). Complaints in other currencies are converted with the caller's exchange rates. Left out, amounts are read in each complaint's own currency.",
+    }),
     scoring: ScoringSchema,
     policy: PolicySchema,
     // At most `Limits.maxRules`, checked before the schema runs (the limit is configurable).
