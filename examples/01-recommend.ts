@@ -26,6 +26,8 @@ function params(remedy: Remedy): string {
       return money(remedy.value);
     case 'free_month':
       return `${remedy.months} × ${remedy.plan}`;
+    case 'return':
+      return `${remedy.method}: ${remedy.items.map((i) => `${i.quantity} × ${i.sku}`).join(', ')}`;
     case 'resend':
       return remedy.items.map((i) => `${i.quantity} × ${i.sku}`).join(', ');
     case 'refund':

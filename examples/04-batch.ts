@@ -43,6 +43,6 @@ console.log([...byRemedy].map(([type, n]) => `${type} ${n}`).join(', '));
 // Output:
 // input 1201 (no id): INVALID_JSON at ""
 // input 1202 (no id): INVALID_COMPLAINT at "/receivedAt"
-// 1200 recommendations, 70008.58 EUR in all
-// automatic 746, for a person 454
-// refund 187, apology 1200, escalate 241, resend 411, coupon 223, free_month 118, gift 121
+// 1200 recommendations, 84001.44 EUR in all
+// automatic 707, for a person 493
+// refund 187, apology 1200, escalate 241, resend 496, coupon 214, return 145, free_month 118, gift 111

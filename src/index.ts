@@ -60,6 +60,7 @@ export type { DroppedRemedy } from './policy/dropped';
 export type { Handling, HandlingReasonCode } from './policy/handling';
 export type { IncidentCause, IncidentMark } from './policy/incident-mark';
 export { HIT_POLICIES, type HitPolicy, type Policy } from './policy/schema';
+export type { EvidenceStep, HandlingStep, TraceStep } from './policy/steps';
 // Recommending
 export type { RationaleSentence } from './rationale/sentence';
 export type { RecommendOptions } from './recommend/pipeline';

@@ -1,4 +1,4 @@
-import { toMinor } from '../money';
+import { fromMinor, toMinor } from '../money';
 import { parseTimestamp, timestampMs } from '../time/timestamp';
 import { addDays, calendarDaysBetween, monthsBetween } from '../time/utc-calendar';
 import type { Category, Complaint } from './schema';
@@ -30,6 +30,32 @@ export function daysLate(c: Complaint): number {
   if (promised === undefined) return 0;
   const end = timestampMs(c.order?.deliveredAt ?? c.receivedAt);
   return Math.max(0, calendarDaysBetween(end, timestampMs(promised)));
+}
+
+/** The order was not delivered (yet): there is an order and it has no `deliveredAt`. */
+export function undelivered(c: Complaint): boolean {
+  return c.order !== undefined && c.order.deliveredAt === undefined;
+}
+
+/**
+ * Whole calendar days an undelivered order is past its promised date, up to the complaint; 0 when it
+ * was delivered, is not yet due, or nothing was promised.
+ */
+export function daysOverdue(c: Complaint): number {
+  return undelivered(c) ? daysLate(c) : 0;
+}
+
+/**
+ * What the customer was charged beyond what they owed, in major units: the order's overcharge plus
+ * the subscription's (each in the complaint's one currency); 0 when neither is given.
+ */
+export function overchargeOf(c: Complaint): number {
+  const order = c.order?.overcharge ?? 0;
+  const subscription = c.subscription?.overcharge ?? 0;
+  if (subscription === 0) return order;
+  const currency = complaintCurrency(c);
+  // Added in minor units: 0.1 + 0.2 must be 0.3.
+  return fromMinor(toMinor(order, currency) + toMinor(subscription, currency), currency);
 }
 
 /**

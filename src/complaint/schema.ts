@@ -101,6 +101,11 @@ const SubscriptionSchema = z.strictObject({
    * a service's problems by it: the plans of one service are one cause.
    */
   service: id.optional(),
+  /**
+   * For billing errors: the amount the customer was charged beyond what the plan costs (a double
+   * charge, say), in `currency`. Refunded in full, like an order's overcharge.
+   */
+  overcharge: money.optional(),
 });
 
 const PriorComplaintSchema = z.strictObject({
@@ -317,6 +322,7 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
   if (order && !problems.some((p) => p.reason === 'money_precision')) problems.push(...linesProblems(order));
   if (subscription) {
     money(['subscription', 'monthlyPrice'], subscription.monthlyPrice, subscription.currency);
+    money(['subscription', 'overcharge'], subscription.overcharge, subscription.currency);
     if (order && order.currency !== subscription.currency) {
       problems.push({
         path: ['subscription', 'currency'],

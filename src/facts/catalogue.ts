@@ -43,6 +43,16 @@ export const FACTS = {
     description:
       'Calendar days between the promised date and delivery (or receipt of the complaint); 0 when on time or nothing was promised.',
   },
+  undelivered: {
+    type: 'boolean',
+    description: 'There is an order and it has not been delivered (no `deliveredAt`).',
+  },
+  daysOverdue: {
+    type: 'number',
+    unit: 'days',
+    description:
+      'Calendar days an undelivered order is past its promised date, up to the complaint; 0 when delivered, not yet due or nothing was promised.',
+  },
   itemsAffected: { type: 'number', unit: 'units', description: 'Units affected (see `affectedQuantity`).' },
   isRepeat: { type: 'boolean', description: 'The customer complained before within 90 days.' },
   complaints90d: { type: 'number', description: 'Complaints in the 90 days up to and including this one.' },
@@ -65,7 +75,8 @@ export const FACTS = {
   overcharge: {
     type: 'number',
     unit: 'currency',
-    description: 'Amount charged beyond what was owed (billing errors); 0 when not given.',
+    description:
+      'Amount charged beyond what was owed (billing errors): the order’s overcharge plus the subscription’s; 0 when not given.',
   },
   compensation90d: {
     type: 'number',

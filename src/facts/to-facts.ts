@@ -2,9 +2,12 @@ import {
   complaintCurrency,
   complaintsWithin,
   daysLate,
+  daysOverdue,
   goodwillWithin,
   itemsAffected,
+  overchargeOf,
   tenureMonths,
+  undelivered,
 } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
 import { type Conversion, conversionFor } from '../exchange/conversion';
@@ -63,6 +66,8 @@ export function factsOf(complaint: Complaint, scoring: Scoring, conversion: Conv
     orderTotal: inRuleSet(complaint.order?.total ?? 0),
     currency: conversion.currency,
     daysLate: daysLate(complaint),
+    undelivered: undelivered(complaint),
+    daysOverdue: daysOverdue(complaint),
     itemsAffected: itemsAffected(complaint),
     isRepeat: recent > 1,
     complaints90d: recent,
@@ -75,7 +80,7 @@ export function factsOf(complaint: Complaint, scoring: Scoring, conversion: Conv
     monthlyPrice: inRuleSet(complaint.subscription?.monthlyPrice ?? 0),
     hasOrder: complaint.order !== undefined,
     hasSubscription: complaint.subscription !== undefined,
-    overcharge: inRuleSet(complaint.order?.overcharge ?? 0),
+    overcharge: inRuleSet(overchargeOf(complaint)),
     compensation90d: conversion.minorToRuleSet(goodwill.amountMinor),
     compensations90d: goodwill.count,
   };

@@ -2,6 +2,7 @@ import type { Complaint } from '../complaint/schema';
 import { type IncidentPolicy, partnersFor } from '../policy/incident-policy';
 import type { Proposal } from '../policy/selection';
 import type { IncidentRun } from '../recommend/select';
+import { remedyKind } from '../remedies/catalogue';
 import type { Entry, Incident } from './types';
 
 /** An incident's policy, shared by its members; each member adds whether it carries the notifications. */
@@ -18,8 +19,10 @@ export function sharedPolicy(
   chosen: readonly Proposal[],
   policy: IncidentPolicy,
 ): SharedPolicy {
+  // Restitution is matched to each member's own failure (a lost parcel is resent, a delivered one is
+  // not), so only the gesture and the care are shared; a member's own rules give its restitution.
   const proposals = chosen
-    .filter((p) => p.spec.type !== 'escalate')
+    .filter((p) => p.spec.type !== 'escalate' && remedyKind(p.spec) !== 'restitution')
     .map((p) => ({ ...p, incident: incident.id }));
   return {
     mark: {

@@ -47,7 +47,7 @@ export interface OutcomeRecords {
  * summary.join.matched; //=> 1
  * summary.join.unmatchedOutcomes; //=> { count: 1, first: ['c-9'] }
  * summary.byRule.map((g) => [g.key, g.csat.mean]); //=> [['wrong-item', 5]]
- * summary.overall.costs[0]?.perSatisfied; //=> 80.89
+ * summary.overall.costs[0]?.perSatisfied; //=> 88.89
  * ```
  */
 export async function summarizeOutcomes(

@@ -3,6 +3,7 @@ import type { Facts } from '../facts/catalogue';
 import { addHours } from '../time/utc-calendar';
 import type { Priced } from './caps';
 import type { Policy } from './schema';
+import { type HandlingStep, handlingSteps } from './steps';
 
 /** Why a recommendation must go to a person. */
 export type HandlingReasonCode =
@@ -79,6 +80,8 @@ export interface Handling {
   readonly publicAcknowledgement: PublicAcknowledgement | null;
   /** Whom to tell internally, besides answering the customer (empty when nobody). */
   readonly notify: readonly Notification[];
+  /** What to do besides giving the remedies: a carrier trace, a photo of the damage (empty when nothing). */
+  readonly steps: readonly HandlingStep[];
 }
 
 /**
@@ -98,6 +101,8 @@ export function decideHandling(args: {
   now: Date;
   /** Set for an incident's member: its owner, statement and notifications. */
   incident?: IncidentHandling;
+  /** `policy.evidenceAboveValue` in minor units of the complaint's currency. */
+  evidenceAboveMinor: number;
 }): Handling {
   const { complaint, facts, policy, remedies, now, incident } = args;
   const review = policy.humanReview;
@@ -134,5 +139,6 @@ export function decideHandling(args: {
         }
       : null,
     notify: incident?.notify ?? [],
+    steps: handlingSteps(complaint, facts, policy, args.evidenceAboveMinor),
   };
 }

@@ -80,6 +80,21 @@ export const PolicySchema = z
     publicAcknowledgementWithinHours: z.number().int().min(1).max(168).default(2),
     /** Cost of shipping a resend, by speed. */
     shippingCost: z.strictObject({ standard: money, express: money }).default({ standard: 5, express: 15 }),
+    /**
+     * Days past the promised date from which an undelivered order counts as lost. Before, the handling
+     * asks the carrier to trace it (a `trace` step); from then on the rules resend or refund it.
+     */
+    lostAfterDays: z.number().int().min(1).max(365).default(7),
+    /**
+     * Cost of taking an item back, by method: a courier `pickup` or a prepaid `label`. An item worth
+     * less than its return would cost is not taken back: the customer keeps it.
+     */
+    returnCost: z.strictObject({ pickup: money, label: money }).default({ pickup: 8, label: 5 }),
+    /**
+     * A damaged item worth more than this (the affected items' value) is photographed before the remedy
+     * goes out (an `evidence` step); at or below it the remedy goes out at once, no photo asked.
+     */
+    evidenceAboveValue: money.default(100),
     /** The queue a case goes to when a person must look and no rule named one. */
     defaultQueue: z.string().trim().min(1).max(limits.maxIdLength).default('customer-care'),
     /** What sends a case to a person regardless of cost. */

@@ -1,3 +1,4 @@
+import { overchargeOf } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
 import type { MoneyConversion } from '../exchange/conversion';
 import { describeFactor } from '../i18n/factor-text';
@@ -106,6 +107,10 @@ function toCustomer({ r, input, subject, money, say }: Composition): void {
       'handling.public',
       r.m('handling.public', { platform: r.embed(input.handling.publicAcknowledgement.platform) }),
     );
+  }
+  for (const step of input.handling.steps) {
+    if (step.type === 'trace') say('handling.trace', r.m('handling.trace', { date: r.date(step.lostOn) }));
+    else say('handling.evidence', r.m('handling.evidence'));
   }
   say('followUp', r.m('followUp', { date: r.date(input.checkSatisfactionAt) }));
 }
@@ -334,13 +339,12 @@ function restatement(
         c.order?.deliveredAt === undefined ? 'restate.late_delivery_pending' : 'restate.late_delivery';
       return [key, r.t(key, { subject, days }, days)];
     }
-    case 'billing_error':
-      return c.order?.overcharge
-        ? [
-            'restate.billing_error',
-            r.m('restate.billing_error', { subject, overcharge: money(c.order.overcharge) }),
-          ]
+    case 'billing_error': {
+      const overcharge = overchargeOf(c);
+      return overcharge > 0
+        ? ['restate.billing_error', r.m('restate.billing_error', { subject, overcharge: money(overcharge) })]
         : ['restate.billing_error_unknown', r.m('restate.billing_error_unknown', { subject })];
+    }
     default:
       return [`restate.${c.category}`, r.t(`restate.${c.category}`, { subject })];
   }

@@ -171,6 +171,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       compensationLimitReached: capped.customerLimitReached,
       now: ctx.now,
       ...(incident && mark ? { incident: incidentHandling(incident, mark) } : {}),
+      evidenceAboveMinor: conversion.toComplaintMinor(policy.evidenceAboveValue),
     });
     const remedies = capped.kept.map((c) => toRemedy(c, ctx.currency));
     const checkSatisfactionAt = new Date(addDays(ctx.now.getTime(), policy.followUpAfterDays)).toISOString();

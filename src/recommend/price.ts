@@ -42,6 +42,10 @@ export function remedyContext(
       standard: conversion.toComplaintMinor(policy.shippingCost.standard),
       express: conversion.toComplaintMinor(policy.shippingCost.express),
     },
+    returnCostMinor: {
+      pickup: conversion.toComplaintMinor(policy.returnCost.pickup),
+      label: conversion.toComplaintMinor(policy.returnCost.label),
+    },
   };
 }
 

@@ -134,8 +134,8 @@ function batchOf(options: RecommendOptions): BatchCall {
  *   order: { id: 'o-1', total: 59.9, currency: 'EUR', placedAt: '2026-03-01', items: [{ sku: 'SHOE-42', quantity: 1, unitPrice: 59.9 }] },
  *   customer: { id: 'u-1', since: '2024-05-01' },
  * });
- * rec.remedies.map((r) => `${r.type} ${r.estimatedCost}`); //=> ['resend 74.9', 'gift 5.99', 'apology 0']
- * [rec.totalCost, rec.handling.mode]; //=> [80.89, 'automatic']
+ * rec.remedies.map((r) => `${r.type} ${r.estimatedCost}`); //=> ['resend 74.9', 'return 8', 'gift 5.99', 'apology 0']
+ * [rec.totalCost, rec.handling.mode]; //=> [88.89, 'automatic']
  * rec.rationale[1]; //=> { key: 'restate.wrong_item', audience: 'customer', text: 'We understand that order o-1 arrived with the wrong item.' }
  * ```
  */

@@ -32,10 +32,17 @@ export interface RemedyContext {
   readonly affectedUnits: readonly { sku: string; quantity: number; unitPriceMinor: number }[];
   /** Shipping cost by speed, minor units. */
   readonly shippingCostMinor: Readonly<Record<'standard' | 'express', number>>;
+  /** Cost of taking an item back by method, minor units (`policy.returnCost`). */
+  readonly returnCostMinor: Readonly<Record<'pickup' | 'label', number>>;
 }
 
 /** Why a remedy cannot apply to a complaint. */
-export type NotApplicableCode = 'no_items' | 'no_subscription' | 'zero_value' | 'nothing_to_refund';
+export type NotApplicableCode =
+  | 'no_items'
+  | 'no_items_to_return'
+  | 'no_subscription'
+  | 'zero_value'
+  | 'nothing_to_refund';
 
 /** A remedy that cannot apply to this complaint (a free month with no subscription, say), and why. */
 export interface NotApplicable {

@@ -55,6 +55,8 @@ export interface RemedyCheckContext {
   readonly receivedMs: number;
   /** The policy's shipping cost by speed, in the complaint's currency. */
   readonly shippingCost: Readonly<Record<'standard' | 'express', number>>;
+  /** The policy's cost of taking an item back by method, in the complaint's currency. */
+  readonly returnCost: Readonly<Record<'pickup' | 'label', number>>;
 }
 
 /**

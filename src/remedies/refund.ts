@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { affectedUnits, affectedValue, paidForMinor } from '../complaint/measures';
+import { affectedUnits, affectedValue, overchargeOf, paidForMinor } from '../complaint/measures';
 import { limits } from '../input/limits';
 import { fromMinor, toMinor } from '../money';
 import { kindProblems } from './check';
@@ -36,7 +36,7 @@ export interface RefundParams {
 function baseMinor(spec: RefundSpec, ctx: RemedyContext): number {
   switch (spec.basis) {
     case 'overcharge':
-      return toMinor(ctx.complaint.order?.overcharge ?? 0, ctx.currency);
+      return toMinor(overchargeOf(ctx.complaint), ctx.currency);
     case 'affected_items':
       return paidForMinor(
         ctx.affectedUnits.reduce((sum, u) => sum + u.quantity * u.unitPriceMinor, 0),
@@ -78,7 +78,7 @@ function refundProblems(r: Given<RefundParams>, ctx: RemedyCheckContext): string
     problems.push(`amount ${r.amount} does not match its cost ${r.estimatedCost}`);
   const base =
     r.basis === 'overcharge'
-      ? minor(complaint.order?.overcharge ?? 0)
+      ? minor(overchargeOf(complaint))
       : r.basis === 'affected_items'
         ? paidForMinor(
             affectedUnits(complaint).reduce((s, u) => s + u.quantity * minor(u.unitPrice), 0),

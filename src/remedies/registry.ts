@@ -6,6 +6,7 @@ import { freeMonth } from './free-month';
 import { gift } from './gift';
 import { refund } from './refund';
 import { resend } from './resend';
+import { returnItems } from './return';
 
 /**
  * Every remedy redress knows, in the remedy order: how much a remedy does for the customer, least
@@ -14,4 +15,13 @@ import { resend } from './resend';
  * schema, the types, pricing, caps, the analyser, the rationale, the report, the fairness kit — reads
  * this list.
  */
-export const REMEDIES = registerRemedies([apology, coupon, gift, freeMonth, resend, refund, escalate]);
+export const REMEDIES = registerRemedies([
+  apology,
+  coupon,
+  gift,
+  freeMonth,
+  returnItems,
+  resend,
+  refund,
+  escalate,
+]);

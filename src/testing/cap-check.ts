@@ -171,5 +171,6 @@ function remedyProblemsIn(r: Remedy, complaint: Complaint, policy: Policy): stri
     minor: (amount) => toMinor(amount, currency),
     receivedMs: toMs(complaint.receivedAt),
     shippingCost: policy.shippingCost,
+    returnCost: policy.returnCost,
   });
 }

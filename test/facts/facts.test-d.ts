@@ -22,6 +22,8 @@ describe('Facts', () => {
       readonly orderTotal: number;
       readonly currency: string;
       readonly daysLate: number;
+      readonly undelivered: boolean;
+      readonly daysOverdue: number;
       readonly itemsAffected: number;
       readonly isRepeat: boolean;
       readonly complaints90d: number;

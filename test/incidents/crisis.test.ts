@@ -102,15 +102,20 @@ describe('recommendMany in crisis mode', () => {
         partners: [],
       });
       expect(r.handling.owner).toBe('crisis-team');
-      // The public complaint's personal apology and the wrong-item remedies, for everyone.
+      // The public complaint's personal apology and the wrong-item gift, for everyone; restitution (the
+      // resend, the return) is each member's own, matched to its own failure, never the incident's.
       const shared = r.remedies.filter((x) => x.incident === incident?.id);
       expect(shared.map((x) => [x.type, x.rule])).toEqual(
         expect.arrayContaining([
           ['apology', 'public-critical'],
-          ['resend', 'wrong-item'],
           ['gift', 'wrong-item'],
         ]),
       );
+      expect(shared.filter((x) => x.kind === 'restitution')).toEqual([]);
+      expect(r.remedies.find((x) => x.type === 'resend')).toMatchObject({
+        rule: 'wrong-item',
+        kind: 'restitution',
+      });
       expect(r.rationale.some((s) => s.key === 'incident.notice' && s.audience === 'customer')).toBe(true);
       expect(r.rationale.some((s) => s.key === 'why.incident' && s.audience === 'agent')).toBe(true);
       expect(JSON.parse(JSON.stringify(r))).toEqual(r);

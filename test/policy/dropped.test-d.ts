@@ -24,7 +24,7 @@ describe('DroppedRemedy', () => {
         break;
       case 'not_applicable':
         expectTypeOf(dropped.code).toEqualTypeOf<
-          'no_items' | 'no_subscription' | 'zero_value' | 'nothing_to_refund'
+          'no_items' | 'no_items_to_return' | 'no_subscription' | 'zero_value' | 'nothing_to_refund'
         >();
         expectTypeOf(dropped).not.toHaveProperty('estimatedCost');
         break;

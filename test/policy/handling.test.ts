@@ -22,6 +22,7 @@ describe('handling', () => {
       respondBy: '2026-03-11T09:00:00.000Z',
       publicAcknowledgement: null,
       notify: [],
+      steps: [],
     });
     expect(r.followUp).toEqual({ checkSatisfactionAt: '2026-03-13T09:00:00.000Z', channel: 'chat' });
   });

@@ -54,9 +54,18 @@ describe('the remedy registry', () => {
     expect(registryProblems(REMEDIES as readonly RemedyDefinition[])).toEqual([]);
   });
 
-  it('gives the remedy order: apology < coupon < gift < free_month < resend < refund < escalate', () => {
-    expect(REMEDY_TYPES).toEqual(['apology', 'coupon', 'gift', 'free_month', 'resend', 'refund', 'escalate']);
-    expect(REMEDY_TYPES.map(remedyRank)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  it('gives the remedy order: apology < coupon < gift < free_month < return < resend < refund < escalate', () => {
+    expect(REMEDY_TYPES).toEqual([
+      'apology',
+      'coupon',
+      'gift',
+      'free_month',
+      'return',
+      'resend',
+      'refund',
+      'escalate',
+    ]);
+    expect(REMEDY_TYPES.map(remedyRank)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(RemedySpecSchema.options.map((o) => o.shape.type.value)).toEqual([...REMEDY_TYPES]);
   });
 
@@ -107,6 +116,7 @@ describe('the remedy registry', () => {
           minor: (amount) => toMinor(amount, ctx.currency),
           receivedMs: ctx.now.getTime(),
           shippingCost: policy.shippingCost,
+          returnCost: policy.returnCost,
         });
         expect(problems).toEqual([]);
         for (const locale of LOCALE_CODES) {

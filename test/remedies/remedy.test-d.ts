@@ -20,6 +20,10 @@ describe('Remedy', () => {
         expectTypeOf(remedy.months).toBeNumber();
         expectTypeOf(remedy.plan).toBeString();
         break;
+      case 'return':
+        expectTypeOf(remedy.method).toEqualTypeOf<'pickup' | 'label' | 'keep'>();
+        expectTypeOf(remedy.items).toEqualTypeOf<readonly { sku: string; quantity: number }[]>();
+        break;
       case 'resend':
         expectTypeOf(remedy.items).toEqualTypeOf<readonly { sku: string; quantity: number }[]>();
         break;
@@ -48,7 +52,7 @@ describe('Remedy', () => {
 
   it('has one type per entry of REMEDY_TYPES, in the remedy order', () => {
     expectTypeOf(REMEDY_TYPES).toEqualTypeOf<
-      readonly ['apology', 'coupon', 'gift', 'free_month', 'resend', 'refund', 'escalate']
+      readonly ['apology', 'coupon', 'gift', 'free_month', 'return', 'resend', 'refund', 'escalate']
     >();
     expectTypeOf<Remedy['type']>().toEqualTypeOf<RemedyType>();
   });

@@ -80,19 +80,20 @@ describe('the generosity order', () => {
     const escalated = tweak(rec, { remedies: [...rec.remedies, escalation] });
     expect(topRemedy(escalated)).toBe('escalate');
     expect(generosityShortfalls(rec, escalated)).toEqual([
-      'its highest remedy is coupon, lower on the remedy order than escalate (apology < coupon < gift < free_month < resend < refund < escalate)',
+      'its highest remedy is coupon, lower on the remedy order than escalate (apology < coupon < gift < free_month < return < resend < refund < escalate)',
     ]);
   });
 
   test('the cap forces one exception: more restitution may squeeze out an add-on both were offered', async () => {
     // Restitution and goodwill together within 100% of the order (100): 15 wrong units leave room for
-    // the gift of 10 (resend 75 + 15 shipping); 17 wrong units (resend 85 + 15) leave none.
+    // 2 of the gift of 10 (resend 75 + 15 shipping, pickup 8); 17 wrong units (resend 85 + 15, pickup 8)
+    // leave none, and their restitution alone passes the cap.
     const fewer = await tight.recommend(wrongItems(15));
     const more = await tight.recommend(wrongItems(17));
-    expect([fewer.totalCost, more.totalCost]).toEqual([100, 100]);
+    expect([fewer.totalCost, more.totalCost]).toEqual([100, 108]);
     expect(more.remedies.map((r) => r.type)).not.toContain('gift');
     expect(more.trace.dropped).toContainEqual(expect.objectContaining({ type: 'gift', reason: 'cap' }));
-    expect(offeredCost(more)).toBe(110);
+    expect(offeredCost(more)).toBe(118);
     expect(generosityShortfalls(more, fewer)).toEqual([]);
   });
 
@@ -108,8 +109,8 @@ describe('the generosity order', () => {
   test('what the cap took counts as offered; what the rules never offered does not', async () => {
     const rec = await tight.recommend(wrongItems(17));
     const withoutTrace = tweak(rec, { trace: { ...rec.trace, dropped: [] } });
-    expect(offeredCost(rec)).toBe(110);
-    expect(offeredCost(withoutTrace)).toBe(100);
+    expect(offeredCost(rec)).toBe(118);
+    expect(offeredCost(withoutTrace)).toBe(108);
   });
 
   test('recommendations in different currencies cannot be compared', async () => {

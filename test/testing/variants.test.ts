@@ -24,9 +24,12 @@ function changedFacts(a: Facts, b: Facts): string[] {
   return (Object.keys(a) as (keyof Facts)[]).filter((k) => a[k] !== b[k]);
 }
 
-/** What each harm change may move: the measure itself, and the severity it feeds. */
+/**
+ * What each harm change may move: the measure itself, and the severity it feeds. An undelivered
+ * order's days overdue are its days late.
+ */
 const MAY_CHANGE: Record<HarmChangeKind, readonly string[]> = {
-  daysLate: ['daysLate', 'severity', 'severityBand'],
+  daysLate: ['daysLate', 'daysOverdue', 'severity', 'severityBand'],
   public: ['isPublic', 'publicReach', 'severity', 'severityBand'],
   reach: ['publicReach', 'severity', 'severityBand'],
   repeat: ['isRepeat', 'complaints90d', 'severity', 'severityBand'],

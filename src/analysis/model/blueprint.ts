@@ -18,11 +18,18 @@ export interface Blueprint {
     readonly total: number;
     readonly overcharge: number;
     readonly daysLate: number;
+    /** Not delivered (no `deliveredAt`); otherwise delivered when the complaint came in. */
+    readonly undelivered?: boolean;
     readonly itemsAffected: number;
     /** Units ordered (at least `itemsAffected`); default: as many as are affected, at least one. */
     readonly units?: number;
   } | null;
-  readonly subscription: { readonly plan: string; readonly monthlyPrice: number } | null;
+  readonly subscription: {
+    readonly plan: string;
+    readonly monthlyPrice: number;
+    /** A subscription's overcharge (only without an order: with one, the order's carries it). */
+    readonly overcharge?: number;
+  } | null;
   /** Public with this reach, or null when private. */
   readonly publicReach: number | null;
   readonly complaints90d: number;
@@ -104,6 +111,7 @@ export function buildComplaint(b: Blueprint, id = 'example'): ComplaintInput {
       currency: b.currency,
       placedAt: promised,
       promisedAt: promised,
+      ...(o.undelivered === false ? { deliveredAt: EXAMPLE_RECEIVED_AT } : {}),
       items: lines.map((l) => ({ ...l, unitPrice })),
       ...(o.overcharge > 0 ? { overcharge: o.overcharge } : {}),
     };
@@ -113,6 +121,7 @@ export function buildComplaint(b: Blueprint, id = 'example'): ComplaintInput {
       plan: b.subscription.plan,
       monthlyPrice: b.subscription.monthlyPrice,
       currency: b.currency,
+      ...(b.subscription.overcharge ? { overcharge: b.subscription.overcharge } : {}),
     };
   }
   if (b.publicReach !== null) complaint.exposure = { public: true, platform: 'social', reach: b.publicReach };

@@ -37,6 +37,7 @@ const NUMBER_DOMAINS: Readonly<Record<string, NumSet>> = {
   value: int(0, 100),
   orderTotal: real(0, limits.maxMoney),
   daysLate: int(0, 1_000_000),
+  daysOverdue: int(0, 1_000_000),
   itemsAffected: int(0, limits.maxItems * limits.maxQuantity),
   complaints90d: int(1, limits.maxPriorComplaints + 1),
   tenureMonths: int(0, 120_000),

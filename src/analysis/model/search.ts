@@ -91,24 +91,7 @@ export function searchComplaints(ruleSet: RuleSet, runs: number, seed: number, w
     const currency = sampleCurrency(random, ruleSet.currency, (base) => strings('currency', base));
     const scale = 10 ** currencyDigits(currency);
     const money = (x: number) => Math.max(0, Math.round(x * scale) / scale);
-    const shape = random();
-    const total = money(numbers('orderTotal', [0, 5, 19.99, 20, 59.9, 100, 250, 1000]));
-    const order =
-      shape < 0.75
-        ? {
-            total,
-            overcharge: random() < 0.6 ? 0 : Math.min(total, money(numbers('overcharge', [1, 4.99, 25]))),
-            daysLate: random() < 0.4 ? 0 : Math.floor(numbers('daysLate', [1, 2, 3, 5, 6, 7, 10, 14, 30])),
-            itemsAffected: Math.floor(numbers('itemsAffected', [0, 1, 1, 2, 3, 4, 6])),
-          }
-        : null;
-    const subscription =
-      shape >= 0.5
-        ? {
-            plan: strings('plan', ['Plus', 'Basic']),
-            monthlyPrice: money(numbers('monthlyPrice', [4.99, 9.99, 29.99])),
-          }
-        : null;
+    const { order, subscription } = drawShape({ random, numbers, strings, money });
     const count = random() < 0.7 ? 0 : Math.max(1, Math.floor(numbers('compensations90d', [1, 2, 3, 4])));
     const amount =
       count === 0 ? 0 : Math.max(count / scale, money(numbers('compensation90d', [10, 50, 150])));
@@ -138,6 +121,47 @@ export function searchComplaints(ruleSet: RuleSet, runs: number, seed: number, w
     if (parsed.ok) samples.push({ complaint, facts: toFacts(parsed.value, ruleSet.scoring).facts });
   }
   return samples;
+}
+
+/** How the search draws numbers and strings: near the rules' constants, on the currency's grid. */
+interface Draw {
+  readonly random: () => number;
+  readonly numbers: (fact: string, base: readonly number[]) => number;
+  readonly strings: (fact: string, base: readonly string[]) => string;
+  readonly money: (x: number) => number;
+}
+
+/**
+ * An order, a subscription or both. An order is undelivered half the time, its days late drawn near
+ * the constants of `daysLate` or `daysOverdue` (one number for an undelivered order); without an order
+ * the subscription may carry the overcharge.
+ */
+function drawShape({ random, numbers, strings, money }: Draw): Pick<Blueprint, 'order' | 'subscription'> {
+  const shape = random();
+  const total = money(numbers('orderTotal', [0, 5, 19.99, 20, 59.9, 100, 250, 1000]));
+  const days = [1, 2, 3, 5, 6, 7, 10, 14, 30];
+  const order =
+    shape < 0.75
+      ? {
+          total,
+          overcharge: random() < 0.6 ? 0 : Math.min(total, money(numbers('overcharge', [1, 4.99, 25]))),
+          daysLate:
+            random() < 0.4 ? 0 : Math.floor(numbers(random() < 0.5 ? 'daysLate' : 'daysOverdue', days)),
+          undelivered: random() < 0.5,
+          itemsAffected: Math.floor(numbers('itemsAffected', [0, 1, 1, 2, 3, 4, 6])),
+        }
+      : null;
+  const subscription =
+    shape >= 0.5
+      ? {
+          plan: strings('plan', ['Plus', 'Basic']),
+          monthlyPrice: money(numbers('monthlyPrice', [4.99, 9.99, 29.99])),
+          ...(order === null && random() < 0.4
+            ? { overcharge: money(numbers('overcharge', [1, 4.99, 25])) }
+            : {}),
+        }
+      : null;
+  return { order, subscription };
 }
 
 /**

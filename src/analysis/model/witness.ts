@@ -15,7 +15,7 @@ import { currencyDigits } from '../../money';
 import type { Scalar } from '../../rules/operators';
 import type { Scoring } from '../../scoring/config';
 import { type Blueprint, buildComplaint } from './blueprint';
-import { type Box, setOf } from './box';
+import { type Box, narrow, setOf } from './box';
 import { type AnalysedFact, type FactSet, hasValue } from './fact-sets';
 import {
   hasNum,
@@ -129,10 +129,12 @@ interface Shape {
 
 const uncertain = (set: NumSet) => !isEmptyNum(set);
 
-function orderPart({ box, step, hasOrder }: Shape): Blueprint['order'] | Failure {
+function orderPart({ box, step, hasOrder, hasSub }: Shape): Blueprint['order'] | Failure {
   if (!hasOrder) {
-    if (!hasNum(num(box, 'orderTotal'), 0) || !hasNum(num(box, 'overcharge'), 0))
-      return { failure: 'without an order, the order total and overcharge are 0' };
+    if (!hasNum(num(box, 'orderTotal'), 0)) return { failure: 'without an order, the order total is 0' };
+    // Without an order the overcharge is the subscription's (see `subscriptionPart`).
+    if (!hasSub && !hasNum(num(box, 'overcharge'), 0))
+      return { failure: 'without an order or a subscription, the overcharge is 0' };
     return null;
   }
   const overcharge = pickOnGrid(num(box, 'overcharge'), step, [0]);
@@ -149,7 +151,7 @@ function orderPart({ box, step, hasOrder }: Shape): Blueprint['order'] | Failure
   return { total, overcharge, daysLate: 0, itemsAffected: 0 };
 }
 
-function subscriptionPart({ box, step, hasSub }: Shape): Blueprint['subscription'] | Failure {
+function subscriptionPart({ box, step, hasSub, hasOrder }: Shape): Blueprint['subscription'] | Failure {
   const plan = pickPlan(setOf(box, 'plan'), hasSub);
   if (plan === undefined) return { failure: hasSub ? 'plan' : 'without a subscription the plan is "none"' };
   if (!hasSub) {
@@ -160,7 +162,11 @@ function subscriptionPart({ box, step, hasSub }: Shape): Blueprint['subscription
   const price = pickOnGrid(num(box, 'monthlyPrice'), step, [9.99, 20, 10]);
   if (price === undefined)
     return { failure: 'monthly price', uncertain: uncertain(num(box, 'monthlyPrice')) };
-  return { plan, monthlyPrice: price };
+  if (hasOrder) return { plan, monthlyPrice: price };
+  const overcharge = pickOnGrid(num(box, 'overcharge'), step, [0]);
+  if (overcharge === undefined)
+    return { failure: 'overcharge', uncertain: uncertain(num(box, 'overcharge')) };
+  return { plan, monthlyPrice: price, overcharge };
 }
 
 function goodwillPart({ box, step }: Shape): Blueprint['goodwill'] | Failure {
@@ -272,8 +278,31 @@ function valueDimensions({ box, hasSub }: Shape, scoring: Scoring, digits: numbe
 const pick = <T>(dims: Dimensions, picks: number[], i: number) =>
   ((dims[i] as readonly Option<unknown>[])[picks[i] as number] as Option<T>).rep;
 
+/**
+ * The ways an order can stand, each with the box it leaves: undelivered, where `daysOverdue` is
+ * `daysLate` (so both sets hold for it), or delivered, where `daysOverdue` is 0. Without an order it is
+ * "delivered": `undelivered` is false and `daysOverdue` 0.
+ */
+function deliveries(box: Box, hasOrder: boolean): { undelivered: boolean; box: Box }[] {
+  const out: { undelivered: boolean; box: Box }[] = [];
+  if (hasValue(setOf(box, 'undelivered'), false) && hasNum(num(box, 'daysOverdue'), 0))
+    out.push({ undelivered: false, box });
+  if (hasOrder && hasValue(setOf(box, 'undelivered'), true)) {
+    const narrowed = narrow(box, 'daysLate', setOf(box, 'daysOverdue'));
+    if (narrowed) out.push({ undelivered: true, box: narrowed });
+  }
+  return out;
+}
+
 /** Chooses every part of a complaint of one currency and shape whose facts lie in the box. */
-function attempt(box: Box, scoring: Scoring, currency: string, hasOrder: boolean, hasSub: boolean): Attempt {
+function attempt(
+  box: Box,
+  scoring: Scoring,
+  currency: string,
+  hasOrder: boolean,
+  hasSub: boolean,
+  undelivered: boolean,
+): Attempt {
   const digits = currencyDigits(currency);
   const shape: Shape = { box, step: 10 ** -digits, hasOrder, hasSub };
 
@@ -305,6 +334,7 @@ function attempt(box: Box, scoring: Scoring, currency: string, hasOrder: boolean
       publicReach: pick<number | null>(severityDims, severity, 3),
       order: order && {
         ...order,
+        undelivered,
         daysLate: pick<number>(severityDims, severity, 4),
         itemsAffected: pick<number>(severityDims, severity, 5),
       },
@@ -343,6 +373,38 @@ function currencies(box: Box, own: string | undefined): string[] {
   return [...byDigits.values()];
 }
 
+/** One shape of complaint in one currency, tried delivered and undelivered as the box allows. */
+function tryShape(
+  box: Box,
+  scoring: Scoring,
+  currency: string,
+  hasOrder: boolean,
+  hasSub: boolean,
+): { found?: Witness; failure?: string; undecided: boolean } {
+  const ways = deliveries(box, hasOrder);
+  let failure =
+    ways.length > 0
+      ? undefined
+      : hasOrder
+        ? 'days overdue: an undelivered order is overdue by its days late, a delivered one by 0'
+        : 'without an order, nothing is undelivered or overdue';
+  let undecided = false;
+  for (const way of ways) {
+    const tried = attempt(way.box, scoring, currency, hasOrder, hasSub, way.undelivered);
+    if (!tried.blueprint) {
+      failure ??= tried.failure;
+      undecided ||= tried.uncertain === true;
+      continue;
+    }
+    const complaint = buildComplaint(tried.blueprint);
+    const parsed = safeParseComplaint(complaint);
+    const facts = parsed.ok ? toFacts(parsed.value, scoring).facts : undefined;
+    if (facts && inBox(box, facts)) return { found: { status: 'found', complaint, facts }, undecided };
+    undecided = true;
+  }
+  return { ...(failure === undefined ? {} : { failure }), undecided };
+}
+
 /**
  * Finds a valid complaint whose facts lie in `box`, building it from the scoring model: every fact
  * the box names is either chosen directly or, for the scores, reached by choosing the factors behind
@@ -363,17 +425,10 @@ export function findWitness(box: Box, scoring: Scoring, currency?: string): Witn
     for (const [hasOrder, hasSub] of shapes) {
       if (!hasValue(setOf(box, 'hasOrder'), hasOrder) || !hasValue(setOf(box, 'hasSubscription'), hasSub))
         continue;
-      const tried = attempt(box, scoring, currency, hasOrder, hasSub);
-      if (!tried.blueprint) {
-        firstFailure ??= tried.failure;
-        undecided ||= tried.uncertain === true;
-        continue;
-      }
-      const complaint = buildComplaint(tried.blueprint);
-      const parsed = safeParseComplaint(complaint);
-      const facts = parsed.ok ? toFacts(parsed.value, scoring).facts : undefined;
-      if (facts && inBox(box, facts)) return { status: 'found', complaint, facts };
-      undecided = true;
+      const tried = tryShape(box, scoring, currency, hasOrder, hasSub);
+      if (tried.found) return tried.found;
+      firstFailure ??= tried.failure;
+      undecided ||= tried.undecided;
     }
   }
   if (firstFailure === undefined && !undecided) firstFailure = 'a complaint needs an order or a subscription';

@@ -87,6 +87,10 @@ export const en = {
   'handling.human': 'A member of our team will review your case personally before we confirm this.',
   'handling.public':
     'We will also answer your public post on {platform}, so that everyone can see it is being resolved.',
+  'handling.trace':
+    'We will ask the carrier to trace your parcel. If it has not reached you by {date}, we will send it again or refund you.',
+  'handling.evidence':
+    'Please send us a photo of the damage; we will take care of everything as soon as we receive it.',
   followUp: 'We will check with you on {date} that everything has been put right.',
 
   'incident.statement':
@@ -130,6 +134,7 @@ export const en = {
   'cause.carrier': '{category} (carrier {carrier})',
 
   'na.no_items': 'there are no items to send again',
+  'na.no_items_to_return': 'there are no items to take back',
   'na.no_subscription': 'the customer has no subscription',
   'na.zero_value': 'it would be worth nothing',
   'na.nothing_to_refund': 'there is nothing to refund on that basis',
@@ -152,6 +157,8 @@ export const en = {
   'rule.missing-item': 'Missing items are sent at once.',
   'rule.late-minor': 'A short delay deserves an apology.',
   'rule.late-moderate': 'A longer delay earns a discount on the next order.',
+  'rule.lost-parcel':
+    'An order that has not arrived a week after the promised date is treated as lost and sent again at once.',
   'rule.late-severe': 'A long or very visible delay earns a larger discount and express shipping next time.',
   'rule.billing-overcharge': 'What was overcharged is refunded in full.',
   'rule.billing-unknown': 'A billing error without a known amount is checked by a person.',

@@ -82,6 +82,10 @@ export const tr = {
     'Bu çözümü size kesinleştirmeden önce ekibimizden bir çalışma arkadaşımız talebinizi bizzat inceleyecektir.',
   'handling.public':
     'Sorunun çözülmekte olduğunu herkesin görebilmesi için {platform} üzerindeki paylaşımınıza da yanıt vereceğiz.',
+  'handling.trace':
+    'Kargo firmasından gönderinizin nerede olduğunu araştırmasını isteyeceğiz. Gönderiniz {date} tarihine kadar size ulaşmazsa ürünleri yeniden gönderecek ya da ücretini iade edeceğiz.',
+  'handling.evidence':
+    'Lütfen hasarın bir fotoğrafını bize gönderin; fotoğraf elimize ulaşır ulaşmaz gerekli işlemleri başlatacağız.',
   followUp:
     'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
 
@@ -126,6 +130,7 @@ export const tr = {
   'cause.carrier': '{category} (kargo firması: {carrier})',
 
   'na.no_items': 'yeniden gönderilecek ürün yok',
+  'na.no_items_to_return': 'geri alınacak ürün yok',
   'na.no_subscription': 'müşterinin aboneliği yok',
   'na.zero_value': 'değeri sıfır olurdu',
   'na.nothing_to_refund': 'bu esasa göre iade edilecek bir tutar yok',
@@ -148,6 +153,8 @@ export const tr = {
   'rule.missing-item': 'Eksik ürünler hemen gönderilir.',
   'rule.late-minor': 'Kısa bir gecikme, içten bir özrü hak eder.',
   'rule.late-moderate': 'Daha uzun bir gecikme, bir sonraki siparişte indirimi hak eder.',
+  'rule.lost-parcel':
+    'Söz verilen tarihten bir hafta sonra hâlâ ulaşmayan sipariş kaybolmuş sayılır ve hemen yeniden gönderilir.',
   'rule.late-severe':
     'Uzun ya da herkesin gözü önünde yaşanan bir gecikme, daha büyük bir indirimi ve bir sonraki siparişte hızlı kargoyu hak eder.',
   'rule.billing-overcharge': 'Fazla alınan tutarın tamamı iade edilir.',

@@ -34,9 +34,13 @@ const summary = (r: Recommendation) => ({
 // What the default rules must do for each scenario: the remedy types in order, the rules that fired,
 // and who acts.
 const expected: Record<string, ReturnType<typeof summary>> = {
-  'c-wrong-item': { remedies: ['resend', 'gift', 'apology'], fired: ['wrong-item'], mode: 'automatic' },
+  'c-wrong-item': {
+    remedies: ['resend', 'return', 'gift', 'apology'],
+    fired: ['wrong-item'],
+    mode: 'automatic',
+  },
   'c-wrong-item-public': {
-    remedies: ['escalate', 'apology', 'resend', 'gift'],
+    remedies: ['escalate', 'apology', 'resend', 'return', 'gift'],
     fired: ['public-critical', 'wrong-item'],
     mode: 'human',
   },
@@ -81,7 +85,11 @@ const expected: Record<string, ReturnType<typeof summary>> = {
     mode: 'human',
   },
   'c-other': { remedies: ['escalate', 'apology'], fired: ['other'], mode: 'human' },
-  'c-platinum': { remedies: ['resend', 'gift', 'apology'], fired: ['wrong-item'], mode: 'human' },
+  'c-platinum': {
+    remedies: ['resend', 'return', 'gift', 'apology'],
+    fired: ['wrong-item'],
+    mode: 'human',
+  },
   // ¥6,800 (the cup and €15 of express shipping at ¥160) is within the €150 auto-approval limit.
   'c-yen': { remedies: ['resend', 'apology'], fired: ['missing-item'], mode: 'automatic' },
 };
@@ -106,11 +114,19 @@ describe('the default rules on the hand-written scenarios', () => {
       items: [{ sku: 'SHOE-42', quantity: 1 }],
       estimatedCost: 74.9,
     });
-    expect(r.remedies[1]).toMatchObject({ type: 'gift', value: 5.99 });
+    // The wrong shoe is collected: it is worth more than a courier pickup costs.
+    expect(r.remedies[1]).toMatchObject({
+      type: 'return',
+      method: 'pickup',
+      kind: 'restitution',
+      estimatedCost: 8,
+    });
+    expect(r.remedies[2]).toMatchObject({ type: 'gift', value: 5.99 });
     expect(r.rationale.filter((s) => s.audience === 'customer').map((s) => s.text)).toEqual([
       'We are sorry for the trouble this has caused you.',
       'We understand that order o-1001 arrived with the wrong item.',
       'We will send 1 × SHOE-42 again by express shipping, at no cost to you.',
+      'A courier will collect the item you received from your address, at no cost to you.',
       'As a token of our apology, we will send you a gift worth €5.99.',
       'We will check with you on March 13, 2026 that everything has been put right.',
     ]);
@@ -205,7 +221,8 @@ describe('restitution is owed and never capped; goodwill is what caps limit', ()
       items: [{ sku: 'S', quantity: 1, unitPrice: 20 }],
     };
     const r = await recommender.recommend(c);
-    expect(r).toMatchObject({ restitutionCost: 35, goodwillCost: 0, totalCost: 35 });
+    // The express resend (20 + 15) and the courier pickup of the wrong item (8).
+    expect(r).toMatchObject({ restitutionCost: 43, goodwillCost: 0, totalCost: 43 });
     expect(r.cap.totalLimit).toBe(30);
     expect(r.trace.dropped).toContainEqual(
       expect.objectContaining({ type: 'gift', reason: 'cap', limit: 'total' }),
@@ -248,13 +265,13 @@ describe('Haesevoets et al. (2017), Gelbrich, Gäthke & Grégoire (2015): total 
     const c = complaint();
     c.order = {
       ...(c.order as NonNullable<ComplaintInput['order']>),
-      total: 35,
-      items: [{ sku: 'S', quantity: 1, unitPrice: 35 }],
+      total: 50,
+      items: [{ sku: 'S', quantity: 1, unitPrice: 50 }],
     };
     const r = await recommender.recommend(c);
-    // 150% of 35 is 52.50; the express resend costs 50, leaving 2.50 of the 3.50 gift.
-    expect(r.remedies.find((x) => x.type === 'gift')).toMatchObject({ value: 2.5 });
-    expect(r.totalCost).toBe(52.5);
+    // 150% of 50 is 75; the express resend (65) and the pickup of the wrong item (8) leave 2 of the 5 gift.
+    expect(r.remedies.find((x) => x.type === 'gift')).toMatchObject({ value: 2 });
+    expect(r.totalCost).toBe(75);
   });
 });
 
