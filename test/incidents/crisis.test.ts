@@ -96,7 +96,7 @@ describe('recommendMany in crisis mode', () => {
         firstAt: incident?.firstAt,
         lastAt: incident?.lastAt,
         policyFrom: 'w-2',
-        remedies: ['apology', 'resend', 'gift'],
+        remedies: ['apology', 'gift'],
         owner: 'crisis-team',
         statement: STATEMENT[r.locale],
         partners: [],
