@@ -116,17 +116,22 @@ export async function* recommendStream(
       return errorRecord(w.index, w.input, error);
     }
   };
-  /** Starts every settled complaint at the head; the others wait behind the first unsettled one. */
-  const release = (all: boolean) => {
+  /** Marks the complaints at the head as settled; the others wait behind the first unsettled one. */
+  let started = 0;
+  const settle = (all: boolean) => {
     while (head < waiting.length) {
       const w = waiting[head] as Waiting;
       if (!all && w.entry !== null && source.pending(w.entry)) break;
-      out.push(recommendOne(w));
       head++;
     }
-    if (head > 1024 && head * 2 > waiting.length) {
-      for (const w of waiting.splice(0, head)) forget(w);
-      head = 0;
+  };
+  /** Starts the next settled complaint's recommendation. */
+  const start = () => {
+    out.push(recommendOne(waiting[started++] as Waiting));
+    if (started > 1024 && started * 2 > waiting.length) {
+      for (const w of waiting.splice(0, started)) forget(w);
+      head -= started;
+      started = 0;
     }
   };
   // A member stays known until its incident's policy is made: the policy reads every member.
@@ -152,12 +157,20 @@ export async function* recommendStream(
     waiting.push(w);
     byIndex.set(w.index, w);
     if (w.entry) closed(source.add(w.entry));
-    release(false);
-    while (out.length > concurrency) yield await (out.shift() as Promise<Result>);
+    settle(false);
+    // Every settled complaint is answered before more input is read, at most `concurrency` at a time:
+    // an incident that closes settles everything behind it at once, and its results must not pile up.
+    while (started < head) {
+      while (out.length < concurrency && started < head) start();
+      yield await (out.shift() as Promise<Result>);
+    }
   }
   closed(source.finish());
-  release(true);
-  while (out.length > 0) yield await (out.shift() as Promise<Result>);
+  settle(true);
+  while (started < head || out.length > 0) {
+    while (out.length < concurrency && started < head) start();
+    yield await (out.shift() as Promise<Result>);
+  }
 }
 
 function entryOf(reader: EntryReader, complaint: Complaint, index: number): Entry | null {
