@@ -1,8 +1,8 @@
-import { RedressError } from '../errors';
+import { invalidOption, RedressError } from '../errors';
 import { IncidentEngine, runEntries } from './engine';
 import { type IncidentOptions, settings } from './options';
 import { EntryReader, readEntries } from './reader';
-import type { Building, Entry, Incident } from './types';
+import type { Building, Incident } from './types';
 
 /**
  * Finds incidents: bursts of complaints with one cause within a time window, far above that cause's
@@ -13,9 +13,13 @@ import type { Building, Entry, Incident } from './types';
  * Reads only `id`, `receivedAt`, `category`, `order.items` (SKU, family, quantities, prices),
  * `order.carrier`, `subscription.plan`, `subscription.service` and `exposure.public`,
  * and checks those by the complaint schema's rules, with its codes (pass complaints through
- * `parseComplaint` for every other check).
+ * `parseComplaint` for every other check). Each complaint first passes the checks `parseComplaint`
+ * makes of untrusted input: the limits (`options.limits`), and the refusal of proxies, throwing
+ * getters, prototype keys and values JSON cannot carry.
  *
- * @throws RedressError `INVALID_OPTIONS` for bad options, `INVALID_COMPLAINT` naming each bad field.
+ * @throws RedressError `INVALID_OPTIONS` for bad options; `INVALID_COMPLAINT` naming each bad field,
+ *   `LIMIT_EXCEEDED` or `INVALID_JSON` when the first complaint refused was over a limit or bad JSON
+ *   text (each issue's path starts with the complaint's position).
  *
  * @example
  * ```ts
@@ -37,8 +41,8 @@ import type { Building, Entry, Incident } from './types';
  * ```
  */
 export function detectIncidents(complaints: Iterable<unknown>, options?: IncidentOptions): Incident[] {
-  const groupBy = settings(options).groupBy;
-  return runEntries(readEntries(complaints, groupBy), options);
+  const { groupBy, limits } = settings(options);
+  return runEntries(readEntries(complaints, groupBy, limits), options);
 }
 
 /** A detector for a stream of complaints in time order. */
@@ -63,18 +67,24 @@ export interface IncidentDetector {
 export function createIncidentDetector(options?: IncidentOptions): IncidentDetector {
   const engine = new IncidentEngine(options);
   const reader = new EntryReader(engine.groupBy);
+  const { limits } = settings(options);
+  const over = () =>
+    invalidOption(
+      [],
+      'the incident detector has finished; create a new detector with createIncidentDetector',
+    );
   let index = 0;
   let finished = false;
   const done = (closed: readonly Building[]) => closed.map((b) => b.final as Incident);
   return {
     push(complaint) {
-      if (finished) throw new Error('the incident detector has finished');
-      const entry = reader.read(complaint, index++);
-      if (Array.isArray(entry)) throw new RedressError('INVALID_COMPLAINT', entry);
-      return entry === null ? [] : done(engine.add(entry as Entry));
+      if (finished) throw over();
+      const entry = reader.readUntrusted(complaint, index++, limits);
+      if (entry instanceof RedressError) throw entry;
+      return entry === null ? [] : done(engine.add(entry));
     },
     finish() {
-      if (finished) throw new Error('the incident detector has finished');
+      if (finished) throw over();
       finished = true;
       return done(engine.finish());
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { issue, RedressError } from '../errors';
+import { type Limits, resolveLimits } from '../input/limits';
 import { durationMs } from '../time/duration';
 import type { IncidentComplaint } from './types';
 
@@ -26,6 +27,12 @@ export const IncidentOptionsSchema = z.strictObject({
   minCount: z.number().int().min(2).max(1_000_000_000).optional(),
   /** How many times the usual count a window must reach. Default 4; at least 1. */
   ratio: z.number().min(1).max(1_000_000).optional(),
+  /** Limits for each complaint, as `parseComplaint` takes them (see `Limits`); any left out keep their default. */
+  limits: z
+    .custom<Partial<Limits>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+      message: 'expected an object of limits, such as { maxComplaintBytes: 2097152 }',
+    })
+    .optional(),
   /** `cause` (default): category plus product or service; `category`; or a function returning a key. */
   groupBy: z
     .union([
@@ -56,6 +63,8 @@ export interface Settings {
   readonly minCount: number;
   readonly ratio: number;
   readonly groupBy: IncidentGroupBy;
+  /** The limits every complaint is read within. */
+  readonly limits: Limits;
 }
 
 /** Validates options, filling in defaults. @throws RedressError `INVALID_OPTIONS` */
@@ -80,5 +89,6 @@ export function settings(options: IncidentOptions | undefined): Settings {
     minCount: o.minCount ?? INCIDENT_DEFAULTS.minCount,
     ratio: o.ratio ?? INCIDENT_DEFAULTS.ratio,
     groupBy: o.groupBy ?? INCIDENT_DEFAULTS.groupBy,
+    limits: resolveLimits(o.limits),
   };
 }

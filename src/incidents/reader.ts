@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { complaintIssues } from '../complaint/parse';
 import { CATEGORIES, ComplaintShape, LineItemSchema } from '../complaint/schema';
-import { issue, RedressError, type RedressIssue } from '../errors';
-import { limits } from '../input/limits';
+import { formatPath, issue, RedressError, type RedressIssue } from '../errors';
+import { type Limits, limits } from '../input/limits';
+import { type PlainJsonKind, readUntrusted } from '../input/plain-json';
 import type { IncidentCause } from '../policy/incident-mark';
 import { instantMs } from '../time/instant';
 import { TIMESTAMP_YEARS, timestampMs } from '../time/timestamp';
@@ -46,7 +47,8 @@ export function problemsOf(value: unknown, index: number, groupBy: IncidentGroup
   return checked.success ? [] : complaintIssues(checked.error, [index]);
 }
 
-// The fast path. Detection reads a million complaints in about three seconds, and the schema takes
+// The fast path. Detection reads a million complaints in about three seconds (six with the walk of
+// untrusted input before it, see `readUntrusted`), and the schema takes
 // several times as long as the whole detection; so the usual complaint is let through by the checks
 // below, which take only what the schema surely takes (test/incidents/reader.test.ts holds them to
 // it), and everything else is left to the schema to accept or to name its problems.
@@ -141,11 +143,41 @@ function keyOf(
   return own;
 }
 
+const COMPLAINT: PlainJsonKind = {
+  noun: 'complaint',
+  invalid: 'INVALID_COMPLAINT',
+  sizeLimit: 'maxComplaintBytes',
+};
+
+/** An error about one complaint, with its issues under the complaint's position in the input. */
+function atPosition(error: RedressError, index: number): RedressError {
+  const issues = error.issues.map((i) => {
+    const own = `${formatPath(i.path)}: `;
+    const message = i.message.startsWith(own) ? i.message.slice(own.length) : i.message;
+    return issue(i.code, [index, ...i.path], message, i.hint === undefined ? {} : { hint: i.hint });
+  });
+  return new RedressError(error.code, issues, { cause: error });
+}
+
 /** Turns complaints into entries, sharing one cause object per cause. */
 export class EntryReader {
   private readonly causes = new Map<string, IncidentCause>();
 
   constructor(readonly groupBy: IncidentGroupBy) {}
+
+  /**
+   * Reads an untrusted complaint as `parseComplaint` does first: within `limits`, through the
+   * hostile-input walk (proxies, throwing getters, prototype keys, non-JSON values), then `read` on the
+   * plain copy.
+   * @returns the entry, null when a custom `groupBy` leaves it out, or the error refusing it (its
+   *   issues under the complaint's position).
+   */
+  readUntrusted(value: unknown, index: number, within: Limits): Entry | null | RedressError {
+    const plain = readUntrusted(value, COMPLAINT, within);
+    if (!plain.ok) return atPosition(plain.error, index);
+    const entry = this.read(plain.value, index);
+    return Array.isArray(entry) ? new RedressError('INVALID_COMPLAINT', entry) : entry;
+  }
 
   /**
    * Reads the fields detection needs from one complaint, checking each.
@@ -188,21 +220,31 @@ export class EntryReader {
   }
 }
 
-/** Turns the input into entries, checking every complaint; throws with every problem found (up to 100). */
-export function readEntries(complaints: Iterable<unknown>, groupBy: IncidentGroupBy): Entry[] {
+/**
+ * Turns untrusted input into entries, checking every complaint; throws with every problem found (up
+ * to 100), under the code of the first complaint refused (`LIMIT_EXCEEDED`, `INVALID_JSON` or
+ * `INVALID_COMPLAINT`).
+ */
+export function readEntries(
+  complaints: Iterable<unknown>,
+  groupBy: IncidentGroupBy,
+  within: Limits,
+): Entry[] {
   const reader = new EntryReader(groupBy);
   const entries: Entry[] = [];
   const problems: RedressIssue[] = [];
+  let first: RedressError | undefined;
   let index = 0;
   for (const complaint of complaints) {
-    const entry = reader.read(complaint, index++);
+    const entry = reader.readUntrusted(complaint, index++, within);
     if (entry === null) continue;
-    if (Array.isArray(entry)) {
-      if (problems.length < 100) problems.push(...entry);
+    if (entry instanceof RedressError) {
+      first ??= entry;
+      if (problems.length < 100) problems.push(...entry.issues);
     } else {
-      entries.push(entry as Entry);
+      entries.push(entry);
     }
   }
-  if (problems.length > 0) throw new RedressError('INVALID_COMPLAINT', problems.slice(0, 100));
+  if (first) throw new RedressError(first.code, problems.slice(0, 100));
   return entries;
 }
