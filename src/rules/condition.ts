@@ -76,7 +76,12 @@ const REFUSED_KEYS: Readonly<Record<string, { code: string; message: string }>> 
   },
   priority: {
     code: 'condition_priority_not_supported',
-    message: 'condition priorities are not supported: every condition is evaluated',
+    message: 'condition priorities are not supported: every condition is evaluated; remove "priority" here',
+  },
+  name: {
+    code: 'condition_name_not_supported',
+    message:
+      '`name` on a condition is not supported (json-rules-engine allows it): remove it; the rule\'s own "name" and the condition trace say which condition held',
   },
 };
 
@@ -230,6 +235,16 @@ function checkValue(
 ): void {
   const { fact, spec, op, value } = leaf;
   const shape = OPERAND_SHAPE[op];
+  if (isPlainObject(value) && Object.hasOwn(value, 'fact')) {
+    add(
+      problems,
+      'fact_comparison_not_supported',
+      [...path, 'value'],
+      `comparing "${String(fact)}" with another fact ({ "fact": … }) is not supported: a value is a constant`,
+      'compare each fact with a constant, in two conditions if need be',
+    );
+    return;
+  }
   if (shape === 'scalar') {
     if (!scalarFits(spec, value))
       add(
@@ -364,6 +379,16 @@ function checkGroup(
   for (const key of Object.keys(node)) {
     if (key === group) continue;
     const refused = REFUSED_KEYS[key];
+    if ((GROUP_KEYS as readonly string[]).includes(key)) {
+      add(
+        problems,
+        'mixed_group',
+        [...path, key],
+        `a group has one of "all", "any" or "not", not "${key}" next to "${group}"`,
+        `nest one in the other: { "${group}": [ …, { "${key}": [ … ] } ] }`,
+      );
+      continue;
+    }
     add(
       problems,
       refused?.code ?? 'unknown_key',

@@ -53,7 +53,10 @@ function ruleSchema<C extends z.ZodType>(conditions: C) {
       .regex(/^[A-Za-z0-9][\w.:-]*$/, 'a rule name is letters, digits, "-", "_", "." or ":"'),
     description: z.string().max(limits.maxLongText).optional(),
     /** Higher runs first and wins. A whole number ≥ 1 (json-rules-engine turns 0 into 1 silently). */
-    priority: z.number().int().min(1).max(1_000_000),
+    priority: z.number().int().min(1).max(1_000_000, {
+      message:
+        'must be at most 1,000,000 (json-rules-engine allows any positive number): scale your priorities down; only their order matters',
+    }),
     /** A disabled rule is validated but never runs. */
     enabled: z.boolean().default(true),
     conditions,
