@@ -62,8 +62,8 @@ for (const sentence of rec.rationale) if (sentence.audience === 'customer') cons
 // to the customer:
 //   We are truly sorry. The colleague who took your complaint will follow it personally until it is put right.
 //   We understand that order o-1008 arrived 14 days later than we promised.
-//   A member of our social-media team will contact you by March 20, 2026.
-//   We have prepared a 20% discount coupon for your next order, valid until June 18, 2026.
+//   A member of our social media team will contact you by March 20, 2026.
+//   We have prepared a 20% discount coupon for your next order, worth up to €50.00 and valid until June 18, 2026.
 //   A member of our team will review your case personally before we confirm this.
 //   We will also answer your public post on Trustpilot, so that everyone can see it is being resolved.
 //   We will check with you on March 23, 2026 that everything has been put right.

@@ -1,5 +1,6 @@
 import { type CurrencyDisplay, LOCALES, type Locale, type MessageKey } from './locale';
 import { Memo } from './memo';
+import { persianOrdinal } from './persian-ordinal';
 
 /** Values substituted into a template; numbers are formatted for the locale. */
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -34,7 +35,7 @@ interface ListPattern {
  * writes join items with fixed words whatever the items are — a test holds the result equal to
  * `Intl.ListFormat` on arbitrary items — unlike, say, Spanish, whose "y" becomes "e" before "i".
  */
-function listPattern(format: Intl.ListFormat): ListPattern {
+function listPattern(format: Intl.ListFormat, locale: Locale): ListPattern {
   const separators = (n: number) =>
     format
       .formatToParts(Array.from({ length: n }, (_, i) => `item${i}`))
@@ -42,7 +43,8 @@ function listPattern(format: Intl.ListFormat): ListPattern {
       .map((part) => part.value);
   const [pair = ' '] = separators(2);
   const [start = ' ', middle = ' ', end = ' '] = separators(4);
-  return { pair, start, middle, end };
+  // CLDR puts a comma before the last «و» in Persian («الف، ب، و ج»); Persian writers do not.
+  return { pair, start, middle, end: locale === 'fa' ? pair : end };
 }
 
 /** A template split at its placeholders: literal text at even positions, placeholder names at odd ones. */
@@ -104,7 +106,7 @@ export class Renderer {
       hourCycle: 'h23',
       timeZone: 'UTC',
     });
-    this.lists = listPattern(new Intl.ListFormat(this.tag, { style: 'long', type: 'conjunction' }));
+    this.lists = listPattern(new Intl.ListFormat(this.tag, { style: 'long', type: 'conjunction' }), locale);
   }
 
   /**
@@ -196,13 +198,19 @@ export class Renderer {
     return out;
   }
 
+  /** True when this locale's catalogue has the message `key` (a built-in queue's name, say). */
+  has(key: string): boolean {
+    return Object.hasOwn(this.messages(), key);
+  }
+
   /** A message whose key is known to the compiler. */
   m(key: MessageKey, params?: MessageParams): string {
     return this.t(key, params);
   }
 
-  /** "3rd", "3.", "۳مین" — the ordinal of `n` in this locale. */
+  /** "3rd", "3.", "سومین" — the ordinal of `n` in this locale. */
   ordinal(n: number): string {
+    if (this.locale === 'fa') return persianOrdinal(n, (x) => this.number(x));
     const template = this.plural(this.messages(), this.pluralForms, 'ordinal', this.ordinals.select(n));
     return template === undefined ? this.number(n) : this.fill(template, { n });
   }
@@ -229,7 +237,12 @@ export class Renderer {
           currencyDisplay: this.currencyDisplay,
         }),
     );
-    return this.moneyTexts.at<number>(currency).get(amount, (x) => this.embedSentence(format.format(x)));
+    // Iranians write «ریال», not CLDR's «ریال ایران» (which names the country, as for a foreign currency).
+    const text =
+      this.locale === 'fa' && currency === 'IRR'
+        ? (x: number) => format.format(x).replace('ریال ایران', 'ریال')
+        : (x: number) => format.format(x);
+    return this.moneyTexts.at<number>(currency).get(amount, (x) => this.embedSentence(text(x)));
   }
 
   /** An amount of rials shown in toman (a tenth of it), with the locale's word for toman after it. */

@@ -5,6 +5,21 @@ import { SEVERITY_BANDS, VALUE_TIERS } from '../scoring/score';
 import { IncidentPolicySchema } from './incident-policy';
 
 const money = z.number().min(0).max(limits.maxMoney);
+
+/** A queue id as rules write it: letters, digits, `-`, `_` and `.`, starting with a letter or digit. */
+const queueId = z
+  .string()
+  .max(limits.maxIdLength)
+  .regex(/^[A-Za-z0-9][\w.-]*$/, 'a queue id is letters, digits, "-", "_" or "." (e.g. "billing")');
+const queueName = z.string().trim().min(1).max(limits.maxShortText);
+/** A queue's team name in each locale; any may be left out. */
+const QueueNameSchema = z.strictObject({
+  en: queueName.optional(),
+  tr: queueName.optional(),
+  fa: queueName.optional(),
+});
+/** More named queues than any shop has; bounds the work of reading a rule file. */
+const MAX_QUEUES = 200;
 const share = z.number().min(0).max(10);
 
 /**
@@ -97,6 +112,17 @@ export const PolicySchema = z
     evidenceAboveValue: money.default(100),
     /** The queue a case goes to when a person must look and no rule named one. */
     defaultQueue: z.string().trim().min(1).max(limits.maxIdLength).default('customer-care'),
+    /**
+     * The queues' team names, per locale, as the customer reads them after "our … team" ("billing",
+     * "fatura işlemleri", «مالی»): `{ "billing": { "name": { "en": "billing", "tr": "…" } } }`. redress
+     * names its built-in queues itself; a queue with no name in a locale is not named to the customer.
+     */
+    queues: z
+      .record(queueId, z.strictObject({ name: QueueNameSchema }))
+      .refine((q) => Object.keys(q).length <= MAX_QUEUES, {
+        message: `at most ${MAX_QUEUES} queues may be named`,
+      })
+      .default({}),
     /** What sends a case to a person regardless of cost. */
     humanReview: z
       .strictObject({

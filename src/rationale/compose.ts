@@ -1,4 +1,4 @@
-import { overchargeOf } from '../complaint/measures';
+import { itemsAffected, overchargeOf } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
 import type { MoneyConversion } from '../exchange/conversion';
 import { describeFactor } from '../i18n/factor-text';
@@ -48,6 +48,8 @@ export interface RationaleInput {
   /** How amounts are shown, where not as `Intl` prints them (rials in toman). */
   readonly currencyDisplay?: CurrencyDisplay | undefined;
   readonly checkSatisfactionAt: string;
+  /** The rule set's team names for its queues (`policy.queues`); redress names the built-in ones. */
+  readonly queues?: Readonly<Record<string, { readonly name: Readonly<Partial<Record<Locale, string>>> }>>;
   /** Set when the complaint is part of an incident (`recommendMany` with `incidents`). */
   readonly incident?: IncidentMark;
 }
@@ -59,6 +61,10 @@ interface Composition {
   readonly out: RationaleSentence[];
   /** "your order 123" or "your Plus subscription". */
   readonly subject: string;
+  /** The subject in the locative: "in order 123", "123 numaralı siparişinizde". */
+  readonly subjectIn: string;
+  /** A queue's team name in this locale, or undefined when it has none. */
+  readonly queueName: (queue: string) => string | undefined;
   readonly money: (amount: number) => string;
   readonly say: (key: MessageKey | string, text: string, audience?: 'customer' | 'agent') => void;
 }
@@ -74,9 +80,8 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
     r,
     input,
     out,
-    subject: c.order
-      ? r.m('subject.order', { orderId: r.embed(c.order.id) })
-      : r.m('subject.subscription', { plan: r.embed(c.subscription?.plan ?? '') }),
+    ...subjects(r, c),
+    queueName: (queue) => teamName(r, input.queues, queue),
     money: (amount: number) => r.money(amount, input.currency, input.currencyDisplay),
     say: (key, text, audience = 'customer') => out.push({ key, audience, text }),
   };
@@ -90,23 +95,66 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
   return out;
 }
 
+/** "order o-1001" and "in order o-1001" (or the subscription), in the renderer's locale. */
+function subjects(r: Renderer, c: Complaint): { subject: string; subjectIn: string } {
+  if (c.order) {
+    const orderId = r.embed(c.order.id);
+    return { subject: r.m('subject.order', { orderId }), subjectIn: r.m('subject.orderIn', { orderId }) };
+  }
+  const plan = r.embed(c.subscription?.plan ?? '');
+  return {
+    subject: r.m('subject.subscription', { plan }),
+    subjectIn: r.m('subject.subscriptionIn', { plan }),
+  };
+}
+
+/**
+ * A queue's team name in the renderer's locale: the rule set's, else redress's own for a built-in
+ * queue (`queue.<id>` in the catalogue), else undefined — a queue id is never shown to the customer.
+ */
+export function teamName(r: Renderer, queues: RationaleInput['queues'], queue: string): string | undefined {
+  const own = queues && Object.hasOwn(queues, queue) ? queues[queue]?.name[r.locale] : undefined;
+  if (own !== undefined) return r.embedSentence(own);
+  return r.has(`queue.${queue}`) ? r.t(`queue.${queue}`) : undefined;
+}
+
+/** The product names the order gives, by SKU (the first line's name where a SKU repeats). */
+function itemNames(r: Renderer, c: Complaint): (sku: string) => string | undefined {
+  const names = new Map<string, string>();
+  for (const item of c.order?.items ?? []) {
+    if (item.name !== undefined && item.name.trim() !== '' && !names.has(item.sku)) {
+      names.set(item.sku, r.embedSentence(item.name.trim()));
+    }
+  }
+  return (sku) => names.get(sku);
+}
+
 /** Sorry, what happened, what we will do, what happens next. */
-function toCustomer({ r, input, subject, money, say }: Composition): void {
+function toCustomer({ r, input, subject, subjectIn, money, queueName, say }: Composition): void {
   const apology = openingApology(r, input.remedies);
   say(apology.key, apology.text);
-  say(...restatement(r, input.complaint, subject, input.daysLate, money));
+  say(...restatement(r, input.complaint, { subject, subjectIn }, input.daysLate, money));
   if (input.incident) say('incident.notice', r.m('incident.notice'));
 
+  const c = input.complaint;
+  const words = {
+    subject,
+    money,
+    itemName: itemNames(r, c),
+    queueName,
+    subscription: c.order === undefined && c.subscription !== undefined,
+  };
   for (const remedy of input.remedies) {
-    const offer = offerSentence(r, remedy, { subject, money });
+    const offer = offerSentence(r, remedy, words);
     if (offer) say(offer.key, offer.text);
   }
   if (input.handling.mode === 'human') say('handling.human', r.m('handling.human'));
-  if (input.handling.publicAcknowledgement) {
-    say(
-      'handling.public',
-      r.m('handling.public', { platform: r.embed(input.handling.publicAcknowledgement.platform) }),
-    );
+  const ack = input.handling.publicAcknowledgement;
+  if (ack) {
+    // The platform the customer posted on, by name; without one, the channel's id is no name to show.
+    const platform = input.complaint.exposure?.platform;
+    if (platform === undefined) say('handling.publicUnnamed', r.m('handling.publicUnnamed'));
+    else say('handling.public', r.m('handling.public', { platform: r.embed(ack.platform) }));
   }
   for (const step of input.handling.steps) {
     if (step.type === 'trace') say('handling.trace', r.m('handling.trace', { date: r.date(step.lostOn) }));
@@ -122,9 +170,28 @@ function whyMoney({ r, input, say }: Composition): void {
   }
 }
 
+/**
+ * The factors in words, for the agent. Where a post's platform and its reach are both known they are
+ * one phrase ("posted publicly on Instagram to 50,000 followers"), not the same words twice.
+ */
+function describeFactors(r: Renderer, fs: readonly Factor[]): string {
+  const reach = fs.find((f) => f.code === 'publicReach');
+  const on = fs.find((f) => f.code === 'public' && f.params.platform);
+  const words: string[] = [];
+  for (const f of fs) {
+    if (reach && on && f === on) {
+      const n = Number(reach.params.reach);
+      words.push(r.t('factor.publicOnReach', { platform: r.embed(String(on.params.platform)), reach: n }, n));
+    } else if (!(reach && on && f === reach)) {
+      words.push(describeFactor(r, f.code, f.params));
+    }
+  }
+  return r.list(words);
+}
+
 /** The two scores and the factors behind them. */
 function whyScores({ r, input, say }: Composition): void {
-  const factors = (fs: readonly Factor[]) => r.list(fs.map((f) => describeFactor(r, f.code, f.params)));
+  const factors = (fs: readonly Factor[]) => describeFactors(r, fs);
   say(
     'why.severity',
     r.m('why.severity', {
@@ -329,11 +396,19 @@ function limitSentence(
 function restatement(
   r: Renderer,
   c: Complaint,
-  subject: string,
+  subjects: { subject: string; subjectIn: string },
   days: number,
   money: (n: number) => string,
 ): [string, string] {
+  const { subject, subjectIn } = subjects;
   switch (c.category) {
+    case 'damaged_item':
+    case 'missing_item':
+      // One item or several: "the item in your order", not "the items", when one arrived damaged.
+      return [
+        `restate.${c.category}`,
+        r.t(`restate.${c.category}`, subjects, itemsAffected(c) === 1 ? 1 : 2),
+      ];
     case 'late_delivery': {
       const key =
         c.order?.deliveredAt === undefined ? 'restate.late_delivery_pending' : 'restate.late_delivery';
@@ -346,7 +421,7 @@ function restatement(
         : ['restate.billing_error_unknown', r.m('restate.billing_error_unknown', { subject })];
     }
     default:
-      return [`restate.${c.category}`, r.t(`restate.${c.category}`, { subject })];
+      return [`restate.${c.category}`, r.t(`restate.${c.category}`, { subject, subjectIn })];
   }
 }
 
@@ -368,6 +443,7 @@ function ruleRationale(
   const fill = (template: string, renderer: Renderer, subject: string) =>
     renderer.fill(template, {
       subject,
+      subjectIn: subjects(renderer, c).subjectIn,
       orderId: renderer.embed(c.order?.id ?? ''),
       category: renderer.t(`category.${c.category}`),
       daysLate: ctx.input.daysLate,
@@ -412,8 +488,11 @@ function handlingReason(
       return r.m('reason.severity_band', { band: r.t(`band.${input.severity.band}`) });
     case 'value_tier':
       return r.m('reason.value_tier', { tier: r.t(`tier.${input.value.tier}`) });
-    case 'escalate_remedy':
-      return r.m('reason.escalate_remedy', { queue: r.embed(input.handling.queue ?? '') });
+    case 'escalate_remedy': {
+      // The agent reads the team's name where it has one, and the queue's id otherwise.
+      const queue = input.handling.queue ?? '';
+      return r.m('reason.escalate_remedy', { queue: teamName(r, input.queues, queue) ?? r.embed(queue) });
+    }
     case 'cost_above_auto_approve':
       return r.m('reason.cost_above_auto_approve', {
         total: money(input.totalCost),

@@ -75,6 +75,7 @@ export function explain(e: Explained): RationaleSentence[] {
     conversion: conversion.converted ? conversion.used : null,
     checkSatisfactionAt: e.checkSatisfactionAt,
     currencyDisplay: e.currencyDisplay,
+    queues: policy.queues,
     ...(e.incident ? { incident: e.incident } : {}),
   });
 }

@@ -127,34 +127,61 @@ export const coupon = defineRemedy({
       'remedy.coupon': 'coupon',
       'offer.coupon.percent':
         'We have prepared a {percent} discount coupon for your next order, valid until {expiresAt}.',
+      'offer.coupon.percentCapped':
+        'We have prepared a {percent} discount coupon for your next order, worth up to {max} and valid until {expiresAt}.',
       'offer.coupon.amount':
         'We have prepared a coupon worth {amount} for your next order, valid until {expiresAt}.',
+      'offer.coupon.invoicePercent': 'We will take {percent} off your next invoice.',
+      'offer.coupon.invoicePercentCapped': 'We will take {percent} off your next invoice, up to {max}.',
+      'offer.coupon.invoiceAmount': 'We will take {amount} off your next invoice.',
     },
     tr: {
       'remedy.coupon': 'kupon',
       'offer.coupon.percent':
-        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {percent} indirim kuponunu sizin için hazırladık.',
+        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {percent} indirimli bir kupon hazırladık.',
+      'offer.coupon.percentCapped':
+        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli, en fazla {max} değerinde {percent} indirimli bir kupon hazırladık.',
       'offer.coupon.amount':
-        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {amount} değerinde bir kuponu sizin için hazırladık.',
+        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {amount} değerinde bir kupon hazırladık.',
+      'offer.coupon.invoicePercent': 'Bir sonraki faturanıza {percent} indirim yansıtılacak.',
+      'offer.coupon.invoicePercentCapped':
+        'Bir sonraki faturanıza en fazla {max} olmak üzere {percent} indirim yansıtılacak.',
+      'offer.coupon.invoiceAmount': '{amount} tutarındaki indirim bir sonraki faturanıza yansıtılacak.',
     },
     fa: {
       'remedy.coupon': 'کوپن',
       'offer.coupon.percent':
         'یک کوپن تخفیف {percent} برای سفارش بعدی شما آماده کرده‌ایم که تا {expiresAt} معتبر است.',
+      'offer.coupon.percentCapped':
+        'یک کوپن تخفیف {percent} تا سقف {max} برای سفارش بعدی شما آماده کرده‌ایم که تا {expiresAt} معتبر است.',
       'offer.coupon.amount':
         'یک کوپن به ارزش {amount} برای سفارش بعدی شما آماده کرده‌ایم که تا {expiresAt} معتبر است.',
+      'offer.coupon.invoicePercent': 'روی صورت‌حساب بعدی شما {percent} تخفیف اعمال می‌شود.',
+      'offer.coupon.invoicePercentCapped':
+        'روی صورت‌حساب بعدی شما {percent} تخفیف، حداکثر تا {max}، اعمال می‌شود.',
+      'offer.coupon.invoiceAmount': 'مبلغ {amount} از صورت‌حساب بعدی شما کسر می‌شود.',
     },
   },
-  offer: (remedy, say, r, { money }) =>
-    remedy.percent !== null
-      ? say('offer.coupon.percent', {
-          percent: r.percent(remedy.percent),
-          expiresAt: r.date(remedy.expiresAt),
-        })
-      : say('offer.coupon.amount', {
-          amount: money(remedy.amount ?? 0),
-          expiresAt: r.date(remedy.expiresAt),
-        }),
+  offer: (remedy, say, r, { money, subscription }) => {
+    // A subscriber's money off goes on the next invoice; a percentage always says its cap, if it has one.
+    const expiresAt = r.date(remedy.expiresAt);
+    if (remedy.percent === null) {
+      const amount = money(remedy.amount ?? 0);
+      return subscription
+        ? say('offer.coupon.invoiceAmount', { amount })
+        : say('offer.coupon.amount', { amount, expiresAt });
+    }
+    const percent = r.percent(remedy.percent);
+    if (remedy.maxDiscount === null) {
+      return subscription
+        ? say('offer.coupon.invoicePercent', { percent })
+        : say('offer.coupon.percent', { percent, expiresAt });
+    }
+    const max = money(remedy.maxDiscount);
+    return subscription
+      ? say('offer.coupon.invoicePercentCapped', { percent, max })
+      : say('offer.coupon.percentCapped', { percent, max, expiresAt });
+  },
   label: (remedy, money) =>
     remedy.percent !== null ? `coupon ${remedy.percent}%` : `coupon ${money(remedy.estimatedCost)}`,
   check: (remedy, ctx) => [

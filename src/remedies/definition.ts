@@ -11,6 +11,15 @@ export interface OfferWords {
   readonly subject: string;
   /** An amount of the complaint's currency, formatted for the locale. */
   readonly money: (amount: number) => string;
+  /** The product's name the order gives for a SKU (`items[].name`), isolated for the sentence; else undefined. */
+  readonly itemName: (sku: string) => string | undefined;
+  /**
+   * A queue's team name in the locale ("social media"): the rule set's `policy.queues.<id>.name`, else
+   * redress's own for a built-in queue, else undefined (the sentence then names no team).
+   */
+  readonly queueName: (queue: string) => string | undefined;
+  /** True when the complaint is about a subscription, not an order: money off is "your next invoice". */
+  readonly subscription: boolean;
 }
 
 /** A concrete remedy as the recommendation shows it: its parameters, its kind and its estimated cost. */

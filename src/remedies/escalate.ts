@@ -62,19 +62,29 @@ export const escalate = defineRemedy({
     en: {
       'remedy.escalate': 'escalation',
       'offer.escalate': 'A member of our {queue} team will contact you by {dueAt}.',
+      'offer.escalate.unnamed': 'A member of our team will contact you by {dueAt}.',
     },
     tr: {
       'remedy.escalate': 'üst birime aktarma',
       'offer.escalate':
-        '{queue} ekibimizden bir çalışma arkadaşımız {dueAt} tarihine kadar sizinle iletişime geçecektir.',
+        '{dueAt} tarihine kadar {queue} ekibimizden bir çalışma arkadaşımız sizinle iletişime geçecektir.',
+      'offer.escalate.unnamed':
+        'Ekibimizden bir çalışma arkadaşımız {dueAt} tarihine kadar sizinle iletişime geçecektir.',
     },
     fa: {
       'remedy.escalate': 'ارجاع',
       'offer.escalate': 'یکی از همکاران ما در تیم {queue} تا {dueAt} با شما تماس خواهد گرفت.',
+      'offer.escalate.unnamed': 'یکی از همکاران ما تا {dueAt} با شما تماس خواهد گرفت.',
     },
   },
-  offer: (remedy, say, r) =>
-    say('offer.escalate', { queue: r.embed(remedy.queue), dueAt: r.date(remedy.dueAt) }),
+  // The customer hears the team's name, never the queue's id; a queue without a name names no team.
+  offer: (remedy, say, r, { queueName }) => {
+    const queue = queueName(remedy.queue);
+    const dueAt = r.date(remedy.dueAt);
+    return queue === undefined
+      ? say('offer.escalate.unnamed', { dueAt })
+      : say('offer.escalate', { queue, dueAt });
+  },
   label: (remedy) => `escalate → ${remedy.queue}`,
   check: (remedy, ctx) => [...kindProblems(remedy.kind, 'care'), ...escalateProblems(remedy, ctx)],
   shapes: [

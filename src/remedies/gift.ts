@@ -67,18 +67,19 @@ export const gift = defineRemedy({
   texts: {
     en: {
       'remedy.gift': 'gift',
-      'offer.gift': 'As a token of our apology, we will send you a gift worth {value}.',
+      'offer.gift': 'As a token of our apology, we will send you a small gift.',
     },
     tr: {
       'remedy.gift': 'hediye',
-      'offer.gift': 'Özrümüzün küçük bir göstergesi olarak size {value} değerinde bir hediye göndereceğiz.',
+      'offer.gift': 'Özrümüzün bir göstergesi olarak size küçük bir hediye göndereceğiz.',
     },
     fa: {
       'remedy.gift': 'هدیه',
-      'offer.gift': 'به نشانهٔ عذرخواهی، هدیه‌ای به ارزش {value} برای شما ارسال می‌کنیم.',
+      'offer.gift': 'به نشانهٔ عذرخواهی، هدیهٔ کوچکی برای شما ارسال می‌کنیم.',
     },
   },
-  offer: (remedy, say, _r, { money }) => say('offer.gift', { value: money(remedy.value) }),
+  // The gift's value is for the agent (its label and cost); the customer hears of a small gift.
+  offer: (_remedy, say) => say('offer.gift'),
   label: (remedy, money) => `gift ${money(remedy.estimatedCost)}`,
   check: (remedy, ctx) => [
     ...kindProblems(remedy.kind, 'goodwill'),

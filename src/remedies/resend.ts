@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Renderer } from '../i18n/renderer';
 import { isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';
 import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
@@ -57,6 +58,14 @@ function resendProblems(r: Given<ResendParams>, ctx: RemedyCheckContext): string
   return problems;
 }
 
+/** One line of a resend: the product's name when the order gives it ("2 × Running shoes"), else its SKU. */
+function itemLine(r: Renderer, item: { sku: string; quantity: number }, name: string | undefined): string {
+  if (name === undefined) return r.m('item.line', { quantity: item.quantity, sku: r.embed(item.sku) });
+  return item.quantity === 1
+    ? r.m('item.named', { name })
+    : r.m('item.namedMany', { quantity: item.quantity, name });
+}
+
 /** A resend is restitution: owed, never capped. */
 export const resend = defineRemedy({
   type: 'resend',
@@ -66,24 +75,33 @@ export const resend = defineRemedy({
   texts: {
     en: {
       'remedy.resend': 'resend',
-      'offer.resend': 'We will send {items} again by {shipping} shipping, at no cost to you.',
+      'offer.resend.one': 'We will send {items} again by {shipping} shipping, at no cost to you.',
+      'offer.resend.other': 'We will send {items} again by {shipping} shipping, at no cost to you.',
     },
     tr: {
       'remedy.resend': 'yeniden gönderim',
-      'offer.resend':
-        'Aşağıdaki ürünleri hiçbir ücret ödemeden {shipping} kargoyla size yeniden göndereceğiz: {items}.',
+      'offer.resend.one':
+        'Şu ürünü sizden hiçbir ücret almadan {shipping} kargoyla yeniden göndereceğiz: {items}.',
+      'offer.resend.other':
+        'Şu ürünleri sizden hiçbir ücret almadan {shipping} kargoyla yeniden göndereceğiz: {items}.',
     },
     fa: {
       'remedy.resend': 'ارسال مجدد',
-      'offer.resend':
-        'کالاهای زیر را بدون هیچ هزینه‌ای با ارسال {shipping} دوباره برای شما می‌فرستیم: {items}.',
+      'offer.resend.one':
+        'این کالا را بدون هیچ هزینه‌ای با ارسال {shipping} دوباره برای شما می‌فرستیم: {items}.',
+      'offer.resend.other':
+        'این کالاها را بدون هیچ هزینه‌ای با ارسال {shipping} دوباره برای شما می‌فرستیم: {items}.',
     },
   },
-  offer: (remedy, say, r) =>
-    say('offer.resend', {
-      items: r.list(remedy.items.map((i) => r.m('item.line', { quantity: i.quantity, sku: r.embed(i.sku) }))),
-      shipping: r.t(`shipping.${remedy.shipping}`),
-    }),
+  offer: (remedy, say, r, { itemName }) =>
+    say(
+      'offer.resend',
+      {
+        items: r.list(remedy.items.map((i) => itemLine(r, i, itemName(i.sku)))),
+        shipping: r.t(`shipping.${remedy.shipping}`),
+      },
+      remedy.items.reduce((n, i) => n + i.quantity, 0),
+    ),
   label: (remedy) => `resend (${remedy.shipping})`,
   check: (remedy, ctx) => [...kindProblems(remedy.kind, 'restitution'), ...resendProblems(remedy, ctx)],
   shapes: [

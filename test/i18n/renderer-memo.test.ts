@@ -34,7 +34,9 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
             // What a renderer that has never seen the amount writes.
             expect(r.money(n, 'EUR')).toBe(new Renderer(locale).money(n, 'EUR'));
             expect(r.date(new Date(time).toISOString())).toBe(dates.format(time));
-            expect(r.list(items)).toBe(lists.format(items));
+            // Persian drops CLDR's comma before the last «و».
+            const list = lists.format(items);
+            expect(r.list(items)).toBe(locale === 'fa' ? list.replace(/، و (?!.*، و )/su, ' و ') : list);
             expect(r.percent(n)).toBe(percents.format(n / 100));
           }
         },

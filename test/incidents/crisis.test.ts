@@ -131,7 +131,7 @@ describe('recommendMany in crisis mode', () => {
     const notice = (id: string) =>
       members.find((r) => r.complaintId === id)?.rationale.find((s) => s.key === 'incident.notice')?.text;
     expect(notice('w-1')).toBe(
-      'Yaşadığınız sorun, birçok müşterimizi etkileyen ve farkında olduğumuz bir sorunun parçası; sorunun kaynağını gidermek için çalışıyoruz.',
+      'Yaşadığınız sorun, birçok müşterimizi etkileyen genel bir aksaklıktan kaynaklanıyor; kalıcı olarak gidermek için çalışıyoruz.',
     );
     expect(notice('w-3')).toBe(
       'مشکل شما بخشی از یک مشکل شناخته‌شده است که بسیاری از مشتریان ما را تحت تأثیر قرار داده است و ما در حال رفع ریشهٔ آن هستیم.',

@@ -121,10 +121,18 @@ describe('the remedy registry', () => {
         expect(problems).toEqual([]);
         for (const locale of LOCALE_CODES) {
           const r = rendererOf(locale);
-          const words = { subject: 'S', money: (n: number) => r.money(n, ctx.currency) };
-          const offer = offerSentence(r, remedy as Remedy, words);
-          if (spec.type === 'apology') expect(offer).toBeUndefined();
-          else expect(offer?.text).not.toMatch(/\{\w+\}/);
+          for (const subscription of [false, true]) {
+            const words = {
+              subject: 'S',
+              money: (n: number) => r.money(n, ctx.currency),
+              itemName: (sku: string) => (sku.length % 2 === 0 ? `name of ${sku}` : undefined),
+              queueName: (queue: string) => (queue === 'legal' ? 'legal' : undefined),
+              subscription,
+            };
+            const offer = offerSentence(r, remedy as Remedy, words);
+            if (spec.type === 'apology') expect(offer).toBeUndefined();
+            else expect(offer?.text).not.toMatch(/\{\w+\}/);
+          }
         }
         expect(remedyLabel(remedy as Remedy, String)).toMatch(/\S/);
       }),

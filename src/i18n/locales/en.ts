@@ -5,6 +5,9 @@
  * `Intl.PluralRules` (`ordinal.*` with its ordinal rules); `.other` is required, the others only where
  * the language's grammar tells them apart (English does, Turkish and Persian do not after a numeral).
  *
+ * `{subjectIn}` is `{subject}` in the locative ("in order o-1001", "o-1001 numaralı siparişinizde", «در
+ * سفارش شمارهٔ …»): the rationale passes both, and a translation may use either where English uses one.
+ *
  * Register: plain, warm, first person plural; restate what happened, never blame the customer.
  */
 export const en = {
@@ -22,6 +25,8 @@ export const en = {
   'factor.publicOn': 'posted publicly on {platform}',
   'factor.publicReach.one': 'posted publicly to {reach} follower',
   'factor.publicReach.other': 'posted publicly to {reach} followers',
+  'factor.publicOnReach.one': 'posted publicly on {platform} to {reach} follower',
+  'factor.publicOnReach.other': 'posted publicly on {platform} to {reach} followers',
   'factor.repeat': '{ordinal} complaint in 90 days',
   'factor.tone': 'customer is {tone}',
   'factor.legalThreat': 'legal action threatened',
@@ -58,17 +63,30 @@ export const en = {
   'shipping.standard': 'standard',
   'shipping.express': 'express',
 
+  'queue.legal': 'legal',
+  'queue.senior-care': 'senior care',
+  'queue.social-media': 'social media',
+  'queue.billing': 'billing',
+  'queue.store-management': 'store management',
+  'queue.customer-care': 'customer care',
+
   quoted: '"{text}"',
   'currency.toman': 'toman',
   'money.toman': '{amount} toman',
   'item.line': '{quantity} × {sku}',
+  'item.named': '{name}',
+  'item.namedMany': '{quantity} × {name}',
 
   'subject.order': 'order {orderId}',
   'subject.subscription': 'your {plan} subscription',
+  'subject.orderIn': 'in order {orderId}',
+  'subject.subscriptionIn': 'in your {plan} subscription',
 
   'restate.wrong_item': 'We understand that {subject} arrived with the wrong item.',
-  'restate.damaged_item': 'We understand that items in {subject} arrived damaged.',
-  'restate.missing_item': 'We understand that items were missing from {subject}.',
+  'restate.damaged_item.one': 'We understand that an item in {subject} arrived damaged.',
+  'restate.damaged_item.other': 'We understand that items in {subject} arrived damaged.',
+  'restate.missing_item.one': 'We understand that an item was missing from {subject}.',
+  'restate.missing_item.other': 'We understand that items were missing from {subject}.',
   'restate.late_delivery.one': 'We understand that {subject} arrived {days} day later than we promised.',
   'restate.late_delivery.other': 'We understand that {subject} arrived {days} days later than we promised.',
   'restate.late_delivery_pending.one':
@@ -91,6 +109,8 @@ export const en = {
     'We will ask the carrier to trace your parcel. If it has not reached you by {date}, we will send it again or refund you.',
   'handling.evidence':
     'Please send us a photo of the damage; we will take care of everything as soon as we receive it.',
+  'handling.publicUnnamed':
+    'We will also answer your public post, so that everyone can see it is being resolved.',
   followUp: 'We will check with you on {date} that everything has been put right.',
 
   'incident.statement':
@@ -144,7 +164,7 @@ export const en = {
   'reason.tone': 'the customer is {tone}',
   'reason.severity_band': 'the severity is {band}',
   'reason.value_tier': 'the customer is in the {tier} tier',
-  'reason.escalate_remedy': 'a rule escalates it to {queue}',
+  'reason.escalate_remedy': 'a rule passes it to the {queue} team',
   'reason.cost_above_auto_approve': 'the cost of {total} is above the auto-approval limit of {limit}',
   'reason.no_rule_matched': 'no rule matched',
   'reason.compensation_limit': 'the compensation limit for this customer was reached',
@@ -153,13 +173,13 @@ export const en = {
     'Sending the right item at once, with a small gift, is how we make up for a wrong delivery.',
   'rule.damaged-item': 'A damaged item is replaced straight away.',
   'rule.damaged-item-refund':
-    'For a valued customer we refund a damaged item at once instead of asking them to wait.',
+    'A damaged item in a small order is refunded at once: sending it again would cost more than it is worth.',
   'rule.missing-item': 'Missing items are sent at once.',
   'rule.late-minor': 'A short delay deserves an apology.',
   'rule.late-moderate': 'A longer delay earns a discount on the next order.',
   'rule.lost-parcel':
     'An order that has not arrived a week after the promised date is treated as lost and sent again at once.',
-  'rule.late-severe': 'A long or very visible delay earns a larger discount and express shipping next time.',
+  'rule.late-severe': 'A long or very visible delay earns a larger discount on the next order.',
   'rule.billing-overcharge': 'What was overcharged is refunded in full.',
   'rule.billing-unknown': 'A billing error without a known amount is checked by a person.',
   'rule.outage': 'A service that failed is credited with free time.',
@@ -173,7 +193,7 @@ export const en = {
   'rule.staff-severe': 'Serious staff misconduct is reviewed by a manager.',
   'rule.legal': 'A legal threat is handled by our legal team.',
   'rule.abusive': 'Abusive contact is handled by a senior colleague.',
-  'rule.public-critical': 'A critical public complaint is answered by the social media team.',
+  'rule.public-critical': 'A serious public complaint is answered by the social media team.',
   'rule.repeat': 'A customer who had to complain again gets a personal apology.',
 } as const;
 

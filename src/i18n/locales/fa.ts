@@ -7,9 +7,10 @@ import type { Messages } from './en';
  * scenes. Text uses Persian letters (ی, ک), the zero-width non-joiner (می‌کنیم), ezafe on final he
  * (شمارهٔ) and Persian punctuation (، ؛ « »).
  *
- * Persian does not inflect a noun after a numeral ("۳ روز"), so plural messages have only their
- * `.other` form. Ordinals are a number with the suffix ـمین ("۳مین"); the repeat count is always at
- * least 2, so the irregular "اولین" is never needed.
+ * Persian does not inflect a noun after a numeral ("۳ روز"), so most plural messages have only their
+ * `.other` form; `.one` is given where the sentence speaks of one thing or several («کالای سفارش» /
+ * «کالاهای سفارش»). Ordinals are written in words («چهارمین», see persian-ordinal.ts); `ordinal.other`
+ * is kept for the catalogue's shape.
  *
  * Direction: every message is right-to-left text. Values from the input that are inserted into it
  * (order ids, SKUs, plan, platform, queue and rule names) are wrapped by the renderer in Unicode
@@ -25,8 +26,9 @@ export const fa = {
   'factor.public': 'انتشار عمومی',
   'factor.publicOn': 'انتشار عمومی در {platform}',
   'factor.publicReach.other': 'انتشار عمومی برای {reach} دنبال‌کننده',
+  'factor.publicOnReach.other': 'انتشار عمومی در {platform} برای {reach} دنبال‌کننده',
   'factor.repeat': '{ordinal} شکایت در ۹۰ روز اخیر',
-  'factor.tone': 'لحن مشتری: {tone}',
+  'factor.tone': 'لحن {tone} مشتری',
   'factor.legalThreat': 'تهدید به اقدام قانونی',
   'factor.cap': 'محدود به سقف ۱۰۰',
   'factor.tenure.other': '{months} ماه همراهی با ما',
@@ -58,18 +60,30 @@ export const fa = {
   'tier.platinum': 'پلاتینی',
   'shipping.standard': 'عادی',
   'shipping.express': 'سریع',
+  'queue.legal': 'حقوقی',
+  'queue.senior-care': 'پشتیبانی ارشد',
+  'queue.social-media': 'شبکه‌های اجتماعی',
+  'queue.billing': 'مالی',
+  'queue.store-management': 'مدیریت فروشگاه',
+  'queue.customer-care': 'خدمات مشتریان',
 
   quoted: '«{text}»',
   'currency.toman': 'تومان',
   'money.toman': '{amount} تومان',
   'item.line': '{quantity} عدد {sku}',
+  'item.named': '{name}',
+  'item.namedMany': '{quantity} عدد {name}',
 
   'subject.order': 'سفارش شمارهٔ {orderId}',
   'subject.subscription': 'اشتراک {plan} شما',
+  'subject.orderIn': 'در سفارش شمارهٔ {orderId}',
+  'subject.subscriptionIn': 'در اشتراک {plan} شما',
 
   'restate.wrong_item': 'متوجه شدیم که در {subject} کالای اشتباه برای شما ارسال شده است.',
-  'restate.damaged_item': 'متوجه شدیم که کالاهای {subject} آسیب‌دیده به دست شما رسیده است.',
-  'restate.missing_item': 'متوجه شدیم که برخی از کالاهای {subject} به دست شما نرسیده است.',
+  'restate.damaged_item.one': 'متوجه شدیم که کالای {subject} آسیب‌دیده به دست شما رسیده است.',
+  'restate.damaged_item.other': 'متوجه شدیم که کالاهای {subject} آسیب‌دیده به دست شما رسیده است.',
+  'restate.missing_item.one': 'متوجه شدیم که یکی از کالاهای {subject} به دست شما نرسیده است.',
+  'restate.missing_item.other': 'متوجه شدیم که برخی از کالاهای {subject} به دست شما نرسیده است.',
   'restate.late_delivery.other':
     'متوجه شدیم که {subject} {days} روز دیرتر از تاریخی که وعده داده بودیم به دست شما رسیده است.',
   'restate.late_delivery_pending.other':
@@ -89,6 +103,7 @@ export const fa = {
     'از شرکت حمل‌ونقل می‌خواهیم مرسولهٔ شما را پیگیری کند. اگر مرسوله تا {date} به دست شما نرسد، آن را دوباره ارسال می‌کنیم یا مبلغ آن را به شما بازمی‌گردانیم.',
   'handling.evidence':
     'لطفاً عکسی از آسیب‌دیدگی کالا برای ما بفرستید؛ به محض دریافت آن، اقدامات لازم را انجام خواهیم داد.',
+  'handling.publicUnnamed': 'به پست عمومی شما نیز پاسخ می‌دهیم تا همه ببینند که مشکل در حال رفع است.',
   followUp: 'در تاریخ {date} با شما تماس می‌گیریم تا از رفع کامل مشکل اطمینان حاصل کنیم.',
 
   'incident.statement':
@@ -141,20 +156,21 @@ export const fa = {
   'reason.tone': 'لحن مشتری {tone} است',
   'reason.severity_band': 'شدت در سطح {band} است',
   'reason.value_tier': 'مشتری در ردهٔ {tier} است',
-  'reason.escalate_remedy': 'یکی از قواعد پرونده را به {queue} ارجاع می‌دهد',
+  'reason.escalate_remedy': 'یکی از قواعد پرونده را به تیم {queue} ارجاع می‌دهد',
   'reason.cost_above_auto_approve': 'هزینهٔ {total} از سقف تأیید خودکار ({limit}) بیشتر است',
   'reason.no_rule_matched': 'هیچ قاعده‌ای مطابقت نداشت',
   'reason.compensation_limit': 'سقف جبران برای این مشتری پر شده است',
 
   'rule.wrong-item': 'جبران ارسال اشتباه این است که کالای درست را همراه با هدیه‌ای کوچک بی‌درنگ بفرستیم.',
   'rule.damaged-item': 'کالای آسیب‌دیده بی‌درنگ تعویض می‌شود.',
-  'rule.damaged-item-refund': 'بهای کالای آسیب‌دیده بدون معطل کردن مشتری، بی‌درنگ بازپرداخت می‌شود.',
+  'rule.damaged-item-refund':
+    'بهای کالای آسیب‌دیده در سفارشی با مبلغ کم، بی‌آنکه مشتری منتظر ارسال دوباره بماند، بی‌درنگ بازپرداخت می‌شود.',
   'rule.missing-item': 'کالاهای ارسال‌نشده بی‌درنگ فرستاده می‌شوند.',
   'rule.late-minor': 'تأخیر کوتاه، عذرخواهی صمیمانه‌ای را می‌طلبد.',
   'rule.late-moderate': 'تأخیر طولانی‌تر سزاوار تخفیفی در سفارش بعدی است.',
   'rule.lost-parcel':
     'سفارشی که یک هفته پس از تاریخ وعده‌داده‌شده هنوز نرسیده است، گم‌شده به شمار می‌آید و بی‌درنگ دوباره ارسال می‌شود.',
-  'rule.late-severe': 'تأخیر طولانی یا بسیار آشکار سزاوار تخفیف بیشتر و ارسال سریع در سفارش بعدی است.',
+  'rule.late-severe': 'تأخیر طولانی یا بسیار آشکار سزاوار تخفیف بیشتری در سفارش بعدی است.',
   'rule.billing-overcharge': 'مبلغ اضافه دریافت‌شده به‌طور کامل بازپرداخت می‌شود.',
   'rule.billing-unknown': 'خطای صورت‌حسابی که مبلغ آن مشخص نیست، توسط یکی از همکاران بررسی می‌شود.',
   'rule.outage': 'برای سرویسی که دچار قطعی شده است، زمان استفادهٔ رایگان منظور می‌شود.',
@@ -168,6 +184,6 @@ export const fa = {
   'rule.staff-severe': 'تخلف جدی کارکنان توسط یکی از مدیران بررسی می‌شود.',
   'rule.legal': 'تهدید به اقدام قانونی توسط تیم حقوقی ما رسیدگی می‌شود.',
   'rule.abusive': 'تماس توهین‌آمیز توسط یکی از همکاران ارشد رسیدگی می‌شود.',
-  'rule.public-critical': 'به شکایت عمومی و بحرانی، تیم شبکه‌های اجتماعی ما پاسخ می‌دهد.',
+  'rule.public-critical': 'به شکایت عمومی و جدی، تیم شبکه‌های اجتماعی ما پاسخ می‌دهد.',
   'rule.repeat': 'از مشتری‌ای که ناچار شده است دوباره شکایت کند، شخصاً عذرخواهی می‌کنیم.',
 } as const satisfies Messages;

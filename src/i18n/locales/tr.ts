@@ -5,12 +5,14 @@ import type { Messages } from './en';
  * project's seed texts: listen, restate what happened, make up for it at once ("hatanızı telafi
  * edin"), never argue or blame. "Şikayet" is written as the seeds write it.
  *
- * Turkish does not inflect a noun after a numeral ("3 gün", "2 ürün"), so plural messages have only
- * their `.other` form, and ordinals are a number with a dot ("3.").
+ * Turkish does not inflect a noun after a numeral ("3 gün", "2 ürün"), so most plural messages have
+ * only their `.other` form; `.one` is given where the sentence speaks of one thing or several
+ * ("siparişinizdeki ürünün" / "ürünlerin"). Ordinals are a number with a dot ("3.").
  *
  * Placeholders are inserted without case suffixes, so every sentence is built to take them in the
  * nominative: `{subject}` is "… numaralı siparişiniz" / "… aboneliğiniz" and is followed by a
- * postposition ("ile", "için", "kapsamındaki") rather than a suffix.
+ * postposition ("ile", "için") rather than a suffix; `{subjectIn}` is its locative ("… numaralı
+ * siparişinizde"), which also takes "-ki" ("siparişinizdeki").
  */
 export const tr = {
   'ordinal.other': '{n}.',
@@ -18,9 +20,10 @@ export const tr = {
   'factor.category': '{category} şikayeti',
   'factor.daysLate.other': '{days} gün gecikme',
   'factor.itemsAffected.other': '{items} üründe sorun',
-  'factor.public': 'herkese açık paylaşıldı',
-  'factor.publicOn': '{platform} üzerinde herkese açık paylaşıldı',
-  'factor.publicReach.other': 'herkese açık paylaşıldı ({reach} takipçi)',
+  'factor.public': 'herkese açık paylaşım',
+  'factor.publicOn': '{platform} üzerinde herkese açık paylaşım',
+  'factor.publicReach.other': '{reach} takipçiye açık paylaşım',
+  'factor.publicOnReach.other': '{platform} üzerinde {reach} takipçiye açık paylaşım',
   'factor.repeat': 'son 90 gündeki {ordinal} şikayet',
   'factor.tone': 'müşteri {tone}',
   'factor.legalThreat': 'hukuki yola başvurma uyarısı',
@@ -41,7 +44,7 @@ export const tr = {
   'category.staff_behavior': 'personel davranışı',
   'category.other': 'başka bir sorun',
   'tone.calm': 'sakin',
-  'tone.upset': 'üzgün',
+  'tone.upset': 'rahatsız',
   'tone.angry': 'öfkeli',
   'tone.abusive': 'saldırgan',
   'band.low': 'düşük',
@@ -54,29 +57,43 @@ export const tr = {
   'tier.platinum': 'platin',
   'shipping.standard': 'standart',
   'shipping.express': 'hızlı',
+  'queue.legal': 'hukuk',
+  'queue.senior-care': 'kıdemli müşteri hizmetleri',
+  'queue.social-media': 'sosyal medya',
+  'queue.billing': 'fatura işlemleri',
+  'queue.store-management': 'mağaza yönetimi',
+  'queue.customer-care': 'müşteri hizmetleri',
 
   quoted: '“{text}”',
   'currency.toman': 'tümen',
   'money.toman': '{amount} tümen',
   'item.line': '{quantity} adet {sku}',
+  'item.named': '{name}',
+  'item.namedMany': '{quantity} adet {name}',
 
   'subject.order': '{orderId} numaralı siparişiniz',
   'subject.subscription': '{plan} aboneliğiniz',
+  'subject.orderIn': '{orderId} numaralı siparişinizde',
+  'subject.subscriptionIn': '{plan} aboneliğinizde',
 
-  'restate.wrong_item': '{subject} ile size yanlış ürün gönderildiğini anlıyoruz.',
-  'restate.damaged_item': '{subject} kapsamındaki ürünlerin size hasarlı ulaştığını anlıyoruz.',
-  'restate.missing_item': '{subject} kapsamındaki bazı ürünlerin size ulaşmadığını anlıyoruz.',
+  'restate.wrong_item': '{subjectIn} size yanlış ürün gönderildiğini üzülerek öğrendik.',
+  'restate.damaged_item.one': '{subjectIn}ki ürünün size hasarlı ulaştığını üzülerek öğrendik.',
+  'restate.damaged_item.other': '{subjectIn}ki ürünlerin size hasarlı ulaştığını üzülerek öğrendik.',
+  'restate.missing_item.one': '{subjectIn}ki bir ürünün size ulaşmadığını üzülerek öğrendik.',
+  'restate.missing_item.other': '{subjectIn}ki bazı ürünlerin size ulaşmadığını üzülerek öğrendik.',
   'restate.late_delivery.other':
     '{subject}, size söz verdiğimiz tarihten {days} gün sonra elinize ulaştı; yaşadığınız mağduriyeti anlıyoruz.',
   'restate.late_delivery_pending.other':
     '{subject}, size söz verdiğimiz tarihin üzerinden {days} gün geçmesine rağmen hâlâ elinize ulaşmadı; yaşadığınız mağduriyeti anlıyoruz.',
   'restate.billing_error':
-    '{subject} için sizden olması gerekenden {overcharge} fazla ücret alındığını anlıyoruz.',
-  'restate.billing_error_unknown': '{subject} için hatalı bir ücretlendirme yapıldığını anlıyoruz.',
-  'restate.service_outage': '{subject} kapsamındaki hizmetin sizin için kesintiye uğradığını anlıyoruz.',
-  'restate.poor_quality': '{subject} kapsamındaki ürünün beklediğiniz kaliteyi karşılamadığını anlıyoruz.',
-  'restate.staff_behavior': 'Çalışanlarımızdan birinin size hak ettiğiniz saygıyla davranmadığını anlıyoruz.',
-  'restate.other': '{subject} ile ilgili bir sorun yaşadığınızı anlıyoruz ve bunu telafi etmek istiyoruz.',
+    '{subject} için sizden olması gerekenden {overcharge} fazla ücret alındığını üzülerek öğrendik.',
+  'restate.billing_error_unknown': '{subject} için hatalı bir ücretlendirme yapıldığını üzülerek öğrendik.',
+  'restate.service_outage': '{subjectIn} yaşadığınız hizmet kesintisini üzülerek öğrendik.',
+  'restate.poor_quality': '{subjectIn}ki ürünün beklediğiniz kaliteyi karşılamadığını üzülerek öğrendik.',
+  'restate.staff_behavior':
+    'Çalışanlarımızdan birinin size hak ettiğiniz saygıyla davranmadığını üzülerek öğrendik.',
+  'restate.other':
+    '{subject} ile ilgili bir sorun yaşadığınızı üzülerek öğrendik; bunu telafi etmek istiyoruz.',
 
   'handling.human':
     'Bu çözümü size kesinleştirmeden önce ekibimizden bir çalışma arkadaşımız talebinizi bizzat inceleyecektir.',
@@ -86,13 +103,15 @@ export const tr = {
     'Kargo firmasından gönderinizin nerede olduğunu araştırmasını isteyeceğiz. Gönderiniz {date} tarihine kadar size ulaşmazsa ürünleri yeniden gönderecek ya da ücretini iade edeceğiz.',
   'handling.evidence':
     'Lütfen hasarın bir fotoğrafını bize gönderin; fotoğraf elimize ulaşır ulaşmaz gerekli işlemleri başlatacağız.',
+  'handling.publicUnnamed':
+    'Sorunun çözülmekte olduğunu herkesin görebilmesi için herkese açık paylaşımınıza da yanıt vereceğiz.',
   followUp:
     'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
 
   'incident.statement':
     'Birçok müşterimizi etkileyen bir sorunun farkındayız ve çözmek için çalışıyoruz. Yaşadığınız aksaklık için özür dileriz. Size bizzat yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
   'incident.notice':
-    'Yaşadığınız sorun, birçok müşterimizi etkileyen ve farkında olduğumuz bir sorunun parçası; sorunun kaynağını gidermek için çalışıyoruz.',
+    'Yaşadığınız sorun, birçok müşterimizi etkileyen genel bir aksaklıktan kaynaklanıyor; kalıcı olarak gidermek için çalışıyoruz.',
 
   'why.currency':
     'Tutarlar {asOf} tarihli kurla çevrildi ({rate}): kurallar, puanlar ve sınırlar bu şikayetin tutarlarını {ruleSetCurrency} üzerinden değerlendirdi; burada gösterilen tutarlar {currency} cinsindendir.',
@@ -149,14 +168,15 @@ export const tr = {
   'rule.wrong-item':
     'Yanlış gönderimi telafi etmenin yolu, doğru ürünü küçük bir hediyeyle birlikte hemen göndermektir.',
   'rule.damaged-item': 'Hasarlı ürün hemen yenisiyle değiştirilir.',
-  'rule.damaged-item-refund': 'Hasarlı ürünün bedeli, müşterimizi bekletmeden hemen iade edilir.',
+  'rule.damaged-item-refund':
+    'Küçük tutarlı bir siparişteki hasarlı ürünün bedeli, yeniden gönderilmeyi beklemeden hemen iade edilir.',
   'rule.missing-item': 'Eksik ürünler hemen gönderilir.',
   'rule.late-minor': 'Kısa bir gecikme, içten bir özrü hak eder.',
   'rule.late-moderate': 'Daha uzun bir gecikme, bir sonraki siparişte indirimi hak eder.',
   'rule.lost-parcel':
     'Söz verilen tarihten bir hafta sonra hâlâ ulaşmayan sipariş kaybolmuş sayılır ve hemen yeniden gönderilir.',
   'rule.late-severe':
-    'Uzun ya da herkesin gözü önünde yaşanan bir gecikme, daha büyük bir indirimi ve bir sonraki siparişte hızlı kargoyu hak eder.',
+    'Uzun ya da herkesin gözü önünde yaşanan bir gecikme, bir sonraki siparişte daha büyük bir indirimi hak eder.',
   'rule.billing-overcharge': 'Fazla alınan tutarın tamamı iade edilir.',
   'rule.billing-unknown': 'Tutarı bilinmeyen bir fatura hatasını bir çalışma arkadaşımız inceler.',
   'rule.outage': 'Kesintiye uğrayan hizmet için ücretsiz kullanım süresi tanımlanır.',
@@ -172,6 +192,6 @@ export const tr = {
   'rule.staff-severe': 'Personelin ciddi bir kusurlu davranışını bir yönetici inceler.',
   'rule.legal': 'Hukuki yola başvurma uyarısını hukuk ekibimiz ele alır.',
   'rule.abusive': 'Hakaret içeren bir iletişimi kıdemli bir çalışma arkadaşımız ele alır.',
-  'rule.public-critical': 'Herkese açık ve kritik bir şikayete sosyal medya ekibimiz yanıt verir.',
+  'rule.public-critical': 'Herkese açık ve ciddi bir şikayete sosyal medya ekibimiz yanıt verir.',
   'rule.repeat': 'Yeniden şikayette bulunmak zorunda kalan müşterimizden kişisel olarak özür dileriz.',
 } as const satisfies Messages;

@@ -125,9 +125,10 @@ describe('the default rules on the hand-written scenarios', () => {
     expect(r.rationale.filter((s) => s.audience === 'customer').map((s) => s.text)).toEqual([
       'We are sorry for the trouble this has caused you.',
       'We understand that order o-1001 arrived with the wrong item.',
-      'We will send 1 × SHOE-42 again by express shipping, at no cost to you.',
+      // The product's name from the order, not its SKU; the gift's value is for the agent only.
+      'We will send Koşu ayakkabısı, 42 numara again by express shipping, at no cost to you.',
       'A courier will collect the item you received from your address, at no cost to you.',
-      'As a token of our apology, we will send you a gift worth €5.99.',
+      'As a token of our apology, we will send you a small gift.',
       'We will check with you on March 13, 2026 that everything has been put right.',
     ]);
   });
@@ -145,11 +146,11 @@ describe('the default rules on the hand-written scenarios', () => {
     const r = await recommender.recommend(scenarios().get('c-wrong-item-public'));
     const agent = r.rationale.filter((s) => s.audience === 'agent').map((s) => s.text);
     expect(agent[0]).toMatch(
-      /^Severity \d+\/100 \(high\): complaint about wrong item, .*posted publicly to 50,000 followers/,
+      /^Severity \d+\/100 \(high\): complaint about wrong item, .*posted publicly on Instagram to 50,000 followers/,
     );
     expect(agent).toContain('Rules applied: "public-critical" and "wrong-item".');
     expect(agent.at(-1)).toMatch(
-      /^Needs a person \(social-media\) because: a rule escalates it to social-media/,
+      /^Needs a person \(social-media\) because: a rule passes it to the social media team/,
     );
   });
 });
