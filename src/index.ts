@@ -62,6 +62,7 @@ export type { IncidentCause, IncidentMark } from './policy/incident-mark';
 export { HIT_POLICIES, type HitPolicy, type Policy } from './policy/schema';
 export type { EvidenceStep, HandlingStep, TraceStep } from './policy/steps';
 // Recommending
+export type { CustomerMessage, MessagePart, MessagePartKind } from './rationale/message';
 export type { RationaleSentence } from './rationale/sentence';
 export type { RecommendOptions } from './recommend/pipeline';
 export type { Recommendation, RecommendationError, Trace } from './recommend/recommendation';

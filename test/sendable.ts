@@ -2,6 +2,7 @@ import type { ComplaintInput } from '../src/complaint/schema';
 import { en } from '../src/i18n/locales/en';
 import { tr } from '../src/i18n/locales/tr';
 import type { Locale, Recommendation, RuleSet } from '../src/index';
+import { PUBLIC_REPLY_MAX } from '../src/rationale/message';
 import { remedyMessages } from '../src/remedies/catalogue';
 
 /**
@@ -95,4 +96,25 @@ export function recommendationProblems(r: Recommendation, ctx: Omit<SendableCont
   return r.rationale
     .filter((s) => s.audience === 'customer')
     .flatMap((s) => sendableProblems(s.text, { ...ctx, locale }));
+}
+
+/**
+ * The whole customer message, checked: every part as customer text, and a public reply at most
+ * `PUBLIC_REPLY_MAX` characters, without amounts (no digit at all) and without the customer's name,
+ * email or order id.
+ */
+export function messageProblems(r: Recommendation, ctx: Omit<SendableContext, 'locale'>): string[] {
+  const locale = r.locale as Locale;
+  const problems = r.message.parts.flatMap((p) => sendableProblems(p.text, { ...ctx, locale }));
+  for (const reply of r.message.parts.filter((p) => p.kind === 'publicReply')) {
+    if (reply.text.length > PUBLIC_REPLY_MAX)
+      problems.push(`public reply of ${reply.text.length} characters: ${reply.text}`);
+    if (/[\p{Nd}]/u.test(reply.text)) problems.push(`a number in the public reply: ${reply.text}`);
+    const c = ctx.complaint;
+    for (const personal of [c.customer.name, c.customer.email, c.order?.id]) {
+      if (personal && reply.text.includes(personal))
+        problems.push(`"${personal}" in the public reply: ${reply.text}`);
+    }
+  }
+  return problems;
 }

@@ -123,6 +123,11 @@ export const PolicySchema = z
         message: `at most ${MAX_QUEUES} queues may be named`,
       })
       .default({}),
+    /**
+     * The name the customer message is signed with, per locale ("Customer Care", "Müşteri Hizmetleri",
+     * «تیم خدمات مشتریان» when left out).
+     */
+    signature: QueueNameSchema.optional(),
     /** What sends a case to a person regardless of cost. */
     humanReview: z
       .strictObject({

@@ -7,6 +7,7 @@ import type { Candidate } from '../policy/caps';
 import type { Handling } from '../policy/handling';
 import type { IncidentMark } from '../policy/incident-mark';
 import type { HitPolicy } from '../policy/schema';
+import type { CustomerMessage } from '../rationale/message';
 import type { RationaleSentence } from '../rationale/sentence';
 import type { Remedy } from '../remedies/catalogue';
 import type { FiredRule, RuleOutcome } from '../rules/engine/evaluator';
@@ -37,6 +38,7 @@ export interface Parts {
   readonly handling: Handling;
   readonly checkSatisfactionAt: string;
   readonly rationale: readonly RationaleSentence[];
+  readonly message: CustomerMessage;
   readonly hit: HitPolicy;
   readonly fired: readonly FiredRule[];
   /** Every rule's outcome, when the trace covers all rules. */
@@ -65,6 +67,7 @@ export function assemble(p: Parts): Recommendation {
     handling: p.handling,
     followUp: { checkSatisfactionAt: p.checkSatisfactionAt, channel: p.complaint.channel },
     rationale: p.rationale,
+    message: p.message,
     trace: {
       hit: p.hit,
       facts: p.facts,

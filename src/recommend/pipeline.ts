@@ -12,12 +12,14 @@ import {
   resolveLocale,
   unsupportedLocale,
 } from '../i18n/locale';
+import { rendererOf } from '../i18n/renderer';
 import type { Limits } from '../input/limits';
 import { fromMinor } from '../money';
 import { decideHandling, type IncidentHandling } from '../policy/handling';
 import type { IncidentMark } from '../policy/incident-mark';
 import { statementFor } from '../policy/incident-policy';
 import type { Proposal } from '../policy/selection';
+import { composeMessage } from '../rationale/message';
 import { compiledEvaluator } from '../rules/engine/compiled';
 import type { FiredRule, RuleEvaluator } from '../rules/engine/evaluator';
 import { referenceEvaluator } from '../rules/engine/reference';
@@ -213,6 +215,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       handling,
       checkSatisfactionAt,
       rationale,
+      message: composeMessage(rendererOf(locale), {
+        complaint,
+        rationale,
+        signature: policy.signature,
+        statement: handling.publicAcknowledgement?.statement ?? null,
+      }),
       hit: policy.hit,
       fired: firedRules,
       ...(options.trace === 'all' ? { outcomes } : {}),

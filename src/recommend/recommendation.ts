@@ -8,6 +8,7 @@ import type { DroppedRemedy } from '../policy/dropped';
 import type { Handling } from '../policy/handling';
 import type { IncidentMark } from '../policy/incident-mark';
 import type { HitPolicy } from '../policy/schema';
+import type { CustomerMessage } from '../rationale/message';
 import type { RationaleSentence } from '../rationale/sentence';
 import type { Remedy } from '../remedies/catalogue';
 import type { FiredRule, RuleOutcome } from '../rules/engine/evaluator';
@@ -56,6 +57,8 @@ export interface Recommendation {
   readonly handling: Handling;
   readonly followUp: { readonly checkSatisfactionAt: string; readonly channel: Channel };
   readonly rationale: readonly RationaleSentence[];
+  /** The message to send the customer, for the complaint's channel, in `locale` (docs/languages.md). */
+  readonly message: CustomerMessage;
   readonly trace: Trace;
   /** Present only when the complaint is part of an incident (`recommendMany` with `incidents`). */
   readonly incident?: IncidentMark;

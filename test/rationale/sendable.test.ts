@@ -4,7 +4,7 @@ import { createRecommender, defaultRuleSet, LOCALE_CODES, loadRuleSet } from '..
 import { complaintArbitrary } from '../../src/testing/index';
 import { RATES, scenarios } from '../helpers';
 import { fcParams } from '../seed';
-import { recommendationProblems, sendableProblems } from '../sendable';
+import { messageProblems, recommendationProblems, sendableProblems } from '../sendable';
 
 // What a customer reads is sendable as it is, in every locale: on every hand-written scenario and on
 // thousands of generated complaints (the checker is test/sendable.ts).
@@ -78,6 +78,7 @@ describe.each(LOCALE_CODES)('customer text in %s', (locale) => {
       fc.asyncProperty(complaints, async (complaint) => {
         const r = await recommender.recommend(complaint);
         expect(recommendationProblems(r, { complaint, ruleSet })).toEqual([]);
+        expect(messageProblems(r, { complaint, ruleSet })).toEqual([]);
       }),
       fcParams(5_000),
     );

@@ -113,6 +113,18 @@ export const en = {
     'We will also answer your public post, so that everyone can see it is being resolved.',
   followUp: 'We will check with you on {date} that everything has been put right.',
 
+  'message.subject.order': 'About your order {orderId}',
+  'message.subject.subscription': 'About your {plan} subscription',
+  'message.greeting': 'Hello,',
+  'message.greeting.named': 'Dear {name},',
+  'message.closing': 'Thank you for your patience. We hope to serve you again soon.',
+  'message.signoff': 'Kind regards,',
+  'message.signature': 'Customer Care',
+  'message.spoken.opening': 'Thank you for telling us about this.',
+  'message.spoken.closing': 'Is there anything else I can do for you today?',
+  'message.publicReply':
+    'We are sorry about your experience and want to put it right. Please send us a private message so that we can help you personally.',
+
   'incident.statement':
     'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Please send us a private message so that we can help you personally.',
   'incident.notice':

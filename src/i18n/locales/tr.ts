@@ -108,6 +108,18 @@ export const tr = {
   followUp:
     'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
 
+  'message.subject.order': '{orderId} numaralı siparişiniz hakkında',
+  'message.subject.subscription': '{plan} aboneliğiniz hakkında',
+  'message.greeting': 'Değerli müşterimiz,',
+  'message.greeting.named': 'Sayın {name},',
+  'message.closing': 'Anlayışınız için teşekkür ederiz. Size yeniden hizmet vermekten memnuniyet duyarız.',
+  'message.signoff': 'Saygılarımızla,',
+  'message.signature': 'Müşteri Hizmetleri',
+  'message.spoken.opening': 'Bu konuyu bize bildirdiğiniz için teşekkür ederiz.',
+  'message.spoken.closing': 'Size yardımcı olabileceğim başka bir konu var mı?',
+  'message.publicReply':
+    'Yaşadığınız olumsuz deneyim için özür dileriz; bunu telafi etmek istiyoruz. Size bizzat yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
+
   'incident.statement':
     'Birçok müşterimizi etkileyen bir sorunun farkındayız ve çözmek için çalışıyoruz. Yaşadığınız aksaklık için özür dileriz. Size bizzat yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
   'incident.notice':

@@ -1,0 +1,120 @@
+import type { Channel, Complaint } from '../complaint/schema';
+import type { Locale } from '../i18n/locale';
+import type { Renderer } from '../i18n/renderer';
+import type { RationaleSentence } from './sentence';
+
+/**
+ * What a part of the customer message is: an email's `subject`; a written message's `greeting`,
+ * `paragraph`s, `closing` and `signoff`; a spoken `turn` (chat, phone, store); a public post's short
+ * `publicReply`.
+ */
+export type MessagePartKind =
+  | 'subject'
+  | 'greeting'
+  | 'paragraph'
+  | 'closing'
+  | 'signoff'
+  | 'turn'
+  | 'publicReply';
+
+/** One part of the customer message, in the recommendation's locale. */
+export interface MessagePart {
+  readonly kind: MessagePartKind;
+  readonly text: string;
+}
+
+/**
+ * The message to the customer, for the complaint's channel, composed from the rationale's customer
+ * sentences: `email` a subject, greeting, paragraphs, closing and sign-off; `chat`, `phone` and `store`
+ * the agent's turns; `social` and `review` a short public reply (at most 280 characters, without
+ * amounts or personal data) and the private message that follows it. The parts are the same in every
+ * locale; only their words differ.
+ */
+export interface CustomerMessage {
+  readonly channel: Channel;
+  /** Every part as plain text, in order, separated by blank lines. */
+  readonly text: string;
+  readonly parts: readonly MessagePart[];
+}
+
+/** What the message is written from, besides the rationale. */
+export interface MessageInput {
+  readonly complaint: Complaint;
+  readonly rationale: readonly RationaleSentence[];
+  /** The rule set's sign-off name per locale (`policy.signature`); redress's own otherwise. */
+  readonly signature?: Readonly<Partial<Record<Locale, string>>> | undefined;
+  /** In an incident, the shared public statement, which is the public reply. */
+  readonly statement?: string | null | undefined;
+}
+
+/** The longest public reply: a post's length on the strictest platform. */
+export const PUBLIC_REPLY_MAX = 280;
+
+/** The customer sentences in three groups: what happened, what we will do, what happens next. */
+function paragraphs(rationale: readonly RationaleSentence[]): string[] {
+  const groups: [string[], string[], string[]] = [[], [], []];
+  for (const s of rationale) {
+    if (s.audience !== 'customer') continue;
+    const group = s.key.startsWith('offer.')
+      ? 1
+      : s.key.startsWith('handling.') || s.key === 'followUp'
+        ? 2
+        : 0;
+    groups[group].push(s.text);
+  }
+  return groups.filter((g) => g.length > 0).map((g) => g.join(' '));
+}
+
+function subject(r: Renderer, c: Complaint): string {
+  return c.order
+    ? r.m('message.subject.order', { orderId: r.embed(c.order.id) })
+    : r.m('message.subject.subscription', { plan: r.embed(c.subscription?.plan ?? '') });
+}
+
+function greeting(r: Renderer, c: Complaint): string {
+  const name = c.customer.name?.trim();
+  return name ? r.m('message.greeting.named', { name: r.embedSentence(name) }) : r.m('message.greeting');
+}
+
+function signoff(r: Renderer, signature: MessageInput['signature']): string {
+  const own = signature && Object.hasOwn(signature, r.locale) ? signature[r.locale] : undefined;
+  return `${r.m('message.signoff')}\n${own === undefined ? r.m('message.signature') : r.embedSentence(own)}`;
+}
+
+/** A letter: greeting, paragraphs, closing, sign-off. */
+function letter(r: Renderer, input: MessageInput): MessagePart[] {
+  return [
+    { kind: 'greeting', text: greeting(r, input.complaint) },
+    ...paragraphs(input.rationale).map((text) => ({ kind: 'paragraph' as const, text })),
+    { kind: 'closing', text: r.m('message.closing') },
+    { kind: 'signoff', text: signoff(r, input.signature) },
+  ];
+}
+
+/** What the agent says, turn by turn. */
+function turns(r: Renderer, input: MessageInput): MessagePart[] {
+  return [r.m('message.spoken.opening'), ...paragraphs(input.rationale), r.m('message.spoken.closing')].map(
+    (text) => ({ kind: 'turn' as const, text }),
+  );
+}
+
+/** The customer message for the complaint's channel, in the renderer's locale. */
+export function composeMessage(r: Renderer, input: MessageInput): CustomerMessage {
+  const channel = input.complaint.channel;
+  let parts: MessagePart[];
+  switch (channel) {
+    case 'email':
+      parts = [{ kind: 'subject', text: subject(r, input.complaint) }, ...letter(r, input)];
+      break;
+    case 'social':
+    case 'review':
+      parts = [
+        { kind: 'publicReply', text: input.statement ?? r.m('message.publicReply') },
+        ...letter(r, input),
+      ];
+      break;
+    default:
+      parts = turns(r, input);
+  }
+  return { channel, text: parts.map((p) => p.text).join('\n\n'), parts };
+}
