@@ -42,11 +42,11 @@ for (const [id, tag] of [
 
 // Output:
 // en (ltr): coupon, apology
-//   We have prepared a 10% discount coupon for your next order, worth up to €25.00 and valid until May 9, 2026.
+//   We have prepared a 10% discount coupon for your next order, worth up to TRY 910.00 and valid until May 9, 2026.
 // tr (ltr): coupon, apology
-//   Bir sonraki siparişinizde kullanabileceğiniz, 9 Mayıs 2026 tarihine kadar geçerli, en fazla €25,00 değerinde %10 indirimli bir kupon hazırladık.
+//   Bir sonraki siparişinizde kullanabileceğiniz, 9 Mayıs 2026 tarihine kadar geçerli, en fazla ₺910,00 değerinde %10 indirimli bir kupon hazırladık.
 // fa (rtl): coupon, apology
-//   یک کوپن تخفیف ۱۰٪ تا سقف ۲۵٫۰۰ یورو برای سفارش بعدی شما آماده کرده‌ایم که تا ۱۹ اردیبهشت ۱۴۰۵ معتبر است.
+//   یک کوپن تخفیف ۱۰٪ تا سقف ۹۱۰٫۰۰ لیرهٔ ترکیه برای سفارش بعدی شما آماده کرده‌ایم که تا ۱۹ اردیبهشت ۱۴۰۵ معتبر است.
 // c-2 tr-TR → tr: Yaşadığınız olumsuz deneyim için içtenlikle özür dileriz.
 // c-3 fa-IR → fa: بابت مشکلی که برای شما پیش آمد صمیمانه پوزش می‌خواهیم.
 // c-4 de-DE → en: We are sorry for the trouble this has caused you.

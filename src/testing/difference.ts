@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { Recommendation } from '../recommend/recommendation';
 
 /**
  * Where two JSON values first differ, as a path with both values (`remedies[1].value: 12 ≠ 15`), or
@@ -36,4 +37,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function show(value: unknown): string {
   const text = value === undefined ? 'undefined' : JSON.stringify(value);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * A recommendation as the fairness properties compare it: without the customer message's greeting,
+ * which addresses the customer by name (a non-fact, and rightly so); every other word still counts.
+ */
+export function withoutGreeting(r: Recommendation): Recommendation {
+  const parts = r.message.parts.filter((p) => p.kind !== 'greeting');
+  return { ...r, message: { ...r.message, parts, text: parts.map((p) => p.text).join('\n\n') } };
 }

@@ -8,6 +8,7 @@ import {
   loadRuleSet,
   type Recommendation,
 } from '../../src/index';
+import { withoutGreeting } from '../../src/testing/difference';
 import { blueprintArbitrary } from '../analysis/blueprint-arbitrary';
 import { fcParams } from '../seed';
 
@@ -90,7 +91,10 @@ describe.each([
           region: 'IR-23',
           attributes: { segment: 'b2b' },
         };
-        expect(await recommender.recommend(other)).toEqual(await recommender.recommend(one));
+        // Only the message's greeting may name the customer.
+        expect(withoutGreeting(await recommender.recommend(other))).toEqual(
+          withoutGreeting(await recommender.recommend(one)),
+        );
       }),
       fcParams(60),
     );

@@ -3,7 +3,7 @@ import type { ComplaintInput } from '../../complaint/schema';
 import { currencyDigits } from '../../money';
 import { parseTimestamp } from '../../time/timestamp';
 import { complaintArbitrary } from '../complaint-arbitrary';
-import { firstDifference } from '../difference';
+import { firstDifference, withoutGreeting } from '../difference';
 import { type NonFactChange, nonFactChangeArbitrary, withNonFactChange } from '../non-fact-change';
 import { complaintsFor, type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
 import { FairnessViolation } from '../violation';
@@ -78,7 +78,7 @@ export function compensationHistory(
         );
       }
       const twin = await target.recommend(withNonFactChange(withPast, change));
-      const difference = firstDifference(twin, some);
+      const difference = firstDifference(withoutGreeting(twin), withoutGreeting(some));
       if (difference !== undefined) {
         throw new FairnessViolation(
           `two customers with the same harm and the same history got different recommendations (at ${difference})`,
