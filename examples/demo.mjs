@@ -93,8 +93,9 @@ async function sideBySide() {
   row('tier', (r) => `${r.value.tier} (${r.value.score})`);
   row('handling', (r) => r.handling.mode);
   for (const r of recs) {
-    const gift = r.rationale.find((s) => s.key.startsWith('offer.gift'));
-    if (gift) console.log(`  ${r.currency}: “${gift.text}”`);
+    // The customer hears of "a small gift"; the agent reads the money, in the customer's currency.
+    const cost = r.rationale.find((s) => s.key === 'why.automatic');
+    if (cost) console.log(`  ${r.currency}: “${cost.text}”`);
   }
   console.log('');
 }

@@ -58,10 +58,13 @@ describe('npm run demo (examples/demo.mjs)', () => {
     // Remedies, tier and handling are the same in every column.
     expect(table.find((l) => l.trim().startsWith('tier'))?.match(/gold \(50\)/g)).toHaveLength(3);
     expect(table.find((l) => l.trim().startsWith('handling'))?.match(/automatic/g)).toHaveLength(3);
+    // The agent's line on the cost, in each customer's money and language (the customer hears of "a small gift").
     expect(out).toContain(
-      'TRY: “Özrümüzün küçük bir göstergesi olarak size ₺218,64 değerinde bir hediye göndereceğiz.”',
+      'TRY: “Otomatik olarak uygulanabilir: ₺3.244,49 tutarındaki maliyet, ₺5.475,00 olan otomatik onay sınırının içinde.”',
     );
-    expect(out).toContain('IRR: “به نشانهٔ عذرخواهی، هدیه‌ای به ارزش ۲۸۱٬۵۳۰ تومان برای شما ارسال می‌کنیم.”');
+    expect(out).toContain(
+      'IRR: “قابل اعمال خودکار است: هزینهٔ ۴٬۱۷۷٬۸۳۰ تومان در محدودهٔ سقف تأیید خودکار (۷٬۰۵۰٬۰۰۰ تومان) است.”',
+    );
   });
 });
 
