@@ -1,6 +1,7 @@
 import type { Channel, Complaint } from '../complaint/schema';
 import type { Facts } from '../facts/catalogue';
 import { addHours } from '../time/utc-calendar';
+import { type CallReason, callReasons } from './call';
 import type { Priced } from './caps';
 import type { Policy } from './schema';
 import { type HandlingStep, handlingSteps } from './steps';
@@ -82,6 +83,13 @@ export interface Handling {
   readonly notify: readonly Notification[];
   /** What to do besides giving the remedies: a carrier trace, a photo of the damage (empty when nothing). */
   readonly steps: readonly HandlingStep[];
+  /**
+   * Call the customer instead of writing back: a complaint by email or chat with a legal threat or in
+   * an angry or abusive tone, where a conflict in writing is better settled by voice.
+   */
+  readonly suggestCall: boolean;
+  /** Why a call is suggested (empty when it is not). */
+  readonly callReasons: readonly CallReason[];
 }
 
 /**
@@ -140,5 +148,12 @@ export function decideHandling(args: {
       : null,
     notify: incident?.notify ?? [],
     steps: handlingSteps(complaint, facts, policy, args.evidenceAboveMinor),
+    ...callSuggestion(facts),
   };
+}
+
+/** Whether to call the customer, and why. */
+function callSuggestion(facts: Facts): Pick<Handling, 'suggestCall' | 'callReasons'> {
+  const reasons = callReasons(facts);
+  return { suggestCall: reasons.length > 0, callReasons: reasons };
 }

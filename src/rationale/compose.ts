@@ -301,7 +301,17 @@ function whyDropped(composition: Composition): void {
 }
 
 /** Why it is handled automatically, or by whom and why. */
-function whyHandling({ r, input, money, say }: Composition): void {
+function whyHandling(composition: Composition): void {
+  whyMode(composition);
+  const { r, input, money, say } = composition;
+  if (input.handling.suggestCall) {
+    const reasons = input.handling.callReasons.map((code) => handlingReason(r, code, input, money));
+    say('why.call', r.m('why.call', { reasons: r.list(reasons) }), 'agent');
+  }
+}
+
+/** Automatic, or why a person must look. */
+function whyMode({ r, input, money, say }: Composition): void {
   if (input.handling.mode === 'automatic') {
     say(
       'why.automatic',

@@ -46,6 +46,7 @@ export function remedyContext(
       pickup: conversion.toComplaintMinor(policy.returnCost.pickup),
       label: conversion.toComplaintMinor(policy.returnCost.label),
     },
+    respondWithinHours: policy.respondWithinHours,
   };
 }
 

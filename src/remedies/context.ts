@@ -34,6 +34,8 @@ export interface RemedyContext {
   readonly shippingCostMinor: Readonly<Record<'standard' | 'express', number>>;
   /** Cost of taking an item back by method, minor units (`policy.returnCost`). */
   readonly returnCostMinor: Readonly<Record<'pickup' | 'label', number>>;
+  /** The policy's first-answer time (`policy.respondWithinHours`): no escalation's deadline is later. */
+  readonly respondWithinHours: number;
 }
 
 /** Why a remedy cannot apply to a complaint. */

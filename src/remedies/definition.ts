@@ -66,6 +66,8 @@ export interface RemedyCheckContext {
   readonly shippingCost: Readonly<Record<'standard' | 'express', number>>;
   /** The policy's cost of taking an item back by method, in the complaint's currency. */
   readonly returnCost: Readonly<Record<'pickup' | 'label', number>>;
+  /** The policy's first-answer time, in hours. */
+  readonly respondWithinHours: number;
 }
 
 /**

@@ -26,14 +26,19 @@ export interface EscalateParams {
   readonly dueAt: string;
 }
 
-/** Sets the deadline; an escalation's cost is the people's time, which is not estimated here. */
+/**
+ * Sets the deadline: the rule's hours, or the policy's first-answer time when that is sooner, so that
+ * the queue's deadline and the customer's `respondBy` are one value. An escalation's cost is the
+ * people's time, which is not estimated here.
+ */
 function materialiseEscalate(spec: EscalateSpec, ctx: RemedyContext): MaterialiseResult<EscalateParams> {
+  const hours = Math.min(spec.respondWithinHours, ctx.respondWithinHours);
   return {
     type: 'escalate',
     queue: spec.queue,
     urgency: spec.urgency,
-    respondWithinHours: spec.respondWithinHours,
-    dueAt: new Date(addHours(ctx.now.getTime(), spec.respondWithinHours)).toISOString(),
+    respondWithinHours: hours,
+    dueAt: new Date(addHours(ctx.now.getTime(), hours)).toISOString(),
     costMinor: 0,
   };
 }
@@ -45,6 +50,10 @@ function escalateProblems(r: EscalateParams, ctx: RemedyCheckContext): string[] 
   if (!['normal', 'high', 'urgent'].includes(r.urgency)) problems.push(`urgency "${r.urgency}" is unknown`);
   if (!isWhole(r.respondWithinHours, 1, 720))
     problems.push(`respondWithinHours ${r.respondWithinHours} is out of range`);
+  else if (r.respondWithinHours > ctx.respondWithinHours)
+    problems.push(
+      `respondWithinHours ${r.respondWithinHours} is later than the policy's first answer (${ctx.respondWithinHours})`,
+    );
   else
     problems.push(
       ...dateProblems('dueAt', r.dueAt, new Date(ctx.receivedMs + r.respondWithinHours * 3_600_000)),

@@ -172,5 +172,6 @@ function remedyProblemsIn(r: Remedy, complaint: Complaint, policy: Policy): stri
     receivedMs: toMs(complaint.receivedAt),
     shippingCost: policy.shippingCost,
     returnCost: policy.returnCost,
+    respondWithinHours: policy.respondWithinHours,
   });
 }

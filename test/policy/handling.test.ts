@@ -23,6 +23,8 @@ describe('handling', () => {
       publicAcknowledgement: null,
       notify: [],
       steps: [],
+      suggestCall: false,
+      callReasons: [],
     });
     expect(r.followUp).toEqual({ checkSatisfactionAt: '2026-03-13T09:00:00.000Z', channel: 'chat' });
   });

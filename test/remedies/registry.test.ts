@@ -117,6 +117,7 @@ describe('the remedy registry', () => {
           receivedMs: ctx.now.getTime(),
           shippingCost: policy.shippingCost,
           returnCost: policy.returnCost,
+          respondWithinHours: policy.respondWithinHours,
         });
         expect(problems).toEqual([]);
         for (const locale of LOCALE_CODES) {

@@ -21,6 +21,7 @@ function context(overrides: Parameters<typeof baseComplaint>[0] = {}): RemedyCon
     affectedUnits: [{ sku: 'A', quantity: 1, unitPriceMinor: 3_000 }],
     shippingCostMinor: { standard: 500, express: 1_500 },
     returnCostMinor: { pickup: 800, label: 500 },
+    respondWithinHours: 24,
   };
 }
 
