@@ -1,15 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chromiumAvailable, launchChromium, openReport } from './browser';
 import { tempDir } from './run';
 import { runInProcess } from './run-in-process';
 
 // The outcomes report (and simulate's outcomes section) opened in headless Chromium, as the simulation
 // report is in report-browser.test.ts: no console errors, no requests, every chart drawn, tables that sort.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available) {
   console.warn(
     `skipping the browser test of the outcomes report: no Chromium at ${CHROMIUM} (apt-get install chromium)`,
@@ -57,37 +57,13 @@ describe.skipIf(!available)('the outcomes report in headless Chromium', () => {
       ],
     ];
     for (const args of steps) expect((await runInProcess(args)).code, args[0]).toBe(0);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     tmp.remove();
   });
-
-  async function openReport(file: string) {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(file).href);
-    return { page, problems, requests };
-  }
 
   /** Every chart of the page (or of one section): its size and its bars wider than nothing. */
   const charts = (page: Page, scope = '') =>
@@ -107,7 +83,7 @@ describe.skipIf(!available)('the outcomes report in headless Chromium', () => {
     );
 
   it('flags exactly the planted weak rule, draws every chart, sorts its tables, and loads nothing', async () => {
-    const { page, problems, requests } = await openReport(report);
+    const { page, problems, requests } = await openReport(browser, report);
 
     const drawn = await charts(page);
     expect(drawn.length).toBeGreaterThanOrEqual(6);
@@ -156,7 +132,7 @@ describe.skipIf(!available)('the outcomes report in headless Chromium', () => {
   });
 
   it("shows in the simulation report how the baseline's decision fared for the changed complaints", async () => {
-    const { page, problems, requests } = await openReport(simulateReport);
+    const { page, problems, requests } = await openReport(browser, simulateReport);
     const drawn = await charts(page, '#outcomes');
     expect(drawn).toHaveLength(1);
     expect(drawn[0]?.bars).toBeGreaterThan(1);

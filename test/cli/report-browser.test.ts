@@ -1,16 +1,16 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BURST_ID, burst, trickle } from '../incidents/fixture';
+import { CHROMIUM, chromiumAvailable, launchChromium, openReport } from './browser';
 import { tempDir } from './run';
 import { runInProcess } from './run-in-process';
 
 // The simulation report opened in a real browser: Debian's Chromium, headless, driven by playwright-core.
 // .ci/run installs Chromium when it is missing; without it the test is skipped and says why.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available) {
   console.warn(
     `skipping the browser test of the HTML report: no Chromium at ${CHROMIUM} (apt-get install chromium)`,
@@ -64,19 +64,7 @@ describe.skipIf(!available)('the simulation report in headless Chromium', () => 
       '--quiet',
     ]);
     expect(run.code).toBe(0);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // playwright gives every launch a new, empty profile directory.
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -84,22 +72,8 @@ describe.skipIf(!available)('the simulation report in headless Chromium', () => 
     tmp.remove();
   });
 
-  /** Opens a report in a new page, recording console errors and warnings, page errors and requests. */
-  async function openReport(file: string) {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(file).href);
-    return { page, problems, requests };
-  }
-
   it('renders every chart, sorts the changed complaints on click, logs no errors and loads nothing', async () => {
-    const { page, problems, requests } = await openReport(report);
+    const { page, problems, requests } = await openReport(browser, report);
 
     // Charts: every SVG is drawn with a size and has bars.
     const charts = await page.$$eval('svg.chart', (svgs) =>
@@ -152,7 +126,7 @@ describe.skipIf(!available)('the simulation report in headless Chromium', () => 
   });
 
   it('draws a known burst on the incident timeline and lists it in a sortable table, without errors', async () => {
-    const { page, problems, requests } = await openReport(burstReport);
+    const { page, problems, requests } = await openReport(browser, burstReport);
 
     expect(await page.locator('#incidents h2').textContent()).toBe('Incidents (1)');
     const bars = await page.$$eval('#incidents svg.chart rect.bar', (rects) =>
