@@ -18,7 +18,7 @@ async function* lines(): AsyncGenerator<string> {
 }
 
 const recommender = createRecommender();
-const byMode = { automatic: 0, human: 0 };
+const byMode = { automatic: 0, human: 0, linked: 0 };
 const byRemedy = new Map<string, number>();
 let total = 0;
 let count = 0;
@@ -37,7 +37,7 @@ for await (const result of recommender.recommendMany(lines())) {
 }
 
 console.log(`${count} recommendations, ${total.toFixed(2)} EUR in all`);
-console.log(`automatic ${byMode.automatic}, for a person ${byMode.human}`);
+console.log(`automatic ${byMode.automatic}, for a person ${byMode.human}, linked ${byMode.linked}`);
 console.log([...byRemedy].map(([type, n]) => `${type} ${n}`).join(', '));
 
 // Output:

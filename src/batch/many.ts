@@ -71,7 +71,7 @@ function readableId(input: unknown): string | null {
   }
 }
 
-function threadsFor(options: ManyOptions): number {
+export function threadsFor(options: ManyOptions): number {
   const cores = availableParallelism();
   const value = options.concurrency ?? cores;
   if (!Number.isInteger(value) || value < 1) {

@@ -132,6 +132,35 @@ const CompensationSchema = z.strictObject({
   type: z.enum(COMPENSATION_TYPES),
 });
 
+/** A remedy an open case already gave, in the complaint's currency. */
+const GivenRemedySchema = z.strictObject({
+  /** The remedy type (`resend`, `gift`, `refund`…). */
+  type: id,
+  /** `restitution` is never given twice in a case; `goodwill` only tops up to what the case warrants. */
+  kind: z.enum(COMPENSATION_TYPES),
+  /** What it was worth, in `currency`. */
+  amount: money,
+  currency,
+});
+
+/**
+ * A case the helpdesk already has open for this customer (docs/cases.md). A complaint about the same
+ * order (or, without `orderId`, the same subscription) and category within `policy.caseWindowDays` of
+ * `openedAt` is linked to it: same owner, nothing given twice.
+ */
+const OpenCaseSchema = z.strictObject({
+  /** The case's id: the id of its first complaint. */
+  id,
+  openedAt: DateTimeSchema,
+  category: z.enum(CATEGORIES),
+  /** The order the case is about; left out for a case about the subscription. */
+  orderId: id.optional(),
+  /** Who owns the case; a linked complaint keeps this owner. */
+  owner: id,
+  /** What the case already gave. */
+  remedies: z.array(GivenRemedySchema).max(limits.maxItems).default([]),
+});
+
 const CustomerSchema = z.strictObject({
   id,
   since: DateOrDateTimeSchema,
@@ -146,6 +175,8 @@ const CustomerSchema = z.strictObject({
   priorComplaints: z.array(PriorComplaintSchema).max(limits.maxPriorComplaints).default([]),
   /** Compensations this customer received before, for the per-customer limits (`policy.perCustomer`). */
   compensationHistory: z.array(CompensationSchema).max(limits.maxCompensationHistory).default([]),
+  /** Cases the helpdesk has open for this customer; a complaint matching one is linked to it. */
+  openCases: z.array(OpenCaseSchema).max(limits.maxPriorComplaints).default([]),
   // Carried through, never facts: a remedy must not depend on who the customer is, only on what happened.
   name: shortText.optional(),
   email: shortText.optional(),
@@ -283,6 +314,22 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
     // In another currency than the complaint's, it is converted with the caller's exchange rates
     // when the complaint is recommended for (NO_EXCHANGE_RATE without one).
     money([...at, 'amount'], h.amount, h.currency);
+  });
+  // What an open case gave is compared with what this complaint warrants: one currency, the complaint's.
+  const complaintCurrency = order?.currency ?? subscription?.currency;
+  c.customer.openCases.forEach((open, i) => {
+    const at = ['customer', 'openCases', i];
+    notAfterReceived([...at, 'openedAt'], open.openedAt);
+    open.remedies.forEach((given, j) => {
+      money([...at, 'remedies', j, 'amount'], given.amount, given.currency);
+      if (complaintCurrency !== undefined && given.currency !== complaintCurrency) {
+        problems.push({
+          path: [...at, 'remedies', j, 'currency'],
+          message: `differs from the complaint's currency (${complaintCurrency}); convert what the case gave to it first`,
+          reason: 'currency_mismatch',
+        });
+      }
+    });
   });
   if (order) {
     const placed = timestampMs(order.placedAt);

@@ -19,9 +19,10 @@ export type HandlingReasonCode =
 
 /**
  * Why someone inside the business or a partner is told about a recommendation. `incident_partner`: a
- * partner named in the rule set, about an incident whose cause concerns it.
+ * partner named in the rule set, about an incident whose cause concerns it. `escalation`: a rule
+ * escalated the complaint to this team as well, while the owner keeps it and another queue decides.
  */
-export type NotifyReason = 'incident_partner';
+export type NotifyReason = 'incident_partner' | 'escalation';
 
 /**
  * An internal notification: someone to tell, not the customer. Each is listed once for what it is
@@ -57,20 +58,35 @@ export interface IncidentHandling {
   readonly notify: readonly Notification[];
 }
 
+/** The case a complaint is linked to: what handling needs of it (docs/cases.md). */
+export interface CaseHandling {
+  /** The id of the case's first complaint. */
+  readonly caseId: string;
+  /** The case's one owner. */
+  readonly owner: string;
+}
+
 /** Who acts on the recommendation, where, and by when. */
 export interface Handling {
-  /** `automatic`: can be applied as it is; `human`: a person approves first. */
-  readonly mode: 'automatic' | 'human';
+  /**
+   * `automatic`: can be applied as it is; `human`: a person approves first; `linked`: the complaint
+   * belongs to an open case (`linkedTo`) and its owner handles it with the case; `reasons`, when
+   * there are any, say why the owner must look again before the customer is answered.
+   */
+  readonly mode: 'automatic' | 'human' | 'linked';
+  /** The case's first complaint, when `mode` is `linked`. */
+  readonly linkedTo?: string;
   /** Every reason a person must look (empty when automatic). */
   readonly reasons: readonly HandlingReasonCode[];
   /**
    * The one owner of the complaint: the first-contact agent, or the desk of the channel it came in on;
-   * in an incident, the incident's owner.
+   * for a linked complaint, the case's owner; in an incident, the incident's owner.
    */
   readonly owner: string;
   /**
-   * The queue a person picks the case up from; named whenever the mode is `human`, else null: the
-   * escalation's queue, else the incident's owner, else the policy's default queue.
+   * The queue a person picks the case up from; named whenever there are `reasons` (mode `human`, or
+   * a `linked` complaint its owner must look at again), else null: the escalation's queue, else the
+   * incident's owner, else the policy's default queue.
    */
   readonly queue: string | null;
   /** Answer on the channel the complaint came in on. */
@@ -79,7 +95,11 @@ export interface Handling {
   readonly respondBy: string;
   /** For a public complaint: acknowledge it where it was posted, by this time. */
   readonly publicAcknowledgement: PublicAcknowledgement | null;
-  /** Whom to tell internally, besides answering the customer (empty when nobody). */
+  /**
+   * Whom to tell internally, besides answering the customer (empty when nobody): an incident's
+   * partners, and every team a rule escalated the complaint to besides the queue. Ownership stays
+   * with `owner`.
+   */
   readonly notify: readonly Notification[];
   /** What to do besides giving the remedies: a carrier trace, a photo of the damage (empty when nothing). */
   readonly steps: readonly HandlingStep[];
@@ -111,8 +131,12 @@ export function decideHandling(args: {
   incident?: IncidentHandling;
   /** `policy.evidenceAboveValue` in minor units of the complaint's currency. */
   evidenceAboveMinor: number;
+  /** Queues every fired rule escalates to: those other than the queue are told, not given the case. */
+  alsoEscalatedTo?: readonly string[];
+  /** Set when the complaint is linked to an open case. */
+  linked?: CaseHandling;
 }): Handling {
-  const { complaint, facts, policy, remedies, now, incident } = args;
+  const { complaint, facts, policy, remedies, now, incident, linked } = args;
   const review = policy.humanReview;
   const reasons: HandlingReasonCode[] = [];
   if (review.legalThreat && facts.legalThreat) reasons.push('legal_threat');
@@ -125,18 +149,21 @@ export function decideHandling(args: {
   if (!args.anyRuleFired) reasons.push('no_rule_matched');
   if (args.compensationLimitReached) reasons.push('compensation_limit');
 
-  const mode = reasons.length > 0 ? 'human' : 'automatic';
+  // A linked complaint stays with its case; an incident's owner wins over a case's (one voice in a crisis).
+  const mode = linked && !incident ? 'linked' : reasons.length > 0 ? 'human' : 'automatic';
   const respondWithin = Math.min(
     policy.respondWithinHours,
     escalation?.type === 'escalate' ? escalation.respondWithinHours : Number.POSITIVE_INFINITY,
   );
   const exposure = complaint.exposure;
   const escalationQueue = escalation?.type === 'escalate' ? escalation.queue : undefined;
+  const queue = reasons.length > 0 ? (escalationQueue ?? incident?.owner ?? policy.defaultQueue) : null;
   return {
     mode,
+    ...(mode === 'linked' && linked ? { linkedTo: linked.caseId } : {}),
     reasons,
-    owner: incident?.owner ?? complaint.owner ?? `${complaint.channel}-desk`,
-    queue: mode === 'human' ? (escalationQueue ?? incident?.owner ?? policy.defaultQueue) : null,
+    owner: incident?.owner ?? linked?.owner ?? complaint.owner ?? `${complaint.channel}-desk`,
+    queue,
     respondOn: complaint.channel,
     respondBy: new Date(addHours(now.getTime(), respondWithin)).toISOString(),
     publicAcknowledgement: exposure?.public
@@ -146,7 +173,7 @@ export function decideHandling(args: {
           statement: incident?.statement ?? null,
         }
       : null,
-    notify: incident?.notify ?? [],
+    notify: [...(incident?.notify ?? []), ...escalations(args.alsoEscalatedTo ?? [], queue)],
     steps: handlingSteps(complaint, facts, policy, args.evidenceAboveMinor),
     ...callSuggestion(facts),
   };
@@ -156,4 +183,10 @@ export function decideHandling(args: {
 function callSuggestion(facts: Facts): Pick<Handling, 'suggestCall' | 'callReasons'> {
   const reasons = callReasons(facts);
   return { suggestCall: reasons.length > 0, callReasons: reasons };
+}
+
+/** One notification per team escalated to besides the queue, each once, in the order given. */
+function escalations(queues: readonly string[], queue: string | null): Notification[] {
+  const teams = new Set(queues.filter((q) => q !== queue));
+  return [...teams].map((to) => ({ to, reason: 'escalation' }));
 }

@@ -87,6 +87,13 @@ export const PolicySchema = z
     perCustomer: PerCustomerSchema.optional(),
     /** Above this estimated cost (restitution + goodwill) a person approves the recommendation. */
     autoApproveMaxCost: money.default(40),
+    /**
+     * Complaints of one customer about one order (or subscription) and category, received within this
+     * many days of the case's first, are one case: one owner, remedies given once (docs/cases.md).
+     * 3 when left out (`DEFAULT_CASE_WINDOW_DAYS`; no default is written in, so that rule sets written
+     * before cases keep their content hash).
+     */
+    caseWindowDays: z.number().int().min(0).max(365).optional(),
     /** Days after the complaint to ask whether the customer is satisfied. */
     followUpAfterDays: z.number().int().min(0).max(365).default(3),
     /** Hours within which the customer gets a first answer. */
@@ -157,6 +164,9 @@ export const PolicySchema = z
       .prefault({}),
   })
   .prefault({});
+
+/** The case window when the policy does not set `caseWindowDays`. */
+export const DEFAULT_CASE_WINDOW_DAYS = 3;
 
 /** A resolved policy (defaults filled in). */
 export type Policy = z.output<typeof PolicySchema>;

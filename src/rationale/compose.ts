@@ -135,6 +135,9 @@ function toCustomer({ r, input, subject, subjectIn, money, queueName, say }: Com
   say(apology.key, apology.text);
   say(...restatement(r, input.complaint, { subject, subjectIn }, input.daysLate, money));
   if (input.incident) say('incident.notice', r.m('incident.notice'));
+  if (input.handling.mode === 'linked') {
+    say('case.linked', r.m('case.linked', { subject, owner: r.embed(input.handling.owner) }));
+  }
 
   const c = input.complaint;
   const words = {
@@ -148,7 +151,7 @@ function toCustomer({ r, input, subject, subjectIn, money, queueName, say }: Com
     const offer = offerSentence(r, remedy, words);
     if (offer) say(offer.key, offer.text);
   }
-  if (input.handling.mode === 'human') say('handling.human', r.m('handling.human'));
+  if (input.handling.reasons.length > 0) say('handling.human', r.m('handling.human'));
   const ack = input.handling.publicAcknowledgement;
   if (ack) {
     // The platform the customer posted on, by name; without one, the channel's id is no name to show.
@@ -283,6 +286,8 @@ function whyDropped(composition: Composition): void {
         }),
         'agent',
       );
+    } else if (d.reason === 'linked') {
+      say(...linkedSentence(composition, d));
     } else if (d.reason === 'not_applicable') {
       say(
         'why.dropped.notApplicable',
@@ -300,6 +305,21 @@ function whyDropped(composition: Composition): void {
   }
 }
 
+/** Why a remedy of a linked complaint was left out or reduced: what the case already gave. */
+function linkedSentence(
+  { r, money }: Composition,
+  d: Extract<DroppedRemedy, { reason: 'linked' }>,
+): [MessageKey, string, 'agent'] {
+  const params = { remedy: remedyName(r, d.type), rule: r.embed(d.rule), case: r.embed(d.linkedTo) };
+  const key =
+    d.keptCost !== undefined
+      ? 'why.linked.topUp'
+      : d.kind === 'restitution'
+        ? 'why.linked.given'
+        : 'why.linked.goodwill';
+  return [key, r.m(key, { ...params, cost: money(d.estimatedCost), kept: money(d.keptCost ?? 0) }), 'agent'];
+}
+
 /** Why it is handled automatically, or by whom and why. */
 function whyHandling(composition: Composition): void {
   whyMode(composition);
@@ -310,9 +330,18 @@ function whyHandling(composition: Composition): void {
   }
 }
 
-/** Automatic, or why a person must look. */
+/** Linked to a case, automatic, or why a person must look. */
 function whyMode({ r, input, money, say }: Composition): void {
-  if (input.handling.mode === 'automatic') {
+  const { handling } = input;
+  if (handling.mode === 'linked') {
+    say(
+      'why.linked',
+      r.m('why.linked', { case: r.embed(handling.linkedTo ?? ''), owner: r.embed(handling.owner) }),
+      'agent',
+    );
+    if (handling.reasons.length === 0) return;
+  }
+  if (handling.mode === 'automatic') {
     say(
       'why.automatic',
       r.m('why.automatic', { total: money(input.totalCost), limit: money(input.autoApproveMaxCost) }),

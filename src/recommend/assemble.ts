@@ -14,6 +14,7 @@ import type { FiredRule, RuleOutcome } from '../rules/engine/evaluator';
 import type { RuleSetStamp } from '../rules/stamp';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 import type { CapStage } from './cap';
+import type { CaseMark } from './link';
 import type { Recommendation } from './recommendation';
 import { REDRESS_VERSION } from './version';
 
@@ -44,6 +45,8 @@ export interface Parts {
   /** Every rule's outcome, when the trace covers all rules. */
   readonly outcomes?: readonly RuleOutcome[];
   readonly incident?: IncidentMark;
+  /** Set when the complaint is linked to an open case. */
+  readonly caseMark?: CaseMark;
 }
 
 /** Stage "assemble": the recommendation as plain JSON, money in major units. */
@@ -76,5 +79,6 @@ export function assemble(p: Parts): Recommendation {
       ...(p.outcomes ? { rules: p.outcomes } : {}),
     },
     ...(p.incident ? { incident: p.incident } : {}),
+    ...(p.caseMark ? { case: p.caseMark } : {}),
   };
 }

@@ -58,7 +58,7 @@ function customerLimit(
 }
 
 /** Makes a goodwill candidate smaller by asking its remedy for a smaller spec, and pricing that again. */
-function reducerFor(ctx: RemedyContext): Reducer {
+export function reducerFor(ctx: RemedyContext): Reducer {
   return (candidate, maxMinor) => {
     const spec = reduceSpec(candidate.spec, maxMinor, ctx);
     if (!spec) return undefined;

@@ -27,8 +27,9 @@ import type { Rule, RuleSet } from '../rules/ruleset';
 import { ruleSetStamp } from '../rules/stamp';
 import { addDays } from '../time/utc-calendar';
 import { assemble, toRemedy } from './assemble';
-import { cap } from './cap';
+import { cap, reducerFor } from './cap';
 import { explain } from './explain';
+import { type CaseLink, link } from './link';
 import { price, remedyContext } from './price';
 import type { Recommendation } from './recommendation';
 import { type IncidentRun, select } from './select';
@@ -44,6 +45,11 @@ export interface RecommendOptions {
   readonly exchangeRates?: ExchangeRates;
   /** Overrides the recommender's `currencyDisplay` for this call. */
   readonly currencyDisplay?: CurrencyDisplay;
+  /**
+   * Linking (docs/cases.md): `true` (default) links a complaint to a matching case in
+   * `customer.openCases`, and in batches to the earlier complaints of its case; `false` ignores both.
+   */
+  readonly link?: boolean;
 }
 
 /** How a pipeline is set up: a loaded rule set and the recommender's resolved options. @internal */
@@ -101,8 +107,11 @@ export interface Pipeline {
   callFor(complaint: Complaint, requested?: RecommendOptions): CallOptions;
   /** Validates an untrusted complaint and recommends for it. */
   recommend(input: unknown, options?: RecommendOptions): Promise<Recommendation>;
-  /** Recommends for a validated complaint, as an incident's member when `incident` is given. */
-  run(complaint: Complaint, call: CallOptions, incident?: IncidentRun): Promise<Run>;
+  /**
+   * Recommends for a validated complaint, as an incident's member when `incident` is given, and as a
+   * later complaint of an open case when `caseLink` is given.
+   */
+  run(complaint: Complaint, call: CallOptions, incident?: IncidentRun, caseLink?: CaseLink): Promise<Run>;
 }
 
 /**
@@ -137,7 +146,20 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     return rates;
   };
 
-  async function run(complaint: Complaint, call: CallOptions, incident?: IncidentRun): Promise<Run> {
+  // The queues every fired rule escalates to: those other than the queue are told (handling.notify).
+  const escalationQueues = (fired: readonly { name: string }[]): string[] =>
+    fired.flatMap((f) =>
+      (rulesByName.get(f.name)?.remedies ?? []).flatMap((spec) =>
+        spec.type === 'escalate' ? [spec.queue] : [],
+      ),
+    );
+
+  async function run(
+    complaint: Complaint,
+    call: CallOptions,
+    incident?: IncidentRun,
+    caseLink?: CaseLink,
+  ): Promise<Run> {
     const { locale } = call;
     const conversion = conversionFor(
       complaint,
@@ -152,7 +174,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const ctx = remedyContext(complaint, facts, policy, conversion);
     const priced = price(slots, ctx, incident !== undefined, conversion);
     const autoApproveMinor = conversion.toComplaintMinor(policy.autoApproveMaxCost);
-    const capStage = cap(
+    const alone = cap(
       priced,
       complaint,
       ctx,
@@ -160,6 +182,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       { band: severity.band, tier: value.tier },
       { conversion, autoApproveMinor },
     );
+    // What the case already gave is in the complaint's currency, as the caps' minor units are.
+    const linked = caseLink ? link(alone, caseLink, reducerFor(ctx), ctx.currency) : undefined;
+    const capStage = linked?.stage ?? alone;
     const { capped } = capStage;
     const mark = incident ? markOf(incident, locale) : undefined;
     const handling = decideHandling({
@@ -174,6 +199,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       now: ctx.now,
       ...(incident && mark ? { incident: incidentHandling(incident, mark) } : {}),
       evidenceAboveMinor: conversion.toComplaintMinor(policy.evidenceAboveValue),
+      alsoEscalatedTo: escalationQueues(fired),
+      ...(caseLink ? { linked: { caseId: caseLink.caseId, owner: caseLink.owner } } : {}),
     });
     const remedies = capped.kept.map((c) => toRemedy(c, ctx.currency));
     const checkSatisfactionAt = new Date(addDays(ctx.now.getTime(), policy.followUpAfterDays)).toISOString();
@@ -225,6 +252,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       fired: firedRules,
       ...(options.trace === 'all' ? { outcomes } : {}),
       ...(mark ? { incident: mark } : {}),
+      ...(linked ? { caseMark: linked.mark } : {}),
     });
     return { recommendation, chosen: priced.chosen };
   }

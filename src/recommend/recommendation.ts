@@ -14,6 +14,7 @@ import type { Remedy } from '../remedies/catalogue';
 import type { FiredRule, RuleOutcome } from '../rules/engine/evaluator';
 import type { RuleSetStamp } from '../rules/stamp';
 import type { SeverityScore, ValueScore } from '../scoring/score';
+import type { CaseMark } from './link';
 
 /** How the recommendation came about, for agents, analysts and audits. */
 export interface Trace {
@@ -62,6 +63,11 @@ export interface Recommendation {
   readonly trace: Trace;
   /** Present only when the complaint is part of an incident (`recommendMany` with `incidents`). */
   readonly incident?: IncidentMark;
+  /**
+   * Present only when the complaint is linked to an open case (`handling.mode: 'linked'`): the case,
+   * what this complaint alone would have got, and what linking kept from being paid twice.
+   */
+  readonly case?: CaseMark;
 }
 
 /** A complaint that could not get a recommendation, in a batch: which one, and why. */

@@ -1,5 +1,8 @@
 import { type ManyOptions, recommendEach, recommendEachAsJson } from '../batch/many';
 import { type BatchCall, WorkerThreads } from '../batch/worker-pool';
+import { recommendLinked } from '../cases/linked-batch';
+import { openCaseLink } from '../cases/open-case';
+import { parseComplaint } from '../complaint/parse';
 import { asRedressError, invalidOption } from '../errors';
 import { checkExchangeRates, type ExchangeRates } from '../exchange/rates';
 import { checkCurrencyDisplay } from '../i18n/currency-display';
@@ -8,6 +11,7 @@ import { recommendWithIncidents } from '../incidents/crisis';
 import type { IncidentOptions } from '../incidents/options';
 import { recommendStream } from '../incidents/stream';
 import { type Limits, resolveLimits } from '../input/limits';
+import { DEFAULT_CASE_WINDOW_DAYS } from '../policy/schema';
 import { createPipeline, type RecommendOptions } from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import { defaultRuleSet } from '../rules/default/rule-set';
@@ -58,7 +62,9 @@ export interface RecommendManyOptions extends ManyOptions, RecommendOptions {
    * Crisis mode: find incidents in the batch (`true` for the defaults, or `detectIncidents` options) and
    * give every complaint in one at least the remedies of the incident's most severe complaint, within
    * its own caps, marked with the incident. Complaints outside incidents get exactly what they would
-   * get without it. The batch is read to its end before the first result, unless `timeOrdered`.
+   * get without it. The batch is read to its end before the first result, unless `timeOrdered`. In
+   * crisis mode the incident decides (one owner, one remedy) and complaints are not linked into cases
+   * (`link` does not apply).
    */
   readonly incidents?: boolean | IncidentOptions;
   /**
@@ -88,7 +94,9 @@ export interface Recommender {
   /**
    * Recommends for many complaints; yields one result or error record per input, in input order, with a
    * bounded number in flight (a stream of any length runs in constant memory). Large batches are
-   * spread over worker threads, one per core by default (see `ManyOptions`).
+   * spread over worker threads, one per core by default (see `ManyOptions`), when `link` is `false`:
+   * by default complaints about one problem are linked into one case (docs/cases.md), and a linked
+   * batch runs in the calling thread, since each complaint may depend on the earlier ones of its case.
    */
   recommendMany(
     complaints: Iterable<unknown> | AsyncIterable<unknown>,
@@ -174,13 +182,38 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
 
   // The one place where a fault inside redress becomes a RedressError, so that a caller (or a batch)
   // only ever has one kind of failure to handle.
+  const windowDays = ruleSet.policy.caseWindowDays ?? DEFAULT_CASE_WINDOW_DAYS;
+  const single = async (input: unknown, callOptions: RecommendOptions = {}) => {
+    if (callOptions.link === false) return pipeline.recommend(input, callOptions);
+    const complaint = parseComplaint(input, { limits });
+    const call = pipeline.callFor(complaint, callOptions);
+    return (await pipeline.run(complaint, call, undefined, openCaseLink(complaint, windowDays)))
+      .recommendation;
+  };
   const recommend = (input: unknown, callOptions?: RecommendOptions) =>
-    pipeline.recommend(input, callOptions).catch((error: unknown) => {
+    single(input, callOptions).catch((error: unknown) => {
       throw asRedressError(error);
+    });
+  const linked = (
+    complaints: Iterable<unknown> | AsyncIterable<unknown>,
+    options: RecommendOptions & ManyOptions,
+  ) =>
+    recommendLinked(complaints, {
+      workers: options.workers,
+      concurrency: options.concurrency,
+      run: (complaint, caseLink) =>
+        pipeline
+          .run(complaint, pipeline.callFor(complaint, options), undefined, caseLink)
+          .catch((error: unknown) => {
+            throw asRedressError(error);
+          }),
+      limits,
+      windowDays,
     });
   const localRecommend = (manyOptions: RecommendOptions) => {
     const { locale: batchLocale, exchangeRates: batchRates, currencyDisplay: batchDisplay } = manyOptions;
     const callOptions: RecommendOptions = {
+      link: false,
       ...(batchLocale ? { locale: batchLocale } : {}),
       ...(batchRates ? { exchangeRates: batchRates } : {}),
       ...(batchDisplay ? { currencyDisplay: batchDisplay } : {}),
@@ -212,10 +245,12 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
           policy: ruleSet.policy.incidents,
         });
       }
+      if (rest.link !== false) return linked(complaints, rest);
       return recommendEach(complaints, localRecommend(rest), rest, threads, batchOf(rest));
     },
     recommendManyAsJson: (complaints, manyOptions = {}) => {
       checkBatch(manyOptions);
+      if (manyOptions.link !== false) return asJson(linked(complaints, manyOptions));
       return recommendEachAsJson(
         complaints,
         localRecommend(manyOptions),
@@ -225,4 +260,8 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
       );
     },
   };
+}
+
+async function* asJson<T>(results: AsyncIterable<T>): AsyncGenerator<string> {
+  for await (const result of results) yield JSON.stringify(result);
 }

@@ -6,7 +6,7 @@ describe('DroppedRemedy', () => {
     expectTypeOf<DroppedRemedy['type']>().toEqualTypeOf<RemedyType>();
     expectTypeOf<DroppedRemedy['rule']>().toBeString();
     expectTypeOf<DroppedRemedy['reason']>().toEqualTypeOf<
-      'cap' | 'reduced' | 'not_applicable' | 'superseded'
+      'cap' | 'reduced' | 'not_applicable' | 'superseded' | 'linked'
     >();
   });
 
@@ -30,6 +30,11 @@ describe('DroppedRemedy', () => {
         break;
       case 'superseded':
         expectTypeOf(dropped.by).toBeString();
+        break;
+      case 'linked':
+        expectTypeOf(dropped.linkedTo).toBeString();
+        expectTypeOf(dropped.kind).toEqualTypeOf<'restitution' | 'goodwill'>();
+        expectTypeOf(dropped.keptCost).toEqualTypeOf<number | undefined>();
         break;
       default:
         expectTypeOf(dropped).toBeNever();

@@ -29,6 +29,23 @@ describe('handling', () => {
     expect(r.followUp).toEqual({ checkSatisfactionAt: '2026-03-13T09:00:00.000Z', channel: 'chat' });
   });
 
+  it('keeps one owner when two rules escalate: the first escalation is the queue, the other is told', async () => {
+    const twoTeams = [
+      categoryRule('to-store', 'wrong_item', [{ type: 'escalate', queue: 'store-management' }], 80),
+      categoryRule('to-social', 'wrong_item', [{ type: 'escalate', queue: 'social-media' }], 70),
+      categoryRule('to-store-again', 'wrong_item', [{ type: 'escalate', queue: 'store-management' }], 60),
+    ];
+    const r = await recommender(twoTeams).recommend(complaint({ channel: 'social', owner: 'agent-7' }));
+    expect(r.handling).toMatchObject({
+      owner: 'agent-7',
+      queue: 'store-management',
+      notify: [{ to: 'social-media', reason: 'escalation' }],
+    });
+    // The customer reads of one contact: no team a rule escalated to is named to them.
+    const customerText = r.rationale.filter((s) => s.audience === 'customer').map((s) => s.text);
+    expect(customerText.join(' ')).not.toMatch(/store-management|social-media/);
+  });
+
   it('goes to a person, naming the queue, for a legal threat, abuse and cost above the limit', async () => {
     const r = await recommender(rules, { autoApproveMaxCost: 5 }).recommend(
       complaint({ legalThreat: true, tone: 'abusive', owner: 'agent-7' }),

@@ -111,6 +111,8 @@ export const en = {
     'Please send us a photo of the damage; we will take care of everything as soon as we receive it.',
   'handling.publicUnnamed':
     'We will also answer your public post, so that everyone can see it is being resolved.',
+  'case.linked':
+    'We are handling this message together with your earlier one about {subject}, as one case, so you do not need to explain anything again. Your contact remains {owner}.',
   followUp: 'We will check with you on {date} that everything has been put right.',
 
   'message.subject.order': 'About your order {orderId}',
@@ -150,6 +152,13 @@ export const en = {
   'why.limit.customerCount':
     'No goodwill is left for this customer: {count} goodwill compensations in the last {days} days, at most {max}.',
   'why.dropped.notApplicable': 'The {remedy} from rule "{rule}" does not apply: {reason}.',
+  'why.linked':
+    'Linked to case {case}, owned by {owner}: one owner for the whole case, and nothing the case already gave is given again.',
+  'why.linked.given': 'The {remedy} from rule "{rule}" is not given again: case {case} already gave it.',
+  'why.linked.topUp':
+    'The {remedy} from rule "{rule}" was reduced from {cost} to {kept}: case {case} already gave part of the goodwill it warrants.',
+  'why.linked.goodwill':
+    'The {remedy} ({cost}) from rule "{rule}" was left out: case {case} already gave the goodwill it warrants.',
   'why.automatic':
     'Can be applied automatically: the cost of {total} is within the auto-approval limit of {limit}.',
   'why.human': 'Needs a person ({queue}) because: {reasons}.',

@@ -105,6 +105,8 @@ export const tr = {
     'Lütfen hasarın bir fotoğrafını bize gönderin; fotoğraf elimize ulaşır ulaşmaz gerekli işlemleri başlatacağız.',
   'handling.publicUnnamed':
     'Sorunun çözülmekte olduğunu herkesin görebilmesi için herkese açık paylaşımınıza da yanıt vereceğiz.',
+  'case.linked':
+    'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Bu konudaki muhatabınız yine {owner} olacak.',
   followUp:
     'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
 
@@ -145,6 +147,14 @@ export const tr = {
   'why.limit.customerCount':
     'Bu müşterinin jest amaçlı telafi hakkı kalmadı: son {days} günde {count} telafi yapıldı; en fazla {max}.',
   'why.dropped.notApplicable': '“{rule}” kuralından gelen {remedy} bu şikayete uygulanamıyor: {reason}.',
+  'why.linked':
+    'Bu şikayet {case} numaralı talebe bağlandı (sorumlu: {owner}): talebin tek bir sorumlusu vardır ve talep kapsamında verilmiş telafiler yeniden verilmez.',
+  'why.linked.given':
+    '“{rule}” kuralından gelen {remedy} yeniden verilmiyor: {case} numaralı talep kapsamında zaten verildi.',
+  'why.linked.topUp':
+    '“{rule}” kuralından gelen {remedy}, {cost} tutarından {kept} tutarına indirildi: {case} numaralı talep kapsamında hak edilen jestin bir kısmı zaten verildi.',
+  'why.linked.goodwill':
+    '“{rule}” kuralından gelen {remedy} ({cost}) çıkarıldı: {case} numaralı talep kapsamında hak edilen jest zaten verildi.',
   'why.automatic':
     'Otomatik olarak uygulanabilir: {total} tutarındaki maliyet, {limit} olan otomatik onay sınırının içinde.',
   'why.human': 'Bir çalışanın ({queue}) incelemesi gerekiyor, çünkü {reasons}.',
