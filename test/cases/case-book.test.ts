@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { CaseBook } from '../../src/cases/case-book';
+import { windowMs } from '../../src/cases/case-key';
+import { recommendLinked } from '../../src/cases/linked-batch';
+import type { Complaint } from '../../src/complaint/schema';
+import { resolveLimits } from '../../src/input/limits';
+import { createPipeline } from '../../src/recommend/pipeline';
+import { defaultRuleSet } from '../../src/rules/default/rule-set';
+import { loadRuleSet } from '../../src/rules/ruleset';
+import { DAY_MS } from '../../src/time/utc-calendar';
+import { complaint } from '../complaint-builder';
+
+const open = (id: string, openedAt: number) => ({
+  id,
+  openedAt,
+  owner: 'desk',
+  restitution: new Set<string>(),
+  goodwillMinor: 0,
+});
+
+describe('the case book: memory holds only the cases still inside the window', () => {
+  it('over a 1,000,000-complaint stream it holds at most three windows of cases', () => {
+    const window = windowMs(3);
+    const book = new CaseBook(window);
+    const step = 30_000; // a complaint every 30 seconds: 8,640 per 3-day window
+    const perWindow = window / step;
+    const start = Date.UTC(2026, 0, 1);
+    let most = 0;
+    for (let i = 0; i < 1_000_000; i++) {
+      const at = start + i * step;
+      // Every tenth complaint repeats the one 100 before it (one case); the rest are new problems.
+      const key = i % 10 === 9 ? `k${i - 100}` : `k${i}`;
+      if (!book.find(key, at)) book.open(key, open(key, at));
+      most = Math.max(most, book.size);
+    }
+    // A generous bound: the cases opened in the last two windows, plus one window between sweeps.
+    expect(most).toBeLessThanOrEqual(3 * perWindow + 1);
+    expect(book.size).toBeLessThanOrEqual(3 * perWindow + 1);
+    // …and not far below it either: the cases of the window are really held.
+    expect(most).toBeGreaterThan(2 * perWindow * 0.9 * 0.9);
+  });
+
+  it('a complaint up to one window behind the latest still finds its case; beyond, the case may be gone', () => {
+    const book = new CaseBook(windowMs(3));
+    const t0 = Date.UTC(2026, 2, 10);
+    book.open('a', open('c-a', t0));
+    expect(book.find('b', t0 + 4 * DAY_MS)).toBeUndefined(); // time moves on, 'a' is still held
+    expect(book.find('a', t0 + 2 * DAY_MS)?.id).toBe('c-a'); // out of order, within the window
+    expect(book.find('b', t0 + 7 * DAY_MS)).toBeUndefined(); // more than two windows past 'a': swept
+    expect(book.size).toBe(0);
+  });
+
+  it('a linked batch holds only the open cases of the window, whatever the stream length', async () => {
+    const ruleSet = loadRuleSet(defaultRuleSet);
+    const pipeline = createPipeline({
+      ruleSet,
+      limits: resolveLimits(),
+      locale: 'en',
+      fallbackLocale: 'en',
+      engine: 'compiled',
+      trace: 'fired',
+    });
+    const hourly = function* (): Generator<unknown> {
+      for (let i = 0; i < 3_000; i++) {
+        const receivedAt = new Date(Date.UTC(2026, 2, 10) + i * 3_600_000).toISOString();
+        yield complaint({
+          id: `c-${i}`,
+          receivedAt,
+          customer: { id: `u-${Math.floor(i / 2)}`, since: '2025-03-01' },
+        });
+      }
+    };
+    let most = 0;
+    let linked = 0;
+    for await (const r of recommendLinked(hourly(), {
+      run: (c: Complaint, locale, link) => pipeline.run(c, locale, undefined, link),
+      localeFor: () => 'en',
+      limits: resolveLimits(),
+      windowDays: 3,
+      observe: (book) => {
+        most = Math.max(most, book.size);
+      },
+    })) {
+      if ('handling' in r && r.handling.mode === 'linked') linked++;
+    }
+    // One complaint an hour, each customer twice in a row: 1,500 cases in all, each second complaint
+    // linked, and the book holds at most the cases opened in three windows (216 hours).
+    expect(linked).toBe(1_500);
+    expect(most).toBeLessThanOrEqual(216);
+  });
+});
