@@ -1,6 +1,7 @@
 // A stream of complaints: a month of them from a JSON Lines file, and two broken lines. recommendMany
-// yields one result per input, in input order (worker threads take over past 1,000 complaints), and
-// a bad input becomes an error record instead of stopping the batch. Run: npm run example examples/04-batch.ts
+// yields one result per input, in input order, and a bad input becomes an error record instead of
+// stopping the batch. Complaints about one problem are linked into one case (docs/cases.md); with
+// { link: false } worker threads take over past 1,000 complaints. Run: npm run example examples/04-batch.ts
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRecommender, isRecommendationError } from 'redress';
@@ -43,6 +44,6 @@ console.log([...byRemedy].map(([type, n]) => `${type} ${n}`).join(', '));
 // Output:
 // input 1201 (no id): INVALID_JSON at ""
 // input 1202 (no id): INVALID_COMPLAINT at "/receivedAt"
-// 1200 recommendations, 84001.44 EUR in all
-// automatic 707, for a person 493
-// refund 187, apology 1200, escalate 241, resend 496, coupon 214, return 145, free_month 118, gift 111
+// 1200 recommendations, 83996.45 EUR in all
+// automatic 707, for a person 491, linked 2
+// refund 187, apology 1200, escalate 241, resend 496, coupon 214, return 145, free_month 117, gift 111

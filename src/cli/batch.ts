@@ -22,6 +22,8 @@ export interface BatchOptions<Seen = undefined> {
    * first result, so memory then grows with the input.
    */
   readonly incidents?: IncidentOptions;
+  /** `false` (`--no-link`): complaints about one problem are not linked into cases (docs/cases.md). */
+  readonly link?: boolean;
   /**
    * With `incidents`: the input is in time order, so crisis mode streams it (`recommendMany`'s
    * `timeOrdered`): memory holds about a window of complaints, not the input.
@@ -225,6 +227,7 @@ export async function* recommendLines<Seen = undefined>(
         ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
         ...(options.incidents === undefined ? {} : { incidents: options.incidents }),
         ...(options.timeOrdered ? { timeOrdered: true } : {}),
+        ...(options.link === false ? { link: false } : {}),
       })
       [Symbol.asyncIterator](),
   );

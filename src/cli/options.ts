@@ -40,6 +40,14 @@ export const concurrencyOption = () =>
     'complaints in flight at once (default: the library default)',
   ).argParser(wholeNumber(1, 1024));
 
+/** `--no-link`: linking complaints about one problem into cases is on unless this is given. */
+export const linkOption = () =>
+  new Option(
+    '--no-link',
+    'do not link complaints about one problem (customer, order, category, within the case window) into ' +
+      'one case; each gets its own remedies, and large inputs may use worker threads',
+  );
+
 /** `--max-line-bytes N`. */
 export const maxLineBytesOption = () =>
   new Option('--max-line-bytes <n>', 'longest input line read; longer ones become LIMIT_EXCEEDED errors')

@@ -15,6 +15,7 @@ import { determinism } from './properties/determinism';
 import { harmFloor } from './properties/harm-floor';
 import { invariance } from './properties/invariance';
 import { severityMonotonicity } from './properties/severity-monotonicity';
+import { splitInvariance } from './properties/split-invariance';
 import { type FairnessSubject, type FairnessTarget, isTarget, resolveSubject } from './subject';
 import { indent } from './violation';
 
@@ -27,7 +28,8 @@ export type FairnessPropertyName =
   | 'determinism'
   | 'boundedDisparity'
   | 'compensationHistory'
-  | 'currencyInvariance';
+  | 'currencyInvariance'
+  | 'splitInvariance';
 
 /** Every fairness property: its title and what it means, in plain words. */
 export const FAIRNESS_PROPERTIES: Readonly<Record<FairnessPropertyName, { title: string; meaning: string }>> =
@@ -65,6 +67,11 @@ export const FAIRNESS_PROPERTIES: Readonly<Record<FairnessPropertyName, { title:
       title: 'currency invariance',
       meaning:
         'the same complaint in another currency, at the rate, gets the same remedies, handling and scores, and the same money within rounding',
+    },
+    splitInvariance: {
+      title: 'split invariance',
+      meaning:
+        'one problem reported on several channels within the case window never costs more, and never gets less, than reporting it once',
     },
   };
 
@@ -181,6 +188,8 @@ function build(
         return boundedDisparity(target, shared);
       case 'compensationHistory':
         return compensationHistory(target, shared);
+      case 'splitInvariance':
+        return splitInvariance(target, shared);
       default:
         throw new Error(`no property ${name}`);
     }
@@ -202,7 +211,7 @@ function build(
  * import { defaultRuleSet } from 'redress';
  * import { assertFair } from 'redress/testing';
  *
- * // In a test suite: `await assertFair(loadRuleSet(myRules))`, all seven properties at 1,000 runs each.
+ * // In a test suite: `await assertFair(loadRuleSet(myRules))`, all eight properties at 1,000 runs each.
  * const results = await assertFair(defaultRuleSet, { properties: ['capsHold', 'invariance'], numRuns: 20, seed: 7 });
  * results.map((r) => [r.property, r.passed]); //=> [['capsHold', true], ['invariance', true]]
  * ```

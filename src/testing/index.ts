@@ -58,6 +58,7 @@ export { type DeterminismOptions, determinism } from './properties/determinism';
 export { harmFloor } from './properties/harm-floor';
 export { invariance } from './properties/invariance';
 export { type SeverityMonotonicityOptions, severityMonotonicity } from './properties/severity-monotonicity';
+export { splitInvariance } from './properties/split-invariance';
 export { type RemedySpecArbitraryOptions, remedySpecArbitrary } from './remedy-arbitrary';
 export type { FairnessOptions, FairnessSubject, FairnessTarget } from './subject';
 export { FairnessViolation } from './violation';

@@ -73,8 +73,7 @@ describe('the case book: memory holds only the cases still inside the window', (
     let most = 0;
     let linked = 0;
     for await (const r of recommendLinked(hourly(), {
-      run: (c: Complaint, locale, link) => pipeline.run(c, locale, undefined, link),
-      localeFor: () => 'en',
+      run: (c: Complaint, link) => pipeline.run(c, pipeline.callFor(c), undefined, link),
       limits: resolveLimits(),
       windowDays: 3,
       observe: (book) => {

@@ -263,4 +263,35 @@ describe(`planted violations are caught (seed ${seed})`, () => {
       assertFair(defaultJson, { properties: ['currencyInvariance'], seed, numRuns: 200 }),
     ).resolves.toMatchObject([{ passed: true, numRuns: 200 }]);
   });
+
+  test('split invariance catches a service that ignores the open case: every report pays again', async () => {
+    const forgetful: FairnessTarget = {
+      ruleSet: loadRuleSet(defaultJson),
+      recommend: (c) =>
+        createRecommender({ ruleSet: loadRuleSet(defaultJson) }).recommend(c, { link: false }),
+    };
+    const { failure } = await caught(forgetful, 'splitInvariance');
+    expect(failure.reason).toMatch(/more than the \d+ the most generous report gets alone|owners/);
+  });
+
+  test('split invariance catches a service that links but gives later reports nothing, severer or not', async () => {
+    const recommender = createRecommender({ ruleSet: loadRuleSet(defaultJson) });
+    const deaf: FairnessTarget = {
+      ruleSet: recommender.ruleSet,
+      recommend: async (c) => {
+        const rec = await recommender.recommend(c);
+        return rec.handling.mode === 'linked'
+          ? {
+              ...rec,
+              remedies: rec.remedies.filter((r) => r.kind === 'care'),
+              totalCost: 0,
+              restitutionCost: 0,
+              goodwillCost: 0,
+            }
+          : rec;
+      },
+    };
+    const { failure } = await caught(deaf, 'splitInvariance');
+    expect(failure.reason).toMatch(/less than the \d+ the most generous report gets alone|never gave the/);
+  });
 });

@@ -10,6 +10,7 @@ import { readLines } from '../line-reader';
 import { isLineError } from '../line-record';
 import {
   concurrencyOption,
+  linkOption,
   localeOption,
   maxLineBytesOption,
   quietOption,
@@ -34,6 +35,8 @@ interface RecommendOptions extends IncidentFlagValues {
   readonly errors?: string;
   readonly resume?: boolean;
   readonly concurrency?: number;
+  /** False with `--no-link`. */
+  readonly link: boolean;
   readonly maxLineBytes: number;
   readonly quiet?: boolean;
 }
@@ -59,6 +62,7 @@ export function recommendCommand(io: CliIo): Command {
         'process only the input after them',
     )
     .addOption(concurrencyOption())
+    .addOption(linkOption())
     .addOption(maxLineBytesOption())
     .addOption(quietOption())
     .option(
@@ -211,6 +215,7 @@ function batchOptions(
   const { skip } = resume;
   return {
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.link ? {} : { link: false }),
     skip,
     ...(resume.continuation ? { onSkipped: resume.continuation.check.bind(resume.continuation) } : {}),
     onShortInput: (records) => {

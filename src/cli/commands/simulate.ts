@@ -9,7 +9,14 @@ import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../inc
 import { openInput } from '../input';
 import { type CliIo, filePath } from '../io';
 import { isBlank, readLines, unreadableLine } from '../line-reader';
-import { concurrencyOption, maxLineBytesOption, quietOption, ratesOption, wholeNumber } from '../options';
+import {
+  concurrencyOption,
+  linkOption,
+  maxLineBytesOption,
+  quietOption,
+  ratesOption,
+  wholeNumber,
+} from '../options';
 import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { type Progress, silentProgress, terminalProgress } from '../progress';
 import { type RatesFile, ratesFor, readRatesFile } from '../rates-file';
@@ -32,6 +39,8 @@ interface SimulateOptions extends Omit<IncidentFlagValues, 'baseline'> {
   readonly examples: number;
   readonly reportRows: number;
   readonly concurrency?: number;
+  /** False with `--no-link`. */
+  readonly link: boolean;
   readonly maxLineBytes: number;
   readonly quiet?: boolean;
   readonly color?: boolean;
@@ -66,6 +75,7 @@ export function simulateCommand(io: CliIo): Command {
     .option('--examples <n>', 'largest changes listed in the text summary', wholeNumber(0, 1000), 10)
     .option('--report-rows <n>', 'largest changes in the report table', wholeNumber(0, 100_000), 1000)
     .addOption(concurrencyOption())
+    .addOption(linkOption())
     .addOption(maxLineBytesOption())
     .addOption(quietOption())
     .option('--color', 'colour the output even when it is not a terminal')
@@ -130,6 +140,7 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
   const collector = incidents?.collector;
   const items = recommendLines(lines, recommenders, options.maxLineBytes, {
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.link ? {} : { link: false }),
     ...(incidents?.applied ? { incidents: incidents.options } : {}),
     // Read while the line's JSON is at hand; kept only if the complaint gets a recommendation.
     ...(collector

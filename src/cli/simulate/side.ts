@@ -27,6 +27,11 @@ export interface CurrencyCosts {
   readonly meanCost: number;
   readonly restitutionCost: number;
   readonly goodwillCost: number;
+  /**
+   * What linking kept from being paid twice: for each complaint linked to a case, what it would have
+   * got alone minus what it got (docs/cases.md). Not in `totalCost`.
+   */
+  readonly savedByLinking: number;
   readonly byTier: readonly CostGroup[];
   readonly byCategory: readonly CostGroup[];
 }
@@ -49,6 +54,8 @@ export interface SideSummary {
   readonly handling: {
     readonly automatic: number;
     readonly human: number;
+    /** Complaints linked to an earlier complaint's case (`handling.mode: 'linked'`). */
+    readonly linked: number;
     readonly automaticShare: number;
     readonly reasons: readonly { readonly reason: string; readonly complaints: number }[];
   };
@@ -66,6 +73,7 @@ class CurrencyTally {
   total = 0;
   restitution = 0;
   goodwill = 0;
+  saved = 0;
   readonly byTier = new Map<string, Bucket>();
   readonly byCategory = new Map<string, Bucket>();
 }
@@ -104,6 +112,7 @@ export class SideTally {
   private readonly remedyCounts = new Map<RemedyType, number>();
   private readonly currencies = new Map<string, CurrencyTally>();
   private automatic = 0;
+  private linked = 0;
   private readonly reasons = new Map<string, number>();
   private readonly fired = new Map<string, number>();
   private readonly ratesMet: RatesMet;
@@ -136,7 +145,9 @@ export class SideTally {
     c.goodwill += cost.minor(rec.goodwillCost);
     add(c.byTier, rec.value.tier, minor);
     add(c.byCategory, rec.trace.facts.category, minor);
+    if (rec.case) c.saved += cost.minor(rec.case.saved);
     if (rec.handling.mode === 'automatic') this.automatic += 1;
+    if (rec.handling.mode === 'linked') this.linked += 1;
     for (const reason of rec.handling.reasons) this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
     for (const rule of rec.trace.fired) this.fired.set(rule.name, (this.fired.get(rule.name) ?? 0) + 1);
   }
@@ -161,12 +172,14 @@ export class SideTally {
           meanCost: fromMinor(Math.round(c.total / c.complaints), currency),
           restitutionCost: fromMinor(c.restitution, currency),
           goodwillCost: fromMinor(c.goodwill, currency),
+          savedByLinking: fromMinor(c.saved, currency),
           byTier: groups(c.byTier, currency, VALUE_TIERS),
           byCategory: groups(c.byCategory, currency, CATEGORY_ORDER),
         })),
       handling: {
         automatic: this.automatic,
-        human: n - this.automatic,
+        human: n - this.automatic - this.linked,
+        linked: this.linked,
         automaticShare: share(this.automatic, n),
         reasons: [...this.reasons.entries()]
           .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

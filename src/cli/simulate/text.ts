@@ -111,6 +111,8 @@ export function convertedNote(currency: string, converted: ConvertedWith): strin
   return `converted at 1 ${currency} = ${rates.join(', ')} (rates of ${converted.asOf})`;
 }
 
+const shareOf = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+
 function handling(s: SimulationSummary, style: Style): string[] {
   const { proposed: p, baseline: b } = s;
   const out = ['', style.bold('Handling')];
@@ -127,8 +129,14 @@ function handling(s: SimulationSummary, style: Style): string[] {
         [
           'a person',
           count(p.handling.human),
-          percent(1 - p.handling.automaticShare),
-          ...(b ? [count(b.handling.human), percent(1 - b.handling.automaticShare)] : []),
+          percent(shareOf(p.handling.human, p.recommendations)),
+          ...(b ? [count(b.handling.human), percent(shareOf(b.handling.human, b.recommendations))] : []),
+        ],
+        [
+          'linked to a case',
+          count(p.handling.linked),
+          percent(shareOf(p.handling.linked, p.recommendations)),
+          ...(b ? [count(b.handling.linked), percent(shareOf(b.handling.linked, b.recommendations))] : []),
         ],
       ],
       ['left', 'right', 'right', 'right', 'right'],
@@ -138,6 +146,11 @@ function handling(s: SimulationSummary, style: Style): string[] {
     out.push(
       `  why a person: ${p.handling.reasons.map((r) => `${r.reason} ${count(r.complaints)}`).join(', ')}`,
     );
+  }
+  for (const c of p.currencies) {
+    if (c.savedByLinking > 0) {
+      out.push(`  linking kept ${formatMoney(c.savedByLinking, c.currency)} from being paid twice`);
+    }
   }
   return out;
 }

@@ -24,6 +24,7 @@ const UP = '#dc2626';
 const DOWN = '#16a34a';
 const AUTOMATIC = '#0d9488';
 const HUMAN = '#f59e0b';
+const LINKED = '#6366f1';
 const INCIDENT = '#b91c1c';
 /** Rules charted at most: the most-fired ones. */
 const MAX_RULES_CHARTED = 30;
@@ -153,24 +154,31 @@ function costs(s: SimulationSummary): Section[] {
 }
 
 function handling(s: SimulationSummary): Section {
-  const rows = [{ label: 'new', parts: [s.proposed.handling.automatic, s.proposed.handling.human] }];
-  if (s.baseline)
-    rows.push({ label: 'baseline', parts: [s.baseline.handling.automatic, s.baseline.handling.human] });
+  const parts = (h: SimulationSummary['proposed']['handling']) => [h.automatic, h.human, h.linked];
+  const rows = [{ label: 'new', parts: parts(s.proposed.handling) }];
+  if (s.baseline) rows.push({ label: 'baseline', parts: parts(s.baseline.handling) });
   const chart = splitChart({
-    title: 'Handling: automatic or a person',
+    title: 'Handling: automatic, a person, or linked to a case',
     rows,
     parts: [
       { name: 'automatic', color: AUTOMATIC },
       { name: 'a person', color: HUMAN },
+      { name: 'linked to a case', color: LINKED },
     ],
   });
+  const saved = s.proposed.currencies
+    .filter((c) => c.savedByLinking > 0)
+    .map((c) => `<li>${esc(formatMoney(c.savedByLinking, c.currency))}</li>`)
+    .join('');
   const reasons = s.proposed.handling.reasons
     .map((r) => `<li>${esc(r.reason)}: ${count(r.complaints)}</li>`)
     .join('');
   return {
     id: 'handling',
     title: 'Handling',
-    html: `${chart}${reasons ? `<p>Why a person decides (new rules):</p><ul class="inline">${reasons}</ul>` : ''}`,
+    html:
+      `${chart}${reasons ? `<p>Why a person decides (new rules):</p><ul class="inline">${reasons}</ul>` : ''}` +
+      (saved ? `<p>Linking kept from being paid twice (new rules):</p><ul class="inline">${saved}</ul>` : ''),
   };
 }
 
