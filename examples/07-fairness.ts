@@ -46,5 +46,6 @@ await check(loadRuleSet(draft), 'the draft, late deliveries', {
 //   ✓ bounded disparity (40 runs)
 //   ✓ compensation history (40 runs)
 //   ✓ currency invariance (40 runs)
+//   ✓ split invariance (40 runs)
 // the draft, late deliveries
 //   ✗ harmFloor: a customer of value 16 (standard) is offered less than the floor for the same harm (value 10, standard):
