@@ -173,6 +173,7 @@ describe('open cases from the backend (single calls)', () => {
     owner: 'agent-7',
     remedies: [
       { type: 'resend', kind: 'restitution' as const, amount: 105, currency: 'EUR' },
+      { type: 'return', kind: 'restitution' as const, amount: 8, currency: 'EUR' },
       { type: 'gift', kind: 'goodwill' as const, amount: 2, currency: 'EUR' },
     ],
   };
