@@ -79,7 +79,7 @@ describe('currency invariance', () => {
 
   test('is skipped by assertFair, with the reason, where it cannot run unless it is named', async () => {
     const results = await assertFair(noCurrency, { numRuns: 5, seed });
-    expect(results.at(-1)).toEqual({
+    expect(results.find((r) => r.property === 'currencyInvariance')).toEqual({
       property: 'currencyInvariance',
       title: 'currency invariance',
       passed: true,
@@ -89,7 +89,9 @@ describe('currency invariance', () => {
       skipped: "the rule set names no currency: it reads amounts in each complaint's own",
     });
     const recommender = await assertFair(createRecommender(), { numRuns: 5, seed });
-    expect(recommender.at(-1)?.skipped).toMatch(/without exchangeRates/);
+    expect(recommender.find((r) => r.property === 'currencyInvariance')?.skipped).toMatch(
+      /without exchangeRates/,
+    );
     await expect(
       assertFair(noCurrency, { numRuns: 5, seed, properties: ['currencyInvariance'] }),
     ).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });

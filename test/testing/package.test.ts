@@ -88,6 +88,7 @@ const expected = {
     'boundedDisparity',
     'compensationHistory',
     'currencyInvariance',
+    'splitInvariance',
   ],
   passed: true,
   fairnessError: true,

@@ -6,7 +6,7 @@ import type { Recommendation } from '../../recommend/recommendation';
 import { parseTimestamp } from '../../time/timestamp';
 import { DAY_MS } from '../../time/utc-calendar';
 import { complaintArbitrary } from '../complaint-arbitrary';
-import { type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
+import { complaintsFor, type FairnessOptions, type FairnessSubject, resolveSubject } from '../subject';
 import { FairnessViolation } from '../violation';
 
 /**
@@ -87,43 +87,49 @@ export function splitInvariance(
     }),
     { minLength: 1, maxLength: 3 },
   );
-  return fc.asyncProperty(complaintArbitrary(options.complaints), reports, async (complaint, later) => {
-    const all = [complaint, ...later.map((r, i) => reportAgain(complaint, r, i + 2, windowDays * DAY_MS))];
-    const alone = await Promise.all(all.map((c) => target.recommend(c)));
-    const first = alone[0] as Recommendation;
-    const linked: Recommendation[] = [first];
-    for (const report of all.slice(1)) {
-      const open = openCase(complaint, first.handling.owner, linked);
-      linked.push(await target.recommend({ ...report, customer: { ...report.customer, openCases: [open] } }));
-    }
-    const caseTotal = minorTotal(linked, (r) => r.totalCost);
-    const most = Math.max(...alone.map((r) => toMinor(r.totalCost, r.currency)));
-    const given = new Set(
-      linked.flatMap((r) => r.remedies.filter((x) => x.kind === 'restitution').map((x) => x.type)),
-    );
-    const missing = alone.flatMap((r) =>
-      r.remedies.filter((x) => x.kind === 'restitution' && !given.has(x.type)),
-    );
-    const owners = new Set(linked.map((r) => r.handling.owner));
-    if (owners.size > 1) {
-      throw new FairnessViolation(
-        `one problem reported ${all.length} times got ${owners.size} owners: ${[...owners].join(', ')}`,
+  return fc.asyncProperty(
+    complaintArbitrary(complaintsFor(target, options)),
+    reports,
+    async (complaint, later) => {
+      const all = [complaint, ...later.map((r, i) => reportAgain(complaint, r, i + 2, windowDays * DAY_MS))];
+      const alone = await Promise.all(all.map((c) => target.recommend(c)));
+      const first = alone[0] as Recommendation;
+      const linked: Recommendation[] = [first];
+      for (const report of all.slice(1)) {
+        const open = openCase(complaint, first.handling.owner, linked);
+        linked.push(
+          await target.recommend({ ...report, customer: { ...report.customer, openCases: [open] } }),
+        );
+      }
+      const caseTotal = minorTotal(linked, (r) => r.totalCost);
+      const most = Math.max(...alone.map((r) => toMinor(r.totalCost, r.currency)));
+      const given = new Set(
+        linked.flatMap((r) => r.remedies.filter((x) => x.kind === 'restitution').map((x) => x.type)),
       );
-    }
-    if (missing.length > 0) {
-      throw new FairnessViolation(
-        `reported ${all.length} times, the case never gave the ${missing[0]?.type} that one report gets alone`,
+      const missing = alone.flatMap((r) =>
+        r.remedies.filter((x) => x.kind === 'restitution' && !given.has(x.type)),
       );
-    }
-    if (caseTotal > most) {
-      throw new FairnessViolation(
-        `reported ${all.length} times, the case costs ${caseTotal} minor units, more than the ${most} the most generous report gets alone`,
-      );
-    }
-    if (caseTotal < most) {
-      throw new FairnessViolation(
-        `reported ${all.length} times, the case gets ${caseTotal} minor units, less than the ${most} the most generous report gets alone`,
-      );
-    }
-  });
+      const owners = new Set(linked.map((r) => r.handling.owner));
+      if (owners.size > 1) {
+        throw new FairnessViolation(
+          `one problem reported ${all.length} times got ${owners.size} owners: ${[...owners].join(', ')}`,
+        );
+      }
+      if (missing.length > 0) {
+        throw new FairnessViolation(
+          `reported ${all.length} times, the case never gave the ${missing[0]?.type} that one report gets alone`,
+        );
+      }
+      if (caseTotal > most) {
+        throw new FairnessViolation(
+          `reported ${all.length} times, the case costs ${caseTotal} minor units, more than the ${most} the most generous report gets alone`,
+        );
+      }
+      if (caseTotal < most) {
+        throw new FairnessViolation(
+          `reported ${all.length} times, the case gets ${caseTotal} minor units, less than the ${most} the most generous report gets alone`,
+        );
+      }
+    },
+  );
 }
