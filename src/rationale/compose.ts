@@ -136,7 +136,10 @@ function toCustomer({ r, input, subject, subjectIn, money, queueName, say }: Com
   say(...restatement(r, input.complaint, { subject, subjectIn }, input.daysLate, money));
   if (input.incident) say('incident.notice', r.m('incident.notice'));
   if (input.handling.mode === 'linked') {
-    say('case.linked', r.m('case.linked', { subject, owner: r.embed(input.handling.owner) }));
+    // The customer hears the owner's team name, never its queue id (none: the same team, unnamed).
+    const owner = queueName(input.handling.owner);
+    if (owner === undefined) say('case.linked.unnamed', r.m('case.linked.unnamed', { subject }));
+    else say('case.linked', r.m('case.linked', { subject, owner }));
   }
 
   const c = input.complaint;

@@ -57,9 +57,17 @@ describe('linking in batches', () => {
   it('the later complaint is acknowledged on its own channel and names the same contact', async () => {
     const [, chat, social] = await batch(threeChannels);
     expect(chat?.handling.respondOn).toBe('chat');
-    const sentence = chat?.rationale.find((s) => s.key === 'case.linked');
+    // The owner's queue has no team name in these rules: the customer hears "the same team", never
+    // the queue's id (which the agent's lines keep).
+    const sentence = chat?.rationale.find((s) => s.key === 'case.linked.unnamed');
     expect(sentence).toMatchObject({ audience: 'customer' });
-    expect(sentence?.text).toContain('email-desk');
+    expect(sentence?.text).toContain('The same team stays in charge of your case.');
+    expect(
+      chat?.rationale
+        .filter((s) => s.audience === 'customer')
+        .map((s) => s.text)
+        .join(' '),
+    ).not.toContain('email-desk');
     expect(social?.handling.publicAcknowledgement?.platform).toBe('X');
     expect(social?.rationale.some((s) => s.key === 'handling.public')).toBe(true);
   });

@@ -112,7 +112,9 @@ export const en = {
   'handling.publicUnnamed':
     'We will also answer your public post, so that everyone can see it is being resolved.',
   'case.linked':
-    'We are handling this message together with your earlier one about {subject}, as one case, so you do not need to explain anything again. Your contact remains {owner}.',
+    'We are handling this message together with your earlier one about {subject}, as one case, so you do not need to explain anything again. Your contact remains our {owner} team.',
+  'case.linked.unnamed':
+    'We are handling this message together with your earlier one about {subject}, as one case, so you do not need to explain anything again. The same team stays in charge of your case.',
   followUp: 'We will check with you on {date} that everything has been put right.',
 
   'message.subject.order': 'About your order {orderId}',

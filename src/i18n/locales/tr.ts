@@ -106,7 +106,9 @@ export const tr = {
   'handling.publicUnnamed':
     'Sorunun çözülmekte olduğunu herkesin görebilmesi için herkese açık paylaşımınıza da yanıt vereceğiz.',
   'case.linked':
-    'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Bu konudaki muhatabınız yine {owner} olacak.',
+    'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Bu konudaki muhatabınız yine {owner} ekibimiz olacak.',
+  'case.linked.unnamed':
+    'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Talebinizle yine aynı ekibimiz ilgilenecek.',
   followUp:
     'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
 
