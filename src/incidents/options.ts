@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { issue, RedressError } from '../errors';
+import { fromZodIssues, RedressError } from '../errors';
 import { type Limits, resolveLimits } from '../input/limits';
 import { durationMs } from '../time/duration';
 import type { IncidentComplaint } from './types';
@@ -71,16 +71,7 @@ export interface Settings {
 export function settings(options: IncidentOptions | undefined): Settings {
   const parsed = IncidentOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) {
-    throw new RedressError(
-      'INVALID_OPTIONS',
-      parsed.error.issues.map((i) =>
-        issue(
-          i.code,
-          i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-          i.message,
-        ),
-      ),
-    );
+    throw new RedressError('INVALID_OPTIONS', fromZodIssues(parsed.error.issues));
   }
   const o = parsed.data;
   return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { issue, RedressError } from '../errors';
+import { fromZodIssues, RedressError } from '../errors';
 import { type Limits, resolveLimits } from '../input/limits';
 import { MAX_REPEAT_DAYS } from './outcome';
 import type { OutcomeLineError } from './summary';
@@ -49,16 +49,7 @@ export const OUTCOME_DEFAULTS = { minSample: 30, repeatWithinDays: 30, listed: 2
 export function outcomeSettings(options: OutcomeSummaryOptions = {}): OutcomeSettings {
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new RedressError(
-      'INVALID_OPTIONS',
-      parsed.error.issues.map((i) =>
-        issue(
-          i.code,
-          i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-          i.message,
-        ),
-      ),
-    );
+    throw new RedressError('INVALID_OPTIONS', fromZodIssues(parsed.error.issues));
   }
   const o = parsed.data;
   const limits = resolveLimits(o.limits as Partial<Limits> | undefined);
