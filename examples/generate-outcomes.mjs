@@ -20,6 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRecommender, loadRuleSet } from '../dist/index.js';
+import { prng } from './generate.mjs';
 
 /** The rules whose remedies satisfy less, and how likely their customers are to be satisfied. */
 export const WEAK_RULES = { 'late-minor': 0.35, 'damaged-item-refund': 0.35 };
@@ -27,18 +28,6 @@ const SATISFIED = 0.78;
 const ANSWERS_SURVEY = 0.8;
 const NO_RECORD = 0.03;
 const DAY = 86_400_000;
-
-/** mulberry32: a small, fast PRNG; the same seed gives the same sequence everywhere. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** The chance that this recommendation's customer is satisfied: the lowest of its weak rules, if any. */
 function satisfaction(recommendation) {

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 const DAY = 86_400_000;
 
 /** mulberry32: a small, fast PRNG; the same seed gives the same sequence everywhere. */
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
