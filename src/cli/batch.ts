@@ -9,6 +9,7 @@ import {
 
 type RecommendationResult = Recommendation | RecommendationError;
 
+import { parseLine, stringField } from './line-json';
 import { isBlank, type RawLine } from './line-reader';
 import { fromRecommendationError, type LineError, type LineResult, lineError } from './line-record';
 import { tee } from './tee';
@@ -94,33 +95,16 @@ function readLine(raw: RawLine, maxLineBytes: number): Read {
     };
   }
   // A quick syntax check, so that a malformed line costs a failed parse and not a trip through the
-  // recommender (files with millions of them exist). A malformed line is expected input: no stack trace.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return { failure: undefined, value: JSON.parse(raw.text) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { failure: lineError(raw.line, 'INVALID_JSON', `not valid JSON: ${message}`) };
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
+  // recommender.
+  const parsed = parseLine(raw.text);
+  return parsed.ok
+    ? { failure: undefined, value: parsed.value }
+    : { failure: lineError(raw.line, 'INVALID_JSON', `not valid JSON: ${parsed.message}`) };
 }
 
 /** The complaint id in a line's JSON text, when it has a readable one (for error records). */
 function idInText(text: string | undefined): string | null {
-  if (text === undefined) return null;
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0; // a malformed line is expected input: no stack trace for its error
-  try {
-    const value: unknown = JSON.parse(text);
-    const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
-    return typeof id === 'string' ? id.slice(0, 128) : null;
-  } catch {
-    return null;
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
+  return stringField(text, 'id')?.slice(0, 128) ?? null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs';
 import { CliError, describeIoError } from './cli-error';
 import { type CliIo, filePath } from './io';
+import { stringField } from './line-json';
 
 /** What an earlier, interrupted run left in an output file. */
 export interface ResumePoint {
@@ -145,18 +146,7 @@ function originOf(record: string): RecordOrigin {
  * has no string id (it cannot have a recommendation).
  */
 export function outputIdOf(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0; // a malformed line is expected input: no stack trace for its error
-  try {
-    const value: unknown = JSON.parse(text);
-    const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
-    return typeof id === 'string' ? id.trim() : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
+  return stringField(text, 'id')?.trim();
 }
 
 /** The files an interrupted run wrote: its output, and its errors file when it had one. */

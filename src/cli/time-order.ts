@@ -1,5 +1,6 @@
 import { timestampMs } from '../time/timestamp';
 import type { Input } from './input';
+import { stringField } from './line-json';
 import { readLines } from './line-reader';
 
 /**
@@ -21,18 +22,6 @@ export async function inTimeOrder(input: Input, maxLineBytes: number): Promise<b
 }
 
 function receivedAt(text: string): number {
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0; // a malformed line is expected input: no stack trace for its error
-  try {
-    const value: unknown = JSON.parse(text);
-    const at =
-      typeof value === 'object' && value !== null
-        ? (value as { receivedAt?: unknown }).receivedAt
-        : undefined;
-    return typeof at === 'string' ? timestampMs(at) : Number.NaN;
-  } catch {
-    return Number.NaN;
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
+  const at = stringField(text, 'receivedAt');
+  return at === undefined ? Number.NaN : timestampMs(at);
 }
