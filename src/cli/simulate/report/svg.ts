@@ -26,6 +26,25 @@ const GAP = 3;
 const GROUP_GAP = 10;
 const LEGEND = 22;
 
+/** A row's label, right-aligned against the plot. */
+function rowLabel(labelWidth: number, y: number, text: string): string {
+  return `<text x="${labelWidth - 8}" y="${y}" font-size="${FONT}" text-anchor="end">${esc(text)}</text>`;
+}
+
+/** A small grey note beside a bar (its value, or what it stands for). */
+function note(x: number, y: number, text: string, anchor: 'start' | 'end' = 'start'): string {
+  const end = anchor === 'end' ? ' text-anchor="end"' : '';
+  return `<text x="${x.toFixed(1)}" y="${y}" font-size="11" fill="#475569"${end}>${esc(text)}</text>`;
+}
+
+/** The vertical grid line at a tick of the x axis, with its label under the plot. */
+function tick(x: number, bottom: number, label: string, anchor: 'start' | 'middle' | 'end'): string {
+  return (
+    `<line x1="${x.toFixed(1)}" y1="0" x2="${x.toFixed(1)}" y2="${bottom}" stroke="#e2e8f0"/>` +
+    `<text x="${x.toFixed(1)}" y="${bottom + 16}" font-size="11" fill="#475569" text-anchor="${anchor}">${esc(label)}</text>`
+  );
+}
+
 function legend(series: readonly Series[], y: number): string {
   let x = 0;
   return series
@@ -57,9 +76,7 @@ export function barChart(chart: BarChart): string {
   if (chart.series.length > 1) parts.push(legend(chart.series, 0));
   chart.categories.forEach((category, i) => {
     const y0 = top + i * (groupHeight + GROUP_GAP);
-    parts.push(
-      `<text x="${LABEL_WIDTH - 8}" y="${y0 + groupHeight / 2 + 4}" font-size="${FONT}" text-anchor="end">${esc(category)}</text>`,
-    );
+    parts.push(rowLabel(LABEL_WIDTH, y0 + groupHeight / 2 + 4, category));
     chart.series.forEach((s, j) => {
       const v = s.values[i] ?? 0;
       const w = max > 0 ? Math.max(v > 0 ? 1 : 0, (v / max) * plot) : 0;
@@ -67,7 +84,7 @@ export function barChart(chart: BarChart): string {
       parts.push(
         `<rect class="bar" x="${LABEL_WIDTH}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="2" fill="${s.color}">` +
           `<title>${esc(`${s.name} · ${category}: ${chart.format(v)}`)}</title></rect>`,
-        `<text x="${(LABEL_WIDTH + w + 5).toFixed(1)}" y="${y + BAR - 3}" font-size="11" fill="#475569">${esc(chart.format(v))}</text>`,
+        note(LABEL_WIDTH + w + 5, y + BAR - 3, chart.format(v)),
       );
     });
   });
@@ -101,12 +118,12 @@ export function deltaChart(chart: DeltaChart): string {
     const y = i * row;
     const x = v >= 0 ? axis : axis - w;
     parts.push(
-      `<text x="${LABEL_WIDTH - 8}" y="${y + BAR - 3}" font-size="${FONT}" text-anchor="end">${esc(category)}</text>`,
+      rowLabel(LABEL_WIDTH, y + BAR - 3, category),
       `<rect class="bar" x="${x.toFixed(1)}" y="${y}" width="${Math.max(v === 0 ? 0 : 1, w).toFixed(1)}" height="${BAR}" rx="2" fill="${v >= 0 ? chart.up : chart.down}">` +
         `<title>${esc(`${category}: ${chart.format(v)}`)}</title></rect>`,
       v >= 0
-        ? `<text x="${(axis + w + 5).toFixed(1)}" y="${y + BAR - 3}" font-size="11" fill="#475569">${esc(chart.format(v))}</text>`
-        : `<text x="${(axis - w - 5).toFixed(1)}" y="${y + BAR - 3}" font-size="11" fill="#475569" text-anchor="end">${esc(chart.format(v))}</text>`,
+        ? note(axis + w + 5, y + BAR - 3, chart.format(v))
+        : note(axis - w - 5, y + BAR - 3, chart.format(v), 'end'),
     );
   });
   return svg(width, Math.max(height, 1), chart.title, parts.join(''));
@@ -136,9 +153,7 @@ export function splitChart(chart: SplitChart): string {
   chart.rows.forEach((r, i) => {
     const total = r.parts.reduce((s, v) => s + v, 0);
     const y = LEGEND + i * row;
-    out.push(
-      `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" font-size="${FONT}" text-anchor="end">${esc(r.label)}</text>`,
-    );
+    out.push(rowLabel(LABEL_WIDTH, y + 15, r.label));
     let x = LABEL_WIDTH;
     r.parts.forEach((v, j) => {
       const part = chart.parts[j];
@@ -199,20 +214,17 @@ export function timelineChart(chart: TimelineChart): string {
     const t = chart.from + (span * i) / TICKS;
     const tx = x(t);
     const anchor = i === 0 ? 'start' : i === TICKS ? 'end' : 'middle';
-    parts.push(
-      `<line x1="${tx.toFixed(1)}" y1="0" x2="${tx.toFixed(1)}" y2="${bottom}" stroke="#e2e8f0"/>`,
-      `<text x="${tx.toFixed(1)}" y="${bottom + 16}" font-size="11" fill="#475569" text-anchor="${anchor}">${esc(chart.formatTime(t))}</text>`,
-    );
+    parts.push(tick(tx, bottom, chart.formatTime(t), anchor));
   }
   chart.rows.forEach((r, i) => {
     const y = i * row;
     const x0 = x(r.start);
     const w = Math.max(2, x(r.end) - x0);
     parts.push(
-      `<text x="${LABEL_WIDTH - 8}" y="${y + BAR - 3}" font-size="${FONT}" text-anchor="end">${esc(r.label)}</text>`,
+      rowLabel(LABEL_WIDTH, y + BAR - 3, r.label),
       `<rect class="bar" x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" rx="2" fill="${chart.color}">` +
         `<title>${esc(r.detail)}</title></rect>`,
-      `<text x="${(x0 + w + 5).toFixed(1)}" y="${y + BAR - 3}" font-size="11" fill="#475569">${esc(r.note)}</text>`,
+      note(x0 + w + 5, y + BAR - 3, r.note),
     );
   });
   return svg(width, bottom + AXIS, chart.title, parts.join(''));
@@ -246,17 +258,14 @@ export function intervalChart(chart: IntervalChart): string {
   const parts: string[] = [];
   for (let i = 0; i <= TICKS; i++) {
     const tx = x(i / TICKS);
-    parts.push(
-      `<line x1="${tx.toFixed(1)}" y1="0" x2="${tx.toFixed(1)}" y2="${bottom}" stroke="#e2e8f0"/>`,
-      `<text x="${tx.toFixed(1)}" y="${bottom + 16}" font-size="11" fill="#475569" text-anchor="middle">${(i / TICKS) * 100}%</text>`,
-    );
+    parts.push(tick(tx, bottom, `${(i / TICKS) * 100}%`, 'middle'));
   }
   chart.rows.forEach((r, i) => {
     const y = i * row;
     const x0 = x(r.low);
     const w = Math.max(2, x(r.high) - x0);
     parts.push(
-      `<text x="${LABEL_WIDTH - 8}" y="${y + BAR - 3}" font-size="${FONT}" text-anchor="end">${esc(r.label)}</text>`,
+      rowLabel(LABEL_WIDTH, y + BAR - 3, r.label),
       `<rect class="bar" x="${x0.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${BAR - 8}" rx="3" fill="${r.color}" fill-opacity="0.35">` +
         `<title>${esc(r.detail)}</title></rect>`,
       `<circle cx="${x(r.value).toFixed(1)}" cy="${y + BAR / 2}" r="4" fill="${r.color}"><title>${esc(r.detail)}</title></circle>`,
