@@ -199,7 +199,11 @@ const CustomerSchema = z.strictObject({
 const ExposureSchema = z.strictObject({
   public: z.boolean(),
   platform: shortText.optional(),
-  reach: z.number().int().min(0).max(limits.maxReach).default(0),
+  /**
+   * Followers or views. Optional: a post whose reach is not known counts as public at any
+   * `policy.publicReachThreshold`, and adds no reach points to its severity.
+   */
+  reach: z.number().int().min(0).max(limits.maxReach).optional(),
   url: z.string().max(2048).optional(),
 });
 

@@ -73,7 +73,7 @@ export function factsOf(complaint: Complaint, scoring: Scoring, conversion: Conv
     complaints90d: recent,
     tenureMonths: tenureMonths(complaint),
     isPublic: complaint.exposure?.public ?? false,
-    publicReach: complaint.exposure?.public ? complaint.exposure.reach : 0,
+    publicReach: complaint.exposure?.public ? (complaint.exposure.reach ?? 0) : 0,
     tone: complaint.tone,
     legalThreat: complaint.legalThreat,
     plan: complaint.subscription?.plan ?? 'none',

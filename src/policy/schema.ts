@@ -117,6 +117,12 @@ export const PolicySchema = z
      * goes out (an `evidence` step); at or below it the remedy goes out at once, no photo asked.
      */
     evidenceAboveValue: money.default(100),
+    /**
+     * A public complaint that reached fewer people than this is answered in public (the public
+     * acknowledgement) but judged as if private: its facts, severity and remedies are exactly what the
+     * same complaint in private gets. 0: every public post counts as public.
+     */
+    publicReachThreshold: z.number().int().min(0).max(limits.maxReach).default(0),
     /** The queue a case goes to when a person must look and no rule named one. */
     defaultQueue: z.string().trim().min(1).max(limits.maxIdLength).default('customer-care'),
     /**

@@ -8,6 +8,7 @@ import type { Cap } from '../policy/caps';
 import type { DroppedRemedy } from '../policy/dropped';
 import type { Handling } from '../policy/handling';
 import type { IncidentMark } from '../policy/incident-mark';
+import { isQuietPost } from '../policy/quiet-post';
 import { openingApology } from '../remedies/apology';
 import { assertNever, offerSentence, type Remedy, remedyName } from '../remedies/catalogue';
 import type { FiredRule } from '../rules/engine/evaluator';
@@ -43,6 +44,8 @@ export interface RationaleInput {
   } | null;
   /** The auto-approval limit, in the complaint's currency. */
   readonly autoApproveMaxCost: number;
+  /** `policy.publicReachThreshold`: a public post with less reach is remedied as if private. */
+  readonly publicReachThreshold: number;
   /** The conversion from the rule set's currency, when the complaint is in another; else null. */
   readonly conversion: MoneyConversion | null;
   /** How amounts are shown, where not as `Intl` prints them (rials in toman). */
@@ -196,7 +199,24 @@ function describeFactors(r: Renderer, fs: readonly Factor[]): string {
 }
 
 /** The two scores and the factors behind them. */
-function whyScores({ r, input, say }: Composition): void {
+function whyScores(composition: Composition): void {
+  whyQuietPost(composition);
+  scoreSentences(composition);
+}
+
+/** A public post with a known reach below the threshold: answered in public, remedied as in private. */
+function whyQuietPost({ r, input, say }: Composition): void {
+  const exposure = input.complaint.exposure;
+  if (!isQuietPost(input.complaint, input.publicReachThreshold) || exposure?.reach === undefined) return;
+  say(
+    'why.quietPost',
+    r.m('why.quietPost', { reach: exposure.reach, threshold: input.publicReachThreshold }),
+    'agent',
+  );
+}
+
+/** The severity and value scores with their factors. */
+function scoreSentences({ r, input, say }: Composition): void {
   const factors = (fs: readonly Factor[]) => describeFactors(r, fs);
   say(
     'why.severity',

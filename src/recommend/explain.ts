@@ -72,6 +72,7 @@ export function explain(e: Explained): RationaleSentence[] {
           }
         : null,
     autoApproveMaxCost: inCurrency(policy.autoApproveMaxCost),
+    publicReachThreshold: policy.publicReachThreshold,
     conversion: conversion.converted ? conversion.used : null,
     checkSatisfactionAt: e.checkSatisfactionAt,
     currencyDisplay: e.currencyDisplay,

@@ -18,6 +18,7 @@ import { fromMinor } from '../money';
 import { decideHandling, type IncidentHandling } from '../policy/handling';
 import type { IncidentMark } from '../policy/incident-mark';
 import { statementFor } from '../policy/incident-policy';
+import { asJudged } from '../policy/quiet-post';
 import type { Proposal } from '../policy/selection';
 import { composeMessage } from '../rationale/message';
 import { compiledEvaluator } from '../rules/engine/compiled';
@@ -167,7 +168,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       ruleSet.currency,
       call.exchangeRates,
     );
-    const { facts, severity, value } = factsOf(complaint, ruleSet.scoring, conversion);
+    // A quiet public post is scored and matched as if private; handling still acknowledges it in public.
+    const { facts, severity, value } = factsOf(
+      asJudged(complaint, policy.publicReachThreshold),
+      ruleSet.scoring,
+      conversion,
+    );
     const outcomes = await evaluator.evaluate(facts, options.trace);
     const fired = outcomes.filter((o) => o.fired);
     const slots = select(policy.hit, fired, ruleSet.rules, complaint.id, incident);

@@ -25,10 +25,9 @@ export function scoreSeverity(
   const exposure = complaint.exposure;
   if (exposure?.public) {
     factors.add('public', w.public, { platform: exposure.platform ?? '' });
-    const decades = exposure.reach >= 10 ? Math.floor(Math.log10(exposure.reach)) : 0;
-    factors.add('publicReach', Math.min(decades * w.perReachDecade, w.maxReachPoints), {
-      reach: exposure.reach,
-    });
+    const reach = exposure.reach ?? 0;
+    const decades = reach >= 10 ? Math.floor(Math.log10(reach)) : 0;
+    factors.add('publicReach', Math.min(decades * w.perReachDecade, w.maxReachPoints), { reach });
   }
 
   const recent = complaintsWithin(complaint, 90);

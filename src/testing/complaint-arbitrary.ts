@@ -114,6 +114,20 @@ const nonFactFields = fc.record(
   { requiredKeys: [] },
 );
 
+/** The generated exposure: a reach of 0 stands for a post whose reach is not known (it counts as public). */
+function exposureOf(e: {
+  readonly public: boolean;
+  readonly platform: string | undefined;
+  readonly reachDigit: number;
+  readonly reachDecade: number;
+}): NonNullable<ComplaintInput['exposure']> {
+  return {
+    public: e.public,
+    ...(e.reachDigit === 0 ? {} : { reach: e.reachDigit * 10 ** e.reachDecade }),
+    ...(e.platform === undefined ? {} : { platform: e.platform }),
+  };
+}
+
 /**
  * Valid complaints (as plain JSON, the shape `recommend` takes) across every category, channel, tone,
  * exposure, subscription and order shape. Dates are consistent: the customer exists before their prior
@@ -241,13 +255,7 @@ export function complaintArbitrary(options: ComplaintArbitraryOptions = {}): fc.
       };
       if (g.summary !== undefined) complaint.summary = g.summary;
       if (g.owner !== undefined) complaint.owner = g.owner;
-      if (g.exposure) {
-        complaint.exposure = {
-          public: g.exposure.public,
-          reach: g.exposure.reachDigit * 10 ** g.exposure.reachDecade,
-          ...(g.exposure.platform === undefined ? {} : { platform: g.exposure.platform }),
-        };
-      }
+      if (g.exposure) complaint.exposure = exposureOf(g.exposure);
 
       if (g.shape !== 'subscription') {
         const o = g.order;

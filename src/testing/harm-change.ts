@@ -162,8 +162,9 @@ function madePublic(
 function widerReach(next: ComplaintInput, times: number): ComplaintInput | undefined {
   const exposure = next.exposure;
   if (!exposure?.public) return undefined;
-  const reach = exposure.reach ?? 0;
-  if (reach >= limits.maxReach) return undefined;
+  // An unknown reach counts as public at any threshold: a known one is not wider, it may be smaller.
+  const reach = exposure.reach;
+  if (reach === undefined || reach >= limits.maxReach) return undefined;
   exposure.reach = Math.min(limits.maxReach, Math.max(reach + 1, reach * Math.max(1, Math.floor(times))));
   return next;
 }

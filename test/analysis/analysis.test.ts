@@ -119,6 +119,38 @@ describe('unreachable rules', () => {
     );
   });
 
+  it('judges public posts as the recommender does: a known small reach is private, an unknown one public', async () => {
+    const rs = ruleSet(
+      [
+        ...everyCategory,
+        rule('small-post', 50, when(leaf('isPublic', 'equal', true), leaf('publicReach', 'lessThan', 1000))),
+        rule('unknown-reach', 50, when(leaf('isPublic', 'equal', true), leaf('publicReach', 'equal', 0))),
+        rule(
+          'some-reach',
+          50,
+          when(leaf('isPublic', 'equal', true), leaf('publicReach', 'between', [1, 999])),
+        ),
+      ],
+      { publicReachThreshold: 1000 },
+    );
+    const unreachable = of(analyzeRuleSet(rs).findings, 'unreachable');
+    expect(unreachable.map((f) => f.rules[0])).toEqual(['some-reach']);
+    // The example the analyser reaches 'unknown-reach' with is a post without a reach, and it fires there.
+    const zero = { integer: true, parts: [{ lo: 0, hi: 0, loOpen: false, hiOpen: false }] };
+    const isPublic = narrow(EVERYTHING, 'isPublic', {
+      kind: 'vals',
+      values: new Set([true]),
+      negated: false,
+    });
+    const box = isPublic && narrow(isPublic, 'publicReach', { kind: 'num', set: zero });
+    const w = box && findWitness(box, rs.scoring, 'EUR', 1000);
+    expect(w?.status).toBe('found');
+    if (w?.status !== 'found') return;
+    expect(w.complaint.exposure).toEqual({ public: true, platform: 'social' });
+    const r = await createRecommender({ ruleSet: rs }).recommend(w.complaint);
+    expect(r.trace.fired.map((f) => f.name)).toContain('unknown-reach');
+  });
+
   it('knows days are whole: more than 2 and fewer than 3 is nothing', () => {
     const rs = ruleSet([
       ...everyCategory,

@@ -17,12 +17,13 @@ describe('parseComplaint', () => {
     for (const [id, c] of scenarios()) expect(parseComplaint(c).id).toBe(id);
   });
 
-  it('fills in defaults for tone, legal threat, prior complaints and exposure reach', () => {
+  it('fills in defaults for tone, legal threat and prior complaints, and leaves an unknown reach unknown', () => {
     const c = parseComplaint(baseComplaint({ exposure: { public: true } }));
     expect(c.tone).toBe('calm');
     expect(c.legalThreat).toBe(false);
     expect(c.customer.priorComplaints).toEqual([]);
-    expect(c.exposure?.reach).toBe(0);
+    // Not 0: a post whose reach is not known counts as public at any publicReachThreshold.
+    expect(c.exposure).toEqual({ public: true });
   });
 
   it('carries non-fact fields through unchanged', () => {

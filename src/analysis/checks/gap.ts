@@ -25,7 +25,10 @@ function cellOf(ctx: CheckContext, category: Category, band: SeverityBand, work:
   );
   if (!cell) return undefined;
   work.spend(COST.witness);
-  return findWitness(cell, scoring, ctx.ruleSet.currency).status !== 'impossible' ? cell : undefined;
+  return findWitness(cell, scoring, ctx.ruleSet.currency, ctx.ruleSet.policy.publicReachThreshold).status !==
+    'impossible'
+    ? cell
+    : undefined;
 }
 
 /**
@@ -49,7 +52,12 @@ function gapExactly(
   let settled = true;
   for (const box of rest) {
     work.spend(COST.witness);
-    const w = findWitness(box, ctx.ruleSet.scoring, ctx.ruleSet.currency);
+    const w = findWitness(
+      box,
+      ctx.ruleSet.scoring,
+      ctx.ruleSet.currency,
+      ctx.ruleSet.policy.publicReachThreshold,
+    );
     if (w.status === 'found' && !rules.some((r) => ctx.firesAt(r, w.facts, work)))
       return { found: { at: example(w), method: 'exact' }, settled };
     if (w.status !== 'impossible') settled = false;

@@ -24,7 +24,12 @@ function overlapExactly(ctx: CheckContext, a: ExactRule, b: ExactRule, work: Wor
       const both = meet(x, y);
       if (!both) continue;
       work.spend(COST.witness);
-      const w = findWitness(both, ctx.ruleSet.scoring, ctx.ruleSet.currency);
+      const w = findWitness(
+        both,
+        ctx.ruleSet.scoring,
+        ctx.ruleSet.currency,
+        ctx.ruleSet.policy.publicReachThreshold,
+      );
       if (w.status === 'found') return { at: example(w), method: 'exact' };
     }
   }

@@ -56,7 +56,12 @@ function settleExactly(ctx: CheckContext, r: RuleModel, rivals: Rivals, work: Wo
   let undecided = false;
   for (const box of rest) {
     work.spend(COST.witness);
-    const w = findWitness(box, ctx.ruleSet.scoring, ctx.ruleSet.currency);
+    const w = findWitness(
+      box,
+      ctx.ruleSet.scoring,
+      ctx.ruleSet.currency,
+      ctx.ruleSet.policy.publicReachThreshold,
+    );
     if (w.status === 'found') return { shadowed: false, method: 'exact' };
     if (w.status !== 'impossible') undecided = true;
   }

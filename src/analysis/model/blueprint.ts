@@ -30,7 +30,7 @@ export interface Blueprint {
     /** A subscription's overcharge (only without an order: with one, the order's carries it). */
     readonly overcharge?: number;
   } | null;
-  /** Public with this reach, or null when private. */
+  /** Public with this reach (0: not known), or null when private. */
   readonly publicReach: number | null;
   readonly complaints90d: number;
   readonly tenureMonths: number;
@@ -124,6 +124,12 @@ export function buildComplaint(b: Blueprint, id = 'example'): ComplaintInput {
       ...(b.subscription.overcharge ? { overcharge: b.subscription.overcharge } : {}),
     };
   }
-  if (b.publicReach !== null) complaint.exposure = { public: true, platform: 'social', reach: b.publicReach };
+  // Reach 0 is built as an unknown reach: judged public at any threshold, like a known reach of 0 at 0.
+  if (b.publicReach !== null)
+    complaint.exposure = {
+      public: true,
+      platform: 'social',
+      ...(b.publicReach > 0 ? { reach: b.publicReach } : {}),
+    };
   return complaint;
 }

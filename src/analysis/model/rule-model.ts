@@ -76,7 +76,7 @@ export function modelRule(
       return true;
     });
     if (!affordable) return { ...base, witness: undefined, status: 'unknown', reason: 'too much work' };
-    const w = findWitness(box, ruleSet.scoring, ruleSet.currency);
+    const w = findWitness(box, ruleSet.scoring, ruleSet.currency, ruleSet.policy.publicReachThreshold);
     if (w.status === 'found') return { ...base, witness: w, status: 'reachable', reason: '' };
     if (w.status === 'unknown') undecided = true;
     reason ||= w.reason;

@@ -3,6 +3,7 @@ import { CATEGORIES, CHANNELS, type ComplaintInput, TONES } from '../../complain
 import type { Facts } from '../../facts/catalogue';
 import { toFacts } from '../../facts/to-facts';
 import { currencyDigits, knownCurrencies } from '../../money';
+import { asJudged } from '../../policy/quiet-post';
 import type { Condition } from '../../rules/condition';
 import type { Scalar } from '../../rules/operators';
 import type { RuleSet } from '../../rules/ruleset';
@@ -118,7 +119,10 @@ export function searchComplaints(ruleSet: RuleSet, runs: number, seed: number, w
     if (!work.trySpend(sampleCost(blueprint))) break;
     const complaint = buildComplaint(blueprint, `search-${i + 1}`);
     const parsed = safeParseComplaint(complaint);
-    if (parsed.ok) samples.push({ complaint, facts: toFacts(parsed.value, ruleSet.scoring).facts });
+    if (parsed.ok) {
+      const judged = asJudged(parsed.value, ruleSet.policy.publicReachThreshold);
+      samples.push({ complaint, facts: toFacts(judged, ruleSet.scoring).facts });
+    }
   }
   return samples;
 }

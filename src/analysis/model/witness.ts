@@ -12,6 +12,7 @@ import type { Facts } from '../../facts/catalogue';
 import { toFacts } from '../../facts/to-facts';
 import { limits } from '../../input/limits';
 import { currencyDigits } from '../../money';
+import { asJudged } from '../../policy/quiet-post';
 import type { Scalar } from '../../rules/operators';
 import type { Scoring } from '../../scoring/config';
 import { type Blueprint, buildComplaint } from './blueprint';
@@ -19,6 +20,7 @@ import { type Box, narrow, setOf } from './box';
 import { type AnalysedFact, type FactSet, hasValue } from './fact-sets';
 import {
   hasNum,
+  type Interval,
   integersUpTo,
   intersectNum,
   interval,
@@ -125,6 +127,8 @@ interface Shape {
   readonly step: number;
   readonly hasOrder: boolean;
   readonly hasSub: boolean;
+  /** `policy.publicReachThreshold`: a public post reaches at least this many, else it is judged private. */
+  readonly threshold: number;
 }
 
 const uncertain = (set: NumSet) => !isEmptyNum(set);
@@ -189,15 +193,29 @@ const counted = (box: Box, fact: AnalysedFact, per: number, max: number, offset 
     })),
   );
 
+/**
+ * The reaches in a decade that a post judged public can have: a known reach below the threshold is
+ * judged private, so a public one reaches at least that many, or has no known reach (built as reach 0,
+ * without a `reach`; see `buildComplaint`).
+ */
+function publicReaches(decade: number, threshold: number): Interval[] {
+  const hi = 10 ** (decade + 1) - 1;
+  if (decade > 0) return [interval(Math.max(threshold, 10 ** decade), hi)];
+  return threshold <= 0 ? [interval(0, hi)] : [interval(0, 0), interval(threshold, hi)];
+}
+
 /** Public exposure: private (no points), or public with a reach in each decade the box allows. */
-function exposureOptions(box: Box, sw: Scoring['severity']['weights']): Option<number | null>[] {
+function exposureOptions(
+  box: Box,
+  sw: Scoring['severity']['weights'],
+  threshold: number,
+): Option<number | null>[] {
   const reachSet = num(box, 'publicReach');
   const exposure: Option<number | null>[] = [];
   if (hasValue(setOf(box, 'isPublic'), false) && hasNum(reachSet, 0)) exposure.push({ points: 0, rep: null });
   if (!hasValue(setOf(box, 'isPublic'), true)) return exposure;
   for (let decade = 0; decade <= 10; decade++) {
-    const lo = decade === 0 ? 0 : 10 ** decade;
-    const reach = pickOnGrid(intersectNum(reachSet, numSet(true, [interval(lo, 10 ** (decade + 1) - 1)])), 1);
+    const reach = pickOnGrid(intersectNum(reachSet, numSet(true, publicReaches(decade, threshold))), 1);
     if (reach === undefined) continue;
     const points =
       Math.round(sw.public) + Math.round(Math.min(decade * sw.perReachDecade, sw.maxReachPoints));
@@ -220,7 +238,7 @@ type Dimensions = readonly (readonly Option<unknown>[])[];
 
 /** Severity: the sum of its factors, each dimension listing every number of points it can give. */
 function severityDimensions(
-  { box, hasOrder }: Shape,
+  { box, hasOrder, threshold }: Shape,
   sw: Scoring['severity']['weights'],
 ): Dimensions | Failure {
   const categories = distinct(
@@ -246,7 +264,15 @@ function severityDimensions(
     ? counted(box, 'itemsAffected', sw.perItemAffected, sw.maxItemsPoints)
     : zeroOnly('itemsAffected');
   const repeats = counted(box, 'complaints90d', sw.perRecentComplaint, sw.maxRepeatPoints, 1);
-  const dims = [categories, tones, legal, distinct(exposureOptions(box, sw)), days, items, repeats] as const;
+  const dims = [
+    categories,
+    tones,
+    legal,
+    distinct(exposureOptions(box, sw, threshold)),
+    days,
+    items,
+    repeats,
+  ] as const;
   const emptyDim = dims.findIndex((d) => d.length === 0);
   if (emptyDim >= 0)
     return { failure: `${SEVERITY_DIMENSIONS[emptyDim]}${hasOrder ? '' : ' (without an order)'}` };
@@ -302,9 +328,10 @@ function attempt(
   hasOrder: boolean,
   hasSub: boolean,
   undelivered: boolean,
+  threshold: number,
 ): Attempt {
   const digits = currencyDigits(currency);
-  const shape: Shape = { box, step: 10 ** -digits, hasOrder, hasSub };
+  const shape: Shape = { box, step: 10 ** -digits, hasOrder, hasSub, threshold };
 
   const order = orderPart(shape);
   if (failed(order)) return order;
@@ -380,6 +407,7 @@ function tryShape(
   currency: string,
   hasOrder: boolean,
   hasSub: boolean,
+  threshold: number,
 ): { found?: Witness; failure?: string; undecided: boolean } {
   const ways = deliveries(box, hasOrder);
   let failure =
@@ -390,7 +418,7 @@ function tryShape(
         : 'without an order, nothing is undelivered or overdue';
   let undecided = false;
   for (const way of ways) {
-    const tried = attempt(way.box, scoring, currency, hasOrder, hasSub, way.undelivered);
+    const tried = attempt(way.box, scoring, currency, hasOrder, hasSub, way.undelivered, threshold);
     if (!tried.blueprint) {
       failure ??= tried.failure;
       undecided ||= tried.uncertain === true;
@@ -398,7 +426,7 @@ function tryShape(
     }
     const complaint = buildComplaint(tried.blueprint);
     const parsed = safeParseComplaint(complaint);
-    const facts = parsed.ok ? toFacts(parsed.value, scoring).facts : undefined;
+    const facts = parsed.ok ? toFacts(asJudged(parsed.value, threshold), scoring).facts : undefined;
     if (facts && inBox(box, facts)) return { found: { status: 'found', complaint, facts }, undecided };
     undecided = true;
   }
@@ -408,10 +436,12 @@ function tryShape(
 /**
  * Finds a valid complaint whose facts lie in `box`, building it from the scoring model: every fact
  * the box names is either chosen directly or, for the scores, reached by choosing the factors behind
- * them. The complaint is checked by running it through `parseComplaint` and `toFacts`. `currency` is
- * the rule set's: its money facts are in it, so the complaint is in it when the box allows.
+ * them. The complaint is checked by running it through `parseComplaint` and `toFacts`, judged as the
+ * recommender judges it: a public post with a known reach below `threshold` (`policy.publicReachThreshold`)
+ * as private. `currency` is the rule set's: its money facts are in it, so the complaint is in it when
+ * the box allows.
  */
-export function findWitness(box: Box, scoring: Scoring, currency?: string): Witness {
+export function findWitness(box: Box, scoring: Scoring, currency?: string, threshold = 0): Witness {
   const kinds = currencies(box, currency);
   if (kinds.length === 0) return { status: 'impossible', reason: 'no currency fits' };
   const shapes: [boolean, boolean][] = [
@@ -425,7 +455,7 @@ export function findWitness(box: Box, scoring: Scoring, currency?: string): Witn
     for (const [hasOrder, hasSub] of shapes) {
       if (!hasValue(setOf(box, 'hasOrder'), hasOrder) || !hasValue(setOf(box, 'hasSubscription'), hasSub))
         continue;
-      const tried = tryShape(box, scoring, currency, hasOrder, hasSub);
+      const tried = tryShape(box, scoring, currency, hasOrder, hasSub, threshold);
       if (tried.found) return tried.found;
       firstFailure ??= tried.failure;
       undecided ||= tried.undecided;

@@ -165,6 +165,8 @@ export const en = {
     'Can be applied automatically: the cost of {total} is within the auto-approval limit of {limit}.',
   'why.human': 'Needs a person ({queue}) because: {reasons}.',
   'why.call': 'Call the customer instead of replying in writing, because {reasons}.',
+  'why.quietPost':
+    'The public post reached {reach} people, fewer than {threshold}: it is answered in public and remedied exactly as a private complaint.',
   'why.incident':
     'Part of incident {id}: {count} complaints about {cause} between {first} and {last} (UTC). Everyone in it gets at least the remedies of its most severe complaint, {top}, within their own caps.',
 

@@ -161,6 +161,8 @@ export const tr = {
     'Otomatik olarak uygulanabilir: {total} tutarındaki maliyet, {limit} olan otomatik onay sınırının içinde.',
   'why.human': 'Bir çalışanın ({queue}) incelemesi gerekiyor, çünkü {reasons}.',
   'why.call': 'Yazılı yanıt vermek yerine müşteriyi telefonla arayın, çünkü {reasons}.',
+  'why.quietPost':
+    'Herkese açık paylaşım {reach} kişiye ulaştı, yani {threshold} kişinin altında kaldı: paylaşıma herkese açık olarak yanıt verilir, telafi ise özel bir şikayetle tamamen aynıdır.',
   'why.incident':
     'Bu şikayet {id} olayına dahil: {first} ile {last} (UTC) arasında {cause} konusunda {count} şikayet geldi. Olaydaki herkes, kendi üst sınırları içinde, en ağır şikayetin ({top}) aldığı telafileri en az aynı ölçüde alır.',
 
