@@ -53,7 +53,7 @@ console.log('to the customer:');
 for (const sentence of rec.rationale) if (sentence.audience === 'customer') console.log(`  ${sentence.text}`);
 
 // Output:
-// c-late-review: severity 57 (high), customer platinum
+// c-late-review: severity 51 (high), customer platinum
 //   escalate    €0.00  care        to social-media, urgent, due 2026-03-20T14:00:00.000Z [rule public-critical]
 //   apology     €0.00  care        personal [rule public-critical]
 //   coupon     €29.80  goodwill    20%, valid until 2026-06-18 [rule late-severe]
