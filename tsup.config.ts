@@ -20,7 +20,7 @@ export default defineConfig({
     outcomes: 'src/outcomes/index.ts',
     testing: 'src/testing/index.ts',
     cli: 'src/cli/bin.ts',
-    worker: 'src/batch/worker.ts',
+    worker: 'src/recommender/worker.ts',
   },
   format: ['esm', 'cjs'],
   dts: { entry: declarationEntries },

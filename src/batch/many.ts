@@ -1,14 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { invalidOption, isRedressError } from '../errors';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
-import {
-  type BatchCall,
-  type BatchResult,
-  type ChunkResults,
-  type LocalRunner,
-  type WorkerPool,
-  type WorkerThreads,
-  workerScript,
+import type {
+  BatchCall,
+  BatchPool,
+  BatchResult,
+  BatchThreads,
+  ChunkResults,
+  LocalRunner,
 } from './worker-pool';
 
 /** Options for a batch. */
@@ -34,7 +33,7 @@ export interface ManyOptions {
 /** Complaints handled in this thread before `workers: 'auto'` starts threads. */
 export const WORKER_THRESHOLD = 1_000;
 /** Complaints sent to a worker at once: enough to make messaging cheap, few enough to share work evenly. */
-const CHUNK_SIZE = 64;
+export const CHUNK_SIZE = 64;
 /**
  * Characters of JSON text a chunk carries at most (it always carries at least one complaint). At 64
  * complaints of a few kilobytes this never binds; 64 complaints near the 1 MiB limit would be 64 MB or
@@ -81,7 +80,7 @@ export function threadsFor(options: ManyOptions): number {
 }
 
 /** The inputs, read one at a time, from a sync or async iterable alike. */
-class Source {
+export class Source {
   ended = false;
   /** A read that did not answer at once and was left pending while a partial chunk went out. */
   private waiting: IteratorResult<unknown> | Promise<IteratorResult<unknown>> | undefined;
@@ -177,7 +176,7 @@ async function* inThisThread(
 }
 
 /** How results leave the batch: as values, or as JSON texts. */
-interface Output<T> {
+export interface Output<T> {
   readonly fromValue: (result: BatchResult) => T;
   readonly fromText: (text: string) => T;
   /** The fewest threads `workers: 'auto'` starts workers with. */
@@ -186,19 +185,19 @@ interface Output<T> {
 
 // Reading a worker's result back into objects costs this thread about a third of what the worker spent
 // making it, so on two cores workers gain nothing for values; JSON text passes through untouched.
-const AS_VALUES: Output<BatchResult> = {
+export const AS_VALUES: Output<BatchResult> = {
   fromValue: (r) => r,
   fromText: (text) => JSON.parse(text) as BatchResult,
   autoFrom: 3,
 };
 
-const AS_JSON: Output<string> = {
+export const AS_JSON: Output<string> = {
   fromValue: (r) => JSON.stringify(r),
   fromText: (text) => text,
   autoFrom: 2,
 };
 
-function* unpack<T>(chunk: ChunkResults, output: Output<T>): Generator<T> {
+export function* unpack<T>(chunk: ChunkResults, output: Output<T>): Generator<T> {
   if ('texts' in chunk) for (const text of chunk.texts) yield output.fromText(text);
   else for (const result of chunk.results) yield output.fromValue(result);
 }
@@ -206,7 +205,7 @@ function* unpack<T>(chunk: ChunkResults, output: Output<T>): Generator<T> {
 /** Runs the rest of the source on a pool of workers, a bounded number of chunks in flight, in order. */
 async function* onWorkers<T>(
   source: Source,
-  pool: WorkerPool,
+  pool: BatchPool,
   first: number,
   local: LocalRunner,
   call: BatchCall,
@@ -227,34 +226,54 @@ async function* onWorkers<T>(
   }
 }
 
+/** Where a batch runs: `size` threads, and the index of the first complaint that goes to them. */
+export interface ThreadPlan {
+  readonly size: number;
+  /** `Infinity` when every complaint stays in this thread. */
+  readonly first: number;
+}
+
+/**
+ * The threads a batch uses, by its options (see `ManyOptions`) and what it outputs.
+ * @throws RedressError `INVALID_OPTIONS` for a bad `concurrency`; an Error for `workers: true` when no
+ *   worker can be started (running from source).
+ */
+export function threadPlan(
+  options: ManyOptions,
+  threads: BatchThreads | undefined,
+  output: Output<unknown>,
+): ThreadPlan {
+  const size = threadsFor(options);
+  const mode = options.workers ?? 'auto';
+  // Without a recommender to start them for, or a built script to start, there are no workers.
+  const canStart = threads?.canStart === true;
+  if (mode === true && !canStart) {
+    throw new Error('redress: worker threads need the built package (dist/worker.js); run `npm run build`');
+  }
+  const useWorkers = canStart && (mode === true || (mode === 'auto' && size >= output.autoFrom));
+  const first = useWorkers && mode === 'auto' ? WORKER_THRESHOLD : useWorkers ? 0 : Number.POSITIVE_INFINITY;
+  return { size, first };
+}
+
 async function* batch<T>(
   inputs: Iterable<unknown> | AsyncIterable<unknown>,
   recommend: (input: unknown) => Promise<Recommendation>,
   options: ManyOptions,
-  threads: WorkerThreads | undefined,
+  threads: BatchThreads | undefined,
   call: BatchCall,
   output: Output<T>,
 ): AsyncGenerator<T> {
-  const size = threadsFor(options);
-  const mode = options.workers ?? 'auto';
-  // Without a recommender to start them for, or a built script to start, there are no workers.
-  const canStart = threads !== undefined && workerScript() !== undefined;
-  if (mode === true && !canStart) {
-    throw new Error('redress: worker threads need the built package (dist/worker.js); run `npm run build`');
-  }
+  const { size, first } = threadPlan(options, threads, output);
   const source = new Source(inputs);
-  let pool: WorkerPool | undefined;
+  let pool: BatchPool | undefined;
   try {
-    const useWorkers = canStart && (mode === true || (mode === 'auto' && size >= output.autoFrom));
-    const first =
-      useWorkers && mode === 'auto' ? WORKER_THRESHOLD : useWorkers ? 0 : Number.POSITIVE_INFINITY;
     let count = 0;
     for await (const result of inThisThread(source, recommend, 0, first)) {
       count += 1;
       yield output.fromValue(result);
     }
     // Threads only if there is more to do.
-    if (!useWorkers || !(await source.hasMore())) return;
+    if (first === Number.POSITIVE_INFINITY || !(await source.hasMore())) return;
     pool = threads?.acquire(size);
     if (!pool) return;
     const local: LocalRunner = async (items, start) => {
@@ -262,7 +281,7 @@ async function* batch<T>(
       for (const [i, input] of items.entries()) {
         results.push(await recommend(input).catch((error: unknown) => errorRecord(start + i, input, error)));
       }
-      return results;
+      return { results };
     };
     yield* onWorkers(source, pool, count, local, call, output);
   } finally {
@@ -282,7 +301,7 @@ export function recommendEach(
   inputs: Iterable<unknown> | AsyncIterable<unknown>,
   recommend: (input: unknown) => Promise<Recommendation>,
   options: ManyOptions = {},
-  threads?: WorkerThreads,
+  threads?: BatchThreads,
   call: BatchCall = {},
 ): AsyncGenerator<BatchResult> {
   return batch(inputs, recommend, options, threads, call, AS_VALUES);
@@ -293,7 +312,7 @@ export function recommendEachAsJson(
   inputs: Iterable<unknown> | AsyncIterable<unknown>,
   recommend: (input: unknown) => Promise<Recommendation>,
   options: ManyOptions = {},
-  threads?: WorkerThreads,
+  threads?: BatchThreads,
   call: BatchCall = {},
 ): AsyncGenerator<string> {
   return batch(inputs, recommend, options, threads, call, AS_JSON);

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ExchangeRates } from '../exchange/rates';
 import type { CurrencyDisplay, Locale } from '../i18n/locale';
 import { type Limits, limits } from '../input/limits';
+import type { CaseNote } from '../recommend/link';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import type { RuleSet } from '../rules/ruleset';
 
@@ -35,6 +36,13 @@ export interface ChunkRequest extends BatchCall {
   readonly id: number;
   readonly start: number;
   readonly items: readonly unknown[];
+  /** The batch index of each item, when they do not follow each other (a linked batch keeps some back). */
+  readonly indices?: readonly number[];
+  /**
+   * A linked batch's chunk: each complaint is recommended as the first of its case (linked only to
+   * its own `customer.openCases`), and the reply carries a `CaseNote` per item.
+   */
+  readonly link?: boolean;
 }
 
 /**
@@ -43,16 +51,45 @@ export interface ChunkRequest extends BatchCall {
  * the receiving thread half what reading a structured clone does — and nothing when JSON is wanted.
  */
 export type ChunkReply =
-  | { readonly id: number; readonly texts: readonly string[] }
+  | { readonly id: number; readonly texts: readonly string[]; readonly notes?: readonly CaseNoteOrNull[] }
   | { readonly id: number; readonly failed: string };
 
-/** A chunk's results: as JSON texts from a worker, or as values when it was run in this thread. */
-export type ChunkResults =
-  | { readonly texts: readonly string[] }
-  | { readonly results: readonly BatchResult[] };
+/** A linked chunk's note for one item: null for an input that is not a valid complaint. */
+export type CaseNoteOrNull = CaseNote | null;
 
-/** Runs a chunk in this thread: the fallback when a chunk cannot reach a worker or a worker is lost. */
-export type LocalRunner = (items: readonly unknown[], start: number) => Promise<BatchResult[]>;
+/** A chunk's results: as JSON texts from a worker, or as values when it was run in this thread. */
+export type ChunkResults = (
+  | { readonly texts: readonly string[] }
+  | { readonly results: readonly BatchResult[] }
+) & { readonly notes?: readonly CaseNoteOrNull[] };
+
+/**
+ * Runs a chunk in this thread: the fallback when a chunk cannot reach a worker or a worker is lost.
+ * It answers as a worker would, with the notes of a linked chunk.
+ */
+export type LocalRunner = (
+  items: readonly unknown[],
+  start: number,
+) => Promise<{ readonly results: readonly BatchResult[]; readonly notes?: readonly CaseNoteOrNull[] }>;
+
+/** What a batch needs of a pool of threads (a `WorkerPool`; tests pass one that runs in this thread). */
+export interface BatchPool {
+  readonly size: number;
+  run(items: readonly unknown[], start: number, local: LocalRunner, call?: ChunkCall): Promise<ChunkResults>;
+  /** The batch is done with the pool. */
+  leave(): void;
+}
+
+/** What a chunk asks for: the batch's options, and for a linked batch, `link` and the items' indices. */
+export type ChunkCall = BatchCall & Pick<ChunkRequest, 'indices' | 'link'>;
+
+/** Where a batch gets its threads: a recommender's `WorkerThreads`. */
+export interface BatchThreads {
+  /** Whether threads can be started at all (there is a built worker script to run). */
+  readonly canStart: boolean;
+  /** A pool of `size` threads, which the batch must `leave()` when done; undefined when none start. */
+  acquire(size: number): BatchPool | undefined;
+}
 
 /**
  * The built worker script next to this module (`worker.js` or `worker.cjs`, by the build's format), or
@@ -125,7 +162,7 @@ interface Member {
  * in this thread instead, so every input still gets its result. Idle workers do not keep the process
  * alive, and after `IDLE_MS` with nothing to do the pool closes itself.
  */
-export class WorkerPool {
+export class WorkerPool implements BatchPool {
   private readonly members: Member[] = [];
   private nextId = 0;
   private pendingTotal = 0;
@@ -179,7 +216,7 @@ export class WorkerPool {
     items: readonly unknown[],
     start: number,
     local: LocalRunner,
-    call: BatchCall = {},
+    call: ChunkCall = {},
   ): Promise<ChunkResults> {
     const request: ChunkRequest = { ...call, id: this.nextId++, start, items };
     let member: Member | undefined;
@@ -239,8 +276,9 @@ export class WorkerPool {
     member.pending.delete(reply.id);
     this.pendingTotal -= 1;
     if (member.pending.size === 0) member.worker.unref();
-    if ('texts' in reply) pending.resolve({ texts: reply.texts });
-    else pending.resolve(here(pending.local, pending.request.items, pending.request.start));
+    if ('texts' in reply) {
+      pending.resolve(reply.notes ? { texts: reply.texts, notes: reply.notes } : { texts: reply.texts });
+    } else pending.resolve(here(pending.local, pending.request.items, pending.request.start));
     if (this.users === 0 && this.pendingTotal === 0) this.whenIdle();
   }
 
@@ -258,8 +296,8 @@ export class WorkerPool {
   }
 }
 
-async function here(local: LocalRunner, items: readonly unknown[], start: number): Promise<ChunkResults> {
-  return { results: await local(items, start) };
+function here(local: LocalRunner, items: readonly unknown[], start: number): Promise<ChunkResults> {
+  return local(items, start);
 }
 
 /**
@@ -268,10 +306,14 @@ async function here(local: LocalRunner, items: readonly unknown[], start: number
  * speed), until it has been idle for a while. A pool that lost a thread, or a batch that wants a
  * different number of threads, gets a new one; the old one finishes its work first.
  */
-export class WorkerThreads {
+export class WorkerThreads implements BatchThreads {
   private pool: WorkerPool | undefined;
 
   constructor(private readonly setup: WorkerSetup) {}
+
+  get canStart(): boolean {
+    return workerScript() !== undefined;
+  }
 
   /**
    * A pool of `size` threads for a batch, which must `leave()` it when done; undefined when there is

@@ -20,8 +20,8 @@ export interface OpenCaseRecord {
  * behind may open a new case. Memory grows with the cases opened in the last two windows, never
  * with the stream.
  */
-export class CaseBook {
-  private readonly cases = new Map<string, OpenCaseRecord>();
+export class CaseBook<R extends { readonly openedAt: number } = OpenCaseRecord> {
+  private readonly cases = new Map<string, R>();
   private latest = Number.NEGATIVE_INFINITY;
   private nextSweep = Number.NEGATIVE_INFINITY;
 
@@ -34,14 +34,14 @@ export class CaseBook {
   }
 
   /** The open case a complaint with `key`, received at `at`, belongs to, if any. */
-  find(key: string, at: number): OpenCaseRecord | undefined {
+  find(key: string, at: number): R | undefined {
     this.advance(at);
     const open = this.cases.get(key);
     return open && withinWindow(at, open.openedAt, this.window) ? open : undefined;
   }
 
   /** Opens a case (replacing one of the same key whose window has passed). */
-  open(key: string, record: OpenCaseRecord): void {
+  open(key: string, record: R): void {
     // Re-inserting moves the key to the end, so the map stays roughly in opening order.
     this.cases.delete(key);
     this.cases.set(key, record);

@@ -18,6 +18,33 @@ export interface CaseLink {
   readonly goodwillGivenMinor: number;
 }
 
+/** The case a complaint opens, as plain data (what a worker thread sends back). @internal */
+export interface OpenedCase {
+  /** The case's id: the complaint's own, or the helpdesk's open case it was linked to. */
+  readonly id: string;
+  /** `receivedAt` of the complaint, epoch ms. */
+  readonly openedAt: number;
+  readonly owner: string;
+  /** Restitution types the case gave. */
+  readonly restitution: readonly string[];
+  /** Goodwill the case gave, in minor units of its currency. */
+  readonly goodwillMinor: number;
+}
+
+/**
+ * What a complaint recommended ahead of its turn (on a worker thread, as if no earlier complaint of
+ * its batch had opened its case) tells the batch: its case key and time, and the case it opens when
+ * it got a recommendation. The batch checks, in input order, that no earlier complaint did open the
+ * case; if one did, it recommends the complaint again, linked. @internal
+ */
+export interface CaseNote {
+  readonly key: string;
+  /** `receivedAt`, epoch ms. */
+  readonly at: number;
+  /** Absent when the complaint was valid but got no recommendation (its error record says why). */
+  readonly opens?: OpenedCase;
+}
+
 /** What a linked recommendation says about its case (`Recommendation.case`). */
 export interface CaseMark {
   /** The id of the case's first complaint (the same as `handling.linkedTo`). */

@@ -1,6 +1,6 @@
 import { type ManyOptions, recommendEach, recommendEachAsJson } from '../batch/many';
 import { type BatchCall, WorkerThreads } from '../batch/worker-pool';
-import { recommendLinked } from '../cases/linked-batch';
+import { type LinkedBatchSetup, recommendLinked, recommendLinkedAsJson } from '../cases/linked-batch';
 import { openCaseLink } from '../cases/open-case';
 import { parseComplaint } from '../complaint/parse';
 import { asRedressError, invalidOption } from '../errors';
@@ -94,9 +94,9 @@ export interface Recommender {
   /**
    * Recommends for many complaints; yields one result or error record per input, in input order, with a
    * bounded number in flight (a stream of any length runs in constant memory). Large batches are
-   * spread over worker threads, one per core by default (see `ManyOptions`), when `link` is `false`:
-   * by default complaints about one problem are linked into one case (docs/cases.md), and a linked
-   * batch runs in the calling thread, since each complaint may depend on the earlier ones of its case.
+   * spread over worker threads, one per core by default (see `ManyOptions`). By default complaints
+   * about one problem are linked into one case (docs/cases.md), with the same results on worker
+   * threads as without them; `link: false` turns linking off.
    */
   recommendMany(
     complaints: Iterable<unknown> | AsyncIterable<unknown>,
@@ -194,22 +194,21 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     single(input, callOptions).catch((error: unknown) => {
       throw asRedressError(error);
     });
-  const linked = (
-    complaints: Iterable<unknown> | AsyncIterable<unknown>,
-    options: RecommendOptions & ManyOptions,
-  ) =>
-    recommendLinked(complaints, {
-      workers: options.workers,
-      concurrency: options.concurrency,
-      run: (complaint, caseLink) =>
-        pipeline
-          .run(complaint, pipeline.callFor(complaint, options), undefined, caseLink)
-          .catch((error: unknown) => {
-            throw asRedressError(error);
-          }),
-      limits,
-      windowDays,
-    });
+  // Started by the first large batch; each worker builds this same pipeline.
+  const threads = new WorkerThreads(setup);
+  const linked = (options: RecommendOptions & ManyOptions): LinkedBatchSetup => ({
+    options,
+    threads,
+    call: batchOf(options),
+    run: (complaint, caseLink) =>
+      pipeline
+        .run(complaint, pipeline.callFor(complaint, options), undefined, caseLink)
+        .catch((error: unknown) => {
+          throw asRedressError(error);
+        }),
+    limits,
+    windowDays,
+  });
   const localRecommend = (manyOptions: RecommendOptions) => {
     const { locale: batchLocale, exchangeRates: batchRates, currencyDisplay: batchDisplay } = manyOptions;
     const callOptions: RecommendOptions = {
@@ -225,9 +224,6 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     pipeline.ratesFor(manyOptions.exchangeRates);
     if (manyOptions.currencyDisplay !== undefined) checkCurrencyDisplay(manyOptions.currencyDisplay);
   };
-  // Started by the first large batch; each worker builds this same pipeline.
-  const threads = new WorkerThreads(setup);
-
   return {
     ruleSet,
     recommend,
@@ -245,12 +241,12 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
           policy: ruleSet.policy.incidents,
         });
       }
-      if (rest.link !== false) return linked(complaints, rest);
+      if (rest.link !== false) return recommendLinked(complaints, linked(rest));
       return recommendEach(complaints, localRecommend(rest), rest, threads, batchOf(rest));
     },
     recommendManyAsJson: (complaints, manyOptions = {}) => {
       checkBatch(manyOptions);
-      if (manyOptions.link !== false) return asJson(linked(complaints, manyOptions));
+      if (manyOptions.link !== false) return recommendLinkedAsJson(complaints, linked(manyOptions));
       return recommendEachAsJson(
         complaints,
         localRecommend(manyOptions),
@@ -260,8 +256,4 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
       );
     },
   };
-}
-
-async function* asJson<T>(results: AsyncIterable<T>): AsyncGenerator<string> {
-  for await (const result of results) yield JSON.stringify(result);
 }

@@ -9,7 +9,10 @@ const check = (...args: string[]) =>
 
 // 200 complaints with bad ones among them, and one that cannot be cloned into a thread (index 40).
 const ERRORS = [5, 40, 103, 200];
-type Report = Record<string, { started: number; same: boolean; results?: number; errors?: number[] }>;
+type Report = Record<
+  string,
+  { started: number; same: boolean; results?: number; errors?: number[]; linked?: number }
+>;
 let report: Report;
 /** The check asks for 2 threads; a machine with one core gets one (threads never outnumber cores). */
 let two: number;
@@ -36,6 +39,28 @@ describe('recommendMany on worker threads', () => {
 
   it('keeps results that are read back into objects in this thread on two cores', () => {
     expect(report['auto-values']).toMatchObject({ started: 0, same: true, results: 1101 });
+  });
+
+  it('links a batch on the threads exactly as in this thread, in input order, a dead worker redone here', () => {
+    // The scenarios repeat their customers and orders: 170 of 201 complaints are linked.
+    expect(report.linked).toEqual({ started: two, same: true, results: 201, errors: ERRORS, linked: 170 });
+    expect(report['linked-json']).toEqual({
+      started: two,
+      same: true,
+      results: 201,
+      errors: ERRORS,
+      linked: 170,
+    });
+    expect(report['linked-auto']).toMatchObject({ started: two > 1 ? two : 0, same: true, results: 1101 });
+    expect(report['linked-crash']).toEqual({
+      started: two,
+      same: true,
+      results: 201,
+      errors: ERRORS,
+      linked: 170,
+    });
+    expect(report['linked-solo']).toMatchObject({ started: two, same: true, results: 201, errors: ERRORS });
+    expect(report['linked-solo']?.linked).toBeGreaterThan(0);
   });
 
   it('redoes in this thread the work of a worker that died', () => {

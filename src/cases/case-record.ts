@@ -1,0 +1,51 @@
+import type { Complaint } from '../complaint/schema';
+import { toMinor } from '../money';
+import type { CaseLink, OpenedCase } from '../recommend/link';
+import type { Recommendation } from '../recommend/recommendation';
+import type { OpenCaseRecord } from './case-book';
+
+/** What the pipeline needs of a batch's open case to link a complaint to it. */
+export function linkOf(open: OpenCaseRecord): CaseLink {
+  return {
+    caseId: open.id,
+    owner: open.owner,
+    restitutionGiven: [...open.restitution],
+    goodwillGivenMinor: open.goodwillMinor,
+  };
+}
+
+/** Adds what a recommendation gives to its case. */
+export function record(open: OpenCaseRecord, rec: Recommendation): void {
+  for (const remedy of rec.remedies) {
+    if (remedy.kind === 'restitution') open.restitution.add(remedy.type);
+    if (remedy.kind === 'goodwill') open.goodwillMinor += toMinor(remedy.estimatedCost, rec.currency);
+  }
+}
+
+/** The case a complaint opens: its own, or the one the helpdesk passed that it was linked to. */
+export function opened(
+  c: Complaint,
+  at: number,
+  rec: Recommendation,
+  from: CaseLink | undefined,
+): OpenCaseRecord {
+  const open: OpenCaseRecord = {
+    id: from?.caseId ?? c.id,
+    openedAt: at,
+    owner: rec.handling.owner,
+    restitution: new Set(from?.restitutionGiven ?? []),
+    goodwillMinor: from?.goodwillGivenMinor ?? 0,
+  };
+  record(open, rec);
+  return open;
+}
+
+/** An open case as plain data, to cross from a worker thread. */
+export function toOpened(open: OpenCaseRecord): OpenedCase {
+  return { ...open, restitution: [...open.restitution] };
+}
+
+/** An open case that crossed from a worker thread, ready to take the later complaints of its case. */
+export function fromOpened(open: OpenedCase): OpenCaseRecord {
+  return { ...open, restitution: new Set(open.restitution) };
+}
