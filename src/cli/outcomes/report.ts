@@ -1,7 +1,7 @@
 import type { OutcomeGroup, OutcomeSummary, RuleVerdict } from '../../outcomes/index';
 import { escapeHtml as esc } from '../simulate/report/escape';
 import { ACCENT, card, reportPage, type Section } from '../simulate/report/page';
-import { type Column, sortableTable } from '../simulate/report/sortable-table';
+import { type Column, numberColumn, sortableTable } from '../simulate/report/sortable-table';
 import { barChart, intervalChart } from '../simulate/report/svg';
 import { count, interval, mean, percent, perSatisfied, span } from './format';
 import type { OutcomeInputs } from './text';
@@ -27,15 +27,6 @@ const VERDICT_WORDS: Record<RuleVerdict['verdict'], string> = {
   too_few: 'too few answers',
   too_few_others: 'too few others',
 };
-
-/** A number column: shown as `text`, sorted by `value` (a missing value sorts first). */
-function numberColumn<Row>(
-  header: string,
-  text: (r: Row) => string,
-  value: (r: Row) => number | null,
-): Column<Row> {
-  return { header, type: 'number', text, value: (r) => value(r) ?? -1, className: 'num' };
-}
 
 function overview(s: OutcomeSummary): string {
   const g = s.overall;

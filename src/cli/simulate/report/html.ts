@@ -15,7 +15,7 @@ import { convertedNote } from '../text';
 import { escapeHtml as esc } from './escape';
 import { outcomesSection } from './outcomes';
 import { ACCENT, card, reportPage, type Section } from './page';
-import { sortableTable } from './sortable-table';
+import { numberColumn, sortableTable } from './sortable-table';
 import { barChart, deltaChart, type Series, splitChart, timelineChart } from './svg';
 
 const NEW = ACCENT;
@@ -219,27 +219,22 @@ function changedTable(largest: readonly ChangedComplaint[], changes: ChangesSumm
       { header: 'Severity', type: 'text', text: (r) => r.severityBand },
       { header: 'Before', type: 'text', text: (r) => r.before.remedies.join(' + ') },
       { header: 'After', type: 'text', text: (r) => r.after.remedies.join(' + ') },
-      {
-        header: 'Cost before',
-        type: 'number',
-        text: (r) => money(r.before.cost, r.currency),
-        value: (r) => r.before.cost,
-        className: 'num',
-      },
-      {
-        header: 'Cost after',
-        type: 'number',
-        text: (r) => money(r.after.cost, r.currency),
-        value: (r) => r.after.cost,
-        className: 'num',
-      },
-      {
-        header: 'Change',
-        type: 'number',
-        text: (r) => formatMoney(r.delta, r.currency, true),
-        value: (r) => r.delta,
-        className: 'num delta',
-      },
+      numberColumn(
+        'Cost before',
+        (r) => money(r.before.cost, r.currency),
+        (r) => r.before.cost,
+      ),
+      numberColumn(
+        'Cost after',
+        (r) => money(r.after.cost, r.currency),
+        (r) => r.after.cost,
+      ),
+      numberColumn(
+        'Change',
+        (r) => formatMoney(r.delta, r.currency, true),
+        (r) => r.delta,
+        'num delta',
+      ),
       {
         header: 'Handling',
         type: 'text',
@@ -316,42 +311,32 @@ function incidentTable(list: readonly Incident[], partners: IncidentVoice['partn
       { header: 'Cause', type: 'text', text: (r) => r.cause.key },
       { header: 'First (UTC)', type: 'number', text: (r) => utc(r.firstAt), value: (r) => time(r.firstAt) },
       { header: 'Last (UTC)', type: 'number', text: (r) => utc(r.lastAt), value: (r) => time(r.lastAt) },
-      {
-        header: 'Complaints',
-        type: 'number',
-        text: (r) => count(r.count),
-        value: (r) => r.count,
-        className: 'num',
-      },
-      {
-        header: 'Peak',
-        type: 'number',
-        text: (r) => count(r.peakCount),
-        value: (r) => r.peakCount,
-        className: 'num',
-      },
-      {
-        header: 'Expected',
-        type: 'number',
-        text: (r) => String(Math.round(r.expected * 100) / 100),
-        value: (r) => r.expected,
-        className: 'num',
-      },
-      {
-        header: 'Growth',
-        type: 'number',
-        text: (r) => describeGrowth(r.growth),
-        // A cause with no history grew beyond any ratio: it sorts above every other.
-        value: (r) => r.growth ?? Number.MAX_SAFE_INTEGER,
-        className: 'num',
-      },
-      {
-        header: 'Public',
-        type: 'number',
-        text: (r) => `${count(r.publicCount)} (${percent(r.publicShare)})`,
-        value: (r) => r.publicShare,
-        className: 'num',
-      },
+      numberColumn(
+        'Complaints',
+        (r) => count(r.count),
+        (r) => r.count,
+      ),
+      numberColumn(
+        'Peak',
+        (r) => count(r.peakCount),
+        (r) => r.peakCount,
+      ),
+      numberColumn(
+        'Expected',
+        (r) => String(Math.round(r.expected * 100) / 100),
+        (r) => r.expected,
+      ),
+      // A cause with no history grew beyond any ratio: it sorts above every other.
+      numberColumn(
+        'Growth',
+        (r) => describeGrowth(r.growth),
+        (r) => r.growth ?? Number.MAX_SAFE_INTEGER,
+      ),
+      numberColumn(
+        'Public',
+        (r) => `${count(r.publicCount)} (${percent(r.publicShare)})`,
+        (r) => r.publicShare,
+      ),
       {
         header: 'Partners told',
         type: 'text',

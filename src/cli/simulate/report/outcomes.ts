@@ -1,19 +1,17 @@
-import type { OutcomeGroup, Share } from '../../../outcomes/index';
+import type { OutcomeGroup } from '../../../outcomes/index';
+import { count, interval, mean as meanOf, percent } from '../../outcomes/format';
 import { afterLabel, type Transition } from '../outcome-evidence';
 import type { SimulationSummary } from '../simulation';
 import { escapeHtml as esc } from './escape';
 import { ACCENT, type Section } from './page';
-import { sortableTable } from './sortable-table';
+import { numberColumn, sortableTable } from './sortable-table';
 import { barChart } from './svg';
 
 /** Changes charted at most: the ones with the most complaints. */
 const MAX_CHARTED = 12;
 
-const count = (n: number) => n.toLocaleString('en-US');
-const percent = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
-const interval = (s: Share) =>
-  s.low === null || s.high === null ? '–' : `${(s.low * 100).toFixed(1)}–${(s.high * 100).toFixed(1)}%`;
-const mean = (g: OutcomeGroup) => (g.csat.mean === null ? '–' : g.csat.mean.toFixed(2));
+/** The group's mean CSAT, or `–`. */
+const mean = (g: OutcomeGroup) => meanOf(g.csat.mean);
 
 function facts(g: OutcomeGroup): string {
   return `CSAT ${mean(g)} from ${count(g.csat.satisfied.n)} answers, ${percent(g.csat.satisfied.rate)} satisfied (95%: ${interval(g.csat.satisfied)})`;
@@ -25,47 +23,37 @@ function table(transitions: readonly Transition[]): string {
     [
       { header: 'Before', type: 'text', text: (t) => t.before.join(' + ') },
       { header: 'After', type: 'text', text: afterLabel },
-      {
-        header: 'Complaints',
-        type: 'number',
-        text: (t) => count(t.changed),
-        value: (t) => t.changed,
-        className: 'num',
-      },
-      {
-        header: 'With outcome',
-        type: 'number',
-        text: (t) => count(t.outcomes.complaints),
-        value: (t) => t.outcomes.complaints,
-        className: 'num',
-      },
-      {
-        header: 'CSAT before',
-        type: 'number',
-        text: (t) => mean(t.outcomes),
-        value: (t) => t.outcomes.csat.mean ?? -1,
-        className: 'num',
-      },
-      {
-        header: 'Satisfied',
-        type: 'number',
-        text: (t) => percent(t.outcomes.csat.satisfied.rate),
-        value: (t) => t.outcomes.csat.satisfied.rate ?? -1,
-        className: 'num',
-      },
+      numberColumn(
+        'Complaints',
+        (t) => count(t.changed),
+        (t) => t.changed,
+      ),
+      numberColumn(
+        'With outcome',
+        (t) => count(t.outcomes.complaints),
+        (t) => t.outcomes.complaints,
+      ),
+      numberColumn(
+        'CSAT before',
+        (t) => mean(t.outcomes),
+        (t) => t.outcomes.csat.mean ?? -1,
+      ),
+      numberColumn(
+        'Satisfied',
+        (t) => percent(t.outcomes.csat.satisfied.rate),
+        (t) => t.outcomes.csat.satisfied.rate ?? -1,
+      ),
       {
         header: '95% interval',
         type: 'text',
         text: (t) => interval(t.outcomes.csat.satisfied),
         className: 'num',
       },
-      {
-        header: 'Churn',
-        type: 'number',
-        text: (t) => percent(t.outcomes.churn.rate),
-        value: (t) => t.outcomes.churn.rate ?? -1,
-        className: 'num',
-      },
+      numberColumn(
+        'Churn',
+        (t) => percent(t.outcomes.churn.rate),
+        (t) => t.outcomes.churn.rate ?? -1,
+      ),
     ],
     transitions,
   );

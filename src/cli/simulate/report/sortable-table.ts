@@ -11,6 +11,16 @@ export interface Column<Row> {
   readonly className?: string;
 }
 
+/** A right-aligned column of numbers: shown as `text`, sorted by `value` (a missing value sorts first). */
+export function numberColumn<Row>(
+  header: string,
+  text: (row: Row) => string,
+  value: (row: Row) => number | null,
+  className = 'num',
+): Column<Row> {
+  return { header, type: 'number', text, value: (row) => value(row) ?? -1, className };
+}
+
 /**
  * A table whose headers are buttons that sort it (see `SORT_SCRIPT`). Rows are rendered here, escaped;
  * no data goes into the script, so nothing in a complaint can become code.
