@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limits } from '../input/limits';
 import { FORBIDDEN_KEYS } from '../input/plain-json';
-import { currencyDigits, fitsCurrency, knownCurrencies } from '../money';
+import { currencyDigits, fitsCurrency, fromMinor, knownCurrencies, toMinor } from '../money';
 import { DateOrDateTimeSchema, DateTimeSchema, timestampMs } from '../time/timestamp';
 
 /** Where the complaint came in; the response goes out on the same channel. */
@@ -30,7 +30,11 @@ export type Tone = (typeof TONES)[number];
 
 const id = z.string().trim().min(1).max(limits.maxIdLength);
 const shortText = z.string().max(limits.maxShortText);
-const money = z.number().nonnegative().max(limits.maxMoney);
+/**
+ * An amount in major units. Its bound, `limits.maxMoneyMinor`, is in minor units of the amount's
+ * currency, so it is checked with the other fields (`above_max_money`), the same way in every currency.
+ */
+const money = z.number().nonnegative();
 /** An ISO 4217 currency code this runtime's `Intl` knows (`EUR`, `TRY`, `IRR`). */
 export const CurrencyCodeSchema = z
   .string()
@@ -274,14 +278,19 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
     }
   };
   const money = (path: (string | number)[], amount: number | undefined, cur: string) => {
-    if (amount !== undefined && !fitsCurrency(amount, cur)) {
+    if (amount === undefined) return;
+    if (!fitsCurrency(amount, cur)) {
       const digits = currencyDigits(cur);
       problems.push({
         path,
         message: `${String(amount)} has more decimal places than ${cur} allows (${cur} allows ${digits}); round it to ${digits === 0 ? 'a whole number' : `${digits} decimal place${digits === 1 ? '' : 's'}`} before sending it`,
         reason: 'money_precision',
       });
-    }
+    } else withinMaxMoney(path, amount, cur);
+  };
+  const withinMaxMoney = (path: (string | number)[], amount: number, cur: string) => {
+    const problem = aboveMaxMoney(path, toMinor(amount, cur), cur);
+    if (problem) problems.push(problem);
   };
 
   if (!c.order && !c.subscription) {
@@ -305,6 +314,9 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
   });
 
   const { order, subscription } = c;
+  // Lifetime spend is in the complaint's currency; its decimals are not checked (it adds up many orders).
+  const own = order?.currency ?? subscription?.currency;
+  if (own !== undefined) withinMaxMoney(['customer', 'lifetimeSpend'], c.customer.lifetimeSpend, own);
   c.customer.compensationHistory.forEach((h, i) => {
     const at = ['customer', 'compensationHistory', i];
     notAfterReceived([...at, 'at'], h.at);
@@ -370,7 +382,8 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
       }
     });
   }
-  if (order && !problems.some((p) => p.reason === 'money_precision')) problems.push(...linesProblems(order));
+  if (order && !problems.some((p) => p.reason === 'money_precision' || isOrderMoney(p)))
+    problems.push(...linesProblems(order));
   if (subscription) {
     money(['subscription', 'monthlyPrice'], subscription.monthlyPrice, subscription.currency);
     money(['subscription', 'overcharge'], subscription.overcharge, subscription.currency);
@@ -387,34 +400,69 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
 
 type Order = NonNullable<z.infer<typeof ComplaintShape>['order']>;
 
+/** `amount` as a currency prints it in a message: "IRR 1,000,000,000,000", "EUR 59.90". */
+function printed(minor: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  return `${currency} ${fromMinor(minor, currency).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+}
+
+/**
+ * The problem of an amount of `minor` units of `currency` above `limits.maxMoneyMinor`, or undefined.
+ * Exported for the conversion of past compensations, which checks them in the complaint's currency.
+ * @internal
+ */
+export function aboveMaxMoney(
+  path: readonly (string | number)[],
+  minor: number,
+  currency: string,
+  subject: (amount: string) => string = (amount) => amount,
+): Problem | undefined {
+  if (minor <= limits.maxMoneyMinor) return undefined;
+  return {
+    path,
+    message: `${subject(printed(minor, currency))} is more than the largest amount redress accepts in ${currency}, ${printed(limits.maxMoneyMinor, currency)} (limits.maxMoneyMinor: ${limits.maxMoneyMinor.toLocaleString('en-US')} minor units); check the amount, or split it`,
+    reason: 'above_max_money',
+  };
+}
+
+const isOrderMoney = (p: Problem) => p.reason === 'above_max_money' && p.path[0] === 'order';
+
 /**
  * The order's total against its lines. The sum of the lines (quantity × unit price) may not pass
- * `limits.maxMoney`, so that every sum of an order's money stays an exact integer of minor units; the
- * total may not fall below it by more than the order's `discount` and the rounding of its unit prices
- * (half a minor unit a unit); the discount may not exceed it. Run once every amount fits its currency.
+ * `limits.maxMoneyMinor` (L = 10^12 minor units), so that every sum of an order's money stays an exact
+ * integer of minor units; the total may not fall below it by more than the order's `discount` and the
+ * rounding of its unit prices (half a minor unit a unit); the discount may not exceed it. Run once
+ * every amount fits its currency and is within L.
+ *
+ * Why the sum below is exact, or refused: each unit price is an integer p ≤ L of minor units (checked
+ * before), read exactly (`Math.round` of a product whose binary error is far below ½). While the true
+ * running sum s stays ≤ L, every product q × p ≤ s and every partial sum is an integer below 2^53
+ * (L = 10^12 < 2^53 ≈ 9.007 × 10^15), so each is computed exactly. At the first line that takes the
+ * true sum past L, the computed product is ≥ L + 1 − s (rounding is monotone, and L + 1 is
+ * representable) so the computed sum is ≥ L + 1; later lines only add non-negative amounts, and
+ * rounding is monotone, so it never falls back to L or below. Hence: accepted ⇔ the true sum ≤ L, and
+ * an accepted sum is exact. Every later sum of an order's money (a resend of affected lines, the
+ * discount spread over them, the shipping added) is at most a few times L, still far below 2^53.
  */
 function linesProblems(order: Order): Problem[] {
   const cur = order.currency;
-  const scale = 10 ** currencyDigits(cur);
-  // Exact while the true sum is at most 2^53 minor units; past that it is far beyond the limit anyway.
   let linesMinor = 0;
   let units = 0;
   for (const item of order.items) {
-    linesMinor += item.quantity * Math.round(item.unitPrice * scale);
+    linesMinor += item.quantity * toMinor(item.unitPrice, cur);
     units += item.quantity;
   }
-  const amount = (minor: number) =>
-    `${cur} ${(minor / scale).toLocaleString('en-US', { minimumFractionDigits: currencyDigits(cur) })}`;
-  if (linesMinor > limits.maxMoney * scale) {
+  const amount = (minor: number) => printed(minor, cur);
+  if (linesMinor > limits.maxMoneyMinor) {
     return [
       {
         path: ['order', 'items'],
-        message: `the lines add up to more than ${amount(limits.maxMoney * scale)} (limits.maxMoney, the largest amount redress accepts); split the order, or check the quantities and unit prices`,
+        message: `the lines add up to more than ${amount(limits.maxMoneyMinor)}, the largest amount redress accepts in ${cur} (limits.maxMoneyMinor: ${limits.maxMoneyMinor.toLocaleString('en-US')} minor units); split the order, or check the quantities and unit prices`,
         reason: 'lines_above_max_money',
       },
     ];
   }
-  const discountMinor = Math.round((order.discount ?? 0) * scale);
+  const discountMinor = toMinor(order.discount ?? 0, cur);
   if (discountMinor > linesMinor) {
     return [
       {
@@ -425,12 +473,12 @@ function linesProblems(order: Order): Problem[] {
     ];
   }
   const rounding = Math.floor(units / 2);
-  if (Math.round(order.total * scale) >= linesMinor - discountMinor - rounding) return [];
+  if (toMinor(order.total, cur) >= linesMinor - discountMinor - rounding) return [];
   const due = amount(linesMinor - discountMinor);
   return [
     {
       path: ['order', 'total'],
-      message: `${amount(Math.round(order.total * scale))} is below what the lines add up to (${amount(linesMinor)}${discountMinor > 0 ? ` less the discount of ${amount(discountMinor)}: ${due}` : ''}); send the total the customer was charged, and any discount on the order as order.discount`,
+      message: `${amount(toMinor(order.total, cur))} is below what the lines add up to (${amount(linesMinor)}${discountMinor > 0 ? ` less the discount of ${amount(discountMinor)}: ${due}` : ''}); send the total the customer was charged, and any discount on the order as order.discount`,
       reason: 'total_below_lines',
     },
   ];

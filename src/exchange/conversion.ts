@@ -1,4 +1,4 @@
-import type { Complaint } from '../complaint/schema';
+import { aboveMaxMoney, type Complaint } from '../complaint/schema';
 import { issue, type PathSegment, RedressError, type RedressIssue } from '../errors';
 import { currencyDigits, fromMinor, toMinor } from '../money';
 import { type Decimal, decimalOf, roundRatio } from './decimal';
@@ -99,6 +99,37 @@ function historyIssues(
   return found;
 }
 
+/**
+ * Each past compensation in another currency, read in the complaint's, must be within
+ * `limits.maxMoneyMinor` as the complaint's own amounts are (the schema checks each in its own
+ * currency): then the sum of at most `limits.maxCompensationHistory` of them (1,000 × 10^12 = 10^15
+ * minor units) is an exact integer below `Number.MAX_SAFE_INTEGER` (≈ 9.007 × 10^15). Each is
+ * converted exactly (decimal arithmetic, rounded once); a rate can make a modest amount huge
+ * (100,000,000 dinars are about 142 trillion rials), and that is refused rather than added inexactly.
+ *
+ * @throws RedressError `INVALID_COMPLAINT` (`above_max_money`) at the entry's amount.
+ */
+function refuseHistoryAboveMax(
+  complaint: Complaint,
+  currency: string,
+  toComplaintMinor: (amount: number, currency: string) => number,
+): void {
+  const found: RedressIssue[] = [];
+  complaint.customer.compensationHistory.forEach((h, i) => {
+    if (h.currency === currency) return;
+    const minor = toComplaintMinor(h.amount, h.currency);
+    const own = `${h.currency} ${h.amount.toLocaleString('en-US', { maximumFractionDigits: 20 })}`;
+    const problem = aboveMaxMoney(
+      ['customer', 'compensationHistory', i, 'amount'],
+      minor,
+      currency,
+      (converted) => `${own} (${converted} at the rates given)`,
+    );
+    if (problem) found.push(issue(problem.reason, problem.path, problem.message));
+  });
+  if (found.length > 0) throw new RedressError('INVALID_COMPLAINT', found);
+}
+
 /** A rule set without a currency reads every amount in the complaint's: history must be in it too. */
 function legacy(complaint: Complaint, currency: string): Conversion {
   const found = historyIssues(complaint, currency, (other, path) =>
@@ -150,6 +181,11 @@ export function conversionFor(
   const ruleDigits = currencyDigits(ruleSetCurrency);
   const converted = currency !== ruleSetCurrency;
   const toRuleSetMinor = (amount: number) => cross(amount, own, ONE, ruleDigits);
+  const otherToComplaintMinor = (amount: number, other: string) =>
+    other === currency
+      ? toMinor(amount, currency)
+      : cross(amount, decimalOf(rateOf(rates, other, ruleSetCurrency) as number), own, digits);
+  refuseHistoryAboveMax(complaint, currency, otherToComplaintMinor);
   return {
     used: converted
       ? { ruleSetCurrency, currency, rate, asOf: (rates as ExchangeRates).asOf }
@@ -161,10 +197,7 @@ export function conversionFor(
     minorToRuleSet: (minor) => fromMinor(toRuleSetMinor(fromMinor(minor, currency)), ruleSetCurrency),
     toComplaintMinor: (amount) => cross(amount, ONE, own, digits),
     toComplaint: (amount) => fromMinor(cross(amount, ONE, own, digits), currency),
-    otherToComplaintMinor: (amount, other) =>
-      other === currency
-        ? toMinor(amount, currency)
-        : cross(amount, decimalOf(rateOf(rates, other, ruleSetCurrency) as number), own, digits),
+    otherToComplaintMinor,
   };
 }
 

@@ -67,7 +67,8 @@ const notBlank = (v: string) => {
 const surelyId = (v: unknown) => typeof v === 'string' && v.length <= limits.maxIdLength && notBlank(v);
 const isCount = (v: unknown, min: number) =>
   Number.isInteger(v) && (v as number) >= min && (v as number) <= limits.maxQuantity;
-const isMoney = (v: unknown) => Number.isFinite(v) && (v as number) >= 0 && (v as number) <= limits.maxMoney;
+const isMoney = (v: unknown) =>
+  Number.isFinite(v) && (v as number) >= 0 && (v as number) <= limits.maxMoneyMinor;
 
 /**
  * The instant of a date-time with seconds and a `Z` or `±hh:mm` offset (the shapes the schema takes)

@@ -25,8 +25,18 @@ export const limits = {
   maxCompensationHistory: 1_000,
   /** Keys in `customer.attributes`. */
   maxAttributes: 64,
-  /** Largest amount of money accepted, in major units. */
+  /** Largest amount of money a rule set states (a cap, a gift, a coupon), in major units of its currency. */
   maxMoney: 1_000_000_000,
+  /**
+   * Largest amount of money a complaint carries, in minor units of its currency: €10,000,000,000.00,
+   * ¥1,000,000,000,000, 1,000,000,000,000 rials (about €2.1 million), 1,000,000,000.000 dinars. It
+   * bounds every amount of a complaint, the sum of an order's lines and each past compensation read in
+   * the complaint's currency, so that every sum redress makes of them is an exact integer below
+   * `Number.MAX_SAFE_INTEGER` (the argument is at `linesProblems` and `goodwillWithin`). A bound in
+   * minor units is the same for every currency: in major units one billion was €1e9 but only about
+   * €2,100 of rials.
+   */
+  maxMoneyMinor: 1_000_000_000_000,
   /** Largest quantity on one line item. */
   maxQuantity: 100_000,
   /** Largest audience for a public complaint. */

@@ -8,7 +8,7 @@ import { currencyDigits, fromMinor, toMinor } from '../money';
  * every amount of the complaint is first moved onto a grid (a whole number of `grain`s of the rule set's
  * minor unit) on which one minor unit of the rule set's currency is a whole number of the other's, so
  * that converting an amount there and back gives it again, sums included. Amounts are also kept within
- * the complaint limit (`maxMoney`) in both currencies.
+ * the complaint limit (`maxMoneyMinor`) in both currencies.
  */
 export interface CurrencyTwin {
   /** The complaint in the rule set's currency, its amounts on the grid. */
@@ -41,10 +41,10 @@ function mapping(from: string, to: string, rate: number) {
  */
 export function currencyTwinMaker(from: string, to: string, rate: number) {
   const { numerator, denominator, grain } = mapping(from, to, rate);
-  // The largest amount of `from`, in minor units on the grid, whose twin is within maxMoney.
-  const maxOwn = toMinor(limits.maxMoney, from);
-  const maxOther = (BigInt(toMinor(limits.maxMoney, to)) * denominator) / numerator;
-  const ceiling = (BigInt(Math.min(maxOwn, Number(maxOther))) / grain) * grain;
+  // The largest amount of `from`, in minor units on the grid, whose twin is within maxMoneyMinor.
+  const maxOwn = BigInt(limits.maxMoneyMinor);
+  const maxOther = (maxOwn * denominator) / numerator;
+  const ceiling = ((maxOwn < maxOther ? maxOwn : maxOther) / grain) * grain;
 
   /** Minor units of `from` on the grid: rounded up to a grain (nothing positive becomes 0), at most `most`. */
   const onGrid = (minor: bigint, most = ceiling): bigint => {
@@ -63,7 +63,7 @@ export function currencyTwinMaker(from: string, to: string, rate: number) {
       write(other, major(twinOf(minor), to));
     };
 
-  /** The order's amounts on the grid, its lines within maxMoney and its total not below them. */
+  /** The order's amounts on the grid, its lines within maxMoneyMinor and its total not below them. */
   const order = (o: NonNullable<ComplaintInput['order']>, set: ReturnType<typeof both>) => {
     const items = o.items ?? [];
     const units = BigInt(items.reduce((n, i) => n + i.quantity, 0));

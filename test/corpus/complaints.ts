@@ -325,10 +325,10 @@ export const complaintCases: Case[] = [
     path: ['subscription', 'monthlyPrice'],
   },
   {
-    name: 'an amount above the money bound',
+    name: 'an amount above the money bound (10^12 minor units of its currency)',
     input: () => withValue(base(), ['customer', 'lifetimeSpend'], 1e12),
     code: 'INVALID_COMPLAINT',
-    issue: 'too_big',
+    issue: 'above_max_money',
     path: ['customer', 'lifetimeSpend'],
   },
   {

@@ -31,20 +31,27 @@ export type FactSet =
 const int = (lo: number, hi: number): NumSet => numSet(true, [interval(lo, hi)]);
 const real = (lo: number, hi: number): NumSet => numSet(false, [interval(lo, hi)]);
 
+/**
+ * The largest amount of money a fact can hold for a complaint in the rule set's own currency: the
+ * complaint bound (`limits.maxMoneyMinor`) in a currency without decimals, where a minor unit is a
+ * major one.
+ */
+const MAX_MONEY = limits.maxMoneyMinor;
+
 /** Every value a number fact can take in a valid complaint. */
 const NUMBER_DOMAINS: Readonly<Record<string, NumSet>> = {
   severity: int(0, 100),
   value: int(0, 100),
-  orderTotal: real(0, limits.maxMoney),
+  orderTotal: real(0, MAX_MONEY),
   daysLate: int(0, 1_000_000),
   daysOverdue: int(0, 1_000_000),
   itemsAffected: int(0, limits.maxItems * limits.maxQuantity),
   complaints90d: int(1, limits.maxPriorComplaints + 1),
   tenureMonths: int(0, 120_000),
   publicReach: int(0, limits.maxReach),
-  monthlyPrice: real(0, limits.maxMoney),
-  overcharge: real(0, limits.maxMoney),
-  compensation90d: real(0, limits.maxMoney * limits.maxCompensationHistory),
+  monthlyPrice: real(0, MAX_MONEY),
+  overcharge: real(0, MAX_MONEY),
+  compensation90d: real(0, MAX_MONEY * limits.maxCompensationHistory),
   compensations90d: int(0, limits.maxCompensationHistory),
 };
 

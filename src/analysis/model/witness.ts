@@ -95,7 +95,7 @@ function spendOptions(scoring: Scoring, digits: number): Option<number>[] {
   for (let p = 1; p <= Math.round(w.maxSpendPoints); p++) {
     for (const exponent of [(p - 0.5) / w.spendPerDecade, p / w.spendPerDecade]) {
       const s = Math.ceil((10 ** exponent - 1) * scale) / scale;
-      if (s <= limits.maxMoney && points(s) === p) {
+      if (s * scale <= limits.maxMoneyMinor && points(s) === p) {
         out.push({ points: p, rep: s });
         break;
       }
