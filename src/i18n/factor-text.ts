@@ -1,3 +1,4 @@
+import type { CurrencyDisplay } from './locale';
 import { Memo } from './memo';
 import type { Renderer } from './renderer';
 
@@ -30,7 +31,12 @@ export function describeFactor(
   r: Renderer,
   code: string,
   params: Readonly<Record<string, string | number>>,
+  display?: CurrencyDisplay,
 ): string {
+  // Rials shown in toman are not what the memo holds (it holds each factor's text as `Intl` prints it).
+  if (code === 'lifetimeSpend' && params.currency === 'IRR' && display?.IRR === 'toman') {
+    return describe(r, code, params, display);
+  }
   let memo = described.get(r);
   if (!memo) {
     memo = new Memo(DESCRIBED_SIZE);
@@ -49,7 +55,12 @@ export function describeFactor(
   return node.get('', () => describe(r, code, params));
 }
 
-function describe(r: Renderer, code: string, params: Readonly<Record<string, string | number>>): string {
+function describe(
+  r: Renderer,
+  code: string,
+  params: Readonly<Record<string, string | number>>,
+  display?: CurrencyDisplay,
+): string {
   switch (code) {
     case 'category':
       return r.t('factor.category', { category: r.t(`category.${params.category}`) });
@@ -62,7 +73,9 @@ function describe(r: Renderer, code: string, params: Readonly<Record<string, str
     case 'tone':
       return r.t('factor.tone', { tone: r.t(`tone.${params.tone}`) });
     case 'lifetimeSpend':
-      return r.t('factor.lifetimeSpend', { amount: r.money(Number(params.amount), String(params.currency)) });
+      return r.t('factor.lifetimeSpend', {
+        amount: r.money(Number(params.amount), String(params.currency), display),
+      });
     case 'subscriber':
       return r.t('factor.subscriber', { plan: r.embed(String(params.plan)) });
     default: {

@@ -183,7 +183,7 @@ function whyMoney({ r, input, say }: Composition): void {
  * The factors in words, for the agent. Where a post's platform and its reach are both known they are
  * one phrase ("posted publicly on Instagram to 50,000 followers"), not the same words twice.
  */
-function describeFactors(r: Renderer, fs: readonly Factor[]): string {
+function describeFactors(r: Renderer, fs: readonly Factor[], display?: CurrencyDisplay): string {
   const reach = fs.find((f) => f.code === 'publicReach');
   const on = fs.find((f) => f.code === 'public' && f.params.platform);
   const words: string[] = [];
@@ -192,7 +192,7 @@ function describeFactors(r: Renderer, fs: readonly Factor[]): string {
       const n = Number(reach.params.reach);
       words.push(r.t('factor.publicOnReach', { platform: r.embed(String(on.params.platform)), reach: n }, n));
     } else if (!(reach && on && f === reach)) {
-      words.push(describeFactor(r, f.code, f.params));
+      words.push(describeFactor(r, f.code, f.params, display));
     }
   }
   return r.list(words);
@@ -217,7 +217,7 @@ function whyQuietPost({ r, input, say }: Composition): void {
 
 /** The severity and value scores with their factors. */
 function scoreSentences({ r, input, say }: Composition): void {
-  const factors = (fs: readonly Factor[]) => describeFactors(r, fs);
+  const factors = (fs: readonly Factor[]) => describeFactors(r, fs, input.currencyDisplay);
   say(
     'why.severity',
     r.m('why.severity', {

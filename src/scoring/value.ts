@@ -7,7 +7,9 @@ import { levelFor, VALUE_TIERS, type ValueFactorCode, type ValueScore } from './
 /**
  * Scores how much the customer relationship is worth, 0–100, with a tier and its factors. The lifetime
  * spend is `customer.lifetimeSpend` in the complaint's currency, or `lifetimeSpend` when given: the
- * same spend in the rule set's currency, which the spend weights are in.
+ * same spend in the rule set's currency, which the spend weights are in. The `lifetimeSpend` factor's
+ * `amount` and `currency` are the customer's own figure; when it was converted, `ruleSetAmount` and
+ * `ruleSetCurrency` are the figure the points were read from.
  * Value may only ever add generosity to a remedy; the rules and the fairness kit hold it to that.
  */
 export function scoreCustomerValue(
@@ -22,12 +24,16 @@ export function scoreCustomerValue(
   const months = tenureMonths(complaint);
   factors.add('tenure', Math.min(months * w.perTenureMonth, w.maxTenurePoints), { months });
 
-  // The spend weights are in the rule set's currency: the spend is read in it when it is given.
-  const currency = lifetimeSpend?.currency ?? complaintCurrency(complaint);
+  // The spend weights are in the rule set's currency: the spend is read in it when it is given. The
+  // factor names the customer's own figure, in the complaint's currency as every amount the agent reads
+  // is, and the figure the points were read from when it was converted.
+  const currency = complaintCurrency(complaint);
   const spend = lifetimeSpend?.amount ?? c.lifetimeSpend;
+  const converted = lifetimeSpend !== undefined && lifetimeSpend.currency !== currency;
   factors.add('lifetimeSpend', Math.min(Math.log10(spend + 1) * w.spendPerDecade, w.maxSpendPoints), {
-    amount: spend,
+    amount: c.lifetimeSpend,
     currency,
+    ...(converted ? { ruleSetAmount: spend, ruleSetCurrency: lifetimeSpend.currency } : {}),
   });
   factors.add('orders', Math.min(c.orderCount * w.perOrder, w.maxOrderPoints), { orders: c.orderCount });
 

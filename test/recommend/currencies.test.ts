@@ -122,9 +122,12 @@ describe('a complaint in another currency than the rule set’s', () => {
     expect(rec.handling.mode).toBe('automatic');
     // ₺25,000 is about €685: a silver customer, not a platinum one.
     expect(rec.value.tier).toBe('silver');
+    // The factor names the customer's own figure, and the euros its points were read from.
     expect(rec.value.factors.find((f) => f.code === 'lifetimeSpend')?.params).toEqual({
-      amount: 684.93,
-      currency: 'EUR',
+      amount: 25_000,
+      currency: 'TRY',
+      ruleSetAmount: 684.93,
+      ruleSetCurrency: 'EUR',
     });
     expect(rec.trace.facts.orderTotal).toBe(68.49);
     const rials = await recommender.recommend({
@@ -416,5 +419,69 @@ describe('toman', () => {
       createRecommender({ currencyDisplay: { TRY: 'kurus' } as unknown as { IRR: 'toman' } }),
     ) as RedressError;
     expect(unknown.path).toEqual(['currencyDisplay', 'TRY']);
+  });
+});
+
+/**
+ * The agent's text reads every amount in the complaint's currency, as the rate line says it does: the
+ * lifetime spend too (it was in euros on a lira order, "toplam €1.095,89 alışveriş"), and rials in
+ * toman when the recommendation shows rials so.
+ */
+describe('the agent text’s money is in the complaint’s currency', () => {
+  const spender = (currency: string, total: number, lifetimeSpend: number, locale: 'en' | 'tr' | 'fa') =>
+    complaint({
+      order: {
+        id: 'o-spend',
+        total,
+        currency,
+        placedAt: '2026-03-01',
+        items: [{ sku: 'SHOE-42', quantity: 1, unitPrice: total }],
+      },
+      customer: { id: 'u-spend', since: '2024-05-01', lifetimeSpend, orderCount: 4, locale },
+    });
+  const agentText = (rec: Recommendation) =>
+    rec.rationale
+      .filter((s) => s.audience === 'agent' && s.key !== 'why.currency')
+      .map((s) => s.text)
+      .join('\n');
+  const valueLine = (rec: Recommendation) => rec.rationale.find((s) => s.key === 'why.value')?.text;
+
+  it('TRY in Turkish: the lifetime spend in lira, no euro amount', async () => {
+    const rec = await recommender.recommend(spender('TRY', 2499.9, 40_000, 'tr'), { locale: 'auto' });
+    expect(valueLine(rec)).toContain('toplam ₺40.000,00 alışveriş');
+    expect(agentText(rec)).not.toMatch(/€/);
+  });
+
+  it('TRY in English, with the reason of the score in lira too', async () => {
+    const rec = await recommender.recommend(spender('TRY', 2499.9, 40_000, 'en'));
+    expect(valueLine(rec)).toContain('lifetime spend of TRY\u00a040,000.00');
+    expect(rec.value.factors.find((f) => f.code === 'lifetimeSpend')?.reason).toBe(
+      'lifetime spend of TRY\u00a040,000.00',
+    );
+    expect(agentText(rec)).not.toMatch(/€|EUR/);
+  });
+
+  it('IRR in Persian: the lifetime spend in rials, with Persian digits', async () => {
+    const rec = await recommender.recommend(spender('IRR', 45_000_000, 329_000_000, 'fa'), {
+      locale: 'auto',
+    });
+    expect(valueLine(rec)).toContain('مجموع خرید ۳۲۹٬۰۰۰٬۰۰۰ ریال');
+    expect(agentText(rec)).not.toMatch(/یورو|€/);
+  });
+
+  it('IRR in Persian shown in toman: the lifetime spend in toman as every other amount', async () => {
+    const rec = await recommender.recommend(spender('IRR', 45_000_000, 329_000_000, 'fa'), {
+      locale: 'auto',
+      currencyDisplay: { IRR: 'toman' },
+    });
+    expect(valueLine(rec)).toContain('مجموع خرید ۳۲٬۹۰۰٬۰۰۰ تومان');
+    expect(rec.rationale.find((s) => s.key === 'why.automatic')?.text).toContain('تومان');
+    expect(agentText(rec)).not.toMatch(/ریال|یورو|€/);
+  });
+
+  it('IRR in English: the lifetime spend in rials', async () => {
+    const rec = await recommender.recommend(spender('IRR', 45_000_000, 329_000_000, 'en'));
+    expect(valueLine(rec)).toContain('lifetime spend of IRR\u00a0329,000,000');
+    expect(agentText(rec)).not.toMatch(/€|EUR/);
   });
 });
