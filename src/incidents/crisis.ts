@@ -72,8 +72,8 @@ export async function* recommendWithIncidents(
       const ranked = bySeverity(building.members, (e) => deps.severity(complaints[e.index] as Complaint));
       policy = policyOfMostSevere(
         ranked.map((e) => complaints[e.index] as Complaint),
-        async (c) => (await deps.run(c, deps.callFor(c))).chosen,
-      ).then(({ complaint, chosen }) => sharedPolicy(incident, complaint, chosen, deps.policy));
+        (c) => deps.run(c, deps.callFor(c)),
+      ).then((top) => sharedPolicy(incident, top, deps.policy));
       policies.set(incident.id, policy);
     }
     return policy.then((shared) => forMember(shared, entry, building.members[0] as Entry));

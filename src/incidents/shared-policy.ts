@@ -1,6 +1,6 @@
 import type { Complaint } from '../complaint/schema';
 import { type IncidentPolicy, partnersFor } from '../policy/incident-policy';
-import type { Proposal } from '../policy/selection';
+import type { Run } from '../recommend/pipeline';
 import type { IncidentRun } from '../recommend/select';
 import { remedyKind } from '../remedies/catalogue';
 import type { Entry, Incident } from './types';
@@ -9,16 +9,17 @@ import type { Entry, Incident } from './types';
 export type SharedPolicy = Omit<IncidentRun, 'notifies'>;
 
 /**
- * The incident's policy: what its most severe complaint is given before caps (`chosen`), without its
- * escalations (who handles a case — legal, social media, a senior colleague — stays a matter of that
- * case), with the rule set's owner and the partners its cause concerns.
+ * The incident's policy: what its most severe complaint is given before caps (`top.chosen`), without
+ * its escalations (who handles a case — legal, social media, a senior colleague — stays a matter of
+ * that case), with the rule set's owner, the partners its cause concerns, and the deadline of that
+ * complaint's first answer as the incident's.
  */
 export function sharedPolicy(
   incident: Incident,
-  top: Complaint,
-  chosen: readonly Proposal[],
+  top: { readonly complaint: Complaint; readonly run: Run },
   policy: IncidentPolicy,
 ): SharedPolicy {
+  const { chosen } = top.run;
   // Restitution is matched to each member's own failure (a lost parcel is resent, a delivered one is
   // not), so only the gesture and the care are shared; a member's own rules give its restitution.
   const proposals = chosen
@@ -31,8 +32,9 @@ export function sharedPolicy(
       count: incident.count,
       firstAt: incident.firstAt,
       lastAt: incident.lastAt,
-      policyFrom: top.id,
+      policyFrom: top.complaint.id,
       remedies: proposals.map((p) => p.spec.type),
+      respondBy: top.run.recommendation.handling.respondBy,
       owner: policy.owner,
       partners: partnersFor(policy, incident.cause),
     },
@@ -41,18 +43,18 @@ export function sharedPolicy(
 }
 
 /**
- * What the most severe member that can be recommended for is given: one that cannot (a currency
+ * The most severe member that can be recommended for, and its run alone: one that cannot (a currency
  * without an exchange rate, say) gets its own error record and leaves the policy to the next.
  * @throws what the last member's recommendation threw, when none can be recommended for.
  */
 export async function policyOfMostSevere(
   ranked: readonly Complaint[],
-  chosenFor: (complaint: Complaint) => Promise<readonly Proposal[]>,
-): Promise<{ complaint: Complaint; chosen: readonly Proposal[] }> {
+  runAlone: (complaint: Complaint) => Promise<Run>,
+): Promise<{ complaint: Complaint; run: Run }> {
   for (let at = 0; ; at++) {
     const complaint = ranked[at] as Complaint;
     try {
-      return { complaint, chosen: await chosenFor(complaint) };
+      return { complaint, run: await runAlone(complaint) };
     } catch (error) {
       if (at + 1 >= ranked.length) throw error;
     }

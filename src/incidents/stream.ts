@@ -86,11 +86,8 @@ export async function* recommendStream(
     let policy = policies.get(building);
     if (!policy) {
       const ranked = bySeverity(building.members, (e) => deps.severity(complaintOf(e)));
-      policy = policyOfMostSevere(
-        ranked.map(complaintOf),
-        async (c) => (await deps.run(c, deps.callFor(c))).chosen,
-      ).then(({ complaint, chosen }) =>
-        sharedPolicy(building.final as Incident, complaint, chosen, deps.policy),
+      policy = policyOfMostSevere(ranked.map(complaintOf), (c) => deps.run(c, deps.callFor(c))).then((top) =>
+        sharedPolicy(building.final as Incident, top, deps.policy),
       );
       // An unhandled rejection would end the process before a member's record reports it.
       policy.catch(() => undefined);

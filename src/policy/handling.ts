@@ -56,6 +56,8 @@ export interface IncidentHandling {
   readonly statement: string;
   /** The notifications this member carries for the incident (its first member carries them all). */
   readonly notify: readonly Notification[];
+  /** The incident's deadline: its most severe complaint's `respondBy`. */
+  readonly respondBy: string;
 }
 
 /** The case a complaint is linked to: what handling needs of it (docs/cases.md). */
@@ -165,7 +167,7 @@ export function decideHandling(args: {
     owner: incident?.owner ?? linked?.owner ?? complaint.owner ?? `${complaint.channel}-desk`,
     queue,
     respondOn: complaint.channel,
-    respondBy: new Date(addHours(now.getTime(), respondWithin)).toISOString(),
+    respondBy: deadline(addHours(now.getTime(), respondWithin), now.getTime(), incident),
     publicAcknowledgement: exposure?.public
       ? {
           platform: exposure.platform ?? complaint.channel,
@@ -177,6 +179,17 @@ export function decideHandling(args: {
     steps: handlingSteps(complaint, facts, policy, args.evidenceAboveMinor),
     ...callSuggestion(facts),
   };
+}
+
+/**
+ * When the first answer is due: `own` (ms), or for an incident's member the incident's deadline when
+ * that is sooner and after the member arrived (one deadline for the incident). A member that arrives
+ * after the deadline keeps its own: the incident's answer has gone out, and none can be due before the
+ * complaint came in.
+ */
+function deadline(own: number, received: number, incident: IncidentHandling | undefined): string {
+  const shared = incident === undefined ? Number.NaN : Date.parse(incident.respondBy);
+  return new Date(shared > received && shared < own ? shared : own).toISOString();
 }
 
 /** Whether to call the customer, and why. */

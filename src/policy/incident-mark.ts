@@ -48,6 +48,12 @@ export interface IncidentMark {
   readonly policyFrom: string;
   /** The remedy types of the incident's policy, in its order: the remedy given. */
   readonly remedies: readonly RemedyType[];
+  /**
+   * The incident's one deadline: the first answer to its most severe complaint is due then
+   * (`handling.respondBy` of `policyFrom`). A member that arrives before it answers by it when its own
+   * deadline is later; never later than alone.
+   */
+  readonly respondBy: string;
   /** The one owner of every complaint in the incident (`policy.incidents.owner`). */
   readonly owner: string;
   /** The shared public statement, in this recommendation's locale. */

@@ -85,6 +85,7 @@ function incidentHandling(incident: IncidentRun, mark: IncidentMark): IncidentHa
   return {
     owner: mark.owner,
     statement: mark.statement,
+    respondBy: mark.respondBy,
     notify: incident.notifies
       ? mark.partners.map((to) => ({ to, reason: 'incident_partner' as const, incident: mark.id }))
       : [],

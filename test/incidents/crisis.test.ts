@@ -97,6 +97,7 @@ describe('recommendMany in crisis mode', () => {
         lastAt: incident?.lastAt,
         policyFrom: 'w-2',
         remedies: ['apology', 'gift'],
+        respondBy: '2026-03-10T04:10:00.000Z',
         owner: 'crisis-team',
         statement: STATEMENT[r.locale],
         partners: [],
@@ -204,6 +205,36 @@ describe('recommendMany in crisis mode', () => {
       expect(gift(big)).toMatchObject({ value: 40, rule: 'big-order' });
       expect(gift(big)).not.toHaveProperty('incident');
     });
+  });
+
+  it('gives the incident one deadline: the most severe member’s respondBy, for every member before it', async () => {
+    // One wrong-item complaint every 10 minutes for five hours: one incident. The public, angry post at
+    // 00:10 is the most severe and goes to social media within 4 hours (04:10); alone, every other
+    // member would be answered within 24.
+    const minutes = Array.from({ length: 31 }, (_, k) => 10 * k);
+    const batch = minutes.map((m) =>
+      complaint(
+        `d-${String(m).padStart(3, '0')}`,
+        m === 10 ? { minutes: m, isPublic: true, tone: 'angry' } : { minutes: m },
+      ),
+    );
+    const options: IncidentOptions = { window: '2h', baseline: 0, minCount: 4 };
+    const recommender = createRecommender();
+    for (const timeOrdered of [false, true]) {
+      const results = recommendations(
+        await all(recommender.recommendMany(batch, { incidents: options, timeOrdered })),
+      );
+      expect(new Set(results.map((r) => r.incident?.id)).size).toBe(1);
+      const deadline = '2026-03-10T04:10:00.000Z';
+      expect(results.map((r) => r.incident?.respondBy)).toEqual(results.map(() => deadline));
+      expect(results.find((r) => r.complaintId === 'd-010')?.handling.respondBy).toBe(deadline);
+      for (const [k, r] of results.entries()) {
+        const received = Date.parse(batch[k]?.receivedAt as string);
+        const own = new Date(received + 24 * 3_600_000).toISOString();
+        // Before the deadline, by it; from it on, by its own (nothing is due before it came in).
+        expect(r.handling.respondBy, r.complaintId).toBe(received < Date.parse(deadline) ? deadline : own);
+      }
+    }
   });
 
   it('leaves bad inputs as error records in place, counting them towards no incident', async () => {
