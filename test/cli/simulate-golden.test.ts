@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, type ExpectStatic, it } from 'vitest';
+import { root, tempDir } from './run';
+import { runInProcess } from './run-in-process';
+
+/**
+ * `redress simulate`'s output, byte for byte, pinned by goldens written from the replay as it was
+ * before it was made fast (issue 20): the text summary, `--json` and the HTML report must not move
+ * when the replay's inside does. The input mixes the example complaints, the scenarios (several
+ * currencies, linked complaints) and lines that fail, read from standard input so that no path varies.
+ * After a deliberate change to what simulate prints, rewrite the goldens with `npx vitest run -u`.
+ */
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const input = [
+  read('examples/complaints.jsonl').trimEnd(),
+  read('test/fixtures/scenarios.jsonl').trimEnd(),
+  'not json',
+  '{"id":"bad-1"}',
+  '',
+  '{"id":"bad-2","channel":"email"}',
+  '',
+].join('\n');
+
+const compare = [
+  '-r',
+  'examples/rules/proposed.json',
+  '-b',
+  'examples/rules/current.json',
+  '--rates',
+  'examples/rates.json',
+];
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+const golden = (name: string) => `./golden/simulate/${name}`;
+
+async function simulate(expect: ExpectStatic, args: readonly string[]) {
+  const run = await runInProcess(['simulate', '-', ...args], { input });
+  expect(run.code, run.stderr).toBe(1); // the failing lines
+  return run;
+}
+
+describe.concurrent('redress simulate, byte for byte', () => {
+  it('prints the same text summary against a baseline, with outcomes', async ({ expect }) => {
+    const run = await simulate(expect, [...compare, '--outcomes', 'examples/outcomes.jsonl']);
+    await expect(run.stdout).toMatchFileSnapshot(golden('compare.txt'));
+  });
+
+  it('prints the same JSON summary against a baseline, with outcomes', async ({ expect }) => {
+    const run = await simulate(expect, [...compare, '--outcomes', 'examples/outcomes.jsonl', '--json']);
+    await expect(run.stdout).toMatchFileSnapshot(golden('compare.json'));
+  });
+
+  it('writes the same HTML report', async ({ expect }) => {
+    const report = join(tmp.dir, 'report.html');
+    await simulate(expect, [
+      ...compare,
+      '--outcomes',
+      'examples/outcomes.jsonl',
+      '--quiet',
+      '--report',
+      report,
+    ]);
+    await expect(readFileSync(report, 'utf8')).toMatchFileSnapshot(golden('report.html'));
+  });
+
+  it('prints the same summary without linking', async ({ expect }) => {
+    const run = await simulate(expect, [...compare, '--no-link', '--json', '--examples', '3']);
+    await expect(run.stdout).toMatchFileSnapshot(golden('no-link.json'));
+  });
+
+  it('prints the same summary for the built-in rules alone', async ({ expect }) => {
+    const run = await simulate(expect, ['--rates', 'examples/rates.json']);
+    await expect(run.stdout).toMatchFileSnapshot(golden('default.txt'));
+  });
+
+  it('prints the same summary in crisis mode', async ({ expect }) => {
+    const run = await simulate(expect, [...compare, '--apply-incidents', '--json', '--examples', '3']);
+    await expect(run.stdout).toMatchFileSnapshot(golden('crisis.json'));
+  });
+});
