@@ -4,7 +4,7 @@ import { parseComplaint } from '../complaint/parse';
 import type { Complaint } from '../complaint/schema';
 import type { Limits } from '../input/limits';
 import type { CaseLink, CaseNote } from '../recommend/link';
-import type { Recommendation } from '../recommend/recommendation';
+import type { Run } from '../recommend/pipeline';
 import { timestampMs } from '../time/timestamp';
 import { caseKey } from './case-key';
 import { opened, toOpened } from './case-record';
@@ -13,7 +13,7 @@ import { openCaseLink } from './open-case';
 /** What recommending ahead of a complaint's turn needs: the pipeline, the limits, the window. */
 export interface Ahead {
   /** Recommends for a validated complaint, linked to `caseLink` when given; throws a RedressError. */
-  readonly run: (complaint: Complaint, caseLink?: CaseLink) => Promise<Recommendation>;
+  readonly run: (complaint: Complaint, caseLink?: CaseLink) => Promise<Run>;
   readonly limits: Limits;
   /** `policy.caseWindowDays`. */
   readonly windowDays: number;
@@ -45,10 +45,10 @@ export async function recommendAhead(input: unknown, index: number, ahead: Ahead
   }
   try {
     const caseLink = openCaseLink(complaint, ahead.windowDays);
-    const recommendation = await ahead.run(complaint, caseLink);
+    const run = await ahead.run(complaint, caseLink);
     return {
-      result: recommendation,
-      note: { key, at, opens: toOpened(opened(complaint, at, recommendation, caseLink)) },
+      result: run.recommendation,
+      note: { key, at, opens: toOpened(opened(complaint, at, run, caseLink)) },
     };
   } catch (error) {
     return { result: errorRecord(index, input, error), note: { key, at } };

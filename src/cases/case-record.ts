@@ -1,6 +1,7 @@
 import type { Complaint } from '../complaint/schema';
 import { toMinor } from '../money';
 import type { CaseLink, OpenedCase } from '../recommend/link';
+import type { Run } from '../recommend/pipeline';
 import type { Recommendation } from '../recommend/recommendation';
 import type { OpenCaseRecord } from './case-book';
 
@@ -22,21 +23,19 @@ export function record(open: OpenCaseRecord, rec: Recommendation): void {
   }
 }
 
-/** The case a complaint opens: its own, or the one the helpdesk passed that it was linked to. */
-export function opened(
-  c: Complaint,
-  at: number,
-  rec: Recommendation,
-  from: CaseLink | undefined,
-): OpenCaseRecord {
+/**
+ * The case a complaint opens: its own, or the one the helpdesk passed that it was linked to (with
+ * what that case gave, converted into the complaint's currency by the pipeline).
+ */
+export function opened(c: Complaint, at: number, run: Run, from: CaseLink | undefined): OpenCaseRecord {
   const open: OpenCaseRecord = {
     id: from?.caseId ?? c.id,
     openedAt: at,
-    owner: rec.handling.owner,
+    owner: run.recommendation.handling.owner,
     restitution: new Set(from?.restitutionGiven ?? []),
-    goodwillMinor: from?.goodwillGivenMinor ?? 0,
+    goodwillMinor: run.caseGoodwillGivenMinor ?? 0,
   };
-  record(open, rec);
+  record(open, run.recommendation);
   return open;
 }
 

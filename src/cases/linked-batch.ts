@@ -70,11 +70,11 @@ class Cases {
       const time = timestampMs(complaint.receivedAt);
       const open = this.book.find(key, time);
       const caseLink = open ? linkOf(open) : openCaseLink(complaint, this.setup.windowDays);
-      const { recommendation } = await this.setup.run(complaint, caseLink);
-      if (open) record(open, recommendation);
-      else this.book.open(key, opened(complaint, time, recommendation, caseLink));
+      const run = await this.setup.run(complaint, caseLink);
+      if (open) record(open, run.recommendation);
+      else this.book.open(key, opened(complaint, time, run, caseLink));
       this.setup.observe?.(this.book);
-      return recommendation;
+      return run.recommendation;
     } catch (error) {
       return errorRecord(index, input, error);
     }
@@ -114,7 +114,7 @@ class Cases {
       const notes: (CaseNote | null)[] = [];
       for (const [i, input] of items.entries()) {
         const { result, note } = await recommendAhead(input, indices[i] ?? 0, {
-          run: async (c, caseLink) => (await this.setup.run(c, caseLink)).recommendation,
+          run: this.setup.run,
           limits: this.setup.limits,
           windowDays: this.setup.windowDays,
         });

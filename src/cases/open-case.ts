@@ -1,6 +1,4 @@
-import { complaintCurrency } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
-import { toMinor } from '../money';
 import type { CaseLink } from '../recommend/link';
 import { timestampMs } from '../time/timestamp';
 import { windowMs } from './case-key';
@@ -21,23 +19,34 @@ function sameProblem(c: Complaint, open: OpenCase): boolean {
 export function openCaseLink(c: Complaint, windowDays: number): CaseLink | undefined {
   const at = timestampMs(c.receivedAt);
   const window = windowMs(windowDays);
-  let match: OpenCase | undefined;
+  let match: number | undefined;
   let matchAt = Number.NEGATIVE_INFINITY;
-  for (const open of c.customer.openCases) {
+  c.customer.openCases.forEach((open, i) => {
     const opened = timestampMs(open.openedAt);
     if (sameProblem(c, open) && at - opened <= window && opened > matchAt) {
-      match = open;
+      match = i;
       matchAt = opened;
     }
-  }
-  if (!match) return undefined;
-  const currency = complaintCurrency(c);
+  });
+  if (match === undefined) return undefined;
+  const i = match;
+  const open = c.customer.openCases[i] as OpenCase;
   return {
-    caseId: match.id,
-    owner: match.owner,
-    restitutionGiven: match.remedies.filter((r) => r.kind === 'restitution').map((r) => r.type),
-    goodwillGivenMinor: match.remedies
-      .filter((r) => r.kind === 'goodwill')
-      .reduce((sum, r) => sum + toMinor(r.amount, currency), 0),
+    caseId: open.id,
+    owner: open.owner,
+    restitutionGiven: open.remedies.filter((r) => r.kind === 'restitution').map((r) => r.type),
+    // In the currency each was given in: the pipeline converts them with the call's rates.
+    goodwillGivenMinor: 0,
+    goodwillGivenElsewhere: open.remedies.flatMap((r, j) =>
+      r.kind === 'goodwill'
+        ? [
+            {
+              amount: r.amount,
+              currency: r.currency,
+              path: ['customer', 'openCases', i, 'remedies', j, 'currency'],
+            },
+          ]
+        : [],
+    ),
   };
 }

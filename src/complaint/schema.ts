@@ -331,20 +331,14 @@ function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
     // when the complaint is recommended for (NO_EXCHANGE_RATE without one).
     money([...at, 'amount'], h.amount, h.currency);
   });
-  // What an open case gave is compared with what this complaint warrants: one currency, the complaint's.
-  const complaintCurrency = order?.currency ?? subscription?.currency;
+  // What an open case gave may be in another currency: like a past compensation, it is converted
+  // with the caller's exchange rates when the complaint is linked to that case (NO_EXCHANGE_RATE
+  // without one).
   c.customer.openCases.forEach((open, i) => {
     const at = ['customer', 'openCases', i];
     notAfterReceived([...at, 'openedAt'], open.openedAt);
     open.remedies.forEach((given, j) => {
       money([...at, 'remedies', j, 'amount'], given.amount, given.currency);
-      if (complaintCurrency !== undefined && given.currency !== complaintCurrency) {
-        problems.push({
-          path: [...at, 'remedies', j, 'currency'],
-          message: `differs from the complaint's currency (${complaintCurrency}); convert what the case gave to it first`,
-          reason: 'currency_mismatch',
-        });
-      }
     });
   });
   if (order) {

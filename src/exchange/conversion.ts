@@ -41,8 +41,17 @@ export interface Conversion {
   toComplaintMinor(amount: number): number;
   /** An amount of the rule set's currency, in major units of the complaint's (on its minor unit). */
   toComplaint(amount: number): number;
-  /** An amount of `currency` (a past compensation), in minor units of the complaint's currency. */
+  /** An amount of `currency` (a past compensation, what an open case gave), in minor units of the complaint's currency. */
   otherToComplaintMinor(amount: number, currency: string): number;
+}
+
+/** An amount in another currency than the complaint's, read with the complaint (what an open case gave). */
+export interface OtherMoney {
+  readonly currency: string;
+  /** The path of its currency field, for an error. */
+  readonly path: readonly PathSegment[];
+  /** What it is, for an error message: "what an open case gave". */
+  readonly what: string;
 }
 
 /** Where the complaint names its currency: the order's, else the subscription's. */
@@ -84,19 +93,25 @@ function identity(currency: string, ruleSetCurrency: string | null): Conversion 
   };
 }
 
-/** Past compensations in other currencies than the complaint's, refused when they cannot be converted. */
-function historyIssues(
-  complaint: Complaint,
+/** Amounts the complaint holds in other currencies: its past compensations, and `others`. */
+function otherMoney(complaint: Complaint, others: readonly OtherMoney[]): OtherMoney[] {
+  return [
+    ...complaint.customer.compensationHistory.map((h, i) => ({
+      currency: h.currency,
+      path: ['customer', 'compensationHistory', i, 'currency'],
+      what: 'a past compensation',
+    })),
+    ...others,
+  ];
+}
+
+/** Amounts in other currencies than the complaint's, refused when they cannot be converted. */
+function otherIssues(
+  amounts: readonly OtherMoney[],
   currency: string,
-  problem: (other: string, path: PathSegment[]) => RedressIssue | undefined,
+  problem: (other: OtherMoney) => RedressIssue | undefined,
 ): RedressIssue[] {
-  const found: RedressIssue[] = [];
-  complaint.customer.compensationHistory.forEach((h, i) => {
-    if (h.currency === currency) return;
-    const found1 = problem(h.currency, ['customer', 'compensationHistory', i, 'currency']);
-    if (found1) found.push(found1);
-  });
-  return found;
+  return amounts.flatMap((other) => (other.currency === currency ? [] : (problem(other) ?? [])));
 }
 
 /**
@@ -131,10 +146,10 @@ function refuseHistoryAboveMax(
 }
 
 /** A rule set without a currency reads every amount in the complaint's: history must be in it too. */
-function legacy(complaint: Complaint, currency: string): Conversion {
-  const found = historyIssues(complaint, currency, (other, path) =>
-    issue('currency_mismatch', path, `is ${other}, not the complaint's currency (${currency})`, {
-      hint: `convert past compensations to ${currency} first, or give the rule set a "currency" and pass exchangeRates`,
+function legacy(complaint: Complaint, currency: string, others: readonly OtherMoney[]): Conversion {
+  const found = otherIssues(otherMoney(complaint, others), currency, ({ currency: other, path, what }) =>
+    issue('currency_mismatch', [...path], `is ${other}, not the complaint's currency (${currency})`, {
+      hint: `convert ${what === 'a past compensation' ? 'past compensations' : what} to ${currency} first, or give the rule set a "currency" and pass exchangeRates`,
     }),
   );
   if (found.length > 0) throw new RedressError('INVALID_COMPLAINT', found);
@@ -143,36 +158,37 @@ function legacy(complaint: Complaint, currency: string): Conversion {
 
 /**
  * The conversion of one complaint's money for a rule set priced in `ruleSetCurrency` (undefined: a
- * rule set without a currency, whose amounts are read in the complaint's own).
+ * rule set without a currency, whose amounts are read in the complaint's own). `others` are amounts
+ * read with the complaint in currencies of their own (what an open case gave), converted as past
+ * compensations are.
  *
  * @throws RedressError `NO_EXCHANGE_RATE` when the complaint's currency, or that of a past
- *   compensation, is not the rule set's and `rates` has no rate for it, at the path of the currency
- *   field; `INVALID_COMPLAINT` (`currency_mismatch`) for a past compensation in another currency when
- *   the rule set names none.
+ *   compensation or of one of `others`, is not the rule set's and `rates` has no rate for it, at the
+ *   path of the currency field; `INVALID_COMPLAINT` (`currency_mismatch`) for a past compensation or
+ *   one of `others` in another currency when the rule set names none.
  */
 export function conversionFor(
   complaint: Complaint,
   currency: string,
   ruleSetCurrency: string | undefined,
   rates: ExchangeRates | undefined,
+  others: readonly OtherMoney[] = [],
 ): Conversion {
-  if (ruleSetCurrency === undefined) return legacy(complaint, currency);
+  if (ruleSetCurrency === undefined) return legacy(complaint, currency, others);
   const rate = rateOf(rates, currency, ruleSetCurrency);
   const found: RedressIssue[] = [];
   if (rate === undefined)
     found.push(noRate(currency, currencyPath(complaint), ruleSetCurrency, 'the complaint'));
+  const amounts = otherMoney(complaint, others);
   found.push(
-    ...historyIssues(complaint, currency, (other, path) =>
+    ...otherIssues(amounts, currency, ({ currency: other, path, what }) =>
       rateOf(rates, other, ruleSetCurrency) === undefined
-        ? noRate(other, path, ruleSetCurrency, 'a past compensation')
+        ? noRate(other, [...path], ruleSetCurrency, what)
         : undefined,
     ),
   );
   if (found.length > 0 || rate === undefined) throw new RedressError('NO_EXCHANGE_RATE', found);
-  if (
-    currency === ruleSetCurrency &&
-    complaint.customer.compensationHistory.every((h) => h.currency === currency)
-  ) {
+  if (currency === ruleSetCurrency && amounts.every((a) => a.currency === currency)) {
     return identity(currency, ruleSetCurrency);
   }
 

@@ -14,8 +14,21 @@ export interface CaseLink {
   readonly owner: string;
   /** Restitution types the case already gave: none of them is given again. */
   readonly restitutionGiven: readonly string[];
-  /** Goodwill the case already gave, in minor units of the complaint's currency. */
+  /** Goodwill the case already gave, in minor units of the complaint's currency (a batch's own case). */
   readonly goodwillGivenMinor: number;
+  /**
+   * Goodwill the helpdesk says the case gave (`customer.openCases[].remedies`), each amount in its own
+   * currency; the pipeline converts it into the complaint's with the call's exchange rates.
+   */
+  readonly goodwillGivenElsewhere?: readonly GivenMoney[];
+}
+
+/** An amount a case gave, in the currency it was given in. */
+export interface GivenMoney {
+  readonly amount: number;
+  readonly currency: string;
+  /** The path of its currency field in the complaint, for an error. */
+  readonly path: readonly (string | number)[];
 }
 
 /** The case a complaint opens, as plain data (what a worker thread sends back). @internal */
@@ -69,6 +82,7 @@ export function link(
   currency: string,
 ): { stage: CapStage; mark: CaseMark } {
   const { capped } = stage;
+  const givenMinor = caseLink.goodwillGivenMinor;
   const given = new Set(caseLink.restitutionGiven);
   const kept: Candidate[] = [];
   const dropped: DroppedRemedy[] = [...stage.dropped];
@@ -86,7 +100,7 @@ export function link(
     });
   let restitution = 0;
   let goodwill = 0;
-  let left = Math.max(0, capped.goodwillMinor - caseLink.goodwillGivenMinor);
+  let left = Math.max(0, capped.goodwillMinor - givenMinor);
   for (const c of capped.kept) {
     if (c.kind === 'restitution' && given.has(c.type)) {
       drop(c, `case ${caseLink.caseId} already gave the ${c.type}`);
@@ -96,7 +110,7 @@ export function link(
     } else if (c.kind === 'goodwill' && c.costMinor > left) {
       const reduced = left > 0 ? reduce(c, left) : undefined;
       const fits = reduced !== undefined && reduced.costMinor > 0 && reduced.costMinor <= left;
-      const already = `case ${caseLink.caseId} already gave ${money(caseLink.goodwillGivenMinor)} ${currency} of goodwill`;
+      const already = `case ${caseLink.caseId} already gave ${money(givenMinor)} ${currency} of goodwill`;
       if (fits) {
         kept.push(reduced);
         left -= reduced.costMinor;

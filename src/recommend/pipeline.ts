@@ -1,7 +1,7 @@
 import { complaintCurrency } from '../complaint/measures';
 import { parseComplaint } from '../complaint/parse';
 import type { Complaint } from '../complaint/schema';
-import { conversionFor } from '../exchange/conversion';
+import { type Conversion, conversionFor } from '../exchange/conversion';
 import { checkExchangeRates, type ExchangeRates } from '../exchange/rates';
 import { factsOf } from '../facts/to-facts';
 import { checkCurrencyDisplay } from '../i18n/currency-display';
@@ -78,6 +78,19 @@ export interface CallOptions {
 export interface Run {
   readonly recommendation: Recommendation;
   readonly chosen: readonly Proposal[];
+  /**
+   * For a linked complaint: the goodwill its case had given before it, in minor units of the
+   * complaint's currency (what the helpdesk said the case gave, converted), for the batch's case book.
+   */
+  readonly caseGoodwillGivenMinor?: number;
+}
+
+/** The case link with what the helpdesk said the case gave converted into the complaint's currency. */
+function convertedLink(caseLink: CaseLink, conversion: Conversion): CaseLink {
+  const elsewhere = caseLink.goodwillGivenElsewhere ?? [];
+  const minor = elsewhere.reduce((sum, g) => sum + conversion.otherToComplaintMinor(g.amount, g.currency), 0);
+  const { goodwillGivenElsewhere: _converted, ...rest } = caseLink;
+  return { ...rest, goodwillGivenMinor: caseLink.goodwillGivenMinor + minor };
 }
 
 /** What handling needs of an incident: its owner, statement, and the member's notifications. */
@@ -163,12 +176,19 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     caseLink?: CaseLink,
   ): Promise<Run> {
     const { locale } = call;
+    // What an open case gave may be in another currency: it is converted as past compensations are.
     const conversion = conversionFor(
       complaint,
       complaintCurrency(complaint),
       ruleSet.currency,
       call.exchangeRates,
+      (caseLink?.goodwillGivenElsewhere ?? []).map((g) => ({
+        currency: g.currency,
+        path: g.path,
+        what: 'what an open case gave',
+      })),
     );
+    const given = caseLink ? convertedLink(caseLink, conversion) : undefined;
     // A quiet public post is scored and matched as if private; handling still acknowledges it in public.
     const { facts, severity, value } = factsOf(
       asJudged(complaint, policy.publicReachThreshold),
@@ -190,7 +210,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       { conversion, autoApproveMinor },
     );
     // What the case already gave is in the complaint's currency, as the caps' minor units are.
-    const linked = caseLink ? link(alone, caseLink, reducerFor(ctx), ctx.currency) : undefined;
+    const linked = given ? link(alone, given, reducerFor(ctx), ctx.currency) : undefined;
     const capStage = linked?.stage ?? alone;
     const { capped } = capStage;
     const mark = incident ? markOf(incident, locale) : undefined;
@@ -261,7 +281,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       ...(mark ? { incident: mark } : {}),
       ...(linked ? { caseMark: linked.mark } : {}),
     });
-    return { recommendation, chosen: priced.chosen };
+    return {
+      recommendation,
+      chosen: priced.chosen,
+      ...(given ? { caseGoodwillGivenMinor: given.goodwillGivenMinor } : {}),
+    };
   }
 
   const displayFor = (requested?: unknown): CurrencyDisplay | undefined =>

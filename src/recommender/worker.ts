@@ -41,7 +41,6 @@ async function answer(
         run: (complaint, caseLink) =>
           pipeline
             .run(complaint, pipeline.callFor(complaint, options), undefined, caseLink)
-            .then((run) => run.recommendation)
             .catch((error: unknown) => {
               throw asRedressError(error);
             }),

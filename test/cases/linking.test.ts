@@ -228,16 +228,78 @@ describe('open cases from the backend (single calls)', () => {
     }
   });
 
-  it('refuses what a case gave in another currency, naming the field', async () => {
-    const bad = {
+  describe('what a case gave in another currency', () => {
+    const rates = { rates: { USD: 1.1 }, asOf: '2026-11-01' };
+    const inUsd = (amount: number) => ({
       ...openCase,
-      remedies: [{ type: 'gift', kind: 'goodwill' as const, amount: 2, currency: 'USD' }],
-    };
-    await expect(
-      recommender.recommend(withOpenCase({ customer: { id: 'u-1', since: '2025-03-01', openCases: [bad] } })),
-    ).rejects.toMatchObject({
-      code: 'INVALID_COMPLAINT',
-      path: ['customer', 'openCases', 0, 'remedies', 0, 'currency'],
+      remedies: [
+        { type: 'resend', kind: 'restitution' as const, amount: 115.5, currency: 'USD' },
+        { type: 'gift', kind: 'goodwill' as const, amount, currency: 'USD' },
+      ],
+    });
+    const inEur = (amount: number) => ({
+      ...openCase,
+      remedies: [
+        { type: 'resend', kind: 'restitution' as const, amount: 105, currency: 'EUR' },
+        { type: 'gift', kind: 'goodwill' as const, amount, currency: 'EUR' },
+      ],
+    });
+    const customer = (open: typeof openCase) => ({ id: 'u-1', since: '2025-03-01', openCases: [open] });
+
+    it('is converted with the exchange rates, as a past compensation is: 2.20 USD counts as 2 EUR', async () => {
+      const withRates = createRecommender({ exchangeRates: rates });
+      const usd = await withRates.recommend(withOpenCase({ customer: customer(inUsd(2.2)) }));
+      const eur = await withRates.recommend(withOpenCase({ customer: customer(inEur(2)) }));
+      expect(usd.handling).toMatchObject({ mode: 'linked', linkedTo: 'c-email' });
+      expect(usd).toEqual(eur);
+      // The complaint's own money was not converted: the recommendation says so.
+      expect(usd.money).toEqual({ ruleSetCurrency: 'EUR', currency: 'EUR', rate: 1 });
+    });
+
+    it('is refused with NO_EXCHANGE_RATE, at its currency, only when no rate is known', async () => {
+      const run = recommender.recommend(withOpenCase({ customer: customer(inUsd(2.2)) }));
+      await expect(run).rejects.toMatchObject({
+        code: 'NO_EXCHANGE_RATE',
+        path: ['customer', 'openCases', 0, 'remedies', 1, 'currency'],
+      });
+      await expect(run).rejects.toThrow(/USD/);
+      // An open case the complaint is not linked to is not read; nor is any with link: false.
+      const other = { ...inUsd(2.2), orderId: 'o-2' };
+      expect(
+        (await recommender.recommend(withOpenCase({ customer: customer(other) }))).handling.mode,
+      ).not.toBe('linked');
+      await expect(
+        recommender.recommend(withOpenCase({ customer: customer(inUsd(2.2)) }), { link: false }),
+      ).resolves.toBeDefined();
+    });
+
+    it('is refused with currency_mismatch by a rule set that names no currency', async () => {
+      const { currency: _none, ...legacy } = createRecommender().ruleSet;
+      const run = createRecommender({ ruleSet: legacy }).recommend(
+        withOpenCase({ customer: customer(inUsd(2.2)) }),
+      );
+      await expect(run).rejects.toMatchObject({
+        code: 'INVALID_COMPLAINT',
+        path: ['customer', 'openCases', 0, 'remedies', 1, 'currency'],
+      });
+    });
+
+    it('counts, converted, in the batch case it opens: a later complaint of the case tops up from there', async () => {
+      const withRates = createRecommender({ exchangeRates: rates });
+      const later = complaint({ id: 'c-social', channel: 'social', receivedAt: '2026-03-10T12:00:00Z' });
+      const run = async (open: typeof openCase) => {
+        const out: unknown[] = [];
+        for await (const r of withRates.recommendMany([withOpenCase({ customer: customer(open) }), later]))
+          out.push(r);
+        return out as Recommendation[];
+      };
+      const usd = await run(inUsd(2.2));
+      expect(usd.map((r) => r.handling.linkedTo)).toEqual(['c-email', 'c-email']);
+      // The first tops the helpdesk's 2 EUR up to what it warrants; the later one, warranting as much,
+      // gets no more goodwill: the batch counted the converted 2 EUR as given.
+      expect(usd[0]?.goodwillCost).toBeGreaterThan(0);
+      expect(usd[1]?.goodwillCost).toBe(0);
+      expect(usd).toEqual(await run(inEur(2)));
     });
   });
 });
