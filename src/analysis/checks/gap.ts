@@ -2,7 +2,7 @@ import { CATEGORIES, type Category } from '../../complaint/schema';
 import { SEVERITY_BANDS, type SeverityBand } from '../../scoring/score';
 import { type Box, EVERYTHING, narrow, subtractAll } from '../model/box';
 import { severityRange } from '../model/fact-sets';
-import { findWitness } from '../model/witness';
+import { witnessIn } from '../model/witness';
 import { COST, type Work, withinBudget } from '../model/work';
 import type { CheckContext } from './context';
 import { type Example, example, type FindingBase, type Found } from './finding';
@@ -25,10 +25,7 @@ function cellOf(ctx: CheckContext, category: Category, band: SeverityBand, work:
   );
   if (!cell) return undefined;
   work.spend(COST.witness);
-  return findWitness(cell, scoring, ctx.ruleSet.currency, ctx.ruleSet.policy.publicReachThreshold).status !==
-    'impossible'
-    ? cell
-    : undefined;
+  return witnessIn(cell, ctx.ruleSet).status !== 'impossible' ? cell : undefined;
 }
 
 /**
@@ -52,12 +49,7 @@ function gapExactly(
   let settled = true;
   for (const box of rest) {
     work.spend(COST.witness);
-    const w = findWitness(
-      box,
-      ctx.ruleSet.scoring,
-      ctx.ruleSet.currency,
-      ctx.ruleSet.policy.publicReachThreshold,
-    );
+    const w = witnessIn(box, ctx.ruleSet);
     if (w.status === 'found' && !rules.some((r) => ctx.firesAt(r, w.facts, work)))
       return { found: { at: example(w), method: 'exact' }, settled };
     if (w.status !== 'impossible') settled = false;

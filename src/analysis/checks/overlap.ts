@@ -1,7 +1,7 @@
 import { meet } from '../model/box';
 import { type ExactRule, isExact, type RuleModel } from '../model/rule-model';
 import type { Sample } from '../model/search';
-import { findWitness } from '../model/witness';
+import { witnessIn } from '../model/witness';
 import { COST, type Work, withinBudget } from '../model/work';
 import type { CheckContext } from './context';
 import { type Example, example, type FindingBase, type Found } from './finding';
@@ -24,12 +24,7 @@ function overlapExactly(ctx: CheckContext, a: ExactRule, b: ExactRule, work: Wor
       const both = meet(x, y);
       if (!both) continue;
       work.spend(COST.witness);
-      const w = findWitness(
-        both,
-        ctx.ruleSet.scoring,
-        ctx.ruleSet.currency,
-        ctx.ruleSet.policy.publicReachThreshold,
-      );
+      const w = witnessIn(both, ctx.ruleSet);
       if (w.status === 'found') return { at: example(w), method: 'exact' };
     }
   }

@@ -4,7 +4,7 @@ import { byPriority } from '../../rules/engine/evaluator';
 import { type Box, subtractAll } from '../model/box';
 import { isExact, type RuleModel } from '../model/rule-model';
 import type { Sample } from '../model/search';
-import { findWitness } from '../model/witness';
+import { witnessIn } from '../model/witness';
 import { COST, type Work, withinBudget } from '../model/work';
 import type { CheckContext } from './context';
 import { type Example, example, type FindingMethod } from './finding';
@@ -56,12 +56,7 @@ function settleExactly(ctx: CheckContext, r: RuleModel, rivals: Rivals, work: Wo
   let undecided = false;
   for (const box of rest) {
     work.spend(COST.witness);
-    const w = findWitness(
-      box,
-      ctx.ruleSet.scoring,
-      ctx.ruleSet.currency,
-      ctx.ruleSet.policy.publicReachThreshold,
-    );
+    const w = witnessIn(box, ctx.ruleSet);
     if (w.status === 'found') return { shadowed: false, method: 'exact' };
     if (w.status !== 'impossible') undecided = true;
   }

@@ -5,7 +5,7 @@ import type { Rule, RuleSet } from '../../rules/ruleset';
 import { type Box, hullOf } from './box';
 import { toBoxes } from './dnf';
 import { atom, intersect, isEmptySet } from './fact-sets';
-import { findWitness, type Witness } from './witness';
+import { type Witness, witnessIn } from './witness';
 import { COST, type LeafCount, type Work, withinBudget } from './work';
 
 /** A rule as the model sees it: its conditions as boxes, a complaint that makes it fire, and whether one exists. */
@@ -76,7 +76,7 @@ export function modelRule(
       return true;
     });
     if (!affordable) return { ...base, witness: undefined, status: 'unknown', reason: 'too much work' };
-    const w = findWitness(box, ruleSet.scoring, ruleSet.currency, ruleSet.policy.publicReachThreshold);
+    const w = witnessIn(box, ruleSet);
     if (w.status === 'found') return { ...base, witness: w, status: 'reachable', reason: '' };
     if (w.status === 'unknown') undecided = true;
     reason ||= w.reason;

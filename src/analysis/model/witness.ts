@@ -14,6 +14,7 @@ import { limits } from '../../input/limits';
 import { currencyDigits } from '../../money';
 import { asJudged } from '../../policy/quiet-post';
 import type { Scalar } from '../../rules/operators';
+import type { RuleSet } from '../../rules/ruleset';
 import type { Scoring } from '../../scoring/config';
 import { type Blueprint, buildComplaint } from './blueprint';
 import { type Box, narrow, setOf } from './box';
@@ -431,6 +432,16 @@ function tryShape(
     undecided = true;
   }
   return { ...(failure === undefined ? {} : { failure }), undecided };
+}
+
+/** `findWitness` with the rule set's scoring, currency and public-reach threshold: what every check asks. */
+export function witnessIn(
+  box: Box,
+  ruleSet: Pick<RuleSet, 'scoring' | 'currency'> & {
+    readonly policy: Pick<RuleSet['policy'], 'publicReachThreshold'>;
+  },
+): Witness {
+  return findWitness(box, ruleSet.scoring, ruleSet.currency, ruleSet.policy.publicReachThreshold);
 }
 
 /**
