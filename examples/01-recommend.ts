@@ -60,10 +60,10 @@ for (const sentence of rec.rationale) if (sentence.audience === 'customer') cons
 //   total €29.80: restitution €0.00, goodwill €29.80
 // handled by: human (value_tier, escalate_remedy), queue social-media, answer by 2026-03-20T14:00:00.000Z
 // to the customer:
-//   We are truly sorry. The colleague who took your complaint will follow it personally until it is put right.
+//   We are truly sorry. We will follow your complaint personally until it is put right.
 //   We understand that order o-1008 arrived 14 days later than we promised.
 //   A member of our social media team will contact you by March 20, 2026.
 //   We have prepared a 20% discount coupon for your next order, worth up to €50.00 and valid until June 18, 2026.
-//   A member of our team will review your case personally before we confirm this.
+//   We will review your case once more before anything is final.
 //   We will also answer your public post on Trustpilot, so that everyone can see it is being resolved.
 //   We will check with you on March 23, 2026 that everything has been put right.

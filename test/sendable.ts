@@ -7,11 +7,13 @@ import { remedyMessages } from '../src/remedies/catalogue';
 
 /**
  * The "sendable" checker: what a customer reads can be sent as it is. It finds, in customer text:
- * a placeholder left unfilled; a queue id or rule name (internal words); a SKU where the order names
- * the product; in Persian and Turkish, a word of English (Persian: any Latin-script word; Turkish: a
- * word of redress's English catalogue that Turkish does not use) other than the names, ids and brands
- * the input gives; in Persian, Latin digits outside those names and Gregorian month names. Each problem
- * is one sentence naming the text and what is wrong, so a failing property prints what to fix.
+ * a placeholder left unfilled; a queue id or rule name (internal words); a SKU (a product is named by
+ * the order's name for it, or not named at all); a count of customers; a fractional toman; in Persian
+ * and Turkish, a word of English (Persian: any Latin-script word; Turkish: a word of redress's English
+ * catalogue that Turkish does not use) other than the names, ids and brands the input gives; in
+ * Persian, Latin digits outside those names, Gregorian month names, «ریال ایران» and «٫۰۰» on a whole
+ * amount; in Turkish, a foreign currency's sign or code before the amount ("€5,99" for "5,99 €"). Each
+ * problem is one sentence naming the text and what is wrong, so a failing property prints what to fix.
  */
 export interface SendableContext {
   readonly complaint: ComplaintInput;
@@ -47,9 +49,16 @@ const englishOnly = (() => {
 })();
 
 const GREGORIAN_FA = /ژانویه|فوریه|آوریل|ژوئن|ژوئیه|سپتامبر|اکتبر|نوامبر|دسامبر/;
+const DIGIT = '[0-9\u06F0-\u06F9]';
+/** A number of customers: "45 customers", "45 müşteri", «۴۵ مشتری» (the count is the agent's). */
+const CUSTOMER_COUNT = new RegExp(`${DIGIT}[\\d.,\u066B\u066C]*\\s+(customers?|müşteri|مشتری)`, 'iu');
+/** Toman with a fraction, which does not exist in print: «۲۳۴٬۵۳۰٫۵ تومان», "234.530,5 tümen". */
+const FRACTIONAL_TOMAN = new RegExp(`${DIGIT}[.,\u066B]${DIGIT}+\\s*(toman|tümen|تومان)`, 'iu');
+/** Turkish money written the English way: a sign or an ISO code before the amount ("€5,99", "IRR 1.000"). */
+const SIGN_FIRST_TR = /(?<![\p{L}\d])([€$¥£]|[A-Z]{3})\s?\d/u;
 
 /** Internal words: the rule set's queue ids and rule names, unless the locale's team name is that word. */
-function internalWords(ctx: SendableContext, customerWords: Set<string>): string[] {
+function internalWords(ctx: SendableContext, customerWords: ReadonlySet<string>): string[] {
   const queues = new Set<string>([ctx.ruleSet.policy.defaultQueue]);
   for (const rule of ctx.ruleSet.rules) {
     for (const remedy of rule.remedies) if (remedy.type === 'escalate') queues.add(remedy.queue);
@@ -58,37 +67,73 @@ function internalWords(ctx: SendableContext, customerWords: Set<string>): string
   return [...queues, ...names].filter((w) => /[-_.\d]/.test(w) && !customerWords.has(w));
 }
 
-/** What keeps `text`, written for the customer of `ctx.complaint` in `ctx.locale`, from being sent. */
-export function sendableProblems(text: string, ctx: SendableContext): string[] {
-  const problems: string[] = [];
-  const say = (what: string) => problems.push(`${what} in ${ctx.locale} text: ${JSON.stringify(text)}`);
-  const plain = text.replace(FSI_PDI, '');
-  const known = inputWords(ctx.complaint);
-  if (/\{\w+\}/.test(plain)) say('a placeholder is left');
-  const tokens = words(plain);
-  const tokenSet = new Set(tokens);
-  for (const id of internalWords(ctx, known)) if (tokenSet.has(id)) say(`internal id "${id}"`);
+/** The text as the checks read it: without isolates and marks, its words, and the input's words. */
+interface Reading {
+  readonly plain: string;
+  readonly tokens: readonly string[];
+  readonly tokenSet: ReadonlySet<string>;
+  readonly known: ReadonlySet<string>;
+}
+
+/** A SKU is never shown: a product is named by the order's name for it, or not named at all. */
+function skuProblems({ tokenSet }: Reading, ctx: SendableContext): string[] {
   const items = ctx.complaint.order?.items ?? [];
-  for (const item of items) {
-    // A SKU is shown only where some line of it has no name (or a name contains it).
-    const named = items
-      .filter((i) => i.sku === item.sku)
-      .every((i) => i.name && !words(i.name).includes(i.sku));
-    if (named && tokenSet.has(item.sku)) say(`SKU "${item.sku}" where the order names "${item.name}"`);
-  }
-  if (ctx.locale === 'fa') {
-    const latin = tokens.filter((w) => /[A-Za-z]/.test(w) && !known.has(w));
-    if (latin.length > 0) say(`Latin-script words ${JSON.stringify(latin)}`);
-    const digits = tokens.filter((w) => /[0-9]/.test(w) && !known.has(w));
-    if (digits.length > 0) say(`Latin digits ${JSON.stringify(digits)}`);
-    if (GREGORIAN_FA.test(plain)) say('a Gregorian month');
-  }
-  if (ctx.locale === 'tr') {
-    const english = tokens.filter((w) => englishOnly.has(w.toLocaleLowerCase('tr')) && !known.has(w));
-    if (english.length > 0) say(`English words ${JSON.stringify(english)}`);
-  }
+  // A SKU that is also a word of a name, the order id or the customer's name is that word.
+  const named = new Set(
+    [ctx.complaint.order?.id, ctx.complaint.customer.name, ...items.map((i) => i.name)].flatMap((v) =>
+      typeof v === 'string' ? words(v) : [],
+    ),
+  );
+  return [...new Set(items.map((i) => i.sku))]
+    .filter((sku) => tokenSet.has(sku) && !named.has(sku))
+    .map((sku) => `SKU "${sku}"`);
+}
+
+function persianProblems({ plain, tokens, known }: Reading): string[] {
+  const problems: string[] = [];
+  const latin = tokens.filter((w) => /[A-Za-z]/.test(w) && !known.has(w));
+  if (latin.length > 0) problems.push(`Latin-script words ${JSON.stringify(latin)}`);
+  const digits = tokens.filter((w) => /[0-9]/.test(w) && !known.has(w));
+  if (digits.length > 0) problems.push(`Latin digits ${JSON.stringify(digits)}`);
+  if (GREGORIAN_FA.test(plain)) problems.push('a Gregorian month');
+  if (plain.includes('ریال ایران')) problems.push('«ریال ایران» for «ریال»');
+  if (/[۰-۹]٫۰+(?![۰-۹])/.test(plain)) problems.push('«٫۰۰» on a whole amount');
   return problems;
 }
+
+function turkishProblems({ plain, tokens, known }: Reading): string[] {
+  const problems: string[] = [];
+  const english = tokens.filter((w) => englishOnly.has(w.toLocaleLowerCase('tr')) && !known.has(w));
+  if (english.length > 0) problems.push(`English words ${JSON.stringify(english)}`);
+  const sign = plain.match(SIGN_FIRST_TR)?.[1];
+  if (sign !== undefined && !known.has(sign)) problems.push(`the currency "${sign}" before the amount`);
+  return problems;
+}
+
+/** What keeps `text`, written for the customer of `ctx.complaint` in `ctx.locale`, from being sent. */
+export function sendableProblems(text: string, ctx: SendableContext): string[] {
+  const plain = text.replace(FSI_PDI, '');
+  const tokens = words(plain);
+  const reading: Reading = { plain, tokens, tokenSet: new Set(tokens), known: inputWords(ctx.complaint) };
+  const problems: string[] = [];
+  if (/\{\w+\}/.test(plain)) problems.push('a placeholder is left');
+  for (const id of internalWords(ctx, reading.known)) {
+    if (reading.tokenSet.has(id)) problems.push(`internal id "${id}"`);
+  }
+  problems.push(...skuProblems(reading, ctx));
+  if (CUSTOMER_COUNT.test(plain)) problems.push('a count of customers');
+  if (FRACTIONAL_TOMAN.test(plain)) problems.push('a fractional toman');
+  if (ctx.locale === 'fa') problems.push(...persianProblems(reading));
+  if (ctx.locale === 'tr') problems.push(...turkishProblems(reading));
+  return problems.map((what) => `${what} in ${ctx.locale} text: ${JSON.stringify(text)}`);
+}
+
+/** Phrases a native reader noticed when a message said them more than once. */
+const REPEATED: Readonly<Record<Locale, readonly string[]>> = {
+  en: ['A member of our'],
+  tr: ['çalışma arkadaşımız', 'bizzat'],
+  fa: ['یکی از همکاران ما', 'یکی از کارشناسان'],
+};
 
 /** Every customer sentence of a recommendation, checked. */
 export function recommendationProblems(r: Recommendation, ctx: Omit<SendableContext, 'locale'>): string[] {
@@ -106,6 +151,16 @@ export function recommendationProblems(r: Recommendation, ctx: Omit<SendableCont
 export function messageProblems(r: Recommendation, ctx: Omit<SendableContext, 'locale'>): string[] {
   const locale = r.locale as Locale;
   const problems = r.message.parts.flatMap((p) => sendableProblems(p.text, { ...ctx, locale }));
+  // The same stock phrase twice in one letter or conversation reads as a template ("çalışma arkadaşımız"
+  // three times). A public reply is a post of its own.
+  const privateText = r.message.parts
+    .filter((p) => p.kind !== 'publicReply')
+    .map((p) => p.text)
+    .join('\n');
+  for (const phrase of REPEATED[locale]) {
+    const times = privateText.split(phrase).length - 1;
+    if (times > 1) problems.push(`"${phrase}" ${times} times in one message: ${r.message.text}`);
+  }
   for (const reply of r.message.parts.filter((p) => p.kind === 'publicReply')) {
     if (reply.text.length > PUBLIC_REPLY_MAX)
       problems.push(`public reply of ${reply.text.length} characters: ${reply.text}`);

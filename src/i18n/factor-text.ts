@@ -66,7 +66,7 @@ function describe(
       return r.t('factor.category', { category: r.t(`category.${params.category}`) });
     case 'public':
       return params.platform
-        ? r.t('factor.publicOn', { platform: r.embed(String(params.platform)) })
+        ? r.t('factor.publicOn', { platform: r.platform(String(params.platform)) })
         : r.t('factor.public');
     case 'repeat':
       return r.t('factor.repeat', { ordinal: r.ordinal(Number(params.count)) });

@@ -20,6 +20,12 @@ export interface LocaleSpec {
    * English business writing does ("EUR"), or by its name in the language ("Türk lirası", "یورو").
    */
   readonly currencyNames: 'code' | 'name';
+  /**
+   * The time zone dates and times are shown in when the customer's own (`customer.timeZone`) is not
+   * known: the zone of the language's market — Türkiye for Turkish, Iran for Persian — and UTC for
+   * English, which is written for customers anywhere.
+   */
+  readonly timeZone: string;
 }
 
 /** How amounts of a currency are shown to the customer, where a locale writes them otherwise than `Intl`. */
@@ -34,9 +40,30 @@ export interface CurrencyDisplay {
 
 /** Every locale redress writes rationale in. */
 export const LOCALES = {
-  en: { messages: en, tag: 'en-US', direction: 'ltr', currencyDisplay: 'symbol', currencyNames: 'code' },
-  tr: { messages: tr, tag: 'tr-TR', direction: 'ltr', currencyDisplay: 'symbol', currencyNames: 'name' },
-  fa: { messages: fa, tag: 'fa-IR', direction: 'rtl', currencyDisplay: 'name', currencyNames: 'name' },
+  en: {
+    messages: en,
+    tag: 'en-US',
+    direction: 'ltr',
+    currencyDisplay: 'symbol',
+    currencyNames: 'code',
+    timeZone: 'UTC',
+  },
+  tr: {
+    messages: tr,
+    tag: 'tr-TR',
+    direction: 'ltr',
+    currencyDisplay: 'symbol',
+    currencyNames: 'name',
+    timeZone: 'Europe/Istanbul',
+  },
+  fa: {
+    messages: fa,
+    tag: 'fa-IR',
+    direction: 'rtl',
+    currencyDisplay: 'name',
+    currencyNames: 'name',
+    timeZone: 'Asia/Tehran',
+  },
 } as const satisfies Record<string, LocaleSpec>;
 
 /** A supported locale. */

@@ -1,6 +1,7 @@
 import { type CurrencyDisplay, LOCALES, type Locale, type MessageKey } from './locale';
 import { Memo } from './memo';
 import { persianOrdinal } from './persian-ordinal';
+import { turkishPercentModifier } from './turkish-suffix';
 
 /** Values substituted into a template; numbers are formatted for the locale. */
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -19,7 +20,20 @@ const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 /** A letter that is not of a right-to-left script: a strong left-to-right character. */
 const LTR_LETTER = /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])\p{L}/u;
 
-const DAY_MS = 86_400_000;
+/**
+ * Every time zone's offset from UTC is a multiple of 15 minutes, so all instants of one such slot fall
+ * on one local day in any zone: a date is formatted once per slot.
+ */
+const SLOT_MS = 900_000;
+
+/**
+ * Persian names of currencies where CLDR's names the country as for a foreign money: Iranians write
+ * «ریال», not «ریال ایران», and «ین», not «ین ژاپن».
+ */
+const PERSIAN_CURRENCY_NAMES: Readonly<Record<string, string>> = {
+  IRR: 'ریال',
+  JPY: 'ین',
+};
 
 /** The words a locale puts between list items: between two, after the first, between middle ones, before the last. */
 interface ListPattern {
@@ -55,12 +69,14 @@ function compileTemplate(template: string): CompiledTemplate {
 }
 
 /**
- * Renders messages and formats numbers, money and dates for one locale. Dates are shown in UTC, the
- * zone all of redress's date arithmetic is done in, so a rendered date matches the ISO string beside it
- * (in the locale's own calendar: Persian dates are Solar Hijri, as Iranian customers read them).
+ * Renders messages and formats numbers, money and dates for one locale. Dates and times are shown in
+ * `timeZone` — the customer's (`customer.timeZone`), else the locale's usual zone (see `LocaleSpec`) —
+ * in the locale's own calendar: Persian dates are Solar Hijri, as Iranian customers read them.
  */
 export class Renderer {
   readonly locale: Locale;
+  /** The IANA time zone dates and times are shown in. */
+  readonly timeZone: string;
   readonly direction: 'ltr' | 'rtl';
   private readonly tag: string;
   private readonly currencyDisplay: 'symbol' | 'name';
@@ -74,7 +90,7 @@ export class Renderer {
   private readonly dateTimes: Intl.DateTimeFormat;
   private readonly lists: ListPattern;
   // What it formatted, remembered (see Memo): each kind of text in its own memo, with its own bound.
-  private readonly moneyFormats = new Memo<Intl.NumberFormat, string>();
+  private readonly moneyFormats = new Memo<(amount: number) => string, string>();
   private readonly templates = new Memo<CompiledTemplate, string>();
   private readonly numberTexts = new Memo<string, number>();
   /** Per currency (`at`), amounts. */
@@ -86,25 +102,26 @@ export class Renderer {
   private readonly pluralForms: PluralForms = new Memo();
   private readonly foreignPluralForms = new WeakMap<Catalogue, PluralForms>();
 
-  constructor(locale: Locale) {
+  constructor(locale: Locale, timeZone?: string) {
     const spec = LOCALES[locale];
     this.locale = locale;
+    this.timeZone = timeZone ?? spec.timeZone;
     this.direction = spec.direction;
     this.tag = spec.tag;
     this.currencyDisplay = spec.currencyDisplay;
     this.currencyNames =
       spec.currencyNames === 'name' ? new Intl.DisplayNames(this.tag, { type: 'currency' }) : undefined;
-    this.tomanNumbers = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 1 });
+    this.tomanNumbers = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 0 });
     this.plurals = new Intl.PluralRules(this.tag);
     this.ordinals = new Intl.PluralRules(this.tag, { type: 'ordinal' });
     this.numbers = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 2 });
     this.percents = new Intl.NumberFormat(this.tag, { style: 'percent', maximumFractionDigits: 2 });
-    this.dates = new Intl.DateTimeFormat(this.tag, { dateStyle: 'long', timeZone: 'UTC' });
+    this.dates = new Intl.DateTimeFormat(this.tag, { dateStyle: 'long', timeZone: this.timeZone });
     this.dateTimes = new Intl.DateTimeFormat(this.tag, {
       dateStyle: 'long',
       timeStyle: 'short',
       hourCycle: 'h23',
-      timeZone: 'UTC',
+      timeZone: this.timeZone,
     });
     this.lists = listPattern(new Intl.ListFormat(this.tag, { style: 'long', type: 'conjunction' }), locale);
   }
@@ -178,6 +195,15 @@ export class Renderer {
     return foreign ? `${FSI}${value}${PDI}` : value;
   }
 
+  /**
+   * A platform the customer posted on, by the name the locale writes it with (`platform.<name>` in the
+   * catalogue: «اینستاگرام», "TikTok"), else as the input gives it, embedded.
+   */
+  platform(name: string): string {
+    const key = `platform.${name.trim().toLowerCase()}`;
+    return this.has(key) ? this.t(key) : this.embed(name);
+  }
+
   /** A whole sentence in another language (a rule's English text in a Persian rationale), isolated. */
   embedSentence(text: string): string {
     const foreign = this.direction === 'rtl' ? LTR_LETTER.test(text) : RTL_LETTER.test(text);
@@ -221,28 +247,64 @@ export class Renderer {
   }
 
   /**
-   * Money in major units, with the currency's symbol (or, in Persian, its name) and digits, in this
-   * locale. Where the runtime has no localised name and falls back to a Latin code, the amount is
-   * isolated like any other left-to-right value in a right-to-left sentence. With `display`, Iranian
-   * rials may be shown in toman (`{ IRR: 'toman' }`).
+   * Money in major units, with the currency's symbol (or, in Persian, its name) and digits, as the
+   * locale writes it: English "€5.99"; Turkish "5,99 €" — a foreign currency's sign after the amount,
+   * its name where it has no sign ("32.050.000 İran riyali") — and "₺499,90" for its own lira; Persian
+   * «۵٫۹۹ یورو», «۱۸ یورو» (no «٫۰۰» on a whole amount) and «ریال». Where the runtime has no localised
+   * name and falls back to a Latin code, the amount is isolated like any other left-to-right value in a
+   * right-to-left sentence. With `display`, Iranian rials may be shown in toman (`{ IRR: 'toman' }`).
    */
   money(amount: number, currency: string, display?: CurrencyDisplay): string {
-    if (currency === 'IRR' && display?.IRR === 'toman') return this.toman(amount);
-    const format = this.moneyFormats.get(
+    if (currency === 'IRR' && display?.IRR === 'toman' && Number.isInteger(amount / 10)) {
+      return this.toman(amount);
+    }
+    const format = this.moneyFormats.get(currency, (code) => this.moneyFormat(code));
+    return this.moneyTexts.at<number>(currency).get(amount, (x) => this.embedSentence(format(x)));
+  }
+
+  /** How this locale writes amounts of `currency` (see `money`). */
+  private moneyFormat(currency: string): (amount: number) => string {
+    const symbol = new Intl.NumberFormat(this.tag, {
+      style: 'currency',
       currency,
-      (code) =>
-        new Intl.NumberFormat(this.tag, {
-          style: 'currency',
-          currency: code,
-          currencyDisplay: this.currencyDisplay,
-        }),
-    );
-    // Iranians write «ریال», not CLDR's «ریال ایران» (which names the country, as for a foreign currency).
-    const text =
-      this.locale === 'fa' && currency === 'IRR'
-        ? (x: number) => format.format(x).replace('ریال ایران', 'ریال')
-        : (x: number) => format.format(x);
-    return this.moneyTexts.at<number>(currency).get(amount, (x) => this.embedSentence(text(x)));
+      currencyDisplay: this.currencyDisplay,
+    });
+    if (this.locale === 'fa') {
+      const name = PERSIAN_CURRENCY_NAMES[currency];
+      const whole = new Intl.NumberFormat(this.tag, {
+        style: 'currency',
+        currency,
+        currencyDisplay: this.currencyDisplay,
+        minimumFractionDigits: 0,
+      });
+      return (x) => {
+        const text = (Number.isInteger(x) ? whole : symbol).format(x);
+        return name === undefined ? text : this.renameCurrency(text, currency, name);
+      };
+    }
+    if (this.locale === 'tr' && currency !== 'TRY') return this.amountThenSign(symbol, currency);
+    return (x) => symbol.format(x);
+  }
+
+  /** Persian money with the CLDR name of `currency` replaced by `name`. */
+  private renameCurrency(text: string, currency: string, name: string): string {
+    const cldr = this.currencyNames?.of(currency);
+    return cldr === undefined ? text : text.replace(cldr, name);
+  }
+
+  /**
+   * Turkish money in a foreign currency: the amount in the currency's digits, then its sign ("5,99 €",
+   * "6.800 ¥"), or its name where `Intl` has only the Latin code ("İran riyali").
+   */
+  private amountThenSign(symbol: Intl.NumberFormat, currency: string): (amount: number) => string {
+    const digits = symbol.resolvedOptions().maximumFractionDigits ?? 2;
+    const numbers = new Intl.NumberFormat(this.tag, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    const sign = symbol.formatToParts(1).find((p) => p.type === 'currency')?.value ?? currency;
+    const after = /^[A-Za-z]+$/.test(sign) ? this.currencyName(currency) : sign;
+    return (x) => `${numbers.format(x)} ${after}`;
   }
 
   /** An amount of rials shown in toman (a tenth of it), with the locale's word for toman after it. */
@@ -253,36 +315,48 @@ export class Renderer {
   }
 
   /**
-   * "€1 = ₺36.5": one unit of `from` and what it is worth in `to`, at `rate`, with every digit of the
-   * rate (in toman when `display` shows rials so).
+   * "€1 = ₺36.5", "1 € = 160 ¥", «۱ یورو = ۴۷۰٬۰۰۰ ریال»: one unit of `from` and what it is worth in
+   * `to`, at `rate`, with every digit of the rate (in toman when `display` shows rials so), the
+   * currencies written as `money` writes them.
    */
   exchangeRate(rate: number, from: string, to: string, display?: CurrencyDisplay): string {
-    const unit = (amount: number, currency: string) =>
-      currency === 'IRR' && display?.IRR === 'toman'
-        ? this.embedSentence(
-            this.m('money.toman', {
-              amount: new Intl.NumberFormat(this.tag, { maximumFractionDigits: 9 }).format(amount / 10),
-            }),
-          )
-        : this.embedSentence(
-            new Intl.NumberFormat(this.tag, {
-              style: 'currency',
-              currency,
-              currencyDisplay: this.currencyDisplay,
-              minimumFractionDigits: 0,
-              maximumFractionDigits: 9,
-            }).format(amount),
-          );
+    const precise = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 9 });
+    const unit = (amount: number, currency: string): string => {
+      if (currency === 'IRR' && display?.IRR === 'toman') {
+        return this.embedSentence(this.m('money.toman', { amount: precise.format(amount / 10) }));
+      }
+      const format = new Intl.NumberFormat(this.tag, {
+        style: 'currency',
+        currency,
+        currencyDisplay: this.currencyDisplay,
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 9,
+      });
+      if (this.locale === 'tr' && currency !== 'TRY') {
+        const sign = format.formatToParts(1).find((p) => p.type === 'currency')?.value ?? currency;
+        const after = /^[A-Za-z]+$/.test(sign) ? this.currencyName(currency) : sign;
+        return `${precise.format(amount)} ${after}`;
+      }
+      const name = this.locale === 'fa' ? PERSIAN_CURRENCY_NAMES[currency] : undefined;
+      const text = format.format(amount);
+      return this.embedSentence(name === undefined ? text : this.renameCurrency(text, currency, name));
+    };
     return `${unit(1, from)} = ${unit(rate, to)}`;
   }
 
   /**
-   * A currency on its own: its ISO code in English ("EUR"), its name in Turkish and Persian ("Euro",
-   * "یورو"); toman where `display` shows rials so.
+   * A currency on its own: its ISO code in English ("EUR"), its name in Turkish and Persian, as each
+   * writes it in running text ("euro", "Japon yeni", «یورو», «ریال»); toman where `display` shows
+   * rials so.
    */
   currencyName(code: string, display?: CurrencyDisplay): string {
     if (code === 'IRR' && display?.IRR === 'toman') return this.m('currency.toman');
-    return this.currencyNames ? (this.currencyNames.of(code) ?? code) : code;
+    if (!this.currencyNames) return code;
+    if (this.locale === 'fa') return PERSIAN_CURRENCY_NAMES[code] ?? this.currencyNames.of(code) ?? code;
+    const name = this.currencyNames.of(code) ?? code;
+    // Turkish writes a currency's name in lower case ("euro"); a country before it keeps its capital
+    // ("Japon yeni", "ABD doları"), as CLDR already writes it.
+    return name.includes(' ') ? name : name.toLocaleLowerCase(this.tag);
   }
 
   /** A percentage given as a whole number (15 → "15%", "%15", "۱۵٪"). */
@@ -290,17 +364,50 @@ export class Renderer {
     return this.percentTexts.get(n, (x) => this.percents.format(x / 100));
   }
 
-  /** A date (from an ISO string) as a long date in this locale, in UTC. */
-  date(iso: string): string {
-    const time = new Date(iso).getTime();
-    // A long date shows the UTC day and nothing finer, so every instant of one day renders alike.
-    if (Number.isNaN(time)) return this.dates.format(time);
-    return this.dayTexts.get(Math.floor(time / DAY_MS), (day) => this.dates.format(day * DAY_MS));
+  /**
+   * A percentage before a noun it qualifies: "10%" ("a 10% discount"), «۱۰٪»; Turkish adds the
+   * adjective suffix after an apostrophe, in harmony with how the number is read ("%10'luk bir
+   * indirim", "%20'lik", "%25'lik").
+   */
+  percentModifier(n: number): string {
+    const text = this.percent(n);
+    return this.locale === 'tr' ? turkishPercentModifier(text, n) : text;
   }
 
-  /** A date and time (from an ISO string) in this locale, in UTC, on a 24-hour clock. */
+  /** A date (from an ISO string) as a long date in this locale, in the renderer's time zone. */
+  date(iso: string): string {
+    const time = new Date(iso).getTime();
+    // A long date shows the local day and nothing finer, so every instant of a 15-minute slot renders alike.
+    if (Number.isNaN(time)) return this.dates.format(time);
+    return this.dayTexts.get(Math.floor(time / SLOT_MS), (slot) => this.dates.format(slot * SLOT_MS));
+  }
+
+  /** A date and time (from an ISO string) in this locale and time zone, on a 24-hour clock. */
   dateTime(iso: string): string {
     return this.dateTimes.format(new Date(iso));
+  }
+
+  /**
+   * From one instant to another, dates and times in this locale and time zone, the day said once when
+   * both fall on it («۱۹ اسفند ۱۴۰۴،‏ ۳:۳۰ تا ۴:۰۰», "March 10, 2026, 00:00 – 00:30").
+   */
+  period(fromIso: string, toIso: string): string {
+    const from = new Date(fromIso);
+    const to = new Date(toIso);
+    return from.getTime() < to.getTime() ? this.dateTimes.formatRange(from, to) : this.dateTimes.format(from);
+  }
+
+  /**
+   * The renderer's time zone named for a reader of the locale: the catalogue's name where it has one
+   * (`zone.Asia/Tehran`: «به وقت تهران», "Tehran time"), else its offset from UTC at `atIso` ("GMT+3").
+   */
+  zoneName(atIso: string): string {
+    const key = `zone.${this.timeZone}`;
+    if (this.has(key)) return this.t(key);
+    const offset = new Intl.DateTimeFormat(this.tag, { timeZone: this.timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(new Date(atIso))
+      .find((p) => p.type === 'timeZoneName')?.value;
+    return this.embedSentence(offset ?? this.timeZone);
   }
 
   /** "a, b and c" in this locale. */
@@ -316,18 +423,22 @@ export class Renderer {
   }
 }
 
-const shared = new Map<Locale, Renderer>();
+const shared = new Map<string, Renderer>();
+/** Renderers kept at most: a locale in each of many customers' zones; past it, the cache starts over. */
+const SHARED_MAX = 64;
 
 /**
- * The one renderer of a locale in this thread. Its memos are bounded, so sharing it costs no memory
- * that grows, and text described once — a factor's English reason while scoring — is found again by
- * the rationale rather than formatted a second time.
+ * The one renderer of a locale (in a time zone, by default the locale's own) in this thread. Its memos
+ * are bounded, so sharing it costs no memory that grows, and text described once — a factor's English
+ * reason while scoring — is found again by the rationale rather than formatted a second time.
  */
-export function rendererOf(locale: Locale): Renderer {
-  let renderer = shared.get(locale);
+export function rendererOf(locale: Locale, timeZone: string = LOCALES[locale].timeZone): Renderer {
+  const key = `${locale} ${timeZone}`;
+  let renderer = shared.get(key);
   if (!renderer) {
-    renderer = new Renderer(locale);
-    shared.set(locale, renderer);
+    if (shared.size >= SHARED_MAX) shared.clear();
+    renderer = new Renderer(locale, timeZone);
+    shared.set(key, renderer);
   }
   return renderer;
 }

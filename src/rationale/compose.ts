@@ -163,7 +163,7 @@ function toCustomer({ r, input, subject, subjectIn, money, queueName, say }: Com
     // The platform the customer posted on, by name; without one, the channel's id is no name to show.
     const platform = input.complaint.exposure?.platform;
     if (platform === undefined) say('handling.publicUnnamed', r.m('handling.publicUnnamed'));
-    else say('handling.public', r.m('handling.public', { platform: r.embed(ack.platform) }));
+    else say('handling.public', r.m('handling.public', { platform: r.platform(ack.platform) }));
   }
   for (const step of input.handling.steps) {
     if (step.type === 'trace') say('handling.trace', r.m('handling.trace', { date: r.date(step.lostOn) }));
@@ -190,7 +190,9 @@ function describeFactors(r: Renderer, fs: readonly Factor[], display?: CurrencyD
   for (const f of fs) {
     if (reach && on && f === on) {
       const n = Number(reach.params.reach);
-      words.push(r.t('factor.publicOnReach', { platform: r.embed(String(on.params.platform)), reach: n }, n));
+      words.push(
+        r.t('factor.publicOnReach', { platform: r.platform(String(on.params.platform)), reach: n }, n),
+      );
     } else if (!(reach && on && f === reach)) {
       words.push(describeFactor(r, f.code, f.params, display));
     }
@@ -269,8 +271,8 @@ function whyIncident({ r, input, say }: Composition): void {
       id: r.embed(incident.id),
       count: incident.count,
       cause: describeCause(r, incident.cause),
-      first: r.dateTime(incident.firstAt),
-      last: r.dateTime(incident.lastAt),
+      period: r.period(incident.firstAt, incident.lastAt),
+      zone: r.zoneName(incident.lastAt),
       top: r.embed(incident.policyFrom),
     }),
     'agent',

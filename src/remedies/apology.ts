@@ -35,19 +35,19 @@ export const apology = defineRemedy({
       'remedy.apology': 'apology',
       'apology.standard': 'We are sorry for the trouble this has caused you.',
       'apology.personal':
-        'We are truly sorry. The colleague who took your complaint will follow it personally until it is put right.',
+        'We are truly sorry. We will follow your complaint personally until it is put right.',
     },
     tr: {
       'remedy.apology': 'özür',
       'apology.standard': 'Yaşadığınız olumsuz deneyim için içtenlikle özür dileriz.',
       'apology.personal':
-        'Yaşadıklarınız için gerçekten çok üzgünüz. Şikayetinizi ilk karşılayan çalışma arkadaşımız, sorun tamamen çözülene kadar konuyu bizzat takip edecektir.',
+        'Yaşadıklarınız için içtenlikle özür dileriz. Sorun tamamen çözülene kadar talebinizi bizzat takip edeceğiz.',
     },
     fa: {
       'remedy.apology': 'عذرخواهی',
       'apology.standard': 'بابت مشکلی که برای شما پیش آمد صمیمانه پوزش می‌خواهیم.',
       'apology.personal':
-        'از آنچه برای شما پیش آمد عمیقاً متأسفیم. همکاری که شکایت شما را دریافت کرده است، تا رفع کامل مشکل شخصاً پیگیر آن خواهد بود.',
+        'بابت آنچه برای شما پیش آمد صمیمانه متأسفیم. تا رفع کامل مشکل، شخصاً پیگیر آن خواهیم بود.',
     },
   },
   offer: () => undefined, // said first, by `openingApology`

@@ -138,24 +138,24 @@ export const coupon = defineRemedy({
     tr: {
       'remedy.coupon': 'kupon',
       'offer.coupon.percent':
-        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {percent} indirimli bir kupon hazırladık.',
+        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {percent} bir indirim kuponu hazırladık.',
       'offer.coupon.percentCapped':
-        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli, en fazla {max} değerinde {percent} indirimli bir kupon hazırladık.',
+        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {percent} bir indirim kuponu hazırladık (en fazla {max}).',
       'offer.coupon.amount':
-        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {amount} değerinde bir kupon hazırladık.',
-      'offer.coupon.invoicePercent': 'Bir sonraki faturanıza {percent} indirim yansıtılacak.',
+        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {amount} değerinde bir indirim kuponu hazırladık.',
+      'offer.coupon.invoicePercent': 'Bir sonraki faturanıza {percent} bir indirim yansıtılacak.',
       'offer.coupon.invoicePercentCapped':
-        'Bir sonraki faturanıza en fazla {max} olmak üzere {percent} indirim yansıtılacak.',
+        'Bir sonraki faturanıza en fazla {max} olmak üzere {percent} bir indirim yansıtılacak.',
       'offer.coupon.invoiceAmount': '{amount} tutarındaki indirim bir sonraki faturanıza yansıtılacak.',
     },
     fa: {
       'remedy.coupon': 'کوپن',
       'offer.coupon.percent':
-        'یک کوپن تخفیف {percent} برای سفارش بعدی شما آماده کرده‌ایم که تا {expiresAt} معتبر است.',
+        'یک کد تخفیف {percent} برای سفارش بعدی شما در نظر گرفته‌ایم که تا {expiresAt} اعتبار دارد.',
       'offer.coupon.percentCapped':
-        'یک کوپن تخفیف {percent} تا سقف {max} برای سفارش بعدی شما آماده کرده‌ایم که تا {expiresAt} معتبر است.',
+        'یک کد تخفیف {percent} (حداکثر تا {max}) برای سفارش بعدی شما در نظر گرفته‌ایم که تا {expiresAt} اعتبار دارد.',
       'offer.coupon.amount':
-        'یک کوپن به ارزش {amount} برای سفارش بعدی شما آماده کرده‌ایم که تا {expiresAt} معتبر است.',
+        'یک کد تخفیف به ارزش {amount} برای سفارش بعدی شما در نظر گرفته‌ایم که تا {expiresAt} اعتبار دارد.',
       'offer.coupon.invoicePercent': 'روی صورت‌حساب بعدی شما {percent} تخفیف اعمال می‌شود.',
       'offer.coupon.invoicePercentCapped':
         'روی صورت‌حساب بعدی شما {percent} تخفیف، حداکثر تا {max}، اعمال می‌شود.',
@@ -171,7 +171,8 @@ export const coupon = defineRemedy({
         ? say('offer.coupon.invoiceAmount', { amount })
         : say('offer.coupon.amount', { amount, expiresAt });
     }
-    const percent = r.percent(remedy.percent);
+    // "%10'luk bir indirim kuponu": the percentage qualifies the coupon, with Turkish's suffix.
+    const percent = r.percentModifier(remedy.percent);
     if (remedy.maxDiscount === null) {
       return subscription
         ? say('offer.coupon.invoicePercent', { percent })

@@ -75,15 +75,13 @@ export const escalate = defineRemedy({
     },
     tr: {
       'remedy.escalate': 'üst birime aktarma',
-      'offer.escalate':
-        '{dueAt} tarihine kadar {queue} ekibimizden bir çalışma arkadaşımız sizinle iletişime geçecektir.',
-      'offer.escalate.unnamed':
-        'Ekibimizden bir çalışma arkadaşımız {dueAt} tarihine kadar sizinle iletişime geçecektir.',
+      'offer.escalate': '{dueAt} tarihine kadar {queue} ekibimiz sizinle iletişime geçecek.',
+      'offer.escalate.unnamed': '{dueAt} tarihine kadar ekibimiz sizinle iletişime geçecek.',
     },
     fa: {
       'remedy.escalate': 'ارجاع',
-      'offer.escalate': 'یکی از همکاران ما در تیم {queue} تا {dueAt} با شما تماس خواهد گرفت.',
-      'offer.escalate.unnamed': 'یکی از همکاران ما تا {dueAt} با شما تماس خواهد گرفت.',
+      'offer.escalate': 'یکی از کارشناسان {queue} ما حداکثر تا {dueAt} با شما تماس خواهد گرفت.',
+      'offer.escalate.unnamed': 'یکی از کارشناسان ما حداکثر تا {dueAt} با شما تماس خواهد گرفت.',
     },
   },
   // The customer hears the team's name, never the queue's id; a queue without a name names no team.

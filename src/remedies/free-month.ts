@@ -89,12 +89,12 @@ export const freeMonth = defineRemedy({
     tr: {
       'remedy.free_month': 'ücretsiz ay',
       'offer.free_month.other':
-        '{subject} için {startsAt} ile {endsAt} arasında geçerli {months} ay ücretsiz kullanım tanımladık.',
+        '{subject} için {startsAt} ile {endsAt} arasında geçerli {months} aylık ücretsiz kullanım hakkı tanımladık.',
     },
     fa: {
       'remedy.free_month': 'ماه رایگان',
       'offer.free_month.other':
-        '{months} ماه استفادهٔ رایگان، از {startsAt} تا {endsAt}، به {subject} افزوده‌ایم.',
+        'برای جبران، {months} ماه استفادهٔ رایگان (از {startsAt} تا {endsAt}) به {subject} افزوده‌ایم.',
     },
   },
   offer: (remedy, say, r, { subject }) =>

@@ -116,7 +116,7 @@ export const refund = defineRemedy({
     },
     tr: {
       'remedy.refund': 'iade',
-      'offer.refund': 'Ödemenizi yaptığınız yönteme {amount} tutarında iade yapacağız.',
+      'offer.refund': '{amount} tutarındaki iadenizi, ödeme yaptığınız yönteme gerçekleştireceğiz.',
     },
     fa: {
       'remedy.refund': 'بازپرداخت',

@@ -3,6 +3,7 @@ import type { Renderer } from '../i18n/renderer';
 import { isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';
 import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
+import type { RemedySentence, Say } from './texts';
 
 /** Send the affected (or all) items again. Restitution: what the customer paid for and did not get. */
 export const ResendSpecSchema = z.strictObject({
@@ -58,12 +59,34 @@ function resendProblems(r: Given<ResendParams>, ctx: RemedyCheckContext): string
   return problems;
 }
 
-/** One line of a resend: the product's name when the order gives it ("2 × Running shoes"), else its SKU. */
-function itemLine(r: Renderer, item: { sku: string; quantity: number }, name: string | undefined): string {
-  if (name === undefined) return r.m('item.line', { quantity: item.quantity, sku: r.embed(item.sku) });
-  return item.quantity === 1
-    ? r.m('item.named', { name })
-    : r.m('item.namedMany', { quantity: item.quantity, name });
+/** One named line of a resend: the product's name, with the quantity when more than one ("2 × Running shoes"). */
+function itemLine(r: Renderer, quantity: number, name: string): string {
+  return quantity === 1 ? r.m('item.named', { name }) : r.m('item.namedMany', { quantity, name });
+}
+
+/**
+ * What a resend sends, in words the customer knows: the products by the names the order gives, and the
+ * rest as "one other item from your order" — a SKU is a warehouse code, never shown to the customer.
+ * With no name at all the sentence names no item (`offer.resend.unnamed`: "We will send the item again").
+ */
+function resendSentence(
+  remedy: ResendParams,
+  say: Say<'offer.resend' | 'offer.resend.unnamed'>,
+  r: Renderer,
+  itemName: (sku: string) => string | undefined,
+): RemedySentence {
+  const shipping = r.t(`shipping.${remedy.shipping}`);
+  const units = remedy.items.reduce((n, i) => n + i.quantity, 0);
+  const named: string[] = [];
+  let unnamed = 0;
+  for (const item of remedy.items) {
+    const name = itemName(item.sku);
+    if (name === undefined) unnamed += item.quantity;
+    else named.push(itemLine(r, item.quantity, name));
+  }
+  if (named.length === 0) return say('offer.resend.unnamed', { count: units, shipping }, units);
+  if (unnamed > 0) named.push(r.t('item.others', { count: unnamed }, unnamed));
+  return say('offer.resend', { items: r.list(named), shipping }, units);
 }
 
 /** A resend is restitution: owed, never capped. */
@@ -77,6 +100,9 @@ export const resend = defineRemedy({
       'remedy.resend': 'resend',
       'offer.resend.one': 'We will send {items} again by {shipping} shipping, at no cost to you.',
       'offer.resend.other': 'We will send {items} again by {shipping} shipping, at no cost to you.',
+      'offer.resend.unnamed.one': 'We will send the item again by {shipping} shipping, at no cost to you.',
+      'offer.resend.unnamed.other':
+        'We will send the {count} items again by {shipping} shipping, at no cost to you.',
     },
     tr: {
       'remedy.resend': 'yeniden gönderim',
@@ -84,24 +110,22 @@ export const resend = defineRemedy({
         'Şu ürünü sizden hiçbir ücret almadan {shipping} kargoyla yeniden göndereceğiz: {items}.',
       'offer.resend.other':
         'Şu ürünleri sizden hiçbir ücret almadan {shipping} kargoyla yeniden göndereceğiz: {items}.',
+      'offer.resend.unnamed.one':
+        'Siparişinizdeki ürünü sizden hiçbir ücret almadan {shipping} kargoyla yeniden göndereceğiz.',
+      'offer.resend.unnamed.other':
+        'Siparişinizdeki {count} ürünü sizden hiçbir ücret almadan {shipping} kargoyla yeniden göndereceğiz.',
     },
     fa: {
       'remedy.resend': 'ارسال مجدد',
-      'offer.resend.one':
-        'این کالا را بدون هیچ هزینه‌ای با ارسال {shipping} دوباره برای شما می‌فرستیم: {items}.',
-      'offer.resend.other':
-        'این کالاها را بدون هیچ هزینه‌ای با ارسال {shipping} دوباره برای شما می‌فرستیم: {items}.',
+      'offer.resend.one': 'بدون هیچ هزینه‌ای، {items} را دوباره و با {shipping} برای شما می‌فرستیم.',
+      'offer.resend.other': 'بدون هیچ هزینه‌ای، {items} را دوباره و با {shipping} برای شما می‌فرستیم.',
+      'offer.resend.unnamed.one':
+        'بدون هیچ هزینه‌ای، کالای مورد نظر را دوباره و با {shipping} برای شما می‌فرستیم.',
+      'offer.resend.unnamed.other':
+        'بدون هیچ هزینه‌ای، {count} کالای مورد نظر را دوباره و با {shipping} برای شما می‌فرستیم.',
     },
   },
-  offer: (remedy, say, r, { itemName }) =>
-    say(
-      'offer.resend',
-      {
-        items: r.list(remedy.items.map((i) => itemLine(r, i, itemName(i.sku)))),
-        shipping: r.t(`shipping.${remedy.shipping}`),
-      },
-      remedy.items.reduce((n, i) => n + i.quantity, 0),
-    ),
+  offer: (remedy, say, r, { itemName }) => resendSentence(remedy, say, r, itemName),
   label: (remedy) => `resend (${remedy.shipping})`,
   check: (remedy, ctx) => [...kindProblems(remedy.kind, 'restitution'), ...resendProblems(remedy, ctx)],
   shapes: [

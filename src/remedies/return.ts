@@ -94,13 +94,13 @@ export const returnItems = defineRemedy({
     },
     tr: {
       'remedy.return': 'geri alım',
-      'offer.return.pickup.one': 'Size ulaşan ürünü adresinizden ücretsiz olarak kuryeyle teslim alacağız.',
+      'offer.return.pickup.one': 'Size ulaşan ürünü kuryemiz adresinizden ücretsiz olarak teslim alacak.',
       'offer.return.pickup.other':
-        'Size ulaşan {count} ürünü adresinizden ücretsiz olarak kuryeyle teslim alacağız.',
+        'Size ulaşan {count} ürünü kuryemiz adresinizden ücretsiz olarak teslim alacak.',
       'offer.return.label.one':
-        'Size ulaşan ürünü ücretsiz olarak geri gönderebilmeniz için size ücreti ödenmiş bir iade etiketi göndereceğiz.',
+        'Size ulaşan ürünü ücretsiz olarak geri gönderebilmeniz için bir iade kodu ileteceğiz; kargo ücreti bize aittir.',
       'offer.return.label.other':
-        'Size ulaşan {count} ürünü ücretsiz olarak geri gönderebilmeniz için size ücreti ödenmiş bir iade etiketi göndereceğiz.',
+        'Size ulaşan {count} ürünü ücretsiz olarak geri gönderebilmeniz için bir iade kodu ileteceğiz; kargo ücreti bize aittir.',
       'offer.return.keep.one': 'Size ulaşan ürünü geri göndermenize gerek yok; ürün sizde kalabilir.',
       'offer.return.keep.other':
         'Size ulaşan {count} ürünü geri göndermenize gerek yok; ürünler sizde kalabilir.',
@@ -112,13 +112,13 @@ export const returnItems = defineRemedy({
       'offer.return.pickup.other':
         '{count} کالایی را که به دست شما رسیده است، بدون هیچ هزینه‌ای از نشانی شما تحویل می‌گیریم.',
       'offer.return.label.one':
-        'برای بازگرداندن رایگان کالایی که به دست شما رسیده است، یک برچسب ارسال پیش‌پرداخت برای شما می‌فرستیم.',
+        'برای مرجوع کردن رایگان کالایی که به دست شما رسیده است، برچسب پستی‌ای برایتان می‌فرستیم که هزینهٔ ارسال آن پرداخت شده است.',
       'offer.return.label.other':
-        'برای بازگرداندن رایگان {count} کالایی که به دست شما رسیده است، یک برچسب ارسال پیش‌پرداخت برای شما می‌فرستیم.',
+        'برای مرجوع کردن رایگان {count} کالایی که به دست شما رسیده است، برچسب پستی‌ای برایتان می‌فرستیم که هزینهٔ ارسال آن پرداخت شده است.',
       'offer.return.keep.one':
-        'نیازی به بازگرداندن کالایی که به دست شما رسیده است نیست؛ لطفاً آن را نزد خود نگه دارید.',
+        'نیازی به بازگرداندن کالایی که به دست شما رسیده است نیست؛ می‌توانید آن را نزد خود نگه دارید.',
       'offer.return.keep.other':
-        'نیازی به بازگرداندن {count} کالایی که به دست شما رسیده است نیست؛ لطفاً آن‌ها را نزد خود نگه دارید.',
+        'نیازی به بازگرداندن {count} کالایی که به دست شما رسیده است نیست؛ می‌توانید آن‌ها را نزد خود نگه دارید.',
     },
   },
   // The customer's words name what they received, not the SKU they ordered: for a wrong item the two differ.

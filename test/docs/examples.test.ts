@@ -63,7 +63,7 @@ describe('npm run demo (examples/demo.mjs)', () => {
       'TRY: “Otomatik olarak uygulanabilir: ₺3.244,49 tutarındaki maliyet, ₺5.475,00 olan otomatik onay sınırının içinde.”',
     );
     expect(out).toContain(
-      'IRR: “قابل اعمال خودکار است: هزینهٔ ۴٬۱۷۷٬۸۳۰ تومان در محدودهٔ سقف تأیید خودکار (۷٬۰۵۰٬۰۰۰ تومان) است.”',
+      'IRR: “به‌طور خودکار قابل اعمال است: هزینهٔ ۴٬۱۷۷٬۸۳۰ تومان در محدودهٔ سقف تأیید خودکار (۷٬۰۵۰٬۰۰۰ تومان) است.”',
     );
   });
 });

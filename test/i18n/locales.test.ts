@@ -122,6 +122,14 @@ describe('formatting with Intl', () => {
     expect(fa.number(1234.5)).toBe('۱٬۲۳۴٫۵');
     expect(fa.money(59.9, 'EUR')).toBe('۵۹٫۹۰ یورو');
     expect(fa.money(1234.5, 'TRY')).toBe('۱٬۲۳۴٫۵۰ لیرهٔ ترکیه');
+    // No «٫۰۰» on a whole amount; rials as Iranians write them, and toman only when it is whole.
+    expect(fa.money(18, 'EUR')).toBe('۱۸ یورو');
+    expect(fa.money(2_345_305, 'IRR')).toBe('۲٬۳۴۵٬۳۰۵ ریال');
+    expect(fa.money(2_345_300, 'IRR', { IRR: 'toman' })).toBe('۲۳۴٬۵۳۰ تومان');
+    expect(fa.money(2_345_305, 'IRR', { IRR: 'toman' })).toBe('۲٬۳۴۵٬۳۰۵ ریال');
+    expect(fa.money(6800, 'JPY')).toBe('۶٬۸۰۰ ین');
+    expect(fa.currencyName('IRR')).toBe('ریال');
+    expect(fa.exchangeRate(470_000, 'EUR', 'IRR')).toBe('۱ یورو = ۴۷۰٬۰۰۰ ریال');
     expect(fa.percent(10)).toBe('۱۰٪');
     // Ordinals in words, and no comma before the last «و» (CLDR has one; Persian writers do not).
     expect(fa.ordinal(3)).toBe('سومین');
@@ -133,22 +141,56 @@ describe('formatting with Intl', () => {
     expect(fa.list(['۸ سفارش', 'سفارش در ۶۰ روز اخیر'])).toBe('۸ سفارش و سفارش در ۶۰ روز اخیر');
   });
 
-  it('dates Persian rationale in the Solar Hijri calendar, in UTC whatever the offset', () => {
+  it('dates Persian rationale in the Solar Hijri calendar, in Tehran time unless told another zone', () => {
     const fa = new Renderer('fa');
+    expect(fa.timeZone).toBe('Asia/Tehran');
     expect(fa.date('2026-03-13T08:30:00.000Z')).toBe('۲۲ اسفند ۱۴۰۴');
-    // 23:30 at UTC−05:00 is already the next day in UTC.
+    // 23:30 at UTC−05:00 is already the next day in Tehran.
     expect(fa.date('2026-03-20T23:30:00-05:00')).toBe('۱ فروردین ۱۴۰۵');
-    expect(fa.dateTime('2026-03-10T08:05:00Z')).toBe('۱۹ اسفند ۱۴۰۴ ساعت ۸:۰۵');
+    // 22:00 UTC is 01:30 the next day in Tehran.
+    expect(fa.date('2026-03-12T22:00:00Z')).toBe('۲۲ اسفند ۱۴۰۴');
+    expect(fa.dateTime('2026-03-10T08:05:00Z')).toBe('۱۹ اسفند ۱۴۰۴ ساعت ۱۱:۳۵');
+    expect(new Renderer('fa', 'UTC').dateTime('2026-03-10T08:05:00Z')).toBe('۱۹ اسفند ۱۴۰۴ ساعت ۸:۰۵');
+    // An agent's period says the day once, and names the zone.
+    expect(fa.period('2026-03-10T00:00:00Z', '2026-03-10T00:30:00Z')).toBe(
+      '۱۹ اسفند ۱۴۰۴،\u200f ۳:۳۰ تا ۴:۰۰',
+    );
+    expect(fa.zoneName('2026-03-10T00:00:00Z')).toBe('به وقت تهران');
+    expect(new Renderer('en', 'Asia/Kathmandu').zoneName('2026-03-10T00:00:00Z')).toBe('GMT+5:45');
   });
 
-  it('writes Turkish money with the symbol first and Turkish separators, percent sign first', () => {
+  it('writes Turkish money as Turkish shops do, Turkish separators, percent sign first', () => {
     const tr = new Renderer('tr');
+    // The lira's sign before the amount; a foreign currency's after it, or its name where it has no sign.
     expect(tr.money(1234.5, 'TRY')).toBe('₺1.234,50');
-    expect(tr.money(59.9, 'EUR')).toBe('€59,90');
+    expect(tr.money(59.9, 'EUR')).toBe('59,90 €');
+    expect(tr.money(6800, 'JPY')).toBe('6.800 ¥');
+    expect(tr.money(32_050_000, 'IRR')).toBe('32.050.000 İran riyali');
+    expect(tr.exchangeRate(160, 'EUR', 'JPY')).toBe('1 € = 160 ¥');
+    expect(tr.exchangeRate(36.5, 'EUR', 'TRY')).toBe('1 € = ₺36,5');
+    expect(['EUR', 'JPY', 'TRY'].map((c) => tr.currencyName(c))).toEqual([
+      'euro',
+      'Japon yeni',
+      'Türk lirası',
+    ]);
     expect(tr.percent(20)).toBe('%20');
+    // A percentage before a noun takes the suffix of the number as it is read.
+    expect([10, 20, 25, 30, 40, 50, 60, 90, 100, 12.5].map((n) => tr.percentModifier(n))).toEqual([
+      "%10'luk",
+      "%20'lik",
+      "%25'lik",
+      "%30'luk",
+      "%40'lık",
+      "%50'lik",
+      "%60'lık",
+      "%90'lık",
+      "%100'lük",
+      "%12,5'lik",
+    ]);
     expect(tr.ordinal(3)).toBe('3.');
     expect(tr.date('2026-03-13T08:30:00Z')).toBe('13 Mart 2026');
-    expect(tr.dateTime('2026-03-10T08:05:00Z')).toBe('10 Mart 2026 08:05');
+    // Türkiye time, three hours ahead of UTC.
+    expect(tr.dateTime('2026-03-10T08:05:00Z')).toBe('10 Mart 2026 11:05');
     expect(tr.list(['a', 'b', 'c'])).toBe('a, b ve c');
   });
 

@@ -10,7 +10,12 @@ import { fcParams } from '../seed';
 describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
   const tag = LOCALES[locale].tag;
   const numbers = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
-  const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+  const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: LOCALES[locale].timeZone });
+  // A zone 5:45 ahead of UTC and one 3:30 behind: a date's memo holds in every zone's offset.
+  const zones = ['Asia/Kathmandu', 'America/St_Johns'].map((timeZone) => ({
+    r: new Renderer(locale, timeZone),
+    dates: new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone }),
+  }));
   const lists = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
   const percents = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 });
   // One renderer for the whole run, so that later cases are served from what earlier ones left.
@@ -34,6 +39,8 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
             // What a renderer that has never seen the amount writes.
             expect(r.money(n, 'EUR')).toBe(new Renderer(locale).money(n, 'EUR'));
             expect(r.date(new Date(time).toISOString())).toBe(dates.format(time));
+            for (const zone of zones)
+              expect(zone.r.date(new Date(time).toISOString())).toBe(zone.dates.format(time));
             // Persian drops CLDR's comma before the last «و».
             const list = lists.format(items);
             expect(r.list(items)).toBe(locale === 'fa' ? list.replace(/، و (?!.*، و )/su, ' و ') : list);

@@ -69,7 +69,7 @@ const burst: IncidentOptions = { window: '2h', baseline: 0, minCount: 4 };
 const STATEMENT = {
   en: 'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Please send us a private message so that we can help you personally.',
   tr: 'Birçok müşterimizi etkileyen bir sorunun farkındayız ve çözmek için çalışıyoruz. Yaşadığınız aksaklık için özür dileriz. Size bizzat yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
-  fa: 'از مشکلی که برای بسیاری از مشتریان ما پیش آمده است آگاهیم و برای رفع آن تلاش می‌کنیم. بابت این وضعیت پوزش می‌خواهیم. لطفاً از طریق پیام خصوصی با ما در ارتباط باشید تا بتوانیم شخصاً پیگیری کنیم.',
+  fa: 'از مشکلی که برای بسیاری از مشتریان ما پیش آمده است آگاهیم و در حال برطرف کردن آن هستیم. بابت این مشکل پوزش می‌خواهیم. لطفاً از طریق پیام خصوصی با ما در ارتباط باشید تا موضوع شما را شخصاً پیگیری کنیم.',
 } as const;
 
 describe('recommendMany in crisis mode', () => {
@@ -132,14 +132,21 @@ describe('recommendMany in crisis mode', () => {
     const notice = (id: string) =>
       members.find((r) => r.complaintId === id)?.rationale.find((s) => s.key === 'incident.notice')?.text;
     expect(notice('w-1')).toBe(
-      'Yaşadığınız sorun, birçok müşterimizi etkileyen genel bir aksaklıktan kaynaklanıyor; kalıcı olarak gidermek için çalışıyoruz.',
+      'Yaşadığınız sorun, birçok müşterimizi etkileyen genel bir aksaklıktan kaynaklanıyor; aksaklığı kalıcı olarak gidermek için çalışıyoruz.',
     );
     expect(notice('w-3')).toBe(
-      'مشکل شما بخشی از یک مشکل شناخته‌شده است که بسیاری از مشتریان ما را تحت تأثیر قرار داده است و ما در حال رفع ریشهٔ آن هستیم.',
+      'مشکلی که برای شما پیش آمده، برای تعدادی دیگر از مشتریان ما نیز رخ داده است و در حال برطرف کردن علت آن هستیم.',
     );
     expect(notice('w-4')).toBe(
       'This is part of a known problem that has affected many of our customers, and we are fixing its cause.',
     );
+    // The agent reads the incident's period in the language's zone, the day said once: Tehran time in
+    // Persian, UTC in English.
+    const period = (id: string) =>
+      members.find((r) => r.complaintId === id)?.rationale.find((s) => s.key === 'why.incident')?.text;
+    expect(period('w-3')).toContain('۱۹ اسفند ۱۴۰۴،\u200f ۳:۳۰ تا ۴:۰۰ (به وقت تهران)');
+    expect(period('w-4')).toMatch(/March 10, 2026, 00:00\s–\s00:30 \(UTC\)/);
+
     // The late delivery is no part of it and is exactly what it would be alone.
     const late = results.find((r) => r.complaintId === 'late-1');
     expect(late).toEqual(await createRecommender({ locale: 'auto' }).recommend(batch[4]));

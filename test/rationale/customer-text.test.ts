@@ -14,7 +14,7 @@ async function say(locale: Locale, rules: Parameters<typeof ruleSet>, input = co
 }
 
 describe('customer text', () => {
-  it('names the product the order names, and its SKU only where it names none', async () => {
+  it('names the product the order names, and never its SKU: the rest is "other items from your order"', async () => {
     const input = complaint({
       order: {
         ...complaint().order!,
@@ -29,11 +29,28 @@ describe('customer text', () => {
     const rules = [[categoryRule('r', 'wrong_item', [{ type: 'resend', items: 'all' }])]] as const;
     const en = await say('en', [...rules] as never, input);
     expect(en).toContain(
-      'We will send Koşu ayakkabısı, 42 numara, 2 × Spor çorap, and 1 × LACE-9 again by standard shipping, at no cost to you.',
+      'We will send Koşu ayakkabısı, 42 numara, 2 × Spor çorap, and one other item from your order again by standard shipping, at no cost to you.',
     );
     const tr = await say('tr', [...rules] as never, input);
-    expect(tr.join('\n')).toContain('Koşu ayakkabısı, 42 numara, 2 adet Spor çorap ve 1 adet LACE-9');
-    expect(tr.join('\n')).not.toMatch(/SHOE-42|SOCK-1/);
+    expect(tr.join('\n')).toContain(
+      'Şu ürünleri sizden hiçbir ücret almadan standart kargoyla yeniden göndereceğiz: Koşu ayakkabısı, 42 numara, 2 adet Spor çorap ve siparişinizdeki diğer ürün.',
+    );
+    const fa = await say('fa', [...rules] as never, input);
+    expect(fa.join('\n')).toContain('یک کالای دیگر از سفارش شما را دوباره و با ارسال عادی برای شما می‌فرستیم');
+    for (const text of [en, tr, fa]) expect(text.join('\n')).not.toMatch(/SHOE-42|SOCK-1|LACE-9/);
+    // With no name at all, the sentence names no item.
+    const bare = complaint({
+      order: { ...complaint().order!, items: [{ sku: 'LACE-9', quantity: 3, unitPrice: 1 }], total: 3 },
+    });
+    expect(await say('en', [...rules] as never, bare)).toContain(
+      'We will send the 3 items again by standard shipping, at no cost to you.',
+    );
+    expect(await say('tr', [...rules] as never, bare)).toContain(
+      'Siparişinizdeki 3 ürünü sizden hiçbir ücret almadan standart kargoyla yeniden göndereceğiz.',
+    );
+    expect(await say('fa', [...rules] as never, bare)).toContain(
+      'بدون هیچ هزینه‌ای، ۳ کالای مورد نظر را دوباره و با ارسال عادی برای شما می‌فرستیم.',
+    );
   });
 
   it('tells of a small gift, never its value', async () => {
@@ -48,11 +65,15 @@ describe('customer text', () => {
   it('names the team of a queue, from the rule set or redress’s own, and no team for an unnamed queue', async () => {
     const escalate = (queue: string) => [
       [categoryRule('r', 'wrong_item', [{ type: 'escalate', queue }])],
-      { queues: { vip: { name: { en: 'VIP care', tr: 'VIP müşteri', fa: 'مشتریان ویژه' } } } },
+      { queues: { vip: { name: { en: 'VIP care', tr: 'VIP müşteri', fa: 'واحد مشتریان ویژه' } } } },
     ];
-    expect((await say('tr', escalate('vip') as never)).join('\n')).toContain('VIP müşteri ekibimizden');
-    expect((await say('fa', escalate('vip') as never)).join('\n')).toContain('در تیم مشتریان ویژه');
-    expect((await say('fa', escalate('legal') as never)).join('\n')).toContain('در تیم حقوقی');
+    expect((await say('tr', escalate('vip') as never)).join('\n')).toContain('VIP müşteri ekibimiz sizinle');
+    expect((await say('fa', escalate('vip') as never)).join('\n')).toContain(
+      'یکی از کارشناسان واحد مشتریان ویژه ما حداکثر تا',
+    );
+    expect((await say('fa', escalate('legal') as never)).join('\n')).toContain(
+      'یکی از کارشناسان واحد حقوقی ما',
+    );
     const unnamed = (await say('en', escalate('team-x7') as never)).join('\n');
     expect(unnamed).toContain('A member of our team will contact you by');
     expect(unnamed).not.toContain('team-x7');
@@ -67,15 +88,15 @@ describe('customer text', () => {
     expect(en).toContain('We will take €5.00 off your next invoice.');
     expect(en.join('\n')).not.toContain('next order');
     const tr = await say('tr', rules as never, subscriptionComplaint());
-    expect(tr).toContain('€5,00 tutarındaki indirim bir sonraki faturanıza yansıtılacak.');
+    expect(tr).toContain('5,00 € tutarındaki indirim bir sonraki faturanıza yansıtılacak.');
     const percent = [
       [categoryRule('p', 'service_outage', [{ type: 'coupon', percent: 20, maxDiscount: 3 }])],
     ];
     const order = await say('en', percent as never, complaint({ category: 'service_outage' }));
     expect(order.join('\n')).toMatch(/20% discount coupon for your next order, worth up to €3\.00 and valid/);
+    const turkish = await say('tr', percent as never, complaint({ category: 'service_outage' }));
+    expect(turkish.join('\n')).toMatch(/geçerli %20'lik bir indirim kuponu hazırladık \(en fazla 3,00 €\)\./);
     const invoice = await say('fa', percent as never, subscriptionComplaint());
-    expect(invoice.join('\n')).toContain(
-      'روی صورت‌حساب بعدی شما ۲۰٪ تخفیف، حداکثر تا ۳٫۰۰ یورو، اعمال می‌شود.',
-    );
+    expect(invoice.join('\n')).toContain('روی صورت‌حساب بعدی شما ۲۰٪ تخفیف، حداکثر تا ۳ یورو، اعمال می‌شود.');
   });
 });

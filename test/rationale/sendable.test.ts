@@ -10,8 +10,20 @@ import { messageProblems, recommendationProblems, sendableProblems } from '../se
 // thousands of generated complaints (the checker is test/sendable.ts).
 
 const ruleSet = loadRuleSet(defaultRuleSet);
+// Persian customers read rials in toman, as Iranian shops write prices: a rial amount that is not a whole
+// number of toman must then be shown in rials (there is no fraction of a toman in print).
 const recommenders = new Map(
-  LOCALE_CODES.map((locale) => [locale, createRecommender({ locale, exchangeRates: RATES })] as const),
+  LOCALE_CODES.map(
+    (locale) =>
+      [
+        locale,
+        createRecommender({
+          locale,
+          exchangeRates: RATES,
+          ...(locale === 'fa' ? { currencyDisplay: { IRR: 'toman' } as const } : {}),
+        }),
+      ] as const,
+  ),
 );
 
 /** Product names as shops write them, in the three languages; some lines have none. */
@@ -23,8 +35,14 @@ const NAMES = [
   undefined,
 ];
 
+/** Complaints in the rule set's euros and in the customers' own lira, rials and yen. */
+const anyCurrency = fc.oneof(
+  { arbitrary: complaintArbitrary(), weight: 3 },
+  ...['TRY', 'IRR', 'JPY'].map((currency) => ({ arbitrary: complaintArbitrary({ currency }), weight: 1 })),
+);
+
 const complaints = fc
-  .tuple(complaintArbitrary(), fc.array(fc.constantFrom(...NAMES), { minLength: 50, maxLength: 50 }))
+  .tuple(anyCurrency, fc.array(fc.constantFrom(...NAMES), { minLength: 50, maxLength: 50 }))
   .map(([c, names]) =>
     c.order
       ? {
@@ -56,6 +74,28 @@ describe('the sendable checker', () => {
     expect(sendableProblems('Size bir gift göndereceğiz.', { ...ctx, locale: 'tr' })).toHaveLength(1);
     expect(sendableProblems('تا 13 مارس', { ...ctx, locale: 'fa' })).toHaveLength(1);
     expect(sendableProblems('۱۳ ژوئن ۲۰۲۶', { ...ctx, locale: 'fa' })).toHaveLength(1);
+    // A SKU, named or not: the product is named by its name, or the sentence names no item.
+    const unnamed = {
+      ...complaint,
+      order: { ...complaint.order!, items: [{ sku: 'JACKET-M', quantity: 1, unitPrice: 80 }] },
+    };
+    expect(
+      sendableProblems('We will send 1 × JACKET-M again', { complaint: unnamed, ruleSet, locale: 'en' }),
+    ).toHaveLength(1);
+    expect(
+      sendableProblems('We will send the item again', { complaint: unnamed, ruleSet, locale: 'en' }),
+    ).toEqual([]);
+    // No count of customers, no fractional toman, money as each language writes it.
+    expect(sendableProblems('a known problem affecting 45 customers', { ...ctx, locale: 'en' })).toHaveLength(
+      1,
+    );
+    expect(sendableProblems('مبلغ ۲۳۴٬۵۳۰٫۵ تومان را', { ...ctx, locale: 'fa' })).toHaveLength(1);
+    expect(sendableProblems('مبلغ ۲٬۳۴۵٬۳۰۵ ریال ایران را', { ...ctx, locale: 'fa' })).toHaveLength(1);
+    expect(sendableProblems('مبلغ ۱۸٫۰۰ یورو را', { ...ctx, locale: 'fa' })).toHaveLength(1);
+    expect(sendableProblems('مبلغ ۱۸ یورو و ۵٫۹۹ یورو را', { ...ctx, locale: 'fa' })).toEqual([]);
+    expect(sendableProblems('en fazla €25,00 değerinde', { ...ctx, locale: 'tr' })).toHaveLength(1);
+    expect(sendableProblems('IRR 32.050.000 tutarında', { ...ctx, locale: 'tr' })).toHaveLength(1);
+    expect(sendableProblems('en fazla 25,00 € ve ₺499,90', { ...ctx, locale: 'tr' })).toEqual([]);
     // Names from the input are the customer's own words.
     expect(
       sendableProblems('سفارش شمارهٔ ⁨o-1001⁩: ⁨Koşu ayakkabısı, 42 numara⁩', { ...ctx, locale: 'fa' }),

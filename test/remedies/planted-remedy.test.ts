@@ -58,8 +58,8 @@ describe('a remedy defined in its own module and registered with one line', () =
     const set = ruleSet(rules(500));
     for (const [locale, text] of [
       ['en', 'We have added 500 loyalty points, worth €5.00, to your account.'],
-      ['tr', 'Hesabınıza €5,00 değerinde 500 sadakat puanı ekledik.'],
-      ['fa', '۵۰۰ امتیاز وفاداری به ارزش ۵٫۰۰ یورو به حساب شما افزوده‌ایم.'],
+      ['tr', 'Hesabınıza 5,00 € değerinde 500 sadakat puanı ekledik.'],
+      ['fa', '۵۰۰ امتیاز وفاداری به ارزش ۵ یورو به حساب شما افزوده‌ایم.'],
     ] as const) {
       const rec = await createRecommender({ ruleSet: set, locale }).recommend(complaint());
       const given = rec.remedies.find((r) => (r.type as string) === 'loyalty_points');

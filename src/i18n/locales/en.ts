@@ -69,11 +69,21 @@ export const en = {
   'queue.billing': 'billing',
   'queue.store-management': 'store management',
   'queue.customer-care': 'customer care',
+  'platform.instagram': 'Instagram',
+  'platform.x': 'X',
+  'platform.twitter': 'Twitter',
+  'platform.tiktok': 'TikTok',
+  'platform.trustpilot': 'Trustpilot',
+  'platform.telegram': 'Telegram',
+  'platform.facebook': 'Facebook',
+  'platform.youtube': 'YouTube',
+  'platform.linkedin': 'LinkedIn',
 
   quoted: '"{text}"',
   'currency.toman': 'toman',
   'money.toman': '{amount} toman',
-  'item.line': '{quantity} × {sku}',
+  'item.others.one': 'one other item from your order',
+  'item.others.other': '{count} other items from your order',
   'item.named': '{name}',
   'item.namedMany': '{quantity} × {name}',
 
@@ -102,7 +112,7 @@ export const en = {
     'We understand that one of our staff did not treat you with the respect you deserve.',
   'restate.other': 'We understand that something went wrong with {subject}, and we want to put it right.',
 
-  'handling.human': 'A member of our team will review your case personally before we confirm this.',
+  'handling.human': 'We will review your case once more before anything is final.',
   'handling.public':
     'We will also answer your public post on {platform}, so that everyone can see it is being resolved.',
   'handling.trace':
@@ -168,11 +178,15 @@ export const en = {
   'why.quietPost':
     'The public post reached {reach} people, fewer than {threshold}: it is answered in public and remedied exactly as a private complaint.',
   'why.incident':
-    'Part of incident {id}: {count} complaints about {cause} between {first} and {last} (UTC). Everyone in it gets at least the remedies of its most severe complaint, {top}, within their own caps.',
+    'Part of incident {id}: {count} complaints about {cause}, {period} ({zone}). Everyone in it gets at least the remedies of its most severe complaint, {top}, within their own caps.',
 
   'why.incidentOwner':
     'One voice: {owner} owns every complaint of the incident, and public posts are answered with its shared statement.',
   'why.incidentPartners': 'Told once for the incident: {partners}.',
+
+  'zone.UTC': 'UTC',
+  'zone.Asia/Tehran': 'Tehran time',
+  'zone.Europe/Istanbul': 'Istanbul time',
 
   'cause.sku': '{category} (SKU {sku})',
   'cause.service': '{category} ({service})',

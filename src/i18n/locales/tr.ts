@@ -17,7 +17,7 @@ import type { Messages } from './en';
 export const tr = {
   'ordinal.other': '{n}.',
 
-  'factor.category': '{category} şikayeti',
+  'factor.category': '{category} ile ilgili şikayet',
   'factor.daysLate.other': '{days} gün gecikme',
   'factor.itemsAffected.other': '{items} üründe sorun',
   'factor.public': 'herkese açık paylaşım',
@@ -42,7 +42,7 @@ export const tr = {
   'category.service_outage': 'hizmet kesintisi',
   'category.poor_quality': 'düşük kalite',
   'category.staff_behavior': 'personel davranışı',
-  'category.other': 'başka bir sorun',
+  'category.other': 'başka bir konu',
   'tone.calm': 'sakin',
   'tone.upset': 'rahatsız',
   'tone.angry': 'öfkeli',
@@ -58,16 +58,26 @@ export const tr = {
   'shipping.standard': 'standart',
   'shipping.express': 'hızlı',
   'queue.legal': 'hukuk',
-  'queue.senior-care': 'kıdemli müşteri hizmetleri',
+  'queue.senior-care': 'müşteri ilişkileri',
   'queue.social-media': 'sosyal medya',
   'queue.billing': 'fatura işlemleri',
   'queue.store-management': 'mağaza yönetimi',
   'queue.customer-care': 'müşteri hizmetleri',
+  'platform.instagram': 'Instagram',
+  'platform.x': 'X',
+  'platform.twitter': 'Twitter',
+  'platform.tiktok': 'TikTok',
+  'platform.trustpilot': 'Trustpilot',
+  'platform.telegram': 'Telegram',
+  'platform.facebook': 'Facebook',
+  'platform.youtube': 'YouTube',
+  'platform.linkedin': 'LinkedIn',
 
   quoted: '“{text}”',
-  'currency.toman': 'tümen',
+  'currency.toman': 'İran tümeni',
   'money.toman': '{amount} tümen',
-  'item.line': '{quantity} adet {sku}',
+  'item.others.one': 'siparişinizdeki diğer ürün',
+  'item.others.other': 'siparişinizdeki diğer {count} ürün',
   'item.named': '{name}',
   'item.namedMany': '{quantity} adet {name}',
 
@@ -76,39 +86,38 @@ export const tr = {
   'subject.orderIn': '{orderId} numaralı siparişinizde',
   'subject.subscriptionIn': '{plan} aboneliğinizde',
 
-  'restate.wrong_item': '{subjectIn} size yanlış ürün gönderildiğini üzülerek öğrendik.',
-  'restate.damaged_item.one': '{subjectIn}ki ürünün size hasarlı ulaştığını üzülerek öğrendik.',
-  'restate.damaged_item.other': '{subjectIn}ki ürünlerin size hasarlı ulaştığını üzülerek öğrendik.',
-  'restate.missing_item.one': '{subjectIn}ki bir ürünün size ulaşmadığını üzülerek öğrendik.',
-  'restate.missing_item.other': '{subjectIn}ki bazı ürünlerin size ulaşmadığını üzülerek öğrendik.',
+  'restate.wrong_item': 'Üzülerek öğrendik ki {subjectIn} size yanlış ürün gönderilmiş.',
+  'restate.damaged_item.one': 'Üzülerek öğrendik ki {subjectIn}ki ürün size hasarlı ulaşmış.',
+  'restate.damaged_item.other': 'Üzülerek öğrendik ki {subjectIn}ki ürünler size hasarlı ulaşmış.',
+  'restate.missing_item.one': 'Üzülerek öğrendik ki {subjectIn}ki bir ürün size ulaşmamış.',
+  'restate.missing_item.other': 'Üzülerek öğrendik ki {subjectIn}ki bazı ürünler size ulaşmamış.',
   'restate.late_delivery.other':
-    '{subject}, size söz verdiğimiz tarihten {days} gün sonra elinize ulaştı; yaşadığınız mağduriyeti anlıyoruz.',
+    'Üzülerek öğrendik ki {subject} size, söz verdiğimiz tarihten {days} gün geç ulaşmış.',
   'restate.late_delivery_pending.other':
-    '{subject}, size söz verdiğimiz tarihin üzerinden {days} gün geçmesine rağmen hâlâ elinize ulaşmadı; yaşadığınız mağduriyeti anlıyoruz.',
+    'Üzülerek öğrendik ki {subject}, söz verdiğimiz tarihin üzerinden {days} gün geçmesine rağmen hâlâ size ulaşmamış.',
   'restate.billing_error':
-    '{subject} için sizden olması gerekenden {overcharge} fazla ücret alındığını üzülerek öğrendik.',
-  'restate.billing_error_unknown': '{subject} için hatalı bir ücretlendirme yapıldığını üzülerek öğrendik.',
-  'restate.service_outage': '{subjectIn} yaşadığınız hizmet kesintisini üzülerek öğrendik.',
-  'restate.poor_quality': '{subjectIn}ki ürünün beklediğiniz kaliteyi karşılamadığını üzülerek öğrendik.',
+    'Üzülerek öğrendik ki {subject} için sizden olması gerekenden {overcharge} fazla ücret alınmış.',
+  'restate.billing_error_unknown': 'Üzülerek öğrendik ki {subject} için hatalı bir ücretlendirme yapılmış.',
+  'restate.service_outage': 'Üzülerek öğrendik ki {subjectIn} hizmet kesintisi yaşamışsınız.',
+  'restate.poor_quality': 'Üzülerek öğrendik ki {subjectIn}ki ürün beklediğiniz kaliteyi karşılamamış.',
   'restate.staff_behavior':
-    'Çalışanlarımızdan birinin size hak ettiğiniz saygıyla davranmadığını üzülerek öğrendik.',
+    'Üzülerek öğrendik ki çalışanlarımızdan biri size hak ettiğiniz saygıyla davranmamış.',
   'restate.other':
-    '{subject} ile ilgili bir sorun yaşadığınızı üzülerek öğrendik; bunu telafi etmek istiyoruz.',
+    'Üzülerek öğrendik ki {subject} ile ilgili bir sorun yaşamışsınız; bunu telafi etmek istiyoruz.',
 
-  'handling.human':
-    'Bu çözümü size kesinleştirmeden önce ekibimizden bir çalışma arkadaşımız talebinizi bizzat inceleyecektir.',
+  'handling.human': 'Son kararı vermeden önce talebinizi ayrıca gözden geçireceğiz.',
   'handling.public':
     'Sorunun çözülmekte olduğunu herkesin görebilmesi için {platform} üzerindeki paylaşımınıza da yanıt vereceğiz.',
   'handling.trace':
-    'Kargo firmasından gönderinizin nerede olduğunu araştırmasını isteyeceğiz. Gönderiniz {date} tarihine kadar size ulaşmazsa ürünleri yeniden gönderecek ya da ücretini iade edeceğiz.',
+    'Gönderinizin nerede olduğunu kargo firmasıyla birlikte araştıracağız. Gönderiniz {date} tarihine kadar size ulaşmazsa ürünleri yeniden gönderecek ya da bedelini iade edeceğiz.',
   'handling.evidence':
     'Lütfen hasarın bir fotoğrafını bize gönderin; fotoğraf elimize ulaşır ulaşmaz gerekli işlemleri başlatacağız.',
   'handling.publicUnnamed':
-    'Sorunun çözülmekte olduğunu herkesin görebilmesi için herkese açık paylaşımınıza da yanıt vereceğiz.',
+    'Sorunun çözülmekte olduğunu herkesin görebilmesi için paylaşımınıza da açık olarak yanıt vereceğiz.',
   'case.linked':
-    'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Bu konudaki muhatabınız yine {owner} ekibimiz olacak.',
+    'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Talebinizi yine {owner} ekibimiz takip edecek.',
   'case.linked.unnamed':
-    'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Talebinizle yine aynı ekibimiz ilgilenecek.',
+    'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Talebinizi aynı ekibimiz takip etmeye devam edecek.',
   followUp:
     'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
 
@@ -127,23 +136,23 @@ export const tr = {
   'incident.statement':
     'Birçok müşterimizi etkileyen bir sorunun farkındayız ve çözmek için çalışıyoruz. Yaşadığınız aksaklık için özür dileriz. Size bizzat yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
   'incident.notice':
-    'Yaşadığınız sorun, birçok müşterimizi etkileyen genel bir aksaklıktan kaynaklanıyor; kalıcı olarak gidermek için çalışıyoruz.',
+    'Yaşadığınız sorun, birçok müşterimizi etkileyen genel bir aksaklıktan kaynaklanıyor; aksaklığı kalıcı olarak gidermek için çalışıyoruz.',
 
   'why.currency':
-    'Tutarlar {asOf} tarihli kurla çevrildi ({rate}): kurallar, puanlar ve sınırlar bu şikayetin tutarlarını {ruleSetCurrency} üzerinden değerlendirdi; burada gösterilen tutarlar {currency} cinsindendir.',
+    'Tutarlar {asOf} tarihli kurla çevrildi ({rate}): kurallar, puanlar ve sınırlar {ruleSetCurrency} üzerinden hesaplandı; burada tutarlar {currency} olarak gösteriliyor.',
   'why.severity': 'Önem derecesi {score}/100 ({band}): {factors}.',
   'why.value': 'Müşteri değeri {score}/100 ({tier}): {factors}.',
   'why.rules': 'Uygulanan kurallar: {rules}.',
   'why.noRule': 'Bu şikayete uyan bir kural yok; telafiye bir çalışma arkadaşımız karar verecek.',
   'why.dropped.cap':
-    '“{rule}” kuralından gelen {remedy} ({cost}) çıkarıldı: {cap} olan jest sınırının altında pay kalmadı.',
+    '“{rule}” kuralından gelen {remedy} ({cost}) çıkarıldı: {cap} tutarındaki jest sınırında yer kalmadı.',
   'why.reduced.cap':
     '“{rule}” kuralından gelen {remedy}, {cap} olan jest sınırını aşmamak için {cost} tutarından {kept} tutarına indirildi.',
   'why.limit.severity':
-    'Jest amaçlı telafi {limit} ile sınırlıdır: {band} önem düzeyindeki bir şikayette, {value} tutarındaki etkilenen değerin {share} kadarı.',
+    'Jest amaçlı telafi {limit} ile sınırlıdır: {band} önem düzeyindeki bir şikayette sınır, {value} tutarındaki etkilenen değerin {share} oranıdır.',
   'why.limit.tier': 'Jest amaçlı telafi, {tier} segmentindeki bir müşteri için {limit} ile sınırlıdır.',
   'why.limit.total':
-    'Jest amaçlı telafi {limit} ile sınırlıdır: mağduriyetin giderilmesi ({restitution}) ve jest birlikte, {value} tutarındaki etkilenen değerin {share} kadarını aşmaz.',
+    'Jest amaçlı telafi {limit} ile sınırlıdır: mağduriyetin giderilmesi ({restitution}) ve jest birlikte, {value} tutarındaki etkilenen değerin {share} oranını aşamaz.',
   'why.limit.customer':
     'Jest amaçlı telafi {limit} ile sınırlıdır: bu müşterinin hakkından kalan tutar (son {days} günde {used} tutarında jest; en fazla {max}).',
   'why.limit.customerCount':
@@ -164,11 +173,15 @@ export const tr = {
   'why.quietPost':
     'Herkese açık paylaşım {reach} kişiye ulaştı, yani {threshold} kişinin altında kaldı: paylaşıma herkese açık olarak yanıt verilir, telafi ise özel bir şikayetle tamamen aynıdır.',
   'why.incident':
-    'Bu şikayet {id} olayına dahil: {first} ile {last} (UTC) arasında {cause} konusunda {count} şikayet geldi. Olaydaki herkes, kendi üst sınırları içinde, en ağır şikayetin ({top}) aldığı telafileri en az aynı ölçüde alır.',
+    'Bu şikayet {id} olayına dahil: {period} ({zone}) arasında {cause} konusunda {count} şikayet geldi. Olaydaki herkes, kendi üst sınırları içinde, en ağır şikayetin ({top}) aldığı telafileri en az aynı ölçüde alır.',
 
   'why.incidentOwner':
-    'Tek ses: olaydaki tüm şikayetlerin sorumlusu {owner}; herkese açık paylaşımlar olayın ortak açıklamasıyla yanıtlanır.',
+    'Tek muhatap: olaydaki tüm şikayetlerin sorumlusu {owner}; herkese açık paylaşımlar olayın ortak açıklamasıyla yanıtlanır.',
   'why.incidentPartners': 'Olay için bir kez bilgilendirilenler: {partners}.',
+
+  'zone.UTC': 'UTC',
+  'zone.Asia/Tehran': 'Tahran saati',
+  'zone.Europe/Istanbul': 'Türkiye saati',
 
   'cause.sku': '{category} (stok kodu {sku})',
   'cause.service': '{category} ({service})',
@@ -182,7 +195,7 @@ export const tr = {
   'na.nothing_to_refund': 'bu esasa göre iade edilecek bir tutar yok',
 
   'reason.legal_threat': 'müşteri hukuki yola başvuracağını bildirdi',
-  'reason.abusive_tone': 'iletişim hakaret içeriyordu',
+  'reason.abusive_tone': 'müşterinin mesajı hakaret içeriyordu',
   'reason.tone': 'müşteri {tone}',
   'reason.severity_band': 'önem derecesi {band}',
   'reason.value_tier': 'müşteri {tier} seviyesinde',
@@ -198,12 +211,12 @@ export const tr = {
   'rule.damaged-item-refund':
     'Küçük tutarlı bir siparişteki hasarlı ürünün bedeli, yeniden gönderilmeyi beklemeden hemen iade edilir.',
   'rule.missing-item': 'Eksik ürünler hemen gönderilir.',
-  'rule.late-minor': 'Kısa bir gecikme, içten bir özrü hak eder.',
-  'rule.late-moderate': 'Daha uzun bir gecikme, bir sonraki siparişte indirimi hak eder.',
+  'rule.late-minor': 'Kısa bir gecikme için içtenlikle özür dilenir.',
+  'rule.late-moderate': 'Daha uzun bir gecikmede bir sonraki sipariş için indirim tanımlanır.',
   'rule.lost-parcel':
     'Söz verilen tarihten bir hafta sonra hâlâ ulaşmayan sipariş kaybolmuş sayılır ve hemen yeniden gönderilir.',
   'rule.late-severe':
-    'Uzun ya da herkesin gözü önünde yaşanan bir gecikme, bir sonraki siparişte daha büyük bir indirimi hak eder.',
+    'Uzun ya da herkesin gözü önünde yaşanan bir gecikmede bir sonraki sipariş için daha büyük bir indirim tanımlanır.',
   'rule.billing-overcharge': 'Fazla alınan tutarın tamamı iade edilir.',
   'rule.billing-unknown': 'Tutarı bilinmeyen bir fatura hatasını bir çalışma arkadaşımız inceler.',
   'rule.outage': 'Kesintiye uğrayan hizmet için ücretsiz kullanım süresi tanımlanır.',
@@ -213,12 +226,12 @@ export const tr = {
     'Ciddi bir kesinti için ücretsiz kullanım süresi tanımlanır ve kişisel olarak özür dilenir.',
   'rule.outage-no-subscription':
     'Kesintiye uğrayan hizmet için bir sonraki siparişte geçerli bir indirim tanımlanır.',
-  'rule.other': 'Alışılmış kategorilerimizin dışındaki bir sorunu bir çalışanımız inceler.',
+  'rule.other': 'Standart kategorilerimizin dışında kalan bir sorunu bir çalışanımız inceler.',
   'rule.poor-quality': 'Standartlarımızın altında kalan bir ürünün bedeli kısmen iade edilir.',
-  'rule.staff': 'Kaba bir davranış, içten ve kişisel bir özrü hak eder.',
-  'rule.staff-severe': 'Personelin ciddi bir kusurlu davranışını bir yönetici inceler.',
+  'rule.staff': 'Kaba davranışa maruz kalan müşteriden içtenlikle ve kişisel olarak özür dilenir.',
+  'rule.staff-severe': 'Personelin ağır kusurlu davranışını bir yönetici inceler.',
   'rule.legal': 'Hukuki yola başvurma uyarısını hukuk ekibimiz ele alır.',
-  'rule.abusive': 'Hakaret içeren bir iletişimi kıdemli bir çalışma arkadaşımız ele alır.',
+  'rule.abusive': 'Hakaret içeren bir mesajı kıdemli bir çalışma arkadaşımız ele alır.',
   'rule.public-critical': 'Herkese açık ve ciddi bir şikayete sosyal medya ekibimiz yanıt verir.',
   'rule.repeat': 'Yeniden şikayette bulunmak zorunda kalan müşterimizden kişisel olarak özür dileriz.',
 } as const satisfies Messages;
