@@ -1,8 +1,8 @@
 import type { Complaint } from '../complaint/schema';
 import { toMinor } from '../money';
 import type { CaseLink, OpenedCase } from '../recommend/link';
-import type { Run } from '../recommend/pipeline';
-import type { Recommendation } from '../recommend/recommendation';
+import type { DecidedRun } from '../recommend/pipeline';
+import type { Decided } from '../recommend/recommendation';
 import type { OpenCaseRecord } from './case-book';
 
 /** What the pipeline needs of a batch's open case to link a complaint to it. */
@@ -16,7 +16,7 @@ export function linkOf(open: OpenCaseRecord): CaseLink {
 }
 
 /** Adds what a recommendation gives to its case. */
-export function record(open: OpenCaseRecord, rec: Recommendation): void {
+export function record(open: OpenCaseRecord, rec: Decided): void {
   for (const remedy of rec.remedies) {
     if (remedy.kind === 'restitution') open.restitution.add(remedy.type);
     if (remedy.kind === 'goodwill') open.goodwillMinor += toMinor(remedy.estimatedCost, rec.currency);
@@ -27,7 +27,12 @@ export function record(open: OpenCaseRecord, rec: Recommendation): void {
  * The case a complaint opens: its own, or the one the helpdesk passed that it was linked to (with
  * what that case gave, converted into the complaint's currency by the pipeline).
  */
-export function opened(c: Complaint, at: number, run: Run, from: CaseLink | undefined): OpenCaseRecord {
+export function opened(
+  c: Complaint,
+  at: number,
+  run: DecidedRun,
+  from: CaseLink | undefined,
+): OpenCaseRecord {
   const open: OpenCaseRecord = {
     id: from?.caseId ?? c.id,
     openedAt: at,

@@ -15,7 +15,7 @@ import type { RuleSetStamp } from '../rules/stamp';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 import type { CapStage } from './cap';
 import type { CaseMark } from './link';
-import type { Recommendation } from './recommendation';
+import type { Decided, Recommendation } from './recommendation';
 import { REDRESS_VERSION } from './version';
 
 /** A remedy as a recommendation shows it: in major units, without the rule's spec. */
@@ -47,6 +47,44 @@ export interface Parts {
   readonly incident?: IncidentMark;
   /** Set when the complaint is linked to an open case. */
   readonly caseMark?: CaseMark;
+}
+
+/** Everything a recommendation is made of but its words (the rationale and the customer message). */
+export type DecidedParts = Omit<Parts, 'rationale' | 'message'>;
+
+/**
+ * A recommendation without its words, for a replay that reads only what was decided: the same fields
+ * as `assemble` makes, in the same order, but for `rationale` and `message`.
+ */
+export function decided(p: DecidedParts): Decided {
+  const { capped, cap, dropped } = p.capStage;
+  const money = (minor: number) => fromMinor(minor, p.currency);
+  return {
+    complaintId: p.complaint.id,
+    ruleSet: p.stamp,
+    redressVersion: REDRESS_VERSION,
+    locale: p.locale,
+    severity: p.severity,
+    value: p.value,
+    remedies: p.remedies,
+    currency: p.currency,
+    money: p.money,
+    totalCost: money(capped.restitutionMinor + capped.goodwillMinor),
+    restitutionCost: money(capped.restitutionMinor),
+    goodwillCost: money(capped.goodwillMinor),
+    cap,
+    handling: p.handling,
+    followUp: { checkSatisfactionAt: p.checkSatisfactionAt, channel: p.complaint.channel },
+    trace: {
+      hit: p.hit,
+      facts: p.facts,
+      fired: p.fired,
+      dropped,
+      ...(p.outcomes ? { rules: p.outcomes } : {}),
+    },
+    ...(p.incident ? { incident: p.incident } : {}),
+    ...(p.caseMark ? { case: p.caseMark } : {}),
+  };
 }
 
 /** Stage "assemble": the recommendation as plain JSON, money in major units. */

@@ -27,12 +27,12 @@ import { referenceEvaluator } from '../rules/engine/reference';
 import type { Rule, RuleSet } from '../rules/ruleset';
 import { ruleSetStamp } from '../rules/stamp';
 import { addDays } from '../time/utc-calendar';
-import { assemble, toRemedy } from './assemble';
+import { assemble, type DecidedParts, decided, toRemedy } from './assemble';
 import { cap, reducerFor } from './cap';
 import { explain } from './explain';
 import { type CaseLink, link } from './link';
 import { price, remedyContext } from './price';
-import type { Recommendation } from './recommendation';
+import type { Decided, Recommendation } from './recommendation';
 import { type IncidentRun, select } from './select';
 
 /** Per-call options of `recommend`. */
@@ -85,12 +85,27 @@ export interface Run {
   readonly caseGoodwillGivenMinor?: number;
 }
 
+/** A `Run` without the words: what a replay reads of it. @internal */
+export interface DecidedRun {
+  readonly recommendation: Decided;
+  readonly caseGoodwillGivenMinor?: number;
+}
+
 /** The case link with what the helpdesk said the case gave converted into the complaint's currency. */
 function convertedLink(caseLink: CaseLink, conversion: Conversion): CaseLink {
   const elsewhere = caseLink.goodwillGivenElsewhere ?? [];
   const minor = elsewhere.reduce((sum, g) => sum + conversion.otherToComplaintMinor(g.amount, g.currency), 0);
   const { goodwillGivenElsewhere: _converted, ...rest } = caseLink;
   return { ...rest, goodwillGivenMinor: caseLink.goodwillGivenMinor + minor };
+}
+
+/** What the stages decided for one complaint, before it is put in words. */
+interface Decision {
+  readonly parts: DecidedParts;
+  readonly conversion: Conversion;
+  readonly currencyDisplay: CurrencyDisplay | undefined;
+  readonly chosen: readonly Proposal[];
+  readonly caseGoodwillGivenMinor: number | undefined;
 }
 
 /** What handling needs of an incident: its owner, statement, and the member's notifications. */
@@ -127,6 +142,11 @@ export interface Pipeline {
    * later complaint of an open case when `caseLink` is given.
    */
   run(complaint: Complaint, call: CallOptions, incident?: IncidentRun, caseLink?: CaseLink): Promise<Run>;
+  /**
+   * `run` without the words: the recommendation as the stages decided it, without its rationale and
+   * customer message (what a replay reads, at a fraction of the cost), linked when `caseLink` is given.
+   */
+  decideOnly(complaint: Complaint, call: CallOptions, caseLink?: CaseLink): Promise<DecidedRun>;
 }
 
 /**
@@ -169,12 +189,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       ),
     );
 
-  async function run(
+  async function decide(
     complaint: Complaint,
     call: CallOptions,
     incident?: IncidentRun,
     caseLink?: CaseLink,
-  ): Promise<Run> {
+  ): Promise<Decision> {
     const { locale } = call;
     // What an open case gave may be in another currency: it is converted as past compensations are.
     const conversion = conversionFor(
@@ -236,26 +256,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       priority: o.priority,
       conditions: o.conditions,
     }));
-    const rationale = explain({
-      complaint,
-      conversion,
-      currency: ctx.currency,
-      locale,
-      policy,
-      rules: rulesByName,
-      severity,
-      value,
-      remedies,
-      fired: firedRules,
-      capStage,
-      handling,
-      totalCost: fromMinor(capped.restitutionMinor + capped.goodwillMinor, ctx.currency),
-      restitutionCost: fromMinor(capped.restitutionMinor, ctx.currency),
-      checkSatisfactionAt,
-      currencyDisplay: call.currencyDisplay,
-      ...(mark ? { incident: mark } : {}),
-    });
-    const recommendation = assemble({
+    const parts: DecidedParts = {
       complaint,
       stamp,
       locale,
@@ -268,23 +269,68 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       capStage,
       handling,
       checkSatisfactionAt,
-      rationale,
-      message: composeMessage(rendererOf(locale), {
-        complaint,
-        rationale,
-        signature: policy.signature,
-        statement: handling.publicAcknowledgement?.statement ?? null,
-      }),
       hit: policy.hit,
       fired: firedRules,
       ...(options.trace === 'all' ? { outcomes } : {}),
       ...(mark ? { incident: mark } : {}),
       ...(linked ? { caseMark: linked.mark } : {}),
-    });
+    };
     return {
-      recommendation,
+      parts,
+      conversion,
+      currencyDisplay: call.currencyDisplay,
       chosen: priced.chosen,
-      ...(given ? { caseGoodwillGivenMinor: given.goodwillGivenMinor } : {}),
+      caseGoodwillGivenMinor: given?.goodwillGivenMinor,
+    };
+  }
+
+  /** Stages "explain" and "assemble": the decision in words, and the recommendation as plain JSON. */
+  function finish({ parts, conversion, currencyDisplay }: Decision): Recommendation {
+    const { complaint, capStage, handling } = parts;
+    const { capped } = capStage;
+    const rationale = explain({
+      complaint,
+      conversion,
+      currency: parts.currency,
+      locale: parts.locale,
+      policy,
+      rules: rulesByName,
+      severity: parts.severity,
+      value: parts.value,
+      remedies: parts.remedies,
+      fired: parts.fired,
+      capStage,
+      handling,
+      totalCost: fromMinor(capped.restitutionMinor + capped.goodwillMinor, parts.currency),
+      restitutionCost: fromMinor(capped.restitutionMinor, parts.currency),
+      checkSatisfactionAt: parts.checkSatisfactionAt,
+      currencyDisplay,
+      ...(parts.incident ? { incident: parts.incident } : {}),
+    });
+    return assemble({
+      ...parts,
+      rationale,
+      message: composeMessage(rendererOf(parts.locale), {
+        complaint,
+        rationale,
+        signature: policy.signature,
+        statement: handling.publicAcknowledgement?.statement ?? null,
+      }),
+    });
+  }
+
+  async function run(
+    complaint: Complaint,
+    call: CallOptions,
+    incident?: IncidentRun,
+    caseLink?: CaseLink,
+  ): Promise<Run> {
+    const decision = await decide(complaint, call, incident, caseLink);
+    const given = decision.caseGoodwillGivenMinor;
+    return {
+      recommendation: finish(decision),
+      chosen: decision.chosen,
+      ...(given === undefined ? {} : { caseGoodwillGivenMinor: given }),
     };
   }
 
@@ -315,5 +361,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       return (await run(complaint, callFor(complaint, callOptions))).recommendation;
     },
     run,
+    decideOnly: async (complaint, call, caseLink) => {
+      const decision = await decide(complaint, call, undefined, caseLink);
+      const given = decision.caseGoodwillGivenMinor;
+      return {
+        recommendation: decided(decision.parts),
+        ...(given === undefined ? {} : { caseGoodwillGivenMinor: given }),
+      };
+    },
   };
 }

@@ -70,6 +70,13 @@ export interface Recommendation {
   readonly case?: CaseMark;
 }
 
+/**
+ * A recommendation without its words (`rationale`, `message`): what a replay of many complaints reads,
+ * made without writing text nobody reads. Internal; callers get a whole `Recommendation`.
+ * @internal
+ */
+export type Decided = Omit<Recommendation, 'rationale' | 'message'>;
+
 /** A complaint that could not get a recommendation, in a batch: which one, and why. */
 export interface RecommendationError {
   /** Position of the input in the batch (0-based). */

@@ -12,7 +12,7 @@ import type { IncidentOptions } from '../incidents/options';
 import { recommendStream } from '../incidents/stream';
 import { type Limits, resolveLimits } from '../input/limits';
 import { DEFAULT_CASE_WINDOW_DAYS } from '../policy/schema';
-import { createPipeline, type RecommendOptions } from '../recommend/pipeline';
+import { createPipeline, type PipelineOptions, type RecommendOptions } from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import { defaultRuleSet } from '../rules/default/rule-set';
 import { loadRuleSet, type RuleSet } from '../rules/ruleset';
@@ -123,6 +123,45 @@ function batchOf(options: RecommendOptions): BatchCall {
 }
 
 /**
+ * A recommender's options checked and resolved: what its pipeline (and each of its worker threads)
+ * is built from. Internal: `redress simulate` builds the pipelines of its replay from it.
+ * @internal
+ * @throws RedressError as `createRecommender` does.
+ */
+export function pipelineSetup(options: RecommenderOptions = {}): PipelineOptions {
+  const limits = resolveLimits(options.limits);
+  const ruleSet = loadRuleSet(options.ruleSet ?? defaultRuleSet, { limits });
+  const locale = options.locale ?? 'en';
+  if (locale !== 'auto' && !isLocale(locale)) throw unsupportedLocale(['locale'], locale);
+  const fallbackLocale = options.fallbackLocale ?? 'en';
+  if (!isLocale(fallbackLocale)) {
+    throw invalidOption(
+      ['fallbackLocale'],
+      `unsupported fallback locale "${String(fallbackLocale)}"; use ${LOCALE_CODES.join(', ')}`,
+    );
+  }
+  const engine = options.engine ?? 'compiled';
+  if (engine !== 'compiled' && engine !== 'reference')
+    throw invalidOption(['engine'], `unknown engine "${String(engine)}"; use "compiled" or "reference"`);
+  const exchangeRates =
+    options.exchangeRates === undefined
+      ? undefined
+      : checkExchangeRates(options.exchangeRates, ruleSet.currency);
+  const currencyDisplay =
+    options.currencyDisplay === undefined ? undefined : checkCurrencyDisplay(options.currencyDisplay);
+  return {
+    ruleSet,
+    limits,
+    locale,
+    fallbackLocale,
+    engine,
+    trace: options.trace ?? 'fired',
+    ...(exchangeRates ? { exchangeRates } : {}),
+    ...(currencyDisplay ? { currencyDisplay } : {}),
+  };
+}
+
+/**
  * Creates a recommender. With no options it runs the built-in default rules in English.
  *
  * @throws RedressError `INVALID_OPTIONS` for a `locale`, `fallbackLocale`, `engine` or `limits` it cannot
@@ -148,36 +187,8 @@ function batchOf(options: RecommendOptions): BatchCall {
  * ```
  */
 export function createRecommender(options: RecommenderOptions = {}): Recommender {
-  const limits = resolveLimits(options.limits);
-  const ruleSet = loadRuleSet(options.ruleSet ?? defaultRuleSet, { limits });
-  const locale = options.locale ?? 'en';
-  if (locale !== 'auto' && !isLocale(locale)) throw unsupportedLocale(['locale'], locale);
-  const fallbackLocale = options.fallbackLocale ?? 'en';
-  if (!isLocale(fallbackLocale)) {
-    throw invalidOption(
-      ['fallbackLocale'],
-      `unsupported fallback locale "${String(fallbackLocale)}"; use ${LOCALE_CODES.join(', ')}`,
-    );
-  }
-  const engine = options.engine ?? 'compiled';
-  if (engine !== 'compiled' && engine !== 'reference')
-    throw invalidOption(['engine'], `unknown engine "${String(engine)}"; use "compiled" or "reference"`);
-  const exchangeRates =
-    options.exchangeRates === undefined
-      ? undefined
-      : checkExchangeRates(options.exchangeRates, ruleSet.currency);
-  const currencyDisplay =
-    options.currencyDisplay === undefined ? undefined : checkCurrencyDisplay(options.currencyDisplay);
-  const setup = {
-    ruleSet,
-    limits,
-    locale,
-    fallbackLocale,
-    engine,
-    trace: options.trace ?? 'fired',
-    ...(exchangeRates ? { exchangeRates } : {}),
-    ...(currencyDisplay ? { currencyDisplay } : {}),
-  } as const;
+  const setup = pipelineSetup(options);
+  const { ruleSet, limits } = setup;
   const pipeline = createPipeline(setup);
 
   // The one place where a fault inside redress becomes a RedressError, so that a caller (or a batch)
