@@ -78,9 +78,9 @@ interface Pending<Seen> {
 const MAX_WAITING_FAILURES = 4096;
 
 /** A line as read: its JSON value, or why it never reaches the recommenders. */
-type Read = { readonly failure: LineError } | { readonly failure: undefined; readonly value: unknown };
+export type Read = { readonly failure: LineError } | { readonly failure: undefined; readonly value: unknown };
 
-function readLine(raw: RawLine, maxLineBytes: number): Read {
+export function readLine(raw: RawLine, maxLineBytes: number): Read {
   if ('problem' in raw) {
     if (raw.problem === 'invalid_utf8') {
       return { failure: lineError(raw.line, 'INVALID_JSON', 'the line is not valid UTF-8 text') };
@@ -174,14 +174,18 @@ class LineQueue<Seen> {
   }
 }
 
+/** A recommender's error record for the line `line` with the JSON text `text`, as a record of the batch. */
+export function errorLine(line: number, text: string | undefined, result: RecommendationError): LineError {
+  const error = fromRecommendationError(line, result);
+  // The library reads no id from text; recover it, unless the text's JSON itself is in doubt.
+  const recover = error.complaintId === null && error.error.code !== 'INVALID_JSON';
+  return recover ? { ...error, complaintId: idInText(text) } : error;
+}
+
 /** The result of one recommender for a sent line, as a record of the batch. */
 function lineResult<Seen>(item: Pending<Seen>, result: RecommendationResult): LineResult {
   if (item.failure) return item.failure; // a placeholder was sent: its result is not wanted
-  if (!isRecommendationError(result)) return result;
-  const error = fromRecommendationError(item.line, result);
-  // The library reads no id from text; recover it, unless the text's JSON itself is in doubt.
-  const recover = error.complaintId === null && error.error.code !== 'INVALID_JSON';
-  return recover ? { ...error, complaintId: idInText(item.text) } : error;
+  return isRecommendationError(result) ? errorLine(item.line, item.text, result) : result;
 }
 
 /**

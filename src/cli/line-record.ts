@@ -17,7 +17,7 @@ export interface LineError {
 export type LineResult = Recommendation | LineError;
 
 /** True when a record is a line error. */
-export function isLineError(record: LineResult): record is LineError {
+export function isLineError<T extends object>(record: T | LineError): record is LineError {
   return 'error' in record && 'line' in record;
 }
 

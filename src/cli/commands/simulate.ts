@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { createRecommender } from '../../index';
+import type { Entry } from '../../incidents/types';
+import { createRecommender, type RecommenderOptions } from '../../index';
 import { recommendLines } from '../batch';
 import { CliError, describeIoError } from '../cli-error';
 import { ExitCode } from '../exit-code';
@@ -8,7 +9,7 @@ import { fromAcceptedJson, IncidentCollector } from '../incident-collector';
 import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../incident-flags';
 import { openInput } from '../input';
 import { type CliIo, filePath } from '../io';
-import { isBlank, readLines, unreadableLine } from '../line-reader';
+import { isBlank, type RawLine, readLines, unreadableLine } from '../line-reader';
 import {
   concurrencyOption,
   linkOption,
@@ -22,6 +23,7 @@ import { type Progress, silentProgress, terminalProgress } from '../progress';
 import { type RatesFile, ratesFor, readRatesFile } from '../rates-file';
 import { type LoadedRules, loadRulesFile } from '../rules-file';
 import { OutcomeEvidence } from '../simulate/outcome-evidence';
+import { type ReplayItem, replayLines } from '../simulate/replay';
 import { renderReport } from '../simulate/report/html';
 import type { Reporting } from '../simulate/reporting';
 import { Simulation, type SimulationIncidents } from '../simulate/simulation';
@@ -118,9 +120,9 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
   const evidence = await outcomeEvidence(io, options, baseline);
   const money = simulationMoney(io, options, proposed, baseline);
   const input = openInput(io, inputPath);
-  const recommenders = [proposed, ...(baseline ? [baseline] : [])].map((r) => {
+  const sides = [proposed, ...(baseline ? [baseline] : [])].map((r) => {
     const exchangeRates = r.ruleSet.currency === undefined ? undefined : money.rates;
-    return createRecommender({ ruleSet: r.ruleSet, ...(exchangeRates ? { exchangeRates } : {}) });
+    return { ruleSet: r.ruleSet, ...(exchangeRates ? { exchangeRates } : {}) };
   });
   const simulation = new Simulation(
     input.name,
@@ -137,17 +139,7 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
       : silentProgress;
 
   const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes });
-  const collector = incidents?.collector;
-  const items = recommendLines(lines, recommenders, options.maxLineBytes, {
-    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-    ...(options.link ? {} : { link: false }),
-    ...(incidents?.applied ? { incidents: incidents.options } : {}),
-    // Read while the line's JSON is at hand; kept only if the complaint gets a recommendation.
-    ...(collector
-      ? { inspect: (value: unknown, line: number) => collector.read(fromAcceptedJson(value), line) }
-      : {}),
-  });
-  for await (const item of items) {
+  for await (const item of replay(lines, sides, options, incidents)) {
     const [now, before] = item.results;
     if (now === undefined) continue;
     const { failed } = simulation.add(item.line, now, before, item.seen);
@@ -177,6 +169,42 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
   }
   reportResources(io);
   return summary.errors.lines > 0 ? ExitCode.dataProblems : ExitCode.ok;
+}
+
+/**
+ * Each line's results under every rule set. A replay reads and validates each complaint once and
+ * decides it under every rule set without writing the words nobody reads; in crisis mode
+ * (`--apply-incidents`) an incident's policy may depend on any later line, so the lines go through
+ * the recommenders' own crisis-mode batches.
+ */
+function replay(
+  lines: AsyncIterable<RawLine>,
+  sides: readonly RecommenderOptions[],
+  options: SimulateOptions,
+  incidents: SimulationIncidents | undefined,
+): AsyncIterable<ReplayItem<Entry | undefined>> {
+  const collector = incidents?.collector;
+  if (!incidents?.applied) {
+    return replayLines(lines, {
+      sides,
+      maxLineBytes: options.maxLineBytes,
+      link: options.link,
+      // Read from the valid complaint, which detection reads as `fromAcceptedJson` gives it.
+      ...(collector
+        ? { inspect: (complaint: unknown, line: number) => collector.read(complaint, line) }
+        : {}),
+    });
+  }
+  // Read while the line's JSON is at hand; kept only if the complaint gets a recommendation.
+  const inspect = collector
+    ? { inspect: (value: unknown, line: number) => collector.read(fromAcceptedJson(value), line) }
+    : {};
+  return recommendLines(lines, sides.map(createRecommender), options.maxLineBytes, {
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.link ? {} : { link: false }),
+    incidents: incidents.options,
+    ...inspect,
+  });
 }
 
 /** The outcomes under the baseline (`--outcomes`), read before the complaints; they need a baseline to be under. */

@@ -1,5 +1,6 @@
-import { REMEDY_TYPES, type Recommendation, type RemedyType } from '../../index';
+import { REMEDY_TYPES, type Remedy, type RemedyType } from '../../index';
 import { fromMinor, toMinor } from '../../money';
+import type { Decided } from '../../recommend/recommendation';
 import { remedyLabel } from './remedy-label';
 import { type ConvertedWith, costCurrency, RatesMet, type Reporting } from './reporting';
 import { CATEGORY_ORDER } from './side';
@@ -52,12 +53,32 @@ export interface ChangesSummary {
 }
 
 /** What makes two recommendations the same for the customer: the remedies with their parameters, and who handles it. */
-function signature(rec: Recommendation): string {
+function signature(rec: Decided): string {
   const remedies = rec.remedies
     .map(({ rule: _rule, priority: _priority, ...rest }) => JSON.stringify(rest))
     .sort();
   return JSON.stringify([remedies, rec.handling.mode, rec.handling.queue]);
 }
+
+/** One side of a change as kept while counting: its remedies not yet labelled. */
+interface Side {
+  readonly remedies: readonly Remedy[];
+  readonly cost: number;
+  readonly handling: string;
+}
+
+/** A change as kept while counting, with its size (the absolute change in the reporting currency). */
+type Change = Omit<ChangedComplaint, 'before' | 'after'> & {
+  readonly before: Side;
+  readonly after: Side;
+  readonly size: number;
+};
+
+const labelled = (side: Side, currency: string): ChangedComplaint['before'] => ({
+  remedies: side.remedies.map((r) => remedyLabel(r, currency)),
+  cost: side.cost,
+  handling: side.handling,
+});
 
 interface CurrencyDelta {
   before: number;
@@ -80,7 +101,7 @@ export class ChangeTally {
   private readonly currencies = new Map<string, CurrencyDelta>();
   private readonly added = new Map<RemedyType, number>();
   private readonly removed = new Map<RemedyType, number>();
-  private largest: (ChangedComplaint & { readonly size: number })[] = [];
+  private largest: Change[] = [];
   private readonly ratesMet: RatesMet;
 
   constructor(
@@ -91,7 +112,7 @@ export class ChangeTally {
   }
 
   /** Compares the two recommendations for the complaint on `line`; true when they differ. */
-  add(line: number, baseline: Recommendation, proposed: Recommendation): boolean {
+  add(line: number, baseline: Decided, proposed: Decided): boolean {
     this.compared += 1;
     const currency = proposed.currency;
     const beforeMinor = toMinor(baseline.totalCost, currency);
@@ -130,6 +151,7 @@ export class ChangeTally {
       if (!after.has(type)) this.removed.set(type, (this.removed.get(type) ?? 0) + 1);
 
     if (this.keep === 0) return true;
+    // The remedies are labelled only for the changes that are kept (in `summary`): most are not.
     this.largest.push({
       line,
       complaintId: proposed.complaintId,
@@ -137,16 +159,8 @@ export class ChangeTally {
       tier: proposed.value.tier,
       severityBand: proposed.severity.band,
       currency,
-      before: {
-        remedies: baseline.remedies.map((r) => remedyLabel(r, currency)),
-        cost: baseline.totalCost,
-        handling: baseline.handling.mode,
-      },
-      after: {
-        remedies: proposed.remedies.map((r) => remedyLabel(r, currency)),
-        cost: proposed.totalCost,
-        handling: proposed.handling.mode,
-      },
+      before: { remedies: baseline.remedies, cost: baseline.totalCost, handling: baseline.handling.mode },
+      after: { remedies: proposed.remedies, cost: proposed.totalCost, handling: proposed.handling.mode },
       delta: fromMinor(deltaMinor, currency),
       // The largest changes are the largest in one currency: the reporting one when there is one.
       size: Math.abs(fromMinor(reportedAfter - reportedBefore, cost.currency)),
@@ -186,7 +200,17 @@ export class ChangeTally {
       })),
       remediesAdded: counts(this.added),
       remediesRemoved: counts(this.removed),
-      largest: this.largest.map(({ size: _size, ...change }) => change),
+      largest: this.largest.map((c) => ({
+        line: c.line,
+        complaintId: c.complaintId,
+        category: c.category,
+        tier: c.tier,
+        severityBand: c.severityBand,
+        currency: c.currency,
+        before: labelled(c.before, c.currency),
+        after: labelled(c.after, c.currency),
+        delta: c.delta,
+      })),
     };
   }
 }

@@ -1,10 +1,11 @@
-import { defaultLimits, REMEDY_TYPES, type Recommendation, type RedressError } from '../../index';
+import { defaultLimits, REMEDY_TYPES, type RedressError } from '../../index';
 import { duplicateIdError, ErrorTally, lineError } from '../../outcomes/error-tally';
 import type { OutcomeGroup, OutcomeSummary } from '../../outcomes/index';
 import { OutcomeIndex } from '../../outcomes/outcome-index';
 import { safeParseOutcome } from '../../outcomes/parse';
 import { readRecommendation } from '../../outcomes/stored-recommendation';
 import { Tally } from '../../outcomes/tally';
+import type { Decided } from '../../recommend/recommendation';
 
 /** Complaints whose recommendation changes in one way: the remedies before and after, and how the old decision fared. */
 export interface Transition {
@@ -46,7 +47,7 @@ const LISTED_ERRORS = 20;
 /** The default window for a repeat complaint, as `redress outcomes` has it. */
 const REPEAT_WITHIN_DAYS = 30;
 
-function types(rec: Recommendation): string[] {
+function types(rec: Decided): string[] {
   const present = new Set(rec.remedies.map((r) => r.type));
   return REMEDY_TYPES.filter((t) => present.has(t));
 }
@@ -92,7 +93,7 @@ export class OutcomeEvidence {
   }
 
   /** Counts a compared complaint: its recommendation under each rule set, and whether it changes. */
-  add(baseline: Recommendation, proposed: Recommendation, changed: boolean): void {
+  add(baseline: Decided, proposed: Decided, changed: boolean): void {
     const transition = changed ? this.transition(baseline, proposed) : undefined;
     if (transition) transition.changed += 1;
     const match = this.index.match(baseline.complaintId);
@@ -104,7 +105,7 @@ export class OutcomeEvidence {
     for (const tally of tallies) tally.add(read.recommendation, match.outcome, REPEAT_WITHIN_DAYS);
   }
 
-  private transition(baseline: Recommendation, proposed: Recommendation) {
+  private transition(baseline: Decided, proposed: Decided) {
     const before = types(baseline);
     const after = types(proposed);
     const key = `${before.join('+')}>${after.join('+')}`;

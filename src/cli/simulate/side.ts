@@ -1,12 +1,6 @@
-import {
-  CATEGORIES,
-  REMEDY_TYPES,
-  type Recommendation,
-  type RemedyType,
-  type RuleSet,
-  VALUE_TIERS,
-} from '../../index';
+import { CATEGORIES, REMEDY_TYPES, type RemedyType, type RuleSet, VALUE_TIERS } from '../../index';
 import { fromMinor } from '../../money';
+import type { Decided } from '../../recommend/recommendation';
 import { type ConvertedWith, costCurrency, RatesMet, type Reporting } from './reporting';
 
 /** Complaints and their cost in one group (a tier, a category). */
@@ -126,7 +120,7 @@ export class SideTally {
   }
 
   /** Counts one recommendation. */
-  add(rec: Recommendation): void {
+  add(rec: Decided): void {
     this.recommendations += 1;
     for (const type of new Set(rec.remedies.map((r) => r.type))) {
       this.remedyCounts.set(type, (this.remedyCounts.get(type) ?? 0) + 1);

@@ -1,8 +1,9 @@
 import type { Entry } from '../../incidents/types';
 import type { IncidentPolicy } from '../../policy/incident-policy';
+import type { Decided } from '../../recommend/recommendation';
 import type { IncidentCollector } from '../incident-collector';
 import type { IncidentSettings } from '../incident-flags';
-import type { LineError, LineResult } from '../line-record';
+import type { LineError } from '../line-record';
 import { isLineError } from '../line-record';
 import type { LoadedRules } from '../rules-file';
 import { type ChangesSummary, ChangeTally } from './changes';
@@ -82,8 +83,8 @@ export class Simulation {
    */
   add(
     line: number,
-    proposed: LineResult,
-    baseline: LineResult | undefined,
+    proposed: Decided | LineError,
+    baseline: Decided | LineError | undefined,
     entry?: Entry,
   ): { failed: boolean } {
     this.records += 1;
