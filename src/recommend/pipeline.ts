@@ -3,7 +3,7 @@ import { parseComplaint } from '../complaint/parse';
 import type { Complaint } from '../complaint/schema';
 import { type Conversion, conversionFor } from '../exchange/conversion';
 import { checkExchangeRates, type ExchangeRates } from '../exchange/rates';
-import { factsOf } from '../facts/to-facts';
+import { factsOf, type ScoredFacts } from '../facts/to-facts';
 import { checkCurrencyDisplay } from '../i18n/currency-display';
 import {
   type CurrencyDisplay,
@@ -99,6 +99,12 @@ function convertedLink(caseLink: CaseLink, conversion: Conversion): CaseLink {
   return { ...rest, goodwillGivenMinor: caseLink.goodwillGivenMinor + minor };
 }
 
+/** A complaint as a rule set's scoring judges it: its money conversion, its scores and its facts. @internal */
+export interface Judged {
+  readonly conversion: Conversion;
+  readonly scored: ScoredFacts;
+}
+
 /** What the stages decided for one complaint, before it is put in words. */
 interface Decision {
   readonly parts: DecidedParts;
@@ -146,7 +152,24 @@ export interface Pipeline {
    * `run` without the words: the recommendation as the stages decided it, without its rationale and
    * customer message (what a replay reads, at a fraction of the cost), linked when `caseLink` is given.
    */
-  decideOnly(complaint: Complaint, call: CallOptions, caseLink?: CaseLink): Promise<DecidedRun>;
+  decideOnly(
+    complaint: Complaint,
+    call: CallOptions,
+    caseLink?: CaseLink,
+    judged?: Judged,
+  ): Promise<DecidedRun>;
+  /**
+   * What `judge` depends on (the scoring, the public-reach threshold, the currency and the
+   * recommender's rates), as text: pipelines with the same `judging` judge a complaint alike, so a
+   * replay judges it once for them all (with the recommender's own rates, not a call's, and for a
+   * case link that names no goodwill given in another currency).
+   */
+  readonly judging: string;
+  /**
+   * The money conversion, scores and facts of a complaint under this rule set (the first stage of
+   * `run`), for `caseLink` when it is linked to one.
+   */
+  judge(complaint: Complaint, call: CallOptions, caseLink?: CaseLink): Judged;
 }
 
 /**
@@ -189,13 +212,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       ),
     );
 
-  async function decide(
-    complaint: Complaint,
-    call: CallOptions,
-    incident?: IncidentRun,
-    caseLink?: CaseLink,
-  ): Promise<Decision> {
-    const { locale } = call;
+  const judge = (complaint: Complaint, call: CallOptions, caseLink?: CaseLink): Judged => {
     // What an open case gave may be in another currency: it is converted as past compensations are.
     const conversion = conversionFor(
       complaint,
@@ -208,13 +225,29 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         what: 'what an open case gave',
       })),
     );
-    const given = caseLink ? convertedLink(caseLink, conversion) : undefined;
     // A quiet public post is scored and matched as if private; handling still acknowledges it in public.
-    const { facts, severity, value } = factsOf(
-      asJudged(complaint, policy.publicReachThreshold),
-      ruleSet.scoring,
-      conversion,
-    );
+    const scored = factsOf(asJudged(complaint, policy.publicReachThreshold), ruleSet.scoring, conversion);
+    return { conversion, scored };
+  };
+  // Everything `judge` reads of the rule set and the recommender's rates.
+  const judging = JSON.stringify([
+    ruleSet.scoring,
+    policy.publicReachThreshold ?? null,
+    ruleSet.currency ?? null,
+    options.exchangeRates ?? null,
+  ]);
+
+  async function decide(
+    complaint: Complaint,
+    call: CallOptions,
+    incident?: IncidentRun,
+    caseLink?: CaseLink,
+    judged?: Judged,
+  ): Promise<Decision> {
+    const { locale } = call;
+    const { conversion, scored } = judged ?? judge(complaint, call, caseLink);
+    const { facts, severity, value } = scored;
+    const given = caseLink ? convertedLink(caseLink, conversion) : undefined;
     const outcomes = await evaluator.evaluate(facts, options.trace);
     const fired = outcomes.filter((o) => o.fired);
     const slots = select(policy.hit, fired, ruleSet.rules, complaint.id, incident);
@@ -361,8 +394,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       return (await run(complaint, callFor(complaint, callOptions))).recommendation;
     },
     run,
-    decideOnly: async (complaint, call, caseLink) => {
-      const decision = await decide(complaint, call, undefined, caseLink);
+    judging,
+    judge,
+    decideOnly: async (complaint, call, caseLink, judged) => {
+      const decision = await decide(complaint, call, undefined, caseLink, judged);
       const given = decision.caseGoodwillGivenMinor;
       return {
         recommendation: decided(decision.parts),

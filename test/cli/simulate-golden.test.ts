@@ -81,3 +81,30 @@ describe.concurrent('redress simulate, byte for byte', () => {
     await expect(run.stdout).toMatchFileSnapshot(golden('crisis.json'));
   });
 });
+
+describe('redress simulate, rule sets with their own scoring', () => {
+  it('judges a complaint once per scoring: each side as when it is simulated alone', async ({ expect }) => {
+    const current = JSON.parse(read('examples/rules/current.json')) as Record<string, unknown>;
+    // Severe from 10 points on: many complaints change band, and with it the rules that fire.
+    const severe = tmp.write(
+      'severe.json',
+      JSON.stringify({
+        ...current,
+        name: 'severe',
+        scoring: { severity: { bands: { medium: 5, high: 10, critical: 20 } } },
+      }),
+    );
+    const compared = JSON.parse(
+      (await simulate(expect, ['-r', 'examples/rules/current.json', '-b', severe, '--json'])).stdout,
+    ) as { proposed: unknown; baseline: { ruleSet: unknown }; changes: { changed: number } };
+    const alone = JSON.parse((await simulate(expect, ['-r', severe, '--json'])).stdout) as {
+      proposed: unknown;
+    };
+    const current0 = JSON.parse(
+      (await simulate(expect, ['-r', 'examples/rules/current.json', '--json'])).stdout,
+    ) as { proposed: unknown };
+    expect(compared.baseline).toEqual(alone.proposed);
+    expect(compared.proposed).toEqual(current0.proposed);
+    expect(compared.changes.changed).toBeGreaterThan(100);
+  });
+});

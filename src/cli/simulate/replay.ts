@@ -8,7 +8,7 @@ import type { Complaint } from '../../complaint/schema';
 import { asRedressError } from '../../errors';
 import type { Limits } from '../../input/limits';
 import { DEFAULT_CASE_WINDOW_DAYS } from '../../policy/schema';
-import { createPipeline, type Pipeline } from '../../recommend/pipeline';
+import { createPipeline, type Judged, type Pipeline } from '../../recommend/pipeline';
 import type { Decided } from '../../recommend/recommendation';
 import { pipelineSetup, type RecommenderOptions } from '../../recommender/create-recommender';
 import { timestampMs } from '../../time/timestamp';
@@ -56,15 +56,31 @@ class ReplaySide {
     return this.pipeline.options.limits;
   }
 
-  /** The decision for one complaint, in its turn: linked to its open case when there is one (as a linked batch does). */
-  async decide({ complaint, key, at }: Read): Promise<Decided> {
+  /** What this side's scoring depends on: sides that share it judge a complaint once. */
+  get judging(): string {
+    return this.pipeline.judging;
+  }
+
+  /**
+   * The decision for one complaint, in its turn: linked to its open case when there is one (as a
+   * linked batch does). `judged[group]` holds what an earlier side with the same scoring made of the
+   * complaint, if one did.
+   */
+  async decide(
+    { complaint, key, at }: Read,
+    judged: (Judged | undefined)[],
+    group: number,
+  ): Promise<Decided> {
     const call = this.pipeline.callFor(complaint);
-    if (!this.link) return (await this.pipeline.decideOnly(complaint, call)).recommendation;
-    const open = this.book.find(key, at);
-    const caseLink = open ? linkOf(open) : openCaseLink(complaint, this.windowDays);
-    const run = await this.pipeline.decideOnly(complaint, call, caseLink);
+    const open = this.link ? this.book.find(key, at) : undefined;
+    const caseLink = !this.link ? undefined : open ? linkOf(open) : openCaseLink(complaint, this.windowDays);
+    // Goodwill a case gave in other currencies is part of the money conversion: then it is judged anew.
+    const shared = (caseLink?.goodwillGivenElsewhere?.length ?? 0) === 0;
+    const judgement = (shared ? judged[group] : undefined) ?? this.pipeline.judge(complaint, call, caseLink);
+    if (shared) judged[group] = judgement;
+    const run = await this.pipeline.decideOnly(complaint, call, caseLink, judgement);
     if (open) record(open, run.recommendation);
-    else this.book.open(key, opened(complaint, at, run, caseLink));
+    else if (this.link) this.book.open(key, opened(complaint, at, run, caseLink));
     return run.recommendation;
   }
 }
@@ -93,6 +109,8 @@ export async function* replayLines<Seen = undefined>(
 ): AsyncGenerator<ReplayItem<Seen>> {
   const sides = options.sides.map((side) => new ReplaySide(side, options.link));
   const limits = (sides[0] as ReplaySide).limits;
+  // Sides with the same scoring are one group: a complaint is judged once per group.
+  const groups = sides.map((side) => sides.findIndex((other) => other.judging === side.judging));
   let carried = 0; // bytes of blank lines, counted with the next record
   let index = 0;
   for await (const raw of lines) {
@@ -121,7 +139,10 @@ export async function* replayLines<Seen = undefined>(
     }
     const seen = options.inspect?.(complaint.complaint, raw.line);
     const results: (Decided | LineError)[] = [];
-    for (const side of sides) results.push(await side.decide(complaint).catch(failed));
+    const judged: (Judged | undefined)[] = [];
+    for (const [i, side] of sides.entries()) {
+      results.push(await side.decide(complaint, judged, groups[i] as number).catch(failed));
+    }
     yield { line: raw.line, bytes, results, seen };
   }
 }
