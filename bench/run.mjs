@@ -6,6 +6,7 @@
 //   npm run bench -- --write      also write the results into bench/RESULTS.md
 //   npm run bench -- --json       print the raw results as JSON instead of tables
 //   BENCH_STREAM_COUNT=200000     complaints in the streaming memory case (default 1,000,000)
+//   BENCH_REPLAY_COUNT=200000     complaints in the replay case (default 1,000,000; a 620 MB file)
 //
 // Every case runs in a child process of its own, so that its peak memory is its own and no other
 // case's code shapes the JIT's view of it.
@@ -14,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { measureReplay } from './replay.mjs';
 import { profileStages, STAGES } from './stages.mjs';
 import { complaint, handWrittenSource, ruleSet } from './workload.mjs';
 
@@ -23,6 +25,7 @@ const SIZES = [20, 100, 500];
 const BATCH = quick ? 8_000 : 40_000;
 const WARM_BATCH = quick ? 4_000 : 20_000;
 const STREAM = Number(process.env.BENCH_STREAM_COUNT ?? (quick ? 50_000 : 1_000_000));
+const REPLAY = Number(process.env.BENCH_REPLAY_COUNT ?? (quick ? 50_000 : 1_000_000));
 const CORES = os.availableParallelism();
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -94,7 +97,15 @@ function runCli(count) {
 }
 
 log(`redress bench${quick ? ' (quick)' : ''}: ${machine.cpu}, Node ${machine.node}`);
-const results = { rules: {}, full: {}, stages: undefined, batch: {}, stream: undefined };
+const results = {
+  rules: {},
+  full: {},
+  perCall: undefined,
+  stages: undefined,
+  batch: {},
+  stream: undefined,
+  replay: undefined,
+};
 for (const size of SIZES) {
   log(`rules only, ${size} rules`);
   results.rules[size] = {
@@ -111,6 +122,8 @@ for (const rules of ['default', ...SIZES]) {
     reference: runCase({ kind: 'full', engine: 'reference', rules }),
   };
 }
+log('per call: recommend on JSON text, 20 rules');
+results.perCall = runCase({ kind: 'full', engine: 'compiled', rules: 20, text: true });
 log('where the time goes: the full pipeline under the CPU profiler');
 results.stages = profileStages(here('case.mjs'), { kind: 'full', engine: 'compiled', rules: 'default' });
 log('batches');
@@ -131,6 +144,8 @@ if (existsSync(here('../dist/cli.js'))) {
   }
 }
 results.stream ??= runCase({ kind: 'stream', count: STREAM });
+log('replay');
+results.replay = await measureReplay(here('.build'), REPLAY, log);
 machine.loadAfter = os.loadavg()[0];
 
 if (args.has('--json')) {
@@ -223,6 +238,20 @@ const streamLabel =
     : '`recommendMany` over a generated async iterable (no `dist/cli.js` in this build), default options';
 
 const full = results.full.default.compiled;
+const perCall = results.perCall;
+const rp = results.replay;
+const replayRatio = rp.replay.seconds / rp.read.seconds;
+const replayRows = [
+  ['reading the file and `JSON.parse` of every line', rp.read],
+  ['`redress simulate`, proposed against current (linking and incidents on)', rp.replay],
+].map(([what, x]) => [
+  what,
+  `${x.seconds.toFixed(1)} s`,
+  `${x.cpuSeconds.toFixed(1)} s`,
+  n(rp.count / x.seconds),
+  mb(x.maxRssMB),
+  times(x.seconds / rp.read.seconds),
+]);
 const check = (ok) => (ok ? '✅' : '❌');
 const cpu = (x) => ` (CPU time: ${n(x)}/s)`;
 const R = results.rules;
@@ -264,6 +293,18 @@ const targets = [
     ];
   }),
   [
+    'per call (issue 20): `recommend` on JSON text ≥ 4× json-rules-engine rules-only at 20 rules',
+    ratio(perCall, R[20].jre),
+    perCall.ops / jre20 >= 4,
+  ],
+  ['per call (issue 20): `recommend` on JSON text, p99 ≤ 150 µs', us(perCall.p99), perCall.p99 <= 150],
+  [
+    `replay (issue 20): \`redress simulate\`, two rule sets, ${n(rp.count)} complaints ≤ 4× reading and parsing the file`,
+    `${times(replayRatio)} (CPU time: ${times(rp.replay.cpuSeconds / rp.read.cpuSeconds)})`,
+    replayRatio <= 4,
+  ],
+  ['replay peak RSS ≤ 250 MB', mb(rp.replay.maxRssMB), rp.replay.maxRssMB <= 250],
+  [
     `peak RSS for ${n(s.count)} streamed complaints ≤ 200 MB (${s.kind === 'cli' ? 'CLI' : 'recommendMany'})`,
     mb(s.maxRssMB),
     s.maxRssMB <= 200,
@@ -286,6 +327,10 @@ complaints. "× jre 20" compares with json-rules-engine's rules-only figure at 2
 
 ${table(['rule set', 'engine', 'per second', 'per CPU-second', 'p50', 'p99', 'peak RSS', '× jre 20 (rules only)', '× jre same rules'], fullRows)}
 
+**Per call, JSON text in** — the full \`recommend\` on each complaint's JSON text (parsed defensively,
+validated, explained) with the 20 generated rules, as a helpdesk backend calls it: ${n(perCall.ops)}/s
+(${n(perCall.cpuOps)} per CPU-second), p50 ${us(perCall.p50)}, p99 ${us(perCall.p99)}: ${times(perCall.ops / jre20)} json-rules-engine's rules-only figure at 20 rules.
+
 **Where the time goes** — the same full pipeline (default rules) run again under \`node --cpu-prof\`; each
 sample is given to the innermost stage on its stack. µs per recommendation is the share of the CPU
 time per recommendation measured above (${us(perRecommendation)}).
@@ -298,6 +343,11 @@ up the code (in this thread, or in the recommender's worker threads, which it ke
 ${table(['API', 'runs on', 'per second', 'peak RSS', 'vs 1 worker', 'vs this thread'], batchRows)}
 
 **Streaming** — ${n(s.count)} complaints: ${streamLabel}: ${n(s.ops)}/s, peak RSS ${mb(s.maxRssMB)}.
+
+**Replay** — ${n(rp.count)} generated complaints (${mb(rp.bytes / 2 ** 20)} of JSON Lines; examples/generate.mjs), each
+run a child process of its own, one after the other. The replay runs in one thread.
+
+${table(['run', 'wall time', 'CPU time', 'complaints/s', 'peak RSS', '× reading'], replayRows)}
 
 **Targets**
 
