@@ -138,12 +138,7 @@ function toCustomer({ r, input, subject, subjectIn, money, queueName, say }: Com
   say(apology.key, apology.text);
   say(...restatement(r, input.complaint, { subject, subjectIn }, input.daysLate, money));
   if (input.incident) say('incident.notice', r.m('incident.notice'));
-  if (input.handling.mode === 'linked') {
-    // The customer hears the owner's team name, never its queue id (none: the same team, unnamed).
-    const owner = queueName(input.handling.owner);
-    if (owner === undefined) say('case.linked.unnamed', r.m('case.linked.unnamed', { subject }));
-    else say('case.linked', r.m('case.linked', { subject, owner }));
-  }
+  if (input.handling.mode === 'linked') say(...caseSentence(r, input, subject, queueName));
 
   const c = input.complaint;
   const words = {
@@ -170,6 +165,26 @@ function toCustomer({ r, input, subject, subjectIn, money, queueName, say }: Com
     else say('handling.evidence', r.m('handling.evidence'));
   }
   say('followUp', r.m('followUp', { date: r.date(input.checkSatisfactionAt) }));
+}
+
+/**
+ * The sentence that joins a linked complaint to its case, with the one contact the customer has: the
+ * owner's team by name (never its queue id; without a name, "the same team"), or none when an
+ * escalation's offer names who will contact them — one contact in the customer's words.
+ */
+function caseSentence(
+  r: Renderer,
+  input: RationaleInput,
+  subject: string,
+  queueName: (queue: string) => string | undefined,
+): [MessageKey, string] {
+  if (input.remedies.some((remedy) => remedy.type === 'escalate')) {
+    return ['case.linked.escalated', r.m('case.linked.escalated', { subject })];
+  }
+  const owner = queueName(input.handling.owner);
+  return owner === undefined
+    ? ['case.linked.unnamed', r.m('case.linked.unnamed', { subject })]
+    : ['case.linked', r.m('case.linked', { subject, owner })];
 }
 
 /** How the complaint's money was read in the rule set's currency, when it was converted. */

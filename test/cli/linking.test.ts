@@ -1,6 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SimulationSummary } from '../../src/cli/simulate/simulation';
 import { complaint } from '../complaint-builder';
+import { tempDir } from './run';
 import { runInProcess } from './run-in-process';
 
 // The issue's story on the command line: one wrong item by email, chat and on social media.
@@ -58,5 +61,26 @@ describe('redress recommend and simulate link one problem into one case', () => 
       .stdout;
     expect(text).toMatch(/linked to a case\s+2/);
     expect(text).toMatch(/linking kept €[\d.,]+ from being paid twice/);
+  });
+
+  it('--resume does not see the cases begun before the resume point, as its help and docs/cases.md say', async () => {
+    const tmp = tempDir();
+    try {
+      const input = join(tmp.dir, 'in.jsonl');
+      const out = join(tmp.dir, 'out.jsonl');
+      writeFileSync(input, lines);
+      // An interrupted run wrote the first record (the email, which opened the case), then stopped.
+      const whole = (await runInProcess(['recommend', input, '--quiet'])).stdout;
+      writeFileSync(out, `${whole.split('\n')[0]}\n`);
+      await runInProcess(['recommend', input, '-o', out, '--resume', '--quiet']);
+      const resumed = records(readFileSync(out, 'utf8'));
+      // Uninterrupted, the chat and the post are linked to the email; resumed, the chat opens a new case.
+      expect(records(whole).map((r) => r.handling.linkedTo ?? null)).toEqual([null, 'c-email', 'c-email']);
+      expect(resumed.map((r) => r.handling.linkedTo ?? null)).toEqual([null, null, 'c-chat']);
+      const help = (await runInProcess(['recommend', '--help'])).stdout.replace(/\s+/g, ' ');
+      expect(help).toContain('cases begun before that point are not seen again');
+    } finally {
+      tmp.remove();
+    }
   });
 });

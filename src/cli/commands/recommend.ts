@@ -59,7 +59,8 @@ export function recommendCommand(io: CliIo): Command {
     .option(
       '--resume',
       'continue an interrupted run: keep the complete lines already in --output (and --errors) and ' +
-        'process only the input after them',
+        'process only the input after them; cases begun before that point are not seen again, so a ' +
+        'complaint whose case started before it opens a new case (docs/cases.md)',
     )
     .addOption(concurrencyOption())
     .addOption(linkOption())

@@ -125,6 +125,8 @@ export const en = {
     'We are handling this message together with your earlier one about {subject}, as one case, so you do not need to explain anything again. Your contact remains our {owner} team.',
   'case.linked.unnamed':
     'We are handling this message together with your earlier one about {subject}, as one case, so you do not need to explain anything again. The same team stays in charge of your case.',
+  'case.linked.escalated':
+    'We are handling this message together with your earlier one about {subject}, as one case, so you do not need to explain anything again.',
   followUp: 'We will check with you on {date} that everything has been put right.',
 
   'message.subject.order': 'About your order {orderId}',

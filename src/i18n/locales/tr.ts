@@ -118,6 +118,8 @@ export const tr = {
     'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Talebinizi yine {owner} ekibimiz takip edecek.',
   'case.linked.unnamed':
     'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Talebinizi aynı ekibimiz takip etmeye devam edecek.',
+  'case.linked.escalated':
+    'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok.',
   followUp:
     'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
 
