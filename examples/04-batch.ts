@@ -1,8 +1,9 @@
 // A stream of complaints: a month of them from a JSON Lines file, and two broken lines. recommendMany
 // yields one result per input, in input order, and a bad input becomes an error record instead of
-// stopping the batch. Complaints about one problem are linked into one case (docs/cases.md); with
+// stopping the batch. The file has lira and rial orders too: the example rates price them, and the
+// total adds every cost in euros at the rate each recommendation reports. Complaints about one problem are linked into one case (docs/cases.md); with
 // { link: false } worker threads take over past 1,000 complaints. Run: npm run example examples/04-batch.ts
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRecommender, isRecommendationError } from 'redress';
 
@@ -18,7 +19,8 @@ async function* lines(): AsyncGenerator<string> {
   yield '{"id": "c-bad-date", "receivedAt": "2026-03-31T10:00:00", "channel": "email"}';
 }
 
-const recommender = createRecommender();
+const exchangeRates = JSON.parse(readFileSync(new URL('./rates.json', import.meta.url), 'utf8'));
+const recommender = createRecommender({ exchangeRates });
 const byMode = { automatic: 0, human: 0, linked: 0 };
 const byRemedy = new Map<string, number>();
 let total = 0;
@@ -32,7 +34,7 @@ for await (const result of recommender.recommendMany(lines())) {
     continue;
   }
   count += 1;
-  total += result.totalCost;
+  total += result.totalCost / result.money.rate; // in euros, the rules' currency
   byMode[result.handling.mode] += 1;
   for (const remedy of result.remedies) byRemedy.set(remedy.type, (byRemedy.get(remedy.type) ?? 0) + 1);
 }
@@ -42,8 +44,8 @@ console.log(`automatic ${byMode.automatic}, for a person ${byMode.human}, linked
 console.log([...byRemedy].map(([type, n]) => `${type} ${n}`).join(', '));
 
 // Output:
-// input 1201 (no id): INVALID_JSON at ""
-// input 1202 (no id): INVALID_COMPLAINT at "/receivedAt"
-// 1200 recommendations, 83683.44 EUR in all
-// automatic 722, for a person 476, linked 2
-// refund 187, apology 1200, escalate 220, resend 496, coupon 208, return 145, free_month 117, gift 111
+// input 1213 (no id): INVALID_JSON at ""
+// input 1214 (no id): INVALID_COMPLAINT at "/receivedAt"
+// 1212 recommendations, 84736.26 EUR in all
+// automatic 731, for a person 479, linked 2
+// refund 188, apology 1212, escalate 221, resend 500, coupon 212, return 145, free_month 117, gift 111

@@ -20,7 +20,9 @@ for (const incident of detectIncidents(complaints)) {
 
 // Recommending in crisis mode: the whole batch is read first, since an incident's policy may depend on
 // complaints that come later in the file.
-const recommender = createRecommender();
+// The file has lira and rial orders too: the example rates price them in the rules' euros.
+const exchangeRates = JSON.parse(readFileSync(new URL('./rates.json', import.meta.url), 'utf8'));
+const recommender = createRecommender({ exchangeRates });
 const byId = new Map(complaints.map((c) => [c.id, c]));
 let members = 0;
 let changed = 0;

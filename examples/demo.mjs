@@ -1,6 +1,7 @@
 // Shows the same complaint in euros, lira and rials side by side (the default rules are in euros; the
 // rates are examples/rates.json), then recommends remedies for every complaint in
-// examples/complaints.jsonl with the built-in default rules: a few recommendations in full, then a
+// examples/complaints.jsonl (the European shop's, and its Turkish and Iranian storefronts' in lira and
+// rials) with the built-in default rules and those rates: a few recommendations in full, then a
 // summary of all of them. Run with `npm run demo` (it
 // builds first). For more, see the numbered examples next to this file and the `redress` command
 // (docs/cli.md).
@@ -123,7 +124,9 @@ for await (const result of recommender.recommendMany(complaints())) {
   }
   const c = byCategory.get(category) ?? { n: 0, cost: 0 };
   c.n += 1;
-  c.cost += result.totalCost;
+  // In the rules' currency (euros), at the rate the recommendation says it used: lira and rials
+  // complaints are priced in their own money.
+  c.cost += result.totalCost / result.money.rate;
   byCategory.set(category, c);
   for (const type of new Set(result.remedies.map((r) => r.type)))
     byRemedy.set(type, (byRemedy.get(type) ?? 0) + 1);
@@ -132,11 +135,10 @@ for await (const result of recommender.recommendMany(complaints())) {
 }
 
 console.log(`All ${count.toLocaleString('en-US')} complaints${failed ? ` (${failed} failed)` : ''}:`);
-console.log('  by category                 complaints    mean cost');
+console.log('  by category                 complaints    mean cost (EUR)');
 for (const [category, c] of [...byCategory].sort((a, b) => b[1].n - a[1].n)) {
-  const [currency] = totals.keys();
   console.log(
-    `    ${category.padEnd(24)} ${String(c.n).padStart(6)}   ${money(c.cost / c.n, currency).padStart(10)}`,
+    `    ${category.padEnd(24)} ${String(c.n).padStart(6)}   ${money(c.cost / c.n, 'EUR').padStart(10)}`,
   );
 }
 console.log(
@@ -149,4 +151,6 @@ console.log(
   `  handling     automatic ${percent(byMode.automatic, count).trim()} · a person ${percent(byMode.human, count).trim()}`,
 );
 console.log(`  total cost   ${[...totals].map(([currency, total]) => money(total, currency)).join(' + ')}`);
-console.log('\nNext: npx redress simulate examples/complaints.jsonl --report report.html (see docs/cli.md)');
+console.log(
+  '\nNext: npx redress simulate --rates examples/rates.json examples/complaints.jsonl --report report.html (see docs/cli.md)',
+);

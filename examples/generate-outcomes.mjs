@@ -57,17 +57,23 @@ function outcome(complaint, recommendation, random) {
   return record;
 }
 
-/** The outcome lines for the complaints, in their order. */
-export async function generateOutcomes(complaintsText, ruleSet, seed) {
-  const recommender = createRecommender({ ruleSet: loadRuleSet(ruleSet) });
+/**
+ * The outcome lines for the complaints, in their order. The Turkish and Iranian storefronts' complaints
+ * (in lira and rials, read at `exchangeRates`) draw from a stream of their own, so that the European
+ * complaints' outcomes are the same with or without them.
+ */
+export async function generateOutcomes(complaintsText, ruleSet, seed, exchangeRates) {
+  const recommender = createRecommender({ ruleSet: loadRuleSet(ruleSet), exchangeRates });
   const random = prng(seed);
+  const abroad = prng(seed + 1);
   const lines = [];
   for (const line of complaintsText.split('\n')) {
     if (line.trim() === '') continue;
     const complaint = JSON.parse(line);
     const recommendation = await recommender.recommend(complaint);
-    const record = outcome(complaint, recommendation, random);
-    if (random() >= NO_RECORD) lines.push(JSON.stringify(record));
+    const draw = recommendation.currency === 'EUR' ? random : abroad;
+    const record = outcome(complaint, recommendation, draw);
+    if (draw() >= NO_RECORD) lines.push(JSON.stringify(record));
   }
   return lines;
 }
@@ -84,7 +90,8 @@ async function main() {
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not ${values.seed}`);
   const complaints = readFileSync(here('./complaints.jsonl'), 'utf8');
   const rules = readFileSync(here('./rules/current.json'), 'utf8');
-  const lines = await generateOutcomes(complaints, rules, seed);
+  const rates = JSON.parse(readFileSync(here('./rates.json'), 'utf8'));
+  const lines = await generateOutcomes(complaints, rules, seed, rates);
   writeFileSync(values.out, `${lines.join('\n')}\n`);
   console.error(`wrote ${lines.length} outcomes to ${values.out}`);
 }

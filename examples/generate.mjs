@@ -1,8 +1,10 @@
-// Writes examples/complaints.jsonl: a month of a European web shop's complaints, generated from a fixed
-// seed so that the file (and every simulation over it) is the same on every machine.
+// Writes examples/complaints.jsonl: a month of a European web shop's complaints, and a few of its
+// Turkish and Iranian storefronts' in lira and rials, generated from a fixed seed so that the file (and
+// every simulation over it) is the same on every machine. The lira and rial complaints need the example
+// rates (--rates examples/rates.json; the default rules are in euros).
 //
-//   node examples/generate.mjs                       # 1,200 complaints → examples/complaints.jsonl
-//   node examples/generate.mjs --count 200000 --out /tmp/big.jsonl [--seed 7]
+//   node examples/generate.mjs                       # 1,200 + 2 × 6 complaints → examples/complaints.jsonl
+//   node examples/generate.mjs --count 200000 --markets 0 --out /tmp/big.jsonl [--seed 7]
 //
 // The mix follows what the complaint-handling guides describe: mostly late and faulty deliveries, some
 // billing and service problems, a few public posts with a large audience, repeat complainers, the odd
@@ -368,8 +370,113 @@ function makeComplaint(g, n, receivedUtc, customers) {
   return complaint;
 }
 
-/** The complaints, one JSON text per line, in the order they were received. */
-export function* generateComplaints(count, seed = 20260301) {
+/**
+ * The shop's storefronts in Turkey and Iran, which price in their own money: lira (to the kuruş, prices
+ * ending in ,90) and rials (in round thousands of toman, as Iranian shops print them). Their customers
+ * write in Turkish and Persian; the agents' summaries are in English, as the European ones are.
+ */
+const STOREFRONTS = [
+  {
+    code: 'tr',
+    currency: 'TRY',
+    offset: '+03:00',
+    // Per euro, as examples/rates.json has it; a price is rounded the way the shop prints it.
+    rate: 36.5,
+    price: (eur) => Math.max(1, Math.round((eur * 36.5) / 10)) * 10 - 0.1,
+    minor: (amount) => Math.round(amount * 100) / 100,
+    names: ['Ayşe Yılmaz', 'Mehmet Demir', 'Zeynep Kaya', 'Emre Şahin', 'Elif Arslan'],
+    locale: 'tr',
+    region: 'TR-34',
+    store: 'store-istanbul',
+    carrier: 'Yurtici-Kargo',
+  },
+  {
+    code: 'ir',
+    currency: 'IRR',
+    offset: '+03:30',
+    rate: 470_000,
+    price: (eur) => Math.max(1, Math.round((eur * 470_000) / 100_000)) * 100_000,
+    minor: (amount) => Math.max(10_000, Math.round(amount / 10_000) * 10_000),
+    names: ['سارا رحیمی', 'رضا احمدی', 'مریم کریمی', 'علی حسینی'],
+    locale: 'fa',
+    region: 'IR-23',
+    store: 'store-tehran',
+    carrier: 'Iran-Post',
+  },
+];
+
+/** An order of a storefront: a European order's lines, priced in the storefront's money. */
+function storefrontOrder(g, front, n, receivedMs, category) {
+  const order = makeOrder(g, n, receivedMs, category);
+  const euroTotal = order.total;
+  for (const line of order.items) line.unitPrice = front.price(line.unitPrice);
+  const total = front.minor(order.items.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0));
+  const local = {
+    ...order,
+    id: `o-${front.code}-${String(n).padStart(4, '0')}`,
+    total,
+    currency: front.currency,
+    // Their own carrier: a late parcel there is not the European carrier's problem.
+    carrier: front.carrier,
+  };
+  if (order.overcharge !== undefined)
+    local.overcharge = Math.min(total, front.minor((order.overcharge / euroTotal) * total));
+  return local;
+}
+
+/** The `n`th complaint of a storefront, received at `receivedUtc`: an order problem, in local time. */
+function storefrontComplaint(g, front, n, receivedUtc) {
+  let category = g.weighted(CATEGORY_MIX);
+  if (category === 'service_outage') category = 'late_delivery'; // the storefronts sell no subscriptions
+  const channel = pickChannel(g, category);
+  const [hours, minutes] = front.offset.slice(1).split(':').map(Number);
+  const local = new Date(receivedUtc + (hours * 60 + minutes) * 60_000);
+  const receivedAt = `${day(local.getTime())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00${front.offset}`;
+  const since = Date.UTC(2026, 2, 1) - g.int(20, 4 * 365) * DAY;
+  const orderCount = g.int(1, 30);
+  const order = storefrontOrder(g, front, n, receivedUtc, category);
+  const complaint = {
+    id: `c-${front.code}-${String(n).padStart(4, '0')}`,
+    receivedAt,
+    channel,
+    category,
+    summary: g.pick(SUMMARIES[category]),
+    order,
+    customer: {
+      id: `u-${front.code}-${String(g.int(1, 400)).padStart(4, '0')}`,
+      since: day(since),
+      // At least this order's total: it is one of theirs.
+      lifetimeSpend: front.minor(Math.max(order.total, orderCount * g.logUniform(15, 160) * front.rate)),
+      orderCount,
+      priorComplaints: [],
+      ...(g.chance(0.7) ? { name: g.pick(front.names) } : {}),
+      locale: front.locale,
+      region: front.region,
+    },
+  };
+  addManner(complaint, g);
+  if (complaint.owner?.startsWith('store-')) complaint.owner = front.store;
+  return complaint;
+}
+
+/** `perFront` complaints of each storefront, with their instants, from a seed of their own. */
+function storefrontComplaints(perFront, seed, monthStart) {
+  return STOREFRONTS.flatMap((front, k) => {
+    const g = picker(prng(seed + 7919 * (k + 1)));
+    const times = Array.from(
+      { length: perFront },
+      () => monthStart + g.int(0, 30) * DAY + g.int(7 * 60, 21 * 60) * 60_000,
+    ).sort((a, b) => a - b);
+    return times.map((t, i) => ({ t, complaint: storefrontComplaint(g, front, i + 1, t) }));
+  }).sort((a, b) => a.t - b.t);
+}
+
+/**
+ * The complaints, one JSON text per line, in the order they were received: `count` of the European
+ * shop's and `markets` of each of its Turkish and Iranian storefronts (generated from their own seed,
+ * so the European complaints are the same with or without them).
+ */
+export function* generateComplaints(count, seed = 20260301, markets = 0) {
   const g = picker(prng(seed));
   const monthStart = Date.UTC(2026, 2, 1);
   const customers = makeCustomers(Math.max(20, Math.ceil(count * 0.7)), g, monthStart);
@@ -378,13 +485,22 @@ export function* generateComplaints(count, seed = 20260301) {
     const d = g.chance(0.6) ? g.int(14, 30) : g.int(0, 30);
     return monthStart + d * DAY + g.int(7 * 60, 21 * 60) * 60_000;
   }).sort((a, b) => a - b);
-  for (let i = 0; i < count; i++) yield JSON.stringify(makeComplaint(g, i + 1, times[i], customers));
+  const abroad = storefrontComplaints(markets, seed, monthStart);
+  let next = 0;
+  for (let i = 0; i < count; i++) {
+    // The storefronts' complaints made up by the time of this one come first (after it, on a tie).
+    const own = makeComplaint(g, i + 1, times[i], customers);
+    while (next < abroad.length && abroad[next].t < times[i]) yield JSON.stringify(abroad[next++].complaint);
+    yield JSON.stringify(own);
+  }
+  while (next < abroad.length) yield JSON.stringify(abroad[next++].complaint);
 }
 
 async function main() {
   const { values } = parseArgs({
     options: {
       count: { type: 'string', default: '1200' },
+      markets: { type: 'string', default: '6' },
       seed: { type: 'string', default: '20260301' },
       out: { type: 'string', default: fileURLToPath(new URL('./complaints.jsonl', import.meta.url)) },
     },
@@ -394,9 +510,12 @@ async function main() {
   if (!Number.isInteger(count) || count < 1)
     throw new Error(`--count must be a whole number ≥ 1, not ${values.count}`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not ${values.seed}`);
+  const markets = Number(values.markets);
+  if (!Number.isInteger(markets) || markets < 0)
+    throw new Error(`--markets must be a whole number ≥ 0, not ${values.markets}`);
   const out = createWriteStream(values.out);
   let batch = '';
-  for (const line of generateComplaints(count, seed)) {
+  for (const line of generateComplaints(count, seed, markets)) {
     batch += `${line}\n`;
     if (batch.length > 1 << 20) {
       const flushed = out.write(batch);
@@ -406,7 +525,7 @@ async function main() {
   }
   out.end(batch);
   await new Promise((resolve, reject) => out.on('finish', resolve).on('error', reject));
-  console.error(`wrote ${count} complaints to ${values.out}`);
+  console.error(`wrote ${count + 2 * markets} complaints to ${values.out}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -551,6 +551,8 @@ describe.concurrent('redress simulate', () => {
       '--baseline',
       current,
       'examples/complaints.jsonl',
+      '--rates',
+      'examples/rates.json',
     ]);
     expect(run.code).toBe(0);
     const s = JSON.parse(run.stdout) as {
@@ -577,8 +579,11 @@ describe.concurrent('redress simulate', () => {
     expect(c.largest).toHaveLength(5);
     const deltas = c.largest.map((x) => Math.abs(x.delta));
     expect(deltas).toEqual([...deltas].sort((a, b) => b - a));
+    const ids = readFileSync(join(root, 'examples/complaints.jsonl'), 'utf8')
+      .split('\n')
+      .map((line) => (line === '' ? '' : (JSON.parse(line) as { id: string }).id));
     for (const x of c.largest) {
-      expect(x.complaintId).toBe(`c-${String(x.line).padStart(6, '0')}`);
+      expect(x.complaintId).toBe(ids[x.line - 1]);
       expect(x.delta).toBeCloseTo(x.after.cost - x.before.cost, 2);
     }
     const eur = c.currencies[0];
@@ -596,6 +601,8 @@ describe.concurrent('redress simulate', () => {
       '--examples',
       '3',
       'examples/complaints.jsonl',
+      '--rates',
+      'examples/rates.json',
     ]);
     expect(run.stdout).toContain('Changes against the baseline');
     expect(run.stdout).toMatch(/Largest changes \(3 of [\d,]+\)/);

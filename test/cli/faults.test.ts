@@ -12,7 +12,11 @@ import { runInProcess } from './run-in-process';
 const tmp = tempDir();
 afterAll(() => tmp.remove());
 
-const examples = readFileSync(join(root, 'examples/complaints.jsonl'), 'utf8').trim().split('\n');
+// The European shop's complaints: the storefronts' lira and rial orders would need --rates.
+const examples = readFileSync(join(root, 'examples/complaints.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .filter((line) => !/"currency":"(TRY|IRR)"/.test(line));
 /** 300 complaints with a few bad lines among them, so that both output files are written to. */
 const input = join(tmp.dir, 'input.jsonl');
 const lines = examples.slice(0, 300).flatMap((line, i) => (i % 47 === 20 ? [line, '{"cut off'] : [line]));

@@ -41,7 +41,15 @@ type Expected = { kind: 'ok'; id: string } | { kind: 'error'; code: string };
 async function writeInput(path: string): Promise<{ expected: (line: number) => Expected; bytes: number }> {
   const validCount = Math.ceil(LINES / VALID_EVERY);
   const seed = join(tmp.dir, 'seed.jsonl');
-  await run(process.execPath, ['examples/generate.mjs', '--count', String(validCount), '--out', seed]);
+  await run(process.execPath, [
+    'examples/generate.mjs',
+    '--count',
+    String(validCount),
+    '--markets',
+    '0',
+    '--out',
+    seed,
+  ]);
   const complaints = readFileSync(seed, 'utf8').trim().split('\n');
   const ids = complaints.map((line) => (JSON.parse(line) as { id: string }).id);
   const kinds = new Uint8Array(LINES + 1); // 1 valid, 2 invalid complaint, 3 not JSON, 4 too long

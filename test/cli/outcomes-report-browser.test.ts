@@ -36,6 +36,8 @@ describe.skipIf(!available)('the outcomes report in headless Chromium', () => {
       [
         'recommend',
         'examples/complaints.jsonl',
+        '--rates',
+        'examples/rates.json',
         '--rules',
         'examples/rules/current.json',
         '-o',
@@ -45,6 +47,8 @@ describe.skipIf(!available)('the outcomes report in headless Chromium', () => {
       [
         'simulate',
         'examples/complaints.jsonl',
+        '--rates',
+        'examples/rates.json',
         '--rules',
         'examples/rules/proposed.json',
         '--baseline',
@@ -145,10 +149,10 @@ describe.skipIf(!available)('the outcomes report in headless Chromium', () => {
       ),
     );
     expect(rows.find((r) => r[0] === 'apology' && r[1] === 'apology + coupon')?.slice(2, 6)).toEqual([
-      '59',
-      '55',
-      '3.19',
-      '40.5%',
+      '61',
+      '57',
+      '3.18',
+      '40.9%',
     ]);
     await page.locator('#outcome-changes th:nth-child(5) button').click(); // CSAT before
     const csat = (await column(page, 'outcome-changes', 5)).map(Number);

@@ -18,6 +18,8 @@ beforeAll(async () => {
   const run = await runInProcess([
     'recommend',
     'examples/complaints.jsonl',
+    '--rates',
+    'examples/rates.json',
     '--rules',
     'examples/rules/current.json',
     '-o',
@@ -31,7 +33,7 @@ describe('redress outcomes', () => {
   it('marks the planted weak rule worse, says why the other one is not judged, and exits 0', async () => {
     const run = await runInProcess(['outcomes', recommendations, outcomes]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Outcomes of 1,179 complaints: ${recommendations} joined with ${outcomes}`);
+    expect(run.stdout).toContain(`Outcomes of 1,191 complaints: ${recommendations} joined with ${outcomes}`);
     expect(run.stdout).toContain('21 recommendations have no outcome: c-000027, c-000065');
     expect(run.stdout).toContain('every outcome has a recommendation');
     const worse = run.stdout
@@ -170,6 +172,8 @@ describe('redress simulate --outcomes', () => {
   const simulate = [
     'simulate',
     'examples/complaints.jsonl',
+    '--rates',
+    'examples/rates.json',
     '--rules',
     'examples/rules/proposed.json',
     '--baseline',
@@ -186,12 +190,12 @@ describe('redress simulate --outcomes', () => {
       'apology',
       '→',
       'apology + coupon',
-      '59',
-      '55',
-      '3.19',
-      '40.5%',
-      '27.0–55.5%',
-      '9.1%',
+      '61',
+      '57',
+      '3.18',
+      '40.9%',
+      '27.7–55.6%',
+      '8.8%',
     ]);
   });
 
@@ -211,6 +215,8 @@ describe('redress simulate --outcomes', () => {
     const alone = await runInProcess([
       'simulate',
       'examples/complaints.jsonl',
+      '--rates',
+      'examples/rates.json',
       '--outcomes',
       'examples/outcomes.jsonl',
     ]);

@@ -52,7 +52,14 @@ describe.concurrent('validate reads the text recommend reads (duplicate keys)', 
   it('reports a repeated key in a condition, where it is, as recommend --rules refuses it', async () => {
     expect(JSON.parse(repeatedValue)).toBeTruthy(); // valid JSON, to JSON.parse
     const file = tmp.write('repeated-value.json', repeatedValue);
-    const recommend = await runInProcess(['recommend', '--rules', file, 'examples/complaints.jsonl']);
+    const recommend = await runInProcess([
+      'recommend',
+      '--rules',
+      file,
+      '--rates',
+      'examples/rates.json',
+      'examples/complaints.jsonl',
+    ]);
     expect(recommend.code).toBe(2);
     expect(recommend.stderr).toContain('the key "value" appears twice in one object');
     const validate = await runInProcess(['validate', file]);
@@ -107,7 +114,14 @@ describe.concurrent('rule files and complaints that are not UTF-8', () => {
   const at = lineColumn(rules, marker);
 
   it('recommend --rules refuses the file, saying where, instead of replacing the byte', async () => {
-    const run = await runInProcess(['recommend', '--rules', file, 'examples/complaints.jsonl']);
+    const run = await runInProcess([
+      'recommend',
+      '--rules',
+      file,
+      '--rates',
+      'examples/rates.json',
+      'examples/complaints.jsonl',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('(INVALID_JSON)');
@@ -138,14 +152,28 @@ describe.concurrent('rule files and complaints that are not UTF-8', () => {
     const bom = tmp.write('bom.json', `\ufeff${rules}`);
     const run = await runInProcess(['validate', bom]);
     expect(run.code).toBe(0);
-    const recommend = await runInProcess(['recommend', '--rules', bom, 'examples/complaints.jsonl']);
+    const recommend = await runInProcess([
+      'recommend',
+      '--rules',
+      bom,
+      '--rates',
+      'examples/rates.json',
+      'examples/complaints.jsonl',
+    ]);
     expect(recommend.code).toBe(0);
   });
 });
 
 describe.concurrent('byte limits on every source', () => {
   it('stops reading --rules /dev/zero at the rule set limit', async () => {
-    const run = await runInProcess(['recommend', '--rules', '/dev/zero', 'examples/complaints.jsonl']);
+    const run = await runInProcess([
+      'recommend',
+      '--rules',
+      '/dev/zero',
+      '--rates',
+      'examples/rates.json',
+      'examples/complaints.jsonl',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('(LIMIT_EXCEEDED)');
     expect(run.stderr).toContain(`exceeds the limit of ${limits.maxRuleSetBytes} (limits.maxRuleSetBytes)`);
@@ -161,7 +189,14 @@ describe.concurrent('byte limits on every source', () => {
     const rules = endless('rules.fifo');
     const complaint = endless('complaint.fifo');
     try {
-      const recommend = await runInProcess(['recommend', '--rules', rules.path, 'examples/complaints.jsonl']);
+      const recommend = await runInProcess([
+        'recommend',
+        '--rules',
+        rules.path,
+        '--rates',
+        'examples/rates.json',
+        'examples/complaints.jsonl',
+      ]);
       expect(recommend.code).toBe(2);
       expect(recommend.stderr).toContain('(limits.maxRuleSetBytes)');
       const explain = await runInProcess(['explain', complaint.path]);

@@ -36,12 +36,21 @@ describe('examples/complaints.jsonl', () => {
     expect(complaints.some((c) => c.subscription)).toBe(true);
   });
 
+  it('has orders of the Turkish and Iranian storefronts in lira and rials, in time order with the rest', () => {
+    const currencies = complaints.map((c) => (c as { order?: { currency: string } }).order?.currency);
+    expect(currencies.filter((c) => c === 'TRY').length).toBe(6);
+    expect(currencies.filter((c) => c === 'IRR').length).toBe(6);
+    const times = complaints.map((c) => Date.parse((c as unknown as { receivedAt: string }).receivedAt));
+    expect(times.every((t, i) => i === 0 || t >= (times[i - 1] as number))).toBe(true);
+  });
+
   it('gives a different file for a different seed', () => {
     const out = join(tmp.dir, 'other-seed.jsonl');
-    execFileSync(process.execPath, ['examples/generate.mjs', '--count', '50', '--seed', '7', '--out', out], {
-      cwd: root,
-      stdio: 'ignore',
-    });
+    execFileSync(
+      process.execPath,
+      ['examples/generate.mjs', '--count', '50', '--markets', '0', '--seed', '7', '--out', out],
+      { cwd: root, stdio: 'ignore' },
+    );
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(50);
     expect(lines).not.toEqual(committed.split('\n').slice(0, 50));
@@ -65,6 +74,9 @@ describe('npm run demo (examples/demo.mjs)', () => {
     expect(out).toContain(
       'IRR: “به‌طور خودکار قابل اعمال است: هزینهٔ ۴٬۱۷۷٬۸۳۰ تومان در محدودهٔ سقف تأیید خودکار (۷٬۰۵۰٬۰۰۰ تومان) است.”',
     );
+    // Every complaint of the file is answered, the lira and rial ones at the example rates.
+    expect(out).toContain('All 1,212 complaints:\n');
+    expect(out).toMatch(/total cost {3}€[\d,.]+ \+ TRY\s[\d,.]+ \+ IRR\s[\d,]+\n/);
   });
 });
 
