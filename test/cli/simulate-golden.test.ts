@@ -12,8 +12,15 @@ import { runInProcess } from './run-in-process';
  * After a deliberate change to what simulate prints, rewrite the goldens with `npx vitest run -u`.
  */
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
+// The European shop's complaints of the examples, as when the goldens were written (the storefronts'
+// lira and rial lines came later; the scenarios bring other currencies).
+const european = read('examples/complaints.jsonl')
+  .trimEnd()
+  .split('\n')
+  .filter((line) => !/"currency":"(TRY|IRR)"/.test(line))
+  .join('\n');
 const input = [
-  read('examples/complaints.jsonl').trimEnd(),
+  european,
   read('test/fixtures/scenarios.jsonl').trimEnd(),
   'not json',
   '{"id":"bad-1"}',
