@@ -24,6 +24,8 @@ function params(remedy: Remedy): string {
         : `${remedy.percent}%, valid until ${remedy.expiresAt.slice(0, 10)}`;
     case 'gift':
       return money(remedy.value);
+    case 'store_credit':
+      return `${money(remedy.amount)}, valid until ${remedy.expiresAt.slice(0, 10)}`;
     case 'free_month':
       return `${remedy.months} × ${remedy.plan}`;
     case 'return':

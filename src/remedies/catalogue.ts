@@ -94,7 +94,7 @@ export function definitionOf(type: RemedyType): Definition {
   return definition;
 }
 
-/** Rank of a remedy type in the remedy order (apology = 0 … escalate = 6). */
+/** Rank of a remedy type in the remedy order (apology = 0 … escalate = 8). */
 export function remedyRank(type: RemedyType): number {
   return RANKS.get(type) ?? -1;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { affectedUnits, affectedValue, overchargeOf, paidForMinor } from '../complaint/measures';
+import { affectedUnits, affectedValue, overchargeOf, paidForMinor, undelivered } from '../complaint/measures';
+import type { Complaint } from '../complaint/schema';
 import { limits } from '../input/limits';
 import { fromMinor, toMinor } from '../money';
 import { kindProblems } from './check';
@@ -7,13 +8,18 @@ import type { RemedyContext } from './context';
 import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
 
 /**
- * Money back. `basis` says of what: the overcharge (billing errors), the affected items, or the whole
- * order. Refunding an overcharge or the affected items makes the customer whole (restitution); a share
- * of the order is a gesture (goodwill), and caps may drop it.
+ * Money back. `basis` says of what: the overcharge (billing errors), the affected items, an order that
+ * never arrived (its total: a lost parcel's full refund), or the whole order. Refunding an overcharge,
+ * the affected items or an undelivered order makes the customer whole (restitution); a share of the
+ * order is a gesture (goodwill), and caps may drop it.
  */
+export const REFUND_BASES = ['overcharge', 'affected_items', 'undelivered', 'order'] as const;
+/** What a refund is of. */
+export type RefundBasis = (typeof REFUND_BASES)[number];
+
 export const RefundSpecSchema = z.strictObject({
   type: z.literal('refund'),
-  basis: z.enum(['overcharge', 'affected_items', 'order']).default('order'),
+  basis: z.enum(REFUND_BASES).default('order'),
   share: z.number().positive().max(1).default(1),
   /** Most it may come to, in the rule set's currency. */
   max: z.number().positive().max(limits.maxMoney).optional(),
@@ -25,7 +31,7 @@ export type RefundSpec = z.output<typeof RefundSpecSchema>;
 /** A concrete refund. */
 export interface RefundParams {
   readonly type: 'refund';
-  readonly basis: 'overcharge' | 'affected_items' | 'order';
+  readonly basis: RefundBasis;
   readonly share: number;
   /** The most it may come to (set by the rule, or by a cap on a goodwill refund); null without one. */
   readonly max: number | null;
@@ -33,8 +39,9 @@ export interface RefundParams {
   readonly amount: number;
 }
 
-function baseMinor(spec: RefundSpec, ctx: RemedyContext): number {
-  switch (spec.basis) {
+/** What a refund of `basis` refunds in full, in minor units of the complaint's currency. */
+export function refundBaseMinor(basis: RefundBasis, ctx: RemedyContext): number {
+  switch (basis) {
     case 'overcharge':
       return toMinor(overchargeOf(ctx.complaint), ctx.currency);
     case 'affected_items':
@@ -42,15 +49,22 @@ function baseMinor(spec: RefundSpec, ctx: RemedyContext): number {
         ctx.affectedUnits.reduce((sum, u) => sum + u.quantity * u.unitPriceMinor, 0),
         ctx.complaint,
       );
+    case 'undelivered':
+      return undeliveredTotalMinor(ctx.complaint);
     case 'order':
       return ctx.affectedValueMinor;
   }
 }
 
+/** An undelivered order's total, what the customer paid for it; 0 for a delivered order or none. */
+export function undeliveredTotalMinor(c: Complaint): number {
+  return c.order && undelivered(c) ? toMinor(c.order.total, c.order.currency) : 0;
+}
+
 /** Works out the refund amount. */
 function materialiseRefund(spec: RefundSpec, ctx: RemedyContext): MaterialiseResult<RefundParams> {
   const limit = spec.max === undefined ? Number.POSITIVE_INFINITY : toMinor(spec.max, ctx.currency);
-  const minor = Math.min(limit, Math.round(baseMinor(spec, ctx) * spec.share));
+  const minor = Math.min(limit, Math.round(refundBaseMinor(spec.basis, ctx) * spec.share));
   if (minor <= 0) return { notApplicable: 'nothing_to_refund' };
   return {
     type: 'refund',
@@ -68,6 +82,27 @@ function reduceRefund(spec: RefundSpec, maxMinor: number, ctx: RemedyContext): R
   return { ...spec, max: Math.min(spec.max ?? Number.POSITIVE_INFINITY, fromMinor(maxMinor, ctx.currency)) };
 }
 
+/** What a refund of `basis` refunds in full, worked out from the complaint as the docs say. */
+export function checkedBaseMinor(
+  basis: RefundBasis,
+  complaint: Complaint,
+  minor: (amount: number) => number,
+): number {
+  switch (basis) {
+    case 'overcharge':
+      return minor(overchargeOf(complaint));
+    case 'affected_items':
+      return paidForMinor(
+        affectedUnits(complaint).reduce((s, u) => s + u.quantity * minor(u.unitPrice), 0),
+        complaint,
+      );
+    case 'undelivered':
+      return complaint.order && complaint.order.deliveredAt === undefined ? minor(complaint.order.total) : 0;
+    case 'order':
+      return minor(affectedValue(complaint));
+  }
+}
+
 /** The share of its basis, in full when it is restitution, never more when it is goodwill. */
 function refundProblems(r: Given<RefundParams>, ctx: RemedyCheckContext): string[] {
   const problems: string[] = [];
@@ -76,20 +111,12 @@ function refundProblems(r: Given<RefundParams>, ctx: RemedyCheckContext): string
   if (!(r.share > 0 && r.share <= 1)) problems.push(`share ${r.share} is out of range`);
   if (!(r.amount > 0) || minor(r.amount) !== cost)
     problems.push(`amount ${r.amount} does not match its cost ${r.estimatedCost}`);
-  const base =
-    r.basis === 'overcharge'
-      ? minor(overchargeOf(complaint))
-      : r.basis === 'affected_items'
-        ? paidForMinor(
-            affectedUnits(complaint).reduce((s, u) => s + u.quantity * minor(u.unitPrice), 0),
-            complaint,
-          )
-        : minor(affectedValue(complaint));
+  const base = checkedBaseMinor(r.basis, complaint, minor);
   const owed = Math.round(base * r.share);
   // Restitution is paid in full; a goodwill refund may be less, never more.
   if (r.kind === 'restitution' ? cost !== owed : cost > owed) {
     problems.push(
-      `refunds ${r.estimatedCost}, but ${r.share} of the ${r.basis.replace('_', ' ')} is ${fromMinor(owed, ctx.currency)}`,
+      `refunds ${r.estimatedCost}, but ${r.share} of the ${r.basis.replaceAll('_', ' ')} is ${fromMinor(owed, ctx.currency)}`,
     );
   }
   return problems;
@@ -132,7 +159,7 @@ export const refund = defineRemedy({
   shapes: [
     {
       optional: {
-        basis: { oneOf: ['overcharge', 'affected_items', 'order'] },
+        basis: { oneOf: [...REFUND_BASES] },
         share: { share: [0.01, 1] },
         max: { amount: [0.01, 500] },
       },

@@ -7,6 +7,7 @@ import { gift } from './gift';
 import { refund } from './refund';
 import { resend } from './resend';
 import { returnItems } from './return';
+import { storeCredit } from './store-credit';
 
 /**
  * Every remedy redress knows, in the remedy order: how much a remedy does for the customer, least
@@ -19,6 +20,7 @@ export const REMEDIES = registerRemedies([
   apology,
   coupon,
   gift,
+  storeCredit,
   freeMonth,
   returnItems,
   resend,

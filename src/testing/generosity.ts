@@ -9,7 +9,7 @@ import { REMEDY_TYPES, type RemedyType, remedyRank } from '../remedies/catalogue
  * `a` is at least as generous as `b` when all three hold:
  *
  * 1. **Remedy order.** `a`'s highest remedy is at least as high as `b`'s on the remedy order
- *    apology < coupon < gift < free_month < resend < refund < escalate (`REMEDY_TYPES`).
+ *    apology < coupon < gift < store_credit < free_month < return < resend < refund < escalate (`REMEDY_TYPES`).
  * 2. **Offered.** The rules offered at least as much for `a` as for `b`: the estimated cost before the
  *    caps, i.e. every remedy given plus, for each type the cap cut, what the rules offered of it.
  * 3. **Given.** `a`'s total cost is at least `b`'s, with the one exception the caps force: when `a`

@@ -54,18 +54,19 @@ describe('the remedy registry', () => {
     expect(registryProblems(REMEDIES as readonly RemedyDefinition[])).toEqual([]);
   });
 
-  it('gives the remedy order: apology < coupon < gift < free_month < return < resend < refund < escalate', () => {
+  it('gives the remedy order: apology < coupon < gift < store_credit < free_month < return < resend < refund < escalate', () => {
     expect(REMEDY_TYPES).toEqual([
       'apology',
       'coupon',
       'gift',
+      'store_credit',
       'free_month',
       'return',
       'resend',
       'refund',
       'escalate',
     ]);
-    expect(REMEDY_TYPES.map(remedyRank)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(REMEDY_TYPES.map(remedyRank)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(RemedySpecSchema.options.map((o) => o.shape.type.value)).toEqual([...REMEDY_TYPES]);
   });
 

@@ -27,8 +27,12 @@ describe('Remedy', () => {
       case 'resend':
         expectTypeOf(remedy.items).toEqualTypeOf<readonly { sku: string; quantity: number }[]>();
         break;
+      case 'store_credit':
+        expectTypeOf(remedy.replaces).toEqualTypeOf<'overcharge' | 'affected_items' | 'undelivered' | null>();
+        expectTypeOf(remedy.expiresAt).toBeString();
+        break;
       case 'refund':
-        expectTypeOf(remedy.basis).toEqualTypeOf<'overcharge' | 'affected_items' | 'order'>();
+        expectTypeOf(remedy.basis).toEqualTypeOf<'overcharge' | 'affected_items' | 'undelivered' | 'order'>();
         expectTypeOf(remedy.max).toEqualTypeOf<number | null>();
         break;
       case 'escalate':
@@ -52,7 +56,7 @@ describe('Remedy', () => {
 
   it('has one type per entry of REMEDY_TYPES, in the remedy order', () => {
     expectTypeOf(REMEDY_TYPES).toEqualTypeOf<
-      readonly ['apology', 'coupon', 'gift', 'free_month', 'return', 'resend', 'refund', 'escalate']
+      readonly ['apology', 'coupon', 'gift', 'store_credit', 'free_month', 'return', 'resend', 'refund', 'escalate']
     >();
     expectTypeOf<Remedy['type']>().toEqualTypeOf<RemedyType>();
   });
@@ -62,7 +66,7 @@ describe('RemedySpec', () => {
   it('narrows on type, with defaults filled in', () => {
     const spec = {} as RemedySpec;
     if (spec.type === 'refund') {
-      expectTypeOf(spec.basis).toEqualTypeOf<'overcharge' | 'affected_items' | 'order'>();
+      expectTypeOf(spec.basis).toEqualTypeOf<'overcharge' | 'affected_items' | 'undelivered' | 'order'>();
       expectTypeOf(spec.share).toBeNumber();
       expectTypeOf(spec.max).toEqualTypeOf<number | undefined>();
     }

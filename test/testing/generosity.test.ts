@@ -80,7 +80,7 @@ describe('the generosity order', () => {
     const escalated = tweak(rec, { remedies: [...rec.remedies, escalation] });
     expect(topRemedy(escalated)).toBe('escalate');
     expect(generosityShortfalls(rec, escalated)).toEqual([
-      'its highest remedy is coupon, lower on the remedy order than escalate (apology < coupon < gift < free_month < return < resend < refund < escalate)',
+      'its highest remedy is coupon, lower on the remedy order than escalate (apology < coupon < gift < store_credit < free_month < return < resend < refund < escalate)',
     ]);
   });
 
