@@ -200,6 +200,11 @@ const CustomerSchema = z.strictObject({
     .optional(),
 });
 
+/** What a customer may ask for instead of what the rules give first: one of the acceptable remedy sets. */
+export const PREFERENCES = ['refund', 'resend', 'store_credit', 'coupon', 'free_month'] as const;
+/** A remedy a customer asked for (`complaint.preference`). */
+export type Preference = (typeof PREFERENCES)[number];
+
 const ExposureSchema = z.strictObject({
   public: z.boolean(),
   platform: shortText.optional(),
@@ -229,6 +234,11 @@ export const ComplaintShape = z.strictObject({
   legalThreat: z.boolean().default(false),
   /** The first person or desk who took the complaint; they keep it. */
   owner: id.optional(),
+  /**
+   * What the customer asked for. Honoured when it is one of the acceptable remedy sets (it becomes the
+   * first choice); otherwise the rationale says so and what is offered instead (docs/recommendation.md).
+   */
+  preference: z.enum(PREFERENCES).optional(),
 });
 
 /**

@@ -410,6 +410,15 @@ export class Renderer {
     return this.embedSentence(offset ?? this.timeZone);
   }
 
+  /** "a, b or c" in this locale (rare enough to format with `Intl` each time). */
+  orList(items: readonly string[]): string {
+    if (items.length < 2) return items[0] ?? '';
+    const format = new Intl.ListFormat(this.tag, { style: 'long', type: 'disjunction' });
+    // As with «و», Persian writers put no comma before the last «یا».
+    if (this.locale !== 'fa' || items.length === 2) return format.format(items);
+    return `${items.slice(0, -1).join(this.lists.start)} یا ${items[items.length - 1]}`;
+  }
+
   /** "a, b and c" in this locale. */
   list(items: readonly string[]): string {
     // A list of one is that one item in every language (ECMA-402 formats it as it is).

@@ -14,6 +14,7 @@ import { assertNever, offerSentence, type Remedy, remedyName } from '../remedies
 import type { FiredRule } from '../rules/engine/evaluator';
 import type { Rule } from '../rules/ruleset';
 import type { Factor, SeverityScore, ValueScore } from '../scoring/score';
+import { type ChoiceInput, otherChoices, preferenceRefused, whyPreference } from './choices';
 import type { RationaleSentence } from './sentence';
 
 /** Everything the rationale talks about. */
@@ -55,6 +56,8 @@ export interface RationaleInput {
   readonly queues?: Readonly<Record<string, { readonly name: Readonly<Partial<Record<Locale, string>>> }>>;
   /** Set when the complaint is part of an incident (`recommendMany` with `incidents`). */
   readonly incident?: IncidentMark;
+  /** The other acceptable remedy sets and the customer's preference, when there are any. */
+  readonly choice?: ChoiceInput;
 }
 
 /** What each part of the rationale writes with: the renderer, the input, and the sentences so far. */
@@ -94,6 +97,7 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
   whyRules(composition);
   whyIncident(composition);
   whyDropped(composition);
+  whyPreference(composition.r, input.choice, composition.say);
   whyHandling(composition);
   return out;
 }
@@ -148,10 +152,12 @@ function toCustomer({ r, input, subject, subjectIn, money, queueName, say }: Com
     queueName,
     subscription: c.order === undefined && c.subscription !== undefined,
   };
+  preferenceRefused(r, input.choice, say);
   for (const remedy of input.remedies) {
     const offer = offerSentence(r, remedy, words);
     if (offer) say(offer.key, offer.text);
   }
+  otherChoices(r, input.choice, say);
   if (input.handling.reasons.length > 0) say('handling.human', r.m('handling.human'));
   const ack = input.handling.publicAcknowledgement;
   if (ack) {

@@ -3,7 +3,6 @@ import type { MoneyConversion } from '../exchange/conversion';
 import type { Facts } from '../facts/catalogue';
 import type { Locale } from '../i18n/locale';
 import { fromMinor } from '../money';
-import type { Candidate } from '../policy/caps';
 import type { Handling } from '../policy/handling';
 import type { IncidentMark } from '../policy/incident-mark';
 import type { HitPolicy } from '../policy/schema';
@@ -13,15 +12,11 @@ import type { Remedy } from '../remedies/catalogue';
 import type { FiredRule, RuleOutcome } from '../rules/engine/evaluator';
 import type { RuleSetStamp } from '../rules/stamp';
 import type { SeverityScore, ValueScore } from '../scoring/score';
+import type { Alternative } from './alternatives';
 import type { CapStage } from './cap';
 import type { CaseMark } from './link';
 import type { Decided, Recommendation } from './recommendation';
 import { REDRESS_VERSION } from './version';
-
-/** A remedy as a recommendation shows it: in major units, without the rule's spec. */
-export function toRemedy({ costMinor, spec: _spec, ...rest }: Candidate, currency: string): Remedy {
-  return { ...rest, estimatedCost: fromMinor(costMinor, currency) } as Remedy;
-}
 
 /** Everything a recommendation is made of. */
 export interface Parts {
@@ -35,6 +30,7 @@ export interface Parts {
   readonly value: ValueScore;
   readonly facts: Facts;
   readonly remedies: readonly Remedy[];
+  readonly alternatives: readonly Alternative[];
   readonly capStage: CapStage;
   readonly handling: Handling;
   readonly checkSatisfactionAt: string;
@@ -50,7 +46,7 @@ export interface Parts {
 }
 
 /** Everything a recommendation is made of but its words (the rationale and the customer message). */
-export type DecidedParts = Omit<Parts, 'rationale' | 'message'>;
+export type DecidedParts = Omit<Parts, 'rationale' | 'message' | 'alternatives'>;
 
 /**
  * A recommendation without its words, for a replay that reads only what was decided: the same fields
@@ -99,6 +95,7 @@ export function assemble(p: Parts): Recommendation {
     severity: p.severity,
     value: p.value,
     remedies: p.remedies,
+    alternatives: p.alternatives,
     currency: p.currency,
     money: p.money,
     totalCost: money(capped.restitutionMinor + capped.goodwillMinor),

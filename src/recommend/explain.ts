@@ -7,6 +7,7 @@ import { fromMinor } from '../money';
 import type { Handling } from '../policy/handling';
 import type { IncidentMark } from '../policy/incident-mark';
 import type { Policy } from '../policy/schema';
+import type { ChoiceInput } from '../rationale/choices';
 import { composeRationale } from '../rationale/compose';
 import type { RationaleSentence } from '../rationale/sentence';
 import type { Remedy } from '../remedies/catalogue';
@@ -36,6 +37,8 @@ export interface Explained {
   /** How amounts are shown, where not as `Intl` prints them (rials in toman). */
   readonly currencyDisplay?: CurrencyDisplay | undefined;
   readonly incident?: IncidentMark;
+  /** The other acceptable remedy sets and the customer's preference. */
+  readonly choice?: ChoiceInput;
 }
 
 /** Stage "explain": the rationale, for the customer and for the agent, in the recommendation's locale. */
@@ -78,5 +81,6 @@ export function explain(e: Explained): RationaleSentence[] {
     currencyDisplay: e.currencyDisplay,
     queues: policy.queues,
     ...(e.incident ? { incident: e.incident } : {}),
+    ...(e.choice ? { choice: e.choice } : {}),
   });
 }

@@ -20,6 +20,7 @@ import type { IncidentMark } from '../policy/incident-mark';
 import { statementFor } from '../policy/incident-policy';
 import { asJudged } from '../policy/quiet-post';
 import type { Proposal } from '../policy/selection';
+import { alternativeLine } from '../rationale/choices';
 import { composeMessage } from '../rationale/message';
 import { compiledEvaluator } from '../rules/engine/compiled';
 import type { FiredRule, RuleEvaluator } from '../rules/engine/evaluator';
@@ -27,13 +28,15 @@ import { referenceEvaluator } from '../rules/engine/reference';
 import type { Rule, RuleSet } from '../rules/ruleset';
 import { ruleSetStamp } from '../rules/stamp';
 import { addDays } from '../time/utc-calendar';
-import { assemble, type DecidedParts, decided, toRemedy } from './assemble';
+import { type Capping, type Chosen, choose, toAlternative } from './alternatives';
+import { assemble, type DecidedParts, decided } from './assemble';
 import { cap, reducerFor } from './cap';
 import { explain } from './explain';
 import { type CaseLink, link } from './link';
 import { price, remedyContext } from './price';
 import type { Decided, Recommendation } from './recommendation';
 import { type IncidentRun, select } from './select';
+import { toRemedy } from './to-remedy';
 
 /** Per-call options of `recommend`. */
 export interface RecommendOptions {
@@ -112,6 +115,8 @@ interface Decision {
   readonly currencyDisplay: CurrencyDisplay | undefined;
   readonly chosen: readonly Proposal[];
   readonly caseGoodwillGivenMinor: number | undefined;
+  /** The other acceptable remedy sets and what became of the customer's preference. */
+  readonly choice: Omit<Chosen, 'first'>;
 }
 
 /** What handling needs of an incident: its owner, statement, and the member's notifications. */
@@ -264,7 +269,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     );
     // What the case already gave is in the complaint's currency, as the caps' minor units are.
     const linked = given ? link(alone, given, reducerFor(ctx), ctx.currency) : undefined;
-    const capStage = linked?.stage ?? alone;
+    const capping: Capping = {
+      complaint,
+      ctx,
+      policy,
+      scores: { band: severity.band, tier: value.tier },
+      money: { conversion, autoApproveMinor },
+    };
+    const { first: capStage, ...choice } = choose(linked?.stage ?? alone, capping);
     const { capped } = capStage;
     const mark = incident ? markOf(incident, locale) : undefined;
     const handling = decideHandling({
@@ -314,11 +326,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       currencyDisplay: call.currencyDisplay,
       chosen: priced.chosen,
       caseGoodwillGivenMinor: given?.goodwillGivenMinor,
+      choice,
     };
   }
 
   /** Stages "explain" and "assemble": the decision in words, and the recommendation as plain JSON. */
-  function finish({ parts, conversion, currencyDisplay }: Decision): Recommendation {
+  function finish({ parts, conversion, currencyDisplay, choice }: Decision): Recommendation {
     const { complaint, capStage, handling } = parts;
     const { capped } = capStage;
     const rationale = explain({
@@ -339,9 +352,17 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       checkSatisfactionAt: parts.checkSatisfactionAt,
       currencyDisplay,
       ...(parts.incident ? { incident: parts.incident } : {}),
+      choice: { offered: choice.alternatives.map((o) => o.choice), preference: choice.preference },
     });
+    const r = rendererOf(parts.locale);
+    const alternatives = choice.alternatives.map((o) =>
+      toAlternative(o, parts.currency, (option, total) =>
+        alternativeLine(r, option, r.money(total, parts.currency, currencyDisplay)),
+      ),
+    );
     return assemble({
       ...parts,
+      alternatives,
       rationale,
       message: composeMessage(rendererOf(parts.locale), {
         complaint,

@@ -9,6 +9,7 @@ import type { Policy } from '../policy/schema';
 import type { Proposal, Slot } from '../policy/selection';
 import { materialise, type RemedySpec, withMoney } from '../remedies/catalogue';
 import type { RemedyContext } from '../remedies/context';
+import { fallbackSpec } from './substitute';
 
 /**
  * Everything a remedy needs to become concrete: the complaint's money in minor units, its clock, and
@@ -85,8 +86,7 @@ export function price(
     const candidates: Candidate[] = [];
     const proposals = new Map<Candidate, Proposal>();
     for (const proposal of slot.candidates) {
-      const spec = inComplaintCurrency(proposal.spec, conversion);
-      const made = materialise(spec, ctx);
+      const { spec, made } = materialiseOrFallBack(inComplaintCurrency(proposal.spec, conversion), ctx);
       if ('notApplicable' in made) {
         notApplicable.push({
           type: slot.type,
@@ -112,6 +112,18 @@ export function price(
     }
   }
   return { slots: priced, chosen, notApplicable };
+}
+
+/**
+ * A proposal made concrete; when it cannot apply as written but its loss is still owed (a lost parcel
+ * with no items to send again), the remedy that makes it good instead (the full refund).
+ */
+function materialiseOrFallBack(spec: RemedySpec, ctx: RemedyContext) {
+  const made = materialise(spec, ctx);
+  if (!('notApplicable' in made)) return { spec, made };
+  const instead = fallbackSpec(spec, ctx);
+  const other = instead && materialise(instead, ctx);
+  return other && !('notApplicable' in other) ? { spec: instead, made: other } : { spec, made };
 }
 
 /**

@@ -14,6 +14,7 @@ import type { Remedy } from '../remedies/catalogue';
 import type { FiredRule, RuleOutcome } from '../rules/engine/evaluator';
 import type { RuleSetStamp } from '../rules/stamp';
 import type { SeverityScore, ValueScore } from '../scoring/score';
+import type { Alternative } from './alternatives';
 import type { CaseMark } from './link';
 
 /** How the recommendation came about, for agents, analysts and audits. */
@@ -40,7 +41,13 @@ export interface Recommendation {
   readonly locale: Locale;
   readonly severity: SeverityScore;
   readonly value: ValueScore;
+  /** The first choice: the rules' remedies, or the customer's preferred set when it is acceptable. */
   readonly remedies: readonly Remedy[];
+  /**
+   * The other acceptable remedy sets (a refund instead of a resend, store credit instead of a coupon,
+   * …), each priced and capped as `remedies` and summed up in one line; empty when there are none.
+   */
+  readonly alternatives: readonly Alternative[];
   /** The complaint's currency: every amount of the recommendation is in it. */
   readonly currency: string;
   /**
@@ -71,11 +78,12 @@ export interface Recommendation {
 }
 
 /**
- * A recommendation without its words (`rationale`, `message`): what a replay of many complaints reads,
+ * A recommendation without its words (`rationale`, `message`, and `alternatives`, each summed up in
+ * words): what a replay of many complaints reads,
  * made without writing text nobody reads. Internal; callers get a whole `Recommendation`.
  * @internal
  */
-export type Decided = Omit<Recommendation, 'rationale' | 'message'>;
+export type Decided = Omit<Recommendation, 'rationale' | 'message' | 'alternatives'>;
 
 /** A complaint that could not get a recommendation, in a batch: which one, and why. */
 export interface RecommendationError {

@@ -128,7 +128,8 @@ export const storeCredit = defineRemedy({
     },
     fa: {
       'remedy.store_credit': 'اعتبار خرید',
-      'offer.store_credit': 'مبلغ {amount} به‌عنوان اعتبار خرید به حساب شما افزوده می‌شود که تا {expiresAt} معتبر است.',
+      'offer.store_credit':
+        'مبلغ {amount} به‌عنوان اعتبار خرید به حساب شما افزوده می‌شود که تا {expiresAt} معتبر است.',
     },
   },
   offer: (remedy, say, r, { money }) =>

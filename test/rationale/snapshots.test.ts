@@ -28,12 +28,13 @@ const byLocale = new Map(
  * set's hash stays in: it changes only when the default rules do.
  */
 function structure(r: Recommendation, locale: Locale) {
-  const { redressVersion, locale: said, rationale, message, ...rest } = r;
+  const { redressVersion, locale: said, rationale, message, alternatives, ...rest } = r;
   expect(redressVersion).toBe(version);
   expect(said).toBe(locale);
   return {
     ...rest,
     rationale: rationale.map(({ text, ...sentence }) => sentence),
+    alternatives: alternatives.map(({ summary, ...alternative }) => alternative),
     message: { channel: message.channel, parts: message.parts.map((p) => p.kind) },
   };
 }
@@ -41,7 +42,11 @@ function structure(r: Recommendation, locale: Locale) {
 /** The scenarios' sentences as a text a translator reads top to bottom. */
 function texts(recommendations: Map<string, Recommendation>): string {
   const blocks = [...recommendations].map(([id, r]) =>
-    [`## ${id}`, ...r.rationale.map((s) => `${s.audience === 'customer' ? '»' : '·'} ${s.text}`)].join('\n'),
+    [
+      `## ${id}`,
+      ...r.rationale.map((s) => `${s.audience === 'customer' ? '»' : '·'} ${s.text}`),
+      ...r.alternatives.map((a) => `◦ ${a.summary}`),
+    ].join('\n'),
   );
   return `${blocks.join('\n\n')}\n`;
 }

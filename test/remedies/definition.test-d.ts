@@ -104,7 +104,15 @@ describe('registerRemedies', () => {
 
   it('derives the remedy types, specs and remedies from the registry', () => {
     expectTypeOf<RemedyType>().toEqualTypeOf<
-      'apology' | 'coupon' | 'gift' | 'store_credit' | 'free_month' | 'return' | 'resend' | 'refund' | 'escalate'
+      | 'apology'
+      | 'coupon'
+      | 'gift'
+      | 'store_credit'
+      | 'free_month'
+      | 'return'
+      | 'resend'
+      | 'refund'
+      | 'escalate'
     >();
     expectTypeOf<RemedySpec['type']>().toEqualTypeOf<RemedyType>();
     expectTypeOf<Remedy['type']>().toEqualTypeOf<RemedyType>();

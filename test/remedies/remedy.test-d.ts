@@ -56,7 +56,17 @@ describe('Remedy', () => {
 
   it('has one type per entry of REMEDY_TYPES, in the remedy order', () => {
     expectTypeOf(REMEDY_TYPES).toEqualTypeOf<
-      readonly ['apology', 'coupon', 'gift', 'store_credit', 'free_month', 'return', 'resend', 'refund', 'escalate']
+      readonly [
+        'apology',
+        'coupon',
+        'gift',
+        'store_credit',
+        'free_month',
+        'return',
+        'resend',
+        'refund',
+        'escalate',
+      ]
     >();
     expectTypeOf<Remedy['type']>().toEqualTypeOf<RemedyType>();
   });

@@ -179,6 +179,19 @@ export const en = {
   'why.call': 'Call the customer instead of replying in writing, because {reasons}.',
   'why.quietPost':
     'The public post reached {reach} people, fewer than {threshold}: it is answered in public and remedied exactly as a private complaint.',
+  'choice.refund': 'a refund',
+  'choice.resend': 'a replacement',
+  'choice.store_credit': 'store credit',
+  'choice.coupon': 'a coupon',
+  'choice.free_month': 'a free month',
+  'choice.gift': 'a gift',
+  'offer.choice': 'If you would prefer {options} instead, just let us know.',
+  'offer.preferenceUnavailable':
+    'Unfortunately, {preference} is not possible in this case, so here is what we can do.',
+  'why.preference': 'The customer prefers {preference}: it is offered first, instead of {replaces}.',
+  'why.preferenceUnavailable':
+    'The customer prefers {preference}, but no remedy given here can be turned into it, so the first choice stands.',
+  'why.alternative': 'Option: {choice} instead of {replaces}, {total} in all.',
   'why.incident':
     'Part of incident {id}: {count} complaints about {cause}, {period} ({zone}). Everyone in it gets at least the remedies of its most severe complaint, {top}, within their own caps.',
 

@@ -174,6 +174,19 @@ export const tr = {
   'why.call': 'Yazılı yanıt vermek yerine müşteriyi telefonla arayın, çünkü {reasons}.',
   'why.quietPost':
     'Herkese açık paylaşım {reach} kişiye ulaştı, yani {threshold} kişinin altında kaldı: paylaşıma herkese açık olarak yanıt verilir, telafi ise özel bir şikayetle tamamen aynıdır.',
+  'choice.refund': 'para iadesi',
+  'choice.resend': 'yeni ürün gönderimi',
+  'choice.store_credit': 'alışveriş kredisi',
+  'choice.coupon': 'indirim kuponu',
+  'choice.free_month': 'bir ay ücretsiz abonelik',
+  'choice.gift': 'hediye',
+  'offer.choice': 'Bunun yerine {options} isterseniz bize bildirmeniz yeterli.',
+  'offer.preferenceUnavailable':
+    'Maalesef bu durumda {preference} mümkün değil; size sunabileceklerimiz aşağıdadır.',
+  'why.preference': 'Müşterinin tercihi olan {preference}, {replaces} yerine ilk seçenek olarak sunuluyor.',
+  'why.preferenceUnavailable':
+    'Müşterinin tercihi: {preference}. Buradaki telafilerin hiçbiri buna dönüştürülemediği için ilk seçenek geçerli.',
+  'why.alternative': 'Seçenek: {replaces} yerine {choice}, toplam {total}.',
   'why.incident':
     'Bu şikayet {id} olayına dahil: {period} ({zone}) arasında {cause} konusunda {count} şikayet geldi. Olaydaki herkes, kendi üst sınırları içinde, en ağır şikayetin ({top}) aldığı telafileri en az aynı ölçüde alır.',
 

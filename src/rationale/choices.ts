@@ -1,0 +1,70 @@
+import type { Preference } from '../complaint/schema';
+import type { MessageKey } from '../i18n/locale';
+import type { Renderer } from '../i18n/renderer';
+import { type RemedyType, remedyName } from '../remedies/catalogue';
+
+/** What became of the customer's `preference`. */
+export type PreferenceOutcome =
+  /** None was stated. */
+  | { readonly status: 'none' }
+  /** The first choice already gives it. */
+  | { readonly status: 'given'; readonly preference: Preference }
+  /** An acceptable set gives it: that set is the first choice, instead of the rules' `replaces`. */
+  | { readonly status: 'chosen'; readonly preference: Preference; readonly replaces: readonly RemedyType[] }
+  /** No acceptable set gives it: the rules' first choice stands. */
+  | { readonly status: 'unavailable'; readonly preference: Preference };
+
+/** The choice the rationale tells of: the other acceptable sets, by what each offers, and the preference. */
+export interface ChoiceInput {
+  /** The remedy type each alternative offers instead, in order. */
+  readonly offered: readonly RemedyType[];
+  readonly preference: PreferenceOutcome;
+}
+
+/** A remedy as something a customer may choose ("a refund", "store credit"); its name otherwise. */
+export function choicePhrase(r: Renderer, type: RemedyType): string {
+  const key = `choice.${type}`;
+  return r.has(key) ? r.t(key) : remedyName(r, type);
+}
+
+type Say = (key: MessageKey, text: string, audience?: 'customer' | 'agent') => void;
+
+/** Before the offers: the customer's preference, when it could not be met. */
+export function preferenceRefused(r: Renderer, choice: ChoiceInput | undefined, say: Say): void {
+  if (choice?.preference.status !== 'unavailable') return;
+  const preference = choicePhrase(r, choice.preference.preference);
+  say('offer.preferenceUnavailable', r.m('offer.preferenceUnavailable', { preference }));
+}
+
+/** After the offers: the other choices, in one sentence. */
+export function otherChoices(r: Renderer, choice: ChoiceInput | undefined, say: Say): void {
+  if (!choice || choice.offered.length === 0) return;
+  const options = r.orList([...new Set(choice.offered)].map((type) => choicePhrase(r, type)));
+  say('offer.choice', r.m('offer.choice', { options }));
+}
+
+/** For the agent: how the preference was met, or why it could not be. */
+export function whyPreference(r: Renderer, choice: ChoiceInput | undefined, say: Say): void {
+  const outcome = choice?.preference;
+  if (outcome?.status === 'chosen') {
+    const preference = choicePhrase(r, outcome.preference);
+    const replaces = r.list(outcome.replaces.map((type) => choicePhrase(r, type)));
+    say('why.preference', r.m('why.preference', { preference, replaces }), 'agent');
+  } else if (outcome?.status === 'unavailable') {
+    const preference = choicePhrase(r, outcome.preference);
+    say('why.preferenceUnavailable', r.m('why.preferenceUnavailable', { preference }), 'agent');
+  }
+}
+
+/** One alternative in one line: what it gives instead of what, and its cost. */
+export function alternativeLine(
+  r: Renderer,
+  alternative: { readonly choice: RemedyType; readonly replaces: readonly RemedyType[] },
+  total: string,
+): string {
+  return r.m('why.alternative', {
+    choice: choicePhrase(r, alternative.choice),
+    replaces: r.list(alternative.replaces.map((type) => choicePhrase(r, type))),
+    total,
+  });
+}

@@ -1,0 +1,137 @@
+import type { Complaint, Preference } from '../complaint/schema';
+import { fromMinor } from '../money';
+import type { Candidate, PricedSlot } from '../policy/caps';
+import type { Policy } from '../policy/schema';
+import type { PreferenceOutcome } from '../rationale/choices';
+import { materialise, type Remedy, type RemedyType } from '../remedies/catalogue';
+import type { RemedyContext } from '../remedies/context';
+import type { SeverityBand, ValueTier } from '../scoring/score';
+import { type CapMoney, type CapStage, cap } from './cap';
+import { candidateOf } from './price';
+import { CHOICES, substituteSpec } from './substitute';
+import { toRemedy } from './to-remedy';
+
+/**
+ * Another acceptable remedy set for the complaint: the first choice with some remedies given another
+ * way (a refund instead of a resend, store credit instead of a coupon), priced and capped exactly as
+ * the first choice is — restitution whole, goodwill within the same limits.
+ */
+export interface Alternative {
+  /** What the customer would choose: the remedy this set gives instead. */
+  readonly choice: RemedyType;
+  /** The remedies of the first choice it gives `choice` instead of. */
+  readonly replaces: readonly RemedyType[];
+  readonly remedies: readonly Remedy[];
+  /** Its costs, in the complaint's currency, as the recommendation's own. */
+  readonly totalCost: number;
+  readonly restitutionCost: number;
+  readonly goodwillCost: number;
+  /** The set in one line, for the agent, in the recommendation's locale. */
+  readonly summary: string;
+}
+
+/** Everything capping needs besides the remedies: the same for every set of one complaint. */
+export interface Capping {
+  readonly complaint: Complaint;
+  readonly ctx: RemedyContext;
+  readonly policy: Policy;
+  readonly scores: { readonly band: SeverityBand; readonly tier: ValueTier };
+  readonly money: CapMoney;
+}
+
+/** An acceptable set before it is written out: what it offers, and its remedies after the caps. */
+export interface Option {
+  readonly choice: RemedyType;
+  readonly replaces: readonly RemedyType[];
+  readonly stage: CapStage;
+}
+
+/** `kept` with every remedy that `choice` can stand in for given as `choice`; undefined when none can. */
+function optionFor(choice: Preference, kept: readonly Candidate[], capping: Capping): Option | undefined {
+  const { ctx } = capping;
+  const slots: PricedSlot[] = [];
+  const replaces: RemedyType[] = [];
+  for (const c of kept) {
+    const spec = substituteSpec(choice, c, ctx);
+    const made = spec && materialise(spec, ctx);
+    if (!spec || !made || 'notApplicable' in made) {
+      slots.push({ type: c.type, candidates: [c] });
+      continue;
+    }
+    if (!replaces.includes(c.type)) replaces.push(c.type);
+    const origin = { rule: c.rule, priority: c.priority, ...(c.incident ? { incident: c.incident } : {}) };
+    slots.push({ type: made.type, candidates: [candidateOf(made, { ...origin, spec })] });
+  }
+  if (replaces.length === 0) return undefined;
+  const stage = cap(
+    { slots, chosen: [], notApplicable: [] },
+    capping.complaint,
+    ctx,
+    capping.policy,
+    capping.scores,
+    capping.money,
+  );
+  // A gesture the caps leave out offers nothing: the set is the first choice less that gesture.
+  return stage.capped.kept.some((k) => k.type === choice) ? { choice, replaces, stage } : undefined;
+}
+
+/** The acceptable sets other than `kept` itself, one per choice it does not give already. */
+function optionsFor(kept: readonly Candidate[], capping: Capping, except: ReadonlySet<string>): Option[] {
+  const options: Option[] = [];
+  for (const choice of CHOICES) {
+    if (except.has(choice) || kept.some((k) => k.type === choice)) continue;
+    const option = optionFor(choice, kept, capping);
+    if (option) options.push(option);
+  }
+  return options;
+}
+
+/** The first choice after the customer's preference, the other acceptable sets, and what became of it. */
+export interface Chosen {
+  readonly first: CapStage;
+  readonly alternatives: readonly Option[];
+  readonly preference: PreferenceOutcome;
+}
+
+/**
+ * Stage "choose": the other acceptable remedy sets of the rules' first choice and, when the customer
+ * stated a preference that one of them gives, that set as the first choice, with the rules' own set
+ * among the alternatives (the customer may still take it).
+ */
+export function choose(first: CapStage, capping: Capping): Chosen {
+  const preference = capping.complaint.preference;
+  const kept = first.capped.kept;
+  const options = optionsFor(kept, capping, new Set());
+  if (preference === undefined) return { first, alternatives: options, preference: { status: 'none' } };
+  if (kept.some((k) => k.type === preference))
+    return { first, alternatives: options, preference: { status: 'given', preference } };
+  const preferred = options.find((o) => o.choice === preference);
+  if (!preferred) return { first, alternatives: options, preference: { status: 'unavailable', preference } };
+  const rules: Option = { choice: preferred.replaces[0] as RemedyType, replaces: [preference], stage: first };
+  const others = optionsFor(preferred.stage.capped.kept, capping, new Set([preference, rules.choice]));
+  return {
+    // What the rules' set dropped stays in the trace: the preferred set was made from it.
+    first: { ...preferred.stage, dropped: [...first.dropped, ...preferred.stage.dropped] },
+    alternatives: [rules, ...others],
+    preference: { status: 'chosen', preference, replaces: preferred.replaces },
+  };
+}
+
+/** An option as the recommendation shows it, with its one line in `line`'s words. */
+export function toAlternative(
+  option: Option,
+  currency: string,
+  line: (option: Option, total: number) => string,
+): Alternative {
+  const { capped } = option.stage;
+  const total = fromMinor(capped.restitutionMinor + capped.goodwillMinor, currency);
+  return {
+    choice: option.choice,
+    replaces: option.replaces,
+    remedies: capped.kept.map((c) => toRemedy(c, currency)),
+    totalCost: total,
+    restitutionCost: fromMinor(capped.restitutionMinor, currency),
+    goodwillCost: fromMinor(capped.goodwillMinor, currency),
+    summary: line(option, total),
+  };
+}
