@@ -54,7 +54,9 @@ function optionFor(choice: Preference, kept: readonly Candidate[], capping: Capp
   for (const c of kept) {
     const spec = substituteSpec(choice, c, ctx);
     const made = spec && materialise(spec, ctx);
-    if (!spec || !made || 'notApplicable' in made) {
+    // One remedy of a type, as in every recommendation: the first stand-in takes the choice's place.
+    const taken = made && !('notApplicable' in made) && slots.some((s) => s.type === made.type);
+    if (!spec || !made || 'notApplicable' in made || taken) {
       slots.push({ type: c.type, candidates: [c] });
       continue;
     }
@@ -69,7 +71,7 @@ function optionFor(choice: Preference, kept: readonly Candidate[], capping: Capp
     ctx,
     capping.policy,
     capping.scores,
-    capping.money,
+    { ...capping.money, printed: true },
   );
   // A gesture the caps leave out offers nothing: the set is the first choice less that gesture.
   return stage.capped.kept.some((k) => k.type === choice) ? { choice, replaces, stage } : undefined;

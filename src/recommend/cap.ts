@@ -71,6 +71,11 @@ export function reducerFor(ctx: RemedyContext): Reducer {
 export interface CapMoney {
   readonly conversion: Conversion;
   readonly autoApproveMinor: number;
+  /**
+   * The goodwill is printed already (an alternative made from the first choice's printed gestures):
+   * rounding it again could move it off the first choice's amount.
+   */
+  readonly printed?: boolean;
 }
 
 /**
@@ -93,7 +98,8 @@ export function cap(
     : undefined;
   const limits = goodwillLimits(policy, ctx, scores.band, scores.tier, used, conversion);
   const exact = applyCaps(priced.slots, limits, reducerFor(ctx));
-  const capped = conversion.converted ? printGoodwill(exact, ctx, money.autoApproveMinor) : exact;
+  const capped =
+    conversion.converted && !money.printed ? printGoodwill(exact, ctx, money.autoApproveMinor) : exact;
   const cur = ctx.currency;
   const goodwillLimit = fromMinor(capped.goodwillLimitMinor, cur);
   const dropped: DroppedRemedy[] = [...priced.notApplicable];

@@ -18,7 +18,9 @@ import { toMs } from './instants';
  * - every remedy's parameters are valid and priced as documented, with one remedy per type and one
  *   apology;
  * - a recommendation is automatic only when nothing needs a person and its cost is within
- *   `autoApproveMaxCost`; one for a person names its reasons and its queue.
+ *   `autoApproveMaxCost`; one for a person names its reasons and its queue;
+ * - each alternative holds as the first choice does (valid remedies, exact totals, goodwill within the
+ *   same limits given its own restitution) and gives the remedy it offers.
  *
  * Returns one sentence per problem; empty when the recommendation holds.
  */
@@ -45,7 +47,48 @@ export function capViolations(complaint: Complaint, rec: Recommendation, policy:
   totalProblems(check, rec, sums);
   capProblems(check, complaint, rec, policy, sums);
   handlingProblems(check, complaint, rec, policy, sums.total);
+  alternativeProblems(check, complaint, rec, policy);
   return problems;
+}
+
+/**
+ * Each alternative holds as the first choice does: its remedies valid and priced as documented, its
+ * totals their sums, and its goodwill within the same limits (what its own restitution leaves under
+ * the total share); restitution, whatever its form, whole.
+ */
+function alternativeProblems(check: Check, complaint: Complaint, rec: Recommendation, policy: Policy): void {
+  rec.alternatives.forEach((alternative, i) => {
+    const problems: string[] = [];
+    const own: Check = { ...check, problems };
+    const sums = remedySums(own, complaint, alternative, policy);
+    totalProblems(own, alternative, sums);
+    const ceiling = goodwillCeiling(own, complaint, rec, policy, sums.restitution);
+    if (sums.goodwill > ceiling) {
+      problems.push(
+        `goodwill of ${fromMinor(sums.goodwill, check.currency)} is over the goodwill limit of ${fromMinor(ceiling, check.currency)}`,
+      );
+    }
+    if (!alternative.remedies.some((r) => r.type === alternative.choice))
+      problems.push(`it does not give the ${alternative.choice} it offers`);
+    for (const p of problems) check.problems.push(`alternative ${i + 1} (${alternative.choice}): ${p}`);
+  });
+}
+
+/** The most goodwill a set with `restitution` owed may carry: the smallest of the policy's limits. */
+function goodwillCeiling(
+  { minor }: Check,
+  complaint: Complaint,
+  rec: Recommendation,
+  policy: Policy,
+  restitution: number,
+): number {
+  const value = minor(affectedValue(complaint));
+  return Math.min(
+    minor(policy.maxGoodwillByTier[rec.value.tier]),
+    Math.round(value * policy.maxGoodwillShareBySeverity[rec.severity.band]),
+    Math.max(0, Math.round(value * policy.maxTotalShareOfValue) - restitution),
+    rec.cap.customerLimit === null ? Number.POSITIVE_INFINITY : minor(rec.cap.customerLimit),
+  );
 }
 
 /** What the checks of one recommendation share: its problems so far and its currency. */
@@ -58,6 +101,9 @@ interface Check {
   readonly amount: (what: string, value: number) => void;
 }
 
+/** Remedies with their totals: a recommendation's first choice, or one of its alternatives. */
+type RemedySet = Pick<Recommendation, 'remedies' | 'totalCost' | 'restitutionCost' | 'goodwillCost'>;
+
 /** What the remedies cost, in minor units. */
 interface Sums {
   readonly total: number;
@@ -66,7 +112,7 @@ interface Sums {
 }
 
 /** Each remedy checked on its own, one per type and an apology among them; what they add up to. */
-function remedySums(check: Check, complaint: Complaint, rec: Recommendation, policy: Policy): Sums {
+function remedySums(check: Check, complaint: Complaint, rec: RemedySet, policy: Policy): Sums {
   const { problems, minor, amount } = check;
   const seen = new Set<RemedyType>();
   let total = 0;
@@ -88,7 +134,7 @@ function remedySums(check: Check, complaint: Complaint, rec: Recommendation, pol
 }
 
 /** The recommendation's totals are the remedies' sums, exactly. */
-function totalProblems({ problems, currency, minor, amount }: Check, rec: Recommendation, sums: Sums): void {
+function totalProblems({ problems, currency, minor, amount }: Check, rec: RemedySet, sums: Sums): void {
   for (const [field, expected] of [
     ['totalCost', sums.total],
     ['restitutionCost', sums.restitution],

@@ -21,7 +21,7 @@ describe('the built package', () => {
       '-e',
       "const r = require('redress'); console.log(typeof r.createRecommender, r.REMEDY_TYPES.length)",
     ]);
-    expect(out.trim()).toBe('function 8');
+    expect(out.trim()).toBe('function 9');
   });
 
   it('loads the analysis, incidents and outcomes entries by name, from ESM and from CommonJS', () => {
