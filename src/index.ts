@@ -28,6 +28,8 @@ export {
   type Complaint,
   type ComplaintInput,
   ComplaintSchema,
+  PREFERENCES,
+  type Preference,
   TONES,
   type Tone,
 } from './complaint/schema';
@@ -64,6 +66,7 @@ export type { EvidenceStep, HandlingStep, TraceStep } from './policy/steps';
 // Recommending
 export type { CustomerMessage, MessagePart, MessagePartKind } from './rationale/message';
 export type { RationaleSentence } from './rationale/sentence';
+export type { Alternative } from './recommend/alternatives';
 export type { RecommendOptions } from './recommend/pipeline';
 export type { Recommendation, RecommendationError, Trace } from './recommend/recommendation';
 export {

@@ -4,6 +4,7 @@ import {
   CATEGORIES,
   createRecommender,
   loadRuleSet,
+  PREFERENCES,
   parseComplaint,
   type RuleSetInput,
 } from '../../src/index';
@@ -42,6 +43,12 @@ const remedyArb: fc.Arbitrary<RemedyInput> = fc.oneof(
     money.map((amount) => ({ type: 'coupon', amount })),
   ),
   fc.integer({ min: 1, max: 12 }).map((months) => ({ type: 'free_month', months })),
+  fc.oneof(
+    money.map((value) => ({ type: 'store_credit', value })),
+    fc
+      .constantFrom('overcharge', 'affected_items', 'undelivered')
+      .map((replaces) => ({ type: 'store_credit', replaces })),
+  ),
   {
     weight: 3,
     arbitrary: fc
@@ -118,4 +125,25 @@ describe('caps hold for random rule sets and complaints', () => {
       );
     });
   }
+
+  it('finds none in the first choice or any alternative, whatever the customer prefers (1,000 runs)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        ruleSetArb,
+        complaintArbitrary(),
+        fc.constantFrom(...PREFERENCES),
+        async (ruleSet, input, preference) => {
+          const complaint = { ...input, preference };
+          const r = await createRecommender({ ruleSet }).recommend(complaint);
+          expect(capViolations(parseComplaint(complaint), r, ruleSet.policy)).toEqual([]);
+          // A preference is met exactly when an acceptable set gives it: then that set is the first.
+          const offered = r.alternatives.some((a) => a.choice === preference);
+          const said = r.rationale.some((s) => s.key === 'why.preferenceUnavailable');
+          expect(r.remedies.some((x) => x.type === preference) || said).toBe(true);
+          expect(offered && said).toBe(false);
+        },
+      ),
+      fcParams(1_000),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComplaintInput } from '../../src/complaint/schema';
 import { fromMinor, toMinor } from '../../src/money';
+import type { Alternative } from '../../src/recommend/alternatives';
 import type { Recommendation } from '../../src/recommend/recommendation';
 import { createRecommender } from '../../src/recommender/create-recommender';
 import { RATES } from '../helpers';
@@ -57,13 +58,17 @@ describe('alternatives', () => {
       ['coupon', ['gift']],
     ]);
     // The refund is what was paid for the shoes, owed in full; the return and the gift stay.
-    expect(kinds(option(r, 'refund') as Recommendation)).toEqual([
+    expect(kinds(option(r, 'refund') as Alternative)).toEqual([
       'refund restitution 59.9',
       'return restitution 8',
       'gift goodwill 5.99',
       'apology care 0',
     ]);
-    expect(option(r, 'refund')).toMatchObject({ totalCost: 73.89, restitutionCost: 67.9, goodwillCost: 5.99 });
+    expect(option(r, 'refund')).toMatchObject({
+      totalCost: 73.89,
+      restitutionCost: 67.9,
+      goodwillCost: 5.99,
+    });
     expect(option(r, 'store_credit')?.remedies[0]).toMatchObject({
       type: 'store_credit',
       kind: 'restitution',
@@ -71,9 +76,15 @@ describe('alternatives', () => {
       amount: 59.9,
       expiresAt: '2027-03-10T09:30:00.000Z',
     });
-    expect(option(r, 'coupon')?.remedies[2]).toMatchObject({ type: 'coupon', kind: 'goodwill', amount: 5.99 });
+    expect(option(r, 'coupon')?.remedies[2]).toMatchObject({
+      type: 'coupon',
+      kind: 'goodwill',
+      amount: 5.99,
+    });
     expect(option(r, 'refund')?.summary).toBe('Option: a refund instead of a replacement, €73.89 in all.');
-    expect(r.message.text).toContain('If you would prefer a refund, store credit, or a coupon instead, just let us know.');
+    expect(r.message.text).toContain(
+      'If you would prefer a refund, store credit, or a coupon instead, just let us know.',
+    );
   });
 
   it('are offered in one sentence in Turkish and Persian too', async () => {
@@ -87,7 +98,9 @@ describe('alternatives', () => {
     expect(fa.rationale.find((s) => s.key === 'offer.choice')?.text).toBe(
       'اگر به‌جای آن بازپرداخت وجه،\u200f اعتبار خرید یا کوپن تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
     );
-    expect(fa.alternatives[0]?.summary).toBe('گزینه: بازپرداخت وجه به‌جای ارسال کالای جایگزین، در مجموع ۷۳٫۸۹ یورو.');
+    expect(fa.alternatives[0]?.summary).toBe(
+      'گزینه: بازپرداخت وجه به‌جای ارسال کالای جایگزین، در مجموع ۷۳٫۸۹ یورو.',
+    );
   });
 
   it('hold goodwill to the same limits: a binding cap lowers the gesture in every set, never restitution', async () => {
@@ -156,7 +169,12 @@ describe('a lost parcel', () => {
 
   it('with no items to send again gets the full refund', async () => {
     const r = await recommender.recommend(lost(false));
-    expect(r.remedies[0]).toMatchObject({ type: 'refund', kind: 'restitution', basis: 'undelivered', amount: 47 });
+    expect(r.remedies[0]).toMatchObject({
+      type: 'refund',
+      kind: 'restitution',
+      basis: 'undelivered',
+      amount: 47,
+    });
     expect(r.restitutionCost).toBe(47);
     expect(r.trace.dropped.some((d) => d.type === 'resend')).toBe(false);
   });
@@ -177,7 +195,7 @@ describe('complaint.preference', () => {
       ['store_credit', ['refund']],
       ['coupon', ['gift']],
     ]);
-    expect(kinds(r.alternatives[0] as Recommendation)[0]).toBe('resend restitution 74.9');
+    expect(kinds(r.alternatives[0] as Alternative)[0]).toBe('resend restitution 74.9');
     expect(r.rationale.find((s) => s.key === 'why.preference')).toEqual({
       key: 'why.preference',
       audience: 'agent',
