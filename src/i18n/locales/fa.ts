@@ -177,7 +177,7 @@ export const fa = {
   'choice.refund': 'بازپرداخت وجه',
   'choice.resend': 'ارسال کالای جایگزین',
   'choice.store_credit': 'اعتبار خرید',
-  'choice.coupon': 'کوپن تخفیف',
+  'choice.coupon': 'کد تخفیف',
   'choice.free_month': 'یک ماه اشتراک رایگان',
   'choice.gift': 'هدیه',
   'offer.choice': 'اگر به‌جای آن {options} را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
