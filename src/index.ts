@@ -67,6 +67,7 @@ export type { EvidenceStep, HandlingStep, TraceStep } from './policy/steps';
 export type { CustomerMessage, MessagePart, MessagePartKind } from './rationale/message';
 export type { RationaleSentence } from './rationale/sentence';
 export type { Alternative } from './recommend/alternatives';
+export type { FollowUp, SatisfactionSurvey } from './recommend/follow-up';
 export type { RecommendOptions } from './recommend/pipeline';
 export type { Recommendation, RecommendationError, Trace } from './recommend/recommendation';
 export {

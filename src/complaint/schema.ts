@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits } from '../input/limits';
 import { FORBIDDEN_KEYS } from '../input/plain-json';
 import { currencyDigits, fitsCurrency, fromMinor, knownCurrencies, toMinor } from '../money';
+import { TimeZoneSchema } from '../time/time-zone';
 import { DateOrDateTimeSchema, DateTimeSchema, timestampMs } from '../time/timestamp';
 
 /** Where the complaint came in; the response goes out on the same channel. */
@@ -186,6 +187,12 @@ const CustomerSchema = z.strictObject({
   email: shortText.optional(),
   locale: z.string().max(35).optional(),
   region: shortText.optional(),
+  /**
+   * The customer's IANA time zone ("Europe/Istanbul"): the dates and times they read are shown in it,
+   * a promised contact with its time, and the follow-up falls on a working day there. Without it, the
+   * language's usual zone (docs/languages.md). Never a fact.
+   */
+  timeZone: TimeZoneSchema.optional(),
   attributes: noPrototypeKeys
     .pipe(
       z

@@ -1,4 +1,5 @@
 import { invalidOption, type PathSegment, type RedressError } from '../errors';
+import type { Market } from '../time/working-days';
 import { en, type MessageKey, type Messages } from './locales/en';
 import { fa } from './locales/fa';
 import { tr } from './locales/tr';
@@ -26,6 +27,12 @@ export interface LocaleSpec {
    * English, which is written for customers anywhere.
    */
   readonly timeZone: string;
+  /**
+   * Whose working days a follow-up falls on: Türkiye's (Saturday and Sunday off, and its public
+   * holidays), Iran's (Friday off, Nowruz and its public holidays), or, for English, Monday to Friday
+   * with no holidays.
+   */
+  readonly market: Market;
 }
 
 /** How amounts of a currency are shown to the customer, where a locale writes them otherwise than `Intl`. */
@@ -47,6 +54,7 @@ export const LOCALES = {
     currencyDisplay: 'symbol',
     currencyNames: 'code',
     timeZone: 'UTC',
+    market: 'default',
   },
   tr: {
     messages: tr,
@@ -55,6 +63,7 @@ export const LOCALES = {
     currencyDisplay: 'symbol',
     currencyNames: 'name',
     timeZone: 'Europe/Istanbul',
+    market: 'TR',
   },
   fa: {
     messages: fa,
@@ -63,6 +72,7 @@ export const LOCALES = {
     currencyDisplay: 'name',
     currencyNames: 'name',
     timeZone: 'Asia/Tehran',
+    market: 'IR',
   },
 } as const satisfies Record<string, LocaleSpec>;
 

@@ -96,6 +96,12 @@ export const PolicySchema = z
     caseWindowDays: z.number().int().min(0).max(365).optional(),
     /** Days after the complaint to ask whether the customer is satisfied. */
     followUpAfterDays: z.number().int().min(0).max(365).default(3),
+    /**
+     * Days after the follow-up to send the one-question satisfaction survey (`followUp.survey`).
+     * 4 when left out (`DEFAULT_SURVEY_AFTER_DAYS`; no default is written in, so that rule sets written
+     * before the survey keep their content hash).
+     */
+    surveyAfterDays: z.number().int().min(0).max(365).optional(),
     /** Hours within which the customer gets a first answer. */
     respondWithinHours: z.number().int().min(1).max(720).default(24),
     /** Hours within which a public complaint is acknowledged where it was posted. */
@@ -173,6 +179,12 @@ export const PolicySchema = z
 
 /** The case window when the policy does not set `caseWindowDays`. */
 export const DEFAULT_CASE_WINDOW_DAYS = 3;
+
+/**
+ * Days from the follow-up to the survey when the policy does not set `surveyAfterDays`: a week after
+ * the complaint with the default follow-up, when a resend sent by standard shipping has arrived.
+ */
+export const DEFAULT_SURVEY_AFTER_DAYS = 4;
 
 /** A resolved policy (defaults filled in). */
 export type Policy = z.output<typeof PolicySchema>;

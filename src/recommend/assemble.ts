@@ -14,6 +14,7 @@ import type { RuleSetStamp } from '../rules/stamp';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 import type { Alternative } from './alternatives';
 import type { CapStage } from './cap';
+import type { FollowUp } from './follow-up';
 import type { CaseMark } from './link';
 import type { Decided, Recommendation } from './recommendation';
 import { REDRESS_VERSION } from './version';
@@ -33,7 +34,7 @@ export interface Parts {
   readonly alternatives: readonly Alternative[];
   readonly capStage: CapStage;
   readonly handling: Handling;
-  readonly checkSatisfactionAt: string;
+  readonly followUp: FollowUp;
   readonly rationale: readonly RationaleSentence[];
   readonly message: CustomerMessage;
   readonly hit: HitPolicy;
@@ -70,7 +71,7 @@ export function decided(p: DecidedParts): Decided {
     goodwillCost: money(capped.goodwillMinor),
     cap,
     handling: p.handling,
-    followUp: { checkSatisfactionAt: p.checkSatisfactionAt, channel: p.complaint.channel },
+    followUp: p.followUp,
     trace: {
       hit: p.hit,
       facts: p.facts,
@@ -103,7 +104,7 @@ export function assemble(p: Parts): Recommendation {
     goodwillCost: money(capped.goodwillMinor),
     cap,
     handling: p.handling,
-    followUp: { checkSatisfactionAt: p.checkSatisfactionAt, channel: p.complaint.channel },
+    followUp: p.followUp,
     rationale: p.rationale,
     message: p.message,
     trace: {

@@ -15,6 +15,7 @@ import type { FiredRule } from '../rules/engine/evaluator';
 import type { Rule } from '../rules/ruleset';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 import type { CapStage } from './cap';
+import { timeZoneOf } from './follow-up';
 
 /** What the rationale is written from. */
 export interface Explained {
@@ -48,7 +49,7 @@ export function explain(e: Explained): RationaleSentence[] {
   const inCurrency = (amount: number) => conversion.toComplaint(amount);
   const perCustomer = policy.perCustomer;
   const used = capStage.used;
-  return composeRationale(rendererOf(e.locale), {
+  return composeRationale(rendererOf(e.locale, timeZoneOf(complaint, e.locale)), {
     complaint,
     daysLate: daysLate(complaint),
     currency,

@@ -27,11 +27,11 @@ import type { FiredRule, RuleEvaluator } from '../rules/engine/evaluator';
 import { referenceEvaluator } from '../rules/engine/reference';
 import type { Rule, RuleSet } from '../rules/ruleset';
 import { ruleSetStamp } from '../rules/stamp';
-import { addDays } from '../time/utc-calendar';
 import { type Capping, type Chosen, choose, toAlternative } from './alternatives';
 import { assemble, type DecidedParts, decided } from './assemble';
 import { cap, reducerFor } from './cap';
 import { explain } from './explain';
+import { followUpOf, timeZoneOf } from './follow-up';
 import { type CaseLink, link } from './link';
 import { price, remedyContext } from './price';
 import type { Decided, Recommendation } from './recommendation';
@@ -295,7 +295,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       ...(caseLink ? { linked: { caseId: caseLink.caseId, owner: caseLink.owner } } : {}),
     });
     const remedies = capped.kept.map((c) => toRemedy(c, ctx.currency));
-    const checkSatisfactionAt = new Date(addDays(ctx.now.getTime(), policy.followUpAfterDays)).toISOString();
+    const followUp = followUpOf(complaint, policy, locale, ctx.now);
     const firedRules: FiredRule[] = fired.map((o) => ({
       name: o.name,
       priority: o.priority,
@@ -313,7 +313,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       remedies,
       capStage,
       handling,
-      checkSatisfactionAt,
+      followUp,
       hit: policy.hit,
       fired: firedRules,
       ...(options.trace === 'all' ? { outcomes } : {}),
@@ -349,12 +349,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       handling,
       totalCost: fromMinor(capped.restitutionMinor + capped.goodwillMinor, parts.currency),
       restitutionCost: fromMinor(capped.restitutionMinor, parts.currency),
-      checkSatisfactionAt: parts.checkSatisfactionAt,
+      checkSatisfactionAt: parts.followUp.checkSatisfactionAt,
       currencyDisplay,
       ...(parts.incident ? { incident: parts.incident } : {}),
       choice: { offered: choice.alternatives.map((o) => o.choice), preference: choice.preference },
     });
-    const r = rendererOf(parts.locale);
+    // The customer's time zone for any date the alternatives' lines and the message show.
+    const r = rendererOf(parts.locale, timeZoneOf(complaint, parts.locale));
     const alternatives = choice.alternatives.map((o) =>
       toAlternative(o, parts.currency, (option, total) =>
         alternativeLine(r, option, r.money(total, parts.currency, currencyDisplay)),
@@ -364,7 +365,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       ...parts,
       alternatives,
       rationale,
-      message: composeMessage(rendererOf(parts.locale), {
+      message: composeMessage(r, {
         complaint,
         rationale,
         signature: policy.signature,

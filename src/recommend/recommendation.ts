@@ -1,4 +1,3 @@
-import type { Channel } from '../complaint/schema';
 import type { RedressErrorCode } from '../errors';
 import type { MoneyConversion } from '../exchange/conversion';
 import type { Facts } from '../facts/catalogue';
@@ -15,6 +14,7 @@ import type { FiredRule, RuleOutcome } from '../rules/engine/evaluator';
 import type { RuleSetStamp } from '../rules/stamp';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 import type { Alternative } from './alternatives';
+import type { FollowUp } from './follow-up';
 import type { CaseMark } from './link';
 
 /** How the recommendation came about, for agents, analysts and audits. */
@@ -63,7 +63,8 @@ export interface Recommendation {
   readonly goodwillCost: number;
   readonly cap: Cap;
   readonly handling: Handling;
-  readonly followUp: { readonly checkSatisfactionAt: string; readonly channel: Channel };
+  /** When the customer is asked whether all is well, and the satisfaction survey after it. */
+  readonly followUp: FollowUp;
   readonly rationale: readonly RationaleSentence[];
   /** The message to send the customer, for the complaint's channel, in `locale` (docs/languages.md). */
   readonly message: CustomerMessage;

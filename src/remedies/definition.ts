@@ -20,6 +20,11 @@ export interface OfferWords {
   readonly queueName: (queue: string) => string | undefined;
   /** True when the complaint is about a subscription, not an order: money off is "your next invoice". */
   readonly subscription: boolean;
+  /**
+   * When we will have contacted the customer by, in their words: the date and time in their time zone
+   * when `customer.timeZone` is known ("March 11, 2026 at 09:30"), else the date in the locale's zone.
+   */
+  readonly contactBy: (iso: string) => string;
 }
 
 /** A concrete remedy as the recommendation shows it: its parameters, its kind and its estimated cost. */

@@ -85,9 +85,9 @@ export const escalate = defineRemedy({
     },
   },
   // The customer hears the team's name, never the queue's id; a queue without a name names no team.
-  offer: (remedy, say, r, { queueName }) => {
+  offer: (remedy, say, _r, { queueName, contactBy }) => {
     const queue = queueName(remedy.queue);
-    const dueAt = r.date(remedy.dueAt);
+    const dueAt = contactBy(remedy.dueAt);
     return queue === undefined
       ? say('offer.escalate.unnamed', { dueAt })
       : say('offer.escalate', { queue, dueAt });

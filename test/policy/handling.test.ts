@@ -26,7 +26,11 @@ describe('handling', () => {
       suggestCall: false,
       callReasons: [],
     });
-    expect(r.followUp).toEqual({ checkSatisfactionAt: '2026-03-13T09:00:00.000Z', channel: 'chat' });
+    expect(r.followUp).toMatchObject({
+      checkSatisfactionAt: '2026-03-13T09:00:00.000Z',
+      channel: 'chat',
+      survey: { at: '2026-03-17T09:00:00.000Z', channel: 'chat', scale: { min: 1, max: 5 } },
+    });
   });
 
   it('keeps one owner when two rules escalate: the first escalation is the queue, the other is told', async () => {

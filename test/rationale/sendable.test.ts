@@ -41,10 +41,19 @@ const anyCurrency = fc.oneof(
   ...['TRY', 'IRR', 'JPY'].map((currency) => ({ arbitrary: complaintArbitrary({ currency }), weight: 1 })),
 );
 
+/** Customers in their own time zones (a promised contact then says its time), and without one. */
+const ZONES = ['Europe/Istanbul', 'Asia/Tehran', 'America/New_York', 'Asia/Kathmandu', undefined];
+
 const complaints = fc
-  .tuple(anyCurrency, fc.array(fc.constantFrom(...NAMES), { minLength: 50, maxLength: 50 }))
-  .map(([c, names]) =>
-    c.order
+  .tuple(
+    anyCurrency,
+    fc.array(fc.constantFrom(...NAMES), { minLength: 50, maxLength: 50 }),
+    fc.constantFrom(...ZONES),
+  )
+  .map(([generated, names, timeZone]) => {
+    const c =
+      timeZone === undefined ? generated : { ...generated, customer: { ...generated.customer, timeZone } };
+    return c.order
       ? {
           ...c,
           order: {
@@ -54,8 +63,8 @@ const complaints = fc
             ),
           },
         }
-      : c,
-  );
+      : c;
+  });
 
 describe('the sendable checker', () => {
   it('finds what a native reader found', () => {
@@ -119,6 +128,7 @@ describe.each(LOCALE_CODES)('customer text in %s', (locale) => {
         const r = await recommender.recommend(complaint);
         expect(recommendationProblems(r, { complaint, ruleSet })).toEqual([]);
         expect(messageProblems(r, { complaint, ruleSet })).toEqual([]);
+        expect(sendableProblems(r.followUp.survey.question, { complaint, ruleSet, locale })).toEqual([]);
       }),
       fcParams(5_000),
     );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
+import { LOCALES } from '../../src/i18n/locale';
 import { createRecommender, LOCALE_CODES, type Locale, type Recommendation } from '../../src/index';
+import { isDayOff } from '../../src/time/working-days';
 import { RATES, scenarios } from '../helpers';
 
 // Snapshots are the review surface for the translations: a change to any sentence in any locale shows
@@ -25,10 +27,11 @@ const byLocale = new Map(
 /**
  * A recommendation without its words: the sentences keep their audience and key, and lose their text;
  * the locale and redress's version (which changes with every release) are checked, not kept. The rule
- * set's hash stays in: it changes only when the default rules do.
+ * set's hash stays in: it changes only when the default rules do. The follow-up keeps its channels and
+ * loses its dates, which fall on the working days of each language's market (tested below).
  */
 function structure(r: Recommendation, locale: Locale) {
-  const { redressVersion, locale: said, rationale, message, alternatives, ...rest } = r;
+  const { redressVersion, locale: said, rationale, message, alternatives, followUp, ...rest } = r;
   expect(redressVersion).toBe(version);
   expect(said).toBe(locale);
   return {
@@ -36,6 +39,10 @@ function structure(r: Recommendation, locale: Locale) {
     rationale: rationale.map(({ text, ...sentence }) => sentence),
     alternatives: alternatives.map(({ summary, ...alternative }) => alternative),
     message: { channel: message.channel, parts: message.parts.map((p) => p.kind) },
+    followUp: {
+      channel: followUp.channel,
+      survey: { channel: followUp.survey.channel, scale: followUp.survey.scale },
+    },
   };
 }
 
@@ -63,6 +70,32 @@ describe('recommendations without their words', () => {
         );
       }
     }
+  });
+
+  it('follow up on a working day of the language’s market, in its zone, and survey after it', () => {
+    const DAY = 86_400_000;
+    for (const [locale, recommendations] of byLocale) {
+      const { market, timeZone } = LOCALES[locale];
+      for (const [id, r] of recommendations) {
+        const complaint = scenarios().get(id)!;
+        const earliest = Date.parse(complaint.receivedAt) + 3 * DAY;
+        const at = Date.parse(r.followUp.checkSatisfactionAt);
+        const where = `${id} in ${locale}`;
+        expect(isDayOff(at, market, timeZone), where).toBe(false);
+        // The policy's three days, then the first working day: never earlier, at most the longest run of days off later.
+        expect(at, where).toBeGreaterThanOrEqual(earliest);
+        expect(at - earliest, where).toBeLessThanOrEqual(9 * DAY);
+        if (!isDayOff(earliest, market, timeZone)) expect(at, where).toBe(earliest);
+        const survey = Date.parse(r.followUp.survey.at);
+        expect(survey - at, where).toBeGreaterThanOrEqual(4 * DAY);
+        expect(isDayOff(survey, market, timeZone), where).toBe(false);
+      }
+    }
+    // 13 March 2026 is a Friday, Iran's weekend: the Persian follow-up is on Saturday, 23 Esfand 1404.
+    const persian = byLocale.get('fa')!.get('c-wrong-item')!;
+    expect(english.get('c-wrong-item')!.followUp.checkSatisfactionAt).toBe('2026-03-13T08:30:00.000Z');
+    expect(persian.followUp.checkSatisfactionAt).toBe('2026-03-14T08:30:00.000Z');
+    expect(persian.rationale.find((s) => s.key === 'followUp')?.text).toContain('۲۳ اسفند ۱۴۰۴');
   });
 
   it.each(['c-wrong-item', 'c-outage-severe'])('are as reviewed for %s', (id) => {

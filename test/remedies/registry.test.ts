@@ -129,6 +129,7 @@ describe('the remedy registry', () => {
               money: (n: number) => r.money(n, ctx.currency),
               itemName: (sku: string) => (sku.length % 2 === 0 ? `name of ${sku}` : undefined),
               queueName: (queue: string) => (queue === 'legal' ? 'legal' : undefined),
+              contactBy: (iso: string) => r.dateTime(iso),
               subscription,
             };
             const offer = offerSentence(r, remedy as Remedy, words);

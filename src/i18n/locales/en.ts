@@ -128,6 +128,8 @@ export const en = {
   'case.linked.escalated':
     'We are handling this message together with your earlier one about {subject}, as one case, so you do not need to explain anything again.',
   followUp: 'We will check with you on {date} that everything has been put right.',
+  'survey.question':
+    'How satisfied are you with how we handled your complaint? Please answer from 1 (not at all) to 5 (very satisfied).',
 
   'message.subject.order': 'About your order {orderId}',
   'message.subject.subscription': 'About your {plan} subscription',

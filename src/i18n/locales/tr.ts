@@ -122,6 +122,8 @@ export const tr = {
     'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok.',
   followUp:
     'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
+  'survey.question':
+    'Şikayetinizle ilgilenme biçimimizden ne kadar memnun kaldınız? Lütfen 1 (hiç memnun kalmadım) ile 5 (çok memnun kaldım) arasında bir puan verin.',
 
   'message.subject.order': '{orderId} numaralı siparişiniz hakkında',
   'message.subject.subscription': '{plan} aboneliğiniz hakkında',

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** An IANA zone's name: "UTC", "Asia/Tehran", "America/Argentina/Buenos_Aires" (no offsets, no paths). */
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
+
+/** True when `name` is an IANA time zone the runtime knows ("Europe/Istanbul", "UTC"). */
+export function isTimeZone(name: string): boolean {
+  if (!ZONE_NAME.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A customer's time zone, by its IANA name. Dates and times the customer reads are shown in it, and the
+ * follow-up falls on a working day there.
+ */
+export const TimeZoneSchema = z
+  .string()
+  .max(64)
+  .superRefine((name, ctx) => {
+    if (!isTimeZone(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown time zone "${name}"; use an IANA name such as "Europe/Istanbul", "Asia/Tehran" or "UTC"`,
+      });
+    }
+  });
