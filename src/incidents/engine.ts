@@ -45,17 +45,32 @@ function usual(entry: Entry): boolean {
   return !entry.byRate;
 }
 
-/** One cause's recent complaints: the window and the baseline before it. */
+/**
+ * One cause's recent complaints: those in the window, and of the baseline before it only the times of
+ * those that count as usual — all the burst rule reads of them. A complaint's entry is let go when it
+ * leaves the window (an incident it joined keeps it), so what a cause holds is its window's entries
+ * and 8 bytes per usual complaint of the baseline, not a baseline of entries.
+ */
 class CauseState {
+  /** The window's entries, from `win` on (those before `win` have left it and are let go in batches). */
   readonly entries: Entry[] = [];
-  /** First entry still in the baseline. */
-  head = 0;
   /** First entry in the window. */
   win = 0;
-  /** Entries in the baseline that belong to no incident. */
-  quiet = 0;
+  /** Times of the usual complaints that have left the window, oldest first, from `head` on. */
+  readonly usual: number[] = [];
+  /** First time still in the baseline. */
+  head = 0;
+  /** Time of the cause's latest complaint. */
+  last = Number.NEGATIVE_INFINITY;
   open: Building | null = null;
   touched = -1;
+}
+
+/** Drops the first `n` elements of `list` once they are most of it, so that dropping stays linear. */
+function compact<T>(list: T[], n: number): number {
+  if (n <= 1024 || n * 2 <= list.length) return n;
+  list.splice(0, n);
+  return 0;
 }
 
 function compactUtc(time: number): string {
@@ -70,8 +85,8 @@ const NONE: readonly Building[] = Object.freeze([]);
 
 /**
  * Detects incidents in complaints that arrive in time order, one complaint at a time, in memory that
- * grows with one window plus one baseline of complaints (not with the stream). The core of
- * `detectIncidents` and of `createIncidentDetector`.
+ * grows with one window of complaints and one baseline of their times (not with the stream). The core
+ * of `detectIncidents` and of `createIncidentDetector`.
  */
 export class IncidentEngine {
   private readonly s: Settings;
@@ -161,6 +176,7 @@ export class IncidentEngine {
       this.states.set(entry.cause.key, state);
     }
     state.entries.push(entry);
+    state.last = entry.time;
     return state;
   }
 
@@ -171,26 +187,24 @@ export class IncidentEngine {
     const windowStart = t - windowMs;
     const history = Math.min(baselineMs, windowStart - this.firstTime);
     const baselineStart = windowStart - history;
+    // A complaint leaves the window for the baseline as a time, if it counts as usual; its entry goes.
     while (state.win < entries.length && (entries[state.win] as Entry).time <= windowStart) {
-      if (usual(entries[state.win] as Entry)) state.quiet++;
+      const leaving = entries[state.win] as Entry;
+      if (usual(leaving)) state.usual.push(leaving.time);
       state.win++;
     }
-    while (state.head < state.win && (entries[state.head] as Entry).time <= baselineStart) {
-      if (usual(entries[state.head] as Entry)) state.quiet--;
-      state.head++;
-    }
-    if (state.head > 1024 && state.head * 2 > entries.length) {
-      entries.splice(0, state.head);
-      state.win -= state.head;
-      state.head = 0;
-    }
+    state.win = compact(entries, state.win);
+    const times = state.usual;
+    while (state.head < times.length && (times[state.head] as number) <= baselineStart) state.head++;
+    state.head = compact(times, state.head);
+    const quiet = times.length - state.head;
     const n = entries.length - state.win;
     if (n < minCount) return;
     // With a window of history the usual rate is known and the count must be far above it; without
     // one (a day's export), the count alone decides.
     const byRate = baselineMs > 0 && history >= windowMs;
     // n ≥ ratio × (quiet × window / history), multiplied out so that no division is needed.
-    if (byRate && n * history < ratio * state.quiet * windowMs) return;
+    if (byRate && n * history < ratio * quiet * windowMs) return;
 
     let incident = state.open;
     if (incident === null || incident.lastAnchor <= windowStart) {
@@ -199,7 +213,7 @@ export class IncidentEngine {
         members: [],
         detectedAt: t,
         basis: byRate ? 'ratio' : 'minCount',
-        expected: byRate ? (state.quiet * windowMs) / history : 0,
+        expected: byRate ? (quiet * windowMs) / history : 0,
         peakCount: 0,
         lastAnchor: t,
         final: null,
@@ -276,12 +290,25 @@ export class IncidentEngine {
     };
   }
 
+  /**
+   * What the engine holds: the entries of the causes' windows (with those that just left, let go in
+   * batches) and the times of their baselines. For the tests of its memory. @internal
+   */
+  held(): { readonly entries: number; readonly times: number } {
+    let entries = 0;
+    let times = 0;
+    for (const state of this.states.values()) {
+      entries += state.entries.length;
+      times += state.usual.length;
+    }
+    return { entries, times };
+  }
+
   /** Forgets causes that have gone quiet for longer than a window and a baseline. */
   private sweep(t: number): void {
     const horizon = t - this.s.windowMs - this.s.baselineMs;
     for (const [key, state] of this.states) {
-      const last = state.entries[state.entries.length - 1];
-      if (state.open === null && (last === undefined || last.time <= horizon)) this.states.delete(key);
+      if (state.open === null && state.last <= horizon) this.states.delete(key);
     }
     this.nextSweep = t + Math.max(this.s.windowMs + this.s.baselineMs, 1);
   }

@@ -77,23 +77,25 @@ export async function* recommendStream(
   const waiting: Waiting[] = [];
   let head = 0;
   const byIndex = new Map<number, Waiting>();
-  const policies = new Map<Building, Promise<SharedPolicy>>();
+  // Each incident's policy, while some of its members are still to be recommended for.
+  const policies = new Map<Building, { readonly policy: Promise<SharedPolicy>; left: number }>();
   const out: Promise<Result>[] = [];
   const concurrency = Math.max(1, Math.floor(deps.options.concurrency ?? 16));
 
   const complaintOf = (e: Entry) => (byIndex.get(e.index) as Waiting).parsed as Complaint;
   const policyOf = (building: Building): Promise<SharedPolicy> => {
-    let policy = policies.get(building);
-    if (!policy) {
+    let known = policies.get(building);
+    if (!known) {
       const ranked = bySeverity(building.members, (e) => deps.severity(complaintOf(e)));
-      policy = policyOfMostSevere(ranked.map(complaintOf), (c) => deps.run(c, deps.callFor(c))).then((top) =>
-        sharedPolicy(building.final as Incident, top, deps.policy),
+      const policy = policyOfMostSevere(ranked.map(complaintOf), (c) => deps.run(c, deps.callFor(c))).then(
+        (top) => sharedPolicy(building.final as Incident, top, deps.policy),
       );
       // An unhandled rejection would end the process before a member's record reports it.
       policy.catch(() => undefined);
-      policies.set(building, policy);
+      known = { policy, left: building.members.length };
+      policies.set(building, known);
     }
-    return policy;
+    return known.policy;
   };
   const recommendOne = async (w: Waiting): Promise<Result> => {
     if ('error' in w.parsed) return w.parsed;
@@ -131,11 +133,17 @@ export async function* recommendStream(
       started = 0;
     }
   };
-  // A member stays known until its incident's policy is made: the policy reads every member.
+  // A member stays known until its incident's policy is made: the policy reads every member. The
+  // policy, and through it the incident's members, is let go once its last member has been started.
   const forget = (w: Waiting) => {
     const building = w.entry?.incident;
-    if (!building) byIndex.delete(w.index);
-    else void policyOf(building).finally(() => byIndex.delete(w.index));
+    if (!building) {
+      byIndex.delete(w.index);
+      return;
+    }
+    void policyOf(building).finally(() => byIndex.delete(w.index));
+    const known = policies.get(building);
+    if (known && --known.left === 0) policies.delete(building);
   };
   const closed = (buildings: readonly Building[]) => {
     for (const b of buildings) void policyOf(b);
