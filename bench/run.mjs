@@ -96,57 +96,68 @@ function runCli(count) {
   });
 }
 
-log(`redress bench${quick ? ' (quick)' : ''}: ${machine.cpu}, Node ${machine.node}`);
-const results = {
-  rules: {},
-  full: {},
-  perCall: undefined,
-  stages: undefined,
-  batch: {},
-  stream: undefined,
-  replay: undefined,
-};
-for (const size of SIZES) {
-  log(`rules only, ${size} rules`);
-  results.rules[size] = {
-    jre: runCase({ kind: 'jre', rules: size }),
-    reference: runCase({ kind: 'reference-rules', rules: size }),
-    compiled: runCase({ kind: 'compiled-rules', rules: size }),
-    handwritten: runCase({ kind: 'handwritten', rules: size }),
+// `--from FILE`: the results of an earlier run (each run leaves them in .build/last-run.json), printed
+// again without measuring anything.
+const fromIndex = process.argv.indexOf('--from');
+const saved = fromIndex > 0 ? JSON.parse(readFileSync(process.argv[fromIndex + 1], 'utf8')) : undefined;
+const results = saved?.results ?? (await measureAll());
+if (saved) Object.assign(machine, saved.machine);
+else writeFileSync(here('.build/last-run.json'), JSON.stringify({ machine, results }));
+
+async function measureAll() {
+  log(`redress bench${quick ? ' (quick)' : ''}: ${machine.cpu}, Node ${machine.node}`);
+  const results = {
+    rules: {},
+    full: {},
+    perCall: undefined,
+    stages: undefined,
+    batch: {},
+    stream: undefined,
+    replay: undefined,
   };
-}
-log('full pipeline');
-for (const rules of ['default', ...SIZES]) {
-  results.full[rules] = {
-    compiled: runCase({ kind: 'full', engine: 'compiled', rules }),
-    reference: runCase({ kind: 'full', engine: 'reference', rules }),
-  };
-}
-log('per call: recommend on JSON text, 20 rules');
-results.perCall = runCase({ kind: 'full', engine: 'compiled', rules: 20, text: true });
-log('where the time goes: the full pipeline under the CPU profiler');
-results.stages = profileStages(here('case.mjs'), { kind: 'full', engine: 'compiled', rules: 'default' });
-log('batches');
-for (const json of [false, true]) {
-  const mode = json ? 'json' : 'objects';
-  results.batch[mode] = {
-    one: runCase({ kind: 'batch', count: BATCH, warm: WARM_BATCH, threads: 1, json }),
-    oneWorker: runCase({ kind: 'batch', count: BATCH, warm: WARM_BATCH, threads: 1, workers: true, json }),
-    all: runCase({ kind: 'batch', count: BATCH, warm: WARM_BATCH, threads: CORES, json }),
-  };
-}
-log('streaming');
-if (existsSync(here('../dist/cli.js'))) {
-  try {
-    results.stream = await runCli(STREAM);
-  } catch (error) {
-    log(`  the CLI run failed (${error.message.split('\n')[0]}); measuring recommendMany instead`);
+  for (const size of SIZES) {
+    log(`rules only, ${size} rules`);
+    results.rules[size] = {
+      jre: runCase({ kind: 'jre', rules: size }),
+      reference: runCase({ kind: 'reference-rules', rules: size }),
+      compiled: runCase({ kind: 'compiled-rules', rules: size }),
+      handwritten: runCase({ kind: 'handwritten', rules: size }),
+    };
   }
+  log('full pipeline');
+  for (const rules of ['default', ...SIZES]) {
+    results.full[rules] = {
+      compiled: runCase({ kind: 'full', engine: 'compiled', rules }),
+      reference: runCase({ kind: 'full', engine: 'reference', rules }),
+    };
+  }
+  log('per call: recommend on JSON text, 20 rules');
+  results.perCall = runCase({ kind: 'full', engine: 'compiled', rules: 20, text: true });
+  log('where the time goes: the full pipeline under the CPU profiler');
+  results.stages = profileStages(here('case.mjs'), { kind: 'full', engine: 'compiled', rules: 'default' });
+  log('batches');
+  for (const json of [false, true]) {
+    const mode = json ? 'json' : 'objects';
+    results.batch[mode] = {
+      one: runCase({ kind: 'batch', count: BATCH, warm: WARM_BATCH, threads: 1, json }),
+      oneWorker: runCase({ kind: 'batch', count: BATCH, warm: WARM_BATCH, threads: 1, workers: true, json }),
+      all: runCase({ kind: 'batch', count: BATCH, warm: WARM_BATCH, threads: CORES, json }),
+    };
+  }
+  log('streaming');
+  if (existsSync(here('../dist/cli.js'))) {
+    try {
+      results.stream = await runCli(STREAM);
+    } catch (error) {
+      log(`  the CLI run failed (${error.message.split('\n')[0]}); measuring recommendMany instead`);
+    }
+  }
+  results.stream ??= runCase({ kind: 'stream', count: STREAM });
+  log('replay');
+  results.replay = await measureReplay(here('.build'), REPLAY, log);
+  machine.loadAfter = os.loadavg()[0];
+  return results;
 }
-results.stream ??= runCase({ kind: 'stream', count: STREAM });
-log('replay');
-results.replay = await measureReplay(here('.build'), REPLAY, log);
-machine.loadAfter = os.loadavg()[0];
 
 if (args.has('--json')) {
   console.log(JSON.stringify({ machine, results }, null, 2));
