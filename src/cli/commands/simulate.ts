@@ -10,14 +10,7 @@ import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../inc
 import { openInput } from '../input';
 import { type CliIo, filePath } from '../io';
 import { isBlank, type RawLine, readLines, unreadableLine } from '../line-reader';
-import {
-  concurrencyOption,
-  linkOption,
-  maxLineBytesOption,
-  quietOption,
-  ratesOption,
-  wholeNumber,
-} from '../options';
+import { linkOption, maxLineBytesOption, quietOption, ratesOption, wholeNumber } from '../options';
 import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { type Progress, silentProgress, terminalProgress } from '../progress';
 import { type RatesFile, ratesFor, readRatesFile } from '../rates-file';
@@ -76,7 +69,6 @@ export function simulateCommand(io: CliIo): Command {
     .option('--json', 'print the summary as JSON instead of text')
     .option('--examples <n>', 'largest changes listed in the text summary', wholeNumber(0, 1000), 10)
     .option('--report-rows <n>', 'largest changes in the report table', wholeNumber(0, 100_000), 1000)
-    .addOption(concurrencyOption())
     .addOption(linkOption())
     .addOption(maxLineBytesOption())
     .addOption(quietOption())
@@ -90,6 +82,11 @@ export function simulateCommand(io: CliIo): Command {
         '(holds the whole input in memory)',
     ).conflicts('incidents'),
     ...incidentFlags('--incident-baseline'),
+    // The replay runs in one thread; only crisis mode's batches take a concurrency.
+    new Option(
+      '-c, --concurrency <n>',
+      'with --apply-incidents: complaints in flight at once (the replay itself runs in one thread)',
+    ).argParser(wholeNumber(1, 1024)),
   ];
   for (const option of incidentOptions) command.addOption(option.helpGroup('Incident options:'));
   return command
