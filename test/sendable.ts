@@ -12,8 +12,11 @@ import { remedyMessages } from '../src/remedies/catalogue';
  * and Turkish, a word of English (Persian: any Latin-script word; Turkish: a word of redress's English
  * catalogue that Turkish does not use) other than the names, ids and brands the input gives; in
  * Persian, Latin digits outside those names, Gregorian month names, «ریال ایران» and «٫۰۰» on a whole
- * amount; in Turkish, a foreign currency's sign or code before the amount ("€5,99" for "5,99 €"). Each
- * problem is one sentence naming the text and what is wrong, so a failing property prints what to fix.
+ * amount; in Turkish, a foreign currency's sign or code before the amount ("€5,99" for "5,99 €"); a
+ * product name with a comma not quoted (in a list it reads as two products); a bidi mark or U+FFFD (the
+ * CLI prints a mark as U+FFFD: redress directs its text with isolates only); "this message" on a phone
+ * or in a shop, where the customer wrote none. Each problem is one sentence naming the text and what is
+ * wrong, so a failing property prints what to fix.
  */
 export interface SendableContext {
   readonly complaint: ComplaintInput;
@@ -56,6 +59,38 @@ const CUSTOMER_COUNT = new RegExp(`${DIGIT}[\\d.,\u066B\u066C]*\\s+(customers?|m
 const FRACTIONAL_TOMAN = new RegExp(`${DIGIT}[.,\u066B]${DIGIT}+\\s*(toman|tümen|تومان)`, 'iu');
 /** Turkish money written the English way: a sign or an ISO code before the amount ("€5,99", "IRR 1.000"). */
 const SIGN_FIRST_TR = /(?<![\p{L}\d])([€$¥£]|[A-Z]{3})\s?\d/u;
+
+/** A comma of either script, which in a list of products separates them. */
+const LIST_COMMA = /[,\u060C]/;
+/** An opening quotation mark of one of the locales: "…", “…”, «…». */
+const OPENING_QUOTE = /["“«]$/;
+
+/** A product name with a comma in it, shown without quotation marks. */
+function unquotedCommaNames(plain: string, ctx: SendableContext): string[] {
+  const names = new Set(
+    (ctx.complaint.order?.items ?? [])
+      .map((i) => i.name?.trim())
+      .filter((n): n is string => n !== undefined && LIST_COMMA.test(n)),
+  );
+  return [...names]
+    .filter((name) =>
+      plain
+        .split(name)
+        .slice(0, -1)
+        .some((before) => !OPENING_QUOTE.test(before)),
+    )
+    .map((name) => `the product name ${JSON.stringify(name)} with a comma, unquoted`);
+}
+
+/** Bidi marks and the replacement character: a mark reaches a terminal as U+FFFD (see cli/style.ts). */
+const MARK_OR_REPLACEMENT = /[\u200e\u200f\u061c\ufffd]/u;
+
+/** What a phone call or a shop visit is not: a message the customer wrote. */
+const MESSAGE_WORDS: Readonly<Record<Locale, RegExp>> = {
+  en: /\bthis message\b|\byour (earlier|last|previous) message\b/i,
+  tr: /mesajınız/i,
+  fa: /این پیام|پیام قبلی/,
+};
 
 /** Internal words: the rule set's queue ids and rule names, unless the locale's team name is that word. */
 function internalWords(ctx: SendableContext, customerWords: ReadonlySet<string>): string[] {
@@ -121,6 +156,11 @@ export function sendableProblems(text: string, ctx: SendableContext): string[] {
     if (reading.tokenSet.has(id)) problems.push(`internal id "${id}"`);
   }
   problems.push(...skuProblems(reading, ctx));
+  problems.push(...unquotedCommaNames(plain, ctx));
+  if (MARK_OR_REPLACEMENT.test(text)) problems.push('a bidi mark or U+FFFD');
+  const spoken = ctx.complaint.channel === 'phone' || ctx.complaint.channel === 'store';
+  if (spoken && MESSAGE_WORDS[ctx.locale].test(plain))
+    problems.push(`"message" on the ${ctx.complaint.channel}`);
   if (CUSTOMER_COUNT.test(plain)) problems.push('a count of customers');
   if (FRACTIONAL_TOMAN.test(plain)) problems.push('a fractional toman');
   if (ctx.locale === 'fa') problems.push(...persianProblems(reading));
@@ -135,12 +175,22 @@ const REPEATED: Readonly<Record<Locale, readonly string[]>> = {
   fa: ['یکی از همکاران ما', 'یکی از کارشناسان'],
 };
 
-/** Every customer sentence of a recommendation, checked. */
+/** Toman and rials, as each locale writes them ("IRR 5,875,005", "İran riyali", «ریال»). */
+const TOMAN = /toman|tümen|تومان/i;
+const RIAL = /\bIRR\b|\brials?\b|riyal|ریال/i;
+
+/**
+ * Every customer sentence of a recommendation, checked; and all its sentences, the agent's too, in one
+ * unit: rials beside toman is a factor-10 trap (a rial cost "within" a toman limit).
+ */
 export function recommendationProblems(r: Recommendation, ctx: Omit<SendableContext, 'locale'>): string[] {
   const locale = r.locale as Locale;
-  return r.rationale
+  const problems = r.rationale
     .filter((s) => s.audience === 'customer')
     .flatMap((s) => sendableProblems(s.text, { ...ctx, locale }));
+  const all = r.rationale.map((s) => s.text).join('\n');
+  if (TOMAN.test(all) && RIAL.test(all)) problems.push(`rials and toman in one recommendation: ${all}`);
+  return problems;
 }
 
 /**

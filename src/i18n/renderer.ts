@@ -15,10 +15,18 @@ type PluralForms = Memo<string | null, string>;
 /** First Strong Isolate and Pop Directional Isolate (Unicode bidi, UAX #9). */
 const FSI = '\u2068';
 const PDI = '\u2069';
+/** Left-to-Right Isolate: opens an isolate whose direction is left-to-right whatever its first letter. */
+const LRI = '\u2066';
 /** A letter of a right-to-left script (Hebrew, Arabic and its extensions, Syriac, Thaana, N'Ko). */
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 /** A letter that is not of a right-to-left script: a strong left-to-right character. */
 const LTR_LETTER = /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])\p{L}/u;
+/**
+ * The bidi marks `Intl` puts into Persian text (RLM after «،» in lists and date ranges, LRM before a
+ * sign). redress's text directs itself with isolates only: a mark is invisible, and the CLI, which
+ * cannot tell it from one smuggled in with a complaint, prints it as U+FFFD.
+ */
+const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
 
 /**
  * Every time zone's offset from UTC is a multiple of 15 minutes, so all instants of one such slot fall
@@ -55,10 +63,15 @@ function listPattern(format: Intl.ListFormat, locale: Locale): ListPattern {
       .formatToParts(Array.from({ length: n }, (_, i) => `item${i}`))
       .filter((part) => part.type === 'literal')
       .map((part) => part.value);
-  const [pair = ' '] = separators(2);
-  const [start = ' ', middle = ' ', end = ' '] = separators(4);
+  const [pair = ' '] = separators(2).map(withoutMarks);
+  const [start = ' ', middle = ' ', end = ' '] = separators(4).map(withoutMarks);
   // CLDR puts a comma before the last «و» in Persian («الف، ب، و ج»); Persian writers do not.
   return { pair, start, middle, end: locale === 'fa' ? pair : end };
+}
+
+/** `text` without bidi marks (see `BIDI_MARKS`): Persian items and clauses need none between them. */
+function withoutMarks(text: string): string {
+  return text.replace(BIDI_MARKS, '');
 }
 
 /** A template split at its placeholders: literal text at even positions, placeholder names at odd ones. */
@@ -389,12 +402,15 @@ export class Renderer {
 
   /**
    * From one instant to another, dates and times in this locale and time zone, the day said once when
-   * both fall on it («۱۹ اسفند ۱۴۰۴،‏ ۳:۳۰ تا ۴:۰۰», "March 10, 2026, 00:00 – 00:30").
+   * both fall on it («۱۹ اسفند ۱۴۰۴، ۳:۳۰ تا ۴:۰۰», "March 10, 2026, 00:00 – 00:30"), without the
+   * bidi marks `Intl` puts into Persian (see `BIDI_MARKS`).
    */
   period(fromIso: string, toIso: string): string {
     const from = new Date(fromIso);
     const to = new Date(toIso);
-    return from.getTime() < to.getTime() ? this.dateTimes.formatRange(from, to) : this.dateTimes.format(from);
+    const text =
+      from.getTime() < to.getTime() ? this.dateTimes.formatRange(from, to) : this.dateTimes.format(from);
+    return withoutMarks(text);
   }
 
   /**
@@ -407,7 +423,10 @@ export class Renderer {
     const offset = new Intl.DateTimeFormat(this.tag, { timeZone: this.timeZone, timeZoneName: 'shortOffset' })
       .formatToParts(new Date(atIso))
       .find((p) => p.type === 'timeZoneName')?.value;
-    return this.embedSentence(offset ?? this.timeZone);
+    if (offset === undefined) return this.embedSentence(this.timeZone);
+    // Persian puts an LRM before the offset («+۳:۳۰ گرینویچ») to keep its sign on the left: the offset is
+    // isolated left-to-right instead, a mark the CLI would show as U+FFFD.
+    return this.embedSentence(offset.replace(/\u200e([^\s]+)/g, `${LRI}$1${PDI}`));
   }
 
   /** "a, b or c" in this locale (rare enough to format with `Intl` each time). */

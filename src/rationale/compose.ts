@@ -80,6 +80,32 @@ interface Composition {
  * will do, what happens next), then the reasoning for the agent (scores, rules, caps, handling).
  */
 export function composeRationale(r: Renderer, input: RationaleInput): RationaleSentence[] {
+  if (input.currency !== 'IRR' || input.currencyDisplay?.IRR !== 'toman') return compose(r, input);
+  // Rials are shown in toman only when every amount of the recommendation is a whole number of toman
+  // (there is no fraction of a toman in print): one unit for all its amounts, customer's and agent's,
+  // never a rial refund beside a toman cap, nor a rial cost weighed against a toman limit.
+  let rials = factorsInRials(input);
+  if (!rials) {
+    const out = compose(r, input, (amount) => {
+      if (!Number.isInteger(amount / 10)) rials = true;
+    });
+    if (!rials) return out;
+  }
+  return compose(r, { ...input, currencyDisplay: { ...input.currencyDisplay, IRR: 'rial' } });
+}
+
+/** True when a factor names an amount of rials that is not a whole number of toman. */
+function factorsInRials({ severity, value }: RationaleInput): boolean {
+  return [...severity.factors, ...value.factors].some(
+    (f) =>
+      f.code === 'lifetimeSpend' &&
+      f.params.currency === 'IRR' &&
+      !Number.isInteger(Number(f.params.amount) / 10),
+  );
+}
+
+/** The rationale, each amount of the complaint's currency passed to `seen` as it is written. */
+function compose(r: Renderer, input: RationaleInput, seen?: (amount: number) => void): RationaleSentence[] {
   const out: RationaleSentence[] = [];
   const c = input.complaint;
   const composition: Composition = {
@@ -88,7 +114,10 @@ export function composeRationale(r: Renderer, input: RationaleInput): RationaleS
     out,
     ...subjects(r, c),
     queueName: (queue) => teamName(r, input.queues, queue),
-    money: (amount: number) => r.money(amount, input.currency, input.currencyDisplay),
+    money: (amount: number) => {
+      seen?.(amount);
+      return r.money(amount, input.currency, input.currencyDisplay);
+    },
     say: (key, text, audience = 'customer') => out.push({ key, audience, text }),
   };
   toCustomer(composition);

@@ -126,11 +126,11 @@ export const coupon = defineRemedy({
     en: {
       'remedy.coupon': 'coupon',
       'offer.coupon.percent':
-        'We have prepared a {percent} discount coupon for your next order, valid until {expiresAt}.',
+        'We will send you a {percent} discount coupon for your next order, valid until {expiresAt}.',
       'offer.coupon.percentCapped':
-        'We have prepared a {percent} discount coupon for your next order, worth up to {max} and valid until {expiresAt}.',
+        'We will send you a {percent} discount coupon for your next order, worth up to {max} and valid until {expiresAt}.',
       'offer.coupon.amount':
-        'We have prepared a coupon worth {amount} for your next order, valid until {expiresAt}.',
+        'We will send you a coupon worth {amount} for your next order, valid until {expiresAt}.',
       'offer.coupon.invoicePercent': 'We will take {percent} off your next invoice.',
       'offer.coupon.invoicePercentCapped': 'We will take {percent} off your next invoice, up to {max}.',
       'offer.coupon.invoiceAmount': 'We will take {amount} off your next invoice.',
@@ -138,11 +138,11 @@ export const coupon = defineRemedy({
     tr: {
       'remedy.coupon': 'kupon',
       'offer.coupon.percent':
-        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {percent} bir indirim kuponu hazırladık.',
+        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {percent} bir indirim kuponu tanımlayacağız.',
       'offer.coupon.percentCapped':
-        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {percent} bir indirim kuponu hazırladık (en fazla {max}).',
+        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {percent} bir indirim kuponu tanımlayacağız (indirim tutarı en fazla {max}).',
       'offer.coupon.amount':
-        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {amount} değerinde bir indirim kuponu hazırladık.',
+        'Bir sonraki siparişinizde kullanabileceğiniz, {expiresAt} tarihine kadar geçerli {amount} değerinde bir indirim kuponu tanımlayacağız.',
       'offer.coupon.invoicePercent': 'Bir sonraki faturanıza {percent} bir indirim yansıtılacak.',
       'offer.coupon.invoicePercentCapped':
         'Bir sonraki faturanıza en fazla {max} olmak üzere {percent} bir indirim yansıtılacak.',

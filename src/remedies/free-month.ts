@@ -82,19 +82,18 @@ export const freeMonth = defineRemedy({
   texts: {
     en: {
       'remedy.free_month': 'free month',
-      'offer.free_month.one': 'We have added {months} free month to {subject}, from {startsAt} to {endsAt}.',
-      'offer.free_month.other':
-        'We have added {months} free months to {subject}, from {startsAt} to {endsAt}.',
+      'offer.free_month.one': 'We will add {months} free month to {subject}, from {startsAt} to {endsAt}.',
+      'offer.free_month.other': 'We will add {months} free months to {subject}, from {startsAt} to {endsAt}.',
     },
     tr: {
       'remedy.free_month': 'ücretsiz ay',
       'offer.free_month.other':
-        '{subject} için {startsAt} ile {endsAt} arasında geçerli {months} aylık ücretsiz kullanım hakkı tanımladık.',
+        '{subject} için {startsAt} ile {endsAt} arasında geçerli {months} aylık ücretsiz kullanım hakkı tanımlayacağız.',
     },
     fa: {
       'remedy.free_month': 'ماه رایگان',
       'offer.free_month.other':
-        'برای جبران، {months} ماه استفادهٔ رایگان (از {startsAt} تا {endsAt}) به {subject} افزوده‌ایم.',
+        'برای جبران، {months} ماه استفادهٔ رایگان (از {startsAt} تا {endsAt}) به {subject} اضافه می‌کنیم.',
     },
   },
   offer: (remedy, say, r, { subject }) =>

@@ -59,9 +59,22 @@ function resendProblems(r: Given<ResendParams>, ctx: RemedyCheckContext): string
   return problems;
 }
 
-/** One named line of a resend: the product's name, with the quantity when more than one ("2 × Running shoes"). */
+/**
+ * A comma of either script: the list separator of English and Turkish (",") and of Persian («،»), where
+ * Persian readers take a Latin comma for one too.
+ */
+const LIST_COMMA = /[,\u060C]/;
+
+/**
+ * One named line of a resend: the product's name, with the quantity when more than one ("2 × Running
+ * shoes"). A name with a comma in it is quoted (`quoted`: “Wool coat, L”), or a list of names would
+ * read as more products than were sent ("Wool coat, L, Novel" reads as three).
+ */
 function itemLine(r: Renderer, quantity: number, name: string): string {
-  return quantity === 1 ? r.m('item.named', { name }) : r.m('item.namedMany', { quantity, name });
+  const shown = LIST_COMMA.test(name) ? r.m('quoted', { text: name }) : name;
+  return quantity === 1
+    ? r.m('item.named', { name: shown })
+    : r.m('item.namedMany', { quantity, name: shown });
 }
 
 /**

@@ -51,6 +51,16 @@ describe.concurrent('a right-to-left override in a complaint', () => {
     expect(run.stdout.split(FSI).length).toBe(run.stdout.split(PDI).length);
   });
 
+  it('leaves redress’s own Persian text whole: no U+FFFD where nothing was replaced', async () => {
+    // The Persian list separator and date ranges carried an RLM from Intl, which printable() replaced.
+    const run = await runInProcess(['explain', '-', '--locale', 'fa'], {
+      input: JSON.stringify({ ...complaint, customer: { ...complaint.customer, locale: 'fa' } }),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('، ');
+    expect(run.stdout).not.toContain('�');
+  });
+
   it('is kept as it came in JSON output', async () => {
     const run = await runInProcess(['explain', '-', '--json'], { input: spoofed });
     expect((JSON.parse(run.stdout) as { complaintId: string }).complaintId).toBe(`c-1${RLO}gpj.exe`);

@@ -137,7 +137,7 @@ describe('formatting with Intl', () => {
     expect(fa.ordinal(30)).toBe('سی‌امین');
     expect(fa.ordinal(25)).toBe('بیست‌وپنجمین');
     expect(fa.ordinal(120)).toBe('۱۲۰اُمین');
-    expect(fa.list(['الف', 'ب', 'ج'])).toBe('الف،\u200f ب و ج');
+    expect(fa.list(['الف', 'ب', 'ج'])).toBe('الف، ب و ج');
     expect(fa.list(['۸ سفارش', 'سفارش در ۶۰ روز اخیر'])).toBe('۸ سفارش و سفارش در ۶۰ روز اخیر');
   });
 
@@ -152,11 +152,13 @@ describe('formatting with Intl', () => {
     expect(fa.dateTime('2026-03-10T08:05:00Z')).toBe('۱۹ اسفند ۱۴۰۴ ساعت ۱۱:۳۵');
     expect(new Renderer('fa', 'UTC').dateTime('2026-03-10T08:05:00Z')).toBe('۱۹ اسفند ۱۴۰۴ ساعت ۸:۰۵');
     // An agent's period says the day once, and names the zone.
-    expect(fa.period('2026-03-10T00:00:00Z', '2026-03-10T00:30:00Z')).toBe(
-      '۱۹ اسفند ۱۴۰۴،\u200f ۳:۳۰ تا ۴:۰۰',
-    );
+    expect(fa.period('2026-03-10T00:00:00Z', '2026-03-10T00:30:00Z')).toBe('۱۹ اسفند ۱۴۰۴، ۳:۳۰ تا ۴:۰۰');
     expect(fa.zoneName('2026-03-10T00:00:00Z')).toBe('به وقت تهران');
     expect(new Renderer('en', 'Asia/Kathmandu').zoneName('2026-03-10T00:00:00Z')).toBe('GMT+5:45');
+    // Isolated left-to-right, without the LRM Intl puts before the sign (a mark the CLI shows as U+FFFD).
+    expect(new Renderer('fa', 'Asia/Kathmandu').zoneName('2026-03-10T00:00:00Z')).toBe(
+      '\u2066+۵:۴۵\u2069 گرینویچ',
+    );
   });
 
   it('writes Turkish money as Turkish shops do, Turkish separators, percent sign first', () => {

@@ -15,6 +15,7 @@ async function say(locale: Locale, rules: Parameters<typeof ruleSet>, input = co
 
 describe('customer text', () => {
   it('names the product the order names, and never its SKU: the rest is "other items from your order"', async () => {
+    // A name with a comma is quoted: unquoted, "Koşu ayakkabısı, 42 numara" reads as two products.
     const input = complaint({
       order: {
         ...complaint().order!,
@@ -29,14 +30,16 @@ describe('customer text', () => {
     const rules = [[categoryRule('r', 'wrong_item', [{ type: 'resend', items: 'all' }])]] as const;
     const en = await say('en', [...rules] as never, input);
     expect(en).toContain(
-      'We will send Koşu ayakkabısı, 42 numara, 2 × Spor çorap, and one other item from your order again by standard shipping, at no cost to you.',
+      'We will send "Koşu ayakkabısı, 42 numara", 2 × Spor çorap, and one other item from your order again by standard shipping, at no cost to you.',
     );
     const tr = await say('tr', [...rules] as never, input);
     expect(tr.join('\n')).toContain(
-      'Şu ürünleri sizden hiçbir ücret almadan standart kargoyla yeniden göndereceğiz: Koşu ayakkabısı, 42 numara, 2 adet Spor çorap ve siparişinizdeki diğer ürün.',
+      'Şu ürünleri sizden hiçbir ücret almadan standart kargoyla yeniden göndereceğiz: “Koşu ayakkabısı, 42 numara”, 2 adet Spor çorap ve siparişinizdeki diğer ürün.',
     );
     const fa = await say('fa', [...rules] as never, input);
-    expect(fa.join('\n')).toContain('یک کالای دیگر از سفارش شما را دوباره و با ارسال عادی برای شما می‌فرستیم');
+    expect(fa.join('\n')).toContain(
+      'بدون هیچ هزینه‌ای، «\u2068Koşu ayakkabısı, 42 numara\u2069»، ۲ عدد \u2068Spor çorap\u2069 و یک کالای دیگر از سفارش شما را دوباره و با ارسال عادی برای شما می‌فرستیم',
+    );
     for (const text of [en, tr, fa]) expect(text.join('\n')).not.toMatch(/SHOE-42|SOCK-1|LACE-9/);
     // With no name at all, the sentence names no item.
     const bare = complaint({
@@ -95,7 +98,9 @@ describe('customer text', () => {
     const order = await say('en', percent as never, complaint({ category: 'service_outage' }));
     expect(order.join('\n')).toMatch(/20% discount coupon for your next order, worth up to €3\.00 and valid/);
     const turkish = await say('tr', percent as never, complaint({ category: 'service_outage' }));
-    expect(turkish.join('\n')).toMatch(/geçerli %20'lik bir indirim kuponu hazırladık \(en fazla 3,00 €\)\./);
+    expect(turkish.join('\n')).toMatch(
+      /geçerli %20'lik bir indirim kuponu tanımlayacağız \(indirim tutarı en fazla 3,00 €\)\./,
+    );
     const invoice = await say('fa', percent as never, subscriptionComplaint());
     expect(invoice.join('\n')).toContain('روی صورت‌حساب بعدی شما ۲۰٪ تخفیف، حداکثر تا ۳ یورو، اعمال می‌شود.');
   });

@@ -105,10 +105,35 @@ describe('the sendable checker', () => {
     expect(sendableProblems('en fazla €25,00 değerinde', { ...ctx, locale: 'tr' })).toHaveLength(1);
     expect(sendableProblems('IRR 32.050.000 tutarında', { ...ctx, locale: 'tr' })).toHaveLength(1);
     expect(sendableProblems('en fazla 25,00 € ve ₺499,90', { ...ctx, locale: 'tr' })).toEqual([]);
-    // Names from the input are the customer's own words.
+    // Names from the input are the customer's own words; one with a comma is quoted, in every locale.
     expect(
-      sendableProblems('سفارش شمارهٔ ⁨o-1001⁩: ⁨Koşu ayakkabısı, 42 numara⁩', { ...ctx, locale: 'fa' }),
+      sendableProblems('سفارش شمارهٔ ⁨o-1001⁩: «⁨Koşu ayakkabısı, 42 numara⁩»', { ...ctx, locale: 'fa' }),
     ).toEqual([]);
+    expect(sendableProblems('⁨Koşu ayakkabısı, 42 numara⁩ را', { ...ctx, locale: 'fa' })).toHaveLength(1);
+    expect(
+      sendableProblems('göndereceğiz: Koşu ayakkabısı, 42 numara ve diğer ürün.', { ...ctx, locale: 'tr' }),
+    ).toHaveLength(1);
+    expect(
+      sendableProblems('göndereceğiz: “Koşu ayakkabısı, 42 numara” ve diğer ürün.', { ...ctx, locale: 'tr' }),
+    ).toEqual([]);
+    expect(
+      sendableProblems('We will send "Koşu ayakkabısı, 42 numara" again', { ...ctx, locale: 'en' }),
+    ).toEqual([]);
+    // No bidi mark (the CLI prints one as U+FFFD), and no U+FFFD.
+    expect(sendableProblems('الف،\u200f ب و ج', { ...ctx, locale: 'fa' })).toHaveLength(1);
+    expect(sendableProblems('الف،� ب و ج', { ...ctx, locale: 'fa' })).toHaveLength(1);
+    // "This message" to a customer who phoned or came to the shop.
+    const phoned = { ...ctx, complaint: { ...complaint, channel: 'phone' as const } };
+    expect(sendableProblems('این پیام را همراه با پیام قبلی شما', { ...phoned, locale: 'fa' })).toHaveLength(
+      1,
+    );
+    expect(sendableProblems('این پیام را همراه با پیام قبلی شما', { ...ctx, locale: 'fa' })).toEqual([]);
+    expect(sendableProblems('Bu mesajınızı, önceki mesajınızla', { ...phoned, locale: 'tr' })).toHaveLength(
+      1,
+    );
+    expect(
+      sendableProblems('We are handling this message together', { ...phoned, locale: 'en' }),
+    ).toHaveLength(1);
   });
 });
 

@@ -410,6 +410,42 @@ describe('toman', () => {
     expect(offer(await fa.recommend(iranian(), { currencyDisplay: { IRR: 'rial' } }))).toContain('ریال');
   });
 
+  it('shows every amount of a recommendation in rials when one of them is not a whole number of toman', async () => {
+    // An order of 5,875,005 rials: its refund has no toman figure, so the cost, the auto-approval limit
+    // and the rate line are in rials too — a rial cost beside a toman limit reads ten times smaller.
+    const c = complaint({
+      category: 'billing_error',
+      order: {
+        id: 'o-irr',
+        total: 5_875_005,
+        currency: 'IRR',
+        placedAt: '2026-03-01',
+        overcharge: 117_505,
+        items: [{ sku: 'SHOE-42', quantity: 1, unitPrice: 5_875_005 }],
+      },
+      customer: { ...complaint().customer, locale: 'fa' },
+    });
+    const fa = createRecommender({ exchangeRates: RATES, locale: 'fa', currencyDisplay: { IRR: 'toman' } });
+    const rec = await fa.recommend(c);
+    const all = rec.rationale.map((s) => s.text).join('\n');
+    expect(all).toContain('۱۱۷٬۵۰۵ ریال');
+    expect(all).not.toContain('تومان');
+    expect(rec.rationale.find((s) => s.key === 'why.currency')?.text).toMatch(/به ریال است/);
+    // A whole number of toman everywhere: toman everywhere.
+    const whole = await fa.recommend({
+      ...c,
+      order: {
+        ...c.order!,
+        total: 5_875_000,
+        overcharge: 117_500,
+        items: [{ sku: 'SHOE-42', quantity: 1, unitPrice: 5_875_000 }],
+      },
+    });
+    const wholeText = whole.rationale.map((s) => s.text).join('\n');
+    expect(wholeText).toContain('۱۱٬۷۵۰ تومان');
+    expect(wholeText).not.toContain('ریال');
+  });
+
   it('refuses a display it does not know, at its path', () => {
     const error = thrown(() =>
       createRecommender({ currencyDisplay: { IRR: 'dinar' } as unknown as { IRR: 'toman' } }),

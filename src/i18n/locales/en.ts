@@ -122,11 +122,11 @@ export const en = {
   'handling.publicUnnamed':
     'We will also answer your public post, so that everyone can see it is being resolved.',
   'case.linked':
-    'We are handling this message together with your earlier one about {subject}, as one case, so you do not need to explain anything again. Your contact remains our {owner} team.',
+    'We are handling this together with what you told us earlier about {subject}, as one case, so you do not need to explain anything again. Your contact remains our {owner} team.',
   'case.linked.unnamed':
-    'We are handling this message together with your earlier one about {subject}, as one case, so you do not need to explain anything again. The same team stays in charge of your case.',
+    'We are handling this together with what you told us earlier about {subject}, as one case, so you do not need to explain anything again. The same team stays in charge of your case.',
   'case.linked.escalated':
-    'We are handling this message together with your earlier one about {subject}, as one case, so you do not need to explain anything again.',
+    'We are handling this together with what you told us earlier about {subject}, as one case, so you do not need to explain anything again.',
   followUp: 'We will check with you on {date} that everything has been put right.',
   'survey.question':
     'How satisfied are you with how we handled your complaint? Please answer from 1 (not at all) to 5 (very satisfied).',

@@ -105,7 +105,7 @@ export const tr = {
   'restate.other':
     'Üzülerek öğrendik ki {subject} ile ilgili bir sorun yaşamışsınız; bunu telafi etmek istiyoruz.',
 
-  'handling.human': 'Son kararı vermeden önce talebinizi ayrıca gözden geçireceğiz.',
+  'handling.human': 'Her şeyi kesinleştirmeden önce talebinizi bir kez daha gözden geçireceğiz.',
   'handling.public':
     'Sorunun çözülmekte olduğunu herkesin görebilmesi için {platform} üzerindeki paylaşımınıza da yanıt vereceğiz.',
   'handling.trace':
@@ -115,11 +115,11 @@ export const tr = {
   'handling.publicUnnamed':
     'Sorunun çözülmekte olduğunu herkesin görebilmesi için paylaşımınıza da açık olarak yanıt vereceğiz.',
   'case.linked':
-    'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Talebinizi yine {owner} ekibimiz takip edecek.',
+    'Bu başvurunuzu, {subject} ile ilgili önceki başvurunuzla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Talebinizi yine {owner} ekibimiz takip edecek.',
   'case.linked.unnamed':
-    'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Talebinizi aynı ekibimiz takip etmeye devam edecek.',
+    'Bu başvurunuzu, {subject} ile ilgili önceki başvurunuzla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Talebinizi aynı ekibimiz takip etmeye devam edecek.',
   'case.linked.escalated':
-    'Bu mesajınızı, {subject} ile ilgili önceki mesajınızla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok.',
+    'Bu başvurunuzu, {subject} ile ilgili önceki başvurunuzla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok.',
   followUp:
     'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
   'survey.question':
@@ -226,7 +226,7 @@ export const tr = {
     'Yanlış gönderimi telafi etmenin yolu, doğru ürünü küçük bir hediyeyle birlikte hemen göndermektir.',
   'rule.damaged-item': 'Hasarlı ürün hemen yenisiyle değiştirilir.',
   'rule.damaged-item-refund':
-    'Küçük tutarlı bir siparişteki hasarlı ürünün bedeli, yeniden gönderilmeyi beklemeden hemen iade edilir.',
+    'Küçük tutarlı bir siparişteki hasarlı ürünün bedeli hemen iade edilir: ürünü yeniden göndermek, değerinden daha pahalıya mal olur.',
   'rule.missing-item': 'Eksik ürünler hemen gönderilir.',
   'rule.late-minor': 'Kısa bir gecikme için içtenlikle özür dilenir.',
   'rule.late-moderate': 'Daha uzun bir gecikmede bir sonraki sipariş için indirim tanımlanır.',
@@ -238,7 +238,7 @@ export const tr = {
   'rule.billing-unknown': 'Tutarı bilinmeyen bir fatura hatasını bir çalışma arkadaşımız inceler.',
   'rule.outage': 'Kesintiye uğrayan hizmet için ücretsiz kullanım süresi tanımlanır.',
   'rule.outage-dear-plan':
-    'Standart jest sınırından daha pahalı bir plandaki hizmet kesintisi için bir sonraki faturaya sabit bir tutar yansıtılır.',
+    'Standart jest sınırından daha pahalı bir plandaki hizmet kesintisi için bir sonraki faturadan sabit bir tutar düşülür.',
   'rule.outage-long':
     'Ciddi bir kesinti için ücretsiz kullanım süresi tanımlanır ve kişisel olarak özür dilenir.',
   'rule.outage-no-subscription':

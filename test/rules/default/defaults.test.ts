@@ -126,7 +126,7 @@ describe('the default rules on the hand-written scenarios', () => {
       'We are sorry for the trouble this has caused you.',
       'We understand that order o-1001 arrived with the wrong item.',
       // The product's name from the order, not its SKU; the gift's value is for the agent only.
-      'We will send Koşu ayakkabısı, 42 numara again by express shipping, at no cost to you.',
+      'We will send "Koşu ayakkabısı, 42 numara" again by express shipping, at no cost to you.',
       'A courier will collect the item you received from your address, at no cost to you.',
       'As a token of our apology, we will send you a small gift.',
       'If you would prefer a refund, store credit, or a coupon instead, just let us know.',
