@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isRecommendationError } from '../../src/batch/many';
 import type { ComplaintInput } from '../../src/complaint/schema';
+import { defaultRuleSet, LOCALE_CODES, loadRuleSet } from '../../src/index';
 import type { Recommendation, RecommendationError } from '../../src/recommend/recommendation';
 import { createRecommender } from '../../src/recommender/create-recommender';
 import { complaint } from '../complaint-builder';
+import { messageProblems, recommendationProblems } from '../sendable';
 
 const recommender = createRecommender();
 
@@ -70,6 +72,21 @@ describe('linking in batches', () => {
     ).not.toContain('email-desk');
     expect(social?.handling.publicAcknowledgement?.platform).toBe('X');
     expect(social?.rationale.some((s) => s.key === 'handling.public')).toBe(true);
+  });
+
+  it('a complaint made by phone or in the shop is not called a message, in any language', async () => {
+    const spoken = [
+      threeChannels[0]!,
+      complaint({ id: 'c-phone', channel: 'phone', receivedAt: '2026-03-10T11:00:00Z' }),
+    ];
+    const ruleSet = loadRuleSet(defaultRuleSet);
+    for (const locale of LOCALE_CODES) {
+      const [, phone] = await batch(spoken, { locale });
+      expect(phone?.handling.mode).toBe('linked');
+      const input = spoken[1]!;
+      expect(recommendationProblems(phone!, { complaint: input, ruleSet }), locale).toEqual([]);
+      expect(messageProblems(phone!, { complaint: input, ruleSet }), locale).toEqual([]);
+    }
   });
 
   it('the same customer with two different orders makes two cases', async () => {
