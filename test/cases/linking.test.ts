@@ -75,17 +75,24 @@ describe('linking in batches', () => {
   });
 
   it('a complaint made by phone or in the shop is not called a message, in any language', async () => {
+    // The second is linked to the case (case.linked.unnamed), the third also escalated by its own rules
+    // (case.linked.escalated).
     const spoken = [
       threeChannels[0]!,
       complaint({ id: 'c-phone', channel: 'phone', receivedAt: '2026-03-10T11:00:00Z' }),
+      complaint({ id: 'c-store', channel: 'store', receivedAt: '2026-03-10T12:00:00Z', legalThreat: true }),
     ];
     const ruleSet = loadRuleSet(defaultRuleSet);
     for (const locale of LOCALE_CODES) {
-      const [, phone] = await batch(spoken, { locale });
-      expect(phone?.handling.mode).toBe('linked');
-      const input = spoken[1]!;
-      expect(recommendationProblems(phone!, { complaint: input, ruleSet }), locale).toEqual([]);
-      expect(messageProblems(phone!, { complaint: input, ruleSet }), locale).toEqual([]);
+      const recs = await batch(spoken, { locale });
+      const keys = recs.flatMap((r) => r.rationale.map((s) => s.key));
+      expect(keys).toEqual(expect.arrayContaining(['case.linked.unnamed', 'case.linked.escalated']));
+      for (const i of [1, 2]) {
+        const [r, input] = [recs[i]!, spoken[i]!];
+        expect(r.handling.mode).toBe('linked');
+        expect(recommendationProblems(r, { complaint: input, ruleSet }), locale).toEqual([]);
+        expect(messageProblems(r, { complaint: input, ruleSet }), locale).toEqual([]);
+      }
     }
   });
 

@@ -6,8 +6,8 @@ import { categoryRule, complaint, ruleSet } from '../complaint-builder';
 // customer reads of one; every other team is told internally (handling.notify).
 
 const TEAMS = {
-  'store-management': { name: { en: 'store management', tr: 'mağaza yönetimi', fa: 'مدیریت فروشگاه' } },
-  'social-media': { name: { en: 'social media', tr: 'sosyal medya', fa: 'شبکه‌های اجتماعی' } },
+  'store-management': { name: { en: 'store management', tr: 'mağaza yönetimi', fa: 'واحد مدیریت فروشگاه' } },
+  'social-media': { name: { en: 'social media', tr: 'sosyal medya', fa: 'واحد شبکه‌های اجتماعی' } },
 };
 
 /** Two rules escalate one complaint, to store management and to social media, `first` at the higher priority. */
