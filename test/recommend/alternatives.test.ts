@@ -96,7 +96,7 @@ describe('alternatives', () => {
       'Bunun yerine para iadesi, alışveriş kredisi veya indirim kuponu isterseniz bize bildirmeniz yeterli.',
     );
     expect(fa.rationale.find((s) => s.key === 'offer.choice')?.text).toBe(
-      'اگر به‌جای آن بازپرداخت وجه،\u200f اعتبار خرید یا کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
+      'اگر به‌جای آن بازپرداخت وجه، اعتبار خرید یا کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
     );
     expect(fa.alternatives[0]?.summary).toBe(
       'گزینه: بازپرداخت وجه به‌جای ارسال کالای جایگزین، در مجموع ۷۳٫۸۹ یورو.',
