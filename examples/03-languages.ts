@@ -42,7 +42,7 @@ for (const [id, tag] of [
 
 // Output:
 // en (ltr): coupon, apology
-//   We will send you a 10% discount coupon for your next order, worth up to TRY 910.00 and valid until May 9, 2026.
+//   We will send you a 10% discount coupon for your next order, worth up to TRY 910.00 and valid until May 9, 2026.
 //   If you would prefer store credit instead, just let us know.
 // tr (ltr): coupon, apology
 //   Bir sonraki siparişinizde kullanabileceğiniz, 9 Mayıs 2026 tarihine kadar geçerli %10'luk bir indirim kuponu tanımlayacağız (indirim tutarı en fazla ₺910,00).
