@@ -27,11 +27,44 @@ export interface CurrencyWarning extends RedressIssue {
 }
 
 /**
+ * `escalation_after_first_answer`: a rule escalates within more hours than the policy's first answer
+ * (`policy.respondWithinHours`). An escalation never answers later than the first answer, so it is due
+ * then: the file says a deadline it does not get. At the escalation's `respondWithinHours`, with the
+ * rule's name.
+ */
+export interface EscalationWarning extends RedressIssue {
+  readonly code: 'escalation_after_first_answer';
+  readonly rule: string;
+}
+
+/**
  * Something in a valid rule set that still deserves a look: it loads and runs, but a reader may get
  * less than the author meant. Shaped like an error's issue (`code`, `path`, `pointer`, `message`,
  * `hint`); a rationale warning also names the rule and the locale (narrow on `code`).
  */
-export type RuleSetWarning = CurrencyWarning | RationaleWarning;
+export type RuleSetWarning = CurrencyWarning | EscalationWarning | RationaleWarning;
+
+/** The escalations a rule set says are due later than its first answer, which they are not. */
+function escalationWarnings(ruleSet: RuleSet): EscalationWarning[] {
+  const first = ruleSet.policy.respondWithinHours;
+  const warnings: EscalationWarning[] = [];
+  ruleSet.rules.forEach((rule, i) => {
+    rule.remedies.forEach((spec, j) => {
+      if (spec.type !== 'escalate' || spec.respondWithinHours <= first) return;
+      const path = ['rules', i, 'remedies', j, 'respondWithinHours'];
+      const hours = spec.respondWithinHours;
+      warnings.push({
+        code: 'escalation_after_first_answer',
+        rule: rule.name,
+        path,
+        pointer: toPointer(path),
+        message: `rule "${rule.name}" (rules[${i}]) escalates to ${spec.queue} within ${hours} h, but the first answer is due within ${first} h (policy.respondWithinHours): the escalation is due then, not after ${hours} h`,
+        hint: `write "respondWithinHours": ${first} or less here, or raise policy.respondWithinHours to ${hours}`,
+      });
+    });
+  });
+  return warnings;
+}
 
 /** The warning for a rule set without a currency, or none. */
 function currencyWarnings(ruleSet: RuleSet): CurrencyWarning[] {
@@ -50,7 +83,7 @@ function currencyWarnings(ruleSet: RuleSet): CurrencyWarning[] {
 
 /**
  * Warnings about a rule set (loaded, or JSON to load): a rule set that names no `currency` (first),
- * then the rules whose own rationale text lacks a locale redress writes, or whose translations use
+ * the escalations due later than the policy's first answer, then the rules whose own rationale text lacks a locale redress writes, or whose translations use
  * other placeholders than English. Built-in rationale keys exist in every locale and never warn.
  * Rules are listed in file order, locales in `LOCALE_CODES` order.
  *
@@ -58,7 +91,7 @@ function currencyWarnings(ruleSet: RuleSet): CurrencyWarning[] {
  */
 export function ruleSetWarnings(ruleSet: RuleSet | unknown): RuleSetWarning[] {
   const loaded = loadRuleSet(ruleSet);
-  const warnings: RuleSetWarning[] = currencyWarnings(loaded);
+  const warnings: RuleSetWarning[] = [...currencyWarnings(loaded), ...escalationWarnings(loaded)];
   loaded.rules.forEach((rule, i) => {
     const rationale = rule.rationale;
     if (rationale === undefined || typeof rationale === 'string') return;
