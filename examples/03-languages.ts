@@ -46,10 +46,10 @@ for (const [id, tag] of [
 //   If you would prefer store credit instead, just let us know.
 // tr (ltr): coupon, apology
 //   Bir sonraki siparişinizde kullanabileceğiniz, 9 Mayıs 2026 tarihine kadar geçerli %10'luk bir indirim kuponu tanımlayacağız (indirim tutarı en fazla ₺910,00).
-//   Bunun yerine alışveriş kredisi isterseniz bize bildirmeniz yeterli.
+//   Bunun yerine hesap bakiyesi isterseniz bize bildirmeniz yeterli.
 // fa (rtl): coupon, apology
 //   یک کد تخفیف ۱۰٪ (حداکثر تا ۹۱۰ لیرهٔ ترکیه) برای سفارش بعدی شما در نظر گرفته‌ایم که تا ۱۹ اردیبهشت ۱۴۰۵ اعتبار دارد.
-//   اگر به‌جای آن اعتبار خرید را ترجیح می‌دهید، کافی است به ما اطلاع دهید.
+//   اگر اعتبار خرید را ترجیح می‌دهید، کافی است به ما اطلاع دهید.
 // c-2 tr-TR → tr: Yaşadığınız olumsuz deneyim için içtenlikle özür dileriz.
 // c-3 fa-IR → fa: بابت مشکلی که برای شما پیش آمد صمیمانه پوزش می‌خواهیم.
 // c-4 de-DE → en: We are sorry for the trouble this has caused you.

@@ -92,6 +92,16 @@ const MESSAGE_WORDS: Readonly<Record<Locale, RegExp>> = {
   fa: /این پیام|پیام قبلی/,
 };
 
+/**
+ * Phrases a native reader refused wherever they appear: a bank's shopping loan for store credit; "below"
+ * or "here is what we can do" in a sentence that is also spoken, and that nothing may follow.
+ */
+const REFUSED: Readonly<Record<Locale, readonly string[]>> = {
+  en: ['here is what we can do'],
+  tr: ['alışveriş kredisi', 'aşağıdadır'],
+  fa: ['در ادامه آمده'],
+};
+
 /** Internal words: the rule set's queue ids and rule names, unless the locale's team name is that word. */
 function internalWords(ctx: SendableContext, customerWords: ReadonlySet<string>): string[] {
   const queues = new Set<string>([ctx.ruleSet.policy.defaultQueue]);
@@ -157,6 +167,7 @@ export function sendableProblems(text: string, ctx: SendableContext): string[] {
   }
   problems.push(...skuProblems(reading, ctx));
   problems.push(...unquotedCommaNames(plain, ctx));
+  for (const phrase of REFUSED[ctx.locale]) if (plain.includes(phrase)) problems.push(`"${phrase}"`);
   if (MARK_OR_REPLACEMENT.test(text)) problems.push('a bidi mark or U+FFFD');
   const spoken = ctx.complaint.channel === 'phone' || ctx.complaint.channel === 'store';
   if (spoken && MESSAGE_WORDS[ctx.locale].test(plain))

@@ -122,14 +122,14 @@ export const storeCredit = defineRemedy({
       'offer.store_credit': 'We will add {amount} of store credit to your account, valid until {expiresAt}.',
     },
     tr: {
-      'remedy.store_credit': 'alışveriş kredisi',
+      'remedy.store_credit': 'hesap bakiyesi',
       'offer.store_credit':
-        'Hesabınıza {expiresAt} tarihine kadar geçerli {amount} tutarında alışveriş kredisi tanımlayacağız.',
+        'Hesabınıza, {expiresAt} tarihine kadar alışverişlerinizde kullanabileceğiniz {amount} tutarında bakiye tanımlayacağız.',
     },
     fa: {
       'remedy.store_credit': 'اعتبار خرید',
       'offer.store_credit':
-        'مبلغ {amount} به‌عنوان اعتبار خرید به حساب شما افزوده می‌شود که تا {expiresAt} معتبر است.',
+        'مبلغ {amount} به‌صورت اعتبار خرید به حساب کاربری شما در فروشگاه افزوده می‌شود؛ این اعتبار تا {expiresAt} قابل استفاده است.',
     },
   },
   offer: (remedy, say, r, { money }) =>

@@ -122,6 +122,11 @@ describe('the sendable checker', () => {
     // No bidi mark (the CLI prints one as U+FFFD), and no U+FFFD.
     expect(sendableProblems('الف،\u200f ب و ج', { ...ctx, locale: 'fa' })).toHaveLength(1);
     expect(sendableProblems('الف،� ب و ج', { ...ctx, locale: 'fa' })).toHaveLength(1);
+    // Store credit is no bank loan; nothing is "below" in a call.
+    expect(
+      sendableProblems('Bunun yerine alışveriş kredisi isterseniz', { ...ctx, locale: 'tr' }),
+    ).toHaveLength(1);
+    expect(sendableProblems('size sunabileceklerimiz aşağıdadır.', { ...ctx, locale: 'tr' })).toHaveLength(1);
     // "This message" to a customer who phoned or came to the shop.
     const phoned = { ...ctx, complaint: { ...complaint, channel: 'phone' as const } };
     expect(sendableProblems('این پیام را همراه با پیام قبلی شما', { ...phoned, locale: 'fa' })).toHaveLength(

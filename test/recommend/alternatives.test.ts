@@ -93,10 +93,10 @@ describe('alternatives', () => {
       recommender.recommend(wrongShoe, { locale: 'fa' }),
     ]);
     expect(tr.rationale.find((s) => s.key === 'offer.choice')?.text).toBe(
-      'Bunun yerine para iadesi, alışveriş kredisi veya indirim kuponu isterseniz bize bildirmeniz yeterli.',
+      'Bunun yerine para iadesi, hesap bakiyesi veya indirim kuponu isterseniz bize bildirmeniz yeterli.',
     );
     expect(fa.rationale.find((s) => s.key === 'offer.choice')?.text).toBe(
-      'اگر به‌جای آن بازپرداخت وجه، اعتبار خرید یا کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
+      'اگر بازپرداخت وجه، اعتبار خرید یا کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
     );
     expect(fa.alternatives[0]?.summary).toBe(
       'گزینه: بازپرداخت وجه به‌جای ارسال کالای جایگزین، در مجموع ۷۳٫۸۹ یورو.',
@@ -210,7 +210,7 @@ describe('complaint.preference', () => {
     expect(kinds(r)).toEqual(kinds(plain));
     expect(r.alternatives).toEqual(plain.alternatives);
     expect(r.rationale.find((s) => s.key === 'offer.preferenceUnavailable')?.text).toBe(
-      'Unfortunately, a free month is not possible in this case, so here is what we can do.',
+      'Unfortunately, we cannot offer a free month in this case.',
     );
     expect(r.rationale.find((s) => s.key === 'why.preferenceUnavailable')?.audience).toBe('agent');
   });

@@ -188,8 +188,7 @@ export const en = {
   'choice.free_month': 'a free month',
   'choice.gift': 'a gift',
   'offer.choice': 'If you would prefer {options} instead, just let us know.',
-  'offer.preferenceUnavailable':
-    'Unfortunately, {preference} is not possible in this case, so here is what we can do.',
+  'offer.preferenceUnavailable': 'Unfortunately, we cannot offer {preference} in this case.',
   'why.preference': 'The customer prefers {preference}: it is offered first, instead of {replaces}.',
   'why.preferenceUnavailable':
     'The customer prefers {preference}, but no remedy given here can be turned into it, so the first choice stands.',

@@ -182,9 +182,8 @@ export const fa = {
   'choice.coupon': 'کد تخفیف',
   'choice.free_month': 'یک ماه اشتراک رایگان',
   'choice.gift': 'هدیه',
-  'offer.choice': 'اگر به‌جای آن {options} را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
-  'offer.preferenceUnavailable':
-    'متأسفانه در این مورد {preference} امکان‌پذیر نیست؛ آنچه می‌توانیم برای شما انجام دهیم در ادامه آمده است.',
+  'offer.choice': 'اگر {options} را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
+  'offer.preferenceUnavailable': 'متأسفانه در این مورد نمی‌توانیم {preference} را برای شما در نظر بگیریم.',
   'why.preference': 'ترجیح مشتری: {preference}. این گزینه به‌جای {replaces} در اولویت قرار گرفته است.',
   'why.preferenceUnavailable':
     'ترجیح مشتری: {preference}. هیچ‌یک از جبران‌های این پیشنهاد به آن قابل تبدیل نیست؛ بنابراین گزینهٔ نخست به قوت خود باقی است.',

@@ -178,13 +178,12 @@ export const tr = {
     'Herkese açık paylaşım {reach} kişiye ulaştı, yani {threshold} kişinin altında kaldı: paylaşıma herkese açık olarak yanıt verilir, telafi ise özel bir şikayetle tamamen aynıdır.',
   'choice.refund': 'para iadesi',
   'choice.resend': 'yeni ürün gönderimi',
-  'choice.store_credit': 'alışveriş kredisi',
+  'choice.store_credit': 'hesap bakiyesi',
   'choice.coupon': 'indirim kuponu',
   'choice.free_month': 'bir ay ücretsiz abonelik',
   'choice.gift': 'hediye',
   'offer.choice': 'Bunun yerine {options} isterseniz bize bildirmeniz yeterli.',
-  'offer.preferenceUnavailable':
-    'Maalesef bu durumda {preference} mümkün değil; size sunabileceklerimiz aşağıdadır.',
+  'offer.preferenceUnavailable': 'Maalesef bu durumda {preference} seçeneğini sunamıyoruz.',
   'why.preference': 'Müşterinin tercihi olan {preference}, {replaces} yerine ilk seçenek olarak sunuluyor.',
   'why.preferenceUnavailable':
     'Müşterinin tercihi: {preference}. Buradaki telafilerin hiçbiri buna dönüştürülemediği için ilk seçenek geçerli.',
