@@ -64,7 +64,7 @@ function noRate(currency: string, path: PathSegment[], ruleSetCurrency: string, 
     'no_exchange_rate',
     path,
     `no exchange rate for ${currency}: ${what} is in ${currency} and the rule set's money is in ${ruleSetCurrency}; ` +
-      `pass exchangeRates with a ${currency} rate (--rates FILE on the command line)`,
+      `pass exchangeRates with the rate for ${currency} (--rates FILE on the command line)`,
     {
       hint: `pass exchangeRates: { rates: { ${currency}: <${currency} per 1 ${ruleSetCurrency}> }, asOf } to createRecommender or recommend (CLI: --rates FILE)`,
     },

@@ -204,7 +204,7 @@ describe.concurrent('redress recommend', () => {
       },
     ]);
     expect((failed[0]?.error as { message: string } | undefined)?.message).toMatch(
-      /^NO_EXCHANGE_RATE: order.currency: no exchange rate for JPY: .* pass exchangeRates with a JPY rate \(--rates FILE/,
+      /^NO_EXCHANGE_RATE: order.currency: no exchange rate for JPY: .* pass exchangeRates with the rate for JPY \(--rates FILE/,
     );
   });
 

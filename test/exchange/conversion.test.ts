@@ -70,7 +70,7 @@ describe('a complaint’s money in the rule set’s currency', () => {
     ]);
     expect(error.message).toBe(
       "NO_EXCHANGE_RATE: order.currency: no exchange rate for USD: the complaint is in USD and the rule set's " +
-        'money is in EUR; pass exchangeRates with a USD rate (--rates FILE on the command line) (and 1 more problem)',
+        'money is in EUR; pass exchangeRates with the rate for USD (--rates FILE on the command line) (and 1 more problem)',
     );
     expect(error.issues[0]?.hint).toBe(
       'pass exchangeRates: { rates: { USD: <USD per 1 EUR> }, asOf } to createRecommender or recommend (CLI: --rates FILE)',

@@ -296,7 +296,7 @@ describe('NO_EXCHANGE_RATE', () => {
       '/order/currency',
     ]);
     expect(error.message).toContain('no exchange rate for TRY');
-    expect(error.message).toContain('pass exchangeRates with a TRY rate');
+    expect(error.message).toContain('pass exchangeRates with the rate for TRY');
   });
 
   it('is an error record in recommendMany, and every other complaint is still answered', async () => {
