@@ -101,6 +101,7 @@ export class Renderer {
   private readonly percents: Intl.NumberFormat;
   private readonly dates: Intl.DateTimeFormat;
   private readonly dateTimes: Intl.DateTimeFormat;
+  private readonly times: Intl.DateTimeFormat;
   private readonly lists: ListPattern;
   // What it formatted, remembered (see Memo): each kind of text in its own memo, with its own bound.
   private readonly moneyFormats = new Memo<(amount: number) => string, string>();
@@ -132,6 +133,11 @@ export class Renderer {
     this.dates = new Intl.DateTimeFormat(this.tag, { dateStyle: 'long', timeZone: this.timeZone });
     this.dateTimes = new Intl.DateTimeFormat(this.tag, {
       dateStyle: 'long',
+      timeStyle: 'short',
+      hourCycle: 'h23',
+      timeZone: this.timeZone,
+    });
+    this.times = new Intl.DateTimeFormat(this.tag, {
       timeStyle: 'short',
       hourCycle: 'h23',
       timeZone: this.timeZone,
@@ -393,6 +399,11 @@ export class Renderer {
     // A long date shows the local day and nothing finer, so every instant of a 15-minute slot renders alike.
     if (Number.isNaN(time)) return this.dates.format(time);
     return this.dayTexts.get(Math.floor(time / SLOT_MS), (slot) => this.dates.format(slot * SLOT_MS));
+  }
+
+  /** A time of day (from an ISO string) in this locale and time zone, on a 24-hour clock: `09:30`. */
+  time(iso: string): string {
+    return this.times.format(new Date(iso));
   }
 
   /** A date and time (from an ISO string) in this locale and time zone, on a 24-hour clock. */

@@ -181,7 +181,10 @@ function toCustomer({ r, input, subject, subjectIn, money, queueName, say }: Com
     queueName,
     subscription: c.order === undefined && c.subscription !== undefined,
     // With the customer's own time zone a promised contact says its time there; else its date only.
-    contactBy: (iso: string) => (c.customer.timeZone === undefined ? r.date(iso) : r.dateTime(iso)),
+    contactBy: (iso: string) => ({
+      date: r.date(iso),
+      time: c.customer.timeZone === undefined ? undefined : r.time(iso),
+    }),
   };
   preferenceRefused(r, input.choice, say);
   for (const remedy of input.remedies) {

@@ -21,10 +21,11 @@ export interface OfferWords {
   /** True when the complaint is about a subscription, not an order: money off is "your next invoice". */
   readonly subscription: boolean;
   /**
-   * When we will have contacted the customer by, in their words: the date and time in their time zone
-   * when `customer.timeZone` is known ("March 11, 2026 at 09:30"), else the date in the locale's zone.
+   * When we will have contacted the customer by, in their words: the date, and the time in their time
+   * zone when `customer.timeZone` is known (`09:30`), else the date alone in the locale's zone. Apart,
+   * because languages join them differently (Turkish cannot say "12:30 tarihine kadar").
    */
-  readonly contactBy: (iso: string) => string;
+  readonly contactBy: (iso: string) => { readonly date: string; readonly time: string | undefined };
 }
 
 /** A concrete remedy as the recommendation shows it: its parameters, its kind and its estimated cost. */

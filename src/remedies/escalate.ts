@@ -72,25 +72,36 @@ export const escalate = defineRemedy({
       'remedy.escalate': 'escalation',
       'offer.escalate': 'A member of our {queue} team will contact you by {dueAt}.',
       'offer.escalate.unnamed': 'A member of our team will contact you by {dueAt}.',
+      'offer.escalate.at': 'A member of our {queue} team will contact you by {time} on {date}.',
+      'offer.escalate.unnamed.at': 'A member of our team will contact you by {time} on {date}.',
     },
     tr: {
       'remedy.escalate': 'üst birime aktarma',
       'offer.escalate': '{dueAt} tarihine kadar {queue} ekibimiz sizinle iletişime geçecek.',
       'offer.escalate.unnamed': '{dueAt} tarihine kadar ekibimiz sizinle iletişime geçecek.',
+      'offer.escalate.at': '{date} günü saat {time} olmadan {queue} ekibimiz sizinle iletişime geçecek.',
+      'offer.escalate.unnamed.at': '{date} günü saat {time} olmadan ekibimiz sizinle iletişime geçecek.',
     },
     fa: {
       'remedy.escalate': 'ارجاع',
       'offer.escalate': 'یکی از کارشناسان {queue} ما حداکثر تا {dueAt} با شما تماس خواهد گرفت.',
       'offer.escalate.unnamed': 'یکی از کارشناسان ما حداکثر تا {dueAt} با شما تماس خواهد گرفت.',
+      'offer.escalate.at': 'یکی از کارشناسان {queue} ما حداکثر تا {date} ساعت {time} با شما تماس خواهد گرفت.',
+      'offer.escalate.unnamed.at': 'یکی از کارشناسان ما حداکثر تا {date} ساعت {time} با شما تماس خواهد گرفت.',
     },
   },
   // The customer hears the team's name, never the queue's id; a queue without a name names no team.
   offer: (remedy, say, _r, { queueName, contactBy }) => {
     const queue = queueName(remedy.queue);
-    const dueAt = contactBy(remedy.dueAt);
+    const { date, time } = contactBy(remedy.dueAt);
+    // With a time the sentence is built around it: Turkish cannot say "12:30 tarihine kadar".
+    if (time !== undefined)
+      return queue === undefined
+        ? say('offer.escalate.unnamed.at', { date, time })
+        : say('offer.escalate.at', { queue, date, time });
     return queue === undefined
-      ? say('offer.escalate.unnamed', { dueAt })
-      : say('offer.escalate', { queue, dueAt });
+      ? say('offer.escalate.unnamed', { dueAt: date })
+      : say('offer.escalate', { queue, dueAt: date });
   },
   label: (remedy) => `escalate → ${remedy.queue}`,
   check: (remedy, ctx) => [...kindProblems(remedy.kind, 'care'), ...escalateProblems(remedy, ctx)],

@@ -50,12 +50,20 @@ describe('the follow-up and the survey', () => {
     );
     const inNewYork = { ...complaint, customer: { ...complaint.customer, timeZone: 'America/New_York' } };
     const en = await createRecommender({ locale: 'en' }).recommend(inNewYork);
-    expect(en.rationale.find((s) => s.key === 'offer.escalate')?.text).toBe(
-      'A member of our legal team will contact you by March 11, 2026 at 04:30.',
+    expect(en.rationale.find((s) => s.key === 'offer.escalate.at')?.text).toBe(
+      'A member of our legal team will contact you by 04:30 on March 11, 2026.',
     );
+    // A clock time is not a date: Turkish says "saat 12:30 olmadan", never "12:30 tarihine kadar".
+    const inIstanbul = { ...complaint, customer: { ...complaint.customer, timeZone: 'Europe/Istanbul' } };
+    const tr = await createRecommender({ locale: 'tr' }).recommend(inIstanbul);
+    const trText = tr.rationale.find((s) => s.key === 'offer.escalate.at')?.text;
+    expect(trText).toMatch(
+      /^11 Mart 2026 günü saat \d\d:\d\d olmadan hukuk ekibimiz sizinle iletişime geçecek\.$/,
+    );
+    expect(trText).not.toContain('tarihine kadar');
     const inTehran = { ...complaint, customer: { ...complaint.customer, timeZone: 'Asia/Tehran' } };
     const fa = await createRecommender({ locale: 'fa' }).recommend(inTehran);
-    expect(fa.rationale.find((s) => s.key === 'offer.escalate')?.text).toBe(
+    expect(fa.rationale.find((s) => s.key === 'offer.escalate.at')?.text).toBe(
       'یکی از کارشناسان واحد حقوقی ما حداکثر تا ۲۰ اسفند ۱۴۰۴ ساعت ۱۲:۰۰ با شما تماس خواهد گرفت.',
     );
     // The zone changes what is shown and when the follow-up falls, never a remedy.

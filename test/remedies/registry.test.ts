@@ -129,7 +129,7 @@ describe('the remedy registry', () => {
               money: (n: number) => r.money(n, ctx.currency),
               itemName: (sku: string) => (sku.length % 2 === 0 ? `name of ${sku}` : undefined),
               queueName: (queue: string) => (queue === 'legal' ? 'legal' : undefined),
-              contactBy: (iso: string) => r.dateTime(iso),
+              contactBy: (iso: string) => ({ date: r.date(iso), time: r.time(iso) }),
               subscription,
             };
             const offer = offerSentence(r, remedy as Remedy, words);
