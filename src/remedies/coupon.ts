@@ -146,7 +146,7 @@ export const coupon = defineRemedy({
       'offer.coupon.invoicePercent': 'Bir sonraki faturanıza {percent} bir indirim yansıtılacak.',
       'offer.coupon.invoicePercentCapped':
         'Bir sonraki faturanıza en fazla {max} olmak üzere {percent} bir indirim yansıtılacak.',
-      'offer.coupon.invoiceAmount': '{amount} tutarındaki indirim bir sonraki faturanıza yansıtılacak.',
+      'offer.coupon.invoiceAmount': 'Bir sonraki faturanızdan {amount} düşeceğiz.',
     },
     fa: {
       'remedy.coupon': 'کوپن',

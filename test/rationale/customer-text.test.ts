@@ -91,7 +91,7 @@ describe('customer text', () => {
     expect(en).toContain('We will take €5.00 off your next invoice.');
     expect(en.join('\n')).not.toContain('next order');
     const tr = await say('tr', rules as never, subscriptionComplaint());
-    expect(tr).toContain('5,00 € tutarındaki indirim bir sonraki faturanıza yansıtılacak.');
+    expect(tr).toContain('Bir sonraki faturanızdan 5,00 € düşeceğiz.');
     const percent = [
       [categoryRule('p', 'service_outage', [{ type: 'coupon', percent: 20, maxDiscount: 3 }])],
     ];
