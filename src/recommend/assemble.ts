@@ -49,13 +49,38 @@ export interface Parts {
 /** Everything a recommendation is made of but its words (the rationale and the customer message). */
 export type DecidedParts = Omit<Parts, 'rationale' | 'message' | 'alternatives'>;
 
+/** The recommendation's three costs, in major units of its currency, from the capped totals. */
+function costsOf(p: DecidedParts) {
+  const { capped } = p.capStage;
+  const money = (minor: number) => fromMinor(minor, p.currency);
+  return {
+    totalCost: money(capped.restitutionMinor + capped.goodwillMinor),
+    restitutionCost: money(capped.restitutionMinor),
+    goodwillCost: money(capped.goodwillMinor),
+  };
+}
+
+/** What the rules did: the hit policy, the facts, the rules that fired and what the caps dropped. */
+function traceOf(p: DecidedParts) {
+  return {
+    hit: p.hit,
+    facts: p.facts,
+    fired: p.fired,
+    dropped: p.capStage.dropped,
+    ...(p.outcomes ? { rules: p.outcomes } : {}),
+  };
+}
+
+/** The incident and case marks, present only when the complaint has them. */
+function marksOf(p: DecidedParts) {
+  return { ...(p.incident ? { incident: p.incident } : {}), ...(p.caseMark ? { case: p.caseMark } : {}) };
+}
+
 /**
  * A recommendation without its words, for a replay that reads only what was decided: the same fields
  * as `assemble` makes, in the same order, but for `rationale` and `message`.
  */
 export function decided(p: DecidedParts): Decided {
-  const { capped, cap, dropped } = p.capStage;
-  const money = (minor: number) => fromMinor(minor, p.currency);
   return {
     complaintId: p.complaint.id,
     ruleSet: p.stamp,
@@ -66,28 +91,17 @@ export function decided(p: DecidedParts): Decided {
     remedies: p.remedies,
     currency: p.currency,
     money: p.money,
-    totalCost: money(capped.restitutionMinor + capped.goodwillMinor),
-    restitutionCost: money(capped.restitutionMinor),
-    goodwillCost: money(capped.goodwillMinor),
-    cap,
+    ...costsOf(p),
+    cap: p.capStage.cap,
     handling: p.handling,
     followUp: p.followUp,
-    trace: {
-      hit: p.hit,
-      facts: p.facts,
-      fired: p.fired,
-      dropped,
-      ...(p.outcomes ? { rules: p.outcomes } : {}),
-    },
-    ...(p.incident ? { incident: p.incident } : {}),
-    ...(p.caseMark ? { case: p.caseMark } : {}),
+    trace: traceOf(p),
+    ...marksOf(p),
   };
 }
 
 /** Stage "assemble": the recommendation as plain JSON, money in major units. */
 export function assemble(p: Parts): Recommendation {
-  const { capped, cap, dropped } = p.capStage;
-  const money = (minor: number) => fromMinor(minor, p.currency);
   return {
     complaintId: p.complaint.id,
     ruleSet: p.stamp,
@@ -99,22 +113,13 @@ export function assemble(p: Parts): Recommendation {
     alternatives: p.alternatives,
     currency: p.currency,
     money: p.money,
-    totalCost: money(capped.restitutionMinor + capped.goodwillMinor),
-    restitutionCost: money(capped.restitutionMinor),
-    goodwillCost: money(capped.goodwillMinor),
-    cap,
+    ...costsOf(p),
+    cap: p.capStage.cap,
     handling: p.handling,
     followUp: p.followUp,
     rationale: p.rationale,
     message: p.message,
-    trace: {
-      hit: p.hit,
-      facts: p.facts,
-      fired: p.fired,
-      dropped,
-      ...(p.outcomes ? { rules: p.outcomes } : {}),
-    },
-    ...(p.incident ? { incident: p.incident } : {}),
-    ...(p.caseMark ? { case: p.caseMark } : {}),
+    trace: traceOf(p),
+    ...marksOf(p),
   };
 }
