@@ -66,7 +66,7 @@ for (const sentence of rec.rationale) if (sentence.audience === 'customer') cons
 //   We understand that order o-1008 arrived 14 days later than we promised.
 //   A member of our social media team will contact you by March 20, 2026.
 //   We will send you a 20% discount coupon for your next order, worth up to €50.00 and valid until June 18, 2026.
-//   If you would prefer store credit instead, just let us know.
+//   If you would rather have store credit than what we have offered, just let us know.
 //   We will review your case once more before anything is final.
 //   We will also answer your public post on Trustpilot, so that everyone can see it is being resolved.
 //   We will check with you on March 23, 2026 that everything has been put right.

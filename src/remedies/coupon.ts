@@ -149,16 +149,16 @@ export const coupon = defineRemedy({
       'offer.coupon.invoiceAmount': 'Bir sonraki faturanızdan {amount} düşeceğiz.',
     },
     fa: {
-      'remedy.coupon': 'کوپن',
+      'remedy.coupon': 'کد تخفیف',
       'offer.coupon.percent':
         'یک کد تخفیف {percent} برای سفارش بعدی شما در نظر گرفته‌ایم که تا {expiresAt} اعتبار دارد.',
       'offer.coupon.percentCapped':
-        'یک کد تخفیف {percent} (حداکثر تا {max}) برای سفارش بعدی شما در نظر گرفته‌ایم که تا {expiresAt} اعتبار دارد.',
+        'یک کد تخفیف {percent} (تا سقف {max}) برای سفارش بعدی شما در نظر گرفته‌ایم که تا {expiresAt} اعتبار دارد.',
       'offer.coupon.amount':
         'یک کد تخفیف به ارزش {amount} برای سفارش بعدی شما در نظر گرفته‌ایم که تا {expiresAt} اعتبار دارد.',
       'offer.coupon.invoicePercent': 'روی صورت‌حساب بعدی شما {percent} تخفیف اعمال می‌شود.',
       'offer.coupon.invoicePercentCapped':
-        'روی صورت‌حساب بعدی شما {percent} تخفیف، حداکثر تا {max}، اعمال می‌شود.',
+        '{percent} تخفیف (تا سقف {max}) روی صورت‌حساب بعدی شما اعمال می‌شود.',
       'offer.coupon.invoiceAmount': 'مبلغ {amount} از صورت‌حساب بعدی شما کسر می‌شود.',
     },
   },

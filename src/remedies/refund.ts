@@ -143,7 +143,7 @@ export const refund = defineRemedy({
     },
     tr: {
       'remedy.refund': 'iade',
-      'offer.refund': '{amount} tutarındaki iadenizi, ödeme yaptığınız yönteme gerçekleştireceğiz.',
+      'offer.refund': '{amount} tutarını ödeme yaptığınız yönteme iade edeceğiz.',
     },
     fa: {
       'remedy.refund': 'بازپرداخت',

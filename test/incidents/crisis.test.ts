@@ -68,7 +68,7 @@ const burst: IncidentOptions = { window: '2h', baseline: 0, minCount: 4 };
 /** redress's shared public statement, per locale. */
 const STATEMENT = {
   en: 'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Please send us a private message so that we can help you personally.',
-  tr: 'Birçok müşterimizi etkileyen bir sorunun farkındayız ve çözmek için çalışıyoruz. Yaşadığınız aksaklık için özür dileriz. Size bizzat yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
+  tr: 'Birçok müşterimizi etkileyen bir sorunun farkındayız ve çözmek için çalışıyoruz. Yaşadığınız aksaklık için özür dileriz. Size daha hızlı yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
   fa: 'از مشکلی که برای بسیاری از مشتریان ما پیش آمده است آگاهیم و در حال برطرف کردن آن هستیم. بابت این مشکل پوزش می‌خواهیم. لطفاً از طریق پیام خصوصی با ما در ارتباط باشید تا موضوع شما را شخصاً پیگیری کنیم.',
 } as const;
 

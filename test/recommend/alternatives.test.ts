@@ -83,7 +83,7 @@ describe('alternatives', () => {
     });
     expect(option(r, 'refund')?.summary).toBe('Option: a refund instead of a replacement, €73.89 in all.');
     expect(r.message.text).toContain(
-      'If you would prefer a refund, store credit, or a coupon instead, just let us know.',
+      'If you would rather have a refund, store credit, or a coupon than what we have offered, just let us know.',
     );
   });
 
@@ -93,7 +93,7 @@ describe('alternatives', () => {
       recommender.recommend(wrongShoe, { locale: 'fa' }),
     ]);
     expect(tr.rationale.find((s) => s.key === 'offer.choice')?.text).toBe(
-      'Bunun yerine para iadesi, hesap bakiyesi veya indirim kuponu isterseniz bize bildirmeniz yeterli.',
+      'Bu çözüm yerine para iadesi, hesap bakiyesi veya indirim kuponu tercih ederseniz bize bildirmeniz yeterli.',
     );
     expect(fa.rationale.find((s) => s.key === 'offer.choice')?.text).toBe(
       'اگر بازپرداخت وجه، اعتبار خرید یا کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',

@@ -187,7 +187,7 @@ export const en = {
   'choice.coupon': 'a coupon',
   'choice.free_month': 'a free month',
   'choice.gift': 'a gift',
-  'offer.choice': 'If you would prefer {options} instead, just let us know.',
+  'offer.choice': 'If you would rather have {options} than what we have offered, just let us know.',
   'offer.preferenceUnavailable': 'Unfortunately, we cannot offer {preference} in this case.',
   'why.preference': 'The customer prefers {preference}: it is offered first, instead of {replaces}.',
   'why.preferenceUnavailable':

@@ -92,7 +92,7 @@ export const tr = {
   'restate.missing_item.one': 'Üzülerek öğrendik ki {subjectIn}ki bir ürün size ulaşmamış.',
   'restate.missing_item.other': 'Üzülerek öğrendik ki {subjectIn}ki bazı ürünler size ulaşmamış.',
   'restate.late_delivery.other':
-    'Üzülerek öğrendik ki {subject} size, söz verdiğimiz tarihten {days} gün geç ulaşmış.',
+    'Üzülerek öğrendik ki {subject}, size söz verdiğimiz tarihten {days} gün geç ulaşmış.',
   'restate.late_delivery_pending.other':
     'Üzülerek öğrendik ki {subject}, söz verdiğimiz tarihin üzerinden {days} gün geçmesine rağmen hâlâ size ulaşmamış.',
   'restate.billing_error':
@@ -105,13 +105,13 @@ export const tr = {
   'restate.other':
     'Üzülerek öğrendik ki {subject} ile ilgili bir sorun yaşamışsınız; bunu telafi etmek istiyoruz.',
 
-  'handling.human': 'Her şeyi kesinleştirmeden önce talebinizi bir kez daha gözden geçireceğiz.',
+  'handling.human': 'İşlemleri kesinleştirmeden önce talebinizi bir kez daha gözden geçireceğiz.',
   'handling.public':
     'Sorunun çözülmekte olduğunu herkesin görebilmesi için {platform} üzerindeki paylaşımınıza da yanıt vereceğiz.',
   'handling.trace':
     'Gönderinizin nerede olduğunu kargo firmasıyla birlikte araştıracağız. Gönderiniz {date} tarihine kadar size ulaşmazsa ürünleri yeniden gönderecek ya da bedelini iade edeceğiz.',
   'handling.evidence':
-    'Lütfen hasarın bir fotoğrafını bize gönderin; fotoğraf elimize ulaşır ulaşmaz gerekli işlemleri başlatacağız.',
+    'Lütfen hasarlı ürünün fotoğrafını bize gönderin; fotoğraf elimize ulaşır ulaşmaz gerekli işlemleri başlatacağız.',
   'handling.publicUnnamed':
     'Sorunun çözülmekte olduğunu herkesin görebilmesi için paylaşımınıza da açık olarak yanıt vereceğiz.',
   'case.linked':
@@ -120,10 +120,9 @@ export const tr = {
     'Bu başvurunuzu, {subject} ile ilgili önceki başvurunuzla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok. Talebinizi aynı ekibimiz takip etmeye devam edecek.',
   'case.linked.escalated':
     'Bu başvurunuzu, {subject} ile ilgili önceki başvurunuzla birlikte tek bir talep olarak ele alıyoruz; durumu yeniden anlatmanıza gerek yok.',
-  followUp:
-    'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde sizinle yeniden iletişime geçeceğiz.',
+  followUp: 'Her şeyin yoluna girdiğinden emin olmak için {date} tarihinde size yeniden ulaşacağız.',
   'survey.question':
-    'Şikayetinizle ilgilenme biçimimizden ne kadar memnun kaldınız? Lütfen 1 (hiç memnun kalmadım) ile 5 (çok memnun kaldım) arasında bir puan verin.',
+    'Şikayetinizin ele alınış biçiminden ne kadar memnun kaldınız? Lütfen 1 (hiç memnun kalmadım) ile 5 (çok memnun kaldım) arasında bir puan verin.',
 
   'message.subject.order': '{orderId} numaralı siparişiniz hakkında',
   'message.subject.subscription': '{plan} aboneliğiniz hakkında',
@@ -135,10 +134,10 @@ export const tr = {
   'message.spoken.opening': 'Bu konuyu bize bildirdiğiniz için teşekkür ederiz.',
   'message.spoken.closing': 'Size yardımcı olabileceğim başka bir konu var mı?',
   'message.publicReply':
-    'Yaşadığınız olumsuz deneyim için özür dileriz; bunu telafi etmek istiyoruz. Size bizzat yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
+    'Yaşadığınız olumsuz deneyim için özür dileriz; bunu telafi etmek istiyoruz. Size daha hızlı yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
 
   'incident.statement':
-    'Birçok müşterimizi etkileyen bir sorunun farkındayız ve çözmek için çalışıyoruz. Yaşadığınız aksaklık için özür dileriz. Size bizzat yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
+    'Birçok müşterimizi etkileyen bir sorunun farkındayız ve çözmek için çalışıyoruz. Yaşadığınız aksaklık için özür dileriz. Size daha hızlı yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
   'incident.notice':
     'Yaşadığınız sorun, birçok müşterimizi etkileyen genel bir aksaklıktan kaynaklanıyor; aksaklığı kalıcı olarak gidermek için çalışıyoruz.',
 
@@ -165,24 +164,24 @@ export const tr = {
   'why.linked':
     'Bu şikayet {case} numaralı talebe bağlandı (sorumlu: {owner}): talebin tek bir sorumlusu vardır ve talep kapsamında verilmiş telafiler yeniden verilmez.',
   'why.linked.given':
-    '“{rule}” kuralından gelen {remedy} yeniden verilmiyor: {case} numaralı talep kapsamında zaten verildi.',
+    '“{rule}” kuralından gelen {remedy} bir daha verilmiyor: {case} numaralı talep kapsamında zaten verildi.',
   'why.linked.topUp':
     '“{rule}” kuralından gelen {remedy}, {cost} tutarından {kept} tutarına indirildi: {case} numaralı talep kapsamında hak edilen jestin bir kısmı zaten verildi.',
   'why.linked.goodwill':
     '“{rule}” kuralından gelen {remedy} ({cost}) çıkarıldı: {case} numaralı talep kapsamında hak edilen jest zaten verildi.',
   'why.automatic':
     'Otomatik olarak uygulanabilir: {total} tutarındaki maliyet, {limit} olan otomatik onay sınırının içinde.',
-  'why.human': 'Bir çalışanın ({queue}) incelemesi gerekiyor, çünkü {reasons}.',
+  'why.human': 'Bir çalışanın incelemesi gerekiyor (kuyruk: {queue}), çünkü {reasons}.',
   'why.call': 'Yazılı yanıt vermek yerine müşteriyi telefonla arayın, çünkü {reasons}.',
   'why.quietPost':
-    'Herkese açık paylaşım {reach} kişiye ulaştı, yani {threshold} kişinin altında kaldı: paylaşıma herkese açık olarak yanıt verilir, telafi ise özel bir şikayetle tamamen aynıdır.',
+    'Herkese açık paylaşım {reach} kişiye ulaştı, yani {threshold} kişinin altında kaldı: paylaşıma herkese açık olarak yanıt verilir, telafi ise herkese açık olmayan bir şikayettekiyle aynıdır.',
   'choice.refund': 'para iadesi',
-  'choice.resend': 'yeni ürün gönderimi',
+  'choice.resend': 'yenisiyle değişim',
   'choice.store_credit': 'hesap bakiyesi',
   'choice.coupon': 'indirim kuponu',
-  'choice.free_month': 'bir ay ücretsiz abonelik',
+  'choice.free_month': 'bir ay ücretsiz kullanım',
   'choice.gift': 'hediye',
-  'offer.choice': 'Bunun yerine {options} isterseniz bize bildirmeniz yeterli.',
+  'offer.choice': 'Bu çözüm yerine {options} tercih ederseniz bize bildirmeniz yeterli.',
   'offer.preferenceUnavailable': 'Maalesef bu durumda {preference} seçeneğini sunamıyoruz.',
   'why.preference': 'Müşterinin tercihi olan {preference}, {replaces} yerine ilk seçenek olarak sunuluyor.',
   'why.preferenceUnavailable':
@@ -249,5 +248,5 @@ export const tr = {
   'rule.legal': 'Hukuki yola başvurma uyarısını hukuk ekibimiz ele alır.',
   'rule.abusive': 'Hakaret içeren bir mesajı kıdemli bir çalışma arkadaşımız ele alır.',
   'rule.public-critical': 'Herkese açık ve ciddi bir şikayete sosyal medya ekibimiz yanıt verir.',
-  'rule.repeat': 'Yeniden şikayette bulunmak zorunda kalan müşterimizden kişisel olarak özür dileriz.',
+  'rule.repeat': 'Yeniden şikayette bulunmak zorunda kalan müşteriden kişisel olarak özür dilenir.',
 } as const satisfies Messages;
