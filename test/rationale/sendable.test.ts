@@ -124,9 +124,17 @@ describe('the sendable checker', () => {
     expect(sendableProblems('الف،� ب و ج', { ...ctx, locale: 'fa' })).toHaveLength(1);
     // Store credit is no bank loan; nothing is "below" in a call.
     expect(
-      sendableProblems('Bunun yerine alışveriş kredisi isterseniz', { ...ctx, locale: 'tr' }),
+      sendableProblems('Bu çözüm yerine alışveriş kredisi tercih ederseniz', { ...ctx, locale: 'tr' }),
     ).toHaveLength(1);
     expect(sendableProblems('size sunabileceklerimiz aşağıdadır.', { ...ctx, locale: 'tr' })).toHaveLength(1);
+    // An alternative to the whole offer, not "instead" of the sentence before it (often the gift).
+    expect(
+      sendableProblems('If you would prefer a refund instead, just let us know.', { ...ctx, locale: 'en' }),
+    ).toHaveLength(1);
+    expect(sendableProblems('Bunun yerine para iadesi isterseniz', { ...ctx, locale: 'tr' })).toHaveLength(1);
+    expect(sendableProblems('Size bizzat yardımcı olabilmemiz için', { ...ctx, locale: 'tr' })).toHaveLength(
+      1,
+    );
     // "This message" to a customer who phoned or came to the shop.
     const phoned = { ...ctx, complaint: { ...complaint, channel: 'phone' as const } };
     expect(sendableProblems('این پیام را همراه با پیام قبلی شما', { ...phoned, locale: 'fa' })).toHaveLength(
