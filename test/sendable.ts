@@ -25,6 +25,17 @@ export interface SendableContext {
 }
 
 const FSI_PDI = /[\u2068\u2069\u200e\u200f]/g;
+/** A word: letters and digits, joined by an apostrophe, a dot, an underscore or a hyphen ("o-1001", "5.99"). */
+const WORD = /[\p{L}\p{N}]+(?:['’._-][\p{L}\p{N}]+)*/gu;
+
+function words(text: string): string[] {
+  return plainWords(text.replace(FSI_PDI, ''));
+}
+
+/** The words of a text already without isolates and marks. */
+function plainWords(plain: string): string[] {
+  return plain.match(WORD) ?? [];
+}
 
 /** Words of the input the customer knows: order id, SKUs, product names, plan, platform, their name. */
 function inputWords(c: ComplaintInput): Set<string> {
@@ -38,10 +49,6 @@ function inputWords(c: ComplaintInput): Set<string> {
   return new Set(values.filter((v): v is string => typeof v === 'string').flatMap(words));
 }
 
-function words(text: string): string[] {
-  return text.replace(FSI_PDI, '').match(/[\p{L}\p{N}]+(?:['’._-][\p{L}\p{N}]+)*/gu) ?? [];
-}
-
 /** The words of the English catalogues that Turkish never uses: English left in a Turkish sentence. */
 const englishOnly = (() => {
   const lower = (s: string | undefined) =>
@@ -51,6 +58,17 @@ const englishOnly = (() => {
   return new Set(english.filter((w) => w.length > 2 && !turkish.has(w) && /^[a-z]+$/.test(w)));
 })();
 
+/** Whether a word, lower-cased the Turkish way, is one of `englishOnly` (memoised: the same words recur). */
+const englishWordMemo = new Map<string, boolean>();
+function isEnglishOnly(word: string): boolean {
+  let english = englishWordMemo.get(word);
+  if (english === undefined) {
+    english = englishOnly.has(word.toLocaleLowerCase('tr'));
+    englishWordMemo.set(word, english);
+  }
+  return english;
+}
+
 const GREGORIAN_FA = /ژانویه|فوریه|آوریل|ژوئن|ژوئیه|سپتامبر|اکتبر|نوامبر|دسامبر/;
 const DIGIT = '[0-9\u06F0-\u06F9]';
 /** A number of customers: "45 customers", "45 müşteri", «۴۵ مشتری» (the count is the agent's). */
@@ -59,28 +77,18 @@ const CUSTOMER_COUNT = new RegExp(`${DIGIT}[\\d.,\u066B\u066C]*\\s+(customers?|m
 const FRACTIONAL_TOMAN = new RegExp(`${DIGIT}[.,\u066B]${DIGIT}+\\s*(toman|tümen|تومان)`, 'iu');
 /** Turkish money written the English way: a sign or an ISO code before the amount ("€5,99", "IRR 1.000"). */
 const SIGN_FIRST_TR = /(?<![\p{L}\d])([€$¥£]|[A-Z]{3})\s?\d/u;
+const PLACEHOLDER = /\{\w+\}/;
+const LATIN_LETTER = /[A-Za-z]/;
+const LATIN_DIGIT = /[0-9]/;
+/** «٫۰۰» on a whole amount. */
+const ZERO_FRACTION_FA = /[۰-۹]٫۰+(?![۰-۹])/;
+/** A character of an id or a rule name that a customer word does not have. */
+const ID_LIKE = /[-_.\d]/;
 
 /** A comma of either script, which in a list of products separates them. */
 const LIST_COMMA = /[,\u060C]/;
 /** An opening quotation mark of one of the locales: "…", “…”, «…». */
 const OPENING_QUOTE = /["“«]$/;
-
-/** A product name with a comma in it, shown without quotation marks. */
-function unquotedCommaNames(plain: string, ctx: SendableContext): string[] {
-  const names = new Set(
-    (ctx.complaint.order?.items ?? [])
-      .map((i) => i.name?.trim())
-      .filter((n): n is string => n !== undefined && LIST_COMMA.test(n)),
-  );
-  return [...names]
-    .filter((name) =>
-      plain
-        .split(name)
-        .slice(0, -1)
-        .some((before) => !OPENING_QUOTE.test(before)),
-    )
-    .map((name) => `the product name ${JSON.stringify(name)} with a comma, unquoted`);
-}
 
 /** Bidi marks and the replacement character: a mark reaches a terminal as U+FFFD (see cli/style.ts). */
 const MARK_OR_REPLACEMENT = /[\u200e\u200f\u061c\ufffd]/u;
@@ -104,81 +112,164 @@ const REFUSED: Readonly<Record<Locale, readonly string[]>> = {
   fa: ['در ادامه آمده'],
 };
 
-/** Internal words: the rule set's queue ids and rule names, unless the locale's team name is that word. */
-function internalWords(ctx: SendableContext, customerWords: ReadonlySet<string>): string[] {
-  const queues = new Set<string>([ctx.ruleSet.policy.defaultQueue]);
-  for (const rule of ctx.ruleSet.rules) {
-    for (const remedy of rule.remedies) if (remedy.type === 'escalate') queues.add(remedy.queue);
-  }
-  const names = ctx.ruleSet.rules.map((r) => r.name);
-  return [...queues, ...names].filter((w) => /[-_.\d]/.test(w) && !customerWords.has(w));
+/**
+ * What the checks need to know of one complaint under one rule set, worked out once and reused for every
+ * sentence written for it (a recommendation has dozens, in every locale): the input's words, the
+ * internal ids and SKUs that must not appear, the product names with a comma, whether it was spoken.
+ * Complaints are read as values: a complaint object is not changed after it is checked.
+ */
+interface ComplaintReading {
+  /** Words of the input the customer knows (the order id, SKUs, names, plan, platform, their name). */
+  readonly known: ReadonlySet<string>;
+  /** The rule set's queue ids and rule names that look like ids and are not words of the input. */
+  readonly internalIds: readonly string[];
+  /** The order's SKUs that are not also a word of a name, the order id or the customer's name. */
+  readonly skus: readonly string[];
+  /** The order's product names with a comma in them, trimmed. */
+  readonly commaNames: readonly string[];
+  /** The channel when it is a phone call or a shop visit, where the customer wrote no message. */
+  readonly spoken: 'phone' | 'store' | undefined;
+  /** The problems found in each text already checked, by locale and text. */
+  readonly checked: Map<string, readonly string[]>;
 }
 
-/** The text as the checks read it: without isolates and marks, its words, and the input's words. */
+/** The queue ids and rule names of a rule set that look like ids (hyphens, dots, digits), in order. */
+const idLikeNames = new WeakMap<RuleSet, readonly string[]>();
+function idLikeNamesOf(ruleSet: RuleSet): readonly string[] {
+  let ids = idLikeNames.get(ruleSet);
+  if (ids === undefined) {
+    const queues = new Set<string>([ruleSet.policy.defaultQueue]);
+    for (const rule of ruleSet.rules) {
+      for (const remedy of rule.remedies) if (remedy.type === 'escalate') queues.add(remedy.queue);
+    }
+    ids = [...queues, ...ruleSet.rules.map((r) => r.name)].filter((w) => ID_LIKE.test(w));
+    idLikeNames.set(ruleSet, ids);
+  }
+  return ids;
+}
+
+function readComplaint(complaint: ComplaintInput, ruleSet: RuleSet): ComplaintReading {
+  const known = inputWords(complaint);
+  const items = complaint.order?.items ?? [];
+  // A SKU that is also a word of a name, the order id or the customer's name is that word.
+  const named = new Set(
+    [complaint.order?.id, complaint.customer.name, ...items.map((i) => i.name)].flatMap((v) =>
+      typeof v === 'string' ? words(v) : [],
+    ),
+  );
+  const commaNames = new Set(
+    items.map((i) => i.name?.trim()).filter((n): n is string => n !== undefined && LIST_COMMA.test(n)),
+  );
+  return {
+    known,
+    internalIds: idLikeNamesOf(ruleSet).filter((w) => !known.has(w)),
+    skus: [...new Set(items.map((i) => i.sku))].filter((sku) => !named.has(sku)),
+    commaNames: [...commaNames],
+    spoken: complaint.channel === 'phone' || complaint.channel === 'store' ? complaint.channel : undefined,
+    checked: new Map(),
+  };
+}
+
+/** Each complaint's reading under each rule set, made on first use (see `ComplaintReading`). */
+const readings = new WeakMap<RuleSet, WeakMap<ComplaintInput, ComplaintReading>>();
+function readingOf(complaint: ComplaintInput, ruleSet: RuleSet): ComplaintReading {
+  let byComplaint = readings.get(ruleSet);
+  if (byComplaint === undefined) {
+    byComplaint = new WeakMap();
+    readings.set(ruleSet, byComplaint);
+  }
+  let reading = byComplaint.get(complaint);
+  if (reading === undefined) {
+    reading = readComplaint(complaint, ruleSet);
+    byComplaint.set(complaint, reading);
+  }
+  return reading;
+}
+
+/** The text as the checks read it: without isolates and marks, its words, and the complaint's reading. */
 interface Reading {
   readonly plain: string;
   readonly tokens: readonly string[];
   readonly tokenSet: ReadonlySet<string>;
-  readonly known: ReadonlySet<string>;
+  readonly complaint: ComplaintReading;
 }
 
-/** A SKU is never shown: a product is named by the order's name for it, or not named at all. */
-function skuProblems({ tokenSet }: Reading, ctx: SendableContext): string[] {
-  const items = ctx.complaint.order?.items ?? [];
-  // A SKU that is also a word of a name, the order id or the customer's name is that word.
-  const named = new Set(
-    [ctx.complaint.order?.id, ctx.complaint.customer.name, ...items.map((i) => i.name)].flatMap((v) =>
-      typeof v === 'string' ? words(v) : [],
-    ),
-  );
-  return [...new Set(items.map((i) => i.sku))]
-    .filter((sku) => tokenSet.has(sku) && !named.has(sku))
-    .map((sku) => `SKU "${sku}"`);
+/** A product name with a comma in it, shown without quotation marks (in a list it reads as two). */
+function unquotedCommaNames({ plain, complaint }: Reading): string[] {
+  return complaint.commaNames
+    .filter((name) =>
+      plain
+        .split(name)
+        .slice(0, -1)
+        .some((before) => !OPENING_QUOTE.test(before)),
+    )
+    .map((name) => `the product name ${JSON.stringify(name)} with a comma, unquoted`);
 }
 
-function persianProblems({ plain, tokens, known }: Reading): string[] {
+/** Placeholders, internal ids, SKUs and unquoted names with a comma: words the customer must not read. */
+function wordProblems(reading: Reading): string[] {
+  const { plain, tokenSet, complaint } = reading;
   const problems: string[] = [];
-  const latin = tokens.filter((w) => /[A-Za-z]/.test(w) && !known.has(w));
-  if (latin.length > 0) problems.push(`Latin-script words ${JSON.stringify(latin)}`);
-  const digits = tokens.filter((w) => /[0-9]/.test(w) && !known.has(w));
-  if (digits.length > 0) problems.push(`Latin digits ${JSON.stringify(digits)}`);
-  if (GREGORIAN_FA.test(plain)) problems.push('a Gregorian month');
-  if (plain.includes('ریال ایران')) problems.push('«ریال ایران» for «ریال»');
-  if (/[۰-۹]٫۰+(?![۰-۹])/.test(plain)) problems.push('«٫۰۰» on a whole amount');
+  if (PLACEHOLDER.test(plain)) problems.push('a placeholder is left');
+  for (const id of complaint.internalIds) if (tokenSet.has(id)) problems.push(`internal id "${id}"`);
+  // A SKU is never shown: a product is named by the order's name for it, or not named at all.
+  for (const sku of complaint.skus) if (tokenSet.has(sku)) problems.push(`SKU "${sku}"`);
+  problems.push(...unquotedCommaNames(reading));
   return problems;
 }
 
-function turkishProblems({ plain, tokens, known }: Reading): string[] {
+function persianProblems({ plain, tokens, complaint: { known } }: Reading): string[] {
   const problems: string[] = [];
-  const english = tokens.filter((w) => englishOnly.has(w.toLocaleLowerCase('tr')) && !known.has(w));
+  const latin = tokens.filter((w) => LATIN_LETTER.test(w) && !known.has(w));
+  if (latin.length > 0) problems.push(`Latin-script words ${JSON.stringify(latin)}`);
+  const digits = tokens.filter((w) => LATIN_DIGIT.test(w) && !known.has(w));
+  if (digits.length > 0) problems.push(`Latin digits ${JSON.stringify(digits)}`);
+  if (GREGORIAN_FA.test(plain)) problems.push('a Gregorian month');
+  if (plain.includes('ریال ایران')) problems.push('«ریال ایران» for «ریال»');
+  if (ZERO_FRACTION_FA.test(plain)) problems.push('«٫۰۰» on a whole amount');
+  return problems;
+}
+
+function turkishProblems({ plain, tokens, complaint: { known } }: Reading): string[] {
+  const problems: string[] = [];
+  const english = tokens.filter((w) => isEnglishOnly(w) && !known.has(w));
   if (english.length > 0) problems.push(`English words ${JSON.stringify(english)}`);
   const sign = plain.match(SIGN_FIRST_TR)?.[1];
   if (sign !== undefined && !known.has(sign)) problems.push(`the currency "${sign}" before the amount`);
   return problems;
 }
 
-/** What keeps `text`, written for the customer of `ctx.complaint` in `ctx.locale`, from being sent. */
-export function sendableProblems(text: string, ctx: SendableContext): string[] {
+/** What keeps `text` from being sent, in `locale`, to the customer `reading.complaint` was read from. */
+function problemsOf(text: string, locale: Locale, complaint: ComplaintReading): string[] {
   const plain = text.replace(FSI_PDI, '');
-  const tokens = words(plain);
-  const reading: Reading = { plain, tokens, tokenSet: new Set(tokens), known: inputWords(ctx.complaint) };
-  const problems: string[] = [];
-  if (/\{\w+\}/.test(plain)) problems.push('a placeholder is left');
-  for (const id of internalWords(ctx, reading.known)) {
-    if (reading.tokenSet.has(id)) problems.push(`internal id "${id}"`);
-  }
-  problems.push(...skuProblems(reading, ctx));
-  problems.push(...unquotedCommaNames(plain, ctx));
-  for (const phrase of REFUSED[ctx.locale]) if (plain.includes(phrase)) problems.push(`"${phrase}"`);
+  const tokens = plainWords(plain);
+  const reading: Reading = { plain, tokens, tokenSet: new Set(tokens), complaint };
+  const problems = wordProblems(reading);
+  for (const phrase of REFUSED[locale]) if (plain.includes(phrase)) problems.push(`"${phrase}"`);
   if (MARK_OR_REPLACEMENT.test(text)) problems.push('a bidi mark or U+FFFD');
-  const spoken = ctx.complaint.channel === 'phone' || ctx.complaint.channel === 'store';
-  if (spoken && MESSAGE_WORDS[ctx.locale].test(plain))
-    problems.push(`"message" on the ${ctx.complaint.channel}`);
+  if (complaint.spoken !== undefined && MESSAGE_WORDS[locale].test(plain))
+    problems.push(`"message" on the ${complaint.spoken}`);
   if (CUSTOMER_COUNT.test(plain)) problems.push('a count of customers');
   if (FRACTIONAL_TOMAN.test(plain)) problems.push('a fractional toman');
-  if (ctx.locale === 'fa') problems.push(...persianProblems(reading));
-  if (ctx.locale === 'tr') problems.push(...turkishProblems(reading));
-  return problems.map((what) => `${what} in ${ctx.locale} text: ${JSON.stringify(text)}`);
+  if (locale === 'fa') problems.push(...persianProblems(reading));
+  if (locale === 'tr') problems.push(...turkishProblems(reading));
+  return problems.map((what) => `${what} in ${locale} text: ${JSON.stringify(text)}`);
+}
+
+/**
+ * What keeps `text`, written for the customer of `ctx.complaint` in `ctx.locale`, from being sent. A text
+ * checked before for the same complaint, rule set and locale is not read again (a recommendation's
+ * sentences recur in its message).
+ */
+export function sendableProblems(text: string, ctx: SendableContext): string[] {
+  const complaint = readingOf(ctx.complaint, ctx.ruleSet);
+  const key = `${ctx.locale}\u0000${text}`;
+  let problems = complaint.checked.get(key);
+  if (problems === undefined) {
+    problems = problemsOf(text, ctx.locale, complaint);
+    complaint.checked.set(key, problems);
+  }
+  return [...problems];
 }
 
 /** Phrases a native reader noticed when a message said them more than once. */
