@@ -83,8 +83,8 @@ function byPriorityGroups(rules: readonly { name: string; priority: number }[]):
   return [...groups].map(([p, names]) => [p, names.sort()]);
 }
 
-async function agrees(evaluator: RuleEvaluator, ruleSet: RuleSet, facts: Facts): Promise<void> {
-  const { results, failureResults } = await bareEngine(ruleSet).run({ ...facts });
+async function agrees(evaluator: RuleEvaluator, engine: Engine, facts: Facts): Promise<void> {
+  const { results, failureResults } = await engine.run({ ...facts });
   const outcomes = (await evaluator.evaluate(facts, 'all')) as readonly RuleOutcome[];
   const fired = outcomes.filter((o) => o.fired);
   expect(byPriorityGroups(fired)).toStrictEqual(
@@ -95,14 +95,20 @@ async function agrees(evaluator: RuleEvaluator, ruleSet: RuleSet, facts: Facts):
   const bare = new Map(
     [...results, ...failureResults].map((r) => [r.name, traceOf(r.conditions as unknown as Evaluated)]),
   );
-  for (const o of outcomes) expect(withoutTopResult(o.conditions), o.name).toStrictEqual(bare.get(o.name));
+  // Every rule's trace, compared in one assertion (by rule name; one `expect` per rule was a fifth of the time).
+  expect(new Map(outcomes.map((o) => [o.name, withoutTopResult(o.conditions)]))).toStrictEqual(
+    new Map(outcomes.map((o) => [o.name, bare.get(o.name)])),
+  );
   expect(bare.size).toBe(outcomes.length);
 }
 
 const differential = (evaluatorOf: (ruleSet: RuleSet) => RuleEvaluator) =>
   fc.asyncProperty(ruleSetArb, fc.array(factsArb, { minLength: 1, maxLength: 3 }), async (doc, list) => {
     const ruleSet = loadRuleSet(doc);
-    for (const facts of list) await agrees(evaluatorOf(ruleSet), ruleSet, facts);
+    // Built once per rule set and run on every facts, as both engines are used.
+    const evaluator = evaluatorOf(ruleSet);
+    const engine = bareEngine(ruleSet);
+    for (const facts of list) await agrees(evaluator, engine, facts);
   });
 
 /** A seed drawn for this run, besides the fixed one: each CI run explores new cases (printed on failure). */
