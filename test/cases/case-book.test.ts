@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaseBook } from '../../src/cases/case-book';
+import { CaseBook, MAX_OPEN_CASES } from '../../src/cases/case-book';
 import { windowMs } from '../../src/cases/case-key';
 import { recommendLinked } from '../../src/cases/linked-batch';
 import type { Complaint } from '../../src/complaint/schema';
@@ -48,6 +48,66 @@ describe('the case book: memory holds only the cases still inside the window', (
     expect(book.find('a', t0 + 2 * DAY_MS)?.id).toBe('c-a'); // out of order, within the window
     expect(book.find('b', t0 + 7 * DAY_MS)).toBeUndefined(); // more than two windows past 'a': swept
     expect(book.size).toBe(0);
+  });
+
+  it('over a stream far out of time order it holds at most its capacity, counted', () => {
+    // The benchmark's stream: complaints spread at random over half a year, so that nearly every one
+    // is more than two windows behind the latest complaint read. Once the clock has reached the end of
+    // the half year it no longer moves, and a book that forgot cases only as the clock moved held
+    // every case ever opened (1,000,000 of them, about 420 MB).
+    const window = windowMs(3);
+    const capacity = 5_000;
+    const book = new CaseBook(window, capacity);
+    const start = Date.UTC(2026, 0, 1);
+    let seed = 0x5eed;
+    const random = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    let most = 0;
+    for (let i = 0; i < 200_000; i++) {
+      const at = start + Math.floor(random() * 180 * DAY_MS);
+      const key = `k${i % 50_000}`;
+      if (!book.find(key, at)) book.open(key, open(key, at));
+      most = Math.max(most, book.size);
+    }
+    expect(most).toBeLessThanOrEqual(capacity);
+    expect(book.size).toBeGreaterThan(capacity / 2); // and it does hold cases: it is not simply emptied
+  });
+
+  it('the default capacity bounds the book by count, never by the number of customers', () => {
+    const book = new CaseBook(windowMs(3));
+    expect(book.capacity).toBe(MAX_OPEN_CASES);
+    const at = Date.UTC(2026, 2, 10);
+    let most = 0;
+    // Every complaint a new customer, all on one afternoon: every case is inside its window.
+    for (let i = 0; i < MAX_OPEN_CASES * 3; i++) {
+      const key = `u-${i}`;
+      if (!book.find(key, at + i)) book.open(key, open(key, at + i));
+      most = Math.max(most, book.size);
+    }
+    expect(most).toBeLessThanOrEqual(MAX_OPEN_CASES);
+  });
+
+  it('when full, it forgets the cases no complaint can join first, then the ones opened first', () => {
+    const book = new CaseBook(windowMs(3), 100);
+    const t0 = Date.UTC(2026, 2, 10);
+    const late = t0 + 30 * DAY_MS;
+    for (let i = 0; i < 50; i++) book.open(`now-${i}`, open(`now-${i}`, late + i));
+    expect(book.find('probe', late + 60)).toBeUndefined(); // the clock is at `late`
+    // A thousand cases from a month earlier, far behind the clock: each may open, none stays long.
+    for (let i = 0; i < 1_000; i++) {
+      const at = t0 + i;
+      if (!book.find(`old-${i}`, at)) book.open(`old-${i}`, open(`old-${i}`, at));
+    }
+    expect(book.size).toBeLessThanOrEqual(100);
+    // Every case inside the window of the latest complaint is still there.
+    for (let i = 0; i < 50; i++) expect(book.find(`now-${i}`, late + 60)?.id).toBe(`now-${i}`);
+    // Full of cases inside the window: the one opened first goes first.
+    for (let i = 50; i < 101; i++) book.open(`now-${i}`, open(`now-${i}`, late + i));
+    expect(book.size).toBeLessThanOrEqual(100);
+    expect(book.find('now-100', late + 100)?.id).toBe('now-100');
+    expect(book.find('now-0', late + 100)).toBeUndefined();
   });
 
   it('a linked batch holds only the open cases of the window, whatever the stream length', async () => {
