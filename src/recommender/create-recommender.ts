@@ -7,8 +7,9 @@ import { asRedressError, invalidOption } from '../errors';
 import { checkExchangeRates, type ExchangeRates } from '../exchange/rates';
 import { checkCurrencyDisplay } from '../i18n/currency-display';
 import { type CurrencyDisplay, isLocale, LOCALE_CODES, type Locale, unsupportedLocale } from '../i18n/locale';
-import { recommendWithIncidents } from '../incidents/crisis';
+import { type IncidentBatchDeps, recommendWithIncidents } from '../incidents/crisis';
 import type { IncidentOptions } from '../incidents/options';
+import { recommendInPasses } from '../incidents/passes';
 import { recommendStream } from '../incidents/stream';
 import { type Limits, resolveLimits } from '../input/limits';
 import { DEFAULT_CASE_WINDOW_DAYS } from '../policy/schema';
@@ -75,6 +76,15 @@ export interface RecommendManyOptions extends ManyOptions, RecommendOptions {
    * earlier than the one before it ends the batch with `INVALID_COMPLAINT` (`out_of_order`).
    */
   readonly timeOrdered?: boolean;
+  /**
+   * With `incidents`, for complaints not in time order that can be read more than once (a file): a
+   * fresh read of the same complaints, in the same order, each time it is called. Crisis mode then
+   * reads them in passes instead of holding the batch: `readAgain()` for the incidents (keeping about
+   * 30 bytes and the id of each complaint) and again for their members' severity, then `complaints`
+   * for the results, each made as it is read. The results are the same as without it. A read that
+   * differs from the first ends the batch with `INVALID_OPTIONS` (`changed`).
+   */
+  readonly readAgain?: () => Iterable<unknown> | AsyncIterable<unknown>;
 }
 
 /** Turns complaints into recommendations with one rule set. Safe to call concurrently. */
@@ -239,10 +249,10 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     ruleSet,
     recommend,
     recommendMany: (complaints, manyOptions = {}) => {
-      const { incidents, timeOrdered, ...rest } = manyOptions;
+      const { incidents, timeOrdered, readAgain, ...rest } = manyOptions;
       checkBatch(rest);
       if (incidents !== undefined && incidents !== false) {
-        return (timeOrdered ? recommendStream : recommendWithIncidents)(complaints, {
+        const deps: IncidentBatchDeps = {
           run: pipeline.run,
           callFor: (c) => pipeline.callFor(c, rest),
           severity: (c) => scoreSeverity(c, ruleSet.scoring.severity).score,
@@ -250,7 +260,10 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
           incidents: incidents === true ? {} : incidents,
           limits,
           policy: ruleSet.policy.incidents,
-        });
+        };
+        if (timeOrdered) return recommendStream(complaints, deps);
+        if (readAgain) return recommendInPasses(complaints, readAgain, deps);
+        return recommendWithIncidents(complaints, deps);
       }
       if (rest.link !== false) return recommendLinked(complaints, linked(rest));
       return recommendEach(complaints, localRecommend(rest), rest, threads, batchOf(rest));
