@@ -20,7 +20,8 @@ export interface BatchOptions<Seen = undefined> {
   readonly concurrency?: number;
   /**
    * Crisis mode (`recommendMany`'s `incidents`): every recommender reads the whole input before its
-   * first result, so memory then grows with the input.
+   * first result, so memory then grows with the input, unless it is `timeOrdered` or can be read
+   * again (`readAgain`).
    */
   readonly incidents?: IncidentOptions;
   /** `false` (`--no-link`): complaints about one problem are not linked into cases (docs/cases.md). */
@@ -30,6 +31,12 @@ export interface BatchOptions<Seen = undefined> {
    * `timeOrdered`): memory holds about a window of complaints, not the input.
    */
   readonly timeOrdered?: boolean;
+  /**
+   * With `incidents`, for a file out of time order: a fresh read of the file's records
+   * (`recordTexts`), so that crisis mode reads it in passes (`recommendMany`'s `readAgain`): memory then
+   * holds about 30 bytes and the id of each complaint, not the complaints.
+   */
+  readonly readAgain?: () => AsyncIterable<unknown>;
   /**
    * Looks at each record's JSON value as it is read (not for lines that are not JSON); what it returns
    * comes back on the record's item as `seen`, so that a caller can keep a little of each complaint
@@ -100,6 +107,16 @@ export function readLine(raw: RawLine, maxLineBytes: number): Read {
   return parsed.ok
     ? { failure: undefined, value: parsed.value }
     : { failure: lineError(raw.line, 'INVALID_JSON', `not valid JSON: ${parsed.message}`) };
+}
+
+/**
+ * The text of each record of an input as `recommendLines` sends it to the recommenders, read afresh:
+ * blank lines and lines that are not text (too long, not UTF-8) are left out. A line that is not JSON
+ * is sent as it is: the recommender finds it no complaint, as it finds the same line in the results'
+ * pass (where it stays the line's error record).
+ */
+export async function* recordTexts(lines: AsyncIterable<RawLine>): AsyncGenerator<string> {
+  for await (const raw of lines) if ('text' in raw && !isBlank(raw.text)) yield raw.text;
 }
 
 /** The complaint id in a line's JSON text, when it has a readable one (for error records). */
@@ -199,7 +216,8 @@ function lineResult<Seen>(item: Pending<Seen>, result: RecommendationResult): Li
  * own `recommendMany` with bounded concurrency; the lines between them are held only until all have
  * taken them, and failed lines wait in order, at most `MAX_WAITING_FAILURES` of them. (In crisis mode,
  * `incidents`, an incident's policy may depend on the last line, so every line is held, unless the
- * input is `timeOrdered`: then about a window of lines.)
+ * input is `timeOrdered` (then about a window of lines) or can be read again (`readAgain`: then it is
+ * read in passes).)
  */
 export async function* recommendLines<Seen = undefined>(
   lines: AsyncIterable<RawLine>,
@@ -215,6 +233,7 @@ export async function* recommendLines<Seen = undefined>(
         ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
         ...(options.incidents === undefined ? {} : { incidents: options.incidents }),
         ...(options.timeOrdered ? { timeOrdered: true } : {}),
+        ...(options.readAgain ? { readAgain: options.readAgain } : {}),
         ...(options.link === false ? { link: false } : {}),
       })
       [Symbol.asyncIterator](),

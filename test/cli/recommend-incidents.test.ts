@@ -51,10 +51,25 @@ describe.concurrent('redress recommend --incidents', () => {
     expect(records(found.stdout).filter((r) => r.incident)).toHaveLength(50);
   });
 
-  it('reads a file out of time order whole, with the same result', async () => {
+  it('reads a file out of time order in passes, with the result of reading it whole', async () => {
     const run = await runInProcess(['recommend', '--incidents', unordered]);
     expect(run.code).toBe(0);
     expect(records(run.stdout)).toEqual(await library(shuffled));
+  });
+
+  it('keeps every bad line of a file out of time order in its place, as an error record', async () => {
+    const long = JSON.stringify({ id: 'long', summary: 'x'.repeat(3_000) });
+    const messy = [...shuffled.slice(0, 30), '', '{"id": "broken"', long, '  ', ...shuffled.slice(30)];
+    const file = tmp.writeLines('messy.jsonl', messy);
+    const run = await runInProcess(['recommend', '--incidents', '--max-line-bytes', '2048', file]);
+    expect(run.code).toBe(1);
+    const out = records(run.stdout);
+    expect(out.filter((r) => r.incident)).toHaveLength(50);
+    expect(out.slice(30, 32)).toMatchObject([
+      { line: 32, error: { code: 'INVALID_JSON' } },
+      { line: 33, error: { code: 'LIMIT_EXCEEDED' } },
+    ]);
+    expect([...out.slice(0, 30), ...out.slice(32)]).toEqual(await library(shuffled));
   });
 
   it('refuses standard input out of time order, saying what to do', async () => {
@@ -63,7 +78,7 @@ describe.concurrent('redress recommend --incidents', () => {
     expect(run.stderr).toBe(
       'redress: standard input is not in time order: "bg-0-billing" is earlier than the complaint before it. ' +
         '--incidents streams standard input only in time order: sort it by receivedAt, or name the file ' +
-        '(a file out of order is read whole)\n',
+        '(a file out of order is read in passes)\n',
     );
   });
 

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { createRecommender, isRedressError, type Locale } from '../../index';
-import { type BatchItem, type BatchOptions, recommendLines } from '../batch';
+import { type BatchItem, type BatchOptions, recommendLines, recordTexts } from '../batch';
 import { CliError } from '../cli-error';
 import { ExitCode } from '../exit-code';
 import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../incident-flags';
@@ -69,7 +69,7 @@ export function recommendCommand(io: CliIo): Command {
     .option(
       '--incidents',
       'crisis mode: answer the complaints of each incident with one voice (the flags below set detection); ' +
-        'time-ordered input streams in bounded memory, a file out of order is read whole',
+        'time-ordered input streams in bounded memory, a file out of order is read in passes',
     )
     .addHelpText(
       'after',
@@ -143,27 +143,37 @@ async function recommend(
 
 /**
  * Crisis mode's batch options: standard input is streamed, so it must come in time order; a file is
- * read once first to see whether it does (then it streams too), else it is read whole.
+ * read once first to see whether it does (then it streams too), else it is read in passes: once for
+ * its incidents, once for their members, and once for the results.
  */
 async function crisisOptions(
   io: CliIo,
   inputPath: string | undefined,
   options: RecommendOptions,
-): Promise<{ incidents: ReturnType<typeof incidentSettings>; timeOrdered: boolean }> {
+): Promise<Pick<BatchOptions, 'incidents' | 'timeOrdered' | 'readAgain'>> {
   const incidents = incidentSettings(options);
   const stdin = inputPath === undefined || inputPath === '-';
   const timeOrdered = stdin || (await inTimeOrder(openInput(io, inputPath), options.maxLineBytes));
-  return { incidents, timeOrdered };
+  if (timeOrdered) return { incidents, timeOrdered };
+  const { maxLineBytes } = options;
+  const readAgain = () => recordTexts(readLines(openInput(io, inputPath).chunks, { maxLineBytes }));
+  return { incidents, timeOrdered, readAgain };
 }
 
-/** Standard input out of time order, said as what to do about it. */
+/** Standard input out of time order (or a file that changed between passes), said as what to do about it. */
 function outOfOrder(error: unknown, input: Input): unknown {
+  if (isRedressError(error) && error.issues[0]?.code === 'changed') {
+    return new CliError(
+      `${input.name} changed while it was read: --incidents reads a file out of time order more than once, ` +
+        'and the complaints read again were not the same; run it again on a file that stays as it is',
+    );
+  }
   if (!isRedressError(error) || error.issues[0]?.code !== 'out_of_order') return error;
   const id = /complaint ("[^"]*")/.exec(error.issues[0]?.message ?? '')?.[1] ?? 'a complaint';
   return new CliError(
     `${input.name} is not in time order: ${id} is earlier than the complaint before it. ` +
       '--incidents streams standard input only in time order: sort it by receivedAt, or name the file ' +
-      '(a file out of order is read whole)',
+      '(a file out of order is read in passes)',
   );
 }
 
