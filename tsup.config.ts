@@ -12,7 +12,8 @@ export const declarationEntries = {
 export default defineConfig({
   // `analysis`, `incidents`, `outcomes` and `testing` are the `redress/…` subpath entries; `cli` is the `redress`
   // command (package.json `bin`), whose entry file starts with a shebang; `worker` is the batch worker
-  // thread's script, which recommendMany starts from next to the library.
+  // thread's script, which recommendMany starts from next to the library, and `replay-worker` the
+  // script of `redress simulate`'s worker threads.
   entry: {
     index: 'src/index.ts',
     analysis: 'src/analysis/index.ts',
@@ -21,6 +22,7 @@ export default defineConfig({
     testing: 'src/testing/index.ts',
     cli: 'src/cli/bin.ts',
     worker: 'src/recommender/worker.ts',
+    'replay-worker': 'src/cli/simulate/replay-worker.ts',
   },
   format: ['esm', 'cjs'],
   dts: { entry: declarationEntries },
@@ -36,6 +38,9 @@ export default defineConfig({
     options.define = {
       ...options.define,
       __REDRESS_WORKER_FILE__: JSON.stringify(context.format === 'cjs' ? 'worker.cjs' : 'worker.js'),
+      __REDRESS_REPLAY_WORKER_FILE__: JSON.stringify(
+        context.format === 'cjs' ? 'replay-worker.cjs' : 'replay-worker.js',
+      ),
     };
   },
 });

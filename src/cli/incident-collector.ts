@@ -34,6 +34,12 @@ export class IncidentCollector {
     this.reader = new EntryReader(settings(options).groupBy);
   }
 
+  /** How complaints are grouped into causes: `cause` or `category`; undefined for a custom grouping. */
+  get groupBy(): 'cause' | 'category' | undefined {
+    const groupBy = this.reader.groupBy;
+    return typeof groupBy === 'string' ? groupBy : undefined;
+  }
+
   /**
    * What detection needs of one complaint: a parsed `Complaint`, or the JSON value of one the library
    * accepted (see `fromAcceptedJson`). `position` orders complaints at the same instant with the same

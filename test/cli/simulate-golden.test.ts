@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, type ExpectStatic, it } from 'vitest';
-import { root, tempDir } from './run';
+import { root, runCli, tempDir } from './run';
 import { runInProcess } from './run-in-process';
 
 /**
@@ -87,6 +87,37 @@ describe.concurrent('redress simulate, byte for byte', () => {
     const run = await simulate(expect, [...compare, '--apply-incidents', '--json', '--examples', '3']);
     await expect(run.stdout).toMatchFileSnapshot(golden('crisis.json'));
   });
+});
+
+// The built command decides chunks of lines on worker threads (from source it cannot start them): its
+// output must be the goldens, byte for byte, with one worker and with two, however the chunks come back.
+describe('redress simulate on worker threads (the built command), byte for byte', () => {
+  const goldenText = (name: string) => readFileSync(join(root, 'test/cli', golden(name)), 'utf8');
+  for (const workers of ['1', '2']) {
+    it(`prints the goldens with --workers ${workers}`, async ({ expect }) => {
+      const report = join(tmp.dir, `report-${workers}.html`);
+      const outcomes = ['--outcomes', 'examples/outcomes.jsonl'];
+      const runs = await Promise.all([
+        runCli(['simulate', '-', ...compare, ...outcomes, '--workers', workers, '--json'], { input }),
+        runCli(
+          ['simulate', '-', ...compare, ...outcomes, '--workers', workers, '--quiet', '--report', report],
+          {
+            input,
+          },
+        ),
+        runCli(
+          ['simulate', '-', ...compare, '--no-link', '--json', '--examples', '3', '--workers', workers],
+          {
+            input,
+          },
+        ),
+      ]);
+      for (const run of runs) expect(run.code, run.stderr).toBe(1);
+      expect(runs[0]?.stdout).toBe(goldenText('compare.json'));
+      expect(readFileSync(report, 'utf8')).toBe(goldenText('report.html'));
+      expect(runs[2]?.stdout).toBe(goldenText('no-link.json'));
+    }, 120_000);
+  }
 });
 
 describe('redress simulate, rule sets with their own scoring', () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Entry } from '../../incidents/types';
 import { createRecommender, type RecommenderOptions } from '../../index';
-import { recommendLines } from '../batch';
+import { type BatchItem, recommendLines } from '../batch';
 import { CliError, describeIoError } from '../cli-error';
 import { ExitCode } from '../exit-code';
 import { fromAcceptedJson, IncidentCollector } from '../incident-collector';
@@ -10,6 +10,7 @@ import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../inc
 import { openInput } from '../input';
 import { type CliIo, filePath } from '../io';
 import { isBlank, type RawLine, readLines, unreadableLine } from '../line-reader';
+import { isLineError } from '../line-record';
 import { linkOption, maxLineBytesOption, quietOption, ratesOption, wholeNumber } from '../options';
 import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { type Progress, silentProgress, terminalProgress } from '../progress';
@@ -20,6 +21,7 @@ import { type ReplayItem, replayLines } from '../simulate/replay';
 import { renderReport } from '../simulate/report/html';
 import type { Reporting } from '../simulate/reporting';
 import { Simulation, type SimulationIncidents } from '../simulate/simulation';
+import { tallied } from '../simulate/tallied';
 import { renderSimulationText } from '../simulate/text';
 import { reportResources } from '../stats';
 import { colorWanted, createStyle } from '../style';
@@ -34,6 +36,8 @@ interface SimulateOptions extends Omit<IncidentFlagValues, 'baseline'> {
   readonly examples: number;
   readonly reportRows: number;
   readonly concurrency?: number;
+  /** `--workers`: worker threads for the replay; absent: one per core, once the input is large. */
+  readonly workers?: number;
   /** False with `--no-link`. */
   readonly link: boolean;
   readonly maxLineBytes: number;
@@ -70,6 +74,11 @@ export function simulateCommand(io: CliIo): Command {
     .option('--examples <n>', 'largest changes listed in the text summary', wholeNumber(0, 1000), 10)
     .option('--report-rows <n>', 'largest changes in the report table', wholeNumber(0, 100_000), 1000)
     .addOption(linkOption())
+    .option(
+      '--workers <n>',
+      'worker threads replaying the lines (default: one per core, once past the first 1,000 lines; 0: none)',
+      wholeNumber(0, 64),
+    )
     .addOption(maxLineBytesOption())
     .addOption(quietOption())
     .option('--color', 'colour the output even when it is not a terminal')
@@ -82,10 +91,10 @@ export function simulateCommand(io: CliIo): Command {
         '(holds the whole input in memory)',
     ).conflicts('incidents'),
     ...incidentFlags('--incident-baseline'),
-    // The replay runs in one thread; only crisis mode's batches take a concurrency.
+    // Only crisis mode's batches take a concurrency; the replay's threads are --workers.
     new Option(
       '-c, --concurrency <n>',
-      'with --apply-incidents: complaints in flight at once (the replay itself runs in one thread)',
+      'with --apply-incidents: complaints in flight at once (the replay itself: --workers)',
     ).argParser(wholeNumber(1, 1024)),
   ];
   for (const option of incidentOptions) command.addOption(option.helpGroup('Incident options:'));
@@ -179,29 +188,37 @@ function replay(
   sides: readonly RecommenderOptions[],
   options: SimulateOptions,
   incidents: SimulationIncidents | undefined,
-): AsyncIterable<ReplayItem<Entry | undefined>> {
+): AsyncIterable<ReplayItem> {
   const collector = incidents?.collector;
   if (!incidents?.applied) {
     return replayLines(lines, {
       sides,
       maxLineBytes: options.maxLineBytes,
       link: options.link,
-      // Read from the valid complaint, which detection reads as `fromAcceptedJson` gives it.
-      ...(collector
-        ? { inspect: (complaint: unknown, line: number) => collector.read(complaint, line) }
-        : {}),
+      ...(collector ? { incidents: collector } : {}),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
     });
   }
   // Read while the line's JSON is at hand; kept only if the complaint gets a recommendation.
   const inspect = collector
     ? { inspect: (value: unknown, line: number) => collector.read(fromAcceptedJson(value), line) }
     : {};
-  return recommendLines(lines, sides.map(createRecommender), options.maxLineBytes, {
-    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-    ...(options.link ? {} : { link: false }),
-    incidents: incidents.options,
-    ...inspect,
-  });
+  return talliedItems(
+    recommendLines(lines, sides.map(createRecommender), options.maxLineBytes, {
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.link ? {} : { link: false }),
+      incidents: incidents.options,
+      ...inspect,
+    }),
+  );
+}
+
+/** Crisis mode's items with what the summary reads of each recommendation. */
+async function* talliedItems(items: AsyncIterable<BatchItem<Entry | undefined>>): AsyncGenerator<ReplayItem> {
+  for await (const item of items) {
+    const results = item.results.map((r) => (isLineError(r) ? r : tallied(r)));
+    yield { ...item, results };
+  }
 }
 
 /** The outcomes under the baseline (`--outcomes`), read before the complaints; they need a baseline to be under. */
@@ -217,7 +234,8 @@ async function outcomeEvidence(
     );
   }
   const input = openInput(io, options.outcomes);
-  const evidence = new OutcomeEvidence(input.name);
+  const { name, version } = baseline.ruleSet;
+  const evidence = new OutcomeEvidence(input.name, { name, version });
   for await (const raw of readLines(input.chunks, { maxLineBytes: options.maxLineBytes })) {
     if ('problem' in raw)
       evidence.addUnreadable(raw.line, unreadableLine(raw.problem, raw.bytes, options.maxLineBytes));

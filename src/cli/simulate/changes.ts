@@ -1,9 +1,9 @@
-import { REMEDY_TYPES, type Remedy, type RemedyType } from '../../index';
+import { REMEDY_TYPES, type RemedyType } from '../../index';
 import { fromMinor, toMinor } from '../../money';
-import type { Decided } from '../../recommend/recommendation';
 import { remedyLabel } from './remedy-label';
 import { type ConvertedWith, costCurrency, RatesMet, type Reporting } from './reporting';
 import { CATEGORY_ORDER } from './side';
+import { remediesOf, type Tallied } from './tallied';
 
 /** One complaint whose recommendation differs between the baseline and the new rule set. */
 export interface ChangedComplaint {
@@ -52,17 +52,9 @@ export interface ChangesSummary {
   readonly largest: readonly ChangedComplaint[];
 }
 
-/** What makes two recommendations the same for the customer: the remedies with their parameters, and who handles it. */
-function signature(rec: Decided): string {
-  const remedies = rec.remedies
-    .map(({ rule: _rule, priority: _priority, ...rest }) => JSON.stringify(rest))
-    .sort();
-  return JSON.stringify([remedies, rec.handling.mode, rec.handling.queue]);
-}
-
-/** One side of a change as kept while counting: its remedies not yet labelled. */
+/** One side of a change as kept while counting: its remedies not yet read (JSON text) nor labelled. */
 interface Side {
-  readonly remedies: readonly Remedy[];
+  readonly remedies: string;
   readonly cost: number;
   readonly handling: string;
 }
@@ -75,7 +67,7 @@ type Change = Omit<ChangedComplaint, 'before' | 'after'> & {
 };
 
 const labelled = (side: Side, currency: string): ChangedComplaint['before'] => ({
-  remedies: side.remedies.map((r) => remedyLabel(r, currency)),
+  remedies: remediesOf(side).map((r) => remedyLabel(r, currency)),
   cost: side.cost,
   handling: side.handling,
 });
@@ -112,7 +104,7 @@ export class ChangeTally {
   }
 
   /** Compares the two recommendations for the complaint on `line`; true when they differ. */
-  add(line: number, baseline: Decided, proposed: Decided): boolean {
+  add(line: number, baseline: Tallied, proposed: Tallied): boolean {
     this.compared += 1;
     const currency = proposed.currency;
     const beforeMinor = toMinor(baseline.totalCost, currency);
@@ -130,22 +122,22 @@ export class ChangeTally {
     const reportedAfter = cost.minor(proposed.totalCost);
     c.before += reportedBefore;
     c.after += reportedAfter;
-    if (signature(baseline) === signature(proposed)) return false;
+    if (baseline.signature === proposed.signature) return false;
 
     this.changed += 1;
     const deltaMinor = afterMinor - beforeMinor;
     if (deltaMinor > 0) this.costlier += 1;
     else if (deltaMinor < 0) this.cheaper += 1;
     else this.sameCost += 1;
-    if (baseline.handling.mode !== proposed.handling.mode) this.handlingChanged += 1;
-    const category = proposed.trace.facts.category;
+    if (baseline.mode !== proposed.mode) this.handlingChanged += 1;
+    const category = proposed.category;
     const cat = c.byCategory.get(category) ?? { changed: 0, delta: 0 };
     cat.changed += 1;
     cat.delta += reportedAfter - reportedBefore;
     c.byCategory.set(category, cat);
 
-    const before = new Set(baseline.remedies.map((r) => r.type));
-    const after = new Set(proposed.remedies.map((r) => r.type));
+    const before = new Set(baseline.types);
+    const after = new Set(proposed.types);
     for (const type of after) if (!before.has(type)) this.added.set(type, (this.added.get(type) ?? 0) + 1);
     for (const type of before)
       if (!after.has(type)) this.removed.set(type, (this.removed.get(type) ?? 0) + 1);
@@ -156,11 +148,11 @@ export class ChangeTally {
       line,
       complaintId: proposed.complaintId,
       category,
-      tier: proposed.value.tier,
-      severityBand: proposed.severity.band,
+      tier: proposed.tier,
+      severityBand: proposed.band,
       currency,
-      before: { remedies: baseline.remedies, cost: baseline.totalCost, handling: baseline.handling.mode },
-      after: { remedies: proposed.remedies, cost: proposed.totalCost, handling: proposed.handling.mode },
+      before: { remedies: baseline.remedies, cost: baseline.totalCost, handling: baseline.mode },
+      after: { remedies: proposed.remedies, cost: proposed.totalCost, handling: proposed.mode },
       delta: fromMinor(deltaMinor, currency),
       // The largest changes are the largest in one currency: the reporting one when there is one.
       size: Math.abs(fromMinor(reportedAfter - reportedBefore, cost.currency)),

@@ -5,7 +5,7 @@ import { OutcomeIndex } from '../../outcomes/outcome-index';
 import { safeParseOutcome } from '../../outcomes/parse';
 import { readRecommendation } from '../../outcomes/stored-recommendation';
 import { Tally } from '../../outcomes/tally';
-import type { Decided } from '../../recommend/recommendation';
+import { remediesOf, type Tallied } from './tallied';
 
 /** Complaints whose recommendation changes in one way: the remedies before and after, and how the old decision fared. */
 export interface Transition {
@@ -47,9 +47,22 @@ const LISTED_ERRORS = 20;
 /** The default window for a repeat complaint, as `redress outcomes` has it. */
 const REPEAT_WITHIN_DAYS = 30;
 
-function types(rec: Decided): string[] {
-  const present = new Set(rec.remedies.map((r) => r.type));
+function types(rec: Tallied): string[] {
+  const present = new Set(rec.types);
   return REMEDY_TYPES.filter((t) => present.has(t));
+}
+
+/** A tallied recommendation as `readRecommendation` reads one, under the rule set that made it. */
+function stored(rec: Tallied, ruleSet: { readonly name: string; readonly version: string }) {
+  return {
+    complaintId: rec.complaintId,
+    ruleSet,
+    currency: rec.currency,
+    totalCost: rec.totalCost,
+    severity: { band: rec.band },
+    remedies: remediesOf(rec),
+    trace: { facts: { category: rec.category }, fired: rec.fired.map((name) => ({ name })) },
+  };
 }
 
 /**
@@ -69,7 +82,14 @@ export class OutcomeEvidence {
     { before: string[]; after: string[]; changed: number; tally: Tally }
   >();
 
-  constructor(private readonly file: string) {}
+  /**
+   * @param file the outcomes file, as named in the summary
+   * @param baseline the name and version of the baseline rule set, whose decisions the outcomes followed
+   */
+  constructor(
+    private readonly file: string,
+    private readonly baseline: { readonly name: string; readonly version: string },
+  ) {}
 
   /** Reads the outcome record on `line` of the file. */
   addOutcome(text: string, line: number): void {
@@ -93,19 +113,19 @@ export class OutcomeEvidence {
   }
 
   /** Counts a compared complaint: its recommendation under each rule set, and whether it changes. */
-  add(baseline: Decided, proposed: Decided, changed: boolean): void {
+  add(baseline: Tallied, proposed: Tallied, changed: boolean): void {
     const transition = changed ? this.transition(baseline, proposed) : undefined;
     if (transition) transition.changed += 1;
     const match = this.index.match(baseline.complaintId);
     if (match.kind !== 'matched') return;
-    const read = readRecommendation(baseline, defaultLimits);
+    const read = readRecommendation(stored(baseline, this.baseline), defaultLimits);
     if (read.kind !== 'recommendation') return;
     this.matched += 1;
     const tallies = transition ? [this.changed, transition.tally] : [this.unchanged];
     for (const tally of tallies) tally.add(read.recommendation, match.outcome, REPEAT_WITHIN_DAYS);
   }
 
-  private transition(baseline: Decided, proposed: Decided) {
+  private transition(baseline: Tallied, proposed: Tallied) {
     const before = types(baseline);
     const after = types(proposed);
     const key = `${before.join('+')}>${after.join('+')}`;

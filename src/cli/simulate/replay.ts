@@ -1,116 +1,62 @@
-import { errorRecord } from '../../batch/many';
+import { availableParallelism } from 'node:os';
+import { CHUNK_SIZE, CHUNK_TEXT, CHUNKS_PER_WORKER, WORKER_THRESHOLD } from '../../batch/many';
 import { CaseBook } from '../../cases/case-book';
-import { caseKey, windowMs } from '../../cases/case-key';
-import { linkOf, opened, record } from '../../cases/case-record';
+import { windowMs } from '../../cases/case-key';
+import { fromOpened, linkOf, opened, record } from '../../cases/case-record';
 import { openCaseLink } from '../../cases/open-case';
-import { parseComplaint } from '../../complaint/parse';
-import type { Complaint } from '../../complaint/schema';
-import { asRedressError } from '../../errors';
-import type { Limits } from '../../input/limits';
-import { DEFAULT_CASE_WINDOW_DAYS } from '../../policy/schema';
-import { createPipeline, type Judged, type Pipeline } from '../../recommend/pipeline';
-import type { Decided } from '../../recommend/recommendation';
-import { pipelineSetup, type RecommenderOptions } from '../../recommender/create-recommender';
-import { timestampMs } from '../../time/timestamp';
-import { errorLine, readLine } from '../batch';
+import type { Entry } from '../../incidents/types';
+import type { IncidentCause } from '../../policy/incident-mark';
+import type { CaseNote } from '../../recommend/link';
+import type { Judged } from '../../recommend/pipeline';
+import type { RecommenderOptions } from '../../recommender/create-recommender';
+import { readLine } from '../batch';
+import type { IncidentCollector } from '../incident-collector';
 import { isBlank, type RawLine } from '../line-reader';
 import type { LineError } from '../line-record';
+import { type AheadRecord, type AheadSetup, entryFrom, ReplayAhead } from './replay-ahead';
+import { type AheadPool, ReplayWorkers, replayWorkerScript } from './replay-pool';
+import { failedLine, type Read, type ReplaySide, readRecord, sidesOf, type TextRecord } from './replay-side';
+import { type Tallied, tallied } from './tallied';
 
 /** One input record of a replay: each rule set's decision (or why there is none), in rule-set order. */
-export interface ReplayItem<Seen> {
+export interface ReplayItem {
   readonly line: number;
   /** Input bytes this record accounts for (with the blank lines before it), for progress. */
   readonly bytes: number;
-  readonly results: readonly (Decided | LineError)[];
-  /** What `inspect` returned for the record; undefined for a line that is not a valid complaint. */
-  readonly seen: Seen | undefined;
-}
-
-/** A validated complaint and what linking needs of it, read once for every rule set. */
-interface Read {
-  readonly complaint: Complaint;
-  readonly key: string;
-  readonly at: number;
-}
-
-/**
- * One rule set of a replay: its pipeline, and the cases its linked batch has open. It decides what
- * `recommendMany` would recommend for each complaint in turn (the same remedies, costs, handling and
- * cases), without the words nobody in a replay reads: the rationale and the customer message.
- */
-class ReplaySide {
-  private readonly pipeline: Pipeline;
-  private readonly book: CaseBook;
-  private readonly windowDays: number;
-
-  constructor(
-    options: RecommenderOptions,
-    private readonly link: boolean,
-  ) {
-    this.pipeline = createPipeline(pipelineSetup(options));
-    this.windowDays = this.pipeline.options.ruleSet.policy.caseWindowDays ?? DEFAULT_CASE_WINDOW_DAYS;
-    this.book = new CaseBook(windowMs(this.windowDays));
-  }
-
-  get limits(): Limits {
-    return this.pipeline.options.limits;
-  }
-
-  /** What this side's scoring depends on: sides that share it judge a complaint once. */
-  get judging(): string {
-    return this.pipeline.judging;
-  }
-
-  /**
-   * The decision for one complaint, in its turn: linked to its open case when there is one (as a
-   * linked batch does). `judged[group]` holds what an earlier side with the same scoring made of the
-   * complaint, if one did.
-   */
-  async decide(
-    { complaint, key, at }: Read,
-    judged: (Judged | undefined)[],
-    group: number,
-  ): Promise<Decided> {
-    const call = this.pipeline.callFor(complaint);
-    const open = this.link ? this.book.find(key, at) : undefined;
-    const caseLink = !this.link ? undefined : open ? linkOf(open) : openCaseLink(complaint, this.windowDays);
-    // Goodwill a case gave in other currencies is part of the money conversion: then it is judged anew.
-    const shared = (caseLink?.goodwillGivenElsewhere?.length ?? 0) === 0;
-    const judgement = (shared ? judged[group] : undefined) ?? this.pipeline.judge(complaint, call, caseLink);
-    if (shared) judged[group] = judgement;
-    const run = await this.pipeline.decideOnly(complaint, call, caseLink, judgement);
-    if (open) record(open, run.recommendation);
-    else if (this.link) this.book.open(key, opened(complaint, at, run, caseLink));
-    return run.recommendation;
-  }
+  readonly results: readonly (Tallied | LineError)[];
+  /** What incident detection read of the record; undefined for a line that is not a valid complaint. */
+  readonly seen: Entry | undefined;
 }
 
 /** How a replay runs. */
-export interface ReplayOptions<Seen> {
+export interface ReplayOptions {
   /** The rule sets (with their rates), in the order their results are wanted. */
-  readonly sides: readonly RecommenderOptions[];
+  readonly sides: readonly Pick<RecommenderOptions, 'ruleSet' | 'exchangeRates'>[];
   readonly maxLineBytes: number;
   /** `false` (`--no-link`): complaints about one problem are not linked into cases. */
   readonly link: boolean;
-  /** Looks at each valid complaint as it is read; what it returns comes back on its item as `seen`. */
-  readonly inspect?: (complaint: Complaint, line: number) => Seen;
+  /** Incident detection, which reads each valid complaint as it is read (its entry comes back as `seen`). */
+  readonly incidents?: IncidentCollector;
+  /**
+   * Worker threads deciding records ahead of their turn: `'auto'` (default) one per core, started
+   * once the input has shown itself large (past its first 1,000 records) and only with two cores or
+   * more; a number: that many from the first record; 0: none. Needs the built command: from source
+   * the replay runs in this thread.
+   */
+  readonly workers?: number | 'auto';
+  /** The pool to send chunks to instead of worker threads (tests). */
+  readonly pool?: (setup: AheadSetup) => AheadPool | undefined;
+  /** Records per chunk (tests force small chunks). */
+  readonly chunkSize?: number;
 }
 
-/**
- * Replays JSON Lines through several rule sets at once: each line is read, parsed, checked for
- * hostile content and validated once, then decided by every rule set; lines that fail do so for
- * every rule set alike, as `recommendLines` reports them (the same codes, messages and ids). Yields
- * one item per non-blank line, in input order, in memory that does not grow with the input (each rule
- * set keeps only its cases of the last window, as a linked batch does).
- */
-export async function* replayLines<Seen = undefined>(
-  lines: AsyncIterable<RawLine>,
-  options: ReplayOptions<Seen>,
-): AsyncGenerator<ReplayItem<Seen>> {
-  const sides = options.sides.map((side) => new ReplaySide(side, options.link));
-  const limits = (sides[0] as ReplaySide).limits;
-  // Sides with the same scoring are one group: a complaint is judged once per group.
-  const groups = sides.map((side) => sides.findIndex((other) => other.judging === side.judging));
+/** A non-blank line: its text to decide, or why it never reaches the rule sets (not UTF-8, too long). */
+type Line =
+  | (TextRecord & { readonly bytes: number; readonly failure?: undefined })
+  | { readonly line: number; readonly bytes: number; readonly failure: LineError };
+
+/** The non-blank lines, numbered, each with the bytes of the blank lines before it. */
+async function* records(lines: AsyncIterable<RawLine>, maxLineBytes: number): AsyncGenerator<Line> {
   let carried = 0; // bytes of blank lines, counted with the next record
   let index = 0;
   for await (const raw of lines) {
@@ -120,29 +66,241 @@ export async function* replayLines<Seen = undefined>(
     carried = 0;
     const at = index++;
     if ('problem' in raw) {
-      const failure = readLine(raw, options.maxLineBytes).failure as LineError;
-      yield { line: raw.line, bytes, results: sides.map(() => failure), seen: undefined };
-      continue;
-    }
-    const text = raw.text;
-    const failed = (error: unknown) =>
-      errorLine(raw.line, text, errorRecord(at, text, asRedressError(error)));
-    let complaint: Read;
-    try {
-      const c = parseComplaint(text, { limits });
-      complaint = { complaint: c, key: caseKey(c), at: timestampMs(c.receivedAt) };
-    } catch (error) {
-      // Text that is not JSON at all is reported as `recommendLines` reports it, before the library.
-      const line = readLine(raw, options.maxLineBytes).failure ?? failed(error);
-      yield { line: raw.line, bytes, results: sides.map(() => line), seen: undefined };
-      continue;
-    }
-    const seen = options.inspect?.(complaint.complaint, raw.line);
-    const results: (Decided | LineError)[] = [];
-    const judged: (Judged | undefined)[] = [];
-    for (const [i, side] of sides.entries()) {
-      results.push(await side.decide(complaint, judged, groups[i] as number).catch(failed));
-    }
-    yield { line: raw.line, bytes, results, seen };
+      yield { line: raw.line, bytes, failure: readLine(raw, maxLineBytes).failure as LineError };
+    } else yield { line: raw.line, index: at, text: raw.text, bytes };
   }
+}
+
+/**
+ * The replay in input order: each rule set's open cases (as a linked batch keeps them), and the
+ * records decided in their turn, here, or settled from what a worker decided ahead of their turn.
+ */
+class Turns {
+  private readonly sides: ReplaySide[];
+  private readonly groups: number[];
+  private readonly books: CaseBook[];
+  /** Incident causes met, one object per cause key, for entries that come from worker threads. */
+  private readonly causes = new Map<string, IncidentCause>();
+
+  constructor(private readonly options: ReplayOptions) {
+    ({ sides: this.sides, groups: this.groups } = sidesOf(options.sides));
+    this.books = this.sides.map((side) => new CaseBook(windowMs(side.windowDays)));
+  }
+
+  /** A record that never reached the rule sets: its line error under every one. */
+  failed(line: Line & { failure: LineError }): ReplayItem {
+    return {
+      line: line.line,
+      bytes: line.bytes,
+      results: this.sides.map(() => line.failure),
+      seen: undefined,
+    };
+  }
+
+  /** One record decided in its turn, in this thread, with the cases as every earlier record left them. */
+  async inTurn(line: Line): Promise<ReplayItem> {
+    if (line.failure) return this.failed(line);
+    const read = this.read(line);
+    if (!('complaint' in read))
+      return { line: line.line, bytes: line.bytes, results: this.sides.map(() => read), seen: undefined };
+    const seen = this.options.incidents?.read(read.complaint, line.line);
+    const judged: (Judged | undefined)[] = [];
+    const results: (Tallied | LineError)[] = [];
+    for (const i of this.sides.keys()) results.push(await this.decideInTurn(i, read, line, judged));
+    return { line: line.line, bytes: line.bytes, results, seen };
+  }
+
+  /**
+   * One record decided ahead of its turn, read in its turn: under each rule set its decision is kept
+   * unless an earlier record opened its case (then it is decided again, linked to that case), and the
+   * case it opens is opened.
+   */
+  async settle(line: TextRecord & { bytes: number }, ahead: AheadRecord): Promise<ReplayItem> {
+    if ('failed' in ahead)
+      return {
+        line: line.line,
+        bytes: line.bytes,
+        results: this.sides.map(() => ahead.failed),
+        seen: undefined,
+      };
+    let read: Read | undefined;
+    const judged: (Judged | undefined)[] = [];
+    const results: (Tallied | LineError)[] = [];
+    for (const [i, result] of ahead.results.entries()) {
+      if (this.keeps(i, ahead.notes[i])) results.push(result);
+      else {
+        read ??= this.read(line) as Read; // valid: it was decided ahead
+        results.push(await this.decideInTurn(i, read, line, judged));
+      }
+    }
+    const seen = ahead.entry && entryFrom(ahead.entry, this.causes);
+    return { line: line.line, bytes: line.bytes, results, seen };
+  }
+
+  /** Whether a decision made ahead stands: its case was not open after all. Opens the case it opens. */
+  private keeps(i: number, note: CaseNote | undefined): boolean {
+    if (!note) return true; // not linked (`--no-link`)
+    const book = this.books[i] as CaseBook;
+    if (book.find(note.key, note.at)) return false;
+    if (note.opens) book.open(note.key, fromOpened(note.opens));
+    return true;
+  }
+
+  private read(line: TextRecord): Read | LineError {
+    const side = this.sides[0] as ReplaySide;
+    return readRecord(line, side.limits, this.options.maxLineBytes);
+  }
+
+  /** The decision of side `i` in the complaint's turn: linked to its open case when there is one. */
+  private async decideInTurn(
+    i: number,
+    read: Read,
+    line: TextRecord,
+    judged: (Judged | undefined)[],
+  ): Promise<Tallied | LineError> {
+    const side = this.sides[i] as ReplaySide;
+    const book = this.books[i] as CaseBook;
+    const link = this.options.link;
+    try {
+      const { complaint, key, at } = read;
+      const open = link ? book.find(key, at) : undefined;
+      const caseLink = !link ? undefined : open ? linkOf(open) : openCaseLink(complaint, side.windowDays);
+      const run = await side.decide(read, judged, this.groups[i] as number, caseLink);
+      if (open) record(open, run.recommendation);
+      else if (link) book.open(key, opened(complaint, at, run, caseLink));
+      return tallied(run.recommendation);
+    } catch (error) {
+      return failedLine(line, error);
+    }
+  }
+}
+
+/** The worker threads a replay asks for, and from which record on. */
+function plan(options: ReplayOptions): { size: number; from: number } {
+  const workers = options.workers ?? 'auto';
+  if (workers !== 'auto') return { size: workers, from: 0 };
+  // The calling thread decides chunks too (replay-pool.ts): one worker fewer than the cores.
+  const cores = availableParallelism();
+  return cores < 2 ? { size: 0, from: 0 } : { size: cores - 1, from: WORKER_THRESHOLD };
+}
+
+function startPool(options: ReplayOptions, size: number): AheadPool | undefined {
+  if (size === 0) return undefined;
+  const setup: AheadSetup = {
+    sides: options.sides.map(({ ruleSet, exchangeRates }) => ({
+      ruleSet,
+      ...(exchangeRates ? { exchangeRates } : {}),
+    })),
+    maxLineBytes: options.maxLineBytes,
+    link: options.link,
+    groupBy: options.incidents?.groupBy,
+  };
+  if (options.pool) return options.pool(setup);
+  const script = replayWorkerScript();
+  // A custom grouping is a function, which cannot cross to a thread; the CLI's never is.
+  if (!script || (options.incidents && setup.groupBy === undefined)) return undefined;
+  return new ReplayWorkers(script, setup, size, () => new ReplayAhead(setup));
+}
+
+/** A chunk of records out to the workers: the records in order, and the answers for those with text. */
+interface Chunk {
+  readonly lines: readonly Line[];
+  readonly answers: Promise<readonly AheadRecord[]>;
+}
+
+/** Up to `size` records (fewer once their text reaches `CHUNK_TEXT` characters), sent to the pool. */
+async function nextChunk(
+  source: AsyncIterator<Line>,
+  pool: AheadPool,
+  size: number,
+): Promise<Chunk | undefined> {
+  const lines: Line[] = [];
+  let chars = 0;
+  while (lines.length < size && chars < CHUNK_TEXT) {
+    const step = await source.next();
+    if (step.done) break;
+    lines.push(step.value);
+    if (!step.value.failure) chars += step.value.text.length;
+  }
+  if (lines.length === 0) return undefined;
+  const texts = lines.flatMap((l) => (l.failure ? [] : [{ line: l.line, index: l.index, text: l.text }]));
+  return { lines, answers: texts.length === 0 ? Promise.resolve([]) : pool.run(texts) };
+}
+
+/** The rest of the replay on the pool: a bounded number of chunks in flight, settled in input order. */
+async function* onPool(
+  turns: Turns,
+  source: AsyncIterator<Line>,
+  pool: AheadPool,
+  size: number,
+): AsyncGenerator<ReplayItem> {
+  const inFlight: Chunk[] = [];
+  let ended = false;
+  for (;;) {
+    while (!ended && inFlight.length < pool.size * CHUNKS_PER_WORKER) {
+      const chunk = await nextChunk(source, pool, size);
+      if (!chunk) ended = true;
+      else inFlight.push(chunk);
+    }
+    const head = inFlight.shift();
+    if (!head) return;
+    const answers = await head.answers;
+    let k = 0;
+    for (const line of head.lines) {
+      yield line.failure ? turns.failed(line) : await turns.settle(line, answers[k++] as AheadRecord);
+    }
+  }
+}
+
+/**
+ * Replays JSON Lines through several rule sets at once: each line is read, parsed, checked for
+ * hostile content and validated once, then decided by every rule set; lines that fail do so for
+ * every rule set alike, as `recommendLines` reports them (the same codes, messages and ids). Yields
+ * one item per non-blank line, in input order, in memory that does not grow with the input (each rule
+ * set keeps only its cases of the last window, as a linked batch does).
+ *
+ * With worker threads (`workers`), chunks of lines are decided on them ahead of their turn, each
+ * complaint as the first of its case, and read here in input order: a decision stands unless an
+ * earlier complaint opened its case, and then that complaint is decided again here, linked. The items
+ * are the same either way.
+ */
+export async function* replayLines(
+  lines: AsyncIterable<RawLine>,
+  options: ReplayOptions,
+): AsyncGenerator<ReplayItem> {
+  const turns = new Turns(options);
+  const source = records(lines, options.maxLineBytes)[Symbol.asyncIterator]();
+  const { size, from } = plan(options);
+  let pool: AheadPool | undefined;
+  try {
+    let step = await source.next();
+    for (let n = 0; !step.done && (size === 0 || n < from); n++) {
+      yield await turns.inTurn(step.value);
+      step = await source.next();
+    }
+    if (step.done) return;
+    pool = startPool(options, size);
+    const first = step.value;
+    if (!pool) {
+      yield await turns.inTurn(first);
+      for (step = await source.next(); !step.done; step = await source.next())
+        yield await turns.inTurn(step.value);
+      return;
+    }
+    yield* onPool(turns, prepend(first, source), pool, options.chunkSize ?? CHUNK_SIZE);
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** `rest` with `first` before it. */
+function prepend<T>(first: T, rest: AsyncIterator<T>): AsyncIterator<T> {
+  let given = false;
+  return {
+    next: () => {
+      if (given) return rest.next();
+      given = true;
+      return Promise.resolve({ done: false, value: first });
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { toTargetMinor } from '../../exchange/conversion';
 import { type ExchangeRates, rateOf } from '../../exchange/rates';
 
 import { toMinor } from '../../money';
-import type { Decided } from '../../recommend/recommendation';
+import type { Tallied } from './tallied';
 
 /** The currency a simulation adds costs up in, and the rates it converts other currencies with. */
 export interface Reporting {
@@ -31,7 +31,7 @@ export interface CostCurrency {
  * its own currency has one; else in its own currency, as without rates. Costs in different currencies
  * are never added up unconverted.
  */
-export function costCurrency(rec: Decided, reporting: Reporting | undefined): CostCurrency {
+export function costCurrency(rec: Pick<Tallied, 'currency'>, reporting: Reporting | undefined): CostCurrency {
   const own: CostCurrency = { currency: rec.currency, minor: (amount) => toMinor(amount, rec.currency) };
   if (!reporting || rec.currency === reporting.currency) return own;
   const rate = rateOf(reporting.rates, rec.currency, reporting.currency);

@@ -1,7 +1,7 @@
 import { CATEGORIES, REMEDY_TYPES, type RemedyType, type RuleSet, VALUE_TIERS } from '../../index';
 import { fromMinor } from '../../money';
-import type { Decided } from '../../recommend/recommendation';
 import { type ConvertedWith, costCurrency, RatesMet, type Reporting } from './reporting';
+import type { Tallied } from './tallied';
 
 /** Complaints and their cost in one group (a tier, a category). */
 export interface CostGroup {
@@ -120,9 +120,9 @@ export class SideTally {
   }
 
   /** Counts one recommendation. */
-  add(rec: Decided): void {
+  add(rec: Tallied): void {
     this.recommendations += 1;
-    for (const type of new Set(rec.remedies.map((r) => r.type))) {
+    for (const type of rec.types) {
       this.remedyCounts.set(type, (this.remedyCounts.get(type) ?? 0) + 1);
     }
     const cost = costCurrency(rec, this.reporting);
@@ -137,13 +137,13 @@ export class SideTally {
     c.total += minor;
     c.restitution += cost.minor(rec.restitutionCost);
     c.goodwill += cost.minor(rec.goodwillCost);
-    add(c.byTier, rec.value.tier, minor);
-    add(c.byCategory, rec.trace.facts.category, minor);
-    if (rec.case) c.saved += cost.minor(rec.case.saved);
-    if (rec.handling.mode === 'automatic') this.automatic += 1;
-    if (rec.handling.mode === 'linked') this.linked += 1;
-    for (const reason of rec.handling.reasons) this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
-    for (const rule of rec.trace.fired) this.fired.set(rule.name, (this.fired.get(rule.name) ?? 0) + 1);
+    add(c.byTier, rec.tier, minor);
+    add(c.byCategory, rec.category, minor);
+    if (rec.saved !== undefined) c.saved += cost.minor(rec.saved);
+    if (rec.mode === 'automatic') this.automatic += 1;
+    if (rec.mode === 'linked') this.linked += 1;
+    for (const reason of rec.reasons) this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
+    for (const rule of rec.fired) this.fired.set(rule, (this.fired.get(rule) ?? 0) + 1);
   }
 
   /** The totals so far. */

@@ -1,6 +1,5 @@
 import type { Entry } from '../../incidents/types';
 import type { IncidentPolicy } from '../../policy/incident-policy';
-import type { Decided } from '../../recommend/recommendation';
 import type { IncidentCollector } from '../incident-collector';
 import type { IncidentSettings } from '../incident-flags';
 import type { LineError } from '../line-record';
@@ -11,6 +10,7 @@ import { type IncidentsSummary, incidentsSummary } from './incidents';
 import type { OutcomeEvidence, OutcomeEvidenceSummary } from './outcome-evidence';
 import type { Reporting } from './reporting';
 import { type SideSummary, SideTally } from './side';
+import type { Tallied } from './tallied';
 
 /** Everything `redress simulate` found: printed as text, as JSON (`--json`) and drawn in the report. */
 export interface SimulationSummary {
@@ -83,8 +83,8 @@ export class Simulation {
    */
   add(
     line: number,
-    proposed: Decided | LineError,
-    baseline: Decided | LineError | undefined,
+    proposed: Tallied | LineError,
+    baseline: Tallied | LineError | undefined,
     entry?: Entry,
   ): { failed: boolean } {
     this.records += 1;

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recommendLines } from '../../../src/cli/batch';
 import { readLines } from '../../../src/cli/line-reader';
-import { replayLines } from '../../../src/cli/simulate/replay';
+import { isLineError, type LineResult } from '../../../src/cli/line-record';
+import { type ReplayOptions, replayLines } from '../../../src/cli/simulate/replay';
+import { type AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
+import type { AheadPool } from '../../../src/cli/simulate/replay-pool';
+import { type Tallied, tallied } from '../../../src/cli/simulate/tallied';
 import { createRecommender, loadRuleSet, type RecommenderOptions } from '../../../src/index';
 import { root } from '../run';
 
@@ -58,12 +62,29 @@ async function* chunks(bytes: Buffer): AsyncGenerator<Buffer> {
   for (let at = 0; at < bytes.length; at += 1000) yield bytes.subarray(at, at + 1000);
 }
 
-const withoutWords = (result: object) => {
-  const { rationale: _r, message: _m, alternatives: _a, ...rest } = result as Record<string, unknown>;
-  return rest;
-};
+/** What the summary reads of a full recommendation: what the replay must yield for it. */
+const asTallied = (result: LineResult) => (isLineError(result) ? result : tallied(result));
 
-async function both(link: boolean) {
+/** A pool that decides each chunk in this thread, as a worker does, answering after a delay chosen per chunk. */
+function scrambledPool(counts: { chunks: number; records: number }, delay: (chunk: number) => number) {
+  return (setup: AheadSetup): AheadPool => {
+    const ahead = new ReplayAhead(setup);
+    return {
+      size: 2,
+      run: (records) => {
+        const chunk = counts.chunks++;
+        counts.records += records.length;
+        // Cloned as a worker's answer is: nothing shared with this thread's objects.
+        return new Promise((resolve) =>
+          setTimeout(() => resolve(ahead.chunk(records).then((r) => structuredClone(r))), delay(chunk)),
+        );
+      },
+      close: async () => {},
+    };
+  };
+}
+
+async function both(link: boolean, pooled?: Pick<ReplayOptions, 'pool' | 'chunkSize' | 'workers'>) {
   const sides = rules.map((ruleSet) => ({ ruleSet, exchangeRates: rates }));
   const lines = () => readLines(chunks(input()), { maxLineBytes: MAX_LINE_BYTES });
   const full = [];
@@ -71,10 +92,10 @@ async function both(link: boolean) {
     concurrency: 1,
     ...(link ? {} : { link: false }),
   })) {
-    full.push({ line: item.line, bytes: item.bytes, results: item.results.map(withoutWords) });
+    full.push({ line: item.line, bytes: item.bytes, results: item.results.map(asTallied) });
   }
   const replayed = [];
-  for await (const item of replayLines(lines(), { sides, maxLineBytes: MAX_LINE_BYTES, link })) {
+  for await (const item of replayLines(lines(), { sides, maxLineBytes: MAX_LINE_BYTES, link, ...pooled })) {
     replayed.push({ line: item.line, bytes: item.bytes, results: item.results });
   }
   return { full, replayed };
@@ -88,7 +109,34 @@ describe('the replay against recommending in full', () => {
       const errors = full.flatMap((item) => item.results.filter((r) => 'error' in r && 'line' in r));
       // Every kind of failing line is there, for both rule sets.
       expect(errors.length).toBeGreaterThanOrEqual(2 * 8);
-      if (link) expect(full.some((item) => item.results.some((r) => 'case' in r))).toBe(true);
+      if (link) expect(full.some((item) => item.results.some((r) => 'saved' in r))).toBe(true);
     });
   }
+
+  for (const link of [true, false]) {
+    it(`yields the same in input order from a pool that answers chunks out of order${link ? ', linked' : ''}`, async () => {
+      const counts = { chunks: 0, records: 0 };
+      // Chunks of 1 to 7 records, answered in a scrambled order: read back in input order all the same.
+      for (const chunkSize of [1, 7]) {
+        const pool = scrambledPool(counts, (k) => (k * 7) % 5);
+        const { full, replayed } = await both(link, { pool, chunkSize, workers: 2 });
+        expect(replayed).toEqual(full);
+      }
+      expect(counts.chunks).toBeGreaterThan(100);
+    });
+  }
+
+  it('decides again, linked, a complaint whose case an earlier one in flight opened', async () => {
+    // The first complaint and its repeat are in one chunk, decided ahead as the first of their case
+    // each: the repeat's decision must not stand.
+    const counts = { chunks: 0, records: 0 };
+    const { full, replayed } = await both(true, {
+      pool: scrambledPool(counts, () => 0),
+      chunkSize: 64,
+      workers: 1,
+    });
+    expect(replayed).toEqual(full);
+    const again = replayed[1]?.results[0] as Tallied;
+    expect([again.complaintId, again.mode]).toEqual(['again', 'linked']);
+  });
 });

@@ -1,0 +1,124 @@
+import { opened, toOpened } from '../../cases/case-record';
+import { openCaseLink } from '../../cases/open-case';
+import { EntryReader } from '../../incidents/reader';
+import type { Entry } from '../../incidents/types';
+import type { IncidentCause } from '../../policy/incident-mark';
+import type { CaseNote } from '../../recommend/link';
+import type { Judged } from '../../recommend/pipeline';
+import type { RecommenderOptions } from '../../recommender/create-recommender';
+import type { LineError } from '../line-record';
+import { failedLine, type Read, readRecord, sidesOf, type TextRecord } from './replay-side';
+import { type Tallied, tallied } from './tallied';
+
+/** What a replay's worker thread is built from (plain data, cloned into it). */
+export interface AheadSetup {
+  /** The rule sets, with their rates, in the order their results are wanted. */
+  readonly sides: readonly Pick<RecommenderOptions, 'ruleSet' | 'exchangeRates'>[];
+  readonly maxLineBytes: number;
+  /** `false` (`--no-link`): no case notes are made. */
+  readonly link: boolean;
+  /** How incident detection groups complaints, when it runs: each record's entry is read where it is parsed. */
+  readonly groupBy: 'cause' | 'category' | undefined;
+}
+
+/** What incident detection keeps of a complaint, as it crosses from a worker thread. */
+export interface WireEntry {
+  readonly index: number;
+  readonly id: string;
+  readonly time: number;
+  readonly cause: IncidentCause;
+  readonly isPublic: boolean;
+}
+
+/**
+ * One record decided ahead of its turn: for a line that is not a valid complaint, the line error every
+ * rule set reports; else, per rule set, its decision as the first complaint of its case (or its line
+ * error) and its case note (undefined with `--no-link`), and what detection reads of it.
+ */
+export type AheadRecord =
+  | { readonly failed: LineError }
+  | {
+      readonly results: readonly (Tallied | LineError)[];
+      readonly notes: readonly (CaseNote | undefined)[];
+      readonly entry: WireEntry | undefined;
+    };
+
+/**
+ * Decides records of a replay ahead of their turn, on a worker thread (or in the calling thread when a
+ * chunk cannot go to one): each complaint as the first of its case under each rule set, linked only to
+ * a matching `customer.openCases`, as `cases/ahead.ts` does for a linked batch. The calling thread
+ * reads the records in input order and keeps each decision unless an earlier complaint opened its
+ * case (replay.ts); then it decides that one again, linked.
+ */
+export class ReplayAhead {
+  private readonly sides;
+  private readonly groups;
+  private readonly reader: EntryReader | undefined;
+
+  constructor(private readonly setup: AheadSetup) {
+    ({ sides: this.sides, groups: this.groups } = sidesOf(setup.sides));
+    this.reader = setup.groupBy ? new EntryReader(setup.groupBy) : undefined;
+  }
+
+  /** The records of a chunk, decided one after the other. */
+  async chunk(records: readonly TextRecord[]): Promise<AheadRecord[]> {
+    const out: AheadRecord[] = [];
+    for (const record of records) out.push(await this.record(record));
+    return out;
+  }
+
+  private async record(record: TextRecord): Promise<AheadRecord> {
+    const limits = (this.sides[0] as (typeof this.sides)[number]).limits;
+    const read = readRecord(record, limits, this.setup.maxLineBytes);
+    if (!('complaint' in read)) return { failed: read };
+    const results: (Tallied | LineError)[] = [];
+    const notes: (CaseNote | undefined)[] = [];
+    const judged: (Judged | undefined)[] = [];
+    for (const i of this.sides.keys()) {
+      const { result, note } = await this.decide(read, i, judged).catch((error: unknown) => ({
+        result: failedLine(record, error),
+        note: this.setup.link ? { key: read.key, at: read.at } : undefined,
+      }));
+      results.push(result);
+      notes.push(note);
+    }
+    return { results, notes, entry: this.entryOf(read, record.line) };
+  }
+
+  private async decide(
+    read: Read,
+    i: number,
+    judged: (Judged | undefined)[],
+  ): Promise<{ result: Tallied; note: CaseNote | undefined }> {
+    const side = this.sides[i] as (typeof this.sides)[number];
+    const { complaint, key, at } = read;
+    const caseLink = this.setup.link ? openCaseLink(complaint, side.windowDays) : undefined;
+    const run = await side.decide(read, judged, this.groups[i] as number, caseLink);
+    const note = this.setup.link
+      ? { key, at, opens: toOpened(opened(complaint, at, run, caseLink)) }
+      : undefined;
+    return { result: tallied(run.recommendation), note };
+  }
+
+  private entryOf(read: Read, line: number): WireEntry | undefined {
+    const entry = this.reader?.read(read.complaint, line);
+    if (!entry || Array.isArray(entry)) return undefined;
+    return {
+      index: entry.index,
+      id: entry.id,
+      time: entry.time,
+      cause: entry.cause,
+      isPublic: entry.isPublic,
+    };
+  }
+}
+
+/** Turns a wire entry back into detection's entry, sharing one cause object per cause key. */
+export function entryFrom(wire: WireEntry, causes: Map<string, IncidentCause>): Entry {
+  let cause = causes.get(wire.cause.key);
+  if (!cause) {
+    cause = wire.cause;
+    causes.set(cause.key, cause);
+  }
+  return { ...wire, cause, incident: null, byRate: false };
+}

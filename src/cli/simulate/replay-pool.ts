@@ -1,0 +1,157 @@
+import { Worker } from 'node:worker_threads';
+import type { AheadRecord, AheadSetup, ReplayAhead } from './replay-ahead';
+import type { TextRecord } from './replay-side';
+
+/** Where a replay sends chunks of records to be decided ahead of their turn (tests pass one of their own). */
+export interface AheadPool {
+  /** Threads working on the chunks: the replay keeps a few chunks in flight per thread. */
+  readonly size: number;
+  /** The chunk's records decided ahead, one answer per record, in order. */
+  run(records: readonly TextRecord[]): Promise<readonly AheadRecord[]>;
+  /** Stops the threads (chunks still out are decided in this thread). */
+  close(): Promise<void>;
+}
+
+/** A chunk for a replay's worker thread. */
+export interface AheadRequest {
+  readonly id: number;
+  readonly records: readonly TextRecord[];
+}
+
+/** A replay worker's answer: the chunk's records, or why it could not send them (then it is redone here). */
+export type AheadReply =
+  | { readonly id: number; readonly records: readonly AheadRecord[] }
+  | { readonly id: number; readonly failed: string };
+
+/** The built replay worker script next to this module, or undefined when running from source. */
+declare const __REDRESS_REPLAY_WORKER_FILE__: string | undefined;
+
+/** The replay worker script of this build, if there is one. */
+export function replayWorkerScript(): URL | undefined {
+  return typeof __REDRESS_REPLAY_WORKER_FILE__ === 'string'
+    ? new URL(`./${__REDRESS_REPLAY_WORKER_FILE__}`, import.meta.url)
+    : undefined;
+}
+
+/**
+ * Heap limits for a replay worker: its live data is its rule sets, their compiled form and bounded
+ * memos; a chunk's lines (at most about a mebibyte of text, or one longer line) and their answers are
+ * young. As for a batch's workers (batch/worker-pool.ts): a modest old generation, more for large rule
+ * sets or a raised `--max-line-bytes`, and a 16 MB young generation.
+ */
+export function aheadHeapLimits(setup: AheadSetup): {
+  maxOldGenerationSizeMb: number;
+  maxYoungGenerationSizeMb: number;
+} {
+  const ruleSetsMb = JSON.stringify(setup.sides.map((s) => s.ruleSet)).length / 2 ** 20;
+  const lineMb = setup.maxLineBytes / 2 ** 20;
+  return {
+    maxOldGenerationSizeMb: Math.ceil(64 + 32 * ruleSetsMb + 2 * Math.max(0, lineMb - 1)),
+    maxYoungGenerationSizeMb: 16,
+  };
+}
+
+/** Chunks queued on each worker before the calling thread decides one itself. */
+const QUEUED = 2;
+
+interface Pending {
+  readonly records: readonly TextRecord[];
+  readonly resolve: (answer: readonly AheadRecord[] | Promise<readonly AheadRecord[]>) => void;
+}
+
+interface Member {
+  readonly worker: Worker;
+  readonly pending: Map<number, Pending>;
+  alive: boolean;
+}
+
+/**
+ * The worker threads of one replay. Chunks go to the least busy thread; a chunk that cannot be sent,
+ * or that is lost with its thread (a crash, a heap out of memory), is decided in this thread instead
+ * (`local`), so every record still gets its answer. Threads do not keep the process alive while they
+ * have nothing to do.
+ */
+export class ReplayWorkers implements AheadPool {
+  private readonly members: Member[] = [];
+  private nextId = 0;
+  private closed = false;
+  private here: ReplayAhead | undefined;
+
+  constructor(
+    script: URL,
+    setup: AheadSetup,
+    readonly size: number,
+    private readonly local: () => ReplayAhead,
+  ) {
+    const resourceLimits = aheadHeapLimits(setup);
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData: setup, resourceLimits });
+      const member: Member = { worker, pending: new Map(), alive: true };
+      worker.unref();
+      worker.on('message', (reply: AheadReply) => this.settle(member, reply));
+      worker.on('error', () => this.lose(member));
+      worker.on('exit', () => this.lose(member));
+      this.members.push(member);
+    }
+  }
+
+  run(records: readonly TextRecord[]): Promise<readonly AheadRecord[]> {
+    let member: Member | undefined;
+    for (const m of this.members) {
+      if (m.alive && (!member || m.pending.size < member.pending.size)) member = m;
+    }
+    // The calling thread takes a chunk itself when every thread has work queued: on two cores, one
+    // worker and this thread both decide, and no third thread competes for the cores.
+    const busy = member !== undefined && member.pending.size >= QUEUED;
+    if (!member || this.closed || busy) return this.inThisThread(records);
+    const chosen = member;
+    const request: AheadRequest = { id: this.nextId++, records };
+    return new Promise((resolve) => {
+      try {
+        chosen.worker.postMessage(request);
+      } catch {
+        resolve(this.inThisThread(records));
+        return;
+      }
+      if (chosen.pending.size === 0) chosen.worker.ref();
+      chosen.pending.set(request.id, { records, resolve });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(
+      this.members.map((m) => {
+        m.alive = false;
+        this.redo(m);
+        return m.worker.terminate();
+      }),
+    );
+  }
+
+  private inThisThread(records: readonly TextRecord[]): Promise<readonly AheadRecord[]> {
+    this.here ??= this.local();
+    return this.here.chunk(records);
+  }
+
+  private settle(member: Member, reply: AheadReply): void {
+    const pending = member.pending.get(reply.id);
+    if (!pending) return;
+    member.pending.delete(reply.id);
+    if (member.pending.size === 0) member.worker.unref();
+    pending.resolve('records' in reply ? reply.records : this.inThisThread(pending.records));
+  }
+
+  private lose(member: Member): void {
+    member.alive = false;
+    this.redo(member);
+  }
+
+  /** Decides a member's outstanding chunks in this thread (it died, or the pool closed under them). */
+  private redo(member: Member): void {
+    const lost = [...member.pending.values()];
+    member.pending.clear();
+    for (const { records, resolve } of lost) resolve(this.inThisThread(records));
+  }
+}

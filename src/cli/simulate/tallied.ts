@@ -1,0 +1,70 @@
+import type { Remedy, RemedyType } from '../../index';
+import type { Decided } from '../../recommend/recommendation';
+
+/**
+ * What a simulation's summary reads of one recommendation, flat: the tallies (side.ts, changes.ts),
+ * the outcome evidence and the report read these fields and no other. A replay on worker threads
+ * sends only this back to the calling thread (a few hundred bytes a complaint and rule set, a handful
+ * of objects, instead of the whole trace): the remedies travel as one string, read only for the few
+ * changes the summary lists, and what the tallies derive from them (their types, what makes two
+ * recommendations the same) is worked out where the recommendation was made.
+ */
+export interface Tallied {
+  readonly complaintId: string;
+  /** The complaint's currency: every amount below is in it. */
+  readonly currency: string;
+  readonly totalCost: number;
+  readonly restitutionCost: number;
+  readonly goodwillCost: number;
+  /** The remedies' types, each once, in the order of the remedies. */
+  readonly types: readonly RemedyType[];
+  /** What makes two recommendations the same for the customer: the remedies with their parameters, and who handles it. */
+  readonly signature: string;
+  /** The remedies, as JSON text (see `remediesOf`). */
+  readonly remedies: string;
+  readonly band: Decided['severity']['band'];
+  readonly tier: Decided['value']['tier'];
+  readonly mode: Decided['handling']['mode'];
+  readonly reasons: readonly string[];
+  /** The complaint's category, as the rules saw it. */
+  readonly category: string;
+  /** The names of the rules that fired, highest priority first. */
+  readonly fired: readonly string[];
+  /** For a complaint linked to a case: what linking kept from being paid twice. */
+  readonly saved?: number;
+}
+
+/** What makes two recommendations the same for the customer: the remedies with their parameters, and who handles it. */
+function signature(rec: Decided): string {
+  const remedies = rec.remedies
+    .map(({ rule: _rule, priority: _priority, ...rest }) => JSON.stringify(rest))
+    .sort();
+  return JSON.stringify([remedies, rec.handling.mode, rec.handling.queue]);
+}
+
+/** The fields of a recommendation a simulation reads (a `Decided`, or a whole `Recommendation`). */
+export function tallied(rec: Decided): Tallied {
+  const { handling, trace } = rec;
+  return {
+    complaintId: rec.complaintId,
+    currency: rec.currency,
+    totalCost: rec.totalCost,
+    restitutionCost: rec.restitutionCost,
+    goodwillCost: rec.goodwillCost,
+    types: [...new Set(rec.remedies.map((r) => r.type))],
+    signature: signature(rec),
+    remedies: JSON.stringify(rec.remedies),
+    band: rec.severity.band,
+    tier: rec.value.tier,
+    mode: handling.mode,
+    reasons: handling.reasons,
+    category: trace.facts.category,
+    fired: trace.fired.map((f) => f.name),
+    ...(rec.case ? { saved: rec.case.saved } : {}),
+  };
+}
+
+/** The remedies of a tallied recommendation. */
+export function remediesOf(rec: Pick<Tallied, 'remedies'>): Remedy[] {
+  return JSON.parse(rec.remedies) as Remedy[];
+}
