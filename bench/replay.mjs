@@ -4,6 +4,7 @@
 // side by side on the same machine; each reports its wall time, CPU time and peak RSS.
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { generateComplaints } from '../examples/generate.mjs';
@@ -30,6 +31,7 @@ function measured(args) {
       stderr = (stderr + d).slice(-4096);
     });
     const t0 = process.hrtime.bigint();
+    const loadBefore = loadavg()[0];
     child.on('exit', (code) => {
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       const peak = /REDRESS_BENCH_MAXRSS_KB=(\d+)/.exec(stderr);
@@ -37,7 +39,12 @@ function measured(args) {
       // simulate exits 1 when some lines fail; the generated complaints are all valid, so 0 is expected.
       if (code !== 0 || !peak || !cpu)
         return reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr}`));
-      resolve({ seconds, cpuSeconds: Number(cpu[1]) / 1000, maxRssMB: Number(peak[1]) / 1024 });
+      resolve({
+        seconds,
+        cpuSeconds: Number(cpu[1]) / 1000,
+        maxRssMB: Number(peak[1]) / 1024,
+        load: [loadBefore, loadavg()[0]],
+      });
     });
   });
 }
@@ -57,34 +64,52 @@ export async function readAndParse(file) {
   return lines;
 }
 
+/** `redress simulate` of `file`, proposed against current, with `extra` options. */
+const simulate = (file, extra = []) =>
+  measured([
+    here('../dist/cli.js'),
+    'simulate',
+    '--quiet',
+    '-r',
+    here('../examples/rules/proposed.json'),
+    '-b',
+    here('../examples/rules/current.json'),
+    ...extra,
+    file,
+  ]);
+
+/** The worker threads compared side by side: none (this thread alone), one, two. */
+export const REPLAY_WORKERS = [0, 1, 2];
+
 /**
  * The replay measurement: `count` complaints written to a temporary file, read and parsed, then
  * simulated with examples/rules/proposed.json against examples/rules/current.json (linking and
- * incident detection on, as by default). Returns both runs and the file's size.
+ * incident detection on, as by default). Then, over the first `threadsCount` of them, the replay in
+ * this thread alone, on one worker and on two (`--workers`), one after the other. Returns every run
+ * (each with the load average before and after it) and the file's size.
  */
-export async function measureReplay(dir, count, log) {
+export async function measureReplay(dir, count, log, threadsCount = Math.min(count, 200_000)) {
   const file = `${dir}/replay-${count}.jsonl`;
+  const part = `${dir}/replay-${count}-first-${threadsCount}.jsonl`;
   if (!existsSync(file)) {
     log(`  writing ${count} complaints`);
     await writeComplaints(file, count);
   }
+  await writeComplaints(part, threadsCount);
   try {
     log('  reading and parsing the file');
     const read = await measured([here('replay.mjs'), 'read', file]);
     log('  redress simulate, proposed against current');
-    const replay = await measured([
-      here('../dist/cli.js'),
-      'simulate',
-      '--quiet',
-      '-r',
-      here('../examples/rules/proposed.json'),
-      '-b',
-      here('../examples/rules/current.json'),
-      file,
-    ]);
-    return { count, bytes: statSync(file).size, read, replay };
+    const replay = await simulate(file);
+    const threads = { count: threadsCount, runs: [] };
+    for (const workers of REPLAY_WORKERS) {
+      log(`  the first ${threadsCount}, --workers ${workers}`);
+      threads.runs.push({ workers, ...(await simulate(part, ['--workers', String(workers)])) });
+    }
+    return { count, bytes: statSync(file).size, read, replay, threads };
   } finally {
     rmSync(file, { force: true });
+    rmSync(part, { force: true });
   }
 }
 

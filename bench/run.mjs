@@ -7,6 +7,8 @@
 //   npm run bench -- --json       print the raw results as JSON instead of tables
 //   BENCH_STREAM_COUNT=200000     complaints in the streaming memory case (default 1,000,000)
 //   BENCH_REPLAY_COUNT=200000     complaints in the replay case (default 1,000,000; a 620 MB file)
+//   BENCH_REPLAY_THREADS_COUNT=n  complaints in its side-by-side runs on 0, 1 and 2 workers (default 200,000)
+//   BENCH_ONLY=replay             only the replay case, printed alone (to check it with a small count)
 //
 // Every case runs in a child process of its own, so that its peak memory is its own and no other
 // case's code shapes the JIT's view of it.
@@ -26,6 +28,8 @@ const BATCH = quick ? 8_000 : 40_000;
 const WARM_BATCH = quick ? 4_000 : 20_000;
 const STREAM = Number(process.env.BENCH_STREAM_COUNT ?? (quick ? 50_000 : 1_000_000));
 const REPLAY = Number(process.env.BENCH_REPLAY_COUNT ?? (quick ? 50_000 : 1_000_000));
+const REPLAY_THREADS = Number(process.env.BENCH_REPLAY_THREADS_COUNT ?? Math.min(REPLAY, 200_000));
+const ONLY_REPLAY = process.env.BENCH_ONLY === 'replay';
 const CORES = os.availableParallelism();
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -115,6 +119,12 @@ async function measureAll() {
     stream: undefined,
     replay: undefined,
   };
+  if (ONLY_REPLAY) {
+    log('replay');
+    results.replay = await measureReplay(here('.build'), REPLAY, log, REPLAY_THREADS);
+    machine.loadAfter = os.loadavg()[0];
+    return results;
+  }
   for (const size of SIZES) {
     log(`rules only, ${size} rules`);
     results.rules[size] = {
@@ -154,7 +164,7 @@ async function measureAll() {
   }
   results.stream ??= runCase({ kind: 'stream', count: STREAM });
   log('replay');
-  results.replay = await measureReplay(here('.build'), REPLAY, log);
+  results.replay = await measureReplay(here('.build'), REPLAY, log, REPLAY_THREADS);
   machine.loadAfter = os.loadavg()[0];
   return results;
 }
@@ -165,6 +175,49 @@ if (args.has('--json')) {
 }
 
 const n = (x) => Math.round(x).toLocaleString('en-US');
+const load = (x) => `${x.load[0].toFixed(1)} → ${x.load[1].toFixed(1)}`;
+
+/** The replay's tables: against reading the file, and this thread against one and two workers. */
+function replaySection(rp) {
+  const rows = [
+    ['reading the file and `JSON.parse` of every line', rp.read],
+    ['`redress simulate`, proposed against current (linking and incidents on)', rp.replay],
+  ].map(([what, x]) => [
+    what,
+    `${x.seconds.toFixed(1)} s`,
+    `${x.cpuSeconds.toFixed(1)} s`,
+    n(rp.count / x.seconds),
+    mb(x.maxRssMB),
+    load(x),
+    times(x.seconds / rp.read.seconds),
+  ]);
+  const { count, runs } = rp.threads;
+  const byWorkers = (w) => runs.find((r) => r.workers === w);
+  const threadRows = runs.map((x) => [
+    x.workers === 0 ? 'this thread alone (`--workers 0`)' : `\`--workers ${x.workers}\` (and this thread)`,
+    `${x.seconds.toFixed(1)} s`,
+    `${x.cpuSeconds.toFixed(1)} s`,
+    n(count / x.seconds),
+    mb(x.maxRssMB),
+    load(x),
+    times(byWorkers(1).seconds / x.seconds),
+    times(byWorkers(0).seconds / x.seconds),
+  ]);
+  const two = byWorkers(1).seconds / byWorkers(2).seconds;
+  return `**Replay** — ${n(rp.count)} generated complaints (${mb(rp.bytes / 2 ** 20)} of JSON Lines; examples/generate.mjs), each
+run a child process of its own, one after the other, with the load average before and after it. By
+default (${CORES} cores) the replay decides chunks of lines on ${Math.max(CORES - 1, 0)} worker thread(s) and in this thread.
+
+${table(['run', 'wall time', 'CPU time', 'complaints/s', 'peak RSS', 'load', '× reading'], rows)}
+
+The first ${n(count)} of them, side by side: in this thread alone, on one worker and on two
+(\`--workers\`; the calling thread decides chunks too whenever the workers have two queued). **2 workers
+give ${times(two)} the speed of 1** (wall time).
+
+${table(['replay', 'wall time', 'CPU time', 'complaints/s', 'peak RSS', 'load', 'vs 1 worker', 'vs this thread'], threadRows)}
+`;
+}
+
 const us = (x) =>
   x === undefined ? '' : x < 10 ? `${x.toFixed(2)} µs` : x < 100 ? `${x.toFixed(1)} µs` : `${n(x)} µs`;
 const mb = (x) => `${Math.round(x)} MB`;
@@ -175,6 +228,14 @@ function table(head, rows) {
     `|${head.map(() => '---').join('|')}|`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
+}
+
+if (ONLY_REPLAY) {
+  console.log(
+    `Run ${machine.date}; load average ${machine.loadBefore.toFixed(2)} before, ${machine.loadAfter.toFixed(2)} after.\n`,
+  );
+  console.log(replaySection(results.replay));
+  process.exit(0);
 }
 
 const jre20 = results.rules[20].jre.ops;
@@ -252,17 +313,6 @@ const full = results.full.default.compiled;
 const perCall = results.perCall;
 const rp = results.replay;
 const replayRatio = rp.replay.seconds / rp.read.seconds;
-const replayRows = [
-  ['reading the file and `JSON.parse` of every line', rp.read],
-  ['`redress simulate`, proposed against current (linking and incidents on)', rp.replay],
-].map(([what, x]) => [
-  what,
-  `${x.seconds.toFixed(1)} s`,
-  `${x.cpuSeconds.toFixed(1)} s`,
-  n(rp.count / x.seconds),
-  mb(x.maxRssMB),
-  times(x.seconds / rp.read.seconds),
-]);
 const check = (ok) => (ok ? '✅' : '❌');
 const cpu = (x) => ` (CPU time: ${n(x)}/s)`;
 const R = results.rules;
@@ -355,11 +405,7 @@ ${table(['API', 'runs on', 'per second', 'peak RSS', 'vs 1 worker', 'vs this thr
 
 **Streaming** — ${n(s.count)} complaints: ${streamLabel}: ${n(s.ops)}/s, peak RSS ${mb(s.maxRssMB)}.
 
-**Replay** — ${n(rp.count)} generated complaints (${mb(rp.bytes / 2 ** 20)} of JSON Lines; examples/generate.mjs), each
-run a child process of its own, one after the other. The replay runs in one thread.
-
-${table(['run', 'wall time', 'CPU time', 'complaints/s', 'peak RSS', '× reading'], replayRows)}
-
+${replaySection(rp)}
 **Targets**
 
 ${table(
