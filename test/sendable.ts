@@ -112,6 +112,13 @@ const REFUSED: Readonly<Record<Locale, readonly string[]>> = {
   fa: ['در ادامه آمده'],
 };
 
+/** One as a digit before a counted noun in Persian: a Persian writer spells it («یک ماه», not «۱ ماه»). */
+const PERSIAN_DIGIT_ONE = /(?<![۰-۹٬٫])۱ (ماه|روز|هفته)(?![\u0600-\u06FF])/u;
+
+function digitOneProblems(plain: string, locale: Locale): string[] {
+  return locale === 'fa' && PERSIAN_DIGIT_ONE.test(plain) ? ['«۱» for «یک» before a counted noun'] : [];
+}
+
 /**
  * What the checks need to know of one complaint under one rule set, worked out once and reused for every
  * sentence written for it (a recommendation has dozens, in every locale): the input's words, the
@@ -251,6 +258,7 @@ function problemsOf(text: string, locale: Locale, complaint: ComplaintReading): 
     problems.push(`"message" on the ${complaint.spoken}`);
   if (CUSTOMER_COUNT.test(plain)) problems.push('a count of customers');
   if (FRACTIONAL_TOMAN.test(plain)) problems.push('a fractional toman');
+  problems.push(...digitOneProblems(plain, locale));
   if (locale === 'fa') problems.push(...persianProblems(reading));
   if (locale === 'tr') problems.push(...turkishProblems(reading));
   return problems.map((what) => `${what} in ${locale} text: ${JSON.stringify(text)}`);

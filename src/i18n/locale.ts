@@ -33,6 +33,12 @@ export interface LocaleSpec {
    * with no holidays.
    */
   readonly market: Market;
+  /**
+   * The word for the number one where the locale's writers spell it out in a sentence to the customer
+   * («یک ماه», «با یک روز تأخیر»: «۱ ماه» reads as machine-made), else `null`: the digit is written
+   * ("1 free month", "1 aylık"). See `Renderer.count`.
+   */
+  readonly wordForOne: string | null;
 }
 
 /** How amounts of a currency are shown to the customer, where a locale writes them otherwise than `Intl`. */
@@ -55,6 +61,7 @@ export const LOCALES = {
     currencyNames: 'code',
     timeZone: 'UTC',
     market: 'default',
+    wordForOne: null,
   },
   tr: {
     messages: tr,
@@ -64,6 +71,7 @@ export const LOCALES = {
     currencyNames: 'name',
     timeZone: 'Europe/Istanbul',
     market: 'TR',
+    wordForOne: null,
   },
   fa: {
     messages: fa,
@@ -73,6 +81,7 @@ export const LOCALES = {
     currencyNames: 'name',
     timeZone: 'Asia/Tehran',
     market: 'IR',
+    wordForOne: 'یک',
   },
 } as const satisfies Record<string, LocaleSpec>;
 

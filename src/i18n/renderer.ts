@@ -103,6 +103,7 @@ export class Renderer {
   private readonly dateTimes: Intl.DateTimeFormat;
   private readonly times: Intl.DateTimeFormat;
   private readonly lists: ListPattern;
+  private readonly wordForOne: string | null;
   // What it formatted, remembered (see Memo): each kind of text in its own memo, with its own bound.
   private readonly moneyFormats = new Memo<(amount: number) => string, string>();
   private readonly templates = new Memo<CompiledTemplate, string>();
@@ -123,6 +124,7 @@ export class Renderer {
     this.direction = spec.direction;
     this.tag = spec.tag;
     this.currencyDisplay = spec.currencyDisplay;
+    this.wordForOne = spec.wordForOne;
     this.currencyNames =
       spec.currencyNames === 'name' ? new Intl.DisplayNames(this.tag, { type: 'currency' }) : undefined;
     this.tomanNumbers = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 0 });
@@ -258,6 +260,15 @@ export class Renderer {
     if (this.locale === 'fa') return persianOrdinal(n, (x) => this.number(x));
     const template = this.plural(this.messages(), this.pluralForms, 'ordinal', this.ordinals.select(n));
     return template === undefined ? this.number(n) : this.fill(template, { n });
+  }
+
+  /**
+   * A count in a sentence to the customer: the locale's word for one where its writers spell it («یک ماه»,
+   * not «۱ ماه»; see `LocaleSpec.wordForOne`), else the number in its digits. Only exactly one is
+   * spelt — Persian's plural category `one` also holds 0, which stays «۰».
+   */
+  count(n: number): string {
+    return n === 1 && this.wordForOne !== null ? this.wordForOne : this.number(n);
   }
 
   /** A number in this locale's digits. */

@@ -531,7 +531,7 @@ function restatement(
     case 'late_delivery': {
       const key =
         c.order?.deliveredAt === undefined ? 'restate.late_delivery_pending' : 'restate.late_delivery';
-      return [key, r.t(key, { subject, days }, days)];
+      return [key, r.t(key, { subject, days: r.count(days) }, days)];
     }
     case 'billing_error': {
       const overcharge = overchargeOf(c);

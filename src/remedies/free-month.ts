@@ -99,7 +99,12 @@ export const freeMonth = defineRemedy({
   offer: (remedy, say, r, { subject }) =>
     say(
       'offer.free_month',
-      { months: remedy.months, subject, startsAt: r.date(remedy.startsAt), endsAt: r.date(remedy.endsAt) },
+      {
+        months: r.count(remedy.months),
+        subject,
+        startsAt: r.date(remedy.startsAt),
+        endsAt: r.date(remedy.endsAt),
+      },
       remedy.months,
     ),
   label: (remedy) => `free month ×${remedy.months}`,

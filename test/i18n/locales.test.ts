@@ -209,6 +209,14 @@ describe('formatting with Intl', () => {
     expect(en.money(59.9, 'EUR')).toBe('€59.90');
   });
 
+  it('spells one in a Persian count, as a Persian writer does, and keeps digits otherwise', () => {
+    const fa = new Renderer('fa');
+    // Exactly one: Persian's plural category `one` also holds 0, which a word must not replace.
+    expect([1, 0, 3, 12].map((n) => fa.count(n))).toEqual(['یک', '۰', '۳', '۱۲']);
+    expect(new Renderer('en').count(1)).toBe('1');
+    expect(new Renderer('tr').count(1)).toBe('1');
+  });
+
   it('picks plural forms by count, falling back to .other where a language has no other form', () => {
     expect(new Renderer('en').t('factor.daysLate', { days: 1 }, 1)).toBe('1 day late');
     expect(new Renderer('en').t('factor.daysLate', { days: 3 }, 3)).toBe('3 days late');

@@ -102,6 +102,12 @@ describe('the sendable checker', () => {
     expect(sendableProblems('مبلغ ۲٬۳۴۵٬۳۰۵ ریال ایران را', { ...ctx, locale: 'fa' })).toHaveLength(1);
     expect(sendableProblems('مبلغ ۱۸٫۰۰ یورو را', { ...ctx, locale: 'fa' })).toHaveLength(1);
     expect(sendableProblems('مبلغ ۱۸ یورو و ۵٫۹۹ یورو را', { ...ctx, locale: 'fa' })).toEqual([]);
+    // One month, one day: spelt, as a Persian writer does; a date's day 1 and other numbers stay digits.
+    expect(sendableProblems('برای جبران، ۱ ماه استفادهٔ رایگان', { ...ctx, locale: 'fa' })).toHaveLength(1);
+    expect(sendableProblems('با ۱ روز تأخیر', { ...ctx, locale: 'fa' })).toHaveLength(1);
+    expect(
+      sendableProblems('یک ماه، از ۱ فروردین ۱۴۰۵ تا ۱۱ روز بعد و ۲۱ ماه', { ...ctx, locale: 'fa' }),
+    ).toEqual([]);
     expect(sendableProblems('en fazla €25,00 değerinde', { ...ctx, locale: 'tr' })).toHaveLength(1);
     expect(sendableProblems('IRR 32.050.000 tutarında', { ...ctx, locale: 'tr' })).toHaveLength(1);
     expect(sendableProblems('en fazla 25,00 € ve ₺499,90', { ...ctx, locale: 'tr' })).toEqual([]);
