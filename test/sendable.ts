@@ -287,6 +287,24 @@ const REPEATED: Readonly<Record<Locale, readonly string[]>> = {
   fa: ['یکی از همکاران ما', 'یکی از کارشناسان'],
 };
 
+const RLM = '\u200f';
+
+/**
+ * Each line of a Persian message part starts with an RLM, so that a viewer without isolate support lays it
+ * out right to left; no English or Turkish line has one. The checks that refuse any bidi mark read the
+ * part without these.
+ */
+function lineMarkProblems(text: string, locale: Locale): string[] {
+  const rtl = locale === 'fa';
+  const wrong = text.split('\n').filter((line) => line.startsWith(RLM) !== rtl);
+  if (wrong.length === 0) return [];
+  return [
+    `${wrong.length} line(s) ${rtl ? 'without' : 'with'} a leading RLM in ${locale} text: ${JSON.stringify(text)}`,
+  ];
+}
+
+const withoutLineMarks = (text: string) => text.replace(/^\u200f/gm, '');
+
 /** Toman and rials, as each locale writes them ("IRR 5,875,005", "İran riyali", «ریال»). */
 const TOMAN = /toman|tümen|تومان/i;
 const RIAL = /\bIRR\b|\brials?\b|riyal|ریال/i;
@@ -312,7 +330,10 @@ export function recommendationProblems(r: Recommendation, ctx: Omit<SendableCont
  */
 export function messageProblems(r: Recommendation, ctx: Omit<SendableContext, 'locale'>): string[] {
   const locale = r.locale as Locale;
-  const problems = r.message.parts.flatMap((p) => sendableProblems(p.text, { ...ctx, locale }));
+  const problems = r.message.parts.flatMap((p) => [
+    ...lineMarkProblems(p.text, locale),
+    ...sendableProblems(withoutLineMarks(p.text), { ...ctx, locale }),
+  ]);
   // The same stock phrase twice in one letter or conversation reads as a template ("çalışma arkadaşımız"
   // three times). A public reply is a post of its own.
   const privateText = r.message.parts

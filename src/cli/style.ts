@@ -64,6 +64,21 @@ export function printable(text: string): string {
   return ISOLATE.test(plain) ? balanceIsolates(plain) : plain;
 }
 
+/** Right-to-left mark (U+200F). */
+const RLM = '\u200f';
+
+/**
+ * A line of redress's own text (a rationale sentence, a message line) for the terminal, made safe as
+ * `printable` makes it, and, when the text is right-to-left, started with an RLM the CLI adds itself: a
+ * terminal that lays out bidirectional text but not isolates then shows the line right to left even where
+ * it starts with an isolated Latin value. A message line's own leading RLM (see rationale/message.ts) is
+ * the one mark redress writes and is put back; every other mark, wherever it came from, is replaced.
+ */
+export function printableLine(text: string, direction: 'ltr' | 'rtl'): string {
+  if (direction === 'ltr') return printable(text);
+  return `${RLM}${printable(text.startsWith(RLM) ? text.slice(1) : text)}`;
+}
+
 function balanceIsolates(text: string): string {
   const chars = [...text];
   const open: number[] = [];

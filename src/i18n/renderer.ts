@@ -23,8 +23,9 @@ const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 const LTR_LETTER = /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])\p{L}/u;
 /**
  * The bidi marks `Intl` puts into Persian text (RLM after «،» in lists and date ranges, LRM before a
- * sign). redress's text directs itself with isolates only: a mark is invisible, and the CLI, which
- * cannot tell it from one smuggled in with a complaint, prints it as U+FFFD.
+ * sign). redress's sentences direct themselves with isolates only: a mark is invisible, and the CLI,
+ * which cannot tell it from one smuggled in with a complaint, prints it as U+FFFD. (The one mark redress
+ * writes starts each line of a Persian message: see rationale/message.ts.)
  */
 const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
 

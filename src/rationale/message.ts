@@ -20,6 +20,7 @@ export type MessagePartKind =
 /** One part of the customer message, in the recommendation's locale. */
 export interface MessagePart {
   readonly kind: MessagePartKind;
+  /** As it is sent: in Persian, each line starts with a right-to-left mark (U+200F). */
   readonly text: string;
 }
 
@@ -45,6 +46,20 @@ export interface MessageInput {
   readonly signature?: Readonly<Partial<Record<Locale, string>>> | undefined;
   /** In an incident, the shared public statement, which is the public reply. */
   readonly statement?: string | null | undefined;
+}
+
+/** Right-to-left mark (U+200F). */
+const RLM = '\u200f';
+
+/**
+ * A part as it is sent: in a right-to-left language each of its lines starts with an RLM, so that a
+ * viewer without isolate support (an SMS app, a plain-text mail client) still lays out right to left a
+ * line whose first letters are a Latin value in an isolate (the greeting «⁨Ayşe Yılmaz⁩ گرامی،»), where
+ * its comma would otherwise jump. The only bidi mark redress writes: its sentences direct themselves
+ * with isolates, and the CLI, which shows marks from the input as U+FFFD, adds its own at a line's start.
+ */
+function directed(r: Renderer, text: string): string {
+  return r.direction === 'rtl' ? `${RLM}${text.replaceAll('\n', `\n${RLM}`)}` : text;
 }
 
 /** The longest public reply: a post's length on the strictest platform. */
@@ -116,5 +131,6 @@ export function composeMessage(r: Renderer, input: MessageInput): CustomerMessag
     default:
       parts = turns(r, input);
   }
+  parts = parts.map((p) => ({ kind: p.kind, text: directed(r, p.text) }));
   return { channel, text: parts.map((p) => p.text).join('\n\n'), parts };
 }

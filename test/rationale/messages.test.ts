@@ -18,6 +18,7 @@ import { messageProblems } from '../sendable';
 
 const CHANNELS: readonly Channel[] = ['email', 'chat', 'phone', 'social', 'review', 'store'];
 const ruleSet = loadRuleSet(defaultRuleSet);
+const RLM = '\u200f';
 
 /** The canonical scenarios in every channel, and every hand-written scenario in its own. */
 function cases(): [string, ComplaintInput][] {
@@ -100,7 +101,19 @@ describe('the customer message', () => {
     const tr = await createRecommender({ ruleSet: signed, locale: 'tr' }).recommend(c);
     expect(tr.message.parts.at(-1)?.text).toBe('Saygılarımızla,\nAyakkabı Dünyası');
     const fa = await createRecommender({ ruleSet: signed, locale: 'fa' }).recommend(c);
-    expect(fa.message.parts.at(-1)?.text).toBe('با احترام،\nتیم خدمات مشتریان');
+    expect(fa.message.parts.at(-1)?.text).toBe(`${RLM}با احترام،\n${RLM}تیم خدمات مشتریان`);
+  });
+
+  it('starts every line of a Persian message with an RLM, for viewers that do not know isolates', async () => {
+    // Without it, such a viewer lays the greeting, which starts with a Latin name, out left to right.
+    const fa = byLocale.get('fa')!.get('c-wrong-item @email')!;
+    expect(fa.message.parts.find((p) => p.kind === 'greeting')?.text).toBe(
+      `${RLM}\u2068Ayşe Yılmaz\u2069 گرامی،`,
+    );
+    expect(fa.message.text.split('\n').filter((line) => line !== '' && !line.startsWith(RLM))).toEqual([]);
+    // Its sentences, and English and Turkish text, have no mark: isolates direct them.
+    expect(fa.rationale.filter((s) => s.text.includes(RLM))).toEqual([]);
+    expect(byLocale.get('tr')!.get('c-wrong-item @email')!.message.text).not.toContain(RLM);
   });
 
   it.each(LOCALE_CODES)('is sendable as it is in %s, for every channel and scenario', (locale) => {

@@ -1,6 +1,13 @@
-import type { ConditionTrace, Factor, Recommendation, Remedy, RuleSet } from '../../index';
+import {
+  type ConditionTrace,
+  type Factor,
+  localeDirection,
+  type Recommendation,
+  type Remedy,
+  type RuleSet,
+} from '../../index';
 import { fromMinor, toMinor } from '../../money';
-import { printable, type Style } from '../style';
+import { printable, printableLine, type Style } from '../style';
 
 const OPERATOR_SYMBOLS: Readonly<Record<string, string>> = {
   equal: '=',
@@ -201,7 +208,8 @@ export function renderExplanation(
     const sentences = rec.rationale.filter((s) => s.audience === audience);
     if (sentences.length === 0) continue;
     out.push(`  ${style.dim(audience === 'customer' ? 'to the customer' : 'for the agent')}`);
-    for (const s of sentences) out.push(`    ${printable(s.text)}`);
+    const direction = localeDirection(rec.locale);
+    for (const s of sentences) out.push(`    ${printableLine(s.text, direction)}`);
   }
   return `${out.join('\n')}\n`;
 }
