@@ -1,7 +1,13 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
 import { ExitCode } from './exit-code';
+import { heapFlags } from './heap';
 import type { CliIo } from './io';
 import { run } from './run';
+
+// Before the command allocates: V8 reads its heap growth at every full collection (src/cli/heap.ts).
+const flags = heapFlags(process.argv.slice(2), process.env, process.execArgv);
+if (flags) setFlagsFromString(flags);
 
 // The reader went away (`redress recommend big.jsonl | head -1`): stop at once and quietly, as a
 // command killed by SIGPIPE would, instead of failing with a stack trace.

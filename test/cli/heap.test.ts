@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { HEAP_GROWING_PERCENT, heapFlags } from '../../src/cli/heap';
+
+describe('the heap growth the command sets for itself', () => {
+  const flag = `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
+
+  it('is set for recommend, whatever its options and wherever they stand', () => {
+    expect(heapFlags(['recommend', '-'], {}, [])).toBe(flag);
+    expect(
+      heapFlags(['recommend', '--incidents', 'big.jsonl', '-o', 'out.jsonl'], {}, ['--require', 'x.cjs']),
+    ).toBe(flag);
+    expect(heapFlags(['--no-color', 'recommend'], { NODE_OPTIONS: '  ' }, [])).toBe(flag);
+  });
+
+  it('is left alone for the other commands, which hold more', () => {
+    for (const command of ['simulate', 'outcomes', 'validate', 'explain', 'incidents', 'schema']) {
+      expect(heapFlags([command, 'recommend'], {}, [])).toBeUndefined();
+    }
+    expect(heapFlags([], {}, [])).toBeUndefined();
+  });
+
+  it('is left to the user who chose: NODE_OPTIONS, or a heap option given to node', () => {
+    expect(heapFlags(['recommend'], { NODE_OPTIONS: '--max-old-space-size=4096' }, [])).toBeUndefined();
+    expect(heapFlags(['recommend'], { NODE_OPTIONS: '--enable-source-maps' }, [])).toBeUndefined();
+    for (const option of [
+      '--max-old-space-size=128',
+      '--max-semi-space-size=2',
+      '--heap-growing-percent=50',
+      '--max-heap-size=300',
+    ]) {
+      expect(heapFlags(['recommend'], {}, [option])).toBeUndefined();
+    }
+  });
+});
