@@ -5,9 +5,8 @@ import { heapFlags } from './heap';
 import type { CliIo } from './io';
 import { run } from './run';
 
-// Before the command allocates: V8 reads its heap growth at every full collection (src/cli/heap.ts).
-const flags = heapFlags(process.argv.slice(2), process.env, process.execArgv);
-if (flags) setFlagsFromString(flags);
+// Before the command allocates: V8 reads its heap growth as it collects (src/cli/heap.ts).
+for (const flag of heapFlags(process.argv.slice(2), process.env, process.execArgv)) setFlagsFromString(flag);
 
 // The reader went away (`redress recommend big.jsonl | head -1`): stop at once and quietly, as a
 // command killed by SIGPIPE would, instead of failing with a stack trace.

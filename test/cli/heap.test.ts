@@ -1,34 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { HEAP_GROWING_PERCENT, heapFlags } from '../../src/cli/heap';
+import { HEAP_GROWING_PERCENT, heapFlags, SEMI_SPACE_GROWTH_FACTOR } from '../../src/cli/heap';
 
 describe('the heap growth the command sets for itself', () => {
-  const flag = `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
+  const flag = [
+    `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
+    `--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`,
+  ];
 
   it('is set for recommend, whatever its options and wherever they stand', () => {
-    expect(heapFlags(['recommend', '-'], {}, [])).toBe(flag);
+    expect(heapFlags(['recommend', '-'], {}, [])).toEqual(flag);
     expect(
       heapFlags(['recommend', '--incidents', 'big.jsonl', '-o', 'out.jsonl'], {}, ['--require', 'x.cjs']),
-    ).toBe(flag);
-    expect(heapFlags(['--no-color', 'recommend'], { NODE_OPTIONS: '  ' }, [])).toBe(flag);
+    ).toEqual(flag);
+    expect(heapFlags(['--no-color', 'recommend'], { NODE_OPTIONS: '  ' }, [])).toEqual(flag);
   });
 
   it('is left alone for the other commands, which hold more', () => {
     for (const command of ['simulate', 'outcomes', 'validate', 'explain', 'incidents', 'schema']) {
-      expect(heapFlags([command, 'recommend'], {}, [])).toBeUndefined();
+      expect(heapFlags([command, 'recommend'], {}, [])).toEqual([]);
     }
-    expect(heapFlags([], {}, [])).toBeUndefined();
+    expect(heapFlags([], {}, [])).toEqual([]);
   });
 
   it('is left to the user who chose: NODE_OPTIONS, or a heap option given to node', () => {
-    expect(heapFlags(['recommend'], { NODE_OPTIONS: '--max-old-space-size=4096' }, [])).toBeUndefined();
-    expect(heapFlags(['recommend'], { NODE_OPTIONS: '--enable-source-maps' }, [])).toBeUndefined();
+    expect(heapFlags(['recommend'], { NODE_OPTIONS: '--max-old-space-size=4096' }, [])).toEqual([]);
+    expect(heapFlags(['recommend'], { NODE_OPTIONS: '--enable-source-maps' }, [])).toEqual([]);
     for (const option of [
       '--max-old-space-size=128',
       '--max-semi-space-size=2',
       '--heap-growing-percent=50',
+      '--semi-space-growth-factor=2',
+      '--min-semi-space-size=1',
       '--max-heap-size=300',
     ]) {
-      expect(heapFlags(['recommend'], {}, [option])).toBeUndefined();
+      expect(heapFlags(['recommend'], {}, [option])).toEqual([]);
     }
   });
 });
