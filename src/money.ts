@@ -52,3 +52,11 @@ export function decimalPlaces(x: number): number {
 export function fitsCurrency(amount: number, currency: string): boolean {
   return Number.isFinite(amount) && decimalPlaces(amount) <= currencyDigits(currency);
 }
+
+/**
+ * `minor` times `hundredths`/100 (a multiplier in hundredths: 150 for 1.5), rounded down to a whole
+ * minor unit, exactly (integer arithmetic): a multiplier never adds a fraction of a cent.
+ */
+export function scaleMinorDown(minor: number, hundredths: number): number {
+  return Math.floor((minor * hundredths) / 100);
+}

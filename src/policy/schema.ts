@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TONES } from '../complaint/schema';
 import { limits } from '../input/limits';
-import { SEVERITY_BANDS, VALUE_TIERS } from '../scoring/score';
+import { SEVERITY_BANDS, VALUE_TIERS, type ValueTier } from '../scoring/score';
 import { IncidentPolicySchema } from './incident-policy';
 
 const money = z.number().min(0).max(limits.maxMoney);
@@ -21,6 +21,14 @@ const QueueNameSchema = z.strictObject({
 /** More named queues than any shop has; bounds the work of reading a rule file. */
 const MAX_QUEUES = 200;
 const share = z.number().min(0).max(10);
+/** A goodwill multiplier: 1 to 3, in hundredths (1.25), so that scaled amounts are exact in minor units. */
+const multiplier = z
+  .number()
+  .min(1, 'a goodwill multiplier is at least 1: 1 gives goodwill as the rules write it')
+  .max(3, "a goodwill multiplier is at most 3: for more, raise the rules' own amounts or maxGoodwillByTier")
+  .refine((m) => Math.abs(m * 100 - Math.round(m * 100)) < 1e-9, {
+    message: 'give a goodwill multiplier in hundredths at most (1.25, not 1.255)',
+  });
 
 /**
  * How fired rules combine (DMN's hit policies): `collect`, `first`, `unique`, `priority`. See
@@ -83,6 +91,20 @@ export const PolicySchema = z
         message: 'a higher tier may not have a lower goodwill cap: standard ≤ silver ≤ gold ≤ platinum',
       })
       .default({ standard: 60, silver: 80, gold: 120, platinum: 200 }),
+    /**
+     * How much more generous goodwill is for a customer of a higher value tier (the scored tier, as
+     * `maxGoodwillByTier` reads it): each goodwill remedy is scaled by its tier's multiplier (1 to 3, in
+     * hundredths, never lower for a higher tier) before the caps, which then hold as always; restitution
+     * is never scaled. 1 for every tier when left out (no default is written in, so that rule sets
+     * written before it keep their content hash and their recommendations). See docs/remedies.md.
+     */
+    goodwillMultiplierByTier: z
+      .strictObject({ standard: multiplier, silver: multiplier, gold: multiplier, platinum: multiplier })
+      .refine(rising(VALUE_TIERS), {
+        message:
+          'a higher tier may not have a lower goodwill multiplier: standard ≤ silver ≤ gold ≤ platinum',
+      })
+      .optional(),
     /** Per-customer limits on goodwill over a rolling window; none when left out. */
     perCustomer: PerCustomerSchema.optional(),
     /** Above this estimated cost (restitution + goodwill) a person approves the recommendation. */
@@ -188,6 +210,14 @@ export const DEFAULT_SURVEY_AFTER_DAYS = 4;
 
 /** A resolved policy (defaults filled in). */
 export type Policy = z.output<typeof PolicySchema>;
+
+/**
+ * The goodwill multiplier of a value tier, in hundredths (150 for 1.5): what `price` scales each
+ * goodwill remedy by. 100 when the policy states none.
+ */
+export function goodwillHundredths(policy: Policy, tier: ValueTier): number {
+  return Math.round((policy.goodwillMultiplierByTier?.[tier] ?? 1) * 100);
+}
 
 /** Policy fields of earlier versions, and what replaced them (the loader says so instead of "unknown key"). */
 export const RENAMED_POLICY_FIELDS: Readonly<Record<string, string>> = {

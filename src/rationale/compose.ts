@@ -58,6 +58,11 @@ export interface RationaleInput {
   readonly incident?: IncidentMark;
   /** The other acceptable remedy sets and the customer's preference, when there are any. */
   readonly choice?: ChoiceInput;
+  /**
+   * The value tier's goodwill multiplier in hundredths (150 for 1.5), when it raised some goodwill
+   * (`policy.goodwillMultiplierByTier`); for the agent only: the customer is never told their tier.
+   */
+  readonly goodwillRaisedBy?: number;
 }
 
 /** What each part of the rationale writes with: the renderer, the input, and the sentences so far. */
@@ -293,6 +298,17 @@ function scoreSentences({ r, input, say }: Composition): void {
     }),
     'agent',
   );
+  const raisedBy = input.goodwillRaisedBy;
+  if (raisedBy !== undefined && raisedBy > 100) {
+    say(
+      'why.goodwillMultiplier',
+      r.m('why.goodwillMultiplier', {
+        percent: r.percent(raisedBy - 100),
+        tier: r.t(`tier.${input.value.tier}`),
+      }),
+      'agent',
+    );
+  }
 }
 
 /** The rules that fired, and each one's own rationale. */

@@ -40,6 +40,8 @@ export interface Explained {
   readonly incident?: IncidentMark;
   /** The other acceptable remedy sets and the customer's preference. */
   readonly choice?: ChoiceInput;
+  /** The tier's goodwill multiplier in hundredths (150), when it raised some goodwill. */
+  readonly goodwillRaisedBy?: number;
 }
 
 /** Stage "explain": the rationale, for the customer and for the agent, in the recommendation's locale. */
@@ -83,5 +85,6 @@ export function explain(e: Explained): RationaleSentence[] {
     queues: policy.queues,
     ...(e.incident ? { incident: e.incident } : {}),
     ...(e.choice ? { choice: e.choice } : {}),
+    ...(e.goodwillRaisedBy === undefined ? {} : { goodwillRaisedBy: e.goodwillRaisedBy }),
   });
 }

@@ -19,6 +19,7 @@ import { decideHandling, type IncidentHandling } from '../policy/handling';
 import type { IncidentMark } from '../policy/incident-mark';
 import { statementFor } from '../policy/incident-policy';
 import { asJudged } from '../policy/quiet-post';
+import { goodwillHundredths } from '../policy/schema';
 import type { Proposal } from '../policy/selection';
 import { alternativeLine } from '../rationale/choices';
 import { composeMessage } from '../rationale/message';
@@ -117,6 +118,8 @@ interface Decision {
   readonly caseGoodwillGivenMinor: number | undefined;
   /** The other acceptable remedy sets and what became of the customer's preference. */
   readonly choice: Omit<Chosen, 'first'>;
+  /** The tier's goodwill multiplier in hundredths, when it raised some goodwill (`Priced.raisedBy`). */
+  readonly raisedBy: number | undefined;
 }
 
 /** What handling needs of an incident: its owner, statement, and the member's notifications. */
@@ -257,7 +260,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const fired = outcomes.filter((o) => o.fired);
     const slots = select(policy.hit, fired, ruleSet.rules, complaint.id, incident);
     const ctx = remedyContext(complaint, facts, policy, conversion);
-    const priced = price(slots, ctx, incident !== undefined, conversion);
+    // A higher value tier may raise goodwill (never restitution) before the caps, which hold as always.
+    const hundredths = goodwillHundredths(policy, value.tier);
+    const priced = price(slots, ctx, incident !== undefined, conversion, hundredths);
     const autoApproveMinor = conversion.toComplaintMinor(policy.autoApproveMaxCost);
     const alone = cap(
       priced,
@@ -327,11 +332,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       chosen: priced.chosen,
       caseGoodwillGivenMinor: given?.goodwillGivenMinor,
       choice,
+      raisedBy: priced.raisedBy,
     };
   }
 
   /** Stages "explain" and "assemble": the decision in words, and the recommendation as plain JSON. */
-  function finish({ parts, conversion, currencyDisplay, choice }: Decision): Recommendation {
+  function finish({ parts, conversion, currencyDisplay, choice, raisedBy }: Decision): Recommendation {
     const { complaint, capStage, handling } = parts;
     const { capped } = capStage;
     const rationale = explain({
@@ -353,6 +359,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       currencyDisplay,
       ...(parts.incident ? { incident: parts.incident } : {}),
       choice: { offered: choice.alternatives.map((o) => o.choice), preference: choice.preference },
+      ...(raisedBy === undefined ? {} : { goodwillRaisedBy: raisedBy }),
     });
     // The customer's time zone for any date the alternatives' lines and the message show.
     const r = rendererOf(parts.locale, timeZoneOf(complaint, parts.locale));

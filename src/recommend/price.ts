@@ -7,7 +7,7 @@ import type { Candidate, PricedSlot } from '../policy/caps';
 import type { DroppedRemedy } from '../policy/dropped';
 import type { Policy } from '../policy/schema';
 import type { Proposal, Slot } from '../policy/selection';
-import { materialise, type RemedySpec, withMoney } from '../remedies/catalogue';
+import { materialise, type RemedySpec, scaleSpec, withMoney } from '../remedies/catalogue';
 import type { RemedyContext } from '../remedies/context';
 import { fallbackSpec } from './substitute';
 
@@ -57,6 +57,11 @@ export interface Priced {
   /** Per priced slot, the proposal of its first candidate: what this complaint was given before caps. */
   readonly chosen: readonly Proposal[];
   readonly notApplicable: readonly DroppedRemedy[];
+  /**
+   * The tier's goodwill multiplier in hundredths (150), when it raised at least one goodwill remedy;
+   * undefined when it raised none (a multiplier of 1, no goodwill, or whole months that stay whole).
+   */
+  readonly raisedBy?: number;
 }
 
 /**
@@ -69,24 +74,30 @@ export function inComplaintCurrency(spec: RemedySpec, conversion: Conversion): R
 
 /**
  * Stage "price": makes every proposal concrete (items, dates, amounts in minor units), its amounts
- * converted into the complaint's currency first. A proposal that cannot apply to the complaint (a free
- * month without a subscription) is reported, and the slot falls back to its next candidate. In an
- * incident the more generous of the shared policy and the complaint's own proposal comes first.
+ * converted into the complaint's currency first, and each goodwill remedy scaled by the customer's
+ * tier multiplier (`hundredths`, from `policy.goodwillMultiplierByTier`; restitution never). A
+ * proposal that cannot apply to the complaint (a free month without a subscription) is reported, and
+ * the slot falls back to its next candidate. In an incident the more generous of the shared policy and
+ * the complaint's own proposal comes first. The caps run after, on the scaled amounts.
  */
 export function price(
   slots: readonly Slot[],
   ctx: RemedyContext,
   inIncident: boolean,
   conversion: Conversion,
+  hundredths = 100,
 ): Priced {
   const priced: PricedSlot[] = [];
   const chosen: Proposal[] = [];
   const notApplicable: DroppedRemedy[] = [];
+  let raised = false;
   for (const slot of slots) {
     const candidates: Candidate[] = [];
     const proposals = new Map<Candidate, Proposal>();
     for (const proposal of slot.candidates) {
-      const { spec, made } = materialiseOrFallBack(inComplaintCurrency(proposal.spec, conversion), ctx);
+      const converted = inComplaintCurrency(proposal.spec, conversion);
+      const { spec, made } = scaled(materialiseOrFallBack(converted, ctx), hundredths, ctx);
+      if (spec !== converted && !('notApplicable' in made) && made.kind === 'goodwill') raised = true;
       if ('notApplicable' in made) {
         notApplicable.push({
           type: slot.type,
@@ -111,7 +122,21 @@ export function price(
       chosen.push(proposals.get(first) as Proposal);
     }
   }
-  return { slots: priced, chosen, notApplicable };
+  return { slots: priced, chosen, notApplicable, ...(raised ? { raisedBy: hundredths } : {}) };
+}
+
+type Made = ReturnType<typeof materialiseOrFallBack>;
+
+/**
+ * A goodwill remedy made `hundredths`/100 times as generous (`scaleSpec`: amounts rounded down to the
+ * minor unit, whole months and percents down), when that raises its cost; otherwise as it was.
+ */
+function scaled(plain: Made, hundredths: number, ctx: RemedyContext): Made {
+  if (hundredths === 100 || 'notApplicable' in plain.made || plain.made.kind !== 'goodwill') return plain;
+  const spec = scaleSpec(plain.spec, hundredths, ctx);
+  if (spec === plain.spec) return plain;
+  const made = materialise(spec, ctx);
+  return !('notApplicable' in made) && made.costMinor > plain.made.costMinor ? { spec, made } : plain;
 }
 
 /**

@@ -126,6 +126,17 @@ export function reduceSpec(spec: RemedySpec, maxMinor: number, ctx: RemedyContex
 }
 
 /**
+ * A goodwill remedy `hundredths`/100 times as generous (its `scale`), its spec in the complaint's
+ * currency; the spec itself for restitution, care, a multiplier of 1, or a remedy that does not scale.
+ */
+export function scaleSpec(spec: RemedySpec, hundredths: number, ctx: RemedyContext): RemedySpec {
+  const definition = definitionOf(spec.type);
+  const scale = definition.goodwill?.scale;
+  if (hundredths === 100 || definition.kind(spec) !== 'goodwill' || !scale) return spec;
+  return scale(spec, hundredths, ctx) as RemedySpec;
+}
+
+/**
  * The least a goodwill remedy can cost for an affected value V, as linear pieces whose minimum is the
  * cost; undefined for a remedy that is never goodwill.
  */

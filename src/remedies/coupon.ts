@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { affectedValue } from '../complaint/measures';
 import { limits } from '../input/limits';
-import { fromMinor, toMinor } from '../money';
+import { fromMinor, scaleMinorDown, toMinor } from '../money';
 import { addDays, DAY_MS } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';
@@ -105,6 +105,22 @@ function couponCostProblems(r: Given<CouponParams>, ctx: RemedyCheckContext): st
   return problems;
 }
 
+/**
+ * A coupon `hundredths`/100 times as large: its amount, or its percentage (whole, rounded down, at most
+ * 100) and maximum discount, each times the multiplier, amounts rounded down to the minor unit.
+ */
+function scaleCoupon(spec: CouponSpec, hundredths: number, ctx: RemedyContext): CouponSpec {
+  const times = (amount: number) =>
+    fromMinor(scaleMinorDown(toMinor(amount, ctx.currency), hundredths), ctx.currency);
+  if (spec.amount !== undefined) return { ...spec, amount: times(spec.amount) };
+  const percent = Math.min(100, Math.floor(((spec.percent ?? 0) * hundredths) / 100));
+  return {
+    ...spec,
+    percent,
+    ...(spec.maxDiscount === undefined ? {} : { maxDiscount: times(spec.maxDiscount) }),
+  };
+}
+
 /** A coupon is goodwill: a cap lowers its amount or its maximum discount. */
 export const coupon = defineRemedy({
   type: 'coupon',
@@ -114,6 +130,7 @@ export const coupon = defineRemedy({
   money: { amount: 'amount', maxDiscount: 'limit' },
   goodwill: {
     reduce: reduceCoupon,
+    scale: scaleCoupon,
     cost: (spec) =>
       spec.amount !== undefined
         ? [{ a: 0, b: spec.amount }]

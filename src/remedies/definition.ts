@@ -58,6 +58,13 @@ export interface GoodwillRules<S> {
    * piecewise linear in V; otherwise a lower bound (never above the real cost).
    */
   cost(spec: S, basis: CostBasis): readonly CostPiece[];
+  /**
+   * The same gesture made `hundredths`/100 (≥ 1) times as generous, for a customer of a higher value
+   * tier (`policy.goodwillMultiplierByTier`): each amount in minor units of the complaint's currency
+   * (the spec is already in it) times the multiplier, rounded down; whole months and whole percents
+   * rounded down. The caps apply after. Left out, the remedy is not scaled.
+   */
+  scale?(spec: S, hundredths: number, ctx: RemedyContext): S;
 }
 
 /** What the fairness kit's check of a given remedy reads besides the remedy. */

@@ -75,6 +75,11 @@ export const freeMonth = defineRemedy({
   materialise: materialiseFreeMonth,
   goodwill: {
     reduce: reduceFreeMonth,
+    // Whole months, rounded down (at most 12): 1 month stays 1 below a multiplier of 2; 2 × 1.5 is 3.
+    scale: (spec, hundredths) => ({
+      ...spec,
+      months: Math.min(12, Math.floor((spec.months * hundredths) / 100)),
+    }),
     // It costs the monthly price whatever the order was worth, unless the value at stake is that price.
     cost: (spec, basis) =>
       basis.valueIsMonthly ? [{ a: spec.months, b: 0 }] : [{ a: 0, b: spec.months * basis.monthlyPrice }],

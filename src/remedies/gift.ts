@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../input/limits';
-import { fromMinor, toMinor } from '../money';
+import { fromMinor, scaleMinorDown, toMinor } from '../money';
 import { kindProblems } from './check';
 import type { RemedyContext } from './context';
 import { defineRemedy, type MaterialiseResult } from './definition';
@@ -50,6 +50,16 @@ function reduceGift(_spec: GiftSpec, maxMinor: number, ctx: RemedyContext): Gift
   return maxMinor > 0 ? { type: 'gift', value: fromMinor(maxMinor, ctx.currency) } : undefined;
 }
 
+/**
+ * A gift `hundredths`/100 times as valuable: what it is worth for this complaint, times the multiplier,
+ * rounded down to the minor unit, as a fixed value.
+ */
+function scaleGift(spec: GiftSpec, hundredths: number, ctx: RemedyContext): GiftSpec {
+  const made = materialiseGift(spec, ctx);
+  if ('notApplicable' in made) return spec;
+  return { type: 'gift', value: fromMinor(scaleMinorDown(made.costMinor, hundredths), ctx.currency) };
+}
+
 /** A gift is goodwill: a cap gives one of smaller value. */
 export const gift = defineRemedy({
   type: 'gift',
@@ -59,6 +69,7 @@ export const gift = defineRemedy({
   money: { value: 'amount', max: 'limit' },
   goodwill: {
     reduce: reduceGift,
+    scale: scaleGift,
     cost: (spec) =>
       spec.value !== undefined
         ? [{ a: 0, b: spec.value }]

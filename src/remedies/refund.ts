@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { affectedUnits, affectedValue, overchargeOf, paidForMinor, undelivered } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
 import { limits } from '../input/limits';
-import { fromMinor, toMinor } from '../money';
+import { fromMinor, scaleMinorDown, toMinor } from '../money';
 import { kindProblems } from './check';
 import type { RemedyContext } from './context';
 import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
@@ -82,6 +82,19 @@ function reduceRefund(spec: RefundSpec, maxMinor: number, ctx: RemedyContext): R
   return { ...spec, max: Math.min(spec.max ?? Number.POSITIVE_INFINITY, fromMinor(maxMinor, ctx.currency)) };
 }
 
+/**
+ * A goodwill refund `hundredths`/100 times as large: its share times the multiplier (at most all of
+ * the order), and at most what it refunds for this complaint times the multiplier, rounded down to the
+ * minor unit (its `max`). Restitution is never scaled: `scaleSpec` only asks goodwill.
+ */
+function scaleRefund(spec: RefundSpec, hundredths: number, ctx: RemedyContext): RefundSpec {
+  const made = materialiseRefund(spec, ctx);
+  if ('notApplicable' in made) return spec;
+  // The share to six places, never below the rule's: it is shown, so no binary artefacts.
+  const share = Math.min(1, Math.max(spec.share, Math.round(spec.share * hundredths * 10_000) / 1e6));
+  return { ...spec, share, max: fromMinor(scaleMinorDown(made.costMinor, hundredths), ctx.currency) };
+}
+
 /** What a refund of `basis` refunds in full, worked out from the complaint as the docs say. */
 export function checkedBaseMinor(
   basis: RefundBasis,
@@ -134,6 +147,7 @@ export const refund = defineRemedy({
   money: { max: 'limit' },
   goodwill: {
     reduce: reduceRefund,
+    scale: scaleRefund,
     cost: (spec) => [{ a: spec.share, b: 0 }, ...(spec.max === undefined ? [] : [{ a: 0, b: spec.max }])],
   },
   texts: {

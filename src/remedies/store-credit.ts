@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../input/limits';
-import { fromMinor, toMinor } from '../money';
+import { fromMinor, scaleMinorDown, toMinor } from '../money';
 import { addDays, DAY_MS } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';
@@ -100,6 +100,19 @@ function creditProblems(r: Given<StoreCreditParams>, ctx: RemedyCheckContext): s
 }
 
 /**
+ * A gesture of credit `hundredths`/100 times as large: what it is worth for this complaint, times the
+ * multiplier, rounded down to the minor unit, as a fixed value. Credit in place of a refund is
+ * restitution: never scaled.
+ */
+function scaleStoreCredit(spec: StoreCreditSpec, hundredths: number, ctx: RemedyContext): StoreCreditSpec {
+  if (spec.replaces !== undefined) return spec;
+  const minor = creditMinor(spec, ctx);
+  if (minor <= 0) return spec;
+  const value = fromMinor(scaleMinorDown(minor, hundredths), ctx.currency);
+  return { type: 'store_credit', value, validDays: spec.validDays };
+}
+
+/**
  * Store credit: restitution when it replaces a refund (never capped), goodwill otherwise (a cap gives
  * one of smaller value).
  */
@@ -111,6 +124,7 @@ export const storeCredit = defineRemedy({
   money: { value: 'amount', max: 'limit' },
   goodwill: {
     reduce: reduceStoreCredit,
+    scale: scaleStoreCredit,
     cost: (spec) =>
       spec.value !== undefined
         ? [{ a: 0, b: spec.value }]

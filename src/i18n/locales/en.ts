@@ -152,6 +152,8 @@ export const en = {
     "Money was converted at {rate}, the rate of {asOf}: the rules, scores and caps read this complaint's amounts in {ruleSetCurrency}, and the amounts here are in {currency}.",
   'why.severity': 'Severity {score}/100 ({band}): {factors}.',
   'why.value': 'Customer value {score}/100 ({tier}): {factors}.',
+  'why.goodwillMultiplier':
+    'Goodwill was raised by {percent} for a customer in the {tier} tier, before the caps.',
   'why.rules': 'Rules applied: {rules}.',
   'why.noRule': 'No rule matched this complaint; a person decides the remedy.',
   'why.dropped.cap':

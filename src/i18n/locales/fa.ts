@@ -147,6 +147,8 @@ export const fa = {
     'مبالغ با نرخ {rate} (نرخ روز {asOf}) تبدیل شده‌اند: قواعد، امتیازها و سقف‌ها مبالغ این شکایت را به {ruleSetCurrency} سنجیده‌اند و مبالغی که اینجا آمده به {currency} است.',
   'why.severity': 'شدت: {score} از ۱۰۰ ({band})؛ {factors}.',
   'why.value': 'ارزش مشتری: {score} از ۱۰۰ ({tier})؛ {factors}.',
+  'why.goodwillMultiplier':
+    'جبران داوطلبانه برای مشتری ردهٔ {tier}، پیش از اعمال سقف‌ها {percent} افزایش یافت.',
   'why.rules': 'قواعد اعمال‌شده: {rules}.',
   'why.noRule': 'هیچ قاعده‌ای با این شکایت مطابقت نداشت؛ نوع جبران را یکی از همکاران تعیین می‌کند.',
   'why.dropped.cap':

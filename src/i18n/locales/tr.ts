@@ -145,6 +145,8 @@ export const tr = {
     'Tutarlar {asOf} tarihli kurla çevrildi ({rate}): kurallar, puanlar ve sınırlar {ruleSetCurrency} üzerinden hesaplandı; burada tutarlar {currency} olarak gösteriliyor.',
   'why.severity': 'Önem derecesi {score}/100 ({band}): {factors}.',
   'why.value': 'Müşteri değeri {score}/100 ({tier}): {factors}.',
+  'why.goodwillMultiplier':
+    'Jest amaçlı telafi, {tier} segmentindeki bir müşteri için sınırlar uygulanmadan önce {percent} artırıldı.',
   'why.rules': 'Uygulanan kurallar: {rules}.',
   'why.noRule': 'Bu şikayete uyan bir kural yok; telafiye bir çalışma arkadaşımız karar verecek.',
   'why.dropped.cap':
