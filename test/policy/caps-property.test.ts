@@ -85,6 +85,8 @@ const ruleSetArb = fc
       fc.integer({ min: 0, max: 200 }).map((p) => p / 100),
     ),
     byTier: rising(4, fc.integer({ min: 0, max: 500 })),
+    // Goodwill multipliers by tier (1 to 3, in hundredths), or none: caps hold on the raised goodwill.
+    multipliers: fc.option(rising(4, fc.integer({ min: 100, max: 300 })), { nil: undefined }),
     perCustomer: fc.option(
       fc.record({
         windowDays: fc.integer({ min: 1, max: 365 }),
@@ -93,7 +95,7 @@ const ruleSetArb = fc
       { nil: undefined },
     ),
   })
-  .map(({ rules, hit, total, bySeverity: s, byTier: t, perCustomer }) =>
+  .map(({ rules, hit, total, bySeverity: s, byTier: t, multipliers: m, perCustomer }) =>
     loadRuleSet({
       name: 'random',
       version: '1',
@@ -108,6 +110,16 @@ const ruleSetArb = fc
         maxTotalShareOfValue: total,
         maxGoodwillShareBySeverity: { low: s[0], medium: s[1], high: s[2], critical: s[3] },
         maxGoodwillByTier: { standard: t[0], silver: t[1], gold: t[2], platinum: t[3] },
+        ...(m
+          ? {
+              goodwillMultiplierByTier: {
+                standard: (m[0] ?? 100) / 100,
+                silver: (m[1] ?? 100) / 100,
+                gold: (m[2] ?? 100) / 100,
+                platinum: (m[3] ?? 100) / 100,
+              },
+            }
+          : {}),
         ...(perCustomer ? { perCustomer } : {}),
       },
     } as RuleSetInput),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ComplaintInput } from '../../src/complaint/schema';
 import { isRedressError, type RedressError } from '../../src/errors';
@@ -7,7 +8,11 @@ import { createRecommender } from '../../src/recommender/create-recommender';
 import type { RuleSetInput } from '../../src/rules/ruleset';
 import { loadRuleSet } from '../../src/rules/ruleset';
 import { VALUE_TIERS, type ValueTier } from '../../src/scoring/score';
+import { defaultRuleSet } from '../../src/rules/default/rule-set';
+import { withValidCustomerValue } from '../../src/testing/customer-value';
+import { complaintArbitrary, customerValueArbitrary } from '../../src/testing/index';
 import { categoryRule, complaint, ruleSet, subscriptionComplaint } from '../complaint-builder';
+import { fcParams } from '../seed';
 
 /*
  * policy.goodwillMultiplierByTier (issue 15, item 3): a higher value tier raises goodwill before the
@@ -272,6 +277,79 @@ describe('the value multiplier at each tier', () => {
       const r = await recommend(refundGiftCoupon, WIDE, at(tier));
       for (const x of r.remedies) expect(toMinor(x.estimatedCost, 'EUR') / 100).toBe(x.estimatedCost);
     }
+  });
+});
+
+/** Goodwill in minor units: of the first choice, and of each alternative by what it offers. */
+function goodwillOf(r: Recommendation): { first: number; alternatives: Map<string, number> } {
+  return {
+    first: toMinor(r.goodwillCost, r.currency),
+    alternatives: new Map(r.alternatives.map((a) => [a.choice, toMinor(a.goodwillCost, r.currency)])),
+  };
+}
+
+/** Why `high` (a higher tier than `low`, same harm) got less goodwill; empty when it did not. */
+function lessGoodwill(high: Recommendation, low: Recommendation): string[] {
+  const h = goodwillOf(high);
+  const l = goodwillOf(low);
+  const reasons = h.first < l.first ? [`goodwill ${high.goodwillCost} < ${low.goodwillCost}`] : [];
+  for (const [choice, minor] of l.alternatives) {
+    const other = h.alternatives.get(choice);
+    if (other !== undefined && other < minor) reasons.push(`the ${choice} alternative's goodwill is less`);
+  }
+  return reasons;
+}
+
+const rank = (r: Recommendation) => VALUE_TIERS.indexOf(r.value.tier);
+
+/** Rising multipliers in hundredths, 1 to 3, as a rule set may state them. */
+const multipliersArb = fc
+  .array(fc.integer({ min: 100, max: 300 }), { minLength: 4, maxLength: 4 })
+  .map((h) => [...h].sort((a, b) => a - b))
+  .map(([s = 100, si = 100, g = 100, p = 100]) => ({
+    standard: s / 100,
+    silver: si / 100,
+    gold: g / 100,
+    platinum: p / 100,
+  }));
+
+describe('the same complaint at a higher tier never gets less goodwill (property, 1,000 runs)', () => {
+  const property = (recommendFor: (multipliers?: typeof MULTIPLIERS) => (c: ComplaintInput) => Promise<Recommendation>) =>
+    fc.asyncProperty(
+      fc.option(multipliersArb, { nil: undefined }),
+      complaintArbitrary(),
+      customerValueArbitrary(),
+      customerValueArbitrary(),
+      fc.option(fc.constantFrom('refund', 'resend', 'store_credit', 'coupon', 'free_month') as fc.Arbitrary<ComplaintInput['preference'] & string>, { nil: undefined }),
+      async (multipliers, input, p, q, preference) => {
+        const recommend = recommendFor(multipliers as typeof MULTIPLIERS | undefined);
+        const base = preference === undefined ? input : { ...input, preference };
+        const a = await recommend(withValidCustomerValue(base, p));
+        const b = await recommend(withValidCustomerValue(base, q));
+        if (rank(a) === rank(b)) return;
+        const [low, high] = rank(a) < rank(b) ? [a, b] : [b, a];
+        expect(lessGoodwill(high, low)).toEqual([]);
+      },
+    );
+
+  it('with the default rules as shipped', async () => {
+    const recommender = createRecommender();
+    await fc.assert(property(() => (c) => recommender.recommend(c)), fcParams(1_000));
+  });
+
+  it('with the default rules and any rising multipliers', async () => {
+    const recommenders = new Map<string, ReturnType<typeof createRecommender>>();
+    const recommendFor = (multipliers?: typeof MULTIPLIERS) => {
+      const key = JSON.stringify(multipliers ?? null);
+      let recommender = recommenders.get(key);
+      if (!recommender) {
+        const json = { ...defaultRuleSet, policy: { ...defaultRuleSet.policy, goodwillMultiplierByTier: multipliers } };
+        recommender = createRecommender({ ruleSet: loadRuleSet(json as never) });
+        recommenders.set(key, recommender);
+      }
+      return (c: ComplaintInput) => (recommender as ReturnType<typeof createRecommender>).recommend(c);
+    };
+    await fc.assert(property(recommendFor), fcParams(1_000));
   });
 });
 
