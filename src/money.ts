@@ -60,3 +60,11 @@ export function fitsCurrency(amount: number, currency: string): boolean {
 export function scaleMinorDown(minor: number, hundredths: number): number {
   return Math.floor((minor * hundredths) / 100);
 }
+
+/**
+ * A share of a value (0.1 of the order) times `hundredths`/100, to six decimal places and never below
+ * `share`: the amount it gives is then priced as every share is, to the nearest minor unit.
+ */
+export function scaleShare(share: number, hundredths: number): number {
+  return Math.max(share, Math.round(share * hundredths * 10_000) / 1_000_000);
+}

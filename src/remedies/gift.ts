@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../input/limits';
-import { fromMinor, scaleMinorDown, toMinor } from '../money';
+import { fromMinor, scaleMinorDown, scaleShare, toMinor } from '../money';
 import { kindProblems } from './check';
 import type { RemedyContext } from './context';
 import { defineRemedy, type MaterialiseResult } from './definition';
@@ -51,13 +51,18 @@ function reduceGift(_spec: GiftSpec, maxMinor: number, ctx: RemedyContext): Gift
 }
 
 /**
- * A gift `hundredths`/100 times as valuable: what it is worth for this complaint, times the multiplier,
- * rounded down to the minor unit, as a fixed value.
+ * A gift `hundredths`/100 times as valuable: its value (or its maximum) times the multiplier, rounded
+ * down to the minor unit, or its share of the order times the multiplier.
  */
 function scaleGift(spec: GiftSpec, hundredths: number, ctx: RemedyContext): GiftSpec {
-  const made = materialiseGift(spec, ctx);
-  if ('notApplicable' in made) return spec;
-  return { type: 'gift', value: fromMinor(scaleMinorDown(made.costMinor, hundredths), ctx.currency) };
+  const times = (amount: number) =>
+    fromMinor(scaleMinorDown(toMinor(amount, ctx.currency), hundredths), ctx.currency);
+  if (spec.value !== undefined) return { ...spec, value: times(spec.value) };
+  return {
+    ...spec,
+    shareOfOrder: scaleShare(spec.shareOfOrder ?? 0, hundredths),
+    ...(spec.max === undefined ? {} : { max: times(spec.max) }),
+  };
 }
 
 /** A gift is goodwill: a cap gives one of smaller value. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { affectedUnits, affectedValue, overchargeOf, paidForMinor, undelivered } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
 import { limits } from '../input/limits';
-import { fromMinor, scaleMinorDown, toMinor } from '../money';
+import { fromMinor, scaleMinorDown, scaleShare, toMinor } from '../money';
 import { kindProblems } from './check';
 import type { RemedyContext } from './context';
 import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
@@ -84,15 +84,14 @@ function reduceRefund(spec: RefundSpec, maxMinor: number, ctx: RemedyContext): R
 
 /**
  * A goodwill refund `hundredths`/100 times as large: its share times the multiplier (at most all of
- * the order), and at most what it refunds for this complaint times the multiplier, rounded down to the
- * minor unit (its `max`). Restitution is never scaled: `scaleSpec` only asks goodwill.
+ * the order), and its maximum, if it has one, times the multiplier rounded down to the minor unit.
+ * Restitution is never scaled: `scaleSpec` only asks goodwill.
  */
 function scaleRefund(spec: RefundSpec, hundredths: number, ctx: RemedyContext): RefundSpec {
-  const made = materialiseRefund(spec, ctx);
-  if ('notApplicable' in made) return spec;
-  // The share to six places, never below the rule's: it is shown, so no binary artefacts.
-  const share = Math.min(1, Math.max(spec.share, Math.round(spec.share * hundredths * 10_000) / 1e6));
-  return { ...spec, share, max: fromMinor(scaleMinorDown(made.costMinor, hundredths), ctx.currency) };
+  const share = Math.min(1, scaleShare(spec.share, hundredths));
+  if (spec.max === undefined) return { ...spec, share };
+  const max = fromMinor(scaleMinorDown(toMinor(spec.max, ctx.currency), hundredths), ctx.currency);
+  return { ...spec, share, max };
 }
 
 /** What a refund of `basis` refunds in full, worked out from the complaint as the docs say. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../input/limits';
-import { fromMinor, scaleMinorDown, toMinor } from '../money';
+import { fromMinor, scaleMinorDown, scaleShare, toMinor } from '../money';
 import { addDays, DAY_MS } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';
@@ -100,16 +100,20 @@ function creditProblems(r: Given<StoreCreditParams>, ctx: RemedyCheckContext): s
 }
 
 /**
- * A gesture of credit `hundredths`/100 times as large: what it is worth for this complaint, times the
- * multiplier, rounded down to the minor unit, as a fixed value. Credit in place of a refund is
- * restitution: never scaled.
+ * A gesture of credit `hundredths`/100 times as large: its value (or its maximum) times the multiplier,
+ * rounded down to the minor unit, or its share of the order times the multiplier. Credit in place of
+ * a refund is restitution: never scaled.
  */
 function scaleStoreCredit(spec: StoreCreditSpec, hundredths: number, ctx: RemedyContext): StoreCreditSpec {
   if (spec.replaces !== undefined) return spec;
-  const minor = creditMinor(spec, ctx);
-  if (minor <= 0) return spec;
-  const value = fromMinor(scaleMinorDown(minor, hundredths), ctx.currency);
-  return { type: 'store_credit', value, validDays: spec.validDays };
+  const times = (amount: number) =>
+    fromMinor(scaleMinorDown(toMinor(amount, ctx.currency), hundredths), ctx.currency);
+  if (spec.value !== undefined) return { ...spec, value: times(spec.value) };
+  return {
+    ...spec,
+    shareOfOrder: scaleShare(spec.shareOfOrder ?? 0, hundredths),
+    ...(spec.max === undefined ? {} : { max: times(spec.max) }),
+  };
 }
 
 /**
