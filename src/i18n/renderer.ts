@@ -1,3 +1,4 @@
+import { englishArticle } from './english-article';
 import { type CurrencyDisplay, LOCALES, type Locale, type MessageKey } from './locale';
 import { Memo } from './memo';
 import { persianOrdinal } from './persian-ordinal';
@@ -403,6 +404,16 @@ export class Renderer {
   percentModifier(n: number): string {
     const text = this.percent(n);
     return this.locale === 'tr' ? turkishPercentModifier(text, n) : text;
+  }
+
+  /**
+   * A percentage before a noun it qualifies, with the indefinite article where the language writes one
+   * there: "a 10%", "an 11%" ("an 11% discount coupon"); "%10'luk" and «۱۰٪» as `percentModifier`
+   * gives them (Turkish says "bir" after the percentage, Persian has no article).
+   */
+  percentWithArticle(n: number): string {
+    const text = this.percentModifier(n);
+    return this.locale === 'en' ? `${englishArticle(n)} ${text}` : text;
   }
 
   /** A date (from an ISO string) as a long date in this locale, in the renderer's time zone. */

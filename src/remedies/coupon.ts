@@ -143,9 +143,9 @@ export const coupon = defineRemedy({
     en: {
       'remedy.coupon': 'coupon',
       'offer.coupon.percent':
-        'We will send you a {percent} discount coupon for your next order, valid until {expiresAt}.',
+        'We will send you {percent} discount coupon for your next order, valid until {expiresAt}.',
       'offer.coupon.percentCapped':
-        'We will send you a {percent} discount coupon for your next order, worth up to {max} and valid until {expiresAt}.',
+        'We will send you {percent} discount coupon for your next order, worth up to {max} and valid until {expiresAt}.',
       'offer.coupon.amount':
         'We will send you a coupon worth {amount} for your next order, valid until {expiresAt}.',
       'offer.coupon.invoicePercent': 'We will take {percent} off your next invoice.',
@@ -188,17 +188,19 @@ export const coupon = defineRemedy({
         ? say('offer.coupon.invoiceAmount', { amount })
         : say('offer.coupon.amount', { amount, expiresAt });
     }
-    // "%10'luk bir indirim kuponu": the percentage qualifies the coupon, with Turkish's suffix.
+    // "%10'luk bir indirim kuponu": the percentage qualifies the coupon, with Turkish's suffix; English
+    // writes its article with it ("an 11% discount coupon"), but takes a bare "11%" off an invoice.
     const percent = r.percentModifier(remedy.percent);
+    const coupon = r.percentWithArticle(remedy.percent);
     if (remedy.maxDiscount === null) {
       return subscription
         ? say('offer.coupon.invoicePercent', { percent })
-        : say('offer.coupon.percent', { percent, expiresAt });
+        : say('offer.coupon.percent', { percent: coupon, expiresAt });
     }
     const max = money(remedy.maxDiscount);
     return subscription
       ? say('offer.coupon.invoicePercentCapped', { percent, max })
-      : say('offer.coupon.percentCapped', { percent, max, expiresAt });
+      : say('offer.coupon.percentCapped', { percent: coupon, max, expiresAt });
   },
   label: (remedy, money) =>
     remedy.percent !== null ? `coupon ${remedy.percent}%` : `coupon ${money(remedy.estimatedCost)}`,

@@ -5,10 +5,10 @@ import { isRedressError, type RedressError } from '../../src/errors';
 import { toMinor } from '../../src/money';
 import type { Recommendation } from '../../src/recommend/recommendation';
 import { createRecommender } from '../../src/recommender/create-recommender';
+import { defaultRuleSet } from '../../src/rules/default/rule-set';
 import type { RuleSetInput } from '../../src/rules/ruleset';
 import { loadRuleSet } from '../../src/rules/ruleset';
 import { VALUE_TIERS, type ValueTier } from '../../src/scoring/score';
-import { defaultRuleSet } from '../../src/rules/default/rule-set';
 import { withValidCustomerValue } from '../../src/testing/customer-value';
 import { complaintArbitrary, customerValueArbitrary } from '../../src/testing/index';
 import { categoryRule, complaint, ruleSet, subscriptionComplaint } from '../complaint-builder';
@@ -165,6 +165,13 @@ describe('the value multiplier at each tier', () => {
     }
   });
 
+  it('tells the customer the coupon they get, with the article its percentage needs: an 11% coupon', async () => {
+    const r = await recommend(refundGiftCoupon, WIDE, at('silver'));
+    expect(r.message.text).toContain(
+      'We will send you an 11% discount coupon for your next order, worth up to €33.00',
+    );
+  });
+
   it('rounds amounts down to the minor unit: 9.99 × 1.1 is 10.98, not 10.99', async () => {
     const rules = [categoryRule('gift', 'wrong_item', [{ type: 'gift', value: 9.99 }])];
     const r = await recommend(rules, WIDE, at('silver'));
@@ -314,13 +321,20 @@ const multipliersArb = fc
   }));
 
 describe('the same complaint at a higher tier never gets less goodwill (property, 1,000 runs)', () => {
-  const property = (recommendFor: (multipliers?: typeof MULTIPLIERS) => (c: ComplaintInput) => Promise<Recommendation>) =>
+  const property = (
+    recommendFor: (multipliers?: typeof MULTIPLIERS) => (c: ComplaintInput) => Promise<Recommendation>,
+  ) =>
     fc.asyncProperty(
       fc.option(multipliersArb, { nil: undefined }),
       complaintArbitrary(),
       customerValueArbitrary(),
       customerValueArbitrary(),
-      fc.option(fc.constantFrom('refund', 'resend', 'store_credit', 'coupon', 'free_month') as fc.Arbitrary<ComplaintInput['preference'] & string>, { nil: undefined }),
+      fc.option(
+        fc.constantFrom('refund', 'resend', 'store_credit', 'coupon', 'free_month') as fc.Arbitrary<
+          ComplaintInput['preference'] & string
+        >,
+        { nil: undefined },
+      ),
       async (multipliers, input, p, q, preference) => {
         const recommend = recommendFor(multipliers as typeof MULTIPLIERS | undefined);
         const base = preference === undefined ? input : { ...input, preference };
@@ -334,7 +348,10 @@ describe('the same complaint at a higher tier never gets less goodwill (property
 
   it('with the default rules as shipped', async () => {
     const recommender = createRecommender();
-    await fc.assert(property(() => (c) => recommender.recommend(c)), fcParams(1_000));
+    await fc.assert(
+      property(() => (c) => recommender.recommend(c)),
+      fcParams(1_000),
+    );
   });
 
   it('with the default rules and any rising multipliers', async () => {
@@ -343,7 +360,10 @@ describe('the same complaint at a higher tier never gets less goodwill (property
       const key = JSON.stringify(multipliers ?? null);
       let recommender = recommenders.get(key);
       if (!recommender) {
-        const json = { ...defaultRuleSet, policy: { ...defaultRuleSet.policy, goodwillMultiplierByTier: multipliers } };
+        const json = {
+          ...defaultRuleSet,
+          policy: { ...defaultRuleSet.policy, goodwillMultiplierByTier: multipliers },
+        };
         recommender = createRecommender({ ruleSet: loadRuleSet(json as never) });
         recommenders.set(key, recommender);
       }
