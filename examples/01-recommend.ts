@@ -58,14 +58,14 @@ for (const sentence of rec.rationale) if (sentence.audience === 'customer') cons
 // c-late-review: severity 51 (high), customer platinum
 //   escalate    €0.00  care        to social-media, urgent, due 2026-03-20T14:00:00.000Z [rule public-critical]
 //   apology     €0.00  care        personal [rule public-critical]
-//   coupon     €29.80  goodwill    20%, valid until 2026-06-18 [rule late-severe]
-//   total €29.80: restitution €0.00, goodwill €29.80
+//   coupon     €44.70  goodwill    30%, valid until 2026-06-18 [rule late-severe]
+//   total €44.70: restitution €0.00, goodwill €44.70
 // handled by: human (value_tier, escalate_remedy), queue social-media, answer by 2026-03-20T14:00:00.000Z
 // to the customer:
 //   We are truly sorry. We will follow your complaint personally until it is put right.
 //   We understand that order o-1008 arrived 14 days later than we promised.
 //   A member of our social media team will contact you by March 20, 2026.
-//   We will send you a 20% discount coupon for your next order, worth up to €50.00 and valid until June 18, 2026.
+//   We will send you a 30% discount coupon for your next order, worth up to €75.00 and valid until June 18, 2026.
 //   If you would rather have store credit than what we have offered, just let us know.
 //   We will review your case once more before anything is final.
 //   We will also answer your public post on Trustpilot, so that everyone can see it is being resolved.

@@ -42,13 +42,13 @@ for (const [id, tag] of [
 
 // Output:
 // en (ltr): coupon, apology
-//   We will send you a 10% discount coupon for your next order, worth up to TRY 910.00 and valid until May 9, 2026.
+//   We will send you a 12% discount coupon for your next order, worth up to TRY 1,140.00 and valid until May 9, 2026.
 //   If you would rather have store credit than what we have offered, just let us know.
 // tr (ltr): coupon, apology
-//   Bir sonraki siparişinizde kullanabileceğiniz, 9 Mayıs 2026 tarihine kadar geçerli %10'luk bir indirim kuponu tanımlayacağız (indirim tutarı en fazla ₺910,00).
+//   Bir sonraki siparişinizde kullanabileceğiniz, 9 Mayıs 2026 tarihine kadar geçerli %12'lik bir indirim kuponu tanımlayacağız (indirim tutarı en fazla ₺1.140,00).
 //   Bu çözüm yerine hesap bakiyesi tercih ederseniz bize bildirmeniz yeterli.
 // fa (rtl): coupon, apology
-//   یک کد تخفیف ۱۰٪ (تا سقف ۹۱۰ لیرهٔ ترکیه) برای سفارش بعدی شما در نظر گرفته‌ایم که تا ۱۹ اردیبهشت ۱۴۰۵ اعتبار دارد.
+//   یک کد تخفیف ۱۲٪ (تا سقف ۱٬۱۴۰ لیرهٔ ترکیه) برای سفارش بعدی شما در نظر گرفته‌ایم که تا ۱۹ اردیبهشت ۱۴۰۵ اعتبار دارد.
 //   اگر اعتبار خرید را ترجیح می‌دهید، کافی است به ما اطلاع دهید.
 // c-2 tr-TR → tr: Yaşadığınız olumsuz deneyim için içtenlikle özür dileriz.
 // c-3 fa-IR → fa: بابت مشکلی که برای شما پیش آمد صمیمانه پوزش می‌خواهیم.

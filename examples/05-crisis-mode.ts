@@ -53,6 +53,6 @@ if (example) {
 // inc-20260321T143700Z-service_outage: 13 complaints, 2026-03-21T14:37:00.000Z to 2026-03-22T19:30:00.000Z
 //   cause service_outage, peak 12 in a day where 2.6286 were usual
 // 257 complaints answered as part of an incident; 134 of them get more than alone
-// c-000218 alone: coupon 3.5 + apology 0
-// c-000218 in the incident: coupon 6.99 + apology 0 (the policy of c-001113)
+// c-000218 alone: coupon 4.19 + apology 0
+// c-000218 in the incident: coupon 8.74 + apology 0 (the policy of c-001113)
 //   This is part of a known problem that has affected many of our customers, and we are fixing its cause.

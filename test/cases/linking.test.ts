@@ -310,7 +310,13 @@ describe('open cases from the backend (single calls)', () => {
 
     it('counts, converted, in the batch case it opens: a later complaint of the case tops up from there', async () => {
       const withRates = createRecommender({ exchangeRates: rates });
-      const later = complaint({ id: 'c-social', channel: 'social', receivedAt: '2026-03-10T12:00:00Z' });
+      // The same customer as the first (the same value, so the same tier multiplier on goodwill).
+      const later = complaint({
+        id: 'c-social',
+        channel: 'social',
+        receivedAt: '2026-03-10T12:00:00Z',
+        customer: { id: 'u-1', since: '2025-03-01' },
+      });
       const run = async (open: typeof openCase) => {
         const out: unknown[] = [];
         for await (const r of withRates.recommendMany([withOpenCase({ customer: customer(open) }), later]))

@@ -408,7 +408,9 @@ describe.concurrent('redress explain', () => {
     expect(out).toMatch(/✗ legal priority 100 — did not fire/);
     expect(out).toMatch(/✗ legalThreat = true {2}actual false/);
     expect(out).toContain('Caps');
-    expect(out).toMatch(/coupon +€29\.80/);
+    // late-severe's 20% coupon, 30% for this platinum customer (× 1.5): 30% of €149.
+    expect(out).toMatch(/coupon +€44\.70/);
+    expect(out).toContain('Goodwill was raised by 50% for a customer in the platinum tier, before the caps.');
     expect(out).toContain('to the customer');
     expect(out).not.toContain('\u001b['); // NO_COLOR
   });

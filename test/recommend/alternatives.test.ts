@@ -46,10 +46,13 @@ const option = (r: Recommendation, choice: string) => r.alternatives.find((a) =>
 describe('alternatives', () => {
   it('offer a refund or store credit instead of the resend, and a coupon instead of the gift, each priced and capped', async () => {
     const r = await recommender.recommend(wrongShoe);
+    // A gold customer: the gift of 10% of the order is 12.5% (× 1.25), €7.49, which the ceiling on the
+    // total (150% of €59.90, less €82.90 of restitution) holds to €6.95.
+    expect(r.value.tier).toBe('gold');
     expect(kinds(r)).toEqual([
       'resend restitution 74.9',
       'return restitution 8',
-      'gift goodwill 5.99',
+      'gift goodwill 6.95',
       'apology care 0',
     ]);
     expect(r.alternatives.map((a) => [a.choice, a.replaces])).toEqual([
@@ -61,13 +64,13 @@ describe('alternatives', () => {
     expect(kinds(option(r, 'refund') as Alternative)).toEqual([
       'refund restitution 59.9',
       'return restitution 8',
-      'gift goodwill 5.99',
+      'gift goodwill 6.95',
       'apology care 0',
     ]);
     expect(option(r, 'refund')).toMatchObject({
-      totalCost: 73.89,
+      totalCost: 74.85,
       restitutionCost: 67.9,
-      goodwillCost: 5.99,
+      goodwillCost: 6.95,
     });
     expect(option(r, 'store_credit')?.remedies[0]).toMatchObject({
       type: 'store_credit',
@@ -79,9 +82,9 @@ describe('alternatives', () => {
     expect(option(r, 'coupon')?.remedies[2]).toMatchObject({
       type: 'coupon',
       kind: 'goodwill',
-      amount: 5.99,
+      amount: 6.95,
     });
-    expect(option(r, 'refund')?.summary).toBe('Option: a refund instead of a replacement, €73.89 in all.');
+    expect(option(r, 'refund')?.summary).toBe('Option: a refund instead of a replacement, €74.85 in all.');
     expect(r.message.text).toContain(
       'If you would rather have a refund, store credit, or a coupon than what we have offered, just let us know.',
     );
@@ -99,7 +102,7 @@ describe('alternatives', () => {
       'اگر بازپرداخت وجه، اعتبار خرید یا کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
     );
     expect(fa.alternatives[0]?.summary).toBe(
-      'گزینه: بازپرداخت وجه به‌جای ارسال کالای جایگزین، در مجموع ۷۳٫۸۹ یورو.',
+      'گزینه: بازپرداخت وجه به‌جای ارسال کالای جایگزین، در مجموع ۷۴٫۸۵ یورو.',
     );
   });
 
@@ -183,13 +186,14 @@ describe('a lost parcel', () => {
 describe('complaint.preference', () => {
   it('when acceptable makes its set the first choice, and the rules’ own set an alternative', async () => {
     const r = await recommender.recommend({ ...wrongShoe, preference: 'refund' });
+    // The gold customer's gift as the rules' own set gives it (held to €6.95 by the total ceiling there).
     expect(kinds(r)).toEqual([
       'refund restitution 59.9',
       'return restitution 8',
-      'gift goodwill 5.99',
+      'gift goodwill 6.95',
       'apology care 0',
     ]);
-    expect(r).toMatchObject({ totalCost: 73.89, restitutionCost: 67.9, goodwillCost: 5.99 });
+    expect(r).toMatchObject({ totalCost: 74.85, restitutionCost: 67.9, goodwillCost: 6.95 });
     expect(r.alternatives.map((a) => [a.choice, a.replaces])).toEqual([
       ['resend', ['refund']],
       ['store_credit', ['refund']],

@@ -99,14 +99,20 @@ describe('a complaint in another currency than the rule set’s', () => {
           Math.abs(toMinor(other.cap[field], currency) - toMinor(eur.cap[field] * rate(currency), currency)),
         ).toBeLessThanOrEqual(1);
       }
-      // The resend (the shoe and €15 of express shipping) and the 10% gift, in the customer's money.
-      expect(other.remedies.map((r) => r.estimatedCost)).toEqual(
-        eur.remedies.map((r) => inCurrency(r.estimatedCost, currency)),
-      );
+      // The resend (the shoe and €15 of express shipping) and the return, at the rate, exactly.
+      const owed = (r: Recommendation) =>
+        r.remedies.filter((x) => x.type !== 'gift').map((x) => x.estimatedCost);
+      expect(owed(other)).toEqual(owed(eur).map((c) => inCurrency(c, currency)));
+      // The gift is a share of the order, priced in the customer's money: 11% for this silver customer
+      // (the rule's 10% × the silver multiplier 1.1), to the nearest minor unit of each currency.
+      const gift = (r: Recommendation) =>
+        toMinor(r.remedies.find((x) => x.type === 'gift')?.estimatedCost ?? 0, r.currency);
+      expect(gift(other)).toBe(Math.round(toMinor(other.cap.affectedValue, currency) * 0.11));
+      expect(gift(eur)).toBe(659);
     });
   }
 
-  it('fixes the issue’s Turkish order: a 10% gift of ₺249.99, not ₺25, and no person for the cost', async () => {
+  it('fixes the issue’s Turkish order: a 10% gift (11% for silver) of ₺274.99, not ₺25, and no person for the cost', async () => {
     const c = complaint({
       order: {
         id: 'o-tr',
@@ -118,7 +124,8 @@ describe('a complaint in another currency than the rule set’s', () => {
       customer: { id: 'u-tr', since: '2024-05-01', lifetimeSpend: 25_000, orderCount: 4 },
     });
     const rec = await recommender.recommend(c);
-    expect(rec.remedies.find((r) => r.type === 'gift')?.estimatedCost).toBe(249.99);
+    // 10% of ₺2,499.90, times 1.1 for a silver customer (policy.goodwillMultiplierByTier).
+    expect(rec.remedies.find((r) => r.type === 'gift')?.estimatedCost).toBe(274.99);
     expect(rec.handling.mode).toBe('automatic');
     // ₺25,000 is about €685: a silver customer, not a platinum one.
     expect(rec.value.tier).toBe('silver');
@@ -140,7 +147,7 @@ describe('a complaint in another currency than the rule set’s', () => {
       },
       customer: { ...c.customer, lifetimeSpend: 0 },
     } as ComplaintInput);
-    expect(rials.remedies.find((r) => r.type === 'gift')?.estimatedCost).toBe(4_500_000);
+    expect(rials.remedies.find((r) => r.type === 'gift')?.estimatedCost).toBe(4_950_000);
   });
 
   it('keeps restitution exact in the customer’s money: an overcharge is refunded to the kuruş', async () => {
@@ -169,7 +176,7 @@ describe('a complaint in another currency than the rule set’s', () => {
     expect(rec.remedies.find((r) => r.type === 'resend')?.estimatedCost).toBe(24.717);
   });
 
-  it('gives amounts a rule names converted and printed: the dear plan’s €100 coupon in every currency', async () => {
+  it('gives amounts a rule names converted and printed: the dear plan’s €100 coupon (€110 for silver) in every currency', async () => {
     const dear = subscriptionComplaint({ subscription: { plan: 'Max', monthlyPrice: 120, currency: 'EUR' } });
     const coupons = await Promise.all(
       ['EUR', ...CURRENCIES].map(async (currency) => {
@@ -177,12 +184,13 @@ describe('a complaint in another currency than the rule set’s', () => {
         return [currency, rec.remedies.find((r) => r.type === 'coupon')?.estimatedCost];
       }),
     );
+    // €110: the rule's €100 times 1.1 for this silver subscriber, converted, then printed.
     expect(coupons).toEqual([
-      ['EUR', 100],
-      ['TRY', 3650],
-      ['IRR', 47_000_000],
-      ['JPY', 16_000],
-      ['KWD', 33],
+      ['EUR', 110],
+      ['TRY', 4000],
+      ['IRR', 52_000_000],
+      ['JPY', 17_600],
+      ['KWD', 36.5],
     ]);
   });
 });
@@ -388,23 +396,23 @@ describe('toman', () => {
     c.customer.locale = 'fa';
     return c;
   };
-  // The dear plan's coupon comes off the subscriber's next invoice.
+  // The dear plan's coupon comes off the subscriber's next invoice: €110 for this silver subscriber.
   const offer = (rec: Recommendation) =>
     rec.rationale.find((s) => s.key === 'offer.coupon.invoiceAmount')?.text;
 
   it('shows Iranian rials in toman when asked, with «تومان» after the number; the data stays in rials', async () => {
     const fa = createRecommender({ exchangeRates: RATES, locale: 'fa', currencyDisplay: { IRR: 'toman' } });
     const rec = await fa.recommend(iranian());
-    expect(offer(rec)).toContain('۴٬۷۰۰٬۰۰۰ تومان');
-    expect(rec.remedies.find((r) => r.type === 'coupon')?.estimatedCost).toBe(47_000_000);
+    expect(offer(rec)).toContain('۵٬۲۰۰٬۰۰۰ تومان');
+    expect(rec.remedies.find((r) => r.type === 'coupon')?.estimatedCost).toBe(52_000_000);
     const en = await fa.recommend(iranian(), { locale: 'en' });
-    expect(offer(en)).toContain('4,700,000 toman');
+    expect(offer(en)).toContain('5,200,000 toman');
   });
 
   it('shows rials as «ریال» by default, or when a call asks for rials', async () => {
     const rec = await createRecommender({ exchangeRates: RATES, locale: 'fa' }).recommend(iranian());
     // «ریال», as Iranians write it, not CLDR's «ریال ایران».
-    expect(offer(rec)).toContain('۴۷٬۰۰۰٬۰۰۰ ریال');
+    expect(offer(rec)).toContain('۵۲٬۰۰۰٬۰۰۰ ریال');
     expect(offer(rec)).not.toContain('ریال ایران');
     const fa = createRecommender({ exchangeRates: RATES, locale: 'fa', currencyDisplay: { IRR: 'toman' } });
     expect(offer(await fa.recommend(iranian(), { currencyDisplay: { IRR: 'rial' } }))).toContain('ریال');

@@ -22,6 +22,7 @@ const wrongItem: ComplaintInput = {
     placedAt: '2026-03-01',
     items: [{ sku: 'SHOE-42', quantity: 1, unitPrice: 59.9 }],
   },
+  // A silver customer: the gift of a tenth of the order is 11% of it (goodwillMultiplierByTier), €6.59.
   customer: { id: 'u-1', since: '2024-05-01', lifetimeSpend: 300, orderCount: 4 },
 };
 
@@ -67,7 +68,7 @@ describe('capViolations, the independent check behind "caps hold"', () => {
 
   test('a total that is off by one cent', async () => {
     expect(await check(wrongItem, (r) => ({ ...r, totalCost: r.totalCost + 0.01 }))).toEqual([
-      'totalCost is 88.9, but the remedies add up to 88.89',
+      'totalCost is 89.5, but the remedies add up to 89.49',
     ]);
   });
 
@@ -80,7 +81,7 @@ describe('capViolations, the independent check behind "caps hold"', () => {
 
   test('a gift whose value does not match its cost, and totals that no longer add up', async () => {
     const problems = await check(wrongItem, (r) => replaceRemedy(r, 'gift', { value: 7 }));
-    expect(problems).toEqual(['gift (rule wrong-item): value 7 does not match its cost 5.99']);
+    expect(problems).toEqual(['gift (rule wrong-item): value 7 does not match its cost 6.59']);
   });
 
   test('a resend of something that was never ordered', async () => {
@@ -135,7 +136,7 @@ describe('capViolations, the independent check behind "caps hold"', () => {
     const cheapPolicy = { ...policy, autoApproveMaxCost: 10 };
     const rec = await recommender.recommend(wrongItem);
     expect(capViolations(parseComplaint(wrongItem), rec, cheapPolicy)).toContain(
-      'handling is automatic at 88.89, above autoApproveMaxCost 10',
+      'handling is automatic at 89.49, above autoApproveMaxCost 10',
     );
   });
 

@@ -121,7 +121,9 @@ describe('the default rules on the hand-written scenarios', () => {
       kind: 'restitution',
       estimatedCost: 8,
     });
-    expect(r.remedies[2]).toMatchObject({ type: 'gift', value: 5.99 });
+    // A tenth of the order, €5.99, times 1.1 for this silver customer (goodwillMultiplierByTier).
+    expect(r.value.tier).toBe('silver');
+    expect(r.remedies[2]).toMatchObject({ type: 'gift', value: 6.59 });
     expect(r.rationale.filter((s) => s.audience === 'customer').map((s) => s.text)).toEqual([
       'We are sorry for the trouble this has caused you.',
       'We understand that order o-1001 arrived with the wrong item.',
@@ -346,6 +348,56 @@ describe('Roschk & Kaiser (2013), Wirtz & Mattila (2004): an apology with every 
         form: 'personal',
       });
     }
+  });
+});
+
+describe('Grégoire, Tripp & Legoux (2009): more goodwill for a higher value tier, inside every cap', () => {
+  const lateSevere = (customer: ComplaintInput['customer']) =>
+    complaint({
+      category: 'late_delivery',
+      order: {
+        id: 'o-late',
+        total: 100,
+        currency: 'EUR',
+        placedAt: '2026-02-20',
+        promisedAt: '2026-03-01',
+        deliveredAt: '2026-03-09T12:00:00Z',
+        items: [{ sku: 'SKU-1', quantity: 2, unitPrice: 50 }],
+      },
+      customer,
+    });
+  const standard = { id: 'u-new', since: '2026-03-01', lifetimeSpend: 0, orderCount: 0 };
+  const platinum = { id: 'u-old', since: '2016-03-01', lifetimeSpend: 50_000, orderCount: 40 };
+
+  it('is the page’s source sentence, with the multipliers the rule set uses', () => {
+    const row = rowAbout('A customer of a higher value tier');
+    expect(row).toContain('Grégoire, Tripp & Legoux (2009)');
+    expect(row).toContain("the team's judgement");
+    expect(policy.goodwillMultiplierByTier).toEqual({ standard: 1, silver: 1.1, gold: 1.25, platinum: 1.5 });
+    expect(row).toContain('standard 1, silver 1.1, gold 1.25, platinum 1.5');
+  });
+
+  it('gives late-severe’s 20% coupon as 30% to a platinum customer, 20% to a standard one', async () => {
+    const low = await recommender.recommend(lateSevere(standard));
+    const high = await recommender.recommend(lateSevere(platinum));
+    expect([low.value.tier, high.value.tier]).toEqual(['standard', 'platinum']);
+    expect(low.trace.fired.map((f) => f.name)).toContain('late-severe');
+    const coupon = (r: Recommendation) => r.remedies.find((x) => x.type === 'coupon');
+    expect(coupon(low)).toMatchObject({ percent: 20, maxDiscount: 50, estimatedCost: 20 });
+    expect(coupon(high)).toMatchObject({ percent: 30, maxDiscount: 75, estimatedCost: 30 });
+    expect(high.goodwillCost).toBeLessThanOrEqual(high.cap.goodwillLimit);
+  });
+
+  it('never raises restitution: the lost parcel’s resend is the same at every tier', async () => {
+    const lost = (customer: ComplaintInput['customer']) => {
+      const c = lateSevere(customer);
+      const { deliveredAt: _delivered, ...order } = c.order as NonNullable<ComplaintInput['order']>;
+      return { ...c, order };
+    };
+    const low = await recommender.recommend(lost(standard));
+    const high = await recommender.recommend(lost(platinum));
+    expect(high.restitutionCost).toBe(low.restitutionCost);
+    expect(low.restitutionCost).toBeGreaterThan(0);
   });
 });
 
