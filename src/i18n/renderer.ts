@@ -112,6 +112,8 @@ export class Renderer {
   private readonly numberTexts = new Memo<string, number>();
   /** Per currency (`at`), amounts. */
   private readonly moneyTexts = new Memo<string, string>();
+  /** Per source currency, target currency and IRR display (`at`), rates. */
+  private readonly exchangeTexts = new Memo<string, string>();
   private readonly tomanTexts = new Memo<string, number>();
   private readonly dayTexts = new Memo<string, number>();
   private readonly percentTexts = new Memo<string, number>();
@@ -352,6 +354,16 @@ export class Renderer {
    * currencies written as `money` writes them.
    */
   exchangeRate(rate: number, from: string, to: string, display?: CurrencyDisplay): string {
+    // A batch in one currency states the same rate on every converted complaint: three formatters
+    // built per sentence cost more than the rest of the sentence.
+    return this.exchangeTexts
+      .at(from)
+      .at(to)
+      .at<number>(display?.IRR ?? '')
+      .get(rate, (r) => this.formatExchangeRate(r, from, to, display));
+  }
+
+  private formatExchangeRate(rate: number, from: string, to: string, display?: CurrencyDisplay): string {
     const precise = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 9 });
     const unit = (amount: number, currency: string): string => {
       if (currency === 'IRR' && display?.IRR === 'toman') {

@@ -92,6 +92,24 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
     );
   });
 
+  it('states each exchange rate as a renderer that has never stated one does, whatever came before', () => {
+    const currency = fc.constantFrom('EUR', 'TRY', 'IRR', 'USD', 'JPY');
+    const display = fc.constantFrom(undefined, { IRR: 'toman' as const }, { IRR: 'rial' as const });
+    const rate = fc.oneof(
+      fc.constantFrom(36.5, 470_000, 0.0021),
+      fc.double({ min: 1e-6, max: 1e7, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(rate, currency, currency, display, (x, from, to, shown) => {
+        for (let i = 0; i < 2; i++)
+          expect(r.exchangeRate(x, from, to, shown)).toBe(
+            new Renderer(locale).exchangeRate(x, from, to, shown),
+          );
+      }),
+      fcParams(300),
+    );
+  });
+
   it('tells -0 from 0 as Intl does', () => {
     expect(r.number(0)).toBe(numbers.format(0));
     expect(r.number(-0)).toBe(numbers.format(-0));
