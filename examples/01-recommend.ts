@@ -62,8 +62,9 @@ for (const sentence of rec.rationale) if (sentence.audience === 'customer') cons
 //   total €44.70: restitution €0.00, goodwill €44.70
 // handled by: human (value_tier, escalate_remedy), queue social-media, answer by 2026-03-20T14:00:00.000Z
 // to the customer:
-//   We are truly sorry. We will follow your complaint personally until it is put right.
+//   We are truly sorry.
 //   We understand that order o-1008 arrived 14 days later than we promised.
+//   We will follow your complaint personally until it is put right.
 //   A member of our social media team will contact you by March 20, 2026.
 //   We will send you a 30% discount coupon for your next order, worth up to €75.00 and valid until June 18, 2026.
 //   If you would rather have store credit than what we have offered, just let us know.

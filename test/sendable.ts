@@ -305,6 +305,21 @@ function lineMarkProblems(text: string, locale: Locale): string[] {
 
 const withoutLineMarks = (text: string) => text.replace(/^\u200f/gm, '');
 
+/** A request for a private message, which a review site (Trustpilot, Google reviews) cannot take. */
+const PRIVATE_MESSAGE: Readonly<Record<Locale, RegExp>> = {
+  en: /private message/i,
+  tr: /özel mesaj/i,
+  fa: /پیام خصوصی/,
+};
+
+/** An incident's reply is its shared statement, the same on every channel: not checked here. */
+function reviewReplyProblems(r: Recommendation, locale: Locale): string[] {
+  if (r.message.channel !== 'review' || r.incident !== undefined) return [];
+  return r.message.parts
+    .filter((p) => p.kind === 'publicReply' && PRIVATE_MESSAGE[locale].test(p.text))
+    .map((p) => `a private message asked for in a reply on a review site: ${p.text}`);
+}
+
 /** Toman and rials, as each locale writes them ("IRR 5,875,005", "İran riyali", «ریال»). */
 const TOMAN = /toman|tümen|تومان/i;
 const RIAL = /\bIRR\b|\brials?\b|riyal|ریال/i;
@@ -334,6 +349,7 @@ export function messageProblems(r: Recommendation, ctx: Omit<SendableContext, 'l
     ...lineMarkProblems(p.text, locale),
     ...sendableProblems(withoutLineMarks(p.text), { ...ctx, locale }),
   ]);
+  problems.push(...reviewReplyProblems(r, locale));
   // The same stock phrase twice in one letter or conversation reads as a template ("çalışma arkadaşımız"
   // three times). A public reply is a post of its own.
   const privateText = r.message.parts

@@ -9,7 +9,7 @@ import type { DroppedRemedy } from '../policy/dropped';
 import type { Handling } from '../policy/handling';
 import type { IncidentMark } from '../policy/incident-mark';
 import { isQuietPost } from '../policy/quiet-post';
-import { openingApology } from '../remedies/apology';
+import { followThrough, openingApology } from '../remedies/apology';
 import { assertNever, offerSentence, type Remedy, remedyName } from '../remedies/catalogue';
 import type { FiredRule } from '../rules/engine/evaluator';
 import type { Rule } from '../rules/ruleset';
@@ -177,6 +177,8 @@ function toCustomer({ r, input, subject, subjectIn, money, queueName, say }: Com
   say(...restatement(r, input.complaint, { subject, subjectIn }, input.daysLate, money));
   if (input.incident) say('incident.notice', r.m('incident.notice'));
   if (input.handling.mode === 'linked') say(...caseSentence(r, input, subject, queueName));
+  const promise = followThrough(r, input.remedies);
+  if (promise) say(promise.key, promise.text);
 
   const c = input.complaint;
   const words = {

@@ -96,6 +96,14 @@ function signoff(r: Renderer, signature: MessageInput['signature']): string {
   return `${r.m('message.signoff')}\n${own === undefined ? r.m('message.signature') : r.embedSentence(own)}`;
 }
 
+/**
+ * The reply to a public post: on a social platform it asks for a private message; a review site has
+ * none, so the reply says the shop will be in touch (the letter that follows is that contact).
+ */
+function publicReply(r: Renderer, channel: 'social' | 'review'): string {
+  return r.m(channel === 'review' ? 'message.publicReply.review' : 'message.publicReply');
+}
+
 /** A letter: greeting, paragraphs, closing, sign-off. */
 function letter(r: Renderer, input: MessageInput): MessagePart[] {
   return [
@@ -124,7 +132,7 @@ export function composeMessage(r: Renderer, input: MessageInput): CustomerMessag
     case 'social':
     case 'review':
       parts = [
-        { kind: 'publicReply', text: input.statement ?? r.m('message.publicReply') },
+        { kind: 'publicReply', text: input.statement ?? publicReply(r, channel) },
         ...letter(r, input),
       ];
       break;

@@ -34,20 +34,20 @@ export const apology = defineRemedy({
     en: {
       'remedy.apology': 'apology',
       'apology.standard': 'We are sorry for the trouble this has caused you.',
-      'apology.personal':
-        'We are truly sorry. We will follow your complaint personally until it is put right.',
+      'apology.personal': 'We are truly sorry.',
+      'apology.personal.followThrough': 'We will follow your complaint personally until it is put right.',
     },
     tr: {
       'remedy.apology': 'özür',
       'apology.standard': 'Yaşadığınız olumsuz deneyim için içtenlikle özür dileriz.',
-      'apology.personal':
-        'Yaşadıklarınız için içtenlikle özür dileriz. Sorun tamamen çözülene kadar talebinizi bizzat takip edeceğiz.',
+      'apology.personal': 'Yaşadıklarınız için içtenlikle özür dileriz.',
+      'apology.personal.followThrough': 'Sorun tamamen çözülene kadar talebinizi bizzat takip edeceğiz.',
     },
     fa: {
       'remedy.apology': 'عذرخواهی',
       'apology.standard': 'بابت مشکلی که برای شما پیش آمد صمیمانه پوزش می‌خواهیم.',
-      'apology.personal':
-        'بابت آنچه برای شما پیش آمد صمیمانه متأسفیم. تا رفع کامل مشکل، شخصاً پیگیر آن خواهیم بود.',
+      'apology.personal': 'بابت آنچه برای شما پیش آمد صمیمانه متأسفیم.',
+      'apology.personal.followThrough': 'تا رفع کامل مشکل، شخصاً پیگیر آن خواهیم بود.',
     },
   },
   offer: () => undefined, // said first, by `openingApology`
@@ -61,14 +61,23 @@ export const apology = defineRemedy({
   shapes: [{ optional: { form: { oneOf: ['standard', 'personal'] } } }],
 });
 
+type ApologyRemedies = readonly { readonly type: string; readonly form?: string }[];
+
+const isPersonal = (remedies: ApologyRemedies) =>
+  remedies.some((x) => x.type === 'apology' && x.form === 'personal');
+
 /**
  * The rationale's first sentence: a personal apology when a rule gives one, the standard one
  * otherwise (the policy adds one to every recommendation).
  */
-export function openingApology(
-  r: Renderer,
-  remedies: readonly { readonly type: string; readonly form?: string }[],
-): RemedySentence {
-  const personal = remedies.some((x) => x.type === 'apology' && x.form === 'personal');
-  return sayer(r, apology.texts)(personal ? 'apology.personal' : 'apology.standard');
+export function openingApology(r: Renderer, remedies: ApologyRemedies): RemedySentence {
+  return sayer(r, apology.texts)(isPersonal(remedies) ? 'apology.personal' : 'apology.standard');
+}
+
+/**
+ * A personal apology's promise to follow the complaint through, said once the customer has read what
+ * happened (a native reader found it promised before the problem was named); none otherwise.
+ */
+export function followThrough(r: Renderer, remedies: ApologyRemedies): RemedySentence | undefined {
+  return isPersonal(remedies) ? sayer(r, apology.texts)('apology.personal.followThrough') : undefined;
 }

@@ -209,6 +209,13 @@ describe('formatting with Intl', () => {
     expect(en.money(59.9, 'EUR')).toBe('€59.90');
   });
 
+  it('names the platforms Iranian customers post on in Persian letters', () => {
+    const fa = new Renderer('fa');
+    expect(
+      ['Aparat', 'WhatsApp', 'Eitaa', 'Rubika', 'Bale', 'Threads', 'Google'].map((p) => fa.platform(p)),
+    ).toEqual(['آپارات', 'واتس‌اپ', 'ایتا', 'روبیکا', 'بله', 'تردز', 'گوگل']);
+  });
+
   it('spells one in a Persian count, as a Persian writer does, and keeps digits otherwise', () => {
     const fa = new Renderer('fa');
     // Exactly one: Persian's plural category `one` also holds 0, which a word must not replace.

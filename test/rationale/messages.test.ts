@@ -104,6 +104,20 @@ describe('the customer message', () => {
     expect(fa.message.parts.at(-1)?.text).toBe(`${RLM}با احترام،\n${RLM}تیم خدمات مشتریان`);
   });
 
+  it('apologises, says what happened, and then promises to follow it through', () => {
+    for (const locale of LOCALE_CODES) {
+      const keys = byLocale
+        .get(locale)!
+        .get('c-outage-severe @email')!
+        .rationale.map((s) => s.key);
+      expect(keys.slice(0, 3), locale).toEqual([
+        'apology.personal',
+        'restate.service_outage',
+        'apology.personal.followThrough',
+      ]);
+    }
+  });
+
   it('starts every line of a Persian message with an RLM, for viewers that do not know isolates', async () => {
     // Without it, such a viewer lays the greeting, which starts with a Latin name, out left to right.
     const fa = byLocale.get('fa')!.get('c-wrong-item @email')!;

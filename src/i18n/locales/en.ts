@@ -78,6 +78,13 @@ export const en = {
   'platform.facebook': 'Facebook',
   'platform.youtube': 'YouTube',
   'platform.linkedin': 'LinkedIn',
+  'platform.aparat': 'Aparat',
+  'platform.whatsapp': 'WhatsApp',
+  'platform.threads': 'Threads',
+  'platform.eitaa': 'Eitaa',
+  'platform.rubika': 'Rubika',
+  'platform.bale': 'Bale',
+  'platform.google': 'Google',
 
   quoted: '"{text}"',
   'currency.toman': 'toman',
@@ -140,6 +147,8 @@ export const en = {
   'message.signature': 'Customer Care',
   'message.spoken.opening': 'Thank you for telling us about this.',
   'message.spoken.closing': 'Is there anything else I can do for you today?',
+  'message.publicReply.review':
+    'We are sorry about your experience and want to put it right. Our team will contact you to follow this up.',
   'message.publicReply':
     'We are sorry about your experience and want to put it right. Please send us a private message so that we can help you personally.',
 

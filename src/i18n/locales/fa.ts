@@ -75,6 +75,13 @@ export const fa = {
   'platform.facebook': 'فیسبوک',
   'platform.youtube': 'یوتیوب',
   'platform.linkedin': 'لینکدین',
+  'platform.aparat': 'آپارات',
+  'platform.whatsapp': 'واتس‌اپ',
+  'platform.threads': 'تردز',
+  'platform.eitaa': 'ایتا',
+  'platform.rubika': 'روبیکا',
+  'platform.bale': 'بله',
+  'platform.google': 'گوگل',
 
   quoted: '«{text}»',
   'currency.toman': 'تومان',
@@ -135,6 +142,8 @@ export const fa = {
   'message.signature': 'تیم خدمات مشتریان',
   'message.spoken.opening': 'از اینکه این موضوع را با ما در میان گذاشتید سپاسگزاریم.',
   'message.spoken.closing': 'امر دیگری هست که بتوانم در خدمتتان باشم؟',
+  'message.publicReply.review':
+    'بابت تجربهٔ ناخوشایندی که داشتید پوزش می‌خواهیم و مایلیم آن را جبران کنیم. همکاران ما برای پیگیری موضوع با شما تماس می‌گیرند.',
   'message.publicReply':
     'بابت تجربهٔ ناخوشایندی که داشتید پوزش می‌خواهیم و مایلیم آن را جبران کنیم. لطفاً از طریق پیام خصوصی با ما در ارتباط باشید تا موضوع را شخصاً پیگیری کنیم.',
 

@@ -72,6 +72,13 @@ export const tr = {
   'platform.facebook': 'Facebook',
   'platform.youtube': 'YouTube',
   'platform.linkedin': 'LinkedIn',
+  'platform.aparat': 'Aparat',
+  'platform.whatsapp': 'WhatsApp',
+  'platform.threads': 'Threads',
+  'platform.eitaa': 'Eitaa',
+  'platform.rubika': 'Rubika',
+  'platform.bale': 'Bale',
+  'platform.google': 'Google',
 
   quoted: '“{text}”',
   'currency.toman': 'İran tümeni',
@@ -133,6 +140,8 @@ export const tr = {
   'message.signature': 'Müşteri Hizmetleri',
   'message.spoken.opening': 'Bu konuyu bize bildirdiğiniz için teşekkür ederiz.',
   'message.spoken.closing': 'Size yardımcı olabileceğim başka bir konu var mı?',
+  'message.publicReply.review':
+    'Yaşadığınız olumsuz deneyim için özür dileriz; bunu telafi etmek istiyoruz. Konuyla ilgilenmek için ekibimiz sizinle iletişime geçecek.',
   'message.publicReply':
     'Yaşadığınız olumsuz deneyim için özür dileriz; bunu telafi etmek istiyoruz. Size daha hızlı yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
 
