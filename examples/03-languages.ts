@@ -45,7 +45,7 @@ for (const [id, tag] of [
 //   We will send you a 12% discount coupon for your next order, worth up to TRY 1,140.00 and valid until May 9, 2026.
 //   If you would rather have store credit than what we have offered, just let us know.
 // tr (ltr): coupon, apology
-//   Bir sonraki siparişinizde kullanabileceğiniz, 9 Mayıs 2026 tarihine kadar geçerli %12'lik bir indirim kuponu tanımlayacağız (indirim tutarı en fazla ₺1.140,00).
+//   Bir sonraki siparişinizde kullanabileceğiniz, 9 Mayıs 2026 tarihine kadar geçerli %12'lik bir indirim kuponu tanımlayacağız (indirim tutarı en fazla 1.140,00 TL).
 //   Bu çözüm yerine hesap bakiyesi tercih ederseniz bize bildirmeniz yeterli.
 // fa (rtl): coupon, apology
 //   یک کد تخفیف ۱۲٪ (تا سقف ۱٬۱۴۰ لیرهٔ ترکیه) برای سفارش بعدی شما در نظر گرفته‌ایم که تا ۱۹ اردیبهشت ۱۴۰۵ اعتبار دارد.

@@ -75,8 +75,11 @@ const DIGIT = '[0-9\u06F0-\u06F9]';
 const CUSTOMER_COUNT = new RegExp(`${DIGIT}[\\d.,\u066B\u066C]*\\s+(customers?|müşteri|مشتری)`, 'iu');
 /** Toman with a fraction, which does not exist in print: «۲۳۴٬۵۳۰٫۵ تومان», "234.530,5 tümen". */
 const FRACTIONAL_TOMAN = new RegExp(`${DIGIT}[.,\u066B]${DIGIT}+\\s*(toman|tümen|تومان)`, 'iu');
-/** Turkish money written the English way: a sign or an ISO code before the amount ("€5,99", "IRR 1.000"). */
-const SIGN_FIRST_TR = /(?<![\p{L}\d])([€$¥£]|[A-Z]{3})\s?\d/u;
+/**
+ * Turkish money written the English way: a sign or an ISO code before the amount ("€5,99", "IRR 1.000"),
+ * and the lira's "₺" before it, where Turkish shops write "149,90 TL".
+ */
+const SIGN_FIRST_TR = /(?<![\p{L}\d])([€$¥£₺]|[A-Z]{3})\s?\d/u;
 const PLACEHOLDER = /\{\w+\}/;
 const LATIN_LETTER = /[A-Za-z]/;
 const LATIN_DIGIT = /[0-9]/;

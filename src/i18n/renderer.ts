@@ -283,7 +283,7 @@ export class Renderer {
   /**
    * Money in major units, with the currency's symbol (or, in Persian, its name) and digits, as the
    * locale writes it: English "€5.99"; Turkish "5,99 €" — a foreign currency's sign after the amount,
-   * its name where it has no sign ("32.050.000 İran riyali") — and "₺499,90" for its own lira; Persian
+   * its name where it has no sign ("32.050.000 İran riyali") — and "499,90 TL" for its own lira; Persian
    * «۵٫۹۹ یورو», «۱۸ یورو» (no «٫۰۰» on a whole amount) and «ریال». Where the runtime has no localised
    * name and falls back to a Latin code, the amount is isolated like any other left-to-right value in a
    * right-to-left sentence. With `display`, Iranian rials may be shown in toman (`{ IRR: 'toman' }`).
@@ -316,7 +316,7 @@ export class Renderer {
         return name === undefined ? text : this.renameCurrency(text, currency, name);
       };
     }
-    if (this.locale === 'tr' && currency !== 'TRY') return this.amountThenSign(symbol, currency);
+    if (this.locale === 'tr') return this.amountThenSign(symbol, currency);
     return (x) => symbol.format(x);
   }
 
@@ -327,8 +327,8 @@ export class Renderer {
   }
 
   /**
-   * Turkish money in a foreign currency: the amount in the currency's digits, then its sign ("5,99 €",
-   * "6.800 ¥"), or its name where `Intl` has only the Latin code ("İran riyali").
+   * Turkish money: the amount in the currency's digits, then its sign ("5,99 €", "6.800 ¥", the lira
+   * "149,90 TL"), or its name where `Intl` has only the Latin code ("İran riyali").
    */
   private amountThenSign(symbol: Intl.NumberFormat, currency: string): (amount: number) => string {
     const digits = symbol.resolvedOptions().maximumFractionDigits ?? 2;
@@ -336,9 +336,19 @@ export class Renderer {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     });
-    const sign = symbol.formatToParts(1).find((p) => p.type === 'currency')?.value ?? currency;
-    const after = /^[A-Za-z]+$/.test(sign) ? this.currencyName(currency) : sign;
+    const after = this.turkishSign(symbol, currency);
     return (x) => `${numbers.format(x)} ${after}`;
+  }
+
+  /**
+   * What Turkish writes after an amount of `currency`: "TL" for the lira, as Turkish shops print prices
+   * (not `Intl`'s "₺" before the amount), else the currency's sign, or its name where `Intl` has only the
+   * Latin code.
+   */
+  private turkishSign(format: Intl.NumberFormat, currency: string): string {
+    if (currency === 'TRY') return 'TL';
+    const sign = format.formatToParts(1).find((p) => p.type === 'currency')?.value ?? currency;
+    return /^[A-Za-z]+$/.test(sign) ? this.currencyName(currency) : sign;
   }
 
   /** An amount of rials shown in toman (a tenth of it), with the locale's word for toman after it. */
@@ -376,11 +386,7 @@ export class Renderer {
         minimumFractionDigits: 0,
         maximumFractionDigits: 9,
       });
-      if (this.locale === 'tr' && currency !== 'TRY') {
-        const sign = format.formatToParts(1).find((p) => p.type === 'currency')?.value ?? currency;
-        const after = /^[A-Za-z]+$/.test(sign) ? this.currencyName(currency) : sign;
-        return `${precise.format(amount)} ${after}`;
-      }
+      if (this.locale === 'tr') return `${precise.format(amount)} ${this.turkishSign(format, currency)}`;
       const name = this.locale === 'fa' ? PERSIAN_CURRENCY_NAMES[currency] : undefined;
       const text = format.format(amount);
       return this.embedSentence(name === undefined ? text : this.renameCurrency(text, currency, name));

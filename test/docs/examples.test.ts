@@ -69,7 +69,7 @@ describe('npm run demo (examples/demo.mjs)', () => {
     expect(table.find((l) => l.trim().startsWith('handling'))?.match(/automatic/g)).toHaveLength(3);
     // The agent's line on the cost, in each customer's money and language (the customer hears of "a small gift").
     expect(out).toContain(
-      'TRY: “Otomatik olarak uygulanabilir: ₺3.275,85 tutarındaki maliyet, ₺5.475,00 olan otomatik onay sınırının içinde.”',
+      'TRY: “Otomatik olarak uygulanabilir: 3.275,85 TL tutarındaki maliyet, 5.475,00 TL olan otomatik onay sınırının içinde.”',
     );
     // In rials although toman were asked for: this gold customer's gift (12.5% of the order, 3,519,125
     // rials, not a whole number of toman) was reduced by the cap, and the agent's line on it names it.

@@ -110,7 +110,8 @@ describe('the sendable checker', () => {
     ).toEqual([]);
     expect(sendableProblems('en fazla €25,00 değerinde', { ...ctx, locale: 'tr' })).toHaveLength(1);
     expect(sendableProblems('IRR 32.050.000 tutarında', { ...ctx, locale: 'tr' })).toHaveLength(1);
-    expect(sendableProblems('en fazla 25,00 € ve ₺499,90', { ...ctx, locale: 'tr' })).toEqual([]);
+    expect(sendableProblems('en fazla 25,00 € ve 499,90 TL', { ...ctx, locale: 'tr' })).toEqual([]);
+    expect(sendableProblems('en fazla ₺499,90', { ...ctx, locale: 'tr' })).toHaveLength(1);
     // Names from the input are the customer's own words; one with a comma is quoted, in every locale.
     expect(
       sendableProblems('سفارش شمارهٔ ⁨o-1001⁩: «⁨Koşu ayakkabısı, 42 numara⁩»', { ...ctx, locale: 'fa' }),

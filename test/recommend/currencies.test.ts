@@ -492,7 +492,7 @@ describe('the agent text’s money is in the complaint’s currency', () => {
 
   it('TRY in Turkish: the lifetime spend in lira, no euro amount', async () => {
     const rec = await recommender.recommend(spender('TRY', 2499.9, 40_000, 'tr'), { locale: 'auto' });
-    expect(valueLine(rec)).toContain('toplam ₺40.000,00 alışveriş');
+    expect(valueLine(rec)).toContain('toplam 40.000,00 TL alışveriş');
     expect(agentText(rec)).not.toMatch(/€/);
   });
 

@@ -206,7 +206,8 @@ export const fa = {
     'پاسخ‌گویی یکپارچه: مسئولیت همهٔ شکایت‌های این رخداد با {owner} است و به پست‌های عمومی با بیانیهٔ مشترک رخداد پاسخ داده می‌شود.',
   'why.incidentPartners': 'برای کل این رخداد، یک بار به این واحدها اطلاع داده شد: {partners}.',
 
-  'zone.UTC': 'به وقت هماهنگ جهانی',
+  // The code, isolated, for readers who know the zone as UTC (the catalogue's only Latin, and the agent's).
+  'zone.UTC': 'به وقت هماهنگ جهانی (\u2068UTC\u2069)',
   'zone.Asia/Tehran': 'به وقت تهران',
   'zone.Europe/Istanbul': 'به وقت ترکیه',
 
