@@ -106,6 +106,9 @@ export class Renderer {
   private readonly times: Intl.DateTimeFormat;
   private readonly lists: ListPattern;
   private readonly wordForOne: string | null;
+  /** "a, b or c" (`orList`) and the zone's offset (`zoneName`), made when first needed. */
+  private orFormat: Intl.ListFormat | undefined;
+  private offsets: Intl.DateTimeFormat | undefined;
   // What it formatted, remembered (see Memo): each kind of text in its own memo, with its own bound.
   private readonly moneyFormats = new Memo<(amount: number) => string, string>();
   private readonly templates = new Memo<CompiledTemplate, string>();
@@ -472,19 +475,23 @@ export class Renderer {
   zoneName(atIso: string): string {
     const key = `zone.${this.timeZone}`;
     if (this.has(key)) return this.t(key);
-    const offset = new Intl.DateTimeFormat(this.tag, { timeZone: this.timeZone, timeZoneName: 'shortOffset' })
-      .formatToParts(new Date(atIso))
-      .find((p) => p.type === 'timeZoneName')?.value;
+    this.offsets ??= new Intl.DateTimeFormat(this.tag, {
+      timeZone: this.timeZone,
+      timeZoneName: 'shortOffset',
+    });
+    const offset = this.offsets.formatToParts(new Date(atIso)).find((p) => p.type === 'timeZoneName')?.value;
     if (offset === undefined) return this.embedSentence(this.timeZone);
     // Persian puts an LRM before the offset («+۳:۳۰ گرینویچ») to keep its sign on the left: the offset is
     // isolated left-to-right instead, a mark the CLI would show as U+FFFD.
     return this.embedSentence(offset.replace(/\u200e([^\s]+)/g, `${LRI}$1${PDI}`));
   }
 
-  /** "a, b or c" in this locale (rare enough to format with `Intl` each time). */
+  /** "a, b or c" in this locale. */
   orList(items: readonly string[]): string {
     if (items.length < 2) return items[0] ?? '';
-    const format = new Intl.ListFormat(this.tag, { style: 'long', type: 'disjunction' });
+    // Made once per renderer: a customer's choice between remedies is said in most recommendations.
+    this.orFormat ??= new Intl.ListFormat(this.tag, { style: 'long', type: 'disjunction' });
+    const format = this.orFormat;
     // As with «و», Persian writers put no comma before the last «یا».
     if (this.locale !== 'fa' || items.length === 2) return format.format(items);
     return `${items.slice(0, -1).join(this.lists.start)} یا ${items[items.length - 1]}`;

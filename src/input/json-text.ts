@@ -44,9 +44,14 @@ export interface JsonTextKind {
  *   `INVALID_JSON` with `invalid_json` for a syntax error.
  */
 export function parseJsonText(text: string, kind: JsonTextKind): unknown {
-  // A UTF-16 code unit is at least one UTF-8 byte, so the length alone rules out most oversized texts
-  // without reading them.
-  const bytes = text.length > kind.maxBytes ? text.length : utf8Length(text, kind.maxBytes);
+  // A UTF-16 code unit is at least one UTF-8 byte and at most three (a surrogate pair is four for two),
+  // so the length alone rules out most oversized texts, and clears most others, without reading them.
+  const surelyWithin = text.length * 3 <= kind.maxBytes;
+  const bytes = surelyWithin
+    ? 0
+    : text.length > kind.maxBytes
+      ? text.length
+      : utf8Length(text, kind.maxBytes);
   if (bytes > kind.maxBytes) {
     throw new RedressError('LIMIT_EXCEEDED', [
       limitIssue(kind.sizeLimit, kind.maxBytes, [], `the ${kind.noun}'s JSON text (${bytes}+ bytes)`),

@@ -52,7 +52,8 @@ interface Frame {
   readonly parent: Frame | undefined;
   readonly key: PathSegment;
   readonly depth: number;
-  readonly copy: Record<string, unknown> | unknown[];
+  /** The copy being filled; undefined when the walk only checks (JSON.parse's own fresh value). */
+  readonly copy: Record<string, unknown> | unknown[] | undefined;
 }
 
 /** Leaves the walk from inside a callback with its result. */
@@ -108,16 +109,19 @@ function describeValue(value: unknown): string {
 
 /**
  * Copies `input` into plain JSON data within `limits`, or returns the error that refuses it.
- * `countBytes` is off when the caller already measured the input's JSON text.
+ * `countBytes` is off when the caller already measured the input's JSON text. With `copy` off (only
+ * for what `JSON.parse` just made: fresh, plain, nobody else's) the value is checked the same way and
+ * returned as it is.
  */
 export function toPlainJson(
   input: unknown,
   kind: PlainJsonKind,
   limits: Limits,
   countBytes: boolean,
+  copy = true,
 ): PlainJsonResult {
   try {
-    return walk(input, kind, limits, countBytes);
+    return walk(input, kind, limits, countBytes, copy);
   } catch (cause) {
     // Only a caller's own exotic object (a proxy, a throwing getter on a prototype) gets here.
     const message = cause instanceof Error ? cause.message : String(cause);
@@ -161,6 +165,7 @@ class Walk {
     private readonly kind: PlainJsonKind,
     private readonly limits: Limits,
     private readonly countBytes: boolean,
+    private readonly copying: boolean,
   ) {
     this.maxBytes = limits[kind.sizeLimit];
   }
@@ -225,7 +230,7 @@ class Walk {
       reverseFrom(stack, mark);
     }
     if (this.refused.length > 0) return this.refusal();
-    return { ok: true, value: top.copy, strings: this.strings };
+    return { ok: true, value: this.copying ? top.copy : input, strings: this.strings };
   }
 
   private readArray(frame: Frame): PlainJsonResult | undefined {
@@ -275,11 +280,11 @@ class Walk {
       const next = this.open(child, frame, key);
       if (next === undefined) return undefined;
       if (!('copy' in next)) return next;
-      (frame.copy as Record<string | number, unknown>)[key] = next.copy;
+      if (frame.copy) (frame.copy as Record<string | number, unknown>)[key] = next.copy;
       this.stack.push(next);
     } else {
       const made = this.leaf(child, frame, key);
-      if (made !== undefined) (frame.copy as Record<string | number, unknown>)[key] = made;
+      if (made !== undefined && frame.copy) (frame.copy as Record<string | number, unknown>)[key] = made;
     }
     return this.bytes > this.maxBytes ? this.tooLarge() : undefined;
   }
@@ -359,7 +364,7 @@ class Walk {
       return undefined;
     }
     if (this.countBytes) this.bytes += 2;
-    return { value, parent, key, depth, copy: {} };
+    return { value, parent, key, depth, copy: this.copying ? {} : undefined };
   }
 
   private openArray(
@@ -375,17 +380,24 @@ class Walk {
       return this.exceeded(cap, whereIn(parent, key), what);
     }
     if (this.countBytes) this.bytes += 2 + Math.max(0, value.length - 1);
-    return { value, parent, key, depth, copy: new Array(value.length) };
+    return { value, parent, key, depth, copy: this.copying ? new Array(value.length) : undefined };
   }
 }
 
-function walk(input: unknown, kind: PlainJsonKind, limits: Limits, countBytes: boolean): PlainJsonResult {
-  return new Walk(kind, limits, countBytes).run(input);
+function walk(
+  input: unknown,
+  kind: PlainJsonKind,
+  limits: Limits,
+  countBytes: boolean,
+  copy: boolean,
+): PlainJsonResult {
+  return new Walk(kind, limits, countBytes, copy).run(input);
 }
 
 /**
- * Reads an untrusted complaint or rule set: JSON text (size-checked before it is parsed) or a value,
- * copied by `toPlainJson`; then, for text, refused if it repeats a key — last, because it is the one
+ * Reads an untrusted complaint or rule set: JSON text (size-checked before it is parsed, then checked by
+ * `toPlainJson` in place: `JSON.parse` made it, so there is nothing to copy it from) or a value, copied
+ * by `toPlainJson`; then, for text, refused if it repeats a key — last, because it is the one
  * check that reads the whole text again. The schema runs on the result, never on the input.
  */
 export function readUntrusted(input: unknown, kind: PlainJsonKind, limits: Limits): PlainJsonResult {
@@ -401,7 +413,8 @@ export function readUntrusted(input: unknown, kind: PlainJsonKind, limits: Limit
     if (isRedressError(error)) return { ok: false, error };
     throw error;
   }
-  const plain = toPlainJson(parsed, kind, limits, false);
+  // JSON.parse's value is fresh and plain (no getters, proxies or prototypes): checked, not copied.
+  const plain = toPlainJson(parsed, kind, limits, false, false);
   if (!plain.ok || plain.strings === countStrings(input)) return plain;
   const duplicate = duplicateKeyError(input);
   return duplicate ? { ok: false, error: duplicate } : plain;
