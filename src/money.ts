@@ -40,9 +40,15 @@ export function fromMinor(minor: number, currency: string): number {
  * same number, the one `JSON.stringify` writes (59.9000000001 has 10, 1e-9 has 9, 0.1 + 0.2 has 17).
  */
 export function decimalPlaces(x: number): number {
-  const [mantissa = '', exponent = '0'] = String(Math.abs(x)).split('e');
-  const fraction = mantissa.split('.')[1] ?? '';
-  return Math.max(0, fraction.length - Number(exponent));
+  // Every amount of every complaint is checked: whole amounts are answered without writing them out,
+  // the others without splitting their text into arrays.
+  if (Number.isInteger(x)) return 0;
+  const text = String(Math.abs(x));
+  const e = text.indexOf('e');
+  const end = e < 0 ? text.length : e;
+  const dot = text.indexOf('.');
+  const fraction = dot < 0 || dot > end ? 0 : end - dot - 1;
+  return Math.max(0, fraction - (e < 0 ? 0 : Number(text.slice(e + 1))));
 }
 
 /**
