@@ -107,11 +107,19 @@ const MESSAGE_WORDS: Readonly<Record<Locale, RegExp>> = {
  * Phrases a native reader refused wherever they appear: a bank's shopping loan for store credit; "below"
  * or "here is what we can do" in a sentence that is also spoken, and that nothing may follow; an
  * alternative offered "instead" of nothing in particular (it reads as instead of the last offer, often the
- * gift); Turkish calques ("bizzat" in a private message, "hasarın bir fotoğrafı").
+ * gift) or instead of the whole offer ("than what we have offered", «Bu çözüm yerine»: each alternative
+ * replaces one part of it); Turkish calques ("bizzat" in a private message, "hasarın bir fotoğrafı").
  */
 const REFUSED: Readonly<Record<Locale, readonly string[]>> = {
-  en: ['here is what we can do', 'instead, just let us know'],
-  tr: ['alışveriş kredisi', 'aşağıdadır', 'Bunun yerine', 'bizzat yardımcı', 'hasarın bir fotoğrafı'],
+  en: ['here is what we can do', 'instead, just let us know', 'than what we have offered'],
+  tr: [
+    'alışveriş kredisi',
+    'aşağıdadır',
+    'Bunun yerine',
+    'Bu çözüm yerine',
+    'bizzat yardımcı',
+    'hasarın bir fotoğrafı',
+  ],
   fa: ['در ادامه آمده'],
 };
 

@@ -14,10 +14,16 @@ export type PreferenceOutcome =
   /** No acceptable set gives it: the rules' first choice stands. */
   | { readonly status: 'unavailable'; readonly preference: Preference };
 
+/** One alternative as the customer is told of it: the remedy it offers, and the remedies of the offer it replaces. */
+export interface OfferedChoice {
+  readonly choice: RemedyType;
+  readonly replaces: readonly RemedyType[];
+}
+
 /** The choice the rationale tells of: the other acceptable sets, by what each offers, and the preference. */
 export interface ChoiceInput {
-  /** The remedy type each alternative offers instead, in order. */
-  readonly offered: readonly RemedyType[];
+  /** Each alternative, in order: what it offers, instead of what. */
+  readonly offered: readonly OfferedChoice[];
   readonly preference: PreferenceOutcome;
 }
 
@@ -36,10 +42,41 @@ export function preferenceRefused(r: Renderer, choice: ChoiceInput | undefined, 
   say('offer.preferenceUnavailable', r.m('offer.preferenceUnavailable', { preference }));
 }
 
-/** After the offers: the other choices, in one sentence. */
+/** A remedy of the offer as the thing an alternative replaces ("the replacement", "the gift"). */
+export function replacedPhrase(r: Renderer, type: RemedyType): string {
+  const key = `replaced.${type}`;
+  return r.has(key) ? r.t(key) : choicePhrase(r, type);
+}
+
+/**
+ * The alternatives grouped by what they replace, in the order each group first appears: each one
+ * replaces one part of the offer, and the customer must not read a coupon as replacing the new shoes.
+ */
+function groupsByReplaced(
+  offered: readonly OfferedChoice[],
+): { replaces: readonly RemedyType[]; choices: RemedyType[] }[] {
+  const groups = new Map<string, { replaces: readonly RemedyType[]; choices: RemedyType[] }>();
+  for (const o of offered) {
+    const key = [...o.replaces].sort().join(' ');
+    const group = groups.get(key) ?? { replaces: o.replaces, choices: [] };
+    if (!group.choices.includes(o.choice)) group.choices.push(o.choice);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** After the offers: the other choices, in one sentence, each group naming the part of the offer it replaces. */
 export function otherChoices(r: Renderer, choice: ChoiceInput | undefined, say: Say): void {
   if (!choice || choice.offered.length === 0) return;
-  const options = r.orList([...new Set(choice.offered)].map((type) => choicePhrase(r, type)));
+  const phrases = groupsByReplaced(choice.offered).map(({ replaces, choices }) => {
+    const options = r.orList(choices.map((type) => choicePhrase(r, type)));
+    if (replaces.length === 0) return options;
+    const replaced = r.list(replaces.map((type) => replacedPhrase(r, type)));
+    return r.m('offer.choice.group', { choices: options, replaced });
+  });
+  const options = phrases
+    .slice(1)
+    .reduce((groups, group) => r.m('offer.choice.more', { groups, group }), phrases[0] ?? '');
   say('offer.choice', r.m('offer.choice', { options }));
 }
 
@@ -64,7 +101,7 @@ export function alternativeLine(
 ): string {
   return r.m('why.alternative', {
     choice: choicePhrase(r, alternative.choice),
-    replaces: r.list(alternative.replaces.map((type) => choicePhrase(r, type))),
+    replaces: r.list(alternative.replaces.map((type) => replacedPhrase(r, type))),
     total,
   });
 }

@@ -358,7 +358,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       checkSatisfactionAt: parts.followUp.checkSatisfactionAt,
       currencyDisplay,
       ...(parts.incident ? { incident: parts.incident } : {}),
-      choice: { offered: choice.alternatives.map((o) => o.choice), preference: choice.preference },
+      choice: {
+        offered: choice.alternatives.map((o) => ({ choice: o.choice, replaces: o.replaces })),
+        preference: choice.preference,
+      },
       ...(raisedBy === undefined ? {} : { goodwillRaisedBy: raisedBy }),
     });
     // The customer's time zone for any date the alternatives' lines and the message show.

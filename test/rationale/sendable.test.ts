@@ -131,7 +131,7 @@ describe('the sendable checker', () => {
     expect(sendableProblems('الف،� ب و ج', { ...ctx, locale: 'fa' })).toHaveLength(1);
     // Store credit is no bank loan; nothing is "below" in a call.
     expect(
-      sendableProblems('Bu çözüm yerine alışveriş kredisi tercih ederseniz', { ...ctx, locale: 'tr' }),
+      sendableProblems('Dilerseniz alışveriş kredisi tercih edebilirsiniz', { ...ctx, locale: 'tr' }),
     ).toHaveLength(1);
     expect(sendableProblems('size sunabileceklerimiz aşağıdadır.', { ...ctx, locale: 'tr' })).toHaveLength(1);
     // An alternative to the whole offer, not "instead" of the sentence before it (often the gift).
@@ -139,6 +139,19 @@ describe('the sendable checker', () => {
       sendableProblems('If you would prefer a refund instead, just let us know.', { ...ctx, locale: 'en' }),
     ).toHaveLength(1);
     expect(sendableProblems('Bunun yerine para iadesi isterseniz', { ...ctx, locale: 'tr' })).toHaveLength(1);
+    // Each alternative replaces one part of the offer, not all of it (review4 en M1).
+    expect(
+      sendableProblems('If you would rather have a coupon than what we have offered, just let us know.', {
+        ...ctx,
+        locale: 'en',
+      }),
+    ).toHaveLength(1);
+    expect(
+      sendableProblems('Bu çözüm yerine indirim kuponu tercih ederseniz bize bildirmeniz yeterli.', {
+        ...ctx,
+        locale: 'tr',
+      }),
+    ).toHaveLength(1);
     expect(sendableProblems('Size bizzat yardımcı olabilmemiz için', { ...ctx, locale: 'tr' })).toHaveLength(
       1,
     );

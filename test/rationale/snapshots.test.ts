@@ -98,6 +98,27 @@ describe('recommendations without their words', () => {
     expect(persian.rationale.find((s) => s.key === 'followUp')?.text).toContain('۲۳ اسفند ۱۴۰۴');
   });
 
+  it('offer each alternative instead of the part of the offer it replaces, not instead of all of it', () => {
+    const choice = (locale: string, id: string) =>
+      byLocale
+        .get(locale as never)!
+        .get(id)!
+        .rationale.find((s) => s.key === 'offer.choice')
+        ?.text.replace(/^\u200f/, '');
+    expect(choice('en', 'c-wrong-item')).toBe(
+      'If you would prefer a refund or store credit instead of the replacement, or a coupon instead of the gift, just let us know.',
+    );
+    expect(choice('tr', 'c-wrong-item')).toBe(
+      'Dilerseniz yeniden gönderim yerine para iadesi veya hesap bakiyesi, hediye yerine indirim kuponu tercih edebilirsiniz; bize bildirmeniz yeterli.',
+    );
+    expect(choice('fa', 'c-wrong-item')).toBe(
+      'اگر به‌جای ارسال کالای جایگزین، بازپرداخت وجه یا اعتبار خرید و به‌جای هدیه، کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
+    );
+    expect(choice('en', 'c-billing-overcharge')).toBe(
+      'If you would prefer store credit instead of the refund, just let us know.',
+    );
+  });
+
   it.each(['c-wrong-item', 'c-outage-severe'])('are as reviewed for %s', (id) => {
     expect(structure(english.get(id) as Recommendation, 'en')).toMatchSnapshot();
   });
