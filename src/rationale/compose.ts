@@ -306,6 +306,8 @@ function scoreSentences({ r, input, say }: Composition): void {
       'why.goodwillMultiplier',
       r.m('why.goodwillMultiplier', {
         percent: r.percent(raisedBy - 100),
+        // The factor beside the percentage: "raised by 10%" next to "an 11% coupon" reads as 10 points.
+        factor: r.number(raisedBy / 100),
         tier: r.t(`tier.${input.value.tier}`),
       }),
       'agent',

@@ -334,7 +334,8 @@ describe('Persian rationale is right-to-left text', () => {
       const rec = await fa.recommend(complaint);
       for (const sentence of rec.rationale) {
         const own = outsideIsolates(sentence.text);
-        expect(own, sentence.text).not.toMatch(/[A-Za-z\u00C0-\u024F]/);
+        // Latin letters; not × (U+00D7) or ÷, which are neutral signs, not letters («×۱٫۱»).
+        expect(own, sentence.text).not.toMatch(/[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]/);
         // The first strong character (isolates are skipped, as UAX #9 does) sets the paragraph's direction.
         expect(own.match(/\p{L}/u)?.[0], sentence.text).toMatch(/[\u0600-\u06FF]/);
         expect(sentence.text.split(FSI).length, sentence.text).toBe(sentence.text.split(PDI).length);

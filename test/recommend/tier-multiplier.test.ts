@@ -256,9 +256,9 @@ describe('the value multiplier at each tier', () => {
       for (const text of [...told, r.message.text]) expect(text).not.toMatch(tierWords);
     }
     expect(sentences).toEqual({
-      en: 'Goodwill was raised by 50% for a customer in the platinum tier, before the caps.',
-      tr: 'Jest amaçlı telafi, platin segmentindeki bir müşteri için sınırlar uygulanmadan önce %50 artırıldı.',
-      fa: 'جبران داوطلبانه برای مشتری ردهٔ پلاتینی، پیش از اعمال سقف‌ها ۵۰٪ افزایش یافت.',
+      en: 'Goodwill was raised by 50% (×1.5) for a customer in the platinum tier, before any goodwill limits were applied.',
+      tr: 'Müşteri platin segmentinde olduğu için jest amaçlı telafi, sınırlar uygulanmadan önce %50 oranında (×1,5) artırıldı.',
+      fa: 'به دلیل ردهٔ پلاتینی مشتری، جبران داوطلبانه پیش از اعمال سقف‌ها ۵۰٪ افزایش یافت (×۱٫۵).',
     });
     const standard = await recommend(refundGiftCoupon, WIDE, at('standard'));
     expect(keys(standard)).not.toContain('why.goodwillMultiplier');

@@ -162,7 +162,7 @@ export const en = {
   'why.severity': 'Severity {score}/100 ({band}): {factors}.',
   'why.value': 'Customer value {score}/100 ({tier}): {factors}.',
   'why.goodwillMultiplier':
-    'Goodwill was raised by {percent} for a customer in the {tier} tier, before the caps.',
+    'Goodwill was raised by {percent} (×{factor}) for a customer in the {tier} tier, before any goodwill limits were applied.',
   'why.rules': 'Rules applied: {rules}.',
   'why.noRule': 'No rule matched this complaint; a person decides the remedy.',
   'why.dropped.cap':

@@ -157,7 +157,7 @@ export const fa = {
   'why.severity': 'شدت: {score} از ۱۰۰ ({band})؛ {factors}.',
   'why.value': 'ارزش مشتری: {score} از ۱۰۰ ({tier})؛ {factors}.',
   'why.goodwillMultiplier':
-    'جبران داوطلبانه برای مشتری ردهٔ {tier}، پیش از اعمال سقف‌ها {percent} افزایش یافت.',
+    'به دلیل ردهٔ {tier} مشتری، جبران داوطلبانه پیش از اعمال سقف‌ها {percent} افزایش یافت (×{factor}).',
   'why.rules': 'قواعد اعمال‌شده: {rules}.',
   'why.noRule': 'هیچ قاعده‌ای با این شکایت مطابقت نداشت؛ نوع جبران را یکی از همکاران تعیین می‌کند.',
   'why.dropped.cap':

@@ -155,7 +155,7 @@ export const tr = {
   'why.severity': 'Önem derecesi {score}/100 ({band}): {factors}.',
   'why.value': 'Müşteri değeri {score}/100 ({tier}): {factors}.',
   'why.goodwillMultiplier':
-    'Jest amaçlı telafi, {tier} segmentindeki bir müşteri için sınırlar uygulanmadan önce {percent} artırıldı.',
+    'Müşteri {tier} segmentinde olduğu için jest amaçlı telafi, sınırlar uygulanmadan önce {percent} oranında (×{factor}) artırıldı.',
   'why.rules': 'Uygulanan kurallar: {rules}.',
   'why.noRule': 'Bu şikayete uyan bir kural yok; telafiye bir çalışma arkadaşımız karar verecek.',
   'why.dropped.cap':
