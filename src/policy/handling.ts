@@ -43,7 +43,9 @@ export interface PublicAcknowledgement {
   readonly dueAt: string;
   /**
    * In an incident: the shared public statement, verbatim, in the recommendation's locale (the same
-   * for every public member in that locale). Null outside incidents: the reply is the agent's.
+   * for every public member in that locale and on that kind of site: redress's own statement has a
+   * version for review sites, which take no private message). Null outside incidents: the reply is the
+   * agent's.
    */
   readonly statement: string | null;
 }

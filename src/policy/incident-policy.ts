@@ -59,9 +59,15 @@ export const IncidentPolicySchema = z
 /** A resolved incident policy (defaults filled in). */
 export type IncidentPolicy = z.output<typeof IncidentPolicySchema>;
 
-/** The shared public statement in a locale: the rule set's own, or redress's. */
-export function statementFor(policy: IncidentPolicy, locale: Locale): string {
-  return policy.statement[locale] ?? rendererOf(locale).m('incident.statement');
+/**
+ * The shared public statement in a locale: the rule set's own, word for word, or redress's. Redress's
+ * asks for a private message, which a review site (Trustpilot, Google reviews) cannot take: on the
+ * `review` channel its review version says the team will be in touch instead.
+ */
+export function statementFor(policy: IncidentPolicy, locale: Locale, channel?: string): string {
+  const own = policy.statement[locale];
+  if (own !== undefined) return own;
+  return rendererOf(locale).m(channel === 'review' ? 'incident.statement.review' : 'incident.statement');
 }
 
 /** Whether a partner is to be told about an incident of this cause. */

@@ -122,11 +122,14 @@ interface Decision {
   readonly raisedBy: number | undefined;
 }
 
-/** What handling needs of an incident: its owner, statement, and the member's notifications. */
-function incidentHandling(incident: IncidentRun, mark: IncidentMark): IncidentHandling {
+/**
+ * What handling needs of an incident: its owner, the statement for the member's site (`statement`,
+ * redress's review version on a review site), and the member's notifications.
+ */
+function incidentHandling(incident: IncidentRun, mark: IncidentMark, statement: string): IncidentHandling {
   return {
     owner: mark.owner,
-    statement: mark.statement,
+    statement,
     respondBy: mark.respondBy,
     notify: incident.notifies
       ? mark.partners.map((to) => ({ to, reason: 'incident_partner' as const, incident: mark.id }))
@@ -294,7 +297,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       anyRuleFired: fired.length > 0,
       compensationLimitReached: capped.customerLimitReached,
       now: ctx.now,
-      ...(incident && mark ? { incident: incidentHandling(incident, mark) } : {}),
+      ...(incident && mark
+        ? {
+            incident: incidentHandling(
+              incident,
+              mark,
+              statementFor(policy.incidents, locale, complaint.channel),
+            ),
+          }
+        : {}),
       evidenceAboveMinor: conversion.toComplaintMinor(policy.evidenceAboveValue),
       alsoEscalatedTo: escalationQueues(fired),
       ...(caseLink ? { linked: { caseId: caseLink.caseId, owner: caseLink.owner } } : {}),

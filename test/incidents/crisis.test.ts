@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectIncidents } from '../../src/incidents/index';
 import {
   createRecommender,
+  defaultRuleSet,
   type IncidentOptions,
   isRecommendationError,
   isRedressError,
@@ -12,6 +13,7 @@ import {
 } from '../../src/index';
 import { scenario } from '../helpers';
 import { fcParams } from '../seed';
+import { messageProblems } from '../sendable';
 
 const template = scenario('c-wrong-item') as unknown as Record<string, unknown>;
 const T0 = Date.parse('2026-03-10T00:00:00Z');
@@ -22,6 +24,8 @@ interface Shape {
   sku?: string;
   price?: number;
   isPublic?: boolean;
+  /** A public review on a review site (Trustpilot), which takes no private message. */
+  review?: boolean;
   tone?: 'calm' | 'upset' | 'angry';
   locale?: string;
 }
@@ -36,7 +40,7 @@ function complaint(id: string, s: Shape): Record<string, unknown> {
     id,
     receivedAt: new Date(T0 + s.minutes * 60_000).toISOString(),
     category: s.category ?? 'wrong_item',
-    channel: s.isPublic ? 'social' : 'email',
+    channel: s.review ? 'review' : s.isPublic ? 'social' : 'email',
     tone: s.tone ?? 'calm',
     order: {
       ...order,
@@ -46,7 +50,9 @@ function complaint(id: string, s: Shape): Record<string, unknown> {
       items: [{ sku: s.sku ?? 'SHOE-42', quantity: 1, unitPrice: price }],
     },
     customer: { ...customer, locale: s.locale ?? 'en' },
-    ...(s.isPublic ? { exposure: { public: true, platform: 'Instagram', reach: 80_000 } } : {}),
+    ...(s.isPublic
+      ? { exposure: { public: true, platform: s.review ? 'Trustpilot' : 'Instagram', reach: 80_000 } }
+      : {}),
   };
 }
 
@@ -72,7 +78,54 @@ const STATEMENT = {
   fa: 'از مشکلی که برای بسیاری از مشتریان ما پیش آمده است آگاهیم و در حال برطرف کردن آن هستیم. بابت این مشکل پوزش می‌خواهیم. لطفاً از طریق پیام خصوصی با ما در ارتباط باشید تا موضوع شما را شخصاً پیگیری کنیم.',
 } as const;
 
+/** redress's statement on a review site, which takes no private message (review4 en M3). */
+const REVIEW_STATEMENT = {
+  en: 'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Our team will contact you to follow this up.',
+  tr: 'Birçok müşterimizi etkileyen bir sorunun farkındayız ve çözmek için çalışıyoruz. Yaşadığınız aksaklık için özür dileriz. Ekibimiz konuyla ilgili olarak sizinle iletişime geçecek.',
+  fa: 'از مشکلی که برای بسیاری از مشتریان ما پیش آمده است آگاهیم و در حال برطرف کردن آن هستیم. بابت این مشکل پوزش می‌خواهیم. همکاران ما برای پیگیری موضوع با شما تماس می‌گیرند.',
+} as const;
+
 describe('recommendMany in crisis mode', () => {
+  it('answers a review site with no request for a private message, unless the rule set wrote its own statement', async () => {
+    const batch = [
+      complaint('r-en', { minutes: 0, isPublic: true, review: true }),
+      complaint('r-tr', { minutes: 5, isPublic: true, review: true, locale: 'tr-TR' }),
+      complaint('r-fa', { minutes: 10, isPublic: true, review: true, locale: 'fa' }),
+      complaint('s-en', { minutes: 15, isPublic: true }),
+    ];
+    const run = async (ruleSet = defaultRuleSet) =>
+      recommendations(
+        await all(createRecommender({ locale: 'auto', ruleSet }).recommendMany(batch, { incidents: burst })),
+      );
+    const reply = (r: Recommendation) =>
+      r.message.parts.find((p) => p.kind === 'publicReply')?.text.replace(/^\u200f/gm, '');
+    const members = await run();
+    expect(members.map((r) => r.incident !== undefined)).toEqual([true, true, true, true]);
+    for (const [i, r] of members.slice(0, 3).entries()) {
+      expect(reply(r), r.locale).toBe(REVIEW_STATEMENT[r.locale]);
+      expect(r.handling.publicAcknowledgement?.statement, r.locale).toBe(REVIEW_STATEMENT[r.locale]);
+      // The incident's own statement, the one for every other site, is unchanged.
+      expect(r.incident?.statement, r.locale).toBe(STATEMENT[r.locale]);
+      expect(messageProblems(r, { complaint: batch[i] as never, ruleSet: defaultRuleSet })).toEqual([]);
+    }
+    expect(reply(members[3] as Recommendation)).toBe(STATEMENT.en);
+    // The checker would have refused the statement that asks a reviewer for a private message.
+    const asBefore = {
+      ...members[0],
+      message: { ...members[0]?.message, parts: [{ kind: 'publicReply', text: STATEMENT.en }] },
+    };
+    expect(
+      messageProblems(asBefore as never, { complaint: batch[0] as never, ruleSet: defaultRuleSet }),
+    ).toHaveLength(1);
+    // A statement of the rule set's own is used word for word, on every site.
+    const own = 'We are aware of the problem and are fixing it. Our team will reply to you directly.';
+    const incidents = { ...defaultRuleSet.policy.incidents, statement: { en: own } };
+    const withOwn = await run({ ...defaultRuleSet, policy: { ...defaultRuleSet.policy, incidents } });
+    expect(reply(withOwn[0] as Recommendation)).toBe(own);
+    expect(reply(withOwn[3] as Recommendation)).toBe(own);
+    expect(reply(withOwn[1] as Recommendation)).toBe(REVIEW_STATEMENT.tr);
+  });
+
   it('gives every member the most severe member’s remedies, marked, with an incident rationale', async () => {
     const batch = [
       complaint('w-1', { minutes: 0, locale: 'tr-TR' }),

@@ -154,6 +154,8 @@ export const en = {
 
   'incident.statement':
     'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Please send us a private message so that we can help you personally.',
+  'incident.statement.review':
+    'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Our team will contact you to follow this up.',
   'incident.notice':
     'This is part of a known problem that has affected many of our customers, and we are fixing its cause.',
 
