@@ -105,10 +105,12 @@ describe('message catalogues', () => {
   it('Persian is written in Persian letters (ی and ک, never Arabic ي or ك) and without Latin words', () => {
     for (const [key, text] of Object.entries(catalogue('fa'))) {
       expect(text, key).not.toMatch(/[\u064A\u0643\u0649]/);
-      // Latin only inside an isolate (the zone's code «(⁨UTC⁩)»), where it cannot reorder the sentence.
+      // Latin only inside an isolate (the zone's code «⁨UTC⁩»), where it cannot reorder the sentence.
       expect(outsideIsolates(text.replace(/\{\w+\}/g, '')), key).not.toMatch(/[A-Za-z]/);
     }
-    expect(catalogue('fa')['zone.UTC']).toBe(`به وقت هماهنگ جهانی (${FSI}UTC${PDI})`);
+    // `why.incident` puts the zone in brackets of its own: none inside them (fa review4 M3).
+    expect(catalogue('fa')['zone.UTC']).toBe(`به وقت ${FSI}UTC${PDI}`);
+    expect(catalogue('fa')['why.incident']).toMatch(/\(\{zone\}\)/);
   });
 
   it('Turkish speaks to the customer in the polite "siz" form, never the familiar "sen"', () => {
@@ -215,7 +217,8 @@ describe('formatting with Intl', () => {
     const fa = new Renderer('fa');
     expect(
       ['Aparat', 'WhatsApp', 'Eitaa', 'Rubika', 'Bale', 'Threads', 'Google'].map((p) => fa.platform(p)),
-    ).toEqual(['آپارات', 'واتس‌اپ', 'ایتا', 'روبیکا', 'بله', 'تردز', 'گوگل']);
+      // «بله» alone is also "yes": Persian writers name the messenger «پیام‌رسان بله» (fa review4 M2).
+    ).toEqual(['آپارات', 'واتس‌اپ', 'ایتا', 'روبیکا', 'پیام‌رسان بله', 'تردز', 'گوگل']);
   });
 
   it('spells one in a Persian count, as a Persian writer does, and keeps digits otherwise', () => {

@@ -80,7 +80,7 @@ export const fa = {
   'platform.threads': 'تردز',
   'platform.eitaa': 'ایتا',
   'platform.rubika': 'روبیکا',
-  'platform.bale': 'بله',
+  'platform.bale': 'پیام‌رسان بله',
   'platform.google': 'گوگل',
 
   quoted: '«{text}»',
@@ -120,7 +120,7 @@ export const fa = {
   'handling.trace':
     'از شرکت حمل‌ونقل می‌خواهیم مرسولهٔ شما را پیگیری کند. اگر مرسوله تا {date} به دست شما نرسد، آن را دوباره ارسال می‌کنیم یا مبلغ سفارش را به شما بازمی‌گردانیم.',
   'handling.evidence':
-    'لطفاً عکسی از آسیب‌دیدگی کالا برای ما بفرستید؛ به محض دریافت آن، همهٔ این موارد را برای شما انجام می‌دهیم.',
+    'لطفاً عکسی از آسیب‌دیدگی کالا برای ما بفرستید؛ به محض دریافت آن، همهٔ کارهای لازم را انجام می‌دهیم.',
   'handling.publicUnnamed':
     'به مطلبی که منتشر کرده‌اید نیز پاسخ می‌دهیم تا دیگران هم در جریان پیگیری موضوع قرار بگیرند.',
   'case.linked':
@@ -217,7 +217,7 @@ export const fa = {
   'why.incidentPartners': 'برای کل این رخداد، یک بار به این واحدها اطلاع داده شد: {partners}.',
 
   // The code, isolated, for readers who know the zone as UTC (the catalogue's only Latin, and the agent's).
-  'zone.UTC': 'به وقت هماهنگ جهانی (\u2068UTC\u2069)',
+  'zone.UTC': 'به وقت \u2068UTC\u2069',
   'zone.Asia/Tehran': 'به وقت تهران',
   'zone.Europe/Istanbul': 'به وقت ترکیه',
 
