@@ -119,6 +119,8 @@ const REFUSED: Readonly<Record<Locale, readonly string[]>> = {
     'Bu çözüm yerine',
     'bizzat yardımcı',
     'hasarın bir fotoğrafı',
+    // An exchange of an item the customer may never have received (a missing item, a lost parcel).
+    'yenisiyle değişim',
   ],
   fa: ['در ادامه آمده'],
 };

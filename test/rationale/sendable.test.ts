@@ -139,6 +139,13 @@ describe('the sendable checker', () => {
       sendableProblems('If you would prefer a refund instead, just let us know.', { ...ctx, locale: 'en' }),
     ).toHaveLength(1);
     expect(sendableProblems('Bunun yerine para iadesi isterseniz', { ...ctx, locale: 'tr' })).toHaveLength(1);
+    // A resend is no exchange: a missing item's customer has nothing to hand back (tr review4 1).
+    expect(
+      sendableProblems('Dilerseniz para iadesi yerine yenisiyle değişim tercih edebilirsiniz', {
+        ...ctx,
+        locale: 'tr',
+      }),
+    ).toHaveLength(1);
     // Each alternative replaces one part of the offer, not all of it (review4 en M1).
     expect(
       sendableProblems('If you would rather have a coupon than what we have offered, just let us know.', {

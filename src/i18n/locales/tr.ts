@@ -189,7 +189,7 @@ export const tr = {
   'why.quietPost':
     'Herkese açık paylaşım {reach} kişiye ulaştı, yani {threshold} kişinin altında kaldı: paylaşıma herkese açık olarak yanıt verilir, telafi ise herkese açık olmayan bir şikayettekiyle aynıdır.',
   'choice.refund': 'para iadesi',
-  'choice.resend': 'yenisiyle değişim',
+  'choice.resend': 'ücretsiz yeniden gönderim',
   'choice.store_credit': 'hesap bakiyesi',
   'choice.coupon': 'indirim kuponu',
   'choice.free_month': 'bir ay ücretsiz kullanım',
