@@ -205,7 +205,11 @@ function toCustomer({ r, input, subject, subjectIn, money, queueName, say }: Com
     // The platform the customer posted on, by name; without one, the channel's id is no name to show.
     const platform = input.complaint.exposure?.platform;
     if (platform === undefined) say('handling.publicUnnamed', r.m('handling.publicUnnamed'));
-    else say('handling.public', r.m('handling.public', { platform: r.platform(ack.platform) }));
+    else {
+      // People leave a review on Google or Trustpilot; they do not "post" there.
+      const key = input.complaint.channel === 'review' ? 'handling.public.review' : 'handling.public';
+      say(key, r.m(key, { platform: r.platform(ack.platform) }));
+    }
   }
   for (const step of input.handling.steps) {
     if (step.type === 'trace') say('handling.trace', r.m('handling.trace', { date: r.date(step.lostOn) }));

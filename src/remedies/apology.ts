@@ -35,7 +35,8 @@ export const apology = defineRemedy({
       'remedy.apology': 'apology',
       'apology.standard': 'We are sorry for the trouble this has caused you.',
       'apology.personal': 'We are truly sorry.',
-      'apology.personal.followThrough': 'We will follow your complaint personally until it is put right.',
+      'apology.personal.followThrough':
+        'We will personally follow your complaint through until it is resolved.',
     },
     tr: {
       'remedy.apology': 'özür',
@@ -47,7 +48,7 @@ export const apology = defineRemedy({
       'remedy.apology': 'عذرخواهی',
       'apology.standard': 'بابت مشکلی که برای شما پیش آمد صمیمانه پوزش می‌خواهیم.',
       'apology.personal': 'بابت آنچه برای شما پیش آمد صمیمانه متأسفیم.',
-      'apology.personal.followThrough': 'تا رفع کامل مشکل، شخصاً پیگیر آن خواهیم بود.',
+      'apology.personal.followThrough': 'تا رفع کامل مشکل، شخصاً پیگیر موضوع خواهیم بود.',
     },
   },
   offer: () => undefined, // said first, by `openingApology`

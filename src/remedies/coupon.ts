@@ -175,7 +175,7 @@ export const coupon = defineRemedy({
         'یک کد تخفیف به ارزش {amount} برای سفارش بعدی شما در نظر گرفته‌ایم که تا {expiresAt} اعتبار دارد.',
       'offer.coupon.invoicePercent': 'روی صورت‌حساب بعدی شما {percent} تخفیف اعمال می‌شود.',
       'offer.coupon.invoicePercentCapped':
-        '{percent} تخفیف (تا سقف {max}) روی صورت‌حساب بعدی شما اعمال می‌شود.',
+        'روی صورت‌حساب بعدی شما {percent} تخفیف (تا سقف {max}) اعمال می‌شود.',
       'offer.coupon.invoiceAmount': 'مبلغ {amount} از صورت‌حساب بعدی شما کسر می‌شود.',
     },
   },

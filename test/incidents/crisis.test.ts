@@ -80,7 +80,7 @@ const STATEMENT = {
 
 /** redress's statement on a review site, which takes no private message (review4 en M3). */
 const REVIEW_STATEMENT = {
-  en: 'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Our team will contact you to follow this up.',
+  en: 'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Our team will be in touch to follow up on this.',
   tr: 'Birçok müşterimizi etkileyen bir sorunun farkındayız ve çözmek için çalışıyoruz. Yaşadığınız aksaklık için özür dileriz. Ekibimiz konuyla ilgili olarak sizinle iletişime geçecek.',
   fa: 'از مشکلی که برای بسیاری از مشتریان ما پیش آمده است آگاهیم و در حال برطرف کردن آن هستیم. بابت این مشکل پوزش می‌خواهیم. همکاران ما برای پیگیری موضوع با شما تماس می‌گیرند.',
 } as const;

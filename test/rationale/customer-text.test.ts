@@ -102,6 +102,6 @@ describe('customer text', () => {
       /geçerli %20'lik bir indirim kuponu tanımlayacağız \(indirim tutarı en fazla 3,00 €\)\./,
     );
     const invoice = await say('fa', percent as never, subscriptionComplaint());
-    expect(invoice.join('\n')).toContain('۲۰٪ تخفیف (تا سقف ۳ یورو) روی صورت‌حساب بعدی شما اعمال می‌شود.');
+    expect(invoice.join('\n')).toContain('روی صورت‌حساب بعدی شما ۲۰٪ تخفیف (تا سقف ۳ یورو) اعمال می‌شود.');
   });
 });

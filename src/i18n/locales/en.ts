@@ -124,6 +124,8 @@ export const en = {
     'We will also answer your public post on {platform}, so that everyone can see it is being resolved.',
   'handling.trace':
     'We will ask the carrier to trace your parcel. If it has not reached you by {date}, we will send it again or refund you.',
+  'handling.public.review':
+    'We will also reply to your review on {platform}, so that everyone can see it is being resolved.',
   'handling.evidence':
     'Please send us a photo of the damage; we will take care of everything as soon as we receive it.',
   'handling.publicUnnamed':
@@ -148,14 +150,14 @@ export const en = {
   'message.spoken.opening': 'Thank you for telling us about this.',
   'message.spoken.closing': 'Is there anything else I can do for you today?',
   'message.publicReply.review':
-    'We are sorry about your experience and want to put it right. Our team will contact you to follow this up.',
+    'We are sorry to hear about your experience and want to put it right. Our team will be in touch to follow up on this.',
   'message.publicReply':
     'We are sorry about your experience and want to put it right. Please send us a private message so that we can help you personally.',
 
   'incident.statement':
     'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Please send us a private message so that we can help you personally.',
   'incident.statement.review':
-    'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Our team will contact you to follow this up.',
+    'We know about a problem that is affecting many of our customers, and we are working to fix it. We are sorry for the trouble. Our team will be in touch to follow up on this.',
   'incident.notice':
     'This is part of a known problem that has affected many of our customers, and we are fixing its cause.',
 

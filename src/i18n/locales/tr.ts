@@ -117,8 +117,10 @@ export const tr = {
     'Sorunun çözülmekte olduğunu herkesin görebilmesi için {platform} üzerindeki paylaşımınıza da yanıt vereceğiz.',
   'handling.trace':
     'Gönderinizin nerede olduğunu kargo firmasıyla birlikte araştıracağız. Gönderiniz {date} tarihine kadar size ulaşmazsa ürünleri yeniden gönderecek ya da bedelini iade edeceğiz.',
+  'handling.public.review':
+    'Sorunun çözülmekte olduğunu herkesin görebilmesi için {platform} üzerindeki değerlendirmenize de yanıt vereceğiz.',
   'handling.evidence':
-    'Lütfen hasarlı ürünün fotoğrafını bize gönderin; fotoğraf elimize ulaşır ulaşmaz gerekli işlemleri başlatacağız.',
+    'Lütfen hasarı gösteren fotoğrafları bize gönderin; fotoğraflar elimize ulaşır ulaşmaz gerekli işlemleri başlatacağız.',
   'handling.publicUnnamed':
     'Sorunun çözülmekte olduğunu herkesin görebilmesi için paylaşımınıza da açık olarak yanıt vereceğiz.',
   'case.linked':
@@ -141,7 +143,7 @@ export const tr = {
   'message.spoken.opening': 'Bu konuyu bize bildirdiğiniz için teşekkür ederiz.',
   'message.spoken.closing': 'Size yardımcı olabileceğim başka bir konu var mı?',
   'message.publicReply.review':
-    'Yaşadığınız olumsuz deneyim için özür dileriz; bunu telafi etmek istiyoruz. Konuyla ilgilenmek için ekibimiz sizinle iletişime geçecek.',
+    'Yaşadığınız olumsuz deneyim için özür dileriz; bunu telafi etmek istiyoruz. Ekibimiz konuyla ilgili olarak sizinle iletişime geçecek.',
   'message.publicReply':
     'Yaşadığınız olumsuz deneyim için özür dileriz; bunu telafi etmek istiyoruz. Size daha hızlı yardımcı olabilmemiz için lütfen bize özel mesaj gönderin.',
 
@@ -187,7 +189,7 @@ export const tr = {
   'why.human': 'Bir çalışanın incelemesi gerekiyor (kuyruk: {queue}), çünkü {reasons}.',
   'why.call': 'Yazılı yanıt vermek yerine müşteriyi telefonla arayın, çünkü {reasons}.',
   'why.quietPost':
-    'Herkese açık paylaşım {reach} kişiye ulaştı, yani {threshold} kişinin altında kaldı: paylaşıma herkese açık olarak yanıt verilir, telafi ise herkese açık olmayan bir şikayettekiyle aynıdır.',
+    'Herkese açık paylaşım {reach} kişiye ulaştı, yani {threshold} kişinin altında kaldı: paylaşıma herkese açık olarak yanıt verilir, telafi ise şikayet herkese açık yapılmamış gibi belirlenir.',
   'choice.refund': 'para iadesi',
   'choice.resend': 'ücretsiz yeniden gönderim',
   'choice.store_credit': 'hesap bakiyesi',
