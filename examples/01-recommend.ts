@@ -64,10 +64,10 @@ for (const sentence of rec.rationale) if (sentence.audience === 'customer') cons
 // to the customer:
 //   We are truly sorry.
 //   We understand that order o-1008 arrived 14 days later than we promised.
-//   We will follow your complaint personally until it is put right.
+//   We will personally follow your complaint through until it is resolved.
 //   A member of our social media team will contact you by March 20, 2026.
 //   We will send you a 30% discount coupon for your next order, worth up to €75.00 and valid until June 18, 2026.
-//   If you would rather have store credit than what we have offered, just let us know.
+//   If you would prefer store credit instead of the coupon, just let us know.
 //   We will review your case once more before anything is final.
-//   We will also answer your public post on Trustpilot, so that everyone can see it is being resolved.
+//   We will also reply to your review on Trustpilot, so that everyone can see it is being resolved.
 //   We will check with you on March 23, 2026 that everything has been put right.

@@ -43,13 +43,13 @@ for (const [id, tag] of [
 // Output:
 // en (ltr): coupon, apology
 //   We will send you a 12% discount coupon for your next order, worth up to TRY 1,140.00 and valid until May 9, 2026.
-//   If you would rather have store credit than what we have offered, just let us know.
+//   If you would prefer store credit instead of the coupon, just let us know.
 // tr (ltr): coupon, apology
 //   Bir sonraki siparişinizde kullanabileceğiniz, 9 Mayıs 2026 tarihine kadar geçerli %12'lik bir indirim kuponu tanımlayacağız (indirim tutarı en fazla 1.140,00 TL).
-//   Bu çözüm yerine hesap bakiyesi tercih ederseniz bize bildirmeniz yeterli.
+//   Dilerseniz indirim kuponu yerine hesap bakiyesi tercih edebilirsiniz; bize bildirmeniz yeterli.
 // fa (rtl): coupon, apology
 //   یک کد تخفیف ۱۲٪ (تا سقف ۱٬۱۴۰ لیرهٔ ترکیه) برای سفارش بعدی شما در نظر گرفته‌ایم که تا ۱۹ اردیبهشت ۱۴۰۵ اعتبار دارد.
-//   اگر اعتبار خرید را ترجیح می‌دهید، کافی است به ما اطلاع دهید.
+//   اگر به‌جای کد تخفیف، اعتبار خرید را ترجیح می‌دهید، کافی است به ما اطلاع دهید.
 // c-2 tr-TR → tr: Yaşadığınız olumsuz deneyim için içtenlikle özür dileriz.
 // c-3 fa-IR → fa: بابت مشکلی که برای شما پیش آمد صمیمانه پوزش می‌خواهیم.
 // c-4 de-DE → en: We are sorry for the trouble this has caused you.

@@ -410,7 +410,9 @@ describe.concurrent('redress explain', () => {
     expect(out).toContain('Caps');
     // late-severe's 20% coupon, 30% for this platinum customer (× 1.5): 30% of €149.
     expect(out).toMatch(/coupon +€44\.70/);
-    expect(out).toContain('Goodwill was raised by 50% for a customer in the platinum tier, before the caps.');
+    expect(out).toContain(
+      'Goodwill was raised by 50% (×1.5) for a customer in the platinum tier, before any goodwill limits were applied.',
+    );
     expect(out).toContain('to the customer');
     expect(out).not.toContain('\u001b['); // NO_COLOR
   });

@@ -84,9 +84,9 @@ describe('alternatives', () => {
       kind: 'goodwill',
       amount: 6.95,
     });
-    expect(option(r, 'refund')?.summary).toBe('Option: a refund instead of a replacement, €74.85 in all.');
+    expect(option(r, 'refund')?.summary).toBe('Option: a refund instead of the replacement, €74.85 in all.');
     expect(r.message.text).toContain(
-      'If you would rather have a refund, store credit, or a coupon than what we have offered, just let us know.',
+      'If you would prefer a refund or store credit instead of the replacement, or a coupon instead of the gift, just let us know.',
     );
   });
 
@@ -96,10 +96,10 @@ describe('alternatives', () => {
       recommender.recommend(wrongShoe, { locale: 'fa' }),
     ]);
     expect(tr.rationale.find((s) => s.key === 'offer.choice')?.text).toBe(
-      'Bu çözüm yerine para iadesi, hesap bakiyesi veya indirim kuponu tercih ederseniz bize bildirmeniz yeterli.',
+      'Dilerseniz yeniden gönderim yerine para iadesi veya hesap bakiyesi, hediye yerine indirim kuponu tercih edebilirsiniz; bize bildirmeniz yeterli.',
     );
     expect(fa.rationale.find((s) => s.key === 'offer.choice')?.text).toBe(
-      'اگر بازپرداخت وجه، اعتبار خرید یا کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
+      'اگر به‌جای ارسال کالای جایگزین، بازپرداخت وجه یا اعتبار خرید و به‌جای هدیه، کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
     );
     expect(fa.alternatives[0]?.summary).toBe(
       'گزینه: بازپرداخت وجه به‌جای ارسال کالای جایگزین، در مجموع ۷۴٫۸۵ یورو.',

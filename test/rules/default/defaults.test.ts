@@ -131,7 +131,7 @@ describe('the default rules on the hand-written scenarios', () => {
       'We will send "Koşu ayakkabısı, 42 numara" again by express shipping, at no cost to you.',
       'A courier will collect the item you received from your address, at no cost to you.',
       'As a token of our apology, we will send you a small gift.',
-      'If you would rather have a refund, store credit, or a coupon than what we have offered, just let us know.',
+      'If you would prefer a refund or store credit instead of the replacement, or a coupon instead of the gift, just let us know.',
       'We will check with you on March 13, 2026 that everything has been put right.',
     ]);
   });
