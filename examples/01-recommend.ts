@@ -64,7 +64,7 @@ for (const sentence of rec.rationale) if (sentence.audience === 'customer') cons
 // to the customer:
 //   We are truly sorry.
 //   We understand that order o-1008 arrived 14 days later than we promised.
-//   We will personally follow your complaint through until it is resolved.
+//   We will personally follow up on your complaint until it is resolved.
 //   A member of our social media team will contact you by March 20, 2026.
 //   We will send you a 30% discount coupon for your next order, worth up to €75.00 and valid until June 18, 2026.
 //   If you would prefer store credit instead of the coupon, just let us know.

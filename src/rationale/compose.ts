@@ -206,8 +206,10 @@ function toCustomer({ r, input, subject, subjectIn, money, queueName, say }: Com
     const platform = input.complaint.exposure?.platform;
     if (platform === undefined) say('handling.publicUnnamed', r.m('handling.publicUnnamed'));
     else {
-      // People leave a review on Google or Trustpilot; they do not "post" there.
-      const key = input.complaint.channel === 'review' ? 'handling.public.review' : 'handling.public';
+      // People leave a review on Google or Trustpilot; they do not "post" there, whichever channel
+      // the complaint itself came by.
+      const review = input.complaint.channel === 'review' || isReviewSite(ack.platform);
+      const key = review ? 'handling.public.review' : 'handling.public';
       say(key, r.m(key, { platform: r.platform(ack.platform) }));
     }
   }
@@ -648,4 +650,11 @@ function handlingReason(
     default:
       return assertNever(code);
   }
+}
+
+/** Platforms where people leave reviews rather than posts (the catalogue's `platform.<name>` names). */
+const REVIEW_SITES: ReadonlySet<string> = new Set(['trustpilot', 'google']);
+
+function isReviewSite(platform: string): boolean {
+  return REVIEW_SITES.has(platform.trim().toLowerCase());
 }

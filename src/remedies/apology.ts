@@ -36,7 +36,7 @@ export const apology = defineRemedy({
       'apology.standard': 'We are sorry for the trouble this has caused you.',
       'apology.personal': 'We are truly sorry.',
       'apology.personal.followThrough':
-        'We will personally follow your complaint through until it is resolved.',
+        'We will personally follow up on your complaint until it is resolved.',
     },
     tr: {
       'remedy.apology': 'özür',

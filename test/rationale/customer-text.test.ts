@@ -105,3 +105,19 @@ describe('customer text', () => {
     expect(invoice.join('\n')).toContain('روی صورت‌حساب بعدی شما ۲۰٪ تخفیف (تا سقف ۳ یورو) اعمال می‌شود.');
   });
 });
+
+describe('a public review', () => {
+  // A customer who writes by email about the review they left on Trustpilot has left a review there,
+  // not a post: the reply names it as a review whichever channel the complaint came by.
+  it.each([
+    ['en', 'review on Trustpilot', 'public post on Trustpilot'],
+    ['tr', 'Trustpilot üzerindeki değerlendirmenize', 'paylaşımınıza'],
+    ['fa', 'ثبت کرده‌اید', 'منتشر کرده‌اید'],
+  ] as const)('is called a review in %s when the complaint came by email', async (locale, review, post) => {
+    const input = complaint({ channel: 'email', exposure: { public: true, platform: 'Trustpilot' } });
+    const recommender = createRecommender({ locale });
+    const text = customerText(await recommender.recommend(input)).join('\n');
+    expect(text).toContain(review);
+    expect(text).not.toContain(post);
+  });
+});

@@ -112,7 +112,7 @@ describe('recommendations without their words', () => {
       'Dilerseniz yeniden gönderim yerine para iadesi veya hesap bakiyesi, hediye yerine indirim kuponu tercih edebilirsiniz; bize bildirmeniz yeterli.',
     );
     expect(choice('fa', 'c-wrong-item')).toBe(
-      'اگر به‌جای ارسال کالای جایگزین، بازپرداخت وجه یا اعتبار خرید و به‌جای هدیه، کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
+      'اگر به‌جای ارسال کالای جایگزین، بازپرداخت وجه یا اعتبار خرید، یا به‌جای هدیه، کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
     );
     expect(choice('en', 'c-billing-overcharge')).toBe(
       'If you would prefer store credit instead of the refund, just let us know.',

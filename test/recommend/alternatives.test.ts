@@ -99,7 +99,7 @@ describe('alternatives', () => {
       'Dilerseniz yeniden gönderim yerine para iadesi veya hesap bakiyesi, hediye yerine indirim kuponu tercih edebilirsiniz; bize bildirmeniz yeterli.',
     );
     expect(fa.rationale.find((s) => s.key === 'offer.choice')?.text).toBe(
-      'اگر به‌جای ارسال کالای جایگزین، بازپرداخت وجه یا اعتبار خرید و به‌جای هدیه، کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
+      'اگر به‌جای ارسال کالای جایگزین، بازپرداخت وجه یا اعتبار خرید، یا به‌جای هدیه، کد تخفیف را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
     );
     expect(fa.alternatives[0]?.summary).toBe(
       'گزینه: بازپرداخت وجه به‌جای ارسال کالای جایگزین، در مجموع ۷۴٫۸۵ یورو.',

@@ -161,7 +161,7 @@ export const fa = {
   'why.severity': 'شدت: {score} از ۱۰۰ ({band})؛ {factors}.',
   'why.value': 'ارزش مشتری: {score} از ۱۰۰ ({tier})؛ {factors}.',
   'why.goodwillMultiplier':
-    'به دلیل ردهٔ {tier} مشتری، جبران داوطلبانه پیش از اعمال سقف‌ها {percent} افزایش یافت (×{factor}).',
+    'به دلیل ردهٔ {tier} مشتری، جبران داوطلبانه پیش از اعمال سقف‌ها {percent} افزایش یافت و {factor} برابر شد.',
   'why.rules': 'قواعد اعمال‌شده: {rules}.',
   'why.noRule': 'هیچ قاعده‌ای با این شکایت مطابقت نداشت؛ نوع جبران را یکی از همکاران تعیین می‌کند.',
   'why.dropped.cap':
@@ -199,7 +199,7 @@ export const fa = {
   'choice.gift': 'هدیه',
   'offer.choice': 'اگر {options} را ترجیح می‌دهید، کافی است به ما اطلاع دهید.',
   'offer.choice.group': 'به‌جای {replaced}، {choices}',
-  'offer.choice.more': '{groups} و {group}',
+  'offer.choice.more': '{groups}، یا {group}',
   'replaced.refund': 'بازپرداخت وجه',
   'replaced.resend': 'ارسال کالای جایگزین',
   'replaced.store_credit': 'اعتبار خرید',
