@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { limits } from '../input/limits';
-import { fromMinor, scaleMinorDown, scaleShare, toMinor } from '../money';
+import { fromMinor } from '../money';
 import { kindProblems } from './check';
 import type { RemedyContext } from './context';
 import { defineRemedy, type MaterialiseResult } from './definition';
+import { scaleValueOrShare, valueOrShareMinor } from './value-or-share';
 
 /**
  * A gift sent with the fix, to say sorry (the wrong-shoe-size story in the guides: the right size, and
@@ -36,11 +37,7 @@ export interface GiftParams {
 
 /** Works out the gift's value in minor units. */
 function materialiseGift(spec: GiftSpec, ctx: RemedyContext): MaterialiseResult<GiftParams> {
-  let minor =
-    spec.value !== undefined
-      ? toMinor(spec.value, ctx.currency)
-      : Math.round(ctx.affectedValueMinor * (spec.shareOfOrder ?? 0));
-  if (spec.max !== undefined) minor = Math.min(minor, toMinor(spec.max, ctx.currency));
+  const minor = valueOrShareMinor(spec, ctx);
   if (minor <= 0) return { notApplicable: 'zero_value' };
   return { type: 'gift', value: fromMinor(minor, ctx.currency), costMinor: minor };
 }
@@ -48,21 +45,6 @@ function materialiseGift(spec: GiftSpec, ctx: RemedyContext): MaterialiseResult<
 /** The gift a cap leaves room for: worth exactly `maxMinor`, or none when that is nothing. */
 function reduceGift(_spec: GiftSpec, maxMinor: number, ctx: RemedyContext): GiftSpec | undefined {
   return maxMinor > 0 ? { type: 'gift', value: fromMinor(maxMinor, ctx.currency) } : undefined;
-}
-
-/**
- * A gift `hundredths`/100 times as valuable: its value (or its maximum) times the multiplier, rounded
- * down to the minor unit, or its share of the order times the multiplier.
- */
-function scaleGift(spec: GiftSpec, hundredths: number, ctx: RemedyContext): GiftSpec {
-  const times = (amount: number) =>
-    fromMinor(scaleMinorDown(toMinor(amount, ctx.currency), hundredths), ctx.currency);
-  if (spec.value !== undefined) return { ...spec, value: times(spec.value) };
-  return {
-    ...spec,
-    shareOfOrder: scaleShare(spec.shareOfOrder ?? 0, hundredths),
-    ...(spec.max === undefined ? {} : { max: times(spec.max) }),
-  };
 }
 
 /** A gift is goodwill: a cap gives one of smaller value. */
@@ -74,7 +56,7 @@ export const gift = defineRemedy({
   money: { value: 'amount', max: 'limit' },
   goodwill: {
     reduce: reduceGift,
-    scale: scaleGift,
+    scale: scaleValueOrShare,
     cost: (spec) =>
       spec.value !== undefined
         ? [{ a: 0, b: spec.value }]

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { limits } from '../input/limits';
-import { fromMinor, scaleMinorDown, scaleShare, toMinor } from '../money';
+import { fromMinor } from '../money';
 import { addDays, DAY_MS } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';
 import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
 import { checkedBaseMinor, refundBaseMinor } from './refund';
+import { scaleValueOrShare, valueOrShareMinor } from './value-or-share';
 
 /** The refunds a store credit can stand in for: it is then worth exactly what that refund would be. */
 export const CREDIT_REPLACES = ['overcharge', 'affected_items', 'undelivered'] as const;
@@ -49,10 +50,7 @@ export interface StoreCreditParams {
 }
 
 function creditMinor(spec: StoreCreditSpec, ctx: RemedyContext): number {
-  if (spec.replaces !== undefined) return refundBaseMinor(spec.replaces, ctx);
-  if (spec.value !== undefined) return toMinor(spec.value, ctx.currency);
-  const share = Math.round(ctx.affectedValueMinor * (spec.shareOfOrder ?? 0));
-  return spec.max === undefined ? share : Math.min(share, toMinor(spec.max, ctx.currency));
+  return spec.replaces !== undefined ? refundBaseMinor(spec.replaces, ctx) : valueOrShareMinor(spec, ctx);
 }
 
 /** Works out the credit's amount and expiry. */
@@ -99,21 +97,9 @@ function creditProblems(r: Given<StoreCreditParams>, ctx: RemedyCheckContext): s
   return problems;
 }
 
-/**
- * A gesture of credit `hundredths`/100 times as large: its value (or its maximum) times the multiplier,
- * rounded down to the minor unit, or its share of the order times the multiplier. Credit in place of
- * a refund is restitution: never scaled.
- */
+/** A gesture of credit raised by a value tier; credit in place of a refund is restitution: never scaled. */
 function scaleStoreCredit(spec: StoreCreditSpec, hundredths: number, ctx: RemedyContext): StoreCreditSpec {
-  if (spec.replaces !== undefined) return spec;
-  const times = (amount: number) =>
-    fromMinor(scaleMinorDown(toMinor(amount, ctx.currency), hundredths), ctx.currency);
-  if (spec.value !== undefined) return { ...spec, value: times(spec.value) };
-  return {
-    ...spec,
-    shareOfOrder: scaleShare(spec.shareOfOrder ?? 0, hundredths),
-    ...(spec.max === undefined ? {} : { max: times(spec.max) }),
-  };
+  return spec.replaces === undefined ? scaleValueOrShare(spec, hundredths, ctx) : spec;
 }
 
 /**
