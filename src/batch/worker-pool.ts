@@ -119,14 +119,25 @@ export function workerScript(): URL | undefined {
  * complaint's text can take two bytes of heap per byte of UTF-8): with 30 MB complaints under a 32 MiB
  * limit, workers ran out of memory at +0 and did not at +32 MB; this gives +62 MB.
  */
-export function heapLimits(setup: WorkerSetup): {
+export function heapLimits(setup: WorkerSetup): WorkerHeapLimits {
+  const beyondDefaultMb = Math.max(0, setup.limits.maxComplaintBytes - limits.maxComplaintBytes) / 2 ** 20;
+  return workerHeapLimits(JSON.stringify(setup.ruleSet).length / 2 ** 20, beyondDefaultMb);
+}
+
+/** `resourceLimits` for a worker thread, as `heapLimits` explains. */
+export interface WorkerHeapLimits {
   maxOldGenerationSizeMb: number;
   maxYoungGenerationSizeMb: number;
-} {
-  const ruleSetMb = JSON.stringify(setup.ruleSet).length / 2 ** 20;
-  const beyondDefaultMb = Math.max(0, setup.limits.maxComplaintBytes - limits.maxComplaintBytes) / 2 ** 20;
+}
+
+/**
+ * The heap limits of any worker that holds rule sets and works on chunks of about a mebibyte (a batch's
+ * or a replay's): a modest old generation, 32 MB more per MB of rule-set JSON and two bytes per byte of
+ * input line allowed beyond the default, and a 16 MB young generation (see `heapLimits`).
+ */
+export function workerHeapLimits(ruleSetsMb: number, beyondDefaultLineMb: number): WorkerHeapLimits {
   return {
-    maxOldGenerationSizeMb: Math.ceil(64 + 32 * ruleSetMb + 2 * beyondDefaultMb),
+    maxOldGenerationSizeMb: Math.ceil(64 + 32 * ruleSetsMb + 2 * beyondDefaultLineMb),
     maxYoungGenerationSizeMb: 16,
   };
 }

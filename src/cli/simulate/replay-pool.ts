@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { type WorkerHeapLimits, workerHeapLimits } from '../../batch/worker-pool';
 import type { AheadRecord, AheadSetup, ReplayAhead } from './replay-ahead';
 import type { TextRecord } from './replay-side';
 
@@ -39,16 +40,9 @@ export function replayWorkerScript(): URL | undefined {
  * young. As for a batch's workers (batch/worker-pool.ts): a modest old generation, more for large rule
  * sets or a raised `--max-line-bytes`, and a 16 MB young generation.
  */
-export function aheadHeapLimits(setup: AheadSetup): {
-  maxOldGenerationSizeMb: number;
-  maxYoungGenerationSizeMb: number;
-} {
+export function aheadHeapLimits(setup: AheadSetup): WorkerHeapLimits {
   const ruleSetsMb = JSON.stringify(setup.sides.map((s) => s.ruleSet)).length / 2 ** 20;
-  const lineMb = setup.maxLineBytes / 2 ** 20;
-  return {
-    maxOldGenerationSizeMb: Math.ceil(64 + 32 * ruleSetsMb + 2 * Math.max(0, lineMb - 1)),
-    maxYoungGenerationSizeMb: 16,
-  };
+  return workerHeapLimits(ruleSetsMb, Math.max(0, setup.maxLineBytes / 2 ** 20 - 1));
 }
 
 /** Chunks queued on each worker before the calling thread decides one itself. */
