@@ -6,6 +6,10 @@
 //   node examples/generate.mjs                       # 1,200 + 2 × 6 complaints → examples/complaints.jsonl
 //   node examples/generate.mjs --count 200000 --markets 0 --out /tmp/big.jsonl [--seed 7]
 //
+// Without --out it writes the bundled file, and only with the bundled file's own count, markets and
+// seed: any other mix needs --out, so that a trial run cannot replace the examples every doc and test
+// reads.
+//
 // The mix follows what the complaint-handling guides describe: mostly late and faulty deliveries, some
 // billing and service problems, a few public posts with a large audience, repeat complainers, the odd
 // legal threat or abusive call. Every line is a valid complaint.
@@ -14,6 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const DAY = 86_400_000;
+
+/** The bundled file and the options it is generated with. */
+const BUNDLED = fileURLToPath(new URL('./complaints.jsonl', import.meta.url));
+const DEFAULTS = { count: '1200', markets: '6', seed: '20260301' };
 
 /** mulberry32: a small, fast PRNG; the same seed gives the same sequence everywhere. */
 export function prng(seed) {
@@ -496,15 +504,27 @@ export function* generateComplaints(count, seed = 20260301, markets = 0) {
   while (next < abroad.length) yield JSON.stringify(abroad[next++].complaint);
 }
 
+/** A mix other than the bundled one may not overwrite the bundled file (only --out says where it goes). */
+function refuseToReplaceTheBundledFile(values) {
+  if (values.out !== BUNDLED) return;
+  const changed = Object.keys(DEFAULTS).filter((key) => Number(values[key]) !== Number(DEFAULTS[key]));
+  if (changed.length === 0) return;
+  const given = changed.map((key) => `--${key} ${values[key]}`).join(' ');
+  throw new Error(
+    `${given} would replace the bundled examples/complaints.jsonl, which is generated with --count ${DEFAULTS.count} --markets ${DEFAULTS.markets} --seed ${DEFAULTS.seed}; name the file to write with --out, e.g. --out /tmp/complaints.jsonl`,
+  );
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
-      count: { type: 'string', default: '1200' },
-      markets: { type: 'string', default: '6' },
-      seed: { type: 'string', default: '20260301' },
-      out: { type: 'string', default: fileURLToPath(new URL('./complaints.jsonl', import.meta.url)) },
+      count: { type: 'string', default: DEFAULTS.count },
+      markets: { type: 'string', default: DEFAULTS.markets },
+      seed: { type: 'string', default: DEFAULTS.seed },
+      out: { type: 'string', default: BUNDLED },
     },
   });
+  refuseToReplaceTheBundledFile(values);
   const count = Number(values.count);
   const seed = Number(values.seed);
   if (!Number.isInteger(count) || count < 1)

@@ -57,6 +57,19 @@ describe('examples/complaints.jsonl', () => {
   });
 });
 
+describe('examples/generate.mjs', () => {
+  it('refuses to replace the bundled file with another mix, and says to use --out', () => {
+    const run = () =>
+      execFileSync(process.execPath, ['examples/generate.mjs', '--count', '5', '--seed', '7'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    expect(run).toThrow(/--count 5 --seed 7 would replace the bundled examples\/complaints\.jsonl.*--out/);
+    expect(readFileSync(join(root, 'examples/complaints.jsonl'), 'utf8')).toBe(committed);
+  });
+});
+
 describe('npm run demo (examples/demo.mjs)', () => {
   it('shows the same complaint in euros, lira and rials, judged alike, each in its language', () => {
     const out = execFileSync(process.execPath, ['examples/demo.mjs'], { cwd: root, encoding: 'utf8' });
