@@ -36,7 +36,7 @@ export interface LocaleSpec {
   /**
    * The word for the number one where the locale's writers spell it out in a sentence to the customer
    * («یک ماه», «با یک روز تأخیر»: «۱ ماه» reads as machine-made), else `null`: the digit is written
-   * ("1 free month", "1 aylık"). See `Renderer.count`.
+   * ("1 aylık"; English's one-forms say "a free month" in the template itself). See `Renderer.count`.
    */
   readonly wordForOne: string | null;
 }

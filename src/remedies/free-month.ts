@@ -87,7 +87,7 @@ export const freeMonth = defineRemedy({
   texts: {
     en: {
       'remedy.free_month': 'free month',
-      'offer.free_month.one': 'We will add {months} free month to {subject}, from {startsAt} to {endsAt}.',
+      'offer.free_month.one': 'We will add a free month to {subject}, from {startsAt} to {endsAt}.',
       'offer.free_month.other': 'We will add {months} free months to {subject}, from {startsAt} to {endsAt}.',
     },
     tr: {

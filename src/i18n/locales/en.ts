@@ -104,7 +104,7 @@ export const en = {
   'restate.damaged_item.other': 'We understand that items in {subject} arrived damaged.',
   'restate.missing_item.one': 'We understand that an item was missing from {subject}.',
   'restate.missing_item.other': 'We understand that items were missing from {subject}.',
-  'restate.late_delivery.one': 'We understand that {subject} arrived {days} day later than we promised.',
+  'restate.late_delivery.one': 'We understand that {subject} arrived a day later than we promised.',
   'restate.late_delivery.other': 'We understand that {subject} arrived {days} days later than we promised.',
   'restate.late_delivery_pending.one':
     'We understand that {subject} has still not arrived, {days} day after the date we promised.',
