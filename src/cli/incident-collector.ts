@@ -1,4 +1,5 @@
-import { runEntries } from '../incidents/engine';
+import { runOrdered } from '../incidents/engine';
+import { EntryColumns } from '../incidents/entry-columns';
 import { type IncidentOptions, settings } from '../incidents/options';
 import { EntryReader } from '../incidents/reader';
 import type { Entry, Incident } from '../incidents/types';
@@ -18,13 +19,15 @@ export interface CollectedIncidents {
  * Incident detection over complaints read one at a time and in any order (a JSON Lines file need not
  * be sorted by time), for `redress incidents` and `redress simulate`. Detection needs every complaint
  * before it can judge the first (an incident's baseline may come later in the file), so this keeps,
- * per complaint, only what detection reads — its id, time, public flag and a cause shared by every
- * complaint with that cause — never the complaint itself, and runs the library's own detection (the
- * engine behind `detectIncidents`) at the end.
+ * per complaint, only what detection reads — its id, time, public flag and cause — packed in typed
+ * arrays (`EntryColumns`, as `recommend --incidents` keeps them: some 25 bytes and the id's, where an
+ * entry object took about 150), never the complaint itself, and runs the library's own detection
+ * (the engine behind `detectIncidents`) at the end, making each entry again only while the engine
+ * holds it.
  */
 export class IncidentCollector {
   private readonly reader: EntryReader;
-  private readonly entries: Entry[] = [];
+  private readonly columns = new EntryColumns();
   private first = Number.POSITIVE_INFINITY;
   private last = Number.NEGATIVE_INFINITY;
   private found: CollectedIncidents | undefined;
@@ -50,9 +53,9 @@ export class IncidentCollector {
     return entry === null || Array.isArray(entry) ? undefined : entry;
   }
 
-  /** Counts a complaint that `read` returned. */
+  /** Counts a complaint that `read` returned: its fields are copied, the entry is not kept. */
   add(entry: Entry): void {
-    this.entries.push(entry);
+    this.columns.add(entry);
     if (entry.time < this.first) this.first = entry.time;
     if (entry.time > this.last) this.last = entry.time;
     this.found = undefined;
@@ -61,16 +64,20 @@ export class IncidentCollector {
   /** The incidents among the complaints added so far. */
   detect(): CollectedIncidents {
     if (this.found) return this.found;
-    // Detection marks the entries it puts in an incident; a second run starts from clean entries.
-    for (const entry of this.entries) entry.incident = null;
-    const some = this.entries.length > 0;
+    const complaints = this.columns.length;
+    const some = complaints > 0;
     this.found = {
-      incidents: runEntries(this.entries, this.options),
-      complaints: this.entries.length,
+      incidents: runOrdered(this.columns.inTimeOrder(), this.options),
+      complaints,
       firstAt: some ? new Date(this.first).toISOString() : null,
       lastAt: some ? new Date(this.last).toISOString() : null,
     };
     return this.found;
+  }
+
+  /** What the collector holds: the complaints added and the bytes their columns take. @internal */
+  held(): { readonly complaints: number; readonly bytes: number } {
+    return { complaints: this.columns.length, bytes: this.columns.byteLength };
   }
 }
 

@@ -357,12 +357,20 @@ function sortEntries(entries: Entry[]): Entry[] {
 
 /** Runs entries (in any order) through the engine; every entry's `incident` is set when it has one. */
 export function runEntries(input: Entry[], options: IncidentOptions | undefined): Incident[] {
-  const engine = new IncidentEngine(options);
   let sorted = true;
   for (let i = 1; i < input.length && sorted; i++) {
     sorted = compareEntries(input[i - 1] as Entry, input[i] as Entry) <= 0;
   }
-  const entries = sorted ? input : sortEntries(input);
+  return runOrdered(sorted ? input : sortEntries(input), options);
+}
+
+/**
+ * Runs entries already in detection's order (`compareEntries`) through the engine, which holds only a
+ * window of them: the entries may be made one at a time as they are taken (`EntryColumns`). Every
+ * incident, sorted by first complaint.
+ */
+export function runOrdered(entries: Iterable<Entry>, options: IncidentOptions | undefined): Incident[] {
+  const engine = new IncidentEngine(options);
   const closed: Building[] = [];
   for (const entry of entries) {
     const done = engine.add(entry);

@@ -29,7 +29,8 @@ export class EntryColumns {
   private idEnds = new Uint32Array(1024);
   private idBytes = new Uint8Array(16_384);
   private readonly causeList: IncidentCause[] = [];
-  private readonly causeNumbers = new Map<IncidentCause, number>();
+  /** By cause key: entries made apart (in a worker thread, or by two readers) share one number per cause. */
+  private readonly causeNumbers = new Map<string, number>();
   /** Complaints added. */
   length = 0;
 
@@ -57,6 +58,12 @@ export class EntryColumns {
   id(k: number): string {
     const start = k === 0 ? 0 : (this.idEnds[k - 1] as number);
     return decoder.decode(this.idBytes.subarray(start, this.idEnds[k]));
+  }
+
+  /** Bytes the columns take, with the room they have grown for the complaints still to come. */
+  get byteLength(): number {
+    const { times, causes, publics, idEnds, idBytes } = this;
+    return times.byteLength + causes.byteLength + publics.byteLength + idEnds.byteLength + idBytes.byteLength;
   }
 
   /** The entry of complaint `k`, made anew (not yet in an incident), with `k` as its index. */
@@ -91,6 +98,14 @@ export class EntryColumns {
     return order;
   }
 
+  /**
+   * The entries in the order detection takes them (`timeOrder`), each made as it is taken: what
+   * `runOrdered` needs, holding an entry only while detection does.
+   */
+  *inTimeOrder(): Generator<Entry> {
+    for (const k of this.timeOrder()) yield this.entry(k);
+  }
+
   /** Orders `order[from, to)`, complaints of one time, as `compareEntries` does. */
   private byId(order: Uint32Array, from: number, to: number): void {
     const run = Array.from(order.subarray(from, to), (k) => ({ index: k, id: this.id(k), time: 0 }));
@@ -101,11 +116,11 @@ export class EntryColumns {
   }
 
   private causeNumber(cause: IncidentCause): number {
-    let n = this.causeNumbers.get(cause);
+    let n = this.causeNumbers.get(cause.key);
     if (n === undefined) {
       n = this.causeList.length;
       this.causeList.push(cause);
-      this.causeNumbers.set(cause, n);
+      this.causeNumbers.set(cause.key, n);
     }
     return n;
   }
