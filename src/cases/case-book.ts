@@ -7,14 +7,17 @@ export interface OpenCaseRecord {
   /** `receivedAt` of that complaint, epoch ms. */
   readonly openedAt: number;
   readonly owner: string;
-  /** Restitution types given in the case. */
-  readonly restitution: Set<string>;
+  /**
+   * Restitution types given in the case, in the order they were first given: a frozen list shared by
+   * every case that gave the same (see `case-record.ts`), replaced, never changed, as the case gives more.
+   */
+  restitution: readonly string[];
   /** Goodwill given in the case, in minor units of its currency. */
   goodwillMinor: number;
 }
 
 /**
- * The most cases a case book holds (about 420 bytes each: some 42 MB). A stream in time order holds
+ * The most cases a case book holds (about 260 bytes each: some 26 MB). A stream in time order holds
  * the cases opened in the last two windows, far fewer unless more than 100,000 problems are reported
  * within two windows; a stream far out of time order would otherwise hold every case it ever opened.
  */

@@ -14,7 +14,7 @@ const open = (id: string, openedAt: number) => ({
   id,
   openedAt,
   owner: 'desk',
-  restitution: new Set<string>(),
+  restitution: [] as readonly string[],
   goodwillMinor: 0,
 });
 
