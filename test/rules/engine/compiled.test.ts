@@ -8,6 +8,7 @@ import { compiledEvaluator } from '../../../src/rules/engine/compiled';
 import type { RuleOutcome } from '../../../src/rules/engine/evaluator';
 import { referenceEvaluator } from '../../../src/rules/engine/reference';
 import { guardsOf, RuleIndex } from '../../../src/rules/engine/rule-index';
+import { expectIs, expectStrictEqual } from '../../cheap-expect';
 import { baseComplaint, RATES, scenarios } from '../../helpers';
 import { fcParams } from '../../seed';
 import { factsArb, guardedRuleSetArb, ruleSetArb } from '../rule-arbitraries';
@@ -36,11 +37,14 @@ describe('the compiled evaluator against json-rules-engine', () => {
           const evaluate = bothEngines(ruleSet);
           for (const facts of factsList) {
             const all = await evaluate(facts, 'all');
-            expect(all.compiled).toStrictEqual(all.reference);
-            expect(all.compiled).toHaveLength(ruleSet.rules.filter((r) => r.enabled).length);
+            expectStrictEqual(all.compiled, all.reference);
+            expectIs(all.compiled.length, ruleSet.rules.filter((r) => r.enabled).length, 'rules evaluated');
             const fired = await evaluate(facts, 'fired');
-            expect(fired.compiled).toStrictEqual(fired.reference);
-            expect(fired.compiled).toStrictEqual(all.compiled.filter((o) => o.fired));
+            expectStrictEqual(fired.compiled, fired.reference);
+            expectStrictEqual(
+              fired.compiled,
+              all.compiled.filter((o) => o.fired),
+            );
           }
         },
       ),
@@ -56,7 +60,10 @@ describe('the compiled evaluator against json-rules-engine', () => {
         const evaluator = compiledEvaluator(loadRuleSet(doc));
         for (const facts of factsList) {
           const all = evaluator.evaluate(facts, 'all') as RuleOutcome[];
-          expect(evaluator.evaluate(facts, 'fired')).toStrictEqual(all.filter((o) => o.fired));
+          expectStrictEqual(
+            evaluator.evaluate(facts, 'fired'),
+            all.filter((o) => o.fired),
+          );
         }
       }),
       fcParams(400),

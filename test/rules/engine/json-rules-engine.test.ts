@@ -13,6 +13,7 @@ import { compiledEvaluator } from '../../../src/rules/engine/compiled';
 import type { ConditionTrace, RuleEvaluator, RuleOutcome } from '../../../src/rules/engine/evaluator';
 import { referenceEvaluator } from '../../../src/rules/engine/reference';
 import { guardsOf, RuleIndex } from '../../../src/rules/engine/rule-index';
+import { expectIs, expectStrictEqual } from '../../cheap-expect';
 import { fcParams, seed } from '../../seed';
 import { factsArb, guardedRuleSetArb, ruleSetArb } from '../rule-arbitraries';
 
@@ -87,19 +88,24 @@ async function agrees(evaluator: RuleEvaluator, engine: Engine, facts: Facts): P
   const { results, failureResults } = await engine.run({ ...facts });
   const outcomes = (await evaluator.evaluate(facts, 'all')) as readonly RuleOutcome[];
   const fired = outcomes.filter((o) => o.fired);
-  expect(byPriorityGroups(fired)).toStrictEqual(
+  expectStrictEqual(
+    byPriorityGroups(fired),
     byPriorityGroups(results as { name: string; priority: number }[]),
   );
   // Within one priority json-rules-engine's order follows its promises; across priorities it is the same.
-  expect(fired.map((o) => o.priority)).toStrictEqual(results.map((r) => r.priority));
+  expectStrictEqual(
+    fired.map((o) => o.priority),
+    results.map((r) => r.priority),
+  );
   const bare = new Map(
     [...results, ...failureResults].map((r) => [r.name, traceOf(r.conditions as unknown as Evaluated)]),
   );
   // Every rule's trace, compared in one assertion (by rule name; one `expect` per rule was a fifth of the time).
-  expect(new Map(outcomes.map((o) => [o.name, withoutTopResult(o.conditions)]))).toStrictEqual(
+  expectStrictEqual(
+    new Map(outcomes.map((o) => [o.name, withoutTopResult(o.conditions)])),
     new Map(outcomes.map((o) => [o.name, bare.get(o.name)])),
   );
-  expect(bare.size).toBe(outcomes.length);
+  expectIs(bare.size, outcomes.length, 'rules traced');
 }
 
 const differential = (evaluatorOf: (ruleSet: RuleSet) => RuleEvaluator) =>
@@ -176,10 +182,11 @@ describe('the rule index', () => {
           const fired = (all.evaluate(facts, 'all') as RuleOutcome[])
             .filter((o) => o.fired)
             .map((o) => o.name);
-          expect(candidates.filter((n) => fired.includes(n))).toStrictEqual(
+          expectStrictEqual(
+            candidates.filter((n) => fired.includes(n)),
             enabled.map((r) => r.name).filter((n) => fired.includes(n)),
           );
-          expect(new Set(candidates).size).toBe(candidates.length);
+          expectIs(new Set(candidates).size, candidates.length, 'candidates without repeats');
         }
       }),
       fcParams(200),
