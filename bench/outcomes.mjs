@@ -16,24 +16,22 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRecommender, loadRuleSet } from '../dist/index.js';
+import { prng } from './workload.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = (process.env.BENCH_OUTCOMES ?? '100000,1000000').split(',').map(Number);
 const work = mkdtempSync(join(tmpdir(), 'redress-bench-outcomes-'));
 
-// mulberry32, so that every run measures the same data.
-let state = 20260401;
-const random = () => {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// A seeded generator, so every run measures the same data.
+const random = prng(20260401);
 
 /** The example recommendations as [before the id, after the id] pairs of JSON text. */
 async function templates() {
+  // The example file has lira and rial orders since the markets were added: they need the example rates.
+  const { rates, asOf } = JSON.parse(readFileSync(join(root, 'examples/rates.json'), 'utf8'));
   const recommender = createRecommender({
     ruleSet: loadRuleSet(readFileSync(join(root, 'examples/rules/current.json'), 'utf8')),
+    exchangeRates: { rates, asOf },
   });
   const out = [];
   for (const line of readFileSync(join(root, 'examples/complaints.jsonl'), 'utf8').trim().split('\n')) {
