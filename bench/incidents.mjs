@@ -3,20 +3,15 @@
 // detector. Run with `npm run bench:incidents` (it builds first). Generating the data is not timed.
 import { performance } from 'node:perf_hooks';
 import { createIncidentDetector, detectIncidents } from '../dist/incidents.js';
+import { prng } from './workload.mjs';
 
 const N = Number(process.env.BENCH_COMPLAINTS ?? 1_000_000);
 const DAYS = 90;
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const CATEGORIES = ['wrong_item', 'damaged_item', 'missing_item', 'late_delivery', 'poor_quality'];
 
-// A deterministic generator (mulberry32), so every run measures the same data.
-let state = 20261125;
-const random = () => {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// A seeded generator, so every run measures the same data.
+const random = prng(20261125);
 
 const orders = Array.from({ length: 400 }, (_, k) => ({
   items: [{ sku: `SKU-${String(k).padStart(4, '0')}`, quantity: 1, unitPrice: 10 + (k % 90) }],

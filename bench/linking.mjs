@@ -7,6 +7,7 @@
 // the first 1,000 complaints, on two cores or more).
 import { performance } from 'node:perf_hooks';
 import { createRecommender } from '../dist/index.js';
+import { prng } from './workload.mjs';
 
 const N = Number(process.env.BENCH_COMPLAINTS ?? 1_000_000);
 const WORKERS = process.env.BENCH_WORKERS === 'false' ? false : 'auto';
@@ -16,14 +17,8 @@ const STEP = (DAYS * 86_400_000) / N;
 const CHANNELS = ['email', 'chat', 'phone', 'social'];
 const CATEGORIES = ['wrong_item', 'damaged_item', 'missing_item', 'late_delivery'];
 
-// A deterministic generator (mulberry32), so every run measures the same data.
-let state = 20261125;
-const random = () => {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// A seeded generator, so every run measures the same data.
+const random = prng(20261125);
 
 function complaint(i, n, at, channel, category) {
   return {

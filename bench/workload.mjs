@@ -2,17 +2,10 @@
 // written out as plain `if`s (the hand-written baseline). Everything derives from fixed seeds, so
 // every run of `npm run bench` measures the same work.
 
-/** mulberry32: a small, fast, seeded PRNG. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../examples/generate.mjs';
+
+/** The examples' seeded PRNG (mulberry32): one generator for the examples and every benchmark. */
+export { prng };
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 const int = (rand, min, max) => min + Math.floor(rand() * (max - min + 1));
