@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium-args.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'redress-shot-'));
@@ -21,6 +22,8 @@ try {
       'examples/rules/proposed.json',
       '--baseline',
       'examples/rules/current.json',
+      '--rates',
+      'examples/rates.json',
       'examples/complaints.jsonl',
       '--report',
       report,
@@ -28,18 +31,7 @@ try {
     ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1240, height: 1500 }, deviceScaleFactor: 1 });
     await page.goto(pathToFileURL(report).href);

@@ -1,25 +1,15 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium-args.mjs';
 
-/** Where Debian's headless Chromium is (`CHROMIUM_PATH` overrides); the browser tests skip without it. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
+/** The browser tests skip without Chromium. */
 export const chromiumAvailable = existsSync(CHROMIUM);
 
 /** Starts headless Chromium with nothing that reaches the network (playwright gives it a fresh profile). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /** Opens a report in a new page, recording console errors and warnings, page errors and requests. */
