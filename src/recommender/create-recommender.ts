@@ -204,17 +204,28 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
   // The one place where a fault inside redress becomes a RedressError, so that a caller (or a batch)
   // only ever has one kind of failure to handle.
   const windowDays = ruleSet.policy.caseWindowDays ?? DEFAULT_CASE_WINDOW_DAYS;
-  const single = async (input: unknown, callOptions: RecommendOptions = {}) => {
+  const single = (
+    input: unknown,
+    callOptions: RecommendOptions = {},
+  ): Recommendation | Promise<Recommendation> => {
     if (callOptions.link === false) return pipeline.recommend(input, callOptions);
     const complaint = parseComplaint(input, { limits });
     const call = pipeline.callFor(complaint, callOptions);
-    return (await pipeline.run(complaint, call, undefined, openCaseLink(complaint, windowDays)))
-      .recommendation;
+    const run = pipeline.runNow(complaint, call, undefined, openCaseLink(complaint, windowDays));
+    return run instanceof Promise ? run.then((r) => r.recommendation) : run.recommendation;
   };
-  const recommend = (input: unknown, callOptions?: RecommendOptions) =>
-    single(input, callOptions).catch((error: unknown) => {
-      throw asRedressError(error);
-    });
+  const failed = (error: unknown): never => {
+    throw asRedressError(error);
+  };
+  // One promise per call, settled as soon as the compiled evaluator has answered: no microtask per stage.
+  const recommend = (input: unknown, callOptions?: RecommendOptions): Promise<Recommendation> => {
+    try {
+      const result = single(input, callOptions);
+      return result instanceof Promise ? result.catch(failed) : Promise.resolve(result);
+    } catch (error) {
+      return Promise.reject(asRedressError(error));
+    }
+  };
   // Started by the first large batch; each worker builds this same pipeline.
   const threads = new WorkerThreads(setup);
   const linked = (options: RecommendOptions & ManyOptions): LinkedBatchSetup => ({
