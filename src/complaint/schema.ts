@@ -275,13 +275,18 @@ export type Complaint = z.infer<typeof ComplaintSchema>;
 /** The complaint as a caller may write it (defaults optional). */
 export type ComplaintInput = z.input<typeof ComplaintSchema>;
 
-interface Problem {
+/** A rule that relates two fields, broken: where, why, and the reason code. @internal */
+export interface Problem {
   readonly path: readonly (string | number)[];
   readonly message: string;
   readonly reason: string;
 }
 
-function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
+/**
+ * The cross-field rules `ComplaintSchema` adds to `ComplaintShape`, as problems (none for a valid
+ * complaint); for fields that each passed `ComplaintShape`. @internal
+ */
+export function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
   const problems: Problem[] = [];
   const received = timestampMs(c.receivedAt);
   const since = timestampMs(c.customer.since);
