@@ -100,8 +100,15 @@ export function decided(p: DecidedParts): Decided {
   };
 }
 
-/** Stage "assemble": the recommendation as plain JSON, money in major units. */
-export function assemble(p: Parts): Recommendation {
+/** What "explain" adds to the decided parts: the alternatives' lines, the rationale and the message. */
+export type Words = Pick<Parts, 'alternatives' | 'rationale' | 'message'>;
+
+/**
+ * Stage "assemble": the recommendation as plain JSON, money in major units. The words come apart from
+ * the decided parts rather than spread into one object with them: a spread of that many fields cost
+ * more than the whole of assembling.
+ */
+export function assemble(p: DecidedParts, words: Words): Recommendation {
   return {
     complaintId: p.complaint.id,
     ruleSet: p.stamp,
@@ -110,15 +117,15 @@ export function assemble(p: Parts): Recommendation {
     severity: p.severity,
     value: p.value,
     remedies: p.remedies,
-    alternatives: p.alternatives,
+    alternatives: words.alternatives,
     currency: p.currency,
     money: p.money,
     ...costsOf(p),
     cap: p.capStage.cap,
     handling: p.handling,
     followUp: p.followUp,
-    rationale: p.rationale,
-    message: p.message,
+    rationale: words.rationale,
+    message: words.message,
     trace: traceOf(p),
     ...marksOf(p),
   };

@@ -410,8 +410,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         alternativeLine(r, option, r.money(total, parts.currency, currencyDisplay)),
       ),
     );
-    return assemble({
-      ...parts,
+    return assemble(parts, {
       alternatives,
       rationale,
       message: composeMessage(r, {
