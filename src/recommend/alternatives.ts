@@ -37,6 +37,8 @@ export interface Capping {
   readonly policy: Policy;
   readonly scores: { readonly band: SeverityBand; readonly tier: ValueTier };
   readonly money: CapMoney;
+  /** `money` for the alternatives, whose goodwill is printed already: made once per complaint. */
+  readonly printed: CapMoney;
 }
 
 /** An acceptable set before it is written out: what it offers, and its remedies after the caps. */
@@ -61,8 +63,10 @@ function optionFor(choice: Preference, kept: readonly Candidate[], capping: Capp
       continue;
     }
     if (!replaces.includes(c.type)) replaces.push(c.type);
-    const origin = { rule: c.rule, priority: c.priority, ...(c.incident ? { incident: c.incident } : {}) };
-    slots.push({ type: made.type, candidates: [candidateOf(made, { ...origin, spec })] });
+    const origin = c.incident
+      ? { rule: c.rule, priority: c.priority, spec, incident: c.incident }
+      : { rule: c.rule, priority: c.priority, spec };
+    slots.push({ type: made.type, candidates: [candidateOf(made, origin)] });
   }
   if (replaces.length === 0) return undefined;
   const stage = cap(
@@ -71,7 +75,7 @@ function optionFor(choice: Preference, kept: readonly Candidate[], capping: Capp
     ctx,
     capping.policy,
     capping.scores,
-    { ...capping.money, printed: true },
+    capping.printed,
   );
   // A gesture the caps leave out offers nothing: the set is the first choice less that gesture.
   return stage.capped.kept.some((k) => k.type === choice) ? { choice, replaces, stage } : undefined;

@@ -311,6 +311,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       policy,
       scores: { band: severity.band, tier: value.tier },
       money: { conversion, autoApproveMinor },
+      printed: { conversion, autoApproveMinor, printed: true },
     };
     const { first: capStage, ...choice } = choose(linked?.stage ?? alone, capping);
     const { capped } = capStage;
