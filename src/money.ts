@@ -56,7 +56,14 @@ export function decimalPlaces(x: number): number {
  * that an amount is never silently rounded to the currency's grid.
  */
 export function fitsCurrency(amount: number, currency: string): boolean {
-  return Number.isFinite(amount) && decimalPlaces(amount) <= currencyDigits(currency);
+  if (!Number.isFinite(amount)) return false;
+  const digits = currencyDigits(currency);
+  // Most amounts fit: k / 10^digits (k the nearest whole number of minor units) reads back as the very
+  // number given only when a decimal with at most `digits` places does, and writing the number out
+  // (the slow part of every complaint's money check) is left for the amounts that may not fit.
+  const scale = 10 ** digits;
+  if (Math.round(amount * scale) / scale === amount) return true;
+  return decimalPlaces(amount) <= digits;
 }
 
 /**

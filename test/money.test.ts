@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalPlaces } from '../src/money';
+import { decimalPlaces, fitsCurrency } from '../src/money';
 import { fcParams } from './seed';
 
 /** Decimal places read off the number's shortest text, the plain way: what `decimalPlaces` must give. */
@@ -30,5 +30,33 @@ describe('decimalPlaces', () => {
       ),
       fcParams(20_000),
     );
+  });
+});
+
+describe('fitsCurrency', () => {
+  it('is decimalPlaces against the currency digits, for any number (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double(),
+          fc.integer().map((n) => n / 100),
+          fc.integer().map((n) => n / 1000),
+          fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100 + 1e-9),
+          fc.double({ min: 1e12, max: 1e17 }),
+        ),
+        fc.constantFrom('EUR', 'JPY', 'KWD', 'IRR', 'TRY'),
+        (x, currency) => {
+          const digits = currency === 'EUR' || currency === 'TRY' ? 2 : currency === 'KWD' ? 3 : 0;
+          expect(fitsCurrency(x, currency)).toBe(Number.isFinite(x) && reference(x) <= digits);
+        },
+      ),
+      fcParams(20_000),
+    );
+  });
+
+  it('refuses what would have to be rounded, and takes what would not', () => {
+    expect(
+      [59.9, 59.99, 59.999, 0.1 + 0.2, 1e-7, 1e20 + 0.5, -3.25].map((x) => fitsCurrency(x, 'EUR')),
+    ).toEqual([true, true, false, false, false, true, true]);
   });
 });
