@@ -229,6 +229,24 @@ describe('formatting with Intl', () => {
     expect(new Renderer('tr').count(1)).toBe('1');
   });
 
+  it('says "a day" and "a free month" in English to the customer, never the digit 1', () => {
+    // The customer's sentences (restating the problem, the offers) put the count in words in their
+    // one-forms; the agent's factor lines keep the digit ("1 day late"), as a report does.
+    const counted = Object.entries(en).filter(
+      ([key, text]) =>
+        /^(restate|offer)\./.test(key) && key.endsWith('.one') && /\{(days|months)\}/.test(text),
+    );
+    expect(counted).toEqual([]);
+    const pending = new Renderer('en').t(
+      'restate.late_delivery_pending',
+      { subject: 'order o-1', days: 1 },
+      1,
+    );
+    expect(pending).toBe(
+      'We understand that order o-1 has still not arrived, a day after the date we promised.',
+    );
+  });
+
   it('picks plural forms by count, falling back to .other where a language has no other form', () => {
     expect(new Renderer('en').t('factor.daysLate', { days: 1 }, 1)).toBe('1 day late');
     expect(new Renderer('en').t('factor.daysLate', { days: 3 }, 3)).toBe('3 days late');

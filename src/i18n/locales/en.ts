@@ -107,7 +107,7 @@ export const en = {
   'restate.late_delivery.one': 'We understand that {subject} arrived a day later than we promised.',
   'restate.late_delivery.other': 'We understand that {subject} arrived {days} days later than we promised.',
   'restate.late_delivery_pending.one':
-    'We understand that {subject} has still not arrived, {days} day after the date we promised.',
+    'We understand that {subject} has still not arrived, a day after the date we promised.',
   'restate.late_delivery_pending.other':
     'We understand that {subject} has still not arrived, {days} days after the date we promised.',
   'restate.billing_error':
