@@ -13,13 +13,16 @@ export const STAGES = [
   ['readUntrusted', 'hostile-input walk and copy'],
   ['crossFieldProblems', 'validation: cross-field checks'],
   ['safeParseComplaint', 'validation: zod schema'],
-  ['toFacts', 'scores and facts'],
+  // The pipeline judges a complaint with factsOf (toFacts is the public wrapper it does not call).
+  ['factsOf', 'scores and facts'],
   ['evaluate', 'rules (compiled evaluator)'],
   ['materialise', 'remedies: made and priced'],
   ['applyCaps', 'caps'],
   ['decideHandling', 'handling'],
   ['composeRationale', 'rationale (Intl text)'],
-  ['run', 'the rest of recommend: selecting, assembling, money, trace'],
+  // runNow: the pipeline's run, whole and synchronous with the compiled evaluator. (Before it, `run`
+  // awaited the rules and the rest of the decision ran on a stack of its own, counted as "everything else".)
+  ['runNow', 'the rest of recommend: selecting, assembling, money, trace'],
 ];
 
 /** Shares of the profiled process's CPU time per stage, plus garbage collection and everything else. */
