@@ -9,6 +9,8 @@
 //   BENCH_REPLAY_COUNT=200000     complaints in the replay case (default 1,000,000; a 620 MB file)
 //   BENCH_REPLAY_THREADS_COUNT=n  complaints in its side-by-side runs on 0, 1 and 2 workers (default 200,000)
 //   BENCH_ONLY=replay             only the replay case, printed alone (to check it with a small count)
+//   BENCH_ONLY=per-call           only the per-call case, json-rules-engine at 20 rules beside it and the
+//                                 stage profile, printed alone (with --quick: a few thousand calls, to check it)
 //
 // Every case runs in a child process of its own, so that its peak memory is its own and no other
 // case's code shapes the JIT's view of it.
@@ -30,6 +32,9 @@ const STREAM = Number(process.env.BENCH_STREAM_COUNT ?? (quick ? 50_000 : 1_000_
 const REPLAY = Number(process.env.BENCH_REPLAY_COUNT ?? (quick ? 50_000 : 1_000_000));
 const REPLAY_THREADS = Number(process.env.BENCH_REPLAY_THREADS_COUNT ?? Math.min(REPLAY, 200_000));
 const ONLY_REPLAY = process.env.BENCH_ONLY === 'replay';
+const ONLY_PER_CALL = process.env.BENCH_ONLY === 'per-call';
+/** With --quick and BENCH_ONLY=per-call: small enough to check the case, not to measure it. */
+const PER_CALL_SIZE = quick ? { rounds: 2, roundMs: 200, warmCalls: 2_000, latencySamples: 2_000 } : {};
 const CORES = os.availableParallelism();
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -119,6 +124,21 @@ async function measureAll() {
     stream: undefined,
     replay: undefined,
   };
+  if (ONLY_PER_CALL) {
+    log('per call: recommend on JSON text, 20 rules, and json-rules-engine beside it');
+    results.rules[20] = { jre: runCase({ kind: 'jre', rules: 20, ...PER_CALL_SIZE }) };
+    results.perCall = runCase({ kind: 'full', engine: 'compiled', rules: 20, text: true, ...PER_CALL_SIZE });
+    log('where the time goes: the per-call case under the CPU profiler');
+    results.stages = profileStages(here('case.mjs'), {
+      kind: 'full',
+      engine: 'compiled',
+      rules: 20,
+      text: true,
+      ...PER_CALL_SIZE,
+    });
+    machine.loadAfter = os.loadavg()[0];
+    return results;
+  }
   if (ONLY_REPLAY) {
     log('replay');
     results.replay = await measureReplay(here('.build'), REPLAY, log, REPLAY_THREADS);
@@ -235,6 +255,25 @@ if (ONLY_REPLAY) {
     `Run ${machine.date}; load average ${machine.loadBefore.toFixed(2)} before, ${machine.loadAfter.toFixed(2)} after.\n`,
   );
   console.log(replaySection(results.replay));
+  process.exit(0);
+}
+
+if (ONLY_PER_CALL) {
+  const p = results.perCall;
+  const jre = results.rules[20].jre;
+  console.log(
+    `Run ${machine.date}; load average ${machine.loadBefore.toFixed(2)} before, ${machine.loadAfter.toFixed(2)} after.\n`,
+  );
+  console.log(
+    `Per call, JSON text in, 20 rules: ${n(p.ops)}/s (${n(p.cpuOps)} per CPU-second, ${us(1e6 / p.cpuOps)} of CPU a call), p50 ${us(p.p50)}, p99 ${us(p.p99)}; json-rules-engine rules-only ${n(jre.ops)}/s (${n(jre.cpuOps)} per CPU-second): ${times(p.ops / jre.ops)} (CPU time: ${times(p.cpuOps / jre.cpuOps)}).\n`,
+  );
+  const perCallUs = 1e6 / p.cpuOps;
+  const rows = [
+    ...STAGES.map(([name, label]) => [label, `\`${name}\``, results.stages[name] ?? 0]),
+    ['garbage collection', '', results.stages.gc ?? 0],
+    ['the benchmark loop, promises, everything else', '', results.stages.other ?? 0],
+  ].map(([label, fn, share]) => [label, fn, `${(share * 100).toFixed(1)}%`, us(share * perCallUs)]);
+  console.log(table(['stage', 'function', 'share of CPU', '≈ per call'], rows));
   process.exit(0);
 }
 
