@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -156,5 +158,34 @@ describe('the compiled complaint shape', () => {
     const parsed = safeParseComplaint(c);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error.issues[0]?.code).toBe('date_after_received');
+  });
+});
+
+describe('where the runtime forbids generated code', () => {
+  it('validates the same with zod interpreting the schema (node --disallow-code-generation-from-strings)', () => {
+    // The built package (`npm test` builds it first), in a process where new Function throws: zod's
+    // compiled fast path then falls back to the schema's own parser, with the same answers.
+    const script = `
+      import { safeParseComplaint } from './dist/index.js';
+      import { readFileSync } from 'node:fs';
+      const lines = readFileSync('test/fixtures/scenarios.jsonl', 'utf8').split('\\n').filter((l) => l.trim());
+      let blocked = false;
+      try { new Function('return 1'); } catch { blocked = true; }
+      const answers = lines.map((l) => { const r = safeParseComplaint(l); return r.ok ? r.value : r.error.issues; });
+      const bad = safeParseComplaint({ id: 'x' });
+      console.log(JSON.stringify({ blocked, answers, bad: bad.ok ? null : bad.error.issues }));`;
+    const run = (flags: string[]) =>
+      JSON.parse(
+        execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {
+          cwd: fileURLToPath(new URL('../..', import.meta.url)),
+          encoding: 'utf8',
+        }),
+      ) as { blocked: boolean; answers: unknown[]; bad: unknown };
+    const forbidden = run(['--disallow-code-generation-from-strings']);
+    const allowed = run([]);
+    expect([forbidden.blocked, allowed.blocked]).toEqual([true, false]);
+    expect(forbidden.answers).toHaveLength(scenarios.length);
+    expect(forbidden).toEqual({ ...allowed, blocked: true });
+    expect(forbidden.bad).not.toBeNull();
   });
 });
