@@ -1,9 +1,12 @@
 /**
  * How far V8 lets the old generation grow past what it held after a full collection, in percent, while
- * the `recommend` command runs. What that command holds is bounded by design (a window of complaints,
- * at most 100,000 open cases, in crisis mode the packed entries of a file read in passes), but left to
- * itself V8 lets a busy main thread's heap grow to several times its live data before it collects
- * again: 303 MB of peak RSS over 150,000 of the benchmark's complaints, 198 MB with 10%.
+ * the `recommend` or `simulate` command runs. What `recommend` holds is bounded by design (a window of
+ * complaints, at most 100,000 open cases, in crisis mode the packed entries of a file read in passes),
+ * but left to itself V8 lets a busy main thread's heap grow to several times its live data before it
+ * collects again: 303 MB of peak RSS over 150,000 of the benchmark's complaints, 198 MB with 10%.
+ * `simulate` holds two case books and some 25 bytes a complaint for incident detection, and V8 let
+ * its heap grow to four times that: 408 MB over 200,000 complaints with one worker, 262 MB with these
+ * flags, for about a fifth more CPU time (bench/RESULTS.md).
  */
 export const HEAP_GROWING_PERCENT = 10;
 
@@ -20,10 +23,11 @@ const HEAP_OPTIONS =
 
 /**
  * The V8 flags the command sets for its own process as it starts (both are read by V8 as it collects,
- * so they apply though the heap exists already): for `recommend`, unless the user chose for themselves
- * (`NODE_OPTIONS`, or a heap option given to `node`). They set no limit: a run that needs more memory
- * gets it, collected more often. Other commands keep V8's defaults: `simulate` and `outcomes` hold
- * more, and collecting more often would cost them more.
+ * so they apply though the heap exists already, and to the worker threads): for `recommend` and
+ * `simulate`, unless the user chose for themselves (`NODE_OPTIONS`, or a heap option given to `node`).
+ * They set no limit: a run that needs more memory gets it, collected more often. Other commands keep
+ * V8's defaults: `outcomes` holds more, and collecting more often would cost it more; the others are
+ * short.
  * @param argv the command's arguments (`process.argv.slice(2)`).
  * @param execArgv `process.execArgv`.
  */
@@ -33,7 +37,7 @@ export function heapFlags(
   execArgv: readonly string[],
 ): readonly string[] {
   const command = argv.find((a) => !a.startsWith('-'));
-  if (command !== 'recommend') return [];
+  if (command !== 'recommend' && command !== 'simulate') return [];
   if ((env.NODE_OPTIONS ?? '').trim() !== '' || execArgv.some((a) => HEAP_OPTIONS.test(a))) return [];
   return [
     `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,

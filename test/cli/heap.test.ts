@@ -7,8 +7,10 @@ describe('the heap growth the command sets for itself', () => {
     `--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`,
   ];
 
-  it('is set for recommend, whatever its options and wherever they stand', () => {
+  it('is set for recommend and simulate, whatever their options and wherever they stand', () => {
     expect(heapFlags(['recommend', '-'], {}, [])).toEqual(flag);
+    expect(heapFlags(['simulate', '-r', 'p.json', '-b', 'c.json', 'big.jsonl'], {}, [])).toEqual(flag);
+    expect(heapFlags(['--quiet', 'simulate', '--workers', '0', '-'], {}, [])).toEqual(flag);
     expect(
       heapFlags(['recommend', '--incidents', 'big.jsonl', '-o', 'out.jsonl'], {}, ['--require', 'x.cjs']),
     ).toEqual(flag);
@@ -16,7 +18,7 @@ describe('the heap growth the command sets for itself', () => {
   });
 
   it('is left alone for the other commands, which hold more', () => {
-    for (const command of ['simulate', 'outcomes', 'validate', 'explain', 'incidents', 'schema']) {
+    for (const command of ['outcomes', 'validate', 'explain', 'incidents', 'schema']) {
       expect(heapFlags([command, 'recommend'], {}, [])).toEqual([]);
     }
     expect(heapFlags([], {}, [])).toEqual([]);
@@ -24,6 +26,8 @@ describe('the heap growth the command sets for itself', () => {
 
   it('is left to the user who chose: NODE_OPTIONS, or a heap option given to node', () => {
     expect(heapFlags(['recommend'], { NODE_OPTIONS: '--max-old-space-size=4096' }, [])).toEqual([]);
+    expect(heapFlags(['simulate'], { NODE_OPTIONS: '--heap-growing-percent=0' }, [])).toEqual([]);
+    expect(heapFlags(['simulate'], {}, ['--max-semi-space-size=16'])).toEqual([]);
     expect(heapFlags(['recommend'], { NODE_OPTIONS: '--enable-source-maps' }, [])).toEqual([]);
     for (const option of [
       '--max-old-space-size=128',
