@@ -1,14 +1,20 @@
 /**
  * How far V8 lets the old generation grow past what it held after a full collection, in percent, while
- * the `recommend` or `simulate` command runs. What `recommend` holds is bounded by design (a window of
- * complaints, at most 100,000 open cases, in crisis mode the packed entries of a file read in passes),
- * but left to itself V8 lets a busy main thread's heap grow to several times its live data before it
- * collects again: 303 MB of peak RSS over 150,000 of the benchmark's complaints, 198 MB with 10%.
- * `simulate` holds two case books and some 25 bytes a complaint for incident detection, and V8 let
- * its heap grow to four times that: 408 MB over 200,000 complaints with one worker, 262 MB with these
- * flags, for about a fifth more CPU time (bench/RESULTS.md).
+ * the `recommend` command runs. What it holds is bounded by design (a window of complaints, at most
+ * 100,000 open cases, in crisis mode the packed entries of a file read in passes), but left to itself
+ * V8 lets a busy main thread's heap grow to several times its live data before it collects again:
+ * 303 MB of peak RSS over 150,000 of the benchmark's complaints, 198 MB with 10%.
  */
 export const HEAP_GROWING_PERCENT = 10;
+
+/**
+ * The same for `simulate`, which holds more (two case books of up to 100,000 cases, 17 bytes and an id
+ * a complaint for incident detection) and which V8 let grow to four times that: over 200,000 generated
+ * complaints with one worker, 387 MB of peak RSS with V8's growth, 245 MB with 10% for a fifth more CPU
+ * time, 246 MB with 25% for the same CPU time (one after the other, a busy machine; 1,000,000: 310 MB
+ * with 10%, 298 MB with 25%; bench/RESULTS.md).
+ */
+export const SIMULATE_HEAP_GROWING_PERCENT = 25;
 
 /**
  * The young generation keeps the size it starts with (its growth factor 1) instead of doubling up to
@@ -39,8 +45,6 @@ export function heapFlags(
   const command = argv.find((a) => !a.startsWith('-'));
   if (command !== 'recommend' && command !== 'simulate') return [];
   if ((env.NODE_OPTIONS ?? '').trim() !== '' || execArgv.some((a) => HEAP_OPTIONS.test(a))) return [];
-  return [
-    `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
-    `--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`,
-  ];
+  const percent = command === 'simulate' ? SIMULATE_HEAP_GROWING_PERCENT : HEAP_GROWING_PERCENT;
+  return [`--heap-growing-percent=${percent}`, `--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`];
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { HEAP_GROWING_PERCENT, heapFlags, SEMI_SPACE_GROWTH_FACTOR } from '../../src/cli/heap';
+import {
+  HEAP_GROWING_PERCENT,
+  heapFlags,
+  SEMI_SPACE_GROWTH_FACTOR,
+  SIMULATE_HEAP_GROWING_PERCENT,
+} from '../../src/cli/heap';
 
 describe('the heap growth the command sets for itself', () => {
   const flag = [
@@ -9,8 +14,14 @@ describe('the heap growth the command sets for itself', () => {
 
   it('is set for recommend and simulate, whatever their options and wherever they stand', () => {
     expect(heapFlags(['recommend', '-'], {}, [])).toEqual(flag);
-    expect(heapFlags(['simulate', '-r', 'p.json', '-b', 'c.json', 'big.jsonl'], {}, [])).toEqual(flag);
-    expect(heapFlags(['--quiet', 'simulate', '--workers', '0', '-'], {}, [])).toEqual(flag);
+    // simulate holds more, and collects less often for the same peak.
+    const simulate = [
+      `--heap-growing-percent=${SIMULATE_HEAP_GROWING_PERCENT}`,
+      `--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`,
+    ];
+    expect(SIMULATE_HEAP_GROWING_PERCENT).toBeGreaterThan(HEAP_GROWING_PERCENT);
+    expect(heapFlags(['simulate', '-r', 'p.json', '-b', 'c.json', 'big.jsonl'], {}, [])).toEqual(simulate);
+    expect(heapFlags(['--quiet', 'simulate', '--workers', '0', '-'], {}, [])).toEqual(simulate);
     expect(
       heapFlags(['recommend', '--incidents', 'big.jsonl', '-o', 'out.jsonl'], {}, ['--require', 'x.cjs']),
     ).toEqual(flag);
