@@ -1,5 +1,6 @@
 import { utc } from '@date-fns/utc';
-import { addMonths } from 'date-fns';
+// From its own module: the package's index loads all of date-fns (about 0.1 s in every process and worker).
+import { addMonths } from 'date-fns/addMonths';
 import { z } from 'zod';
 import { toMinor } from '../money';
 import { dateProblems, isWhole, kindProblems } from './check';

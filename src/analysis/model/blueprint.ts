@@ -1,5 +1,7 @@
 import { utc } from '@date-fns/utc';
-import { subDays, subMonths } from 'date-fns';
+// From their own modules: the package's index loads all of date-fns (about 0.1 s in every process).
+import { subDays } from 'date-fns/subDays';
+import { subMonths } from 'date-fns/subMonths';
 import type { Category, Channel, ComplaintInput, Tone } from '../../complaint/schema';
 import { limits } from '../../input/limits';
 import { currencyDigits } from '../../money';
