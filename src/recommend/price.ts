@@ -95,9 +95,11 @@ export function price(
     const candidates: Candidate[] = [];
     const proposals = new Map<Candidate, Proposal>();
     for (const proposal of slot.candidates) {
-      const converted = inComplaintCurrency(proposal.spec, conversion);
-      const { spec, made } = scaled(materialiseOrFallBack(converted, ctx), hundredths, ctx);
-      if (spec !== converted && !('notApplicable' in made) && made.kind === 'goodwill') raised = true;
+      const plain = materialiseOrFallBack(inComplaintCurrency(proposal.spec, conversion), ctx);
+      const raise = scaled(plain, hundredths, ctx);
+      // `scaled` hands back what it was given unless the multiplier raised a goodwill remedy's cost.
+      if (raise !== plain) raised = true;
+      const { spec, made } = raise;
       if ('notApplicable' in made) {
         notApplicable.push({
           type: slot.type,
@@ -129,7 +131,7 @@ type Made = ReturnType<typeof materialiseOrFallBack>;
 
 /**
  * A goodwill remedy made `hundredths`/100 times as generous (`scaleSpec`: amounts rounded down to the
- * minor unit, whole months and percents down), when that raises its cost; otherwise as it was.
+ * minor unit, whole months and percents down), when that raises its cost; otherwise `plain` itself.
  */
 function scaled(plain: Made, hundredths: number, ctx: RemedyContext): Made {
   if (hundredths === 100 || 'notApplicable' in plain.made || plain.made.kind !== 'goodwill') return plain;
