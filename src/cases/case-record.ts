@@ -1,4 +1,5 @@
 import type { Complaint } from '../complaint/schema';
+import { Memo } from '../i18n/memo';
 import { toMinor } from '../money';
 import type { CaseLink, OpenedCase } from '../recommend/link';
 import type { DecidedRun } from '../recommend/pipeline';
@@ -6,25 +7,18 @@ import type { Decided } from '../recommend/recommendation';
 import type { OpenCaseRecord } from './case-book';
 
 /**
- * The restitution lists cases hold, one frozen list per combination (at most `MAX_SHARED` of them):
- * a case book holds up to 100,000 cases, and a `Set` per case took some 150 bytes of its 410, where
- * the few combinations of restitution types cases give are shared.
+ * The restitution lists cases hold, one frozen list per combination: a case book holds up to 100,000
+ * cases, and a `Set` per case took some 150 bytes of its 410, where the few combinations of restitution
+ * types cases give are shared. Types come from the rule sets and from the helpdesk's open cases: the
+ * memo's bound holds whatever they are.
  */
-const shared = new Map<string, readonly string[]>();
-const MAX_SHARED = 1024;
+const shared = new Memo<readonly string[], string>();
 const NONE: readonly string[] = Object.freeze([]);
 
 /** `types` as a frozen list shared with every case that gave the same, in the same order. */
 function sharedList(types: readonly string[]): readonly string[] {
   if (types.length === 0) return NONE;
-  const key = JSON.stringify(types);
-  let list = shared.get(key);
-  if (!list) {
-    list = Object.freeze([...types]);
-    // Types come from the rule sets and from the helpdesk's open cases: a bound, whatever they are.
-    if (shared.size < MAX_SHARED) shared.set(key, list);
-  }
-  return list;
+  return shared.get(JSON.stringify(types), () => Object.freeze([...types]));
 }
 
 /** What the pipeline needs of a batch's open case to link a complaint to it. */

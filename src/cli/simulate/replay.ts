@@ -4,6 +4,7 @@ import { CaseBook } from '../../cases/case-book';
 import { windowMs } from '../../cases/case-key';
 import { fromOpened, linkOf, opened, record } from '../../cases/case-record';
 import { openCaseLink } from '../../cases/open-case';
+import { Memo } from '../../i18n/memo';
 import type { Entry } from '../../incidents/types';
 import type { IncidentCause } from '../../policy/incident-mark';
 import type { CaseNote, OpenedCase } from '../../recommend/link';
@@ -81,8 +82,8 @@ class Turns {
   private readonly books: CaseBook[];
   /** Incident causes met, one object per cause key, for entries that come from worker threads. */
   private readonly causes = new Map<string, IncidentCause>();
-  /** Case owners met, one string each, for the cases that come from worker threads. */
-  private readonly owners = new Map<string, string>();
+  /** Case owners met, one string each, for the cases that come from worker threads (a few: bounded). */
+  private readonly owners = new Memo<string, string>();
 
   constructor(private readonly options: ReplayOptions) {
     ({ sides: this.sides, groups: this.groups } = sidesOf(options.sides));
@@ -157,12 +158,7 @@ class Turns {
   /** `opens` with the id of `first` when it is the same, and one string per owner. */
   private shared(opens: OpenedCase, first: OpenedCase | undefined): OpenedCase {
     const id = first !== undefined && first.id === opens.id ? first.id : opens.id;
-    let owner = this.owners.get(opens.owner);
-    if (owner === undefined) {
-      owner = opens.owner;
-      // Owners come from the rule sets' handling: a few. A bound all the same.
-      if (this.owners.size < 1024) this.owners.set(owner, owner);
-    }
+    const owner = this.owners.get(opens.owner, (named) => named);
     return { ...opens, id, owner };
   }
 
