@@ -247,6 +247,19 @@ describe('formatting with Intl', () => {
     );
   });
 
+  it('names free months in a choice without a count: the months offered may be more than one', () => {
+    // A gift raised by a value tier and given as free months instead can be two months (c-platinum):
+    // the phrase that names the option, or what it replaces, has no count to get wrong.
+    for (const locale of ['en', 'tr', 'fa'] as const) {
+      const messages = catalogue(locale);
+      for (const key of ['choice.free_month', 'replaced.free_month']) {
+        expect(messages[key], `${locale} ${key}`).not.toMatch(
+          /\b(a|one|1) (free )?month|\bbir ay|یک ماه|[0-9۰-۹]/,
+        );
+      }
+    }
+  });
+
   it('picks plural forms by count, falling back to .other where a language has no other form', () => {
     expect(new Renderer('en').t('factor.daysLate', { days: 1 }, 1)).toBe('1 day late');
     expect(new Renderer('en').t('factor.daysLate', { days: 3 }, 3)).toBe('3 days late');
