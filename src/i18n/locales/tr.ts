@@ -194,7 +194,7 @@ export const tr = {
   'choice.resend': 'ücretsiz yeniden gönderim',
   'choice.store_credit': 'hesap bakiyesi',
   'choice.coupon': 'indirim kuponu',
-  'choice.free_month': 'ücretsiz kullanım hakkı',
+  'choice.free_month': 'ücretsiz abonelik süresi',
   'choice.gift': 'hediye',
   'offer.choice': 'Dilerseniz {options} tercih edebilirsiniz; bize bildirmeniz yeterli.',
   'offer.choice.group': '{replaced} yerine {choices}',
