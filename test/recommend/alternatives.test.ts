@@ -214,7 +214,7 @@ describe('complaint.preference', () => {
     expect(kinds(r)).toEqual(kinds(plain));
     expect(r.alternatives).toEqual(plain.alternatives);
     expect(r.rationale.find((s) => s.key === 'offer.preferenceUnavailable')?.text).toBe(
-      'Unfortunately, we cannot offer a free month in this case.',
+      'Unfortunately, we cannot offer free time on your subscription in this case.',
     );
     expect(r.rationale.find((s) => s.key === 'why.preferenceUnavailable')?.audience).toBe('agent');
   });
