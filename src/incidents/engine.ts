@@ -97,7 +97,12 @@ export class IncidentEngine {
   private readonly s: Settings;
   private readonly states = new Map<string, CauseState>();
   private readonly openIncidents: Building[] = [];
-  private readonly usedIds = new Set<string>();
+  /**
+   * The ids given, with their first complaint's time, to number a second incident of a cause that
+   * begins in the same second. Let go once no incident can begin that early again (`sweep`), so an
+   * endless stream does not keep one id per incident.
+   */
+  private readonly usedIds = new Map<string, number>();
   private readonly touched: CauseState[] = [];
   private group: Entry[] = [];
   private groupTime = Number.NEGATIVE_INFINITY;
@@ -275,7 +280,7 @@ export class IncidentEngine {
     const last = b.members[b.members.length - 1] as Entry;
     let id = `inc-${compactUtc(first.time)}-${b.cause.key}`;
     for (let n = 2; this.usedIds.has(id); n++) id = `inc-${compactUtc(first.time)}-${b.cause.key}-${n}`;
-    this.usedIds.add(id);
+    this.usedIds.set(id, first.time);
     let publicCount = 0;
     for (const e of b.members) if (e.isPublic) publicCount++;
     return {
@@ -299,14 +304,14 @@ export class IncidentEngine {
    * What the engine holds: the entries of the causes' windows (with those that left since, fewer than
    * are still in them) and the times of their baselines. For the tests of its memory. @internal
    */
-  held(): { readonly entries: number; readonly times: number } {
+  held(): { readonly entries: number; readonly times: number; readonly ids: number } {
     let entries = 0;
     let times = 0;
     for (const state of this.states.values()) {
       entries += state.entries.length;
       times += state.usual.length;
     }
-    return { entries, times };
+    return { entries, times, ids: this.usedIds.size };
   }
 
   /** Forgets causes that have gone quiet for longer than a window and a baseline. */
@@ -315,7 +320,20 @@ export class IncidentEngine {
     for (const [key, state] of this.states) {
       if (state.open === null && state.last <= horizon) this.states.delete(key);
     }
+    this.forgetIds(t);
     this.nextSweep = t + Math.max(this.s.windowMs + this.s.baselineMs, 1);
+  }
+
+  /**
+   * Lets go of the ids of incidents that began before any incident still to come can begin: a new one
+   * begins inside the window that ends at `t` or later, an open one at its first complaint. Ids name
+   * the second, so a second's margin keeps a later incident of the same second numbered.
+   */
+  private forgetIds(t: number): void {
+    let earliest = t - this.s.windowMs;
+    for (const open of this.openIncidents) earliest = Math.min(earliest, (open.members[0] as Entry).time);
+    const before = earliest - 1_000;
+    for (const [id, time] of this.usedIds) if (time < before) this.usedIds.delete(id);
   }
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareEntries, IncidentEngine, runEntries } from '../../src/incidents/engine';
 import { type IncidentOptions, settings } from '../../src/incidents/options';
-import type { Entry } from '../../src/incidents/types';
+import type { Building, Entry } from '../../src/incidents/types';
 import type { IncidentCause } from '../../src/policy/incident-mark';
 import { fcParams } from '../seed';
 
@@ -168,6 +168,39 @@ function reference(input: readonly Entry[], options: IncidentOptions) {
     peakCount: x.peak,
   }));
 }
+
+describe('the ids the incident engine remembers', () => {
+  const SECOND = 1_000;
+  const burst = (engine: IncidentEngine, start: number, at: number): Building[] => [
+    ...engine.add(entry(start, at, 'A')),
+    ...engine.add(entry(start + 1, at + 10, 'A')),
+  ];
+
+  it('numbers a second incident of a cause that begins in the same second', () => {
+    // A 100 ms window: two bursts of two complaints half a second apart are two incidents.
+    const engine = new IncidentEngine({ window: 100, baseline: 0, minCount: 2 });
+    const found = [
+      ...burst(engine, 0, T0),
+      ...burst(engine, 2, T0 + 500),
+      ...burst(engine, 4, T0 + 5 * SECOND),
+    ];
+    const ids = [...found, ...engine.finish()].map((x) => x.final?.id);
+    expect(ids).toEqual(['inc-20260301T000000Z-A', 'inc-20260301T000000Z-A-2', 'inc-20260301T000005Z-A']);
+  });
+
+  it('lets go of the ids of incidents that can no longer be repeated', () => {
+    // An incident a day for 300 days: the engine used to keep all 300 ids.
+    const engine = new IncidentEngine({ window: '1h', baseline: 0, minCount: 2 });
+    let incidents = 0;
+    let most = 0;
+    for (let day = 0; day < 300; day++) {
+      incidents += burst(engine, day * 2, T0 + day * DAY).length;
+      most = Math.max(most, engine.held().ids);
+    }
+    expect(incidents).toBeGreaterThanOrEqual(299);
+    expect(most).toBeLessThanOrEqual(2);
+  });
+});
 
 describe('the engine against the burst rule computed the plain way', () => {
   it('finds the same incidents, members, basis, expected count and peak', () => {
