@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import type { ComplaintInput } from '../src/complaint/schema';
+import { isRedressError, type RedressError } from '../src/errors';
 import type { ExchangeRates } from '../src/exchange/rates';
+
+/** The hand-written scenarios (test/fixtures/scenarios.jsonl) as parsed, in file order. */
+export function scenarioValues(): unknown[] {
+  const text = readFileSync(new URL('./fixtures/scenarios.jsonl', import.meta.url), 'utf8');
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as unknown);
+}
 
 /** The hand-written scenarios (test/fixtures/scenarios.jsonl), by id. */
 export function scenarios(): Map<string, ComplaintInput> {
-  const text = readFileSync(new URL('./fixtures/scenarios.jsonl', import.meta.url), 'utf8');
-  const all = text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as ComplaintInput);
+  const all = scenarioValues() as ComplaintInput[];
   return new Map(all.map((c) => [c.id, c]));
 }
 
@@ -29,6 +35,13 @@ export const RATES: ExchangeRates = JSON.parse(
 
 /** A minimal valid complaint about one order, for tests to vary (the builder's `complaint`). */
 export { complaint as baseComplaint } from './complaint-builder';
+
+/** Runs `fn` and returns the `RedressError` it threw (failing the test on no throw or another error). */
+export function redressErrorOf(fn: () => unknown): RedressError {
+  const error = thrown(fn);
+  if (isRedressError(error)) return error;
+  throw error;
+}
 
 /** Runs `fn` and returns what it threw (failing the test when it does not throw). */
 export function thrown(fn: () => unknown): unknown {

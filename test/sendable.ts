@@ -300,7 +300,7 @@ const REPEATED: Readonly<Record<Locale, readonly string[]>> = {
   fa: ['یکی از همکاران ما', 'یکی از کارشناسان'],
 };
 
-const RLM = '\u200f';
+export const RLM = '\u200f';
 
 /**
  * Each line of a Persian message part starts with an RLM, so that a viewer without isolate support lays it
@@ -316,7 +316,8 @@ function lineMarkProblems(text: string, locale: Locale): string[] {
   ];
 }
 
-const withoutLineMarks = (text: string) => text.replace(/^\u200f/gm, '');
+/** The text without the RLM that starts each line of a Persian message part. */
+export const withoutLineMarks = (text: string) => text.replace(/^\u200f/gm, '');
 
 /** A request for a private message, which a review site (Trustpilot, Google reviews) cannot take. */
 const PRIVATE_MESSAGE: Readonly<Record<Locale, RegExp>> = {

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
@@ -8,6 +7,7 @@ import { fastShape, safeParseComplaint } from '../../src/complaint/parse';
 import { ComplaintSchema, ComplaintShape } from '../../src/complaint/schema';
 import { complaintArbitrary } from '../../src/testing/complaint-arbitrary';
 import { type Json, validComplaint } from '../corpus/base';
+import { scenarioValues } from '../helpers';
 import { fcParams } from '../seed';
 
 /**
@@ -17,10 +17,7 @@ import { fcParams } from '../seed';
  * everything refused.
  */
 
-const scenarios = readFileSync(new URL('../fixtures/scenarios.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as { [key: string]: Json });
+const scenarios = scenarioValues() as { [key: string]: Json }[];
 
 /** Values that sit on the edges of the schema's rules: blanks and spaces, decimals, dates, types. */
 const edgeValue: fc.Arbitrary<Json> = fc.oneof(

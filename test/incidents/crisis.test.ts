@@ -13,7 +13,7 @@ import {
 } from '../../src/index';
 import { scenario } from '../helpers';
 import { fcParams } from '../seed';
-import { messageProblems } from '../sendable';
+import { messageProblems, withoutLineMarks } from '../sendable';
 
 const template = scenario('c-wrong-item') as unknown as Record<string, unknown>;
 const T0 = Date.parse('2026-03-10T00:00:00Z');
@@ -98,7 +98,7 @@ describe('recommendMany in crisis mode', () => {
         await all(createRecommender({ locale: 'auto', ruleSet }).recommendMany(batch, { incidents: burst })),
       );
     const reply = (r: Recommendation) =>
-      r.message.parts.find((p) => p.kind === 'publicReply')?.text.replace(/^\u200f/gm, '');
+      withoutLineMarks(r.message.parts.find((p) => p.kind === 'publicReply')?.text ?? '');
     const members = await run();
     expect(members.map((r) => r.incident !== undefined)).toEqual([true, true, true, true]);
     for (const [i, r] of members.slice(0, 3).entries()) {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createIncidentDetector, detectIncidents, type Incident } from '../../src/incidents/index';
-import { type IncidentOptions, isRedressError } from '../../src/index';
+import type { IncidentOptions } from '../../src/index';
 import { durationMs } from '../../src/time/duration';
+import { redressErrorOf } from '../helpers';
 import { fcParams } from '../seed';
 
 const T0 = Date.parse('2026-03-10T00:00:00Z');
@@ -26,16 +27,6 @@ const hourly: IncidentOptions = { window: '1h', baseline: '10h', minCount: 4, ra
 /** A complaint of an unrelated cause ten hours before T0: the input then has a full baseline of history. */
 const dawn = () => at(-600, { sku: 'OTHER', id: 'dawn' });
 const withHistory = <T>(list: T[]) => [dawn(), ...list];
-
-function errorOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (isRedressError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RedressError');
-}
 
 describe('the burst threshold', () => {
   it('flags exactly minCount complaints of one cause in a window, and not one fewer', () => {
@@ -342,7 +333,7 @@ describe('the cause is what failed', () => {
 
   it('checks the new fields by the complaint schema’s rules', () => {
     const bad = { ...base, id: 'x', category: 'late_delivery', order: { items: [], carrier: '  ' } };
-    expect(errorOf(() => detectIncidents([bad])).pointer).toBe('/0/order/carrier');
+    expect(redressErrorOf(() => detectIncidents([bad])).pointer).toBe('/0/order/carrier');
   });
 });
 
@@ -373,7 +364,7 @@ describe('streaming', () => {
   it('refuses a complaint earlier than the one before it, naming it', () => {
     const detector = createIncidentDetector(hourly);
     detector.push(at(10, { id: 'late' }));
-    const error = errorOf(() => detector.push(at(5, { id: 'early' })));
+    const error = redressErrorOf(() => detector.push(at(5, { id: 'early' })));
     expect(error.code).toBe('INVALID_COMPLAINT');
     expect(error.issues[0]).toMatchObject({ code: 'out_of_order', pointer: '/1/receivedAt' });
     expect(error.message).toMatch(/"early" is earlier/);
@@ -392,14 +383,14 @@ describe('bad input', () => {
       [{ windw: '1h' }, ''],
     ];
     for (const [options, pointer] of cases) {
-      const error = errorOf(() => detectIncidents([], options as IncidentOptions));
+      const error = redressErrorOf(() => detectIncidents([], options as IncidentOptions));
       expect(error.code, JSON.stringify(options)).toBe('INVALID_OPTIONS');
       expect(error.pointer, JSON.stringify(options)).toBe(pointer);
     }
   });
 
   it('refuses bad complaints with INVALID_COMPLAINT naming every bad field by index', () => {
-    const error = errorOf(() =>
+    const error = redressErrorOf(() =>
       detectIncidents([
         at(0),
         { id: 'x', receivedAt: '2026-03-10T10:00:00', category: 'wrong_item' },

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,6 +10,7 @@ import {
 } from '../../src/index';
 import { type Json, validComplaint, validRuleSet } from '../corpus/base';
 import { RCE_PAYLOADS } from '../corpus/cases';
+import { scenarioValues } from '../helpers';
 import { fcParams } from '../seed';
 
 /**
@@ -19,10 +19,7 @@ import { fcParams } from '../seed';
  * hang or a crash.
  */
 
-const scenarios: Json[] = readFileSync(new URL('../fixtures/scenarios.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as Json);
+const scenarios = scenarioValues() as Json[];
 
 const recommender = createRecommender();
 

@@ -4,15 +4,14 @@ import { type Blueprint, buildComplaint } from '../../src/analysis/model/bluepri
 import {
   createRecommender,
   defaultRuleSet,
-  isRedressError,
   loadRuleSet,
   REMEDY_TYPES,
   type Recommendation,
-  type RedressError,
   remedyRank,
 } from '../../src/index';
 import { blueprintArbitrary } from '../analysis/blueprint-arbitrary';
 import { categoryRule, complaint, ruleSet, subscriptionComplaint } from '../complaint-builder';
+import { redressErrorOf } from '../helpers';
 import { fcParams } from '../seed';
 
 const recommend = (
@@ -268,14 +267,8 @@ describe('caps: restitution is owed, goodwill is limited', () => {
 });
 
 describe('caps in the rule file', () => {
-  const load = (policy: Record<string, unknown>) => {
-    try {
-      loadRuleSet({ name: 'x', version: '1', policy, rules: [] });
-    } catch (e) {
-      if (isRedressError(e)) return e as RedressError;
-    }
-    throw new Error('expected INVALID_RULESET');
-  };
+  const load = (policy: Record<string, unknown>) =>
+    redressErrorOf(() => loadRuleSet({ name: 'x', version: '1', policy, rules: [] }));
 
   it('says what replaced the fields of earlier versions', () => {
     const e = load({

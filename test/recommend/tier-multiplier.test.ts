@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ComplaintInput } from '../../src/complaint/schema';
-import { isRedressError, type RedressError } from '../../src/errors';
+import type { RedressError } from '../../src/errors';
 import { toMinor } from '../../src/money';
 import type { Recommendation } from '../../src/recommend/recommendation';
 import { createRecommender } from '../../src/recommender/create-recommender';
@@ -12,6 +12,7 @@ import { VALUE_TIERS, type ValueTier } from '../../src/scoring/score';
 import { withValidCustomerValue } from '../../src/testing/customer-value';
 import { complaintArbitrary, customerValueArbitrary } from '../../src/testing/index';
 import { categoryRule, complaint, ruleSet, subscriptionComplaint } from '../complaint-builder';
+import { redressErrorOf } from '../helpers';
 import { fcParams } from '../seed';
 
 /*
@@ -374,14 +375,10 @@ describe('the same complaint at a higher tier never gets less goodwill (property
 });
 
 describe('policy.goodwillMultiplierByTier is refused when it makes no sense', () => {
-  const load = (goodwillMultiplierByTier: unknown): RedressError => {
-    try {
-      loadRuleSet({ name: 'x', version: '1', policy: { goodwillMultiplierByTier }, rules: [] } as never);
-    } catch (e) {
-      if (isRedressError(e)) return e;
-    }
-    throw new Error('expected INVALID_RULESET');
-  };
+  const load = (goodwillMultiplierByTier: unknown): RedressError =>
+    redressErrorOf(() =>
+      loadRuleSet({ name: 'x', version: '1', policy: { goodwillMultiplierByTier }, rules: [] } as never),
+    );
   const pointers = (e: RedressError) => e.issues.map((i) => i.pointer);
 
   it('refuses a lower multiplier for a higher tier, at the field, saying the order', () => {
