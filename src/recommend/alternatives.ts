@@ -123,6 +123,26 @@ export function choose(first: CapStage, capping: Capping): Chosen {
   };
 }
 
+/**
+ * `choose` without the alternatives: the same first choice and preference outcome, for a replay, which
+ * reads neither the other sets nor their words. Only the preferred set is made, when the rules' first
+ * choice does not give it already (`choose` makes every set and looks the preferred one up among them).
+ */
+export function chooseFirst(first: CapStage, capping: Capping): Chosen {
+  const preference = capping.complaint.preference;
+  const kept = first.capped.kept;
+  if (preference === undefined) return { first, alternatives: [], preference: { status: 'none' } };
+  if (kept.some((k) => k.type === preference))
+    return { first, alternatives: [], preference: { status: 'given', preference } };
+  const preferred = optionFor(preference, kept, capping);
+  if (!preferred) return { first, alternatives: [], preference: { status: 'unavailable', preference } };
+  return {
+    first: { ...preferred.stage, dropped: [...first.dropped, ...preferred.stage.dropped] },
+    alternatives: [],
+    preference: { status: 'chosen', preference, replaces: preferred.replaces },
+  };
+}
+
 /** An option as the recommendation shows it, with its one line in `line`'s words. */
 export function toAlternative(
   option: Option,

@@ -46,8 +46,11 @@ export interface Parts {
   readonly caseMark?: CaseMark;
 }
 
-/** Everything a recommendation is made of but its words (the rationale and the customer message). */
-export type DecidedParts = Omit<Parts, 'rationale' | 'message' | 'alternatives'>;
+/**
+ * Everything a recommendation is made of but its words (the rationale, the customer message, the
+ * alternatives) and its follow-up's dates: what a replay reads.
+ */
+export type DecidedParts = Omit<Parts, 'rationale' | 'message' | 'alternatives' | 'followUp'>;
 
 /** The recommendation's three costs, in major units of its currency, from the capped totals. */
 function costsOf(p: DecidedParts) {
@@ -78,7 +81,7 @@ function marksOf(p: DecidedParts) {
 
 /**
  * A recommendation without its words, for a replay that reads only what was decided: the same fields
- * as `assemble` makes, in the same order, but for `rationale` and `message`.
+ * as `assemble` makes, in the same order, but for `alternatives`, `followUp`, `rationale` and `message`.
  */
 export function decided(p: DecidedParts): Decided {
   return {
@@ -94,14 +97,13 @@ export function decided(p: DecidedParts): Decided {
     ...costsOf(p),
     cap: p.capStage.cap,
     handling: p.handling,
-    followUp: p.followUp,
     trace: traceOf(p),
     ...marksOf(p),
   };
 }
 
-/** What "explain" adds to the decided parts: the alternatives' lines, the rationale and the message. */
-export type Words = Pick<Parts, 'alternatives' | 'rationale' | 'message'>;
+/** What "explain" adds to the decided parts: the follow-up, the alternatives' lines, the rationale and the message. */
+export type Words = Pick<Parts, 'followUp' | 'alternatives' | 'rationale' | 'message'>;
 
 /**
  * Stage "assemble": the recommendation as plain JSON, money in major units. The words come apart from
@@ -123,7 +125,7 @@ export function assemble(p: DecidedParts, words: Words): Recommendation {
     ...costsOf(p),
     cap: p.capStage.cap,
     handling: p.handling,
-    followUp: p.followUp,
+    followUp: words.followUp,
     rationale: words.rationale,
     message: words.message,
     trace: traceOf(p),

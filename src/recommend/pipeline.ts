@@ -28,7 +28,7 @@ import type { FiredRule, RuleEvaluator, RuleOutcome } from '../rules/engine/eval
 import { referenceEvaluator } from '../rules/engine/reference';
 import type { Rule, RuleSet } from '../rules/ruleset';
 import { ruleSetStamp } from '../rules/stamp';
-import { type Capping, type Chosen, choose, toAlternative } from './alternatives';
+import { type Capping, type Chosen, choose, chooseFirst, toAlternative } from './alternatives';
 import { assemble, type DecidedParts, decided } from './assemble';
 import { cap, reducerFor } from './cap';
 import { explain } from './explain';
@@ -120,6 +120,8 @@ interface Decision {
   readonly choice: Omit<Chosen, 'first'>;
   /** The tier's goodwill multiplier in hundredths, when it raised some goodwill (`Priced.raisedBy`). */
   readonly raisedBy: number | undefined;
+  /** The complaint's clock (`receivedAt`), which the follow-up is dated from. */
+  readonly now: Date;
 }
 
 /**
@@ -269,21 +271,29 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     incident?: IncidentRun,
     caseLink?: CaseLink,
     judged?: Judged,
+    alternatives = true,
   ): Decision | Promise<Decision> {
     const { conversion, scored } = judged ?? judge(complaint, call, caseLink);
     const outcomes = evaluator.evaluate(scored.facts, options.trace);
     const rest = (o: readonly RuleOutcome[]) =>
-      decideFrom(complaint, call, { conversion, scored }, o, incident, caseLink);
+      decideFrom(complaint, call, { conversion, scored }, o, { incident, caseLink, alternatives });
     return outcomes instanceof Promise ? outcomes.then(rest) : rest(outcomes);
   }
 
+  /**
+   * The stages after the rules. `alternatives: false` (a replay's, which reads no alternative) makes
+   * only the set the customer's preference picks, when it picks one: the same first choice.
+   */
   function decideFrom(
     complaint: Complaint,
     call: CallOptions,
     { conversion, scored }: Judged,
     outcomes: readonly RuleOutcome[],
-    incident?: IncidentRun,
-    caseLink?: CaseLink,
+    {
+      incident,
+      caseLink,
+      alternatives,
+    }: { incident: IncidentRun | undefined; caseLink: CaseLink | undefined; alternatives: boolean },
   ): Decision {
     const { locale } = call;
     const { facts, severity, value } = scored;
@@ -313,7 +323,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       money: { conversion, autoApproveMinor },
       printed: { conversion, autoApproveMinor, printed: true },
     };
-    const { first: capStage, ...choice } = choose(linked?.stage ?? alone, capping);
+    const { first: capStage, ...choice } = (alternatives ? choose : chooseFirst)(
+      linked?.stage ?? alone,
+      capping,
+    );
     const { capped } = capStage;
     const mark = incident ? markOf(incident, locale) : undefined;
     const handling = decideHandling({
@@ -340,7 +353,6 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       ...(caseLink ? { linked: { caseId: caseLink.caseId, owner: caseLink.owner } } : {}),
     });
     const remedies = capped.kept.map((c) => toRemedy(c, ctx.currency));
-    const followUp = followUpOf(complaint, policy, locale, ctx.now);
     const firedRules: FiredRule[] = fired.map((o) => ({
       name: o.name,
       priority: o.priority,
@@ -358,7 +370,6 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       remedies,
       capStage,
       handling,
-      followUp,
       hit: policy.hit,
       fired: firedRules,
       ...(options.trace === 'all' ? { outcomes } : {}),
@@ -373,13 +384,16 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       caseGoodwillGivenMinor: given?.goodwillGivenMinor,
       choice,
       raisedBy: priced.raisedBy,
+      now: ctx.now,
     };
   }
 
   /** Stages "explain" and "assemble": the decision in words, and the recommendation as plain JSON. */
-  function finish({ parts, conversion, currencyDisplay, choice, raisedBy }: Decision): Recommendation {
+  function finish({ parts, conversion, currencyDisplay, choice, raisedBy, now }: Decision): Recommendation {
     const { complaint, capStage, handling } = parts;
     const { capped } = capStage;
+    // Dated here, not with the decision: a replay, which decides without words, reads no follow-up.
+    const followUp = followUpOf(complaint, policy, parts.locale, now);
     const rationale = explain({
       complaint,
       conversion,
@@ -395,7 +409,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       handling,
       totalCost: fromMinor(capped.restitutionMinor + capped.goodwillMinor, parts.currency),
       restitutionCost: fromMinor(capped.restitutionMinor, parts.currency),
-      checkSatisfactionAt: parts.followUp.checkSatisfactionAt,
+      checkSatisfactionAt: followUp.checkSatisfactionAt,
       currencyDisplay,
       ...(parts.incident ? { incident: parts.incident } : {}),
       choice: {
@@ -412,6 +426,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       ),
     );
     return assemble(parts, {
+      followUp,
       alternatives,
       rationale,
       message: composeMessage(r, {
@@ -495,7 +510,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     judging,
     judge,
     decideOnly: async (complaint, call, caseLink, judged) => {
-      const decision = await decide(complaint, call, undefined, caseLink, judged);
+      const decision = await decide(complaint, call, undefined, caseLink, judged, false);
       const given = decision.caseGoodwillGivenMinor;
       return {
         recommendation: decided(decision.parts),

@@ -80,11 +80,11 @@ export interface Recommendation {
 
 /**
  * A recommendation without its words (`rationale`, `message`, and `alternatives`, each summed up in
- * words): what a replay of many complaints reads,
- * made without writing text nobody reads. Internal; callers get a whole `Recommendation`.
+ * words) and without its follow-up's dates: what a replay of many complaints reads, made without
+ * writing text nor working out dates nobody reads. Internal; callers get a whole `Recommendation`.
  * @internal
  */
-export type Decided = Omit<Recommendation, 'rationale' | 'message' | 'alternatives'>;
+export type Decided = Omit<Recommendation, 'rationale' | 'message' | 'alternatives' | 'followUp'>;
 
 /** A complaint that could not get a recommendation, in a batch: which one, and why. */
 export interface RecommendationError {

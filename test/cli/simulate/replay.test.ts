@@ -8,6 +8,7 @@ import { type ReplayOptions, replayLines } from '../../../src/cli/simulate/repla
 import { type AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import type { AheadPool } from '../../../src/cli/simulate/replay-pool';
 import { type Tallied, tallied } from '../../../src/cli/simulate/tallied';
+import { PREFERENCES } from '../../../src/complaint/schema';
 import { createRecommender, loadRuleSet, type RecommenderOptions } from '../../../src/index';
 import { root } from '../run';
 
@@ -46,15 +47,23 @@ const again = JSON.stringify({
   receivedAt: '2026-03-01T11:24:00+01:00',
 });
 
-function input(): Buffer {
-  const lines = [
-    examples[0] as string,
-    again,
-    ...examples.slice(1, 400),
-    ...scenarios,
-    ...bad,
-    ...examples.slice(400, 600),
-  ];
+const mixed: readonly (string | Buffer)[] = [
+  examples[0] as string,
+  again,
+  ...examples.slice(1, 400),
+  ...scenarios,
+  ...bad,
+  ...examples.slice(400, 600),
+];
+
+/** Examples with a stated preference, each of them in turn: the replay makes only the preferred set. */
+const preferring = () =>
+  examples.slice(0, 300).map((line, i) => {
+    const complaint = JSON.parse(line) as Record<string, unknown>;
+    return JSON.stringify({ ...complaint, preference: PREFERENCES[i % PREFERENCES.length] });
+  });
+
+function input(lines: readonly (string | Buffer)[] = mixed): Buffer {
   return Buffer.concat(lines.map((l) => Buffer.concat([Buffer.from(l), Buffer.from('\n')])));
 }
 
@@ -84,9 +93,13 @@ function scrambledPool(counts: { chunks: number; records: number }, delay: (chun
   };
 }
 
-async function both(link: boolean, pooled?: Pick<ReplayOptions, 'pool' | 'chunkSize' | 'workers'>) {
+async function both(
+  link: boolean,
+  pooled?: Pick<ReplayOptions, 'pool' | 'chunkSize' | 'workers'>,
+  text: readonly (string | Buffer)[] = mixed,
+) {
   const sides = rules.map((ruleSet) => ({ ruleSet, exchangeRates: rates }));
-  const lines = () => readLines(chunks(input()), { maxLineBytes: MAX_LINE_BYTES });
+  const lines = () => readLines(chunks(input(text)), { maxLineBytes: MAX_LINE_BYTES });
   const full = [];
   for await (const item of recommendLines(lines(), sides.map(createRecommender), MAX_LINE_BYTES, {
     concurrency: 1,
@@ -125,6 +138,16 @@ describe('the replay against recommending in full', () => {
       expect(counts.chunks).toBeGreaterThan(100);
     });
   }
+
+  it("yields the same for complaints that state a preference: the customer's set as the first choice", async () => {
+    const { full, replayed } = await both(true, undefined, preferring());
+    expect(replayed).toEqual(full);
+    // The preference made the first choice for some of them (else this would test nothing new).
+    const { full: unstated } = await both(true, undefined, examples.slice(0, 300));
+    const remedies = (items: typeof full) => items.map((item) => (item.results[0] as Tallied).remedies);
+    const moved = remedies(full).filter((r, i) => r !== remedies(unstated)[i]).length;
+    expect(moved).toBeGreaterThan(20);
+  });
 
   it('decides again, linked, a complaint whose case an earlier one in flight opened', async () => {
     // The first complaint and its repeat are in one chunk, decided ahead as the first of their case
