@@ -48,7 +48,7 @@ export const apology = defineRemedy({
       'remedy.apology': 'عذرخواهی',
       'apology.standard': 'بابت مشکلی که برای شما پیش آمد صمیمانه پوزش می‌خواهیم.',
       'apology.personal': 'بابت آنچه برای شما پیش آمد صمیمانه متأسفیم.',
-      'apology.personal.followThrough': 'تا رفع کامل مشکل، شخصاً پیگیر موضوع خواهیم بود.',
+      'apology.personal.followThrough': 'تا حل کامل مشکل، شخصاً پیگیر موضوع خواهیم بود.',
     },
   },
   offer: () => undefined, // said first, by `openingApology`

@@ -259,7 +259,7 @@ describe('the value multiplier at each tier', () => {
     expect(sentences).toEqual({
       en: 'Goodwill was raised by 50% (×1.5) for a customer in the platinum tier, before any goodwill limits were applied.',
       tr: 'Müşteri platin segmentinde olduğu için jest amaçlı telafi, sınırlar uygulanmadan önce %50 oranında (×1,5) artırıldı.',
-      fa: 'به دلیل ردهٔ پلاتینی مشتری، جبران داوطلبانه پیش از اعمال سقف‌ها ۵۰٪ افزایش یافت و ۱٫۵ برابر شد.',
+      fa: 'به دلیل ردهٔ پلاتینی مشتری، جبران داوطلبانه پیش از اعمال سقف‌های جبران ۵۰٪ افزایش یافت و ۱٫۵ برابر شد.',
     });
     const standard = await recommend(refundGiftCoupon, WIDE, at('standard'));
     expect(keys(standard)).not.toContain('why.goodwillMultiplier');

@@ -161,7 +161,7 @@ export const fa = {
   'why.severity': 'شدت: {score} از ۱۰۰ ({band})؛ {factors}.',
   'why.value': 'ارزش مشتری: {score} از ۱۰۰ ({tier})؛ {factors}.',
   'why.goodwillMultiplier':
-    'به دلیل ردهٔ {tier} مشتری، جبران داوطلبانه پیش از اعمال سقف‌ها {percent} افزایش یافت و {factor} برابر شد.',
+    'به دلیل ردهٔ {tier} مشتری، جبران داوطلبانه پیش از اعمال سقف‌های جبران {percent} افزایش یافت و {factor} برابر شد.',
   'why.rules': 'قواعد اعمال‌شده: {rules}.',
   'why.noRule': 'هیچ قاعده‌ای با این شکایت مطابقت نداشت؛ نوع جبران را یکی از همکاران تعیین می‌کند.',
   'why.dropped.cap':

@@ -236,7 +236,7 @@ export const tr = {
   'reason.abusive_tone': 'müşterinin mesajı hakaret içeriyordu',
   'reason.tone': 'müşteri {tone}',
   'reason.severity_band': 'önem derecesi {band}',
-  'reason.value_tier': 'müşteri {tier} seviyesinde',
+  'reason.value_tier': 'müşteri {tier} segmentinde',
   'reason.escalate_remedy': 'bir kural konuyu {queue} ekibine aktarıyor',
   'reason.cost_above_auto_approve':
     '{total} tutarındaki maliyet, {limit} olan otomatik onay sınırının üzerinde',
