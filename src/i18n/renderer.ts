@@ -1,3 +1,4 @@
+import { localDayNumber } from '../time/local-day';
 import { englishArticle } from './english-article';
 import { type CurrencyDisplay, LOCALES, type Locale, type MessageKey } from './locale';
 import { Memo } from './memo';
@@ -30,11 +31,9 @@ const LTR_LETTER = /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])\p{L}/u;
  */
 const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
 
-/**
- * Every time zone's offset from UTC is a multiple of 15 minutes, so all instants of one such slot fall
- * on one local day in any zone: a date is formatted once per slot.
- */
-const SLOT_MS = 900_000;
+const DAY_MS = 86_400_000;
+/** Noon of a UTC day: an instant well inside it, that `dayDates` writes as that day. */
+const NOON_MS = 43_200_000;
 
 /**
  * Persian names of currencies where CLDR's names the country as for a foreign money: Iranians write
@@ -102,6 +101,8 @@ export class Renderer {
   private readonly numbers: Intl.NumberFormat;
   private readonly percents: Intl.NumberFormat;
   private readonly dates: Intl.DateTimeFormat;
+  /** `dates` in UTC: a civil day's long date, written from its noon (see `date`). */
+  private readonly dayDates: Intl.DateTimeFormat;
   private readonly dateTimes: Intl.DateTimeFormat;
   private readonly times: Intl.DateTimeFormat;
   private readonly lists: ListPattern;
@@ -140,6 +141,7 @@ export class Renderer {
     this.numbers = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 2 });
     this.percents = new Intl.NumberFormat(this.tag, { style: 'percent', maximumFractionDigits: 2 });
     this.dates = new Intl.DateTimeFormat(this.tag, { dateStyle: 'long', timeZone: this.timeZone });
+    this.dayDates = new Intl.DateTimeFormat(this.tag, { dateStyle: 'long', timeZone: 'UTC' });
     this.dateTimes = new Intl.DateTimeFormat(this.tag, {
       dateStyle: 'long',
       timeStyle: 'short',
@@ -440,9 +442,11 @@ export class Renderer {
   /** A date (from an ISO string) as a long date in this locale, in the renderer's time zone. */
   date(iso: string): string {
     const time = new Date(iso).getTime();
-    // A long date shows the local day and nothing finer, so every instant of a 15-minute slot renders alike.
-    if (Number.isNaN(time)) return this.dates.format(time);
-    return this.dayTexts.get(Math.floor(time / SLOT_MS), (slot) => this.dates.format(slot * SLOT_MS));
+    // A long date says only the civil day: found without `Intl` (time/local-day.ts), and written once
+    // per day as the same day's noon in UTC is (the same date in every calendar the locales use).
+    const day = localDayNumber(time, this.timeZone);
+    if (day === undefined) return this.dates.format(time);
+    return this.dayTexts.get(day, (d) => this.dayDates.format(d * DAY_MS + NOON_MS));
   }
 
   /** A time of day (from an ISO string) in this locale and time zone, on a 24-hour clock: `09:30`. */

@@ -1,4 +1,5 @@
 import { HOLIDAY_TABLE, HOLIDAY_YEARS } from './holiday-table';
+import { localDayNumber, weekdayOf } from './local-day';
 
 /**
  * A market whose days off redress knows: Türkiye (`TR`) and Iran (`IR`), with their weekends and public
@@ -42,12 +43,8 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The civil day of the instant `ms` in `timeZone`. */
+/** The civil day of the instant `ms` in `timeZone`, as `Intl` shows it there. */
 function localDay(ms: number, timeZone: string): LocalDay {
-  if (timeZone === 'UTC') {
-    const d = new Date(ms);
-    return { year: d.getUTCFullYear(), monthDay: d.toISOString().slice(5, 10), weekday: d.getUTCDay() };
-  }
   const parts: Record<string, string> = {};
   for (const p of zoneFormat(timeZone).formatToParts(ms)) parts[p.type] = p.value;
   return {
@@ -55,6 +52,13 @@ function localDay(ms: number, timeZone: string): LocalDay {
     monthDay: `${parts.month}-${parts.day}`,
     weekday: WEEKDAYS[parts.weekday ?? ''] ?? 0,
   };
+}
+
+/** "MM-DD" of a UTC date, as the holiday table writes it. */
+function monthDayOf(date: Date): string {
+  const month = date.getUTCMonth() + 1;
+  const day = date.getUTCDate();
+  return `${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Each market's holidays by year, read from the table once when first asked. */
@@ -74,6 +78,14 @@ function holidaysOf(market: Market, year: number): ReadonlySet<string> | undefin
 
 /** True when the civil day of `ms` in `timeZone` is a weekend day or a public holiday of `market`. */
 export function isDayOff(ms: number, market: Market, timeZone: string): boolean {
+  const dayNumber = localDayNumber(ms, timeZone);
+  if (dayNumber !== undefined) {
+    // The day's number says its weekday; only a market with holidays needs its date.
+    if (WEEKENDS[market].includes(weekdayOf(dayNumber))) return true;
+    if (market === 'default') return false;
+    const date = new Date(dayNumber * DAY_MS);
+    return holidaysOf(market, date.getUTCFullYear())?.has(monthDayOf(date)) ?? false;
+  }
   const day = localDay(ms, timeZone);
   if (WEEKENDS[market].includes(day.weekday)) return true;
   return holidaysOf(market, day.year)?.has(day.monthDay) ?? false;

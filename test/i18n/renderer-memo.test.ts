@@ -55,6 +55,29 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
     );
   });
 
+  it('writes the long date Intl writes at every minute around clock changes, back over midnight too', () => {
+    // St John's went back from 00:01 on 7 November 2010 to 23:01 on the 6th (the 7th for a minute,
+    // then the 6th again); Santiago and Tehran changed at midnight; Lord Howe by half an hour.
+    const changes: [string, string][] = [
+      ['America/St_Johns', '2010-11-07T02:31:00Z'],
+      ['America/St_Johns', '2010-03-14T03:31:00Z'],
+      ['America/Santiago', '2024-04-07T03:00:00Z'],
+      ['America/Santiago', '2024-09-08T04:00:00Z'],
+      ['Asia/Tehran', '2021-09-21T19:30:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'],
+    ];
+    const wrong: string[] = [];
+    for (const [timeZone, change] of changes) {
+      const zone = new Renderer(locale, timeZone);
+      const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone });
+      for (let minute = -150; minute <= 150; minute++) {
+        const iso = new Date(Date.parse(change) + minute * 60_000).toISOString();
+        if (zone.date(iso) !== dates.format(new Date(iso))) wrong.push(`${timeZone} ${iso}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('describes each factor as a renderer that has never described one does, whatever came before', () => {
     const factor = fc.oneof(
       fc.record({

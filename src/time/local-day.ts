@@ -1,0 +1,139 @@
+/**
+ * The civil day an instant falls on in a time zone, as days since 1970-01-01, without asking `Intl` for
+ * most instants. A complaint's dates are shown as long dates and its follow-up moved to a working day,
+ * both in the customer's zone; asking `Intl` each time cost about 4 µs a date, and a recommendation
+ * has several.
+ *
+ * A zone's offset from UTC is read from `Intl` at the start of each UTC hour an instant falls in and
+ * remembered. Where the offsets at both ends of an hour are the same, every instant of that hour has
+ * that offset: no zone changes its clock twice within one hour (a change and its undoing are months,
+ * at the least days, apart). An hour whose ends differ holds a change: each of its instants is asked of
+ * `Intl` itself. So a day whose clock goes back over midnight (Chile, Paraguay, Lebanon) is read
+ * exactly as `Intl` reads it, never guessed from the day before. `test/time/local-day.test.ts` holds
+ * this equal to `Intl` on every zone the runtime knows, around their changes.
+ */
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The instants read this way: 1800–2399, all in the Gregorian calendar (`Intl` writes earlier dates in
+ * the Julian one, which `Date.UTC` would misread) and well inside `Date`'s range. `localDayNumber`
+ * answers undefined outside it.
+ */
+const FIRST_MS = Date.UTC(1800, 0, 1);
+const END_MS = Date.UTC(2400, 0, 1);
+
+/** Offsets remembered in all zones together before they start over: a year of hours in one zone is 8,760. */
+const HOURS_MAX = 16_384;
+
+/** One zone's formatter and what it has said, by UTC hour. */
+interface ZoneOffsets {
+  readonly parts: Intl.DateTimeFormat;
+  /** By hour number (ms / 1 h): the offset at that hour's start, in ms. */
+  readonly edges: Map<number, number>;
+  /** By hour number: the offset of every instant of the hour, or NaN when it holds a change. */
+  readonly hours: Map<number, number>;
+}
+
+/** Zones remembered at most; past it they start over (a batch meets a few zones, hostile input many). */
+const ZONES_MAX = 64;
+
+const zones = new Map<string, ZoneOffsets>();
+let remembered = 0;
+
+function zoneOffsets(timeZone: string): ZoneOffsets {
+  let zone = zones.get(timeZone);
+  if (zone === undefined) {
+    if (zones.size >= ZONES_MAX) {
+      zones.clear();
+      remembered = 0;
+    }
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    zone = { parts, edges: new Map(), hours: new Map() };
+    zones.set(timeZone, zone);
+  }
+  return zone;
+}
+
+/**
+ * The zone's offset from UTC at `ms`, in ms, as `Intl` gives it: its wall clock, read as UTC, minus the
+ * instant (to the second, as the wall clock is shown).
+ */
+function offsetAt(zone: ZoneOffsets, ms: number): number {
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  for (const part of zone.parts.formatToParts(ms)) {
+    const value = Number(part.value);
+    if (part.type === 'year') year = value;
+    else if (part.type === 'month') month = value;
+    else if (part.type === 'day') day = value;
+    else if (part.type === 'hour') hour = value;
+    else if (part.type === 'minute') minute = value;
+    else if (part.type === 'second') second = value;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(ms / 1000) * 1000;
+}
+
+function edgeOffset(zone: ZoneOffsets, hour: number): number {
+  let offset = zone.edges.get(hour);
+  if (offset === undefined) {
+    offset = offsetAt(zone, hour * HOUR_MS);
+    zone.edges.set(hour, offset);
+    remembered += 1;
+  }
+  return offset;
+}
+
+/** The offset every instant of `hour` has, or NaN when the zone's clock changes within it. */
+function hourOffset(zone: ZoneOffsets, hour: number): number {
+  let offset = zone.hours.get(hour);
+  if (offset === undefined) {
+    if (remembered >= HOURS_MAX) forget();
+    const start = edgeOffset(zone, hour);
+    offset = start === edgeOffset(zone, hour + 1) ? start : Number.NaN;
+    zone.hours.set(hour, offset);
+    remembered += 1;
+  }
+  return offset;
+}
+
+function forget(): void {
+  for (const zone of zones.values()) {
+    zone.edges.clear();
+    zone.hours.clear();
+  }
+  remembered = 0;
+}
+
+/**
+ * The civil day of the instant `ms` in `timeZone` (an IANA name the runtime knows), as days since
+ * 1970-01-01: the day `Intl` shows for it there. Undefined outside the years 1800–2399.
+ */
+export function localDayNumber(ms: number, timeZone: string): number | undefined {
+  if (!(ms >= FIRST_MS && ms < END_MS)) return undefined;
+  if (timeZone === 'UTC') return Math.floor(ms / DAY_MS);
+  const zone = zoneOffsets(timeZone);
+  let offset = hourOffset(zone, Math.floor(ms / HOUR_MS));
+  if (Number.isNaN(offset)) offset = offsetAt(zone, ms);
+  return Math.floor((ms + offset) / DAY_MS);
+}
+
+/** The weekday of a day number from `localDayNumber`, as `Date#getUTCDay` numbers it (0 is Sunday). */
+export function weekdayOf(dayNumber: number): number {
+  // 1970-01-01 was a Thursday.
+  return (((dayNumber + 4) % 7) + 7) % 7;
+}
