@@ -10,7 +10,7 @@ import { complaints, ruleSet } from './workload.mjs';
 const dist = resolve(process.argv[2] ?? new URL('../dist', import.meta.url).pathname);
 const ROUNDS = Number(process.argv[3] ?? 5);
 const CALLS = Number(process.argv[4] ?? 6_000);
-const WARM = 20_000;
+const WARM = Number(process.env.PER_CALL_WARM ?? 20_000);
 
 const redress = await import(pathToFileURL(`${dist}/index.js`).href);
 const recommender = redress.createRecommender({ ruleSet: redress.loadRuleSet(ruleSet(20)) });

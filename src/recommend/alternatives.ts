@@ -6,7 +6,7 @@ import type { PreferenceOutcome } from '../rationale/choices';
 import { materialise, type Remedy, type RemedyType } from '../remedies/catalogue';
 import type { RemedyContext } from '../remedies/context';
 import type { SeverityBand, ValueTier } from '../scoring/score';
-import { type CapMoney, type CapStage, cap } from './cap';
+import { type CapMoney, type CapStage, cap, type Limited } from './cap';
 import { candidateOf } from './price';
 import { CHOICES, substituteSpec } from './substitute';
 import { toRemedy } from './to-remedy';
@@ -39,6 +39,8 @@ export interface Capping {
   readonly money: CapMoney;
   /** `money` for the alternatives, whose goodwill is printed already: made once per complaint. */
   readonly printed: CapMoney;
+  /** The complaint's goodwill limits, as the first choice was capped with (the same for every set). */
+  readonly limited: Limited;
 }
 
 /** An acceptable set before it is written out: what it offers, and its remedies after the caps. */
@@ -76,6 +78,7 @@ function optionFor(choice: Preference, kept: readonly Candidate[], capping: Capp
     capping.policy,
     capping.scores,
     capping.printed,
+    capping.limited,
   );
   // A gesture the caps leave out offers nothing: the set is the first choice less that gesture.
   return stage.capped.kept.some((k) => k.type === choice) ? { choice, replaces, stage } : undefined;

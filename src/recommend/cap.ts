@@ -78,11 +78,18 @@ export interface CapMoney {
   readonly printed?: boolean;
 }
 
+/** The limits a complaint's goodwill is held to, and the customer's goodwill they count. */
+export interface Limited {
+  readonly limits: GoodwillLimits;
+  readonly used: CustomerUsage;
+}
+
 /**
  * Stage "cap": holds goodwill to the smallest of its limits (restitution is never capped), and reports
  * every candidate that stood by unused (`superseded`) or that a limit reduced or left out. For a
  * complaint in another currency than the rule set's, the goodwill the caps leave is then printed
- * (`printGoodwill`).
+ * (`printGoodwill`). `known`: the complaint's limits, when another set of its remedies was capped
+ * already (they are the same for every set: the alternatives are capped with the first choice's).
  */
 export function cap(
   priced: Priced,
@@ -91,12 +98,17 @@ export function cap(
   policy: Policy,
   scores: { readonly band: SeverityBand; readonly tier: ValueTier },
   money: CapMoney,
+  known?: Limited,
 ): CapStage {
   const { conversion } = money;
-  const used = policy.perCustomer
-    ? goodwillWithin(complaint, policy.perCustomer.windowDays, conversion.otherToComplaintMinor)
-    : undefined;
-  const limits = goodwillLimits(policy, ctx, scores.band, scores.tier, used, conversion);
+  const used = known
+    ? known.used
+    : policy.perCustomer
+      ? goodwillWithin(complaint, policy.perCustomer.windowDays, conversion.otherToComplaintMinor)
+      : undefined;
+  const limits = known
+    ? known.limits
+    : goodwillLimits(policy, ctx, scores.band, scores.tier, used, conversion);
   const exact = applyCaps(priced.slots, limits, reducerFor(ctx));
   const capped =
     conversion.converted && !money.printed ? printGoodwill(exact, ctx, money.autoApproveMinor) : exact;

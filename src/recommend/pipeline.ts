@@ -322,6 +322,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       scores: { band: severity.band, tier: value.tier },
       money: { conversion, autoApproveMinor },
       printed: { conversion, autoApproveMinor, printed: true },
+      limited: alone,
     };
     const { first: capStage, ...choice } = (alternatives ? choose : chooseFirst)(
       linked?.stage ?? alone,

@@ -46,10 +46,19 @@ export function monthsBetween(later: number, earlier: number): number {
   return result === 0 ? 0 : result;
 }
 
+/** The largest distance from 1970 a `Date` holds, in ms either way. */
+const MAX_DATE_MS = 8.64e15;
+
 /** `addDays(instant, days, { in: utc })` (and `subDays` with `-days`). */
 export function addDays(instant: number, days: number): number {
   if (Number.isNaN(days)) return Number.NaN;
-  if (!days) return instant;
+  // A UTC day is always 24 hours: whole days are added without a Date (twice a complaint's follow-up),
+  // to an instant a Date holds as it is (+0 for -0, as a Date's time is).
+  if (Number.isInteger(days) && Number.isInteger(instant) && Math.abs(instant) <= MAX_DATE_MS) {
+    const moved = instant + days * DAY_MS + 0;
+    return Math.abs(moved) <= MAX_DATE_MS ? moved : Number.NaN;
+  }
+  if (!days) return new Date(instant).getTime();
   const date = new Date(instant);
   date.setUTCDate(date.getUTCDate() + days);
   return date.getTime();

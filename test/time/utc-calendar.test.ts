@@ -60,6 +60,22 @@ describe('UTC calendar arithmetic', () => {
       }),
       fcParams(2_000),
     );
+    // Fractions of days, counts that leave Date's range, instants at its ends and outside it.
+    const days = fc.oneof(
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+      fc.constantFrom(1e8, -1e8, 2e8, 1e300, -1e300, Number.POSITIVE_INFINITY, Number.NaN, -0),
+    );
+    const edge = fc.oneof(
+      instant,
+      fc.constantFrom(8.64e15, -8.64e15, 8.64e15 - 1, 8.64e15 + 1, Number.NaN, 0.5, -0),
+    );
+    fc.assert(
+      fc.property(edge, days, (t, n) => {
+        expect(calendar.addDays(t, n)).toBe(addDays(t, n, { in: utc }).getTime());
+      }),
+      fcParams(2_000),
+    );
   });
 });
 
