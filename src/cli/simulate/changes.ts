@@ -3,7 +3,7 @@ import { fromMinor, toMinor } from '../../money';
 import { remedyLabel } from './remedy-label';
 import { type ConvertedWith, costCurrency, RatesMet, type Reporting } from './reporting';
 import { CATEGORY_ORDER } from './side';
-import { remediesOf, type Tallied } from './tallied';
+import { remediesOf, sameForCustomer, type Tallied } from './tallied';
 
 /** One complaint whose recommendation differs between the baseline and the new rule set. */
 export interface ChangedComplaint {
@@ -122,7 +122,7 @@ export class ChangeTally {
     const reportedAfter = cost.minor(proposed.totalCost);
     c.before += reportedBefore;
     c.after += reportedAfter;
-    if (baseline.signature === proposed.signature) return false;
+    if (sameForCustomer(baseline, proposed)) return false;
 
     this.changed += 1;
     const deltaMinor = afterMinor - beforeMinor;

@@ -27,14 +27,36 @@ export interface CostCurrency {
 }
 
 /**
+ * Where costs go, made once per reporting and currency (three times a complaint otherwise; the
+ * currencies are the schema's codes, a bounded set).
+ */
+const made = new WeakMap<object, Map<string, CostCurrency>>();
+const NO_REPORTING = {};
+
+/**
  * Where a recommendation's costs go: in the reporting currency, converted exactly at the rates when
  * its own currency has one; else in its own currency, as without rates. Costs in different currencies
  * are never added up unconverted.
  */
 export function costCurrency(rec: Pick<Tallied, 'currency'>, reporting: Reporting | undefined): CostCurrency {
-  const own: CostCurrency = { currency: rec.currency, minor: (amount) => toMinor(amount, rec.currency) };
-  if (!reporting || rec.currency === reporting.currency) return own;
-  const rate = rateOf(reporting.rates, rec.currency, reporting.currency);
+  const key = reporting ?? NO_REPORTING;
+  let known = made.get(key);
+  if (!known) {
+    known = new Map();
+    made.set(key, known);
+  }
+  let cost = known.get(rec.currency);
+  if (!cost) {
+    cost = makeCostCurrency(rec.currency, reporting);
+    known.set(rec.currency, cost);
+  }
+  return cost;
+}
+
+function makeCostCurrency(currency: string, reporting: Reporting | undefined): CostCurrency {
+  const own: CostCurrency = { currency, minor: (amount) => toMinor(amount, currency) };
+  if (!reporting || currency === reporting.currency) return own;
+  const rate = rateOf(reporting.rates, currency, reporting.currency);
   if (rate === undefined) return own;
   return {
     currency: reporting.currency,
