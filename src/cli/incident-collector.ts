@@ -1,3 +1,4 @@
+import type { Complaint } from '../complaint/schema';
 import { runOrdered } from '../incidents/engine';
 import { EntryColumns } from '../incidents/entry-columns';
 import { type IncidentOptions, settings } from '../incidents/options';
@@ -50,6 +51,15 @@ export class IncidentCollector {
    */
   read(complaint: unknown, position: number): Entry | undefined {
     const entry = this.reader.read(complaint, position);
+    return entry === null || Array.isArray(entry) ? undefined : entry;
+  }
+
+  /**
+   * `read` for a complaint `parseComplaint` returned, received at `time` (epoch milliseconds): its
+   * fields are not checked again (a replay has validated each complaint once for every reader).
+   */
+  readValid(complaint: Complaint, position: number, time: number): Entry | undefined {
+    const entry = this.reader.readValid(complaint, position, time);
     return entry === null || Array.isArray(entry) ? undefined : entry;
   }
 

@@ -192,6 +192,19 @@ export class EntryReader {
       if (problems.length > 0) return problems;
       time = timestampMs(complaint.receivedAt);
     }
+    return this.entryAt(complaint, index, time);
+  }
+
+  /**
+   * `read` for a complaint the complaint schema has taken already (what `parseComplaint` returns),
+   * received at `time` (its `receivedAt` in epoch milliseconds, which its reader worked out): the
+   * fields detection reads are not checked, nor the time read, again.
+   */
+  readValid(complaint: IncidentComplaint, index: number, time: number): Entry | null | RedressIssue[] {
+    return this.entryAt(complaint, index, time);
+  }
+
+  private entryAt(complaint: IncidentComplaint, index: number, time: number): Entry | null | RedressIssue[] {
     const key = keyOf(complaint, index, this.groupBy);
     if (key === null) return null;
     if (typeof key !== 'string') return [key];

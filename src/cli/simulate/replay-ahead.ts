@@ -101,7 +101,7 @@ export class ReplayAhead {
   }
 
   private entryOf(read: Read, line: number): WireEntry | undefined {
-    const entry = this.reader?.read(read.complaint, line);
+    const entry = this.reader?.readValid(read.complaint, line, read.at);
     if (!entry || Array.isArray(entry)) return undefined;
     return {
       index: entry.index,

@@ -106,7 +106,7 @@ class Turns {
     const read = this.read(line);
     if (!('complaint' in read))
       return { line: line.line, bytes: line.bytes, results: this.sides.map(() => read), seen: undefined };
-    const seen = this.options.incidents?.read(read.complaint, line.line);
+    const seen = this.options.incidents?.readValid(read.complaint, line.line, read.at);
     const judged: (Judged | undefined)[] = [];
     const results: (Tallied | LineError)[] = [];
     for (const i of this.sides.keys()) results.push(await this.decideInTurn(i, read, line, judged));

@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { recommendLines } from '../../../src/cli/batch';
+import { IncidentCollector } from '../../../src/cli/incident-collector';
 import { readLines } from '../../../src/cli/line-reader';
 import { isLineError, type LineResult } from '../../../src/cli/line-record';
 import { type ReplayOptions, replayLines } from '../../../src/cli/simulate/replay';
 import { type AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import type { AheadPool } from '../../../src/cli/simulate/replay-pool';
 import { type Tallied, tallied } from '../../../src/cli/simulate/tallied';
+import { parseComplaint } from '../../../src/complaint/parse';
 import { PREFERENCES } from '../../../src/complaint/schema';
+import { EntryReader } from '../../../src/incidents/reader';
 import { createRecommender, loadRuleSet, type RecommenderOptions } from '../../../src/index';
 import { root } from '../run';
 
@@ -161,5 +164,35 @@ describe('the replay against recommending in full', () => {
     expect(replayed).toEqual(full);
     const again = replayed[1]?.results[0] as Tallied;
     expect([again.complaintId, again.mode]).toEqual(['again', 'linked']);
+  });
+});
+
+describe('incident detection in a replay', () => {
+  it('reads each validated complaint without checking its fields or its time again', async () => {
+    const text = examples.slice(0, 200);
+    const sides = rules.map((ruleSet) => ({ ruleSet, exchangeRates: rates }));
+    const options = { window: '2h', baseline: '14d', minCount: 5, ratio: 3 } as const;
+    const checked = vi.spyOn(EntryReader.prototype, 'read');
+    const valid = vi.spyOn(EntryReader.prototype, 'readValid');
+    const seen = [];
+    try {
+      const lines = readLines(chunks(input(text)), { maxLineBytes: MAX_LINE_BYTES });
+      const incidents = new IncidentCollector(options);
+      for await (const item of replayLines(lines, {
+        sides,
+        maxLineBytes: MAX_LINE_BYTES,
+        link: true,
+        incidents,
+      }))
+        seen.push(item.seen);
+      // Once per complaint, whatever the number of rule sets, and never the checking reader.
+      expect([checked.mock.calls.length, valid.mock.calls.length]).toEqual([0, text.length]);
+    } finally {
+      checked.mockRestore();
+      valid.mockRestore();
+    }
+    // The same entries as the checking reader makes of the same complaints.
+    const reader = new IncidentCollector(options);
+    expect(seen).toEqual(text.map((line, i) => reader.read(parseComplaint(line), i + 1)));
   });
 });
