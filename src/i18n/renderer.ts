@@ -514,7 +514,9 @@ export class Renderer {
   }
 }
 
-const shared = new Map<string, Renderer>();
+/** By locale, then zone: no key string is built per look-up (a complaint looks its renderer up several times). */
+const shared = new Map<Locale, Map<string, Renderer>>();
+let sharedCount = 0;
 /** Renderers kept at most: a locale in each of many customers' zones; past it, the cache starts over. */
 const SHARED_MAX = 64;
 
@@ -524,12 +526,20 @@ const SHARED_MAX = 64;
  * reason while scoring — is found again by the rationale rather than formatted a second time.
  */
 export function rendererOf(locale: Locale, timeZone: string = LOCALES[locale].timeZone): Renderer {
-  const key = `${locale} ${timeZone}`;
-  let renderer = shared.get(key);
+  let zones = shared.get(locale);
+  if (zones === undefined) {
+    zones = new Map();
+    shared.set(locale, zones);
+  }
+  let renderer = zones.get(timeZone);
   if (!renderer) {
-    if (shared.size >= SHARED_MAX) shared.clear();
+    if (sharedCount >= SHARED_MAX) {
+      for (const each of shared.values()) each.clear();
+      sharedCount = 0;
+    }
     renderer = new Renderer(locale, timeZone);
-    shared.set(key, renderer);
+    zones.set(timeZone, renderer);
+    sharedCount += 1;
   }
   return renderer;
 }

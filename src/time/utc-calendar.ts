@@ -5,6 +5,8 @@
  * saving, so a day is always 24 hours and nothing here depends on the machine's time zone.
  */
 
+import { civilFromDays, daysFromCivil, daysInMonth } from './instant';
+
 /** Milliseconds in a UTC day. */
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -25,8 +27,44 @@ function isLastDayOfMonth(date: Date): boolean {
   return end.getUTCDate() === date.getUTCDate();
 }
 
-/** `differenceInMonths(later, earlier, { in: utc })`: whole months, date-fns's end-of-month rules included. */
+/** The instants `monthsBetween` works out without a Date: 1800–2399, far inside Date's range. */
+const FIRST_MS = Date.UTC(1800, 0, 1);
+const END_MS = Date.UTC(2400, 0, 1);
+
+/** The day number of `date` of month `monthIndex` (0-based, any integer) of `year`, as `Date.UTC` overflows it. */
+function makeDay(year: number, monthIndex: number, date: number): number {
+  const month = ((monthIndex % 12) + 12) % 12;
+  return daysFromCivil(year + Math.floor(monthIndex / 12), month + 1, 1) + date - 1;
+}
+
+/**
+ * `differenceInMonths(later, earlier, { in: utc })`: whole months, date-fns's end-of-month rules
+ * included. Worked out on day numbers, as date-fns's steps on a Date would (a tenure is read twice a
+ * complaint); instants outside 1800–2399 go through the Date itself.
+ */
 export function monthsBetween(later: number, earlier: number): number {
+  const inRange = later >= FIRST_MS && later < END_MS && earlier >= FIRST_MS && earlier < END_MS;
+  if (!(inRange && Number.isInteger(later) && Number.isInteger(earlier))) {
+    return monthsBetweenDates(later, earlier);
+  }
+  const laterDay = Math.floor(later / DAY_MS);
+  const l = civilFromDays(laterDay);
+  const e = civilFromDays(Math.floor(earlier / DAY_MS));
+  const sign = compareAsc(later, earlier);
+  const difference = Math.abs((l.year - e.year) * 12 + (l.month - e.month));
+  if (difference < 1) return 0;
+  // date-fns sets the 30th of a late February (which rolls over into March), then moves the month.
+  const w = l.month === 2 && l.day > 27 ? civilFromDays(makeDay(l.year, 1, 30)) : l;
+  const working =
+    makeDay(w.year, w.month - 1 - sign * difference, w.day) * DAY_MS + (later - laterDay * DAY_MS);
+  let isLastMonthNotFull = compareAsc(working, earlier) === -sign;
+  if (l.day === daysInMonth(l.year, l.month) && difference === 1 && sign === 1) isLastMonthNotFull = false;
+  const result = sign * (difference - +isLastMonthNotFull);
+  return result === 0 ? 0 : result;
+}
+
+/** `monthsBetween` on Dates, step by step as date-fns does. */
+function monthsBetweenDates(later: number, earlier: number): number {
   const laterDate = new Date(later);
   const working = new Date(later);
   const earlierDate = new Date(earlier);

@@ -45,6 +45,29 @@ describe('UTC calendar arithmetic', () => {
       }),
       fcParams(3_000),
     );
+    // Whole years of month ends against each other, far apart and outside 1800–2399 (through a Date).
+    const ends = fc.oneof(
+      fc
+        .integer({ min: 1790, max: 2410 })
+        .chain((year) =>
+          fc.tuple(fc.constant(year), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 25, max: 31 })),
+        ),
+      fc.tuple(
+        fc.integer({ min: -3000, max: 9000 }),
+        fc.integer({ min: 0, max: 11 }),
+        fc.integer({ min: 1, max: 31 }),
+      ),
+    );
+    const at = ([year, month, day]: [number, number, number], ms: number) => Date.UTC(year, month, day) + ms;
+    const ms = fc.constantFrom(0, 1, 43_200_000, calendar.DAY_MS - 1);
+    fc.assert(
+      fc.property(ends, ms, ends, ms, (a, aMs, b, bMs) => {
+        expect(calendar.monthsBetween(at(a, aMs), at(b, bMs))).toBe(
+          differenceInMonths(at(a, aMs), at(b, bMs), { in: utc }),
+        );
+      }),
+      fcParams(3_000),
+    );
     // The cases date-fns treats specially: from the last day of a month, and February's end.
     expect(calendar.monthsBetween(Date.UTC(2026, 1, 28), Date.UTC(2026, 0, 31))).toBe(1);
     expect(calendar.monthsBetween(Date.UTC(2024, 1, 29), Date.UTC(2024, 0, 30))).toBe(1);
