@@ -1,12 +1,12 @@
 import type { Complaint, Preference } from '../complaint/schema';
 import { fromMinor } from '../money';
-import type { Candidate, PricedSlot } from '../policy/caps';
+import type { Candidate, Capped, PricedSlot } from '../policy/caps';
 import type { Policy } from '../policy/schema';
 import type { PreferenceOutcome } from '../rationale/choices';
 import { materialise, type Remedy, type RemedyType } from '../remedies/catalogue';
 import type { RemedyContext } from '../remedies/context';
 import type { SeverityBand, ValueTier } from '../scoring/score';
-import { type CapMoney, type CapStage, cap, type Limited } from './cap';
+import { type CapMoney, type CapStage, capSet, type Limited, stageOf } from './cap';
 import { candidateOf } from './price';
 import { CHOICES, substituteSpec } from './substitute';
 import { toRemedy } from './to-remedy';
@@ -47,7 +47,12 @@ export interface Capping {
 export interface Option {
   readonly choice: RemedyType;
   readonly replaces: readonly RemedyType[];
-  readonly stage: CapStage;
+  readonly capped: Capped;
+  /**
+   * The set's whole cap stage (its `cap` record and what the caps left out), made only for the set that
+   * becomes the first choice: an alternative shows only what it keeps.
+   */
+  readonly stage: () => CapStage;
 }
 
 /** `kept` with every remedy that `choice` can stand in for given as `choice`; undefined when none can. */
@@ -71,8 +76,9 @@ function optionFor(choice: Preference, kept: readonly Candidate[], capping: Capp
     slots.push({ type: made.type, candidates: [candidateOf(made, origin)] });
   }
   if (replaces.length === 0) return undefined;
-  const stage = cap(
-    { slots, chosen: [], notApplicable: [] },
+  const priced = { slots, chosen: [], notApplicable: [] };
+  const set = capSet(
+    priced,
     capping.complaint,
     ctx,
     capping.policy,
@@ -80,8 +86,10 @@ function optionFor(choice: Preference, kept: readonly Candidate[], capping: Capp
     capping.printed,
     capping.limited,
   );
+  const { capped } = set;
   // A gesture the caps leave out offers nothing: the set is the first choice less that gesture.
-  return stage.capped.kept.some((k) => k.type === choice) ? { choice, replaces, stage } : undefined;
+  if (!capped.kept.some((k) => k.type === choice)) return undefined;
+  return { choice, replaces, capped, stage: () => stageOf(priced, ctx, set) };
 }
 
 /** The acceptable sets other than `kept` itself, one per choice it does not give already. */
@@ -93,6 +101,11 @@ function optionsFor(kept: readonly Candidate[], capping: Capping, except: Readon
     if (option) options.push(option);
   }
   return options;
+}
+
+/** The preferred set's stage as the first choice: what the rules' set dropped stays in its trace. */
+function withDropped(stage: CapStage, rules: CapStage): CapStage {
+  return { ...stage, dropped: [...rules.dropped, ...stage.dropped] };
 }
 
 /** The first choice after the customer's preference, the other acceptable sets, and what became of it. */
@@ -116,11 +129,16 @@ export function choose(first: CapStage, capping: Capping): Chosen {
     return { first, alternatives: options, preference: { status: 'given', preference } };
   const preferred = options.find((o) => o.choice === preference);
   if (!preferred) return { first, alternatives: options, preference: { status: 'unavailable', preference } };
-  const rules: Option = { choice: preferred.replaces[0] as RemedyType, replaces: [preference], stage: first };
-  const others = optionsFor(preferred.stage.capped.kept, capping, new Set([preference, rules.choice]));
+  const rules: Option = {
+    choice: preferred.replaces[0] as RemedyType,
+    replaces: [preference],
+    capped: first.capped,
+    stage: () => first,
+  };
+  const others = optionsFor(preferred.capped.kept, capping, new Set([preference, rules.choice]));
   return {
     // What the rules' set dropped stays in the trace: the preferred set was made from it.
-    first: { ...preferred.stage, dropped: [...first.dropped, ...preferred.stage.dropped] },
+    first: withDropped(preferred.stage(), first),
     alternatives: [rules, ...others],
     preference: { status: 'chosen', preference, replaces: preferred.replaces },
   };
@@ -140,7 +158,7 @@ export function chooseFirst(first: CapStage, capping: Capping): Chosen {
   const preferred = optionFor(preference, kept, capping);
   if (!preferred) return { first, alternatives: [], preference: { status: 'unavailable', preference } };
   return {
-    first: { ...preferred.stage, dropped: [...first.dropped, ...preferred.stage.dropped] },
+    first: withDropped(preferred.stage(), first),
     alternatives: [],
     preference: { status: 'chosen', preference, replaces: preferred.replaces },
   };
@@ -152,7 +170,7 @@ export function toAlternative(
   currency: string,
   line: (option: Option, total: number) => string,
 ): Alternative {
-  const { capped } = option.stage;
+  const { capped } = option;
   const total = fromMinor(capped.restitutionMinor + capped.goodwillMinor, currency);
   return {
     choice: option.choice,

@@ -84,14 +84,19 @@ export interface Limited {
   readonly used: CustomerUsage;
 }
 
+/** The caps' outcome for one set of remedies, with the limits it was held to. */
+export interface CappedSet extends Limited {
+  readonly capped: Capped;
+}
+
 /**
- * Stage "cap": holds goodwill to the smallest of its limits (restitution is never capped), and reports
- * every candidate that stood by unused (`superseded`) or that a limit reduced or left out. For a
- * complaint in another currency than the rule set's, the goodwill the caps leave is then printed
- * (`printGoodwill`). `known`: the complaint's limits, when another set of its remedies was capped
- * already (they are the same for every set: the alternatives are capped with the first choice's).
+ * The caps on one set of remedies, without the stage's record of them (`stageOf`): goodwill held to the
+ * smallest of its limits, restitution never capped, then printed for a complaint in another currency
+ * than the rule set's (`printGoodwill`). `known`: the complaint's limits, when another set of its
+ * remedies was capped already (they are the same for every set: the alternatives are capped with the
+ * first choice's).
  */
-export function cap(
+export function capSet(
   priced: Priced,
   complaint: Complaint,
   ctx: RemedyContext,
@@ -99,7 +104,7 @@ export function cap(
   scores: { readonly band: SeverityBand; readonly tier: ValueTier },
   money: CapMoney,
   known?: Limited,
-): CapStage {
+): CappedSet {
   const { conversion } = money;
   const used = known
     ? known.used
@@ -112,6 +117,26 @@ export function cap(
   const exact = applyCaps(priced.slots, limits, reducerFor(ctx));
   const capped =
     conversion.converted && !money.printed ? printGoodwill(exact, ctx, money.autoApproveMinor) : exact;
+  return { capped, limits, used };
+}
+
+/**
+ * Stage "cap": `capSet`, and the stage's record: the `cap` record, and every candidate that stood by
+ * unused (`superseded`) or that a limit reduced or left out.
+ */
+export function cap(
+  priced: Priced,
+  complaint: Complaint,
+  ctx: RemedyContext,
+  policy: Policy,
+  scores: { readonly band: SeverityBand; readonly tier: ValueTier },
+  money: CapMoney,
+): CapStage {
+  return stageOf(priced, ctx, capSet(priced, complaint, ctx, policy, scores, money));
+}
+
+/** The stage's record of a capped set: the `cap` record and the remedies left out, with why. */
+export function stageOf(priced: Priced, ctx: RemedyContext, { capped, limits, used }: CappedSet): CapStage {
   const cur = ctx.currency;
   const goodwillLimit = fromMinor(capped.goodwillLimitMinor, cur);
   const dropped: DroppedRemedy[] = [...priced.notApplicable];
