@@ -23,6 +23,7 @@ import { goodwillHundredths } from '../policy/schema';
 import type { Proposal } from '../policy/selection';
 import { alternativeLine } from '../rationale/choices';
 import { composeMessage } from '../rationale/message';
+import { settle, thenOf } from '../result';
 import { compiledEvaluator } from '../rules/engine/compiled';
 import type { FiredRule, RuleEvaluator, RuleOutcome } from '../rules/engine/evaluator';
 import { referenceEvaluator } from '../rules/engine/reference';
@@ -93,6 +94,11 @@ export interface Run {
 export interface DecidedRun {
   readonly recommendation: Decided;
   readonly caseGoodwillGivenMinor?: number;
+}
+
+/** A run's recommendation. @internal */
+export function recommendationOf(run: Run): Recommendation {
+  return run.recommendation;
 }
 
 /** The case link with what the helpdesk said the case gave converted into the complaint's currency. */
@@ -277,7 +283,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const outcomes = evaluator.evaluate(scored.facts, options.trace);
     const rest = (o: readonly RuleOutcome[]) =>
       decideFrom(complaint, call, { conversion, scored }, o, { incident, caseLink, alternatives });
-    return outcomes instanceof Promise ? outcomes.then(rest) : rest(outcomes);
+    return thenOf(outcomes, rest);
   }
 
   /**
@@ -449,7 +455,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     };
   }
 
-  /** The whole recommendation, sync where the evaluator is; a failure always rejects, never throws. */
+  /** The whole recommendation, sync where the evaluator is (a failure throws); `run` makes it a promise. */
   function runNow(
     complaint: Complaint,
     call: CallOptions,
@@ -457,7 +463,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     caseLink?: CaseLink,
   ): Run | Promise<Run> {
     const decision = decide(complaint, call, incident, caseLink);
-    return decision instanceof Promise ? decision.then(toRun) : toRun(decision);
+    return thenOf(decision, toRun);
   }
 
   function run(
@@ -466,11 +472,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     incident?: IncidentRun,
     caseLink?: CaseLink,
   ): Promise<Run> {
-    try {
-      return Promise.resolve(runNow(complaint, call, incident, caseLink));
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return settle(() => runNow(complaint, call, incident, caseLink));
   }
 
   const displayFor = (requested?: unknown): CurrencyDisplay | undefined =>
@@ -492,20 +494,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     localeFor,
     ratesFor,
     callFor,
-    recommend: (input, callOptions = {}) => {
-      try {
+    recommend: (input, callOptions = {}) =>
+      settle(() => {
         // Bad options are the caller's mistake whatever the complaint: they are refused first.
         ratesFor(callOptions.exchangeRates);
         displayFor(callOptions.currencyDisplay);
         const complaint = parseComplaint(input, { limits });
-        const done = runNow(complaint, callFor(complaint, callOptions));
-        return done instanceof Promise
-          ? done.then((r) => r.recommendation)
-          : Promise.resolve(done.recommendation);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    },
+        return thenOf(runNow(complaint, callFor(complaint, callOptions)), recommendationOf);
+      }),
     run,
     runNow,
     judging,

@@ -13,8 +13,14 @@ import { recommendInPasses } from '../incidents/passes';
 import { recommendStream } from '../incidents/stream';
 import { type Limits, resolveLimits } from '../input/limits';
 import { DEFAULT_CASE_WINDOW_DAYS } from '../policy/schema';
-import { createPipeline, type PipelineOptions, type RecommendOptions } from '../recommend/pipeline';
+import {
+  createPipeline,
+  type PipelineOptions,
+  type RecommendOptions,
+  recommendationOf,
+} from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
+import { settle, thenOf } from '../result';
 import { defaultRuleSet } from '../rules/default/rule-set';
 import { loadRuleSet, type RuleSet } from '../rules/ruleset';
 import { scoreSeverity } from '../scoring/severity';
@@ -212,20 +218,11 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     const complaint = parseComplaint(input, { limits });
     const call = pipeline.callFor(complaint, callOptions);
     const run = pipeline.runNow(complaint, call, undefined, openCaseLink(complaint, windowDays));
-    return run instanceof Promise ? run.then((r) => r.recommendation) : run.recommendation;
-  };
-  const failed = (error: unknown): never => {
-    throw asRedressError(error);
+    return thenOf(run, recommendationOf);
   };
   // One promise per call, settled as soon as the compiled evaluator has answered: no microtask per stage.
-  const recommend = (input: unknown, callOptions?: RecommendOptions): Promise<Recommendation> => {
-    try {
-      const result = single(input, callOptions);
-      return result instanceof Promise ? result.catch(failed) : Promise.resolve(result);
-    } catch (error) {
-      return Promise.reject(asRedressError(error));
-    }
-  };
+  const recommend = (input: unknown, callOptions?: RecommendOptions): Promise<Recommendation> =>
+    settle(() => single(input, callOptions), asRedressError);
   // Started by the first large batch; each worker builds this same pipeline.
   const threads = new WorkerThreads(setup);
   const linked = (options: RecommendOptions & ManyOptions): LinkedBatchSetup => ({
