@@ -50,7 +50,10 @@ function remedySignature(remedies: readonly Remedy[]): string {
  */
 export function sameForCustomer(a: Tallied, b: Tallied): boolean {
   if (a.mode !== b.mode || a.queue !== b.queue) return false;
-  return a.remedies === b.remedies || remedySignature(remediesOf(a)) === remedySignature(remediesOf(b));
+  if (a.remedies === b.remedies) return true;
+  // A remedy of a type the other does not give: different, without reading either back.
+  if (a.types.length !== b.types.length || a.types.some((type) => !b.types.includes(type))) return false;
+  return remedySignature(remediesOf(a)) === remedySignature(remediesOf(b));
 }
 
 /** The fields of a recommendation a simulation reads (a `Decided`, or a whole `Recommendation`). */

@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { sameForCustomer, type Tallied } from '../../../src/cli/simulate/tallied';
 
 /** What the summary reads of a recommendation, with `remedies` given as objects. */
-function rec(remedies: readonly object[], handling: Partial<Pick<Tallied, 'mode' | 'queue'>> = {}): Tallied {
+function rec(
+  remedies: readonly { readonly type: string; readonly [field: string]: unknown }[],
+  handling: Partial<Pick<Tallied, 'mode' | 'queue'>> = {},
+): Tallied {
   return {
     complaintId: 'c-1',
     currency: 'EUR',
     totalCost: 10,
     restitutionCost: 0,
     goodwillCost: 10,
-    types: [],
+    types: [...new Set(remedies.map((r) => r.type))] as Tallied['types'],
     remedies: JSON.stringify(remedies),
     band: 'medium',
     tier: 'standard',
