@@ -4,7 +4,7 @@ import { toMinor } from '../money';
 import type { CaseLink, OpenedCase } from '../recommend/link';
 import type { DecidedRun } from '../recommend/pipeline';
 import type { Decided } from '../recommend/recommendation';
-import type { OpenCaseRecord } from './case-book';
+import type { OpenCaseRecord } from './open-case-record';
 
 /**
  * The restitution lists cases hold, one frozen list per combination: a case book holds up to 100,000
@@ -61,9 +61,10 @@ export function opened(
   return open;
 }
 
-/** An open case as plain data, to cross from a worker thread. */
+/** An open case as plain data, to cross from a worker thread (field by field: a book's view has getters). */
 export function toOpened(open: OpenCaseRecord): OpenedCase {
-  return { ...open, restitution: [...open.restitution] };
+  const { id, openedAt, owner, goodwillMinor } = open;
+  return { id, openedAt, owner, restitution: [...open.restitution], goodwillMinor };
 }
 
 /** An open case that crossed from a worker thread, ready to take the later complaints of its case. */

@@ -29,6 +29,7 @@ import { CaseBook } from './case-book';
 import { guessCase } from './case-guess';
 import { caseKey, windowMs } from './case-key';
 import { fromOpened, linkOf, opened, record } from './case-record';
+import { CaseSlots, NO_SLOT } from './case-slots';
 import { openCaseLink } from './open-case';
 
 /** What a linked batch needs of the recommender. */
@@ -52,11 +53,11 @@ export interface LinkedBatchSetup {
 class Cases {
   readonly book: CaseBook;
   /** Where a complaint's case was guessed to be open already, from the raw inputs read so far. */
-  private readonly guesses: CaseBook<{ readonly openedAt: number }>;
+  private readonly guesses: CaseSlots;
 
   constructor(private readonly setup: LinkedBatchSetup) {
     this.book = new CaseBook(windowMs(setup.windowDays));
-    this.guesses = new CaseBook(windowMs(setup.windowDays));
+    this.guesses = new CaseSlots(windowMs(setup.windowDays));
   }
 
   /**
@@ -101,8 +102,8 @@ class Cases {
   waits(input: unknown): boolean {
     const guess = guessCase(input, this.setup.limits.maxComplaintBytes);
     if (!guess) return false;
-    if (this.guesses.find(guess.key, guess.at)) return true;
-    this.guesses.open(guess.key, { openedAt: guess.at });
+    if (this.guesses.find(guess.key, guess.at) !== NO_SLOT) return true;
+    this.guesses.open(guess.key, guess.at);
     return false;
   }
 

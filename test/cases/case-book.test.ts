@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaseBook, MAX_OPEN_CASES } from '../../src/cases/case-book';
+import { CaseBook, MAX_OPEN_CASES, type OpenCaseRecord } from '../../src/cases/case-book';
 import { windowMs } from '../../src/cases/case-key';
 import { recommendLinked } from '../../src/cases/linked-batch';
 import type { Complaint } from '../../src/complaint/schema';
@@ -16,6 +16,62 @@ const open = (id: string, openedAt: number) => ({
   owner: 'desk',
   restitution: [] as readonly string[],
   goodwillMinor: 0,
+});
+
+describe('the case book: cases in columns, not objects', () => {
+  it('copies a case into its columns: the record it was given is not what it holds', () => {
+    const book = new CaseBook(windowMs(3));
+    const at = Date.UTC(2026, 2, 10);
+    const given = { ...open('c-1', at), restitution: ['refund'] as readonly string[], goodwillMinor: 500 };
+    book.open('k', given);
+    given.goodwillMinor = 9_999;
+    given.restitution = ['resend'];
+    const held = book.find('k', at);
+    expect(held).not.toBe(given);
+    expect(held).toMatchObject({ id: 'c-1', openedAt: at, owner: 'desk', goodwillMinor: 500 });
+    expect(held?.restitution).toEqual(['refund']);
+  });
+
+  it('what is added to a case found is added to the case held', () => {
+    const book = new CaseBook(windowMs(3));
+    const at = Date.UTC(2026, 2, 10);
+    book.open('k', open('c-1', at));
+    const found = book.find('k', at) as OpenCaseRecord;
+    found.goodwillMinor += 250;
+    found.restitution = ['refund'];
+    expect(book.find('k', at + 1)).toMatchObject({ id: 'c-1', goodwillMinor: 250, restitution: ['refund'] });
+  });
+
+  it('a view of a case forgotten, its slot taken by another, throws rather than change the other case', () => {
+    const book = new CaseBook(windowMs(3));
+    const at = Date.UTC(2026, 2, 10);
+    book.open('a', open('c-a', at));
+    const a = book.find('a', at) as OpenCaseRecord;
+    // The clock moves more than two windows past 'a': it is forgotten, and the next case takes its slot.
+    const later = at + 7 * DAY_MS;
+    expect(book.find('b', later)).toBeUndefined();
+    book.open('b', open('c-b', later));
+    expect(() => {
+      a.goodwillMinor += 1;
+    }).toThrow(/forgotten/);
+    expect(book.find('b', later)?.goodwillMinor).toBe(0);
+  });
+
+  it("100,000 cases of the replay's shape take at most 150 bytes each, keys and ids included, counted", () => {
+    // Keys as `caseKey` makes them (about 50 characters), ids as the generated complaints have them;
+    // two of three cases gave something. An object, a Map entry and two strings took about 260 bytes.
+    const book = new CaseBook(windowMs(30));
+    const at = Date.UTC(2026, 2, 10);
+    for (let i = 0; i < MAX_OPEN_CASES; i++) {
+      const n = String(i).padStart(6, '0');
+      const key = JSON.stringify([`u-${n}`, 'order', `o-${n}`, 'late_delivery', 'EUR']);
+      book.open(key, { ...open(`c-${n}`, at + i), goodwillMinor: (i % 3) * 500 });
+    }
+    expect(book.size).toBe(MAX_OPEN_CASES);
+    expect(book.byteLength / book.size).toBeLessThanOrEqual(150);
+    const key = JSON.stringify(['u-012345', 'order', 'o-012345', 'late_delivery', 'EUR']);
+    expect(book.find(key, at)).toMatchObject({ id: 'c-012345', goodwillMinor: 0, openedAt: at + 12_345 });
+  });
 });
 
 describe('the case book: memory holds only the cases still inside the window', () => {

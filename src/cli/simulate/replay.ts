@@ -7,7 +7,7 @@ import { openCaseLink } from '../../cases/open-case';
 import { Memo } from '../../i18n/memo';
 import type { Entry } from '../../incidents/types';
 import type { IncidentCause } from '../../policy/incident-mark';
-import type { CaseNote, OpenedCase } from '../../recommend/link';
+import type { CaseNote } from '../../recommend/link';
 import type { Judged } from '../../recommend/pipeline';
 import type { RecommenderOptions } from '../../recommender/create-recommender';
 import { readLine } from '../batch';
@@ -130,7 +130,7 @@ class Turns {
     const judged: (Judged | undefined)[] = [];
     const results: (Tallied | LineError)[] = [];
     for (const [i, result] of ahead.results.entries()) {
-      if (this.keeps(i, ahead.notes[i], ahead.notes[0])) results.push(result);
+      if (this.keeps(i, ahead.notes[i])) results.push(result);
       else {
         read ??= this.read(line) as Read; // valid: it was decided ahead
         results.push(await this.decideInTurn(i, read, line, judged));
@@ -142,24 +142,18 @@ class Turns {
 
   /**
    * Whether a decision made ahead stands: its case was not open after all. Opens the case it opens.
-   * A record's notes crossed from a worker thread each with copies of their own of the case key, the
-   * case's id and its owner; the books keep one string of each (`first`: the first rule set's note):
-   * about 130 bytes less for each such case in the second book, and the owner's 30 in the first.
+   * The book copies a case's key and id into its own bytes; the owner it keeps as a string, one per
+   * owner met (a note from a worker thread brings a copy of its own each time).
    */
-  private keeps(i: number, note: CaseNote | undefined, first: CaseNote | undefined): boolean {
+  private keeps(i: number, note: CaseNote | undefined): boolean {
     if (!note) return true; // not linked (`--no-link`)
     const book = this.books[i] as CaseBook;
-    const key = first !== undefined && first.key === note.key ? first.key : note.key;
-    if (book.find(key, note.at)) return false;
-    if (note.opens) book.open(key, fromOpened(this.shared(note.opens, first?.opens)));
+    if (book.find(note.key, note.at)) return false;
+    if (note.opens) {
+      const owner = this.owners.get(note.opens.owner, (named) => named);
+      book.open(note.key, fromOpened({ ...note.opens, owner }));
+    }
     return true;
-  }
-
-  /** `opens` with the id of `first` when it is the same, and one string per owner. */
-  private shared(opens: OpenedCase, first: OpenedCase | undefined): OpenedCase {
-    const id = first !== undefined && first.id === opens.id ? first.id : opens.id;
-    const owner = this.owners.get(opens.owner, (named) => named);
-    return { ...opens, id, owner };
   }
 
   private read(line: TextRecord): Read | LineError {

@@ -1,0 +1,118 @@
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Where `utf8` writes: grown to the longest text seen, so that a lookup allocates nothing. */
+let scratch = new Uint8Array(256);
+
+/**
+ * `text` in UTF-8, in a buffer shared by every call: valid until the next call, never kept. A case
+ * book encodes a key once per lookup and compares bytes, instead of keeping a string per case.
+ */
+export function utf8(text: string): Uint8Array {
+  // UTF-8 takes at most three bytes for each UTF-16 code unit.
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
+}
+
+/** FNV-1a over `bytes`: the hash a case book files a key under. */
+export function hashBytes(bytes: Uint8Array): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+  return hash | 0;
+}
+
+/** A buffer `needed` long at least, holding what `array` held. */
+export function grown<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
+  array: T,
+  needed: number,
+): T {
+  if (array.length >= needed) return array;
+  const next = new (array.constructor as new (length: number) => T)(needed);
+  next.set(array);
+  return next;
+}
+
+/** Bytes of arena for each byte of live text after a compaction: room to write half as much again. */
+const ROOM = 1.5;
+
+/**
+ * One short text per slot (a case's key, its id), as UTF-8 in one byte buffer: a string of V8 costs a
+ * header and its own allocation, some 30 bytes more than its characters, and a case book holds
+ * 100,000 cases. A text replaced or freed leaves its bytes behind until the buffer is full; then the
+ * live texts are copied into a new buffer with room for half as much again, so each byte written is
+ * copied a bounded number of times on average.
+ */
+export class SlotTexts {
+  private bytes = new Uint8Array(4096);
+  /** Bytes written since the last compaction, live or not. */
+  private used = 0;
+  /** Bytes of the texts held now. */
+  private live = 0;
+  /** Per slot: where its text starts, and its length in bytes (-1: no text). */
+  private starts = new Int32Array(0);
+  private lengths = new Int32Array(0);
+
+  /** Makes room for `slots` slots (never fewer than it has). */
+  resize(slots: number): void {
+    const old = this.lengths.length;
+    if (slots <= old) return;
+    this.starts = grown(this.starts, slots);
+    this.lengths = grown(this.lengths, slots);
+    this.lengths.fill(-1, old);
+  }
+
+  /** Keeps `text` (UTF-8, as `utf8` gives it) as the text of `slot`. */
+  set(slot: number, text: Uint8Array): void {
+    this.free(slot);
+    if (this.used + text.length > this.bytes.length) this.compact(text.length);
+    this.bytes.set(text, this.used);
+    this.starts[slot] = this.used;
+    this.lengths[slot] = text.length;
+    this.used += text.length;
+    this.live += text.length;
+  }
+
+  /** Forgets the text of `slot`. */
+  free(slot: number): void {
+    const length = this.lengths[slot] as number;
+    if (length < 0) return;
+    this.live -= length;
+    this.lengths[slot] = -1;
+  }
+
+  /** Whether the text of `slot` is `text`, byte for byte. */
+  equals(slot: number, text: Uint8Array): boolean {
+    if (this.lengths[slot] !== text.length) return false;
+    const start = this.starts[slot] as number;
+    for (let i = 0; i < text.length; i++) if (this.bytes[start + i] !== text[i]) return false;
+    return true;
+  }
+
+  /** The text of `slot`, as a string. */
+  text(slot: number): string {
+    const start = this.starts[slot] as number;
+    return decoder.decode(this.bytes.subarray(start, start + (this.lengths[slot] as number)));
+  }
+
+  /** Bytes held by the buffers (the counted tests read it). */
+  get byteLength(): number {
+    return this.bytes.byteLength + this.starts.byteLength + this.lengths.byteLength;
+  }
+
+  /** Copies the live texts into a buffer with room for them, `incoming` more bytes and then some. */
+  private compact(incoming: number): void {
+    const next = new Uint8Array(Math.max(4096, Math.ceil((this.live + incoming) * ROOM)));
+    let at = 0;
+    for (let slot = 0; slot < this.lengths.length; slot++) {
+      const length = this.lengths[slot] as number;
+      if (length < 0) continue;
+      const start = this.starts[slot] as number;
+      next.set(this.bytes.subarray(start, start + length), at);
+      this.starts[slot] = at;
+      at += length;
+    }
+    this.bytes = next;
+    this.used = at;
+  }
+}
