@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
 import { ExitCode } from './exit-code';
-import { heapFlags } from './heap';
+import { heapFlags, holdHeapFlags } from './heap';
 import type { CliIo } from './io';
 import { run } from './run';
 
 // Before the command allocates: V8 reads its heap growth as it collects (src/cli/heap.ts).
-for (const flag of heapFlags(process.argv.slice(2), process.env, process.execArgv)) setFlagsFromString(flag);
+holdHeapFlags(heapFlags(process.argv.slice(2), process.env, process.execArgv), setFlagsFromString, process);
 
 // The reader went away (`redress recommend big.jsonl | head -1`): stop at once and quietly, as a
 // command killed by SIGPIPE would, instead of failing with a stack trace.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   HEAP_GROWING_PERCENT,
   heapFlags,
+  holdHeapFlags,
   SEMI_SPACE_GROWTH_FACTOR,
   SIMULATE_HEAP_GROWING_PERCENT,
 } from '../../src/cli/heap';
@@ -50,5 +51,46 @@ describe('the heap growth the command sets for itself', () => {
     ]) {
       expect(heapFlags(['recommend'], {}, [option])).toEqual([]);
     }
+  });
+});
+
+describe('the heap flags held while worker threads start', () => {
+  /** A process that starts worker threads on demand, and the flags set, in order. */
+  const fakeProcess = () => {
+    const set: string[] = [];
+    const listeners: ((worker: { once(event: 'online', listener: () => void): unknown }) => void)[] = [];
+    const threads = {
+      on: (_event: 'worker', listener: (typeof listeners)[number]) => listeners.push(listener),
+    };
+    const startWorker = (): (() => void) => {
+      let online = (): void => {};
+      for (const listener of listeners)
+        listener({
+          once: (_event, l) => {
+            online = l;
+          },
+        });
+      return online;
+    };
+    return { set, threads, startWorker };
+  };
+
+  it('are set at once, and again as each worker comes online (V8 resets the growth factor then)', () => {
+    const { set, threads, startWorker } = fakeProcess();
+    holdHeapFlags(['--a=1', '--b=2'], (flag) => set.push(flag), threads);
+    expect(set).toEqual(['--a=1', '--b=2']);
+    const online = startWorker();
+    expect(set).toHaveLength(2); // not before the worker's heap is made
+    online();
+    expect(set).toEqual(['--a=1', '--b=2', '--a=1', '--b=2']);
+    startWorker()();
+    expect(set).toHaveLength(6);
+  });
+
+  it('set nothing and listen for nothing when the user chose the heap options', () => {
+    const { set, threads, startWorker } = fakeProcess();
+    holdHeapFlags([], (flag) => set.push(flag), threads);
+    startWorker()();
+    expect(set).toEqual([]);
   });
 });
