@@ -100,19 +100,38 @@ export class SlotTexts {
     return this.bytes.byteLength + this.starts.byteLength + this.lengths.byteLength;
   }
 
-  /** Copies the live texts into a buffer with room for them, `incoming` more bytes and then some. */
+  /**
+   * Moves the live texts together, with room for `incoming` more bytes and then some: within the buffer
+   * when they fit (a new buffer each time left the old one for the collector, tens of megabytes of
+   * garbage outside the heap that V8 is slow to collect), into a new one when they do not, or when the
+   * buffer is four times what they need (a book that held a burst of cases gives the memory back).
+   */
   private compact(incoming: number): void {
-    const next = new Uint8Array(Math.max(4096, Math.ceil((this.live + incoming) * ROOM)));
+    const size = Math.max(4096, Math.ceil((this.live + incoming) * ROOM));
+    const fits = size <= this.bytes.length && size * 4 > this.bytes.length;
+    const target = fits ? this.bytes : new Uint8Array(size);
     let at = 0;
-    for (let slot = 0; slot < this.lengths.length; slot++) {
-      const length = this.lengths[slot] as number;
-      if (length < 0) continue;
+    for (const slot of this.byStart()) {
       const start = this.starts[slot] as number;
-      next.set(this.bytes.subarray(start, start + length), at);
+      const end = start + (this.lengths[slot] as number);
+      // In order of where the texts are: moving each down never overwrites one not yet moved.
+      if (fits) target.copyWithin(at, start, end);
+      else target.set(this.bytes.subarray(start, end), at);
       this.starts[slot] = at;
-      at += length;
+      at = at + end - start;
     }
-    this.bytes = next;
+    this.bytes = target;
     this.used = at;
+  }
+
+  /** The slots with a text, in order of where their text is in the buffer. */
+  private byStart(): Int32Array {
+    let count = 0;
+    for (let slot = 0; slot < this.lengths.length; slot++) if ((this.lengths[slot] as number) >= 0) count++;
+    const slots = new Int32Array(count);
+    let i = 0;
+    for (let slot = 0; slot < this.lengths.length; slot++)
+      if ((this.lengths[slot] as number) >= 0) slots[i++] = slot;
+    return slots.sort((a, b) => (this.starts[a] as number) - (this.starts[b] as number));
   }
 }

@@ -78,4 +78,17 @@ describe('slot texts: short texts per slot in one byte buffer', () => {
     // The buffer holds the live texts and room, not every text ever written (about 60 KB).
     expect(texts.byteLength).toBeLessThan(16_384);
   });
+
+  it('moves texts together within the buffer in the order they lie in it, not in slot order', () => {
+    const texts = new SlotTexts();
+    texts.resize(10);
+    const text = (slot: number): string => String(slot).repeat(400);
+    // Written from the last slot to the first: slot 9's text lies first in the buffer, slot 0's last.
+    for (let slot = 9; slot >= 0; slot--) texts.set(slot, utf8(text(slot)));
+    for (let slot = 1; slot <= 8; slot++) texts.free(slot);
+    const before = texts.byteLength;
+    texts.set(5, utf8(text(5))); // the buffer is full: the three texts left move down within it
+    expect(texts.byteLength).toBe(before);
+    for (const slot of [0, 5, 9]) expect(texts.text(slot)).toBe(text(slot));
+  });
 });
