@@ -60,9 +60,10 @@ export interface WorkerStarts {
 /**
  * Sets `flags` now, and again as each worker thread comes online. Measured on Node 20: a worker's heap,
  * as V8 makes it, puts the young generation's growth factor back to its default for the whole process,
- * and the main thread's young generation then doubled up to 32 MB (two semi-spaces of 16 MB) in
- * `simulate` with one worker, where with the flag held it stays at 4 MB: over 20,000 generated
- * complaints 188 → 143 MB of peak RSS (bench/RESULTS.md).
+ * and in `simulate` with one worker the main thread's young generation then doubled to 32 MB (two
+ * semi-spaces of 16 MB); held, it stays at the 16 MB it reached while the modules loaded. Over 200,000
+ * generated complaints: 235 → 204 MB of peak RSS (bench/RESULTS.md). Setting the flags before the
+ * modules load kept it at 4 MB, and cost a third more CPU time in scavenges: not done.
  */
 export function holdHeapFlags(
   flags: readonly string[],
