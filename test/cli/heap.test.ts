@@ -5,12 +5,14 @@ import {
   holdHeapFlags,
   SEMI_SPACE_GROWTH_FACTOR,
   SIMULATE_HEAP_GROWING_PERCENT,
+  WORKER_SEMI_SPACE_MB,
 } from '../../src/cli/heap';
 
 describe('the heap growth the command sets for itself', () => {
   const flag = [
     `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
     `--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`,
+    `--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`,
   ];
 
   it('is set for recommend and simulate, whatever their options and wherever they stand', () => {
@@ -19,6 +21,7 @@ describe('the heap growth the command sets for itself', () => {
     const simulate = [
       `--heap-growing-percent=${SIMULATE_HEAP_GROWING_PERCENT}`,
       `--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`,
+      `--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`,
     ];
     expect(SIMULATE_HEAP_GROWING_PERCENT).toBeGreaterThan(HEAP_GROWING_PERCENT);
     expect(heapFlags(['simulate', '-r', 'p.json', '-b', 'c.json', 'big.jsonl'], {}, [])).toEqual(simulate);
