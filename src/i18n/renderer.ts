@@ -59,15 +59,26 @@ interface ListPattern {
  * `Intl.ListFormat` on arbitrary items — unlike, say, Spanish, whose "y" becomes "e" before "i".
  */
 function listPattern(format: Intl.ListFormat, locale: Locale): ListPattern {
+  const { pair, start, middle, end } = separatorsOf(format);
+  // CLDR puts a comma before the last «و» in Persian («الف، ب، و ج»); Persian writers do not.
+  return {
+    pair: withoutMarks(pair),
+    start: withoutMarks(start),
+    middle: withoutMarks(middle),
+    end: withoutMarks(locale === 'fa' ? pair : end),
+  };
+}
+
+/** The words `format` puts between list items, exactly as it writes them. */
+function separatorsOf(format: Intl.ListFormat): ListPattern {
   const separators = (n: number) =>
     format
       .formatToParts(Array.from({ length: n }, (_, i) => `item${i}`))
       .filter((part) => part.type === 'literal')
       .map((part) => part.value);
-  const [pair = ' '] = separators(2).map(withoutMarks);
-  const [start = ' ', middle = ' ', end = ' '] = separators(4).map(withoutMarks);
-  // CLDR puts a comma before the last «و» in Persian («الف، ب، و ج»); Persian writers do not.
-  return { pair, start, middle, end: locale === 'fa' ? pair : end };
+  const [pair = ' '] = separators(2);
+  const [start = ' ', middle = ' ', end = ' '] = separators(4);
+  return { pair, start, middle, end };
 }
 
 /** `text` without bidi marks (see `BIDI_MARKS`): Persian items and clauses need none between them. */
@@ -107,8 +118,8 @@ export class Renderer {
   private readonly times: Intl.DateTimeFormat;
   private readonly lists: ListPattern;
   private readonly wordForOne: string | null;
-  /** "a, b or c" (`orList`) and the zone's offset (`zoneName`), made when first needed. */
-  private orFormat: Intl.ListFormat | undefined;
+  /** The words of "a, b or c" (`orList`) and the zone's offset (`zoneName`), made when first needed. */
+  private orWords: ListPattern | undefined;
   private offsets: Intl.DateTimeFormat | undefined;
   // What it formatted, remembered (see Memo): each kind of text in its own memo, with its own bound.
   private readonly moneyFormats = new Memo<(amount: number) => string, string>();
@@ -492,13 +503,19 @@ export class Renderer {
 
   /** "a, b or c" in this locale. */
   orList(items: readonly string[]): string {
-    if (items.length < 2) return items[0] ?? '';
-    // Made once per renderer: a customer's choice between remedies is said in most recommendations.
-    this.orFormat ??= new Intl.ListFormat(this.tag, { style: 'long', type: 'disjunction' });
-    const format = this.orFormat;
+    const n = items.length;
+    if (n < 2) return items[0] ?? '';
     // As with «و», Persian writers put no comma before the last «یا».
-    if (this.locale !== 'fa' || items.length === 2) return format.format(items);
-    return `${items.slice(0, -1).join(this.lists.start)} یا ${items[items.length - 1]}`;
+    if (this.locale === 'fa' && n > 2)
+      return `${items.slice(0, -1).join(this.lists.start)} یا ${items[n - 1]}`;
+    // `Intl.ListFormat`'s own words, read once per renderer (see `listPattern`), marks and all: a
+    // customer's choice between remedies is said in most recommendations.
+    this.orWords ??= separatorsOf(new Intl.ListFormat(this.tag, { style: 'long', type: 'disjunction' }));
+    const { pair, start, middle, end } = this.orWords;
+    if (n === 2) return `${items[0]}${pair}${items[1]}`;
+    let out = `${items[0]}${start}${items[1]}`;
+    for (let i = 2; i < n - 1; i++) out += `${middle}${items[i]}`;
+    return `${out}${end}${items[n - 1]}`;
   }
 
   /** "a, b and c" in this locale. */

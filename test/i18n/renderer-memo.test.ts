@@ -17,6 +17,7 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
     dates: new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone }),
   }));
   const lists = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
+  const alternatives = new Intl.ListFormat(tag, { style: 'long', type: 'disjunction' });
   const percents = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 });
   // One renderer for the whole run, so that later cases are served from what earlier ones left.
   const r = new Renderer(locale);
@@ -47,6 +48,9 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
             expect(r.list(items)).toBe(
               locale === 'fa' ? list.replace(/، و (?!.*، و )/su, ' و ').replace(/،\u200f /g, '، ') : list,
             );
+            // "a, b or c": Persian again without the comma before the last «یا».
+            const or = items.length > 2 && locale === 'fa' ? undefined : alternatives.format(items);
+            if (or !== undefined) expect(r.orList(items)).toBe(or);
             expect(r.percent(n)).toBe(percents.format(n / 100));
           }
         },
