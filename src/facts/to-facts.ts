@@ -14,8 +14,8 @@ import { type Conversion, conversionFor } from '../exchange/conversion';
 import type { ExchangeRates } from '../exchange/rates';
 import type { Scoring } from '../scoring/config';
 import type { SeverityScore, ValueScore } from '../scoring/score';
-import { scoreSeverity } from '../scoring/severity';
-import { scoreCustomerValue } from '../scoring/value';
+import { severityOf } from '../scoring/severity';
+import { customerValueOf } from '../scoring/value';
 import type { Facts } from './catalogue';
 
 /** The facts of a complaint together with the scores they were derived from. */
@@ -46,14 +46,20 @@ export function toFacts(complaint: Complaint, scoring: Scoring, money: FactsMone
   return factsOf(complaint, scoring, conversionFor(complaint, currency, money.currency, money.exchangeRates));
 }
 
-/** The facts and scores of a complaint whose money is read through `conversion`. @internal */
-export function factsOf(complaint: Complaint, scoring: Scoring, conversion: Conversion): ScoredFacts {
-  const severity = scoreSeverity(complaint, scoring.severity);
+/**
+ * The facts and scores of a complaint whose money is read through `conversion`; with `words` false,
+ * the scores' factors have no reasons (a replay reads none). @internal
+ */
+export function factsOf(
+  complaint: Complaint,
+  scoring: Scoring,
+  conversion: Conversion,
+  words = true,
+): ScoredFacts {
+  const severity = severityOf(complaint, scoring.severity, words);
   const inRuleSet = conversion.toRuleSet;
-  const value = scoreCustomerValue(complaint, scoring.value, {
-    amount: inRuleSet(complaint.customer.lifetimeSpend),
-    currency: conversion.ruleSetCurrency,
-  });
+  const spend = { amount: inRuleSet(complaint.customer.lifetimeSpend), currency: conversion.ruleSetCurrency };
+  const value = customerValueOf(complaint, scoring.value, spend, words);
   const recent = complaintsWithin(complaint, 90);
   const goodwill = goodwillWithin(complaint, 90, conversion.otherToComplaintMinor);
   const facts: Facts = {

@@ -196,9 +196,10 @@ export interface Pipeline {
   readonly judging: string;
   /**
    * The money conversion, scores and facts of a complaint under this rule set (the first stage of
-   * `run`), for `caseLink` when it is linked to one.
+   * `run`), for `caseLink` when it is linked to one; with `words` false (a replay's), the scores'
+   * factors have no reasons.
    */
-  judge(complaint: Complaint, call: CallOptions, caseLink?: CaseLink): Judged;
+  judge(complaint: Complaint, call: CallOptions, caseLink?: CaseLink, words?: boolean): Judged;
 }
 
 /**
@@ -241,7 +242,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       ),
     );
 
-  const judge = (complaint: Complaint, call: CallOptions, caseLink?: CaseLink): Judged => {
+  const judge = (complaint: Complaint, call: CallOptions, caseLink?: CaseLink, words = true): Judged => {
     // What an open case gave may be in another currency: it is converted as past compensations are.
     const conversion = conversionFor(
       complaint,
@@ -255,7 +256,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       })),
     );
     // A quiet public post is scored and matched as if private; handling still acknowledges it in public.
-    const scored = factsOf(asJudged(complaint, policy.publicReachThreshold), ruleSet.scoring, conversion);
+    const scored = factsOf(
+      asJudged(complaint, policy.publicReachThreshold),
+      ruleSet.scoring,
+      conversion,
+      words,
+    );
     return { conversion, scored };
   };
   // Everything `judge` reads of the rule set and the recommender's rates.

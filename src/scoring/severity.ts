@@ -12,8 +12,13 @@ export function scoreSeverity(
   complaint: Complaint,
   scoring: SeverityScoring = defaultScoring.severity,
 ): SeverityScore {
+  return severityOf(complaint, scoring, true);
+}
+
+/** `scoreSeverity`; with `words` false, its factors' reasons are left empty (a replay's). @internal */
+export function severityOf(complaint: Complaint, scoring: SeverityScoring, words: boolean): SeverityScore {
   const w = scoring.weights;
-  const factors = new FactorList<SeverityFactorCode>();
+  const factors = new FactorList<SeverityFactorCode>(words);
   factors.add('category', w.category[complaint.category], { category: complaint.category });
 
   const late = daysLate(complaint);

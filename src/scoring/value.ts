@@ -17,9 +17,19 @@ export function scoreCustomerValue(
   scoring: ValueScoring = defaultScoring.value,
   lifetimeSpend?: { readonly amount: number; readonly currency: string },
 ): ValueScore {
+  return customerValueOf(complaint, scoring, lifetimeSpend, true);
+}
+
+/** `scoreCustomerValue`; with `words` false, its factors' reasons are left empty (a replay's). @internal */
+export function customerValueOf(
+  complaint: Complaint,
+  scoring: ValueScoring,
+  lifetimeSpend: { readonly amount: number; readonly currency: string } | undefined,
+  words: boolean,
+): ValueScore {
   const w = scoring.weights;
   const c = complaint.customer;
-  const factors = new FactorList<ValueFactorCode>();
+  const factors = new FactorList<ValueFactorCode>(words);
 
   const months = tenureMonths(complaint);
   factors.add('tenure', Math.min(months * w.perTenureMonth, w.maxTenurePoints), { months });

@@ -85,7 +85,9 @@ export class ReplaySide {
     const call = this.pipeline.callFor(complaint);
     // Goodwill a case gave in other currencies is part of the money conversion: then it is judged anew.
     const shared = (caseLink?.goodwillGivenElsewhere?.length ?? 0) === 0;
-    const judgement = (shared ? judged[group] : undefined) ?? this.pipeline.judge(complaint, call, caseLink);
+    // Judged without the factors' reasons, which no replay reads.
+    const judgement =
+      (shared ? judged[group] : undefined) ?? this.pipeline.judge(complaint, call, caseLink, false);
     if (shared) judged[group] = judgement;
     return this.pipeline.decideOnly(complaint, call, caseLink, judgement);
   }

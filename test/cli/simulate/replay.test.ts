@@ -8,11 +8,15 @@ import { isLineError, type LineResult } from '../../../src/cli/line-record';
 import { type ReplayOptions, replayLines } from '../../../src/cli/simulate/replay';
 import { type AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import type { AheadPool } from '../../../src/cli/simulate/replay-pool';
+import { ReplaySide } from '../../../src/cli/simulate/replay-side';
 import { type Tallied, tallied } from '../../../src/cli/simulate/tallied';
 import { parseComplaint } from '../../../src/complaint/parse';
 import { PREFERENCES } from '../../../src/complaint/schema';
+import { toFacts } from '../../../src/facts/to-facts';
 import { EntryReader } from '../../../src/incidents/reader';
 import { createRecommender, loadRuleSet, type RecommenderOptions } from '../../../src/index';
+import type { Judged } from '../../../src/recommend/pipeline';
+import type { Factor, FactorCode } from '../../../src/scoring/score';
 import { root } from '../run';
 
 /**
@@ -194,5 +198,29 @@ describe('incident detection in a replay', () => {
     // The same entries as the checking reader makes of the same complaints.
     const reader = new IncidentCollector(options);
     expect(seen).toEqual(text.map((line, i) => reader.read(parseComplaint(line), i + 1)));
+  });
+});
+
+describe('judging in a replay', () => {
+  it("gives the scores and facts of a full recommendation, without the factors' reasons", async () => {
+    const ruleSet = rules[0] as (typeof rules)[number];
+    const side = new ReplaySide({ ruleSet, exchangeRates: rates });
+    const unworded = <S extends { factors: readonly Factor<FactorCode>[] }>(score: S) => ({
+      ...score,
+      factors: score.factors.map((f) => ({ ...f, reason: '' })),
+    });
+    for (const line of examples.slice(0, 100)) {
+      const complaint = parseComplaint(line);
+      const judged: (Judged | undefined)[] = [];
+      await side.decide({ complaint, key: complaint.id, at: 0 }, judged, 0, undefined);
+      const { scored } = judged[0] as Judged;
+      const full = toFacts(complaint, ruleSet.scoring, { currency: ruleSet.currency, exchangeRates: rates });
+      expect(full.severity.factors.length).toBeGreaterThan(0);
+      expect([scored.facts, scored.severity, scored.value]).toEqual([
+        full.facts,
+        unworded(full.severity),
+        unworded(full.value),
+      ]);
+    }
   });
 });
