@@ -28,8 +28,8 @@ export const SEMI_SPACE_GROWTH_FACTOR = 1;
  * makes a heap, so it applies to the worker threads only (this thread's heap exists already); with the
  * growth factor held at 1 (`holdHeapFlags`) a worker's young generation would otherwise stay at the
  * 1 MB it starts with: over 1,000,000 replayed complaints the worker then made 41,755 scavenges where
- * it made 5,428, about a third more CPU time for the run. 8 MB is what it grew to before (its
- * `resourceLimits` allow 16 MB for the young generation).
+ * it made 5,428 (and 3,472 with this flag). 8 MB is what it grew to before (its `resourceLimits`
+ * allow 16 MB for the young generation).
  */
 export const WORKER_SEMI_SPACE_MB = 8;
 
@@ -77,7 +77,7 @@ export interface WorkerStarts {
  * as V8 makes it, puts the young generation's growth factor back to its default for the whole process,
  * and in `simulate` with one worker the main thread's young generation then doubled to 32 MB (two
  * semi-spaces of 16 MB); held, it stays at the 16 MB it reached while the modules loaded. Over 200,000
- * generated complaints: 235 → 204 MB of peak RSS (bench/RESULTS.md). Setting the flags before the
+ * generated complaints: 223–229 → 199 MB of peak RSS (bench/RESULTS.md). Setting the flags before the
  * modules load kept it at 4 MB, and cost a third more CPU time in scavenges: not done.
  */
 export function holdHeapFlags(
