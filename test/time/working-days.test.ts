@@ -26,6 +26,15 @@ describe('working days', () => {
     expect(isDayOff(at('2026-04-02T08:00:00Z'), 'IR', 'Asia/Tehran')).toBe(true);
   });
 
+  it('reads the local weekday from Intl outside the years it remembers offsets for (1800–2399)', () => {
+    // 22:30 UTC is already the next day in Istanbul: a weekday read in UTC would be a day early.
+    expect(isDayOff(at('2450-01-07T22:30:00Z'), 'TR', 'Europe/Istanbul')).toBe(true); // Saturday there
+    expect(isDayOff(at('2450-01-06T22:30:00Z'), 'TR', 'Europe/Istanbul')).toBe(false); // Friday there
+    expect(isDayOff(at('1750-06-06T22:30:00Z'), 'TR', 'Europe/Istanbul')).toBe(true); // Sunday there
+    expect(isDayOff(at('1750-06-07T22:30:00Z'), 'TR', 'Europe/Istanbul')).toBe(false); // Monday there
+    expect(isDayOff(at('2450-01-06T22:30:00Z'), 'default', 'UTC')).toBe(false);
+  });
+
   it('moves a follow-up off Türkiye’s weekend and public holidays, the bayram days included', () => {
     // Saturday 14 March 2026 → Monday.
     expect(iso(onWorkingDay(at('2026-03-14T09:00:00Z'), 'TR', 'Europe/Istanbul'))).toBe(
