@@ -145,7 +145,12 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
       : silentProgress;
 
   const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes });
-  for await (const item of replay(lines, sides, options, incidents)) {
+  // Not hidden by --quiet: a thread that stopped is not progress, and it costs the run its speed.
+  const workerLost = (why: string) =>
+    io.stderr.write(
+      `redress simulate: a worker thread stopped (${why}); its lines are decided in this thread instead, so the output is the same, only slower\n`,
+    );
+  for await (const item of replay(lines, sides, options, incidents, workerLost)) {
     const [now, before] = item.results;
     if (now === undefined) continue;
     const { failed } = simulation.add(item.line, now, before, item.seen);
@@ -188,6 +193,7 @@ function replay(
   sides: readonly RecommenderOptions[],
   options: SimulateOptions,
   incidents: SimulationIncidents | undefined,
+  onWorkerLost: (why: string) => void,
 ): AsyncIterable<ReplayItem> {
   const collector = incidents?.collector;
   if (!incidents?.applied) {
@@ -197,6 +203,7 @@ function replay(
       link: options.link,
       ...(collector ? { incidents: collector } : {}),
       ...(options.workers === undefined ? {} : { workers: options.workers }),
+      onWorkerLost,
     });
   }
   // Read while the line's JSON is at hand; kept only if the complaint gets a recommendation.

@@ -76,6 +76,7 @@ export class ReplayWorkers implements AheadPool {
     setup: AheadSetup,
     readonly size: number,
     private readonly local: () => ReplayAhead,
+    private readonly onLost?: (why: string) => void,
   ) {
     const resourceLimits = aheadHeapLimits(setup);
     for (let i = 0; i < size; i++) {
@@ -83,8 +84,8 @@ export class ReplayWorkers implements AheadPool {
       const member: Member = { worker, pending: new Map(), alive: true };
       worker.unref();
       worker.on('message', (reply: AheadReply) => this.settle(member, reply));
-      worker.on('error', () => this.lose(member));
-      worker.on('exit', () => this.lose(member));
+      worker.on('error', (error: Error) => this.lose(member, error.message));
+      worker.on('exit', (code: number) => this.lose(member, `it exited with code ${code}`));
       this.members.push(member);
     }
   }
@@ -137,7 +138,9 @@ export class ReplayWorkers implements AheadPool {
     pending.resolve('records' in reply ? reply.records : this.inThisThread(pending.records));
   }
 
-  private lose(member: Member): void {
+  /** A thread stopped under the replay: its chunks are decided here, and the caller hears of it once. */
+  private lose(member: Member, why: string): void {
+    if (member.alive && !this.closed) this.onLost?.(why);
     member.alive = false;
     this.redo(member);
   }

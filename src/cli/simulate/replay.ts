@@ -49,6 +49,11 @@ export interface ReplayOptions {
   readonly pool?: (setup: AheadSetup) => AheadPool | undefined;
   /** Records per chunk (tests force small chunks). */
   readonly chunkSize?: number;
+  /**
+   * Told once for each worker thread that stops under the replay (a crash, a heap out of memory): its
+   * records are decided in this thread instead, so the output is the same, only slower.
+   */
+  readonly onWorkerLost?: (why: string) => void;
 }
 
 /** A non-blank line: its text to decide, or why it never reaches the rule sets (not UTF-8, too long). */
@@ -209,7 +214,7 @@ function startPool(options: ReplayOptions, size: number): AheadPool | undefined 
   const script = replayWorkerScript();
   // A custom grouping is a function, which cannot cross to a thread; the CLI's never is.
   if (!script || (options.incidents && setup.groupBy === undefined)) return undefined;
-  return new ReplayWorkers(script, setup, size, () => new ReplayAhead(setup));
+  return new ReplayWorkers(script, setup, size, () => new ReplayAhead(setup), options.onWorkerLost);
 }
 
 /** A chunk of records out to the workers: the records in order, and the answers for those with text. */
