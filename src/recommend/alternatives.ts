@@ -118,17 +118,25 @@ export interface Chosen {
 /**
  * Stage "choose": the other acceptable remedy sets of the rules' first choice and, when the customer
  * stated a preference that one of them gives, that set as the first choice, with the rules' own set
- * among the alternatives (the customer may still take it).
+ * among the alternatives (the customer may still take it). `alternatives: false` (a replay's, which
+ * reads neither the other sets nor their words) gives the same first choice and preference outcome,
+ * making only the preferred set.
  */
-export function choose(first: CapStage, capping: Capping): Chosen {
+export function choose(first: CapStage, capping: Capping, alternatives = true): Chosen {
   const preference = capping.complaint.preference;
   const kept = first.capped.kept;
-  const options = optionsFor(kept, capping, new Set());
+  const options = alternatives ? optionsFor(kept, capping, new Set()) : [];
   if (preference === undefined) return { first, alternatives: options, preference: { status: 'none' } };
   if (kept.some((k) => k.type === preference))
     return { first, alternatives: options, preference: { status: 'given', preference } };
-  const preferred = options.find((o) => o.choice === preference);
+  const preferred = alternatives
+    ? options.find((o) => o.choice === preference)
+    : optionFor(preference, kept, capping);
   if (!preferred) return { first, alternatives: options, preference: { status: 'unavailable', preference } };
+  const chosen = { status: 'chosen', preference, replaces: preferred.replaces } as const;
+  // What the rules' set dropped stays in the trace: the preferred set was made from it.
+  const stage = withDropped(preferred.stage(), first);
+  if (!alternatives) return { first: stage, alternatives: [], preference: chosen };
   const rules: Option = {
     choice: preferred.replaces[0] as RemedyType,
     replaces: [preference],
@@ -136,32 +144,7 @@ export function choose(first: CapStage, capping: Capping): Chosen {
     stage: () => first,
   };
   const others = optionsFor(preferred.capped.kept, capping, new Set([preference, rules.choice]));
-  return {
-    // What the rules' set dropped stays in the trace: the preferred set was made from it.
-    first: withDropped(preferred.stage(), first),
-    alternatives: [rules, ...others],
-    preference: { status: 'chosen', preference, replaces: preferred.replaces },
-  };
-}
-
-/**
- * `choose` without the alternatives: the same first choice and preference outcome, for a replay, which
- * reads neither the other sets nor their words. Only the preferred set is made, when the rules' first
- * choice does not give it already (`choose` makes every set and looks the preferred one up among them).
- */
-export function chooseFirst(first: CapStage, capping: Capping): Chosen {
-  const preference = capping.complaint.preference;
-  const kept = first.capped.kept;
-  if (preference === undefined) return { first, alternatives: [], preference: { status: 'none' } };
-  if (kept.some((k) => k.type === preference))
-    return { first, alternatives: [], preference: { status: 'given', preference } };
-  const preferred = optionFor(preference, kept, capping);
-  if (!preferred) return { first, alternatives: [], preference: { status: 'unavailable', preference } };
-  return {
-    first: withDropped(preferred.stage(), first),
-    alternatives: [],
-    preference: { status: 'chosen', preference, replaces: preferred.replaces },
-  };
+  return { first: stage, alternatives: [rules, ...others], preference: chosen };
 }
 
 /** An option as the recommendation shows it, with its one line in `line`'s words. */

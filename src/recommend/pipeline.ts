@@ -29,7 +29,7 @@ import type { FiredRule, RuleEvaluator, RuleOutcome } from '../rules/engine/eval
 import { referenceEvaluator } from '../rules/engine/reference';
 import type { Rule, RuleSet } from '../rules/ruleset';
 import { ruleSetStamp } from '../rules/stamp';
-import { type Capping, type Chosen, choose, chooseFirst, toAlternative } from './alternatives';
+import { type Capping, type Chosen, choose, toAlternative } from './alternatives';
 import { assemble, type DecidedParts, decided } from './assemble';
 import { cap, reducerFor } from './cap';
 import { explain } from './explain';
@@ -336,10 +336,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       printed: { conversion, autoApproveMinor, printed: true },
       limited: alone,
     };
-    const { first: capStage, ...choice } = (alternatives ? choose : chooseFirst)(
-      linked?.stage ?? alone,
-      capping,
-    );
+    const { first: capStage, ...choice } = choose(linked?.stage ?? alone, capping, alternatives);
     const { capped } = capStage;
     const mark = incident ? markOf(incident, locale) : undefined;
     const handling = decideHandling({
