@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { limits } from '../input/limits';
 import { fromMinor } from '../money';
 import { kindProblems } from './check';
 import type { RemedyContext } from './context';
 import { defineRemedy, type MaterialiseResult } from './definition';
-import { scaleValueOrShare, valueOrShareMinor } from './value-or-share';
+import {
+  maxNeedsShare,
+  scaleValueOrShare,
+  valueOrShareCost,
+  valueOrShareFields,
+  valueOrShareMinor,
+} from './value-or-share';
 
 /**
  * A gift sent with the fix, to say sorry (the wrong-shoe-size story in the guides: the right size, and
@@ -13,17 +18,12 @@ import { scaleValueOrShare, valueOrShareMinor } from './value-or-share';
 export const GiftSpecSchema = z
   .strictObject({
     type: z.literal('gift'),
-    value: z.number().positive().max(limits.maxMoney).optional(),
-    shareOfOrder: z.number().positive().max(1.5).optional(),
-    max: z.number().positive().max(limits.maxMoney).optional(),
+    ...valueOrShareFields,
   })
   .refine((g) => (g.value === undefined) !== (g.shareOfOrder === undefined), {
     message: 'a gift needs exactly one of "value" or "shareOfOrder"',
   })
-  .refine((g) => g.max === undefined || g.shareOfOrder !== undefined, {
-    message: '"max" only applies with "shareOfOrder"',
-    path: ['max'],
-  });
+  .refine(...maxNeedsShare);
 
 /** A `gift` as written in a rule. */
 export type GiftSpec = z.output<typeof GiftSpecSchema>;
@@ -57,10 +57,7 @@ export const gift = defineRemedy({
   goodwill: {
     reduce: reduceGift,
     scale: scaleValueOrShare,
-    cost: (spec) =>
-      spec.value !== undefined
-        ? [{ a: 0, b: spec.value }]
-        : [{ a: spec.shareOfOrder ?? 0, b: 0 }, ...(spec.max === undefined ? [] : [{ a: 0, b: spec.max }])],
+    cost: valueOrShareCost,
   },
   texts: {
     en: {

@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { limits } from '../input/limits';
 import { fromMinor } from '../money';
 import { addDays, DAY_MS } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';
 import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
 import { checkedBaseMinor, refundBaseMinor } from './refund';
-import { scaleValueOrShare, valueOrShareMinor } from './value-or-share';
+import {
+  maxNeedsShare,
+  scaleValueOrShare,
+  valueOrShareCost,
+  valueOrShareFields,
+  valueOrShareMinor,
+} from './value-or-share';
 
 /** The refunds a store credit can stand in for: it is then worth exactly what that refund would be. */
 export const CREDIT_REPLACES = ['overcharge', 'affected_items', 'undelivered'] as const;
@@ -20,19 +25,14 @@ export const CREDIT_REPLACES = ['overcharge', 'affected_items', 'undelivered'] a
 export const StoreCreditSpecSchema = z
   .strictObject({
     type: z.literal('store_credit'),
-    value: z.number().positive().max(limits.maxMoney).optional(),
-    shareOfOrder: z.number().positive().max(1.5).optional(),
-    max: z.number().positive().max(limits.maxMoney).optional(),
+    ...valueOrShareFields,
     replaces: z.enum(CREDIT_REPLACES).optional(),
     validDays: z.number().int().min(1).max(730).default(365),
   })
   .refine((s) => [s.value, s.shareOfOrder, s.replaces].filter((x) => x !== undefined).length === 1, {
     message: 'a store credit needs exactly one of "value", "shareOfOrder" or "replaces"',
   })
-  .refine((s) => s.max === undefined || s.shareOfOrder !== undefined, {
-    message: '"max" only applies with "shareOfOrder"',
-    path: ['max'],
-  });
+  .refine(...maxNeedsShare);
 
 /** A `store_credit` as written in a rule. */
 export type StoreCreditSpec = z.output<typeof StoreCreditSpecSchema>;
@@ -115,10 +115,7 @@ export const storeCredit = defineRemedy({
   goodwill: {
     reduce: reduceStoreCredit,
     scale: scaleStoreCredit,
-    cost: (spec) =>
-      spec.value !== undefined
-        ? [{ a: 0, b: spec.value }]
-        : [{ a: spec.shareOfOrder ?? 0, b: 0 }, ...(spec.max === undefined ? [] : [{ a: 0, b: spec.max }])],
+    cost: valueOrShareCost,
   },
   texts: {
     en: {
