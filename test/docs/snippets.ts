@@ -82,13 +82,25 @@ interface Check {
 
 const CONTINUATION = /^\s*\/\/ {2,}(.*)$/;
 
+/**
+ * The `//=>` comment after a node: on the node's last line (a trailing comment), or starting the line
+ * right after it (`rec.remedies.map(…);` then `//=> […]` on the next line, as a long result is written).
+ */
+function resultComment(code: string, node: ts.Node): ts.CommentRange | undefined {
+  const trailing = ts.getTrailingCommentRanges(code, node.end)?.[0];
+  if (trailing) return trailing;
+  const next = ts.getLeadingCommentRanges(code, node.end)?.[0];
+  if (!next || !/^[ \t]*\r?\n[ \t]*$/.test(code.slice(node.end, next.pos))) return undefined;
+  return code.startsWith('//=>', next.pos) ? next : undefined;
+}
+
 /** The `//=>` checks of a snippet, each on the expression statement it follows. */
 function checks(code: string): Check[] {
   const source = ts.createSourceFile('snippet.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const lines = code.split('\n');
   const found: Check[] = [];
   const visit = (node: ts.Node): void => {
-    const comment = ts.getTrailingCommentRanges(code, node.end)?.[0];
+    const comment = resultComment(code, node);
     const text = comment && code.slice(comment.pos, comment.end);
     if (comment && text?.startsWith('//=>')) {
       const line = source.getLineAndCharacterOfPosition(comment.pos).line;
