@@ -28,6 +28,12 @@ export interface ManyOptions {
    * error.
    */
   readonly workers?: boolean | 'auto';
+  /**
+   * Told, with the reason, when a worker thread stops under the batch (a crash, a heap out of memory).
+   * Nothing is lost: that thread's complaints are recommended in the calling thread instead, with the
+   * same results, only more slowly; this says why a batch became slower. Called at most once a thread.
+   */
+  readonly onWorkerLost?: (why: string) => void;
 }
 
 /** Complaints handled in this thread before `workers: 'auto'` starts threads. */
@@ -75,6 +81,12 @@ export function threadsFor(options: ManyOptions): number {
   const value = options.concurrency ?? cores;
   if (!Number.isInteger(value) || value < 1) {
     throw invalidOption(['concurrency'], `must be a whole number ≥ 1, got ${String(value)}`);
+  }
+  if (options.onWorkerLost !== undefined && typeof options.onWorkerLost !== 'function') {
+    throw invalidOption(
+      ['onWorkerLost'],
+      `must be a function (why: string) => void, got ${typeof options.onWorkerLost}`,
+    );
   }
   return Math.min(value, cores);
 }
@@ -274,7 +286,7 @@ async function* batch<T>(
     }
     // Threads only if there is more to do.
     if (first === Number.POSITIVE_INFINITY || !(await source.hasMore())) return;
-    pool = threads?.acquire(size);
+    pool = threads?.acquire(size, options.onWorkerLost);
     if (!pool) return;
     const local: LocalRunner = async (items, start) => {
       const results: BatchResult[] = [];

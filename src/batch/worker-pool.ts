@@ -72,6 +72,9 @@ export type LocalRunner = (
   start: number,
 ) => Promise<{ readonly results: readonly BatchResult[]; readonly notes?: readonly CaseNoteOrNull[] }>;
 
+/** Told why a worker thread stopped (a crash, a heap out of memory, an exit). */
+export type WorkerLost = (why: string) => void;
+
 /** What a batch needs of a pool of threads (a `WorkerPool`; tests pass one that runs in this thread). */
 export interface BatchPool {
   readonly size: number;
@@ -87,8 +90,12 @@ export type ChunkCall = BatchCall & Pick<ChunkRequest, 'indices' | 'link'>;
 export interface BatchThreads {
   /** Whether threads can be started at all (there is a built worker script to run). */
   readonly canStart: boolean;
-  /** A pool of `size` threads, which the batch must `leave()` when done; undefined when none start. */
-  acquire(size: number): BatchPool | undefined;
+  /**
+   * A pool of `size` threads, which the batch must `leave()` when done; undefined when none start.
+   * `onLost` hears, while the batch uses the pool, of each thread that stops (its chunks are then run
+   * in this thread).
+   */
+  acquire(size: number, onLost?: WorkerLost): BatchPool | undefined;
 }
 
 /**
@@ -183,6 +190,8 @@ export class WorkerPool implements BatchPool {
   private retired = false;
   private closed = false;
   private readonly maxComplaintBytes: number;
+  /** The batches' listeners for a thread that stops (`enter`). */
+  private readonly listeners = new Set<WorkerLost>();
 
   constructor(
     script: URL,
@@ -196,20 +205,22 @@ export class WorkerPool implements BatchPool {
       const member: Member = { worker, pending: new Map(), alive: true };
       worker.unref();
       worker.on('message', (reply: ChunkReply) => this.settle(member, reply));
-      worker.on('error', () => this.lose(member));
-      worker.on('exit', () => this.lose(member));
+      worker.on('error', (error: Error) => this.lose(member, error.message));
+      worker.on('exit', (code: number) => this.lose(member, `it exited with code ${code}`));
       this.members.push(member);
     }
   }
 
-  /** A batch starts using the pool. */
-  enter(): void {
+  /** A batch starts using the pool; `onLost` hears of each thread that stops until it leaves. */
+  enter(onLost?: WorkerLost): void {
     this.users += 1;
+    if (onLost) this.listeners.add(onLost);
     clearTimeout(this.idleTimer);
   }
 
   /** A batch is done with the pool (its chunks still out are finished all the same). */
-  leave(): void {
+  leave(onLost?: WorkerLost): void {
+    if (onLost) this.listeners.delete(onLost);
     this.users -= 1;
     if (this.users === 0 && this.pendingTotal === 0) this.whenIdle();
   }
@@ -293,7 +304,9 @@ export class WorkerPool implements BatchPool {
     if (this.users === 0 && this.pendingTotal === 0) this.whenIdle();
   }
 
-  private lose(member: Member): void {
+  /** A thread stopped: its chunks are run here, and the batches using the pool hear of it once. */
+  private lose(member: Member, why: string): void {
+    if (member.alive && !this.closed) for (const listener of this.listeners) listener(why);
     member.alive = false;
     this.redo(member);
   }
@@ -330,14 +343,23 @@ export class WorkerThreads implements BatchThreads {
    * A pool of `size` threads for a batch, which must `leave()` it when done; undefined when there is
    * no built worker script to run.
    */
-  acquire(size: number): WorkerPool | undefined {
+  acquire(size: number, onLost?: WorkerLost): BatchPool | undefined {
     const script = workerScript();
     if (!script) return undefined;
     if (!(this.pool?.healthy && this.pool.size === size)) {
       this.pool?.retire();
       this.pool = new WorkerPool(script, this.setup, size);
     }
-    this.pool.enter();
-    return this.pool;
+    return lease(this.pool, onLost);
   }
+}
+
+/** A batch's use of a pool: its runs, and its leaving, which also stops its `onLost` listening. */
+export function lease(pool: WorkerPool, onLost?: WorkerLost): BatchPool {
+  pool.enter(onLost);
+  return {
+    size: pool.size,
+    run: (items, start, local, call) => pool.run(items, start, local, call),
+    leave: () => pool.leave(onLost),
+  };
 }

@@ -218,7 +218,7 @@ async function* linked<T>(
       yield output.fromValue(await cases.inTurn(step.value, index));
     }
     if (!(await source.hasMore())) return;
-    pool = setup.threads?.acquire(size);
+    pool = setup.threads?.acquire(size, setup.options?.onWorkerLost);
     if (pool) {
       yield* onWorkers(cases, source, pool, index, setup.call ?? {}, output);
       return;

@@ -52,6 +52,8 @@ export interface BatchOptions<Seen = undefined> {
   readonly onSkipped?: (line: number, text: string | undefined) => void;
   /** Called when the input ends before `skip` records were seen. */
   readonly onShortInput?: (records: number) => void;
+  /** Told why, when a worker thread stops under a recommender's batch (`recommendMany`'s `onWorkerLost`). */
+  readonly onWorkerLost?: (why: string) => void;
 }
 
 /** One input record with the results of every recommender, in the order the recommenders were given. */
@@ -235,6 +237,7 @@ export async function* recommendLines<Seen = undefined>(
         ...(options.timeOrdered ? { timeOrdered: true } : {}),
         ...(options.readAgain ? { readAgain: options.readAgain } : {}),
         ...(options.link === false ? { link: false } : {}),
+        ...(options.onWorkerLost ? { onWorkerLost: options.onWorkerLost } : {}),
       })
       [Symbol.asyncIterator](),
   );

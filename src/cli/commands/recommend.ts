@@ -25,6 +25,7 @@ import { ContinuationCheck, prepareResume, type ResumePoint } from '../resume';
 import { loadRulesFile } from '../rules-file';
 import { reportResources } from '../stats';
 import { inTimeOrder } from '../time-order';
+import { workerLostNotice } from '../worker-lost';
 
 interface RecommendOptions extends IncidentFlagValues {
   readonly incidents?: boolean;
@@ -127,6 +128,7 @@ async function recommend(
     const items = recommendLines(lines, [recommender], options.maxLineBytes, {
       ...batchOptions(options, input, resume),
       ...crisis,
+      onWorkerLost: workerLostNotice(io, 'recommend', 'recommended'),
     });
     failed = await writeRecords(items, { out, errors, progress }).catch((error: unknown) => {
       throw outOfOrder(error, input);

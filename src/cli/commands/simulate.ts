@@ -25,6 +25,7 @@ import { tallied } from '../simulate/tallied';
 import { renderSimulationText } from '../simulate/text';
 import { reportResources } from '../stats';
 import { colorWanted, createStyle } from '../style';
+import { workerLostNotice } from '../worker-lost';
 
 interface SimulateOptions extends Omit<IncidentFlagValues, 'baseline'> {
   readonly rules?: string;
@@ -145,11 +146,7 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
       : silentProgress;
 
   const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes });
-  // Not hidden by --quiet: a thread that stopped is not progress, and it costs the run its speed.
-  const workerLost = (why: string) =>
-    io.stderr.write(
-      `redress simulate: a worker thread stopped (${why}); its lines are decided in this thread instead, so the output is the same, only slower\n`,
-    );
+  const workerLost = workerLostNotice(io, 'simulate', 'decided');
   for await (const item of replay(lines, sides, options, incidents, workerLost)) {
     const [now, before] = item.results;
     if (now === undefined) continue;
@@ -216,6 +213,7 @@ function replay(
       ...(options.link ? {} : { link: false }),
       incidents: incidents.options,
       ...inspect,
+      onWorkerLost,
     }),
   );
 }
