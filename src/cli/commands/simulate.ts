@@ -37,7 +37,7 @@ interface SimulateOptions extends Omit<IncidentFlagValues, 'baseline'> {
   readonly examples: number;
   readonly reportRows: number;
   readonly concurrency?: number;
-  /** `--workers`: worker threads for the replay; absent: one per core, once the input is large. */
+  /** `--workers`: worker threads for the replay; absent: one fewer than the cores, once the input is large. */
   readonly workers?: number;
   /** False with `--no-link`. */
   readonly link: boolean;
@@ -77,7 +77,7 @@ export function simulateCommand(io: CliIo): Command {
     .addOption(linkOption())
     .option(
       '--workers <n>',
-      'worker threads replaying the lines (default: one per core, once past the first 1,000 lines; 0: none)',
+      'worker threads replaying the lines beside the calling thread (default: one fewer than the cores, once past the first 1,000 lines; 0: none)',
       wholeNumber(0, 64),
     )
     .addOption(maxLineBytesOption())
