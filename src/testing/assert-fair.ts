@@ -211,7 +211,7 @@ function build(
  * import { defaultRuleSet } from 'redress';
  * import { assertFair } from 'redress/testing';
  *
- * // In a test suite: `await assertFair(loadRuleSet(myRules))`, all eight properties at 1,000 runs each.
+ * // In a test suite: `await assertFair(loadRuleSet(myRules))`, all nine properties at 1,000 runs each.
  * const results = await assertFair(defaultRuleSet, { properties: ['capsHold', 'invariance'], numRuns: 20, seed: 7 });
  * results.map((r) => [r.property, r.passed]); //=> [['capsHold', true], ['invariance', true]]
  * ```
