@@ -19,6 +19,12 @@ import ts from 'typescript';
  *   rec.handling; //=> { mode: 'automatic', owner: 'email-desk',
  *   //                   … }
  *   ```
+ * - A long result may start on the line after the statement instead:
+ *   ```
+ *   rec.remedies.map((r) => r.type);
+ *   //=> ['resend', 'return', 'gift',
+ *   //    'apology']
+ *   ```
  */
 
 /** The repository root. */
