@@ -394,6 +394,57 @@ function walk(
   return new Walk(kind, limits, countBytes, copy).run(input);
 }
 
+/** Nesting `cleanStrings` follows on the stack; past it the walk decides (it keeps its own stack). */
+const CLEAN_DEPTH = 256;
+
+/**
+ * The number of keys and strings in a value `JSON.parse` just made, when nothing in it is one the walk
+ * would refuse or stop at (a forbidden key, a lone surrogate, `-0`, a string, key or array over its
+ * limit, nesting past `maxDepth`); -1 as soon as anything might be, for the walk to decide. Over such a
+ * value the walk finds nothing and counts the same: this is the walk without its frames, paths and
+ * refusals. (Not for rule sets, whose `rules` array has its own limit.)
+ */
+export function cleanStrings(value: unknown, limits: Limits): number {
+  const maxDepth = Math.min(limits.maxDepth, CLEAN_DEPTH);
+  if (typeof value !== 'object' || value === null) return cleanLeaf(value, limits);
+  return cleanContainer(value, limits, maxDepth, 1);
+}
+
+function cleanLeaf(value: unknown, limits: Limits): number {
+  if (typeof value === 'string')
+    return value.length <= limits.maxStringLength && value.isWellFormed() ? 1 : -1;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? 0 : -1;
+  return typeof value === 'boolean' || value === null ? 0 : -1;
+}
+
+function cleanContainer(value: object, limits: Limits, maxDepth: number, depth: number): number {
+  if (depth > maxDepth) return -1;
+  let strings = 0;
+  if (Array.isArray(value)) {
+    if (value.length > limits.maxArrayLength) return -1;
+    for (let i = 0; i < value.length; i++) {
+      const n = cleanChild(value[i], limits, maxDepth, depth);
+      if (n < 0) return -1;
+      strings += n;
+    }
+    return strings;
+  }
+  const object = value as Record<string, unknown>;
+  for (const k in object) {
+    if (k.length > limits.maxStringLength || FORBIDDEN_KEYS.has(k) || !k.isWellFormed()) return -1;
+    const n = cleanChild(object[k], limits, maxDepth, depth);
+    if (n < 0) return -1;
+    strings += n + 1;
+  }
+  return strings;
+}
+
+function cleanChild(child: unknown, limits: Limits, maxDepth: number, depth: number): number {
+  return typeof child === 'object' && child !== null
+    ? cleanContainer(child, limits, maxDepth, depth + 1)
+    : cleanLeaf(child, limits);
+}
+
 /**
  * Reads an untrusted complaint or rule set: JSON text (size-checked before it is parsed, then checked by
  * `toPlainJson` in place: `JSON.parse` made it, so there is nothing to copy it from) or a value, copied
@@ -414,7 +465,11 @@ export function readUntrusted(input: unknown, kind: PlainJsonKind, limits: Limit
     throw error;
   }
   // JSON.parse's value is fresh and plain (no getters, proxies or prototypes): checked, not copied.
-  const plain = toPlainJson(parsed, kind, limits, false, false);
+  // Most texts hold nothing the walk could refuse: `cleanStrings` clears them in one light pass, and
+  // anything it does not clear is walked, so every refusal and its path are the walk's own.
+  const strings = kind.hasRules ? -1 : cleanStrings(parsed, limits);
+  const plain: PlainJsonResult =
+    strings >= 0 ? { ok: true, value: parsed, strings } : toPlainJson(parsed, kind, limits, false, false);
   if (!plain.ok || plain.strings === countStrings(input)) return plain;
   const duplicate = duplicateKeyError(input);
   return duplicate ? { ok: false, error: duplicate } : plain;

@@ -14,7 +14,7 @@ import {
 } from '../../src/index';
 import { countStrings, findDuplicateKey } from '../../src/input/json-text';
 import { LIMIT_NAMES, resolveLimits } from '../../src/input/limits';
-import { readUntrusted, toPlainJson } from '../../src/input/plain-json';
+import { cleanStrings, readUntrusted, toPlainJson } from '../../src/input/plain-json';
 import { type Json, objectPaths, validComplaint, validRuleSet, withValue } from '../corpus/base';
 import { textWithDuplicate } from '../corpus/cases';
 import { thrown } from '../helpers';
@@ -381,6 +381,62 @@ describe('the duplicate-key check by counting strings', () => {
       ),
       fcParams(300),
     );
+  });
+});
+
+describe('the light pass over what JSON.parse made', () => {
+  const kind = { noun: 'complaint', invalid: 'INVALID_COMPLAINT', sizeLimit: 'maxComplaintBytes' } as const;
+  /** JSON text with what the walk refuses or stops at mixed in: hostile keys, lone surrogates, -0. */
+  const key = fc.oneof(
+    fc.string({ maxLength: 6 }).map((k) => JSON.stringify(k)),
+    fc.constantFrom('"__proto__"', '"constructor"', '"prototype"', '"\\ud800"', '"a\udc00b"', '"id"'),
+  );
+  const leaf = fc.oneof(
+    fc.jsonValue({ maxDepth: 0 }).map((v) => JSON.stringify(v)),
+    fc.constantFrom('-0', '-0.0', '-0e3', '0', '"\ud83d"', '"\ud83d\ude00"', '"x"', '1e2', 'true', 'null'),
+    fc.string({ maxLength: 12 }).map((t) => JSON.stringify(t)),
+  );
+  const text: fc.Arbitrary<string> = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('array'), tie('object')),
+    array: fc.array(tie('value'), { maxLength: 5 }).map((xs) => `[${xs.join(',')}]`),
+    object: fc
+      .uniqueArray(fc.tuple(key, tie('value')), { maxLength: 5, selector: ([k]) => k })
+      .map((es) => `{${es.map(([k, v]) => `${k}:${v}`).join(',')}}`),
+  })).value as fc.Arbitrary<string>;
+  const limits = fc.record({
+    maxDepth: fc.integer({ min: 1, max: 6 }),
+    maxStringLength: fc.integer({ min: 0, max: 10 }),
+    maxArrayLength: fc.integer({ min: 0, max: 5 }),
+  });
+
+  it("clears only what the walk accepts, with the walk's count of keys and strings; the rest is walked", () => {
+    let cleared = 0;
+    let walked = 0;
+    fc.assert(
+      fc.property(text, limits, (t, lowered) => {
+        const within = { ...resolveLimits(), ...lowered };
+        const value = JSON.parse(t) as unknown;
+        const walk = toPlainJson(value, kind, within, false, false);
+        const strings = cleanStrings(value, within);
+        if (strings < 0) walked++;
+        else cleared++;
+        // Cleared: the walk accepts it and counts the same. Not cleared: the walk decides, either way.
+        if (strings >= 0) expect(walk).toEqual({ ok: true, value, strings });
+      }),
+      fcParams(2000),
+    );
+    // Both sides were exercised.
+    expect(cleared).toBeGreaterThan(200);
+    expect(walked).toBeGreaterThan(200);
+  });
+
+  it('clears a valid complaint, and stops at nesting past the limit without recursing into it', () => {
+    const complaint = validComplaint();
+    expect(cleanStrings(complaint, resolveLimits())).toBe(
+      (toPlainJson(complaint, kind, resolveLimits(), false, false) as { strings: number }).strings,
+    );
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown;
+    expect(cleanStrings(deep, { ...resolveLimits(), maxDepth: 1_000_000 })).toBe(-1);
   });
 });
 
