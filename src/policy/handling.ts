@@ -1,5 +1,6 @@
 import type { Channel, Complaint } from '../complaint/schema';
 import type { Facts } from '../facts/catalogue';
+import { isoInstant } from '../time/iso-instant';
 import { addHours } from '../time/utc-calendar';
 import { type CallReason, callReasons } from './call';
 import type { Priced } from './caps';
@@ -173,7 +174,7 @@ export function decideHandling(args: {
     publicAcknowledgement: exposure?.public
       ? {
           platform: exposure.platform ?? complaint.channel,
-          dueAt: new Date(addHours(now.getTime(), policy.publicAcknowledgementWithinHours)).toISOString(),
+          dueAt: isoInstant(addHours(now.getTime(), policy.publicAcknowledgementWithinHours)),
           statement: incident?.statement ?? null,
         }
       : null,
@@ -191,7 +192,7 @@ export function decideHandling(args: {
  */
 function deadline(own: number, received: number, incident: IncidentHandling | undefined): string {
   const shared = incident === undefined ? Number.NaN : Date.parse(incident.respondBy);
-  return new Date(shared > received && shared < own ? shared : own).toISOString();
+  return isoInstant(shared > received && shared < own ? shared : own);
 }
 
 /** Whether to call the customer, and why. */

@@ -2,6 +2,7 @@ import { affectedUnits } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
 import type { Facts } from '../facts/catalogue';
 import { toMinor } from '../money';
+import { isoInstant } from '../time/iso-instant';
 import { timestampMs } from '../time/timestamp';
 import { addDays } from '../time/utc-calendar';
 import type { Policy } from './schema';
@@ -48,7 +49,7 @@ export function handlingSteps(
     promised !== undefined &&
     facts.daysOverdue < policy.lostAfterDays
   ) {
-    const lostOn = new Date(addDays(timestampMs(promised), policy.lostAfterDays)).toISOString();
+    const lostOn = isoInstant(addDays(timestampMs(promised), policy.lostAfterDays));
     steps.push({ type: 'trace', carrier: complaint.order?.carrier ?? null, lostOn });
   }
   if (facts.category === 'damaged_item' && damagedValueMinor(complaint) > evidenceAboveMinor) {

@@ -2,6 +2,7 @@ import type { Channel, Complaint } from '../complaint/schema';
 import { LOCALES, type Locale } from '../i18n/locale';
 import { rendererOf } from '../i18n/renderer';
 import { DEFAULT_SURVEY_AFTER_DAYS, type Policy } from '../policy/schema';
+import { isoInstant } from '../time/iso-instant';
 import { addDays } from '../time/utc-calendar';
 import { onWorkingDay } from '../time/working-days';
 
@@ -53,10 +54,10 @@ export function followUpOf(complaint: Complaint, policy: Policy, locale: Locale,
   const surveyDays = policy.surveyAfterDays ?? DEFAULT_SURVEY_AFTER_DAYS;
   const surveyAt = onWorkingDay(addDays(check, surveyDays), market, zone);
   return {
-    checkSatisfactionAt: new Date(check).toISOString(),
+    checkSatisfactionAt: isoInstant(check),
     channel: complaint.channel,
     survey: {
-      at: new Date(surveyAt).toISOString(),
+      at: isoInstant(surveyAt),
       channel: privateChannel(complaint.channel),
       question: rendererOf(locale, zone).m('survey.question'),
       scale: { min: 1, max: 5 },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { affectedValue } from '../complaint/measures';
 import { limits } from '../input/limits';
 import { fromMinor, scaleMinorDown, toMinor } from '../money';
+import { isoInstant } from '../time/iso-instant';
 import { addDays, DAY_MS } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';
@@ -60,7 +61,7 @@ function materialiseCoupon(spec: CouponSpec, ctx: RemedyContext): MaterialiseRes
         ? null
         : fromMinor(toMinor(spec.maxDiscount, ctx.currency), ctx.currency),
     validDays: spec.validDays,
-    expiresAt: new Date(addDays(ctx.now.getTime(), spec.validDays)).toISOString(),
+    expiresAt: isoInstant(addDays(ctx.now.getTime(), spec.validDays)),
     costMinor,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../input/limits';
+import { isoInstant } from '../time/iso-instant';
 import { addHours } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';
@@ -38,7 +39,7 @@ function materialiseEscalate(spec: EscalateSpec, ctx: RemedyContext): Materialis
     queue: spec.queue,
     urgency: spec.urgency,
     respondWithinHours: hours,
-    dueAt: new Date(addHours(ctx.now.getTime(), hours)).toISOString(),
+    dueAt: isoInstant(addHours(ctx.now.getTime(), hours)),
     costMinor: 0,
   };
 }

@@ -3,6 +3,7 @@ import { utc } from '@date-fns/utc';
 import { addMonths } from 'date-fns/addMonths';
 import { z } from 'zod';
 import { toMinor } from '../money';
+import { isoInstant } from '../time/iso-instant';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';
 import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
@@ -35,8 +36,8 @@ function materialiseFreeMonth(spec: FreeMonthSpec, ctx: RemedyContext): Material
     type: 'free_month',
     plan: subscription.plan,
     months: spec.months,
-    startsAt: ctx.now.toISOString(),
-    endsAt: addMonths(ctx.now, spec.months, { in: utc }).toISOString(),
+    startsAt: isoInstant(ctx.now.getTime()),
+    endsAt: isoInstant(addMonths(ctx.now, spec.months, { in: utc }).getTime()),
     costMinor: spec.months * toMinor(subscription.monthlyPrice, ctx.currency),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fromMinor } from '../money';
+import { isoInstant } from '../time/iso-instant';
 import { addDays, DAY_MS } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';
@@ -65,7 +66,7 @@ function materialiseStoreCredit(
     amount: fromMinor(minor, ctx.currency),
     replaces: spec.replaces ?? null,
     validDays: spec.validDays,
-    expiresAt: new Date(addDays(ctx.now.getTime(), spec.validDays)).toISOString(),
+    expiresAt: isoInstant(addDays(ctx.now.getTime(), spec.validDays)),
     costMinor: minor,
   };
 }
