@@ -83,8 +83,8 @@ export function explain(e: Explained): RationaleSentence[] {
     checkSatisfactionAt: e.checkSatisfactionAt,
     currencyDisplay: e.currencyDisplay,
     queues: policy.queues,
-    ...(e.incident ? { incident: e.incident } : {}),
-    ...(e.choice ? { choice: e.choice } : {}),
-    ...(e.goodwillRaisedBy === undefined ? {} : { goodwillRaisedBy: e.goodwillRaisedBy }),
+    incident: e.incident,
+    choice: e.choice,
+    goodwillRaisedBy: e.goodwillRaisedBy,
   });
 }

@@ -124,7 +124,9 @@ export function price(
       chosen.push(proposals.get(first) as Proposal);
     }
   }
-  return { slots: priced, chosen, notApplicable, ...(raised ? { raisedBy: hundredths } : {}) };
+  return raised
+    ? { slots: priced, chosen, notApplicable, raisedBy: hundredths }
+    : { slots: priced, chosen, notApplicable };
 }
 
 type Made = ReturnType<typeof materialiseOrFallBack>;
