@@ -1,9 +1,7 @@
-import { utc } from '@date-fns/utc';
-// From its own module: the package's index loads all of date-fns (about 0.1 s in every process and worker).
-import { addMonths } from 'date-fns/addMonths';
 import { z } from 'zod';
 import { toMinor } from '../money';
 import { isoInstant } from '../time/iso-instant';
+import { addMonths } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';
 import { defineRemedy, type Given, type MaterialiseResult, type RemedyCheckContext } from './definition';
@@ -37,7 +35,7 @@ function materialiseFreeMonth(spec: FreeMonthSpec, ctx: RemedyContext): Material
     plan: subscription.plan,
     months: spec.months,
     startsAt: isoInstant(ctx.now.getTime()),
-    endsAt: isoInstant(addMonths(ctx.now, spec.months, { in: utc }).getTime()),
+    endsAt: isoInstant(addMonths(ctx.now.getTime(), spec.months)),
     costMinor: spec.months * toMinor(subscription.monthlyPrice, ctx.currency),
   };
 }
@@ -63,7 +61,7 @@ function freeMonthProblems(r: Given<FreeMonthParams>, ctx: RemedyCheckContext): 
   if (!isWhole(r.months, 1, 12)) return [...problems, `months ${r.months} is out of range`];
   const received = new Date(ctx.receivedMs);
   problems.push(...dateProblems('startsAt', r.startsAt, received));
-  problems.push(...dateProblems('endsAt', r.endsAt, addMonths(received, r.months, { in: utc })));
+  problems.push(...dateProblems('endsAt', r.endsAt, new Date(addMonths(received.getTime(), r.months))));
   if (ctx.minor(r.estimatedCost) !== r.months * ctx.minor(subscription.monthlyPrice))
     problems.push(`costs ${r.estimatedCost}, not ${r.months} × the monthly price`);
   return problems;

@@ -106,3 +106,37 @@ export function addDays(instant: number, days: number): number {
 export function addHours(instant: number, hours: number): number {
   return instant + hours * HOUR_MS;
 }
+
+/**
+ * `addMonths(instant, months, { in: utc })`: the same time of day `months` calendar months later, on the
+ * same day of the month or, past the end of a shorter month, on its last day (Jan 31 + 1 month = Feb 28
+ * or 29). Without a `UTCDate`, which cost more than the rest of a free month (it is made for every
+ * subscription complaint's alternatives); whole months on a whole millisecond in 0000–9999 only, the
+ * rest as date-fns does it.
+ */
+export function addMonths(instant: number, months: number): number {
+  if (!(Number.isInteger(months) && Number.isInteger(instant) && Math.abs(months) <= 12_000)) {
+    return dateFnsAddMonths(instant, months);
+  }
+  const days = Math.floor(instant / DAY_MS);
+  const time = instant - days * DAY_MS;
+  const { year, month, day } = civilFromDays(days);
+  const target = year * 12 + (month - 1) + months;
+  const toYear = Math.floor(target / 12);
+  if (year < 0 || year > 9999 || toYear < 0 || toYear > 9999) return dateFnsAddMonths(instant, months);
+  const toMonth = target - toYear * 12 + 1;
+  return daysFromCivil(toYear, toMonth, Math.min(day, daysInMonth(toYear, toMonth))) * DAY_MS + time;
+}
+
+/** date-fns' `addMonths` in UTC, step by step on a Date, for what `addMonths` does not take itself. */
+function dateFnsAddMonths(instant: number, months: number): number {
+  if (Number.isNaN(months)) return Number.NaN;
+  const date = new Date(instant);
+  if (!months) return date.getTime();
+  const dayOfMonth = date.getUTCDate();
+  const endOfDesiredMonth = new Date(date.getTime());
+  endOfDesiredMonth.setUTCMonth(date.getUTCMonth() + months + 1, 0);
+  if (dayOfMonth >= endOfDesiredMonth.getUTCDate()) return endOfDesiredMonth.getTime();
+  date.setUTCFullYear(endOfDesiredMonth.getUTCFullYear(), endOfDesiredMonth.getUTCMonth(), dayOfMonth);
+  return date.getTime();
+}

@@ -1,5 +1,5 @@
 import { utc } from '@date-fns/utc';
-import { addDays, addHours, differenceInCalendarDays, differenceInMonths } from 'date-fns';
+import { addDays, addHours, addMonths, differenceInCalendarDays, differenceInMonths } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp, timestampMs } from '../../src/time/timestamp';
@@ -98,6 +98,34 @@ describe('UTC calendar arithmetic', () => {
         expect(calendar.addDays(t, n)).toBe(addDays(t, n, { in: utc }).getTime());
       }),
       fcParams(2_000),
+    );
+  });
+});
+
+describe('adding months in UTC', () => {
+  it('adds months exactly like date-fns in UTC, month ends and leap days included', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: -300, max: 300 }), (t, n) => {
+        expect(calendar.addMonths(t, n)).toBe(addMonths(t, n, { in: utc }).getTime());
+      }),
+      fcParams(3_000),
+    );
+    // Fractions, counts that leave the four-digit years or Date's range, instants at its ends.
+    const months = fc.oneof(
+      fc.integer({ min: -20_000, max: 20_000 }),
+      fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+      fc.constantFrom(1e8, -1e8, 1e300, Number.POSITIVE_INFINITY, Number.NaN, -0, 0),
+    );
+    const edge = fc.oneof(
+      instant,
+      fc.integer({ min: -8.64e15, max: 8.64e15 }),
+      fc.constantFrom(8.64e15, -8.64e15, 253_402_300_799_999, -62_167_219_200_000, Number.NaN, 0.5, -0),
+    );
+    fc.assert(
+      fc.property(edge, months, (t, n) => {
+        expect(calendar.addMonths(t, n)).toBe(addMonths(t, n, { in: utc }).getTime());
+      }),
+      fcParams(3_000),
     );
   });
 });
