@@ -1,6 +1,6 @@
 // Crisis mode: find the bursts of complaints with one cause in a month of complaints, then answer every
-// complaint of a burst with one voice: the remedies of its most severe complaint, and a sentence saying
-// the cause is known. Run: npm run example examples/05-crisis-mode.ts
+// complaint of a burst with one voice: at least the goodwill and care of its most severe complaint (each
+// keeps the restitution its own failure needs), and a sentence saying the cause is known. Run: npm run example examples/05-crisis-mode.ts
 import { readFileSync } from 'node:fs';
 import { type ComplaintInput, createRecommender, isRecommendationError, type Recommendation } from 'redress';
 import { detectIncidents } from 'redress/incidents';
