@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { type WorkerHeapLimits, workerHeapLimits } from '../../batch/worker-pool';
+import { type PackedAhead, unpackAhead } from './ahead-wire';
 import type { AheadRecord, AheadSetup, ReplayAhead } from './replay-ahead';
 import type { TextRecord } from './replay-side';
 
@@ -19,9 +20,9 @@ export interface AheadRequest {
   readonly records: readonly TextRecord[];
 }
 
-/** A replay worker's answer: the chunk's records, or why it could not send them (then it is redone here). */
+/** A replay worker's answer: the chunk's records packed, or why it could not send them (then it is redone here). */
 export type AheadReply =
-  | { readonly id: number; readonly records: readonly AheadRecord[] }
+  | { readonly id: number; readonly packed: PackedAhead }
   | { readonly id: number; readonly failed: string };
 
 /** The built replay worker script next to this module, or undefined when running from source. */
@@ -135,7 +136,7 @@ export class ReplayWorkers implements AheadPool {
     if (!pending) return;
     member.pending.delete(reply.id);
     if (member.pending.size === 0) member.worker.unref();
-    pending.resolve('records' in reply ? reply.records : this.inThisThread(pending.records));
+    pending.resolve('packed' in reply ? unpackAhead(reply.packed) : this.inThisThread(pending.records));
   }
 
   /** A thread stopped under the replay: its chunks are decided here, and the caller hears of it once. */

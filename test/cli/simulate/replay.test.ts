@@ -5,8 +5,9 @@ import { recommendLines } from '../../../src/cli/batch';
 import { IncidentCollector } from '../../../src/cli/incident-collector';
 import { readLines } from '../../../src/cli/line-reader';
 import { isLineError, type LineResult } from '../../../src/cli/line-record';
+import { packAhead, unpackAhead } from '../../../src/cli/simulate/ahead-wire';
 import { type ReplayOptions, replayLines } from '../../../src/cli/simulate/replay';
-import { type AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
+import { type AheadRecord, type AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import type { AheadPool } from '../../../src/cli/simulate/replay-pool';
 import { ReplaySide } from '../../../src/cli/simulate/replay-side';
 import { type Tallied, tallied } from '../../../src/cli/simulate/tallied';
@@ -90,9 +91,10 @@ function scrambledPool(counts: { chunks: number; records: number }, delay: (chun
       run: (records) => {
         const chunk = counts.chunks++;
         counts.records += records.length;
-        // Cloned as a worker's answer is: nothing shared with this thread's objects.
+        // Packed and cloned as a worker's answer is: nothing shared with this thread's objects.
+        const crossed = (r: AheadRecord[]) => unpackAhead(structuredClone(packAhead(r)));
         return new Promise((resolve) =>
-          setTimeout(() => resolve(ahead.chunk(records).then((r) => structuredClone(r))), delay(chunk)),
+          setTimeout(() => resolve(ahead.chunk(records).then(crossed)), delay(chunk)),
         );
       },
       close: async () => {},

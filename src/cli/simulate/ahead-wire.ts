@@ -1,0 +1,254 @@
+import type { RemedyType } from '../../index';
+import type { IncidentCause } from '../../policy/incident-mark';
+import type { CaseNote, OpenedCase } from '../../recommend/link';
+import { isLineError, type LineError } from '../line-record';
+import type { AheadRecord, WireEntry } from './replay-ahead';
+import type { Tallied } from './tallied';
+
+/**
+ * A chunk's answers as they cross from a replay's worker thread: every string once (a complaint's id
+ * is in each rule set's decision, its case note and its incident entry; the rule names, reasons,
+ * currencies, tiers and queues repeat from complaint to complaint), the numbers and the string
+ * indices in one typed array, and the rare line errors as they are. Copying a chunk's records as
+ * objects cost the calling thread, the replay's bottleneck, about 10 µs a complaint to read back
+ * (some 45 strings and 15 objects each); this is a few hundred strings a chunk and one buffer.
+ */
+export interface PackedAhead {
+  readonly strings: readonly string[];
+  readonly numbers: Float64Array<ArrayBuffer>;
+  /** Line errors, by position (a record's or one rule set's): rare, copied as objects. */
+  readonly errors: readonly LineError[];
+}
+
+const NONE = -1;
+
+/** Writes a chunk's records into the packed form (on the worker thread). */
+class Packer {
+  private readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly numbers: number[] = [];
+  private readonly errors: LineError[] = [];
+
+  pack(records: readonly AheadRecord[]): PackedAhead {
+    this.numbers.push(records.length);
+    for (const record of records) this.record(record);
+    return { strings: this.strings, numbers: new Float64Array(this.numbers), errors: this.errors };
+  }
+
+  private record(record: AheadRecord): void {
+    if ('failed' in record) {
+      this.error(record.failed);
+      return;
+    }
+    this.numbers.push(record.results.length);
+    for (const [i, result] of record.results.entries()) {
+      if (isLineError(result)) this.error(result);
+      else this.tallied(result);
+      this.note(record.notes[i]);
+    }
+    this.entry(record.entry);
+  }
+
+  private error(error: LineError): void {
+    this.numbers.push(NONE, this.errors.length);
+    this.errors.push(error);
+  }
+
+  private tallied(t: Tallied): void {
+    this.string(t.complaintId);
+    this.string(t.currency);
+    this.numbers.push(t.totalCost, t.restitutionCost, t.goodwillCost);
+    this.list(t.types);
+    this.string(t.remedies);
+    this.string(t.band);
+    this.string(t.tier);
+    this.string(t.mode);
+    this.nullable(t.queue);
+    this.list(t.reasons);
+    this.string(t.category);
+    this.list(t.fired);
+    if (t.saved === undefined) this.numbers.push(0);
+    else this.numbers.push(1, t.saved);
+  }
+
+  private note(note: CaseNote | undefined): void {
+    if (!note) {
+      this.numbers.push(0);
+      return;
+    }
+    this.numbers.push(note.opens ? 2 : 1);
+    this.string(note.key);
+    this.numbers.push(note.at);
+    if (!note.opens) return;
+    const { id, openedAt, owner, restitution, goodwillMinor } = note.opens;
+    this.string(id);
+    this.numbers.push(openedAt);
+    this.string(owner);
+    this.list(restitution);
+    this.numbers.push(goodwillMinor);
+  }
+
+  private entry(entry: WireEntry | undefined): void {
+    if (!entry) {
+      this.numbers.push(0);
+      return;
+    }
+    this.numbers.push(1, entry.index);
+    this.string(entry.id);
+    this.numbers.push(entry.time, entry.isPublic ? 1 : 0);
+    const { key, category, sku, family, service, carrier } = entry.cause;
+    this.string(key);
+    for (const field of [category, sku, family, service, carrier]) this.nullable(field);
+  }
+
+  private list(items: readonly string[]): void {
+    this.numbers.push(items.length);
+    for (const item of items) this.string(item);
+  }
+
+  private nullable(value: string | null): void {
+    if (value === null) this.numbers.push(NONE);
+    else this.string(value);
+  }
+
+  private string(value: string): void {
+    let at = this.index.get(value);
+    if (at === undefined) {
+      at = this.strings.length;
+      this.strings.push(value);
+      this.index.set(value, at);
+    }
+    this.numbers.push(at);
+  }
+}
+
+/** A chunk's records in the form that crosses to the calling thread (see `PackedAhead`). */
+export function packAhead(records: readonly AheadRecord[]): PackedAhead {
+  return new Packer().pack(records);
+}
+
+/** Reads a packed chunk back into its records (in the calling thread), field for field as they were. */
+class Unpacker {
+  private at = 0;
+
+  constructor(private readonly packed: PackedAhead) {}
+
+  unpack(): AheadRecord[] {
+    const count = this.number();
+    const records: AheadRecord[] = [];
+    for (let r = 0; r < count; r++) records.push(this.record());
+    return records;
+  }
+
+  private record(): AheadRecord {
+    const sides = this.number();
+    if (sides === NONE) return { failed: this.error() };
+    const results: (Tallied | LineError)[] = [];
+    const notes: (CaseNote | undefined)[] = [];
+    for (let i = 0; i < sides; i++) {
+      results.push(this.result());
+      notes.push(this.note());
+    }
+    return { results, notes, entry: this.entry() };
+  }
+
+  /** One rule set's decision, or its line error (marked `NONE`, where a decision starts with a string). */
+  private result(): Tallied | LineError {
+    if (this.packed.numbers[this.at] !== NONE) return this.tallied();
+    this.at += 1;
+    return this.error();
+  }
+
+  private error(): LineError {
+    return this.packed.errors[this.number()] as LineError;
+  }
+
+  private tallied(): Tallied {
+    const complaintId = this.string();
+    const currency = this.string();
+    const totalCost = this.number();
+    const restitutionCost = this.number();
+    const goodwillCost = this.number();
+    const types = this.list() as RemedyType[];
+    const remedies = this.string();
+    const band = this.string() as Tallied['band'];
+    const tier = this.string() as Tallied['tier'];
+    const mode = this.string() as Tallied['mode'];
+    const queue = this.nullable() as Tallied['queue'];
+    const reasons = this.list();
+    const category = this.string();
+    const fired = this.list();
+    const tallied: Tallied = {
+      complaintId,
+      currency,
+      totalCost,
+      restitutionCost,
+      goodwillCost,
+      types,
+      remedies,
+      band,
+      tier,
+      mode,
+      queue,
+      reasons,
+      category,
+      fired,
+    };
+    return this.number() === 1 ? { ...tallied, saved: this.number() } : tallied;
+  }
+
+  private note(): CaseNote | undefined {
+    const kind = this.number();
+    if (kind === 0) return undefined;
+    const key = this.string();
+    const at = this.number();
+    if (kind === 1) return { key, at };
+    const id = this.string();
+    const openedAt = this.number();
+    const owner = this.string();
+    const restitution = this.list();
+    const opens: OpenedCase = { id, openedAt, owner, restitution, goodwillMinor: this.number() };
+    return { key, at, opens };
+  }
+
+  private entry(): WireEntry | undefined {
+    if (this.number() === 0) return undefined;
+    const index = this.number();
+    const id = this.string();
+    const time = this.number();
+    const isPublic = this.number() === 1;
+    const key = this.string();
+    const category = this.nullable() as IncidentCause['category'];
+    const sku = this.nullable();
+    const family = this.nullable();
+    const service = this.nullable();
+    const carrier = this.nullable();
+    const cause: IncidentCause = { key, category, sku, family, service, carrier };
+    return { index, id, time, cause, isPublic };
+  }
+
+  private list(): string[] {
+    const length = this.number();
+    const items: string[] = [];
+    for (let i = 0; i < length; i++) items.push(this.string());
+    return items;
+  }
+
+  private nullable(): string | null {
+    const at = this.number();
+    return at === NONE ? null : (this.packed.strings[at] as string);
+  }
+
+  private string(): string {
+    return this.packed.strings[this.number()] as string;
+  }
+
+  private number(): number {
+    return this.packed.numbers[this.at++] as number;
+  }
+}
+
+/** The records of a packed chunk. */
+export function unpackAhead(packed: PackedAhead): AheadRecord[] {
+  return new Unpacker(packed).unpack();
+}
