@@ -45,12 +45,15 @@ function remedySignature(remedies: readonly Remedy[]): string {
  * Whether two recommendations are the same for the customer: the same remedies with the same
  * parameters (whichever rules gave them, in whatever order), handled the same way by the same queue.
  * The same remedies' text settles it at once, as it does for most complaints a new rule set leaves
- * alone; the others are read back and compared without their rules (a replay once did that for every
+ * alone, and a different total cost or remedy type most of the others; the rest are read back and compared without their rules (a replay once did that for every
  * recommendation, 5-6% of its CPU time).
  */
 export function sameForCustomer(a: Tallied, b: Tallied): boolean {
   if (a.mode !== b.mode || a.queue !== b.queue) return false;
   if (a.remedies === b.remedies) return true;
+  // The total is the remedies' own estimated costs summed in minor units (whatever their order): the
+  // same remedies cost the same, so a different total settles most changes without reading either back.
+  if (a.totalCost !== b.totalCost) return false;
   // A remedy of a type the other does not give: different, without reading either back.
   if (a.types.length !== b.types.length || a.types.some((type) => !b.types.includes(type))) return false;
   return remedySignature(remediesOf(a)) === remedySignature(remediesOf(b));

@@ -53,3 +53,13 @@ describe('sameForCustomer', () => {
     expect(sameForCustomer(human, rec([apology, coupon], { mode: 'human', queue: 'legal' }))).toBe(false);
   });
 });
+
+describe('sameForCustomer on decisions of different costs', () => {
+  it('tells them apart without reading their remedies back: the costs are the remedies’ own, summed', () => {
+    // Remedies that cannot be read back: only the costs can settle it.
+    const unread = (totalCost: number): Tallied => ({ ...rec([coupon]), remedies: 'unread', totalCost });
+    const other = { ...unread(12), remedies: 'unread too' };
+    expect(sameForCustomer(unread(10), other)).toBe(false);
+    expect(() => sameForCustomer(unread(12), other)).toThrow(SyntaxError);
+  });
+});
