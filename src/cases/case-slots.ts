@@ -1,6 +1,6 @@
 import { withinWindow } from './case-key';
 import { NO_SLOT, SlotIndex } from './slot-index';
-import { grown, hashBytes, SlotTexts, utf8 } from './slot-texts';
+import { grown, keyBytes, SlotTexts } from './slot-texts';
 
 export { NO_SLOT } from './slot-index';
 
@@ -71,8 +71,8 @@ export class CaseSlots {
   /** The slot of the open case a complaint with `key`, received at `at`, belongs to, or `NO_SLOT`. */
   find(key: string, at: number): number {
     this.advance(at);
-    const bytes = utf8(key);
-    const slot = this.index.find(bytes, hashBytes(bytes));
+    const { bytes, hash } = keyBytes(key);
+    const slot = this.index.find(bytes, hash);
     return slot !== NO_SLOT && withinWindow(at, this.openedAt(slot), this.window) ? slot : NO_SLOT;
   }
 
@@ -93,8 +93,7 @@ export class CaseSlots {
    * slot's columns in between, so that making room sees the case as whole.
    */
   add(key: string, openedAt: number): number {
-    const bytes = utf8(key);
-    const hash = hashBytes(bytes);
+    const { bytes, hash } = keyBytes(key);
     const old = this.index.find(bytes, hash);
     if (old !== NO_SLOT) this.forget(old);
     const slot = this.take();

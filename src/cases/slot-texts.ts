@@ -15,6 +15,36 @@ export function utf8(text: string): Uint8Array {
   return scratch.subarray(0, written);
 }
 
+/**
+ * The last key `keyBytes` encoded, its UTF-8 (a copy of its own) and hash: a complaint's case key is
+ * looked up and then filed in one case book, and in each rule set's book in turn in a replay, so most
+ * calls ask for the key of the call before.
+ */
+let lastKey: string | undefined;
+let lastBuffer = new Uint8Array(256);
+let lastBytes = lastBuffer.subarray(0, 0);
+let lastHash = 0;
+/** What `keyBytes` answers, one object for every call. */
+const keyed = { bytes: lastBytes, hash: 0 };
+
+/**
+ * A case key in UTF-8 and its hash (`hashBytes`): the bytes are valid until the next call, never kept.
+ * Encoded and hashed once for the same key asked for again.
+ */
+export function keyBytes(key: string): { readonly bytes: Uint8Array; readonly hash: number } {
+  if (key !== lastKey) {
+    const bytes = utf8(key);
+    if (lastBuffer.length < bytes.length) lastBuffer = new Uint8Array(bytes.length * 2);
+    lastBuffer.set(bytes);
+    lastBytes = lastBuffer.subarray(0, bytes.length);
+    lastHash = hashBytes(bytes);
+    lastKey = key;
+  }
+  keyed.bytes = lastBytes;
+  keyed.hash = lastHash;
+  return keyed;
+}
+
 /** FNV-1a over `bytes`: the hash a case book files a key under. */
 export function hashBytes(bytes: Uint8Array): number {
   let hash = 0x811c9dc5;
