@@ -62,13 +62,15 @@ export function sameForCustomer(a: Tallied, b: Tallied): boolean {
 /** The fields of a recommendation a simulation reads (a `Decided`, or a whole `Recommendation`). */
 export function tallied(rec: Decided): Tallied {
   const { handling, trace } = rec;
+  const types: RemedyType[] = [];
+  for (const remedy of rec.remedies) if (!types.includes(remedy.type)) types.push(remedy.type);
   return {
     complaintId: rec.complaintId,
     currency: rec.currency,
     totalCost: rec.totalCost,
     restitutionCost: rec.restitutionCost,
     goodwillCost: rec.goodwillCost,
-    types: [...new Set(rec.remedies.map((r) => r.type))],
+    types,
     remedies: JSON.stringify(rec.remedies),
     band: rec.severity.band,
     tier: rec.value.tier,
