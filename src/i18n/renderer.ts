@@ -11,8 +11,23 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 /** Messages by key, in one locale. */
 export type Catalogue = Readonly<Record<string, string | undefined>>;
 
-/** Per message key (`at`), its template for each plural category (null when it has none). */
-type PluralForms = Memo<string | null, string>;
+/** Per message key (`at`), its template for each plural category, split (null when it has none). */
+type PluralForms = Memo<CompiledTemplate | null, string>;
+
+/**
+ * A catalogue as one renderer reads it: each message split at its placeholders once, looked up by key
+ * (one look-up a message, where reading the catalogue and then finding the split template by its text
+ * took two), and its plural forms.
+ */
+interface Book {
+  readonly messages: Catalogue;
+  /** Only keys the catalogue has: as many entries at most as it has messages. */
+  readonly split: Map<string, CompiledTemplate>;
+  readonly pluralForms: PluralForms;
+}
+
+/** Non-negative whole numbers below this are written once into an array rather than a memo (`number`). */
+const SMALL_NUMBERS = 1024;
 
 /** First Strong Isolate and Pop Directional Isolate (Unicode bidi, UAX #9). */
 const FSI = '\u2068';
@@ -93,6 +108,10 @@ function compileTemplate(template: string): CompiledTemplate {
   return template.split(/\{(\w+)\}/g);
 }
 
+function bookOf(messages: Catalogue): Book {
+  return { messages, split: new Map(), pluralForms: new Memo() };
+}
+
 /**
  * Renders messages and formats numbers, money and dates for one locale. Dates and times are shown in
  * `timeZone` — the customer's (`customer.timeZone`), else the locale's usual zone (see `LocaleSpec`) —
@@ -133,8 +152,9 @@ export class Renderer {
   private readonly dayTexts = new Memo<string, number>();
   private readonly percentTexts = new Memo<string, number>();
   private readonly pluralCategories = new Memo<string, number>();
-  private readonly pluralForms: PluralForms = new Memo();
-  private readonly foreignPluralForms = new WeakMap<Catalogue, PluralForms>();
+  private readonly own: Book;
+  private readonly foreign = new WeakMap<Catalogue, Book>();
+  private readonly smallNumbers: (string | undefined)[] = [];
 
   constructor(locale: Locale, timeZone?: string) {
     const spec = LOCALES[locale];
@@ -165,6 +185,7 @@ export class Renderer {
       timeZone: this.timeZone,
     });
     this.lists = listPattern(new Intl.ListFormat(this.tag, { style: 'long', type: 'conjunction' }), locale);
+    this.own = bookOf(spec.messages);
   }
 
   /**
@@ -172,7 +193,7 @@ export class Renderer {
    * `key.other` where the language does not tell that category apart.
    */
   t(key: string, params: MessageParams = {}, count?: number): string {
-    return this.render(this.messages(), this.pluralForms, key, params, count);
+    return this.render(this.own, key, params, count);
   }
 
   /**
@@ -180,47 +201,45 @@ export class Renderer {
    * locale's plural rules and formats, as `t` does for the locale's catalogue.
    */
   tFrom(catalogue: Catalogue, key: string, params: MessageParams = {}, count?: number): string {
-    let forms = this.foreignPluralForms.get(catalogue);
-    if (!forms) {
-      forms = new Memo();
-      this.foreignPluralForms.set(catalogue, forms);
+    let book = this.foreign.get(catalogue);
+    if (!book) {
+      book = bookOf(catalogue);
+      this.foreign.set(catalogue, book);
     }
-    return this.render(catalogue, forms, key, params, count);
+    return this.render(book, key, params, count);
   }
 
-  private render(
-    messages: Catalogue,
-    pluralForms: PluralForms,
-    key: string,
-    params: MessageParams,
-    count: number | undefined,
-  ): string {
-    let template: string | undefined;
+  private render(book: Book, key: string, params: MessageParams, count: number | undefined): string {
+    let parts: CompiledTemplate | undefined;
     if (count !== undefined) {
       const category = this.pluralCategories.get(count, (n) => this.plurals.select(n));
-      template = this.plural(messages, pluralForms, key, category);
+      parts = this.plural(book, key, category);
     }
-    template ??= messages[key];
+    parts ??= book.split.get(key) ?? this.split(book, key);
+    return this.fillParts(parts, params);
+  }
+
+  /** The message `key` of `book`, split and kept; it throws for a key the catalogue does not have. */
+  private split(book: Book, key: string): CompiledTemplate {
+    const template = book.messages[key];
     if (template === undefined) throw new Error(`missing message "${key}" in locale ${this.locale}`);
-    return this.fill(template, params);
+    const parts = compileTemplate(template);
+    book.split.set(key, parts);
+    return parts;
   }
 
   private messages(): Catalogue {
     return LOCALES[this.locale].messages;
   }
 
-  private plural(
-    messages: Catalogue,
-    pluralForms: PluralForms,
-    key: string,
-    category: string,
-  ): string | undefined {
+  private plural(book: Book, key: string, category: string): CompiledTemplate | undefined {
     // Looked up once per key and category: building `key.category` and reading the catalogue with it
     // costs more than the rest of the message.
-    const template = pluralForms
-      .at(key)
-      .get(category, () => messages[`${key}.${category}`] ?? messages[`${key}.other`] ?? null);
-    return template ?? undefined;
+    const parts = book.pluralForms.at(key).get(category, () => {
+      const template = book.messages[`${key}.${category}`] ?? book.messages[`${key}.other`];
+      return template === undefined ? null : compileTemplate(template);
+    });
+    return parts ?? undefined;
   }
 
   /**
@@ -253,7 +272,10 @@ export class Renderer {
 
   /** Substitutes `{name}` placeholders; numbers are formatted, strings inserted as they are. */
   fill(template: string, params: MessageParams): string {
-    const parts = this.templates.get(template, compileTemplate);
+    return this.fillParts(this.templates.get(template, compileTemplate), params);
+  }
+
+  private fillParts(parts: CompiledTemplate, params: MessageParams): string {
     let out = parts[0] as string;
     for (let i = 1; i < parts.length; i += 2) {
       const name = parts[i] as string;
@@ -278,8 +300,8 @@ export class Renderer {
   /** "3rd", "3.", "سومین" — the ordinal of `n` in this locale. */
   ordinal(n: number): string {
     if (this.locale === 'fa') return persianOrdinal(n, (x) => this.number(x));
-    const template = this.plural(this.messages(), this.pluralForms, 'ordinal', this.ordinals.select(n));
-    return template === undefined ? this.number(n) : this.fill(template, { n });
+    const parts = this.plural(this.own, 'ordinal', this.ordinals.select(n));
+    return parts === undefined ? this.number(n) : this.fillParts(parts, { n });
   }
 
   /**
@@ -293,6 +315,16 @@ export class Renderer {
 
   /** A number in this locale's digits. */
   number(n: number): string {
+    // Counts, days and points are small whole numbers: an array index, not a memo's look-up (not -0,
+    // which `Intl` writes as "-0").
+    if (Number.isInteger(n) && n >= 0 && n < SMALL_NUMBERS && !Object.is(n, -0)) {
+      let text = this.smallNumbers[n];
+      if (text === undefined) {
+        text = this.numbers.format(n);
+        this.smallNumbers[n] = text;
+      }
+      return text;
+    }
     return this.numberTexts.get(n, (x) => this.numbers.format(x));
   }
 

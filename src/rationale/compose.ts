@@ -264,10 +264,22 @@ function describeFactors(r: Renderer, fs: readonly Factor[], display?: CurrencyD
         r.t('factor.publicOnReach', { platform: r.platform(String(on.params.platform)), reach: n }, n),
       );
     } else if (!(reach && on && f === reach)) {
-      words.push(describeFactor(r, f.code, f.params, display));
+      words.push(inWords(r, f, display));
     }
   }
   return r.list(words);
+}
+
+/**
+ * A factor in the renderer's words. In English it is the factor's `reason`, which scoring wrote with
+ * `describeFactor` in English (factor texts name no date, so the time zone does not matter): written
+ * again it would be the same string from the same memo. Not for rials shown in toman, which the reason
+ * does not show, nor for a reason left empty (a replay's).
+ */
+function inWords(r: Renderer, f: Factor, display: CurrencyDisplay | undefined): string {
+  const toman = f.code === 'lifetimeSpend' && f.params.currency === 'IRR' && display?.IRR === 'toman';
+  if (r.locale === 'en' && f.reason !== '' && !toman) return f.reason;
+  return describeFactor(r, f.code, f.params, display);
 }
 
 /** The two scores and the factors behind them. */
