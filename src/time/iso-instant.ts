@@ -1,20 +1,22 @@
 import { civilFromDays } from './instant';
 
 const DAY_MS = 86_400_000;
-/** 0 → "00" … 99 → "99". */
-const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
-/** 0 → "000" … 999 → "999". */
-const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 /** The instants of years 0000–9999, which ISO 8601 writes with four digits. */
 const FIRST = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
-const LAST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const LAST = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
+/** The character code of the decimal digit `n` (0–9). */
+function digit(n: number): number {
+  return 48 + n;
+}
 
 /**
  * `new Date(ms).toISOString()` — `2026-03-10T09:30:00.000Z` — written from the day number and the time
- * of day, without a `Date`: a recommendation writes several instants (its follow-up, deadlines, a
- * coupon's expiry), and `toISOString` costs about three times as much. Outside years 0000–9999 (six-digit
- * years) or for a time that is not a whole millisecond, it is `toISOString`'s own answer (a RangeError
- * for an invalid time).
+ * of day, without a `Date`, as one flat string of its 24 character codes: a recommendation writes
+ * several instants (its follow-up, deadlines, a coupon's expiry), `toISOString` costs about five times
+ * as much, and joining the parts with `+` would leave a chain of a dozen strings to flatten. Outside
+ * years 0000–9999 (six-digit years) or for a time that is not a whole millisecond, it is
+ * `toISOString`'s own answer (a RangeError for an invalid time).
  */
 export function isoInstant(ms: number): string {
   if (!(Number.isInteger(ms) && ms >= FIRST && ms <= LAST)) return new Date(ms).toISOString();
@@ -27,6 +29,30 @@ export function isoInstant(ms: number): string {
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
   const milli = rest - second * 1000;
-  const yyyy = year >= 1000 ? String(year) : String(year).padStart(4, '0');
-  return `${yyyy}-${TWO[month]}-${TWO[day]}T${TWO[hour]}:${TWO[minute]}:${TWO[second]}.${THREE[milli]}Z`;
+  return String.fromCharCode(
+    digit(Math.floor(year / 1000)),
+    digit(Math.floor(year / 100) % 10),
+    digit(Math.floor(year / 10) % 10),
+    digit(year % 10),
+    45, // -
+    digit(Math.floor(month / 10)),
+    digit(month % 10),
+    45, // -
+    digit(Math.floor(day / 10)),
+    digit(day % 10),
+    84, // T
+    digit(Math.floor(hour / 10)),
+    digit(hour % 10),
+    58, // :
+    digit(Math.floor(minute / 10)),
+    digit(minute % 10),
+    58, // :
+    digit(Math.floor(second / 10)),
+    digit(second % 10),
+    46, // .
+    digit(Math.floor(milli / 100)),
+    digit(Math.floor(milli / 10) % 10),
+    digit(milli % 10),
+    90, // Z
+  );
 }
