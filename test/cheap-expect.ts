@@ -19,3 +19,20 @@ export function expectStrictEqual(actual: unknown, expected: unknown, message?: 
 export function expectIs(actual: unknown, expected: unknown, message?: string): void {
   if (!Object.is(actual, expected)) expect(actual, message).toBe(expected);
 }
+
+/**
+ * `expect(actual).toEqual(expected)`, after Node's `isDeepStrictEqual`: strictly equal values are equal
+ * (`toEqual` is the looser of the two), and any difference goes to `toEqual`, which passes or fails as
+ * it always does.
+ */
+export function expectEqual(actual: unknown, expected: unknown, message?: string): void {
+  if (!isDeepStrictEqual(actual, expected)) expect(actual, message).toEqual(expected);
+}
+
+/**
+ * `expect(list).toEqual([])` for the problem lists of the checkers in test/ (sendable.ts, the caps):
+ * an empty array passes without the matcher; anything else fails with the matcher's usual message.
+ */
+export function expectNone(list: readonly unknown[], message?: string): void {
+  if (!(Array.isArray(list) && list.length === 0)) expect(list, message).toEqual([]);
+}

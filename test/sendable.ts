@@ -206,16 +206,81 @@ function readingOf(complaint: ComplaintInput, ruleSet: RuleSet): ComplaintReadin
   return reading;
 }
 
-/** The text as the checks read it: without isolates and marks, its words, and the complaint's reading. */
-interface Reading {
+/**
+ * What the checks find in a text in one locale whoever it is written for, worked out once per text and
+ * locale: the same sentences recur across thousands of complaints ("We are sorry…"), and reading them
+ * (the isolates removed, the words, a dozen patterns) was most of the checker's time. Each finding keeps
+ * its place in the order `problemsOf` reports them in.
+ */
+interface TextReading {
   readonly plain: string;
-  readonly tokens: readonly string[];
   readonly tokenSet: ReadonlySet<string>;
-  readonly complaint: ComplaintReading;
+  /** A placeholder left: the first problem of a text. */
+  readonly placeholder: boolean;
+  /** Refused phrases, a bidi mark, a count of customers, a fractional toman, a spelt «یک»: any reader. */
+  readonly fixed: readonly string[];
+  /** Whether the text speaks of "this message" (a problem only on a phone call or in a shop). */
+  readonly saysMessage: boolean;
+  /** Persian: Latin-script words and words with Latin digits, in order (the input's own are fine). */
+  readonly latin: readonly string[];
+  readonly digits: readonly string[];
+  /** Persian: what is wrong whatever the input (Gregorian months, «ریال ایران», «٫۰۰»). */
+  readonly persian: readonly string[];
+  /** Turkish: English words in order, and the currency written before an amount. */
+  readonly english: readonly string[];
+  readonly signFirst: string | undefined;
+}
+
+function readText(text: string, locale: Locale): TextReading {
+  const plain = text.replace(FSI_PDI, '');
+  const tokens = plainWords(plain);
+  const fixed: string[] = [];
+  for (const phrase of REFUSED[locale]) if (plain.includes(phrase)) fixed.push(`"${phrase}"`);
+  if (MARK_OR_REPLACEMENT.test(text)) fixed.push('a bidi mark or U+FFFD');
+  const persian: string[] = [];
+  if (locale === 'fa') {
+    if (GREGORIAN_FA.test(plain)) persian.push('a Gregorian month');
+    if (plain.includes('ریال ایران')) persian.push('«ریال ایران» for «ریال»');
+    if (ZERO_FRACTION_FA.test(plain)) persian.push('«٫۰۰» on a whole amount');
+  }
+  return {
+    plain,
+    tokenSet: new Set(tokens),
+    placeholder: PLACEHOLDER.test(plain),
+    fixed,
+    saysMessage: MESSAGE_WORDS[locale].test(plain),
+    latin: locale === 'fa' ? tokens.filter((w) => LATIN_LETTER.test(w)) : [],
+    digits: locale === 'fa' ? tokens.filter((w) => LATIN_DIGIT.test(w)) : [],
+    persian,
+    english: locale === 'tr' ? tokens.filter(isEnglishOnly) : [],
+    signFirst: locale === 'tr' ? plain.match(SIGN_FIRST_TR)?.[1] : undefined,
+  };
+}
+
+/**
+ * Each text's reading by locale and text, with the count, toman and «۱» findings (reported after the
+ * message check); emptied when it grows large (most texts name one complaint's amounts and dates).
+ */
+const textReadings = new Map<string, { reading: TextReading; later: readonly string[] }>();
+const TEXT_READINGS_MAX = 50_000;
+function textReadingOf(text: string, locale: Locale): { reading: TextReading; later: readonly string[] } {
+  const key = `${locale}\u0000${text}`;
+  let found = textReadings.get(key);
+  if (found === undefined) {
+    if (textReadings.size >= TEXT_READINGS_MAX) textReadings.clear();
+    const reading = readText(text, locale);
+    const later: string[] = [];
+    if (CUSTOMER_COUNT.test(reading.plain)) later.push('a count of customers');
+    if (FRACTIONAL_TOMAN.test(reading.plain)) later.push('a fractional toman');
+    later.push(...digitOneProblems(reading.plain, locale));
+    found = { reading, later };
+    textReadings.set(key, found);
+  }
+  return found;
 }
 
 /** A product name with a comma in it, shown without quotation marks (in a list it reads as two). */
-function unquotedCommaNames({ plain, complaint }: Reading): string[] {
+function unquotedCommaNames(plain: string, complaint: ComplaintReading): string[] {
   return complaint.commaNames
     .filter((name) =>
       plain
@@ -227,53 +292,45 @@ function unquotedCommaNames({ plain, complaint }: Reading): string[] {
 }
 
 /** Placeholders, internal ids, SKUs and unquoted names with a comma: words the customer must not read. */
-function wordProblems(reading: Reading): string[] {
-  const { plain, tokenSet, complaint } = reading;
+function wordProblems(text: TextReading, complaint: ComplaintReading): string[] {
   const problems: string[] = [];
-  if (PLACEHOLDER.test(plain)) problems.push('a placeholder is left');
-  for (const id of complaint.internalIds) if (tokenSet.has(id)) problems.push(`internal id "${id}"`);
+  if (text.placeholder) problems.push('a placeholder is left');
+  for (const id of complaint.internalIds) if (text.tokenSet.has(id)) problems.push(`internal id "${id}"`);
   // A SKU is never shown: a product is named by the order's name for it, or not named at all.
-  for (const sku of complaint.skus) if (tokenSet.has(sku)) problems.push(`SKU "${sku}"`);
-  problems.push(...unquotedCommaNames(reading));
+  for (const sku of complaint.skus) if (text.tokenSet.has(sku)) problems.push(`SKU "${sku}"`);
+  problems.push(...unquotedCommaNames(text.plain, complaint));
   return problems;
 }
 
-function persianProblems({ plain, tokens, complaint: { known } }: Reading): string[] {
+function persianProblems(text: TextReading, { known }: ComplaintReading): string[] {
   const problems: string[] = [];
-  const latin = tokens.filter((w) => LATIN_LETTER.test(w) && !known.has(w));
+  const latin = text.latin.filter((w) => !known.has(w));
   if (latin.length > 0) problems.push(`Latin-script words ${JSON.stringify(latin)}`);
-  const digits = tokens.filter((w) => LATIN_DIGIT.test(w) && !known.has(w));
+  const digits = text.digits.filter((w) => !known.has(w));
   if (digits.length > 0) problems.push(`Latin digits ${JSON.stringify(digits)}`);
-  if (GREGORIAN_FA.test(plain)) problems.push('a Gregorian month');
-  if (plain.includes('ریال ایران')) problems.push('«ریال ایران» for «ریال»');
-  if (ZERO_FRACTION_FA.test(plain)) problems.push('«٫۰۰» on a whole amount');
+  problems.push(...text.persian);
   return problems;
 }
 
-function turkishProblems({ plain, tokens, complaint: { known } }: Reading): string[] {
+function turkishProblems(text: TextReading, { known }: ComplaintReading): string[] {
   const problems: string[] = [];
-  const english = tokens.filter((w) => isEnglishOnly(w) && !known.has(w));
+  const english = text.english.filter((w) => !known.has(w));
   if (english.length > 0) problems.push(`English words ${JSON.stringify(english)}`);
-  const sign = plain.match(SIGN_FIRST_TR)?.[1];
+  const sign = text.signFirst;
   if (sign !== undefined && !known.has(sign)) problems.push(`the currency "${sign}" before the amount`);
   return problems;
 }
 
-/** What keeps `text` from being sent, in `locale`, to the customer `reading.complaint` was read from. */
+/** What keeps `text` from being sent, in `locale`, to the customer `complaint` was read from. */
 function problemsOf(text: string, locale: Locale, complaint: ComplaintReading): string[] {
-  const plain = text.replace(FSI_PDI, '');
-  const tokens = plainWords(plain);
-  const reading: Reading = { plain, tokens, tokenSet: new Set(tokens), complaint };
-  const problems = wordProblems(reading);
-  for (const phrase of REFUSED[locale]) if (plain.includes(phrase)) problems.push(`"${phrase}"`);
-  if (MARK_OR_REPLACEMENT.test(text)) problems.push('a bidi mark or U+FFFD');
-  if (complaint.spoken !== undefined && MESSAGE_WORDS[locale].test(plain))
+  const { reading, later } = textReadingOf(text, locale);
+  const problems = wordProblems(reading, complaint);
+  problems.push(...reading.fixed);
+  if (complaint.spoken !== undefined && reading.saysMessage)
     problems.push(`"message" on the ${complaint.spoken}`);
-  if (CUSTOMER_COUNT.test(plain)) problems.push('a count of customers');
-  if (FRACTIONAL_TOMAN.test(plain)) problems.push('a fractional toman');
-  problems.push(...digitOneProblems(plain, locale));
-  if (locale === 'fa') problems.push(...persianProblems(reading));
-  if (locale === 'tr') problems.push(...turkishProblems(reading));
+  problems.push(...later);
+  if (locale === 'fa') problems.push(...persianProblems(reading, complaint));
+  if (locale === 'tr') problems.push(...turkishProblems(reading, complaint));
   return problems.map((what) => `${what} in ${locale} text: ${JSON.stringify(text)}`);
 }
 

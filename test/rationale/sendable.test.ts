@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRecommender, defaultRuleSet, LOCALE_CODES, loadRuleSet } from '../../src/index';
 import { complaintArbitrary } from '../../src/testing/index';
+import { expectNone } from '../cheap-expect';
 import { RATES, scenarios } from '../helpers';
 import { fcParams } from '../seed';
 import { messageProblems, recommendationProblems, sendableProblems } from '../sendable';
@@ -183,7 +184,7 @@ describe.each(LOCALE_CODES)('customer text in %s', (locale) => {
   it('is sendable for every hand-written scenario', async () => {
     for (const [id, complaint] of scenarios()) {
       const r = await recommender.recommend(complaint);
-      expect(recommendationProblems(r, { complaint, ruleSet }), id).toEqual([]);
+      expectNone(recommendationProblems(r, { complaint, ruleSet }), id);
     }
   });
 
@@ -191,9 +192,9 @@ describe.each(LOCALE_CODES)('customer text in %s', (locale) => {
     await fc.assert(
       fc.asyncProperty(complaints, async (complaint) => {
         const r = await recommender.recommend(complaint);
-        expect(recommendationProblems(r, { complaint, ruleSet })).toEqual([]);
-        expect(messageProblems(r, { complaint, ruleSet })).toEqual([]);
-        expect(sendableProblems(r.followUp.survey.question, { complaint, ruleSet, locale })).toEqual([]);
+        expectNone(recommendationProblems(r, { complaint, ruleSet }));
+        expectNone(messageProblems(r, { complaint, ruleSet }));
+        expectNone(sendableProblems(r.followUp.survey.question, { complaint, ruleSet, locale }));
       }),
       fcParams(5_000),
     );
