@@ -10,6 +10,8 @@
  *   going live (it carries a solver and a search the request path never needs);
  * - `redress/incidents` — `detectIncidents` and the streaming detector, for analysts and crisis
  *   dashboards (crisis mode itself is `recommendMany({ incidents })`, here);
+ * - `redress/outcomes` — `summarizeOutcomes` and the outcome record, for analysts joining what came
+ *   back (CSAT, repeats, churn) to stored recommendations;
  * - `redress/testing` — the fairness kit, built on fast-check, a peer dependency only tests install.
  * Internals (the compiled evaluator, the pipeline's stages, the worker pool) are not exported: they
  * change between versions without notice.
