@@ -129,6 +129,13 @@ function checks(code: string): Check[] {
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(source, visit);
+  // A result written where no statement ends (after a blank line, say) would be a check that never runs.
+  const attached = new Set(found.map((check) => check.line));
+  const loose = lines.flatMap((l, i) => (l.includes('//=>') && !attached.has(i + 1) ? [i + 1] : []));
+  if (loose.length > 0)
+    throw new Error(
+      `line ${loose.join(', ')}: a //=> result must end its statement's last line or start the line after it`,
+    );
   return found;
 }
 
