@@ -50,6 +50,14 @@ export function describeFactor(
   }
   // The common case, one parameter ("14 days late", "wrong item"), found by its code and value alone.
   if (count === 1) return memo.at(code).get(only as string | number, () => describe(r, code, params));
+  // The customer's spend, two parameters in every complaint: by currency, then amount (a currency is a
+  // string, never one of the general path's counts below, so the two paths cannot meet).
+  const { amount, currency } = params;
+  if (count === 2 && code === 'lifetimeSpend' && typeof currency === 'string' && amount !== undefined)
+    return memo
+      .at(code)
+      .at(currency)
+      .get(amount, () => describe(r, code, params));
   let node = memo.at(code).at(count);
   for (const name in params) node = node.at(name).at(params[name] as string | number);
   return node.get('', () => describe(r, code, params));

@@ -57,7 +57,8 @@ function groupsByReplaced(
 ): { replaces: readonly RemedyType[]; choices: RemedyType[] }[] {
   const groups = new Map<string, { replaces: readonly RemedyType[]; choices: RemedyType[] }>();
   for (const o of offered) {
-    const key = [...o.replaces].sort().join(' ');
+    // One replaced remedy is its own key (the usual case): no copy, sort and join.
+    const key = o.replaces.length === 1 ? (o.replaces[0] as string) : [...o.replaces].sort().join(' ');
     const group = groups.get(key) ?? { replaces: o.replaces, choices: [] };
     if (!group.choices.includes(o.choice)) group.choices.push(o.choice);
     groups.set(key, group);

@@ -108,6 +108,16 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
           currency: fc.constantFrom('EUR', 'TRY'),
         }),
       }),
+      // The spend converted (four parameters), beside the two-parameter path.
+      fc.record({
+        code: fc.constant('lifetimeSpend'),
+        params: fc.record({
+          amount: fc.integer({ min: 0, max: 3 }),
+          currency: fc.constantFrom('EUR', 'TRY'),
+          ruleSetAmount: fc.integer({ min: 0, max: 3 }),
+          ruleSetCurrency: fc.constantFrom('EUR', 'USD'),
+        }),
+      }),
     );
     fc.assert(
       fc.property(fc.array(factor, { maxLength: 20 }), (factors) => {
