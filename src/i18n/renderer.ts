@@ -1,3 +1,4 @@
+import { calendarDateMs, instantMs } from '../time/instant';
 import { localDayNumber } from '../time/local-day';
 import { englishArticle } from './english-article';
 import { type CurrencyDisplay, LOCALES, type Locale, type MessageKey } from './locale';
@@ -484,7 +485,7 @@ export class Renderer {
 
   /** A date (from an ISO string) as a long date in this locale, in the renderer's time zone. */
   date(iso: string): string {
-    const time = new Date(iso).getTime();
+    const time = isoMs(iso);
     // A long date says only the civil day: found without `Intl` (time/local-day.ts), and written once
     // per day as the same day's noon in UTC is (the same date in every calendar the locales use).
     const day = localDayNumber(time, this.timeZone);
@@ -561,6 +562,15 @@ export class Renderer {
     for (let i = 2; i < n - 1; i++) out += `${middle}${items[i]}`;
     return `${out}${end}${items[n - 1]}`;
   }
+}
+
+/**
+ * `new Date(iso).getTime()`, read by `time/instant.ts` where it can (equal to `Date.parse` wherever it
+ * answers, several times faster: a rationale dates its offers and follow-up), else by `Date`.
+ */
+function isoMs(iso: string): number {
+  const fast = iso.length === 10 ? calendarDateMs(iso) : instantMs(iso);
+  return Number.isNaN(fast) ? new Date(iso).getTime() : fast;
 }
 
 /** By locale, then zone: no key string is built per look-up (a complaint looks its renderer up several times). */

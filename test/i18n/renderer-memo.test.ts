@@ -42,6 +42,15 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
             expect(r.date(new Date(time).toISOString())).toBe(dates.format(time));
             for (const zone of zones)
               expect(zone.r.date(new Date(time).toISOString())).toBe(zone.dates.format(time));
+            // The other shapes a date comes in: a calendar date, an offset, minutes only, no offset.
+            const iso = new Date(time).toISOString();
+            for (const text of [
+              iso.slice(0, 10),
+              `${iso.slice(0, 19)}+03:30`,
+              `${iso.slice(0, 16)}Z`,
+              iso.slice(0, 19),
+            ])
+              expect(r.date(text)).toBe(dates.format(new Date(text)));
             // Persian drops CLDR's comma before the last «و», and the RLM after each «،» (the CLI would
             // print it as U+FFFD; the items are isolated where they need it).
             const list = lists.format(items);
