@@ -93,7 +93,8 @@ function resolveReads(io: CliIo, plan: FilePlan): Resolved[] {
   return plan.reads.flatMap((file): Resolved[] => {
     const stdin = file.path === '-' || (file.path === undefined && plan.stdinByDefault === true);
     if (stdin)
-      return [{ file: { role: file.role, path: 'standard input' }, target: streamTarget(io.stdin.fd) }];
+      // Named as a stream, as standard output is: "the input standard input" read as a slip.
+      return [{ file: { role: 'standard input', path: undefined }, target: streamTarget(io.stdin.fd) }];
     return file.path === undefined ? [] : [{ file, target: targetOf(filePath(io, file.path)) }];
   });
 }

@@ -84,7 +84,7 @@ describe.concurrent('redress as a process', () => {
     expect(appended.stderr).toMatch(/^redress: standard output is the same file as the input /);
     const fromStdin = await inShell(`${node} recommend -o "${file}" < "${file}"`);
     expect(fromStdin.code).toBe(2);
-    expect(fromStdin.stderr).toContain('is the same file as the input standard input');
+    expect(fromStdin.stderr).toContain('is the same file as standard input:');
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 

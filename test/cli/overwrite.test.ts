@@ -145,7 +145,7 @@ describe.concurrent('a command refuses to write over what it reads', () => {
           fds: { stdin: fd },
         });
         expect(result.code).toBe(2);
-        expect(result.stderr).toContain('--output in.jsonl is the same file as the input standard input');
+        expect(result.stderr).toContain('--output in.jsonl is the same file as standard input:');
         intact();
       }
     } finally {

@@ -39,10 +39,10 @@ export interface ReplayOptions {
   /** Incident detection, which reads each valid complaint as it is read (its entry comes back as `seen`). */
   readonly incidents?: IncidentCollector;
   /**
-   * Worker threads deciding records ahead of their turn: `'auto'` (default) one per core, started
-   * once the input has shown itself large (past its first 1,000 records) and only with two cores or
-   * more; a number: that many from the first record; 0: none. Needs the built command: from source
-   * the replay runs in this thread.
+   * Worker threads deciding records ahead of their turn: `'auto'` (default) one fewer than the cores
+   * (the calling thread decides chunks too), started once the input has shown itself large (past its
+   * first 1,000 records) and only with two cores or more; a number: that many from the first record;
+   * 0: none. Needs the built command: from source the replay runs in this thread.
    */
   readonly workers?: number | 'auto';
   /** The pool to send chunks to instead of worker threads (tests). */
