@@ -190,8 +190,8 @@ export class WorkerPool implements BatchPool {
   private retired = false;
   private closed = false;
   private readonly maxComplaintBytes: number;
-  /** The batches' listeners for a thread that stops (`enter`). */
-  private readonly listeners = new Set<WorkerLost>();
+  /** The batches' listeners for a thread that stops (`enter`), once per batch even when two pass one function. */
+  private readonly listeners: WorkerLost[] = [];
 
   constructor(
     script: URL,
@@ -214,13 +214,14 @@ export class WorkerPool implements BatchPool {
   /** A batch starts using the pool; `onLost` hears of each thread that stops until it leaves. */
   enter(onLost?: WorkerLost): void {
     this.users += 1;
-    if (onLost) this.listeners.add(onLost);
+    if (onLost) this.listeners.push(onLost);
     clearTimeout(this.idleTimer);
   }
 
   /** A batch is done with the pool (its chunks still out are finished all the same). */
   leave(onLost?: WorkerLost): void {
-    if (onLost) this.listeners.delete(onLost);
+    const at = onLost ? this.listeners.indexOf(onLost) : -1;
+    if (at >= 0) this.listeners.splice(at, 1);
     this.users -= 1;
     if (this.users === 0 && this.pendingTotal === 0) this.whenIdle();
   }
@@ -306,9 +307,11 @@ export class WorkerPool implements BatchPool {
 
   /** A thread stopped: its chunks are run here, and the batches using the pool hear of it once. */
   private lose(member: Member, why: string): void {
-    if (member.alive && !this.closed) for (const listener of this.listeners) listener(why);
+    const news = member.alive && !this.closed;
     member.alive = false;
+    // Its chunks first: a listener is the caller's code, and nothing it does may leave them unsettled.
     this.redo(member);
+    if (news) for (const listener of [...this.listeners]) listener(why);
   }
 
   /** Runs a member's outstanding chunks in this thread (it died, or the pool closed under them). */

@@ -92,6 +92,19 @@ describe('a worker thread that stops under a batch', () => {
     expect(staying).toEqual(['boom']);
   });
 
+  it('tells a batch that stays when another batch with the same listener leaves', async () => {
+    const pool = new WorkerPool(CRASHING, setup(defaultLimits.maxComplaintBytes), 1);
+    const heard: string[] = [];
+    const listen = (why: string) => heard.push(why);
+    const leaving = lease(pool, listen);
+    const batch = lease(pool, listen);
+    leaving.leave();
+    await batch.run([1], 0, async (items) => ({ results: items as BatchResult[] }));
+    batch.leave();
+    await pool.close();
+    expect(heard).toEqual(['boom']);
+  });
+
   it('refuses an onWorkerLost that is not a function, naming the option', async () => {
     const batch = recommendEach([1], echo as never, { onWorkerLost: 'stderr' as never });
     const error = await batch.next().then(
