@@ -32,6 +32,33 @@ export function daysLate(c: Complaint): number {
   return Math.max(0, calendarDaysBetween(end, timestampMs(promised)));
 }
 
+/**
+ * The measures a complaint's scores and facts read, each worked out once: the severity score, the
+ * value score and the facts all read some of them, and each reads dates. @internal
+ */
+export interface Measures {
+  readonly daysLate: number;
+  readonly itemsAffected: number;
+  /** `complaintsWithin(c, 90)`. */
+  readonly complaints90d: number;
+  readonly tenureMonths: number;
+  readonly daysSinceLastOrder: number | undefined;
+}
+
+/** The measures of `c`, as the functions of this module give them one by one. @internal */
+export function measuresOf(c: Complaint): Measures {
+  const received = timestampMs(c.receivedAt);
+  const last = c.customer.lastOrderAt ?? c.order?.placedAt;
+  return {
+    daysLate: daysLate(c),
+    itemsAffected: itemsAffected(c),
+    complaints90d: complaintsSince(c, addDays(received, -90)),
+    tenureMonths: Math.max(0, monthsBetween(received, timestampMs(c.customer.since))),
+    daysSinceLastOrder:
+      last === undefined ? undefined : Math.max(0, calendarDaysBetween(received, timestampMs(last))),
+  };
+}
+
 /** The order was not delivered (yet): there is an order and it has no `deliveredAt`. */
 export function undelivered(c: Complaint): boolean {
   return c.order !== undefined && c.order.deliveredAt === undefined;
@@ -98,7 +125,11 @@ export function itemsAffected(c: Complaint): number {
 
 /** Complaints from this customer within `days` before `receivedAt`, counting this one. */
 export function complaintsWithin(c: Complaint, days: number): number {
-  const from = addDays(timestampMs(c.receivedAt), -days);
+  return complaintsSince(c, addDays(timestampMs(c.receivedAt), -days));
+}
+
+/** This complaint and the customer's earlier ones from `from` (epoch milliseconds) on. */
+function complaintsSince(c: Complaint, from: number): number {
   let count = 1;
   for (const p of c.customer.priorComplaints) if (timestampMs(p.at) >= from) count += 1;
   return count;

@@ -284,36 +284,14 @@ export interface Problem {
 
 /**
  * The cross-field rules `ComplaintSchema` adds to `ComplaintShape`, as problems (none for a valid
- * complaint); for fields that each passed `ComplaintShape`. @internal
+ * complaint); for fields that each passed `ComplaintShape`. Every complaint passes through here: its
+ * checks are plain functions (no closures made per call), and each date is read once. @internal
  */
 export function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[] {
   const problems: Problem[] = [];
   const received = timestampMs(c.receivedAt);
-  const since = timestampMs(c.customer.since);
-  const notAfterReceived = (path: (string | number)[], value: string | undefined) => {
-    if (value !== undefined && timestampMs(value) > received) {
-      problems.push({
-        path,
-        message: 'is after the complaint was received (receivedAt)',
-        reason: 'date_after_received',
-      });
-    }
-  };
-  const money = (path: (string | number)[], amount: number | undefined, cur: string) => {
-    if (amount === undefined) return;
-    if (!fitsCurrency(amount, cur)) {
-      const digits = currencyDigits(cur);
-      problems.push({
-        path,
-        message: `${String(amount)} has more decimal places than ${cur} allows (${cur} allows ${digits}); round it to ${digits === 0 ? 'a whole number' : `${digits} decimal place${digits === 1 ? '' : 's'}`} before sending it`,
-        reason: 'money_precision',
-      });
-    } else withinMaxMoney(path, amount, cur);
-  };
-  const withinMaxMoney = (path: (string | number)[], amount: number, cur: string) => {
-    const problem = aboveMaxMoney(path, toMinor(amount, cur), cur);
-    if (problem) problems.push(problem);
-  };
+  const customer = c.customer;
+  const since = timestampMs(customer.since);
 
   if (!c.order && !c.subscription) {
     problems.push({
@@ -322,88 +300,48 @@ export function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[]
       reason: 'order_or_subscription_required',
     });
   }
-  notAfterReceived(['customer', 'since'], c.customer.since);
-  notAfterReceived(['customer', 'lastOrderAt'], c.customer.lastOrderAt);
-  c.customer.priorComplaints.forEach((p, i) => {
-    notAfterReceived(['customer', 'priorComplaints', i, 'at'], p.at);
-    if (timestampMs(p.at) < since) {
-      problems.push({
-        path: ['customer', 'priorComplaints', i, 'at'],
-        message: 'is before the customer existed (customer.since)',
-        reason: 'date_before_customer',
-      });
-    }
-  });
+  if (since > received) problems.push(afterReceived(['customer', 'since']));
+  if (isAfter(customer.lastOrderAt, received)) problems.push(afterReceived(['customer', 'lastOrderAt']));
+  const prior = customer.priorComplaints;
+  for (let i = 0; i < prior.length; i++) {
+    const at = timestampMs((prior[i] as (typeof prior)[number]).at);
+    if (at > received) problems.push(afterReceived(['customer', 'priorComplaints', i, 'at']));
+    if (at < since) problems.push(beforeCustomer(['customer', 'priorComplaints', i, 'at']));
+  }
 
   const { order, subscription } = c;
   // Lifetime spend is in the complaint's currency; its decimals are not checked (it adds up many orders).
   const own = order?.currency ?? subscription?.currency;
-  if (own !== undefined) withinMaxMoney(['customer', 'lifetimeSpend'], c.customer.lifetimeSpend, own);
-  c.customer.compensationHistory.forEach((h, i) => {
-    const at = ['customer', 'compensationHistory', i];
-    notAfterReceived([...at, 'at'], h.at);
-    if (timestampMs(h.at) < since) {
-      problems.push({
-        path: [...at, 'at'],
-        message: 'is before the customer existed (customer.since)',
-        reason: 'date_before_customer',
-      });
-    }
+  if (own !== undefined) withinMaxMoney(problems, ['customer', 'lifetimeSpend'], customer.lifetimeSpend, own);
+  customer.compensationHistory.forEach((h, i) => {
+    const at = timestampMs(h.at);
+    if (at > received) problems.push(afterReceived(['customer', 'compensationHistory', i, 'at']));
+    if (at < since) problems.push(beforeCustomer(['customer', 'compensationHistory', i, 'at']));
     // In another currency than the complaint's, it is converted with the caller's exchange rates
     // when the complaint is recommended for (NO_EXCHANGE_RATE without one).
-    money([...at, 'amount'], h.amount, h.currency);
+    checkMoney(problems, ['customer', 'compensationHistory', i, 'amount'], h.amount, h.currency);
   });
   // What an open case gave may be in another currency: like a past compensation, it is converted
   // with the caller's exchange rates when the complaint is linked to that case (NO_EXCHANGE_RATE
   // without one).
-  c.customer.openCases.forEach((open, i) => {
-    const at = ['customer', 'openCases', i];
-    notAfterReceived([...at, 'openedAt'], open.openedAt);
+  customer.openCases.forEach((open, i) => {
+    if (isAfter(open.openedAt, received))
+      problems.push(afterReceived(['customer', 'openCases', i, 'openedAt']));
     open.remedies.forEach((given, j) => {
-      money([...at, 'remedies', j, 'amount'], given.amount, given.currency);
+      checkMoney(
+        problems,
+        ['customer', 'openCases', i, 'remedies', j, 'amount'],
+        given.amount,
+        given.currency,
+      );
     });
   });
-  if (order) {
-    const placed = timestampMs(order.placedAt);
-    notAfterReceived(['order', 'placedAt'], order.placedAt);
-    notAfterReceived(['order', 'deliveredAt'], order.deliveredAt);
-    for (const field of ['promisedAt', 'deliveredAt'] as const) {
-      const value = order[field];
-      if (value !== undefined && timestampMs(value) < placed) {
-        problems.push({
-          path: ['order', field],
-          message: 'is before the order was placed (placedAt)',
-          reason: 'date_before_order',
-        });
-      }
-    }
-    money(['order', 'total'], order.total, order.currency);
-    money(['order', 'overcharge'], order.overcharge, order.currency);
-    money(['order', 'discount'], order.discount, order.currency);
-    if (order.overcharge !== undefined && order.overcharge > order.total) {
-      problems.push({
-        path: ['order', 'overcharge'],
-        message: 'is larger than the order total',
-        reason: 'overcharge_above_total',
-      });
-    }
-    order.items.forEach((item, i) => {
-      money(['order', 'items', i, 'unitPrice'], item.unitPrice, order.currency);
-      if (item.affectedQuantity !== undefined && item.affectedQuantity > item.quantity) {
-        problems.push({
-          path: ['order', 'items', i, 'affectedQuantity'],
-          message: 'is larger than the quantity ordered',
-          reason: 'affected_above_quantity',
-        });
-      }
-    });
-  }
-  if (order && !problems.some((p) => p.reason === 'money_precision' || isOrderMoney(p)))
-    problems.push(...linesProblems(order));
+  if (order) orderProblems(problems, order, received);
   if (subscription) {
-    money(['subscription', 'monthlyPrice'], subscription.monthlyPrice, subscription.currency);
-    money(['subscription', 'overcharge'], subscription.overcharge, subscription.currency);
-    if (order && order.currency !== subscription.currency) {
+    const cur = subscription.currency;
+    checkMoney(problems, ['subscription', 'monthlyPrice'], subscription.monthlyPrice, cur);
+    checkMoney(problems, ['subscription', 'overcharge'], subscription.overcharge, cur);
+    if (order && order.currency !== cur) {
       problems.push({
         path: ['subscription', 'currency'],
         message: `differs from the order's currency (${order.currency}); one complaint is priced in one currency`,
@@ -412,6 +350,88 @@ export function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[]
     }
   }
   return problems;
+}
+
+/** The order's own dates and money, then its lines against its total (once its amounts are sound). */
+function orderProblems(problems: Problem[], order: Order, received: number): void {
+  const placed = timestampMs(order.placedAt);
+  if (placed > received) problems.push(afterReceived(['order', 'placedAt']));
+  const delivered = order.deliveredAt === undefined ? undefined : timestampMs(order.deliveredAt);
+  if (delivered !== undefined && delivered > received) problems.push(afterReceived(['order', 'deliveredAt']));
+  if (order.promisedAt !== undefined && timestampMs(order.promisedAt) < placed)
+    problems.push(beforeOrder(['order', 'promisedAt']));
+  if (delivered !== undefined && delivered < placed) problems.push(beforeOrder(['order', 'deliveredAt']));
+  const cur = order.currency;
+  checkMoney(problems, ['order', 'total'], order.total, cur);
+  checkMoney(problems, ['order', 'overcharge'], order.overcharge, cur);
+  checkMoney(problems, ['order', 'discount'], order.discount, cur);
+  if (order.overcharge !== undefined && order.overcharge > order.total) {
+    problems.push({
+      path: ['order', 'overcharge'],
+      message: 'is larger than the order total',
+      reason: 'overcharge_above_total',
+    });
+  }
+  const items = order.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as (typeof items)[number];
+    checkMoney(problems, ['order', 'items', i, 'unitPrice'], item.unitPrice, cur);
+    if (item.affectedQuantity !== undefined && item.affectedQuantity > item.quantity) {
+      problems.push({
+        path: ['order', 'items', i, 'affectedQuantity'],
+        message: 'is larger than the quantity ordered',
+        reason: 'affected_above_quantity',
+      });
+    }
+  }
+  if (!problems.some((p) => p.reason === 'money_precision' || isOrderMoney(p)))
+    problems.push(...linesProblems(order));
+}
+
+/** Whether a timestamp given is after `received`. */
+function isAfter(value: string | undefined, received: number): boolean {
+  return value !== undefined && timestampMs(value) > received;
+}
+
+const afterReceived = (path: (string | number)[]): Problem => ({
+  path,
+  message: 'is after the complaint was received (receivedAt)',
+  reason: 'date_after_received',
+});
+
+const beforeCustomer = (path: (string | number)[]): Problem => ({
+  path,
+  message: 'is before the customer existed (customer.since)',
+  reason: 'date_before_customer',
+});
+
+const beforeOrder = (path: (string | number)[]): Problem => ({
+  path,
+  message: 'is before the order was placed (placedAt)',
+  reason: 'date_before_order',
+});
+
+/** An amount that must fit its currency's decimals and `limits.maxMoneyMinor`. */
+function checkMoney(
+  problems: Problem[],
+  path: (string | number)[],
+  amount: number | undefined,
+  cur: string,
+): void {
+  if (amount === undefined) return;
+  if (!fitsCurrency(amount, cur)) {
+    const digits = currencyDigits(cur);
+    problems.push({
+      path,
+      message: `${String(amount)} has more decimal places than ${cur} allows (${cur} allows ${digits}); round it to ${digits === 0 ? 'a whole number' : `${digits} decimal place${digits === 1 ? '' : 's'}`} before sending it`,
+      reason: 'money_precision',
+    });
+  } else withinMaxMoney(problems, path, amount, cur);
+}
+
+function withinMaxMoney(problems: Problem[], path: (string | number)[], amount: number, cur: string): void {
+  const problem = aboveMaxMoney(path, toMinor(amount, cur), cur);
+  if (problem) problems.push(problem);
 }
 
 type Order = NonNullable<z.infer<typeof ComplaintShape>['order']>;

@@ -1,12 +1,8 @@
 import {
   complaintCurrency,
-  complaintsWithin,
-  daysLate,
-  daysOverdue,
   goodwillWithin,
-  itemsAffected,
+  measuresOf,
   overchargeOf,
-  tenureMonths,
   undelivered,
 } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
@@ -56,11 +52,14 @@ export function factsOf(
   conversion: Conversion,
   words = true,
 ): ScoredFacts {
-  const severity = severityOf(complaint, scoring.severity, words);
+  // Each measure read once: the scores and the facts read the same ones.
+  const measures = measuresOf(complaint);
+  const severity = severityOf(complaint, scoring.severity, words, measures);
   const inRuleSet = conversion.toRuleSet;
   const spend = { amount: inRuleSet(complaint.customer.lifetimeSpend), currency: conversion.ruleSetCurrency };
-  const value = customerValueOf(complaint, scoring.value, spend, words);
-  const recent = complaintsWithin(complaint, 90);
+  const value = customerValueOf(complaint, scoring.value, spend, words, measures);
+  const recent = measures.complaints90d;
+  const notDelivered = undelivered(complaint);
   const goodwill = goodwillWithin(complaint, 90, conversion.otherToComplaintMinor);
   const facts: Facts = {
     category: complaint.category,
@@ -71,13 +70,13 @@ export function factsOf(
     valueTier: value.tier,
     orderTotal: inRuleSet(complaint.order?.total ?? 0),
     currency: conversion.currency,
-    daysLate: daysLate(complaint),
-    undelivered: undelivered(complaint),
-    daysOverdue: daysOverdue(complaint),
-    itemsAffected: itemsAffected(complaint),
+    daysLate: measures.daysLate,
+    undelivered: notDelivered,
+    daysOverdue: notDelivered ? measures.daysLate : 0,
+    itemsAffected: measures.itemsAffected,
     isRepeat: recent > 1,
     complaints90d: recent,
-    tenureMonths: tenureMonths(complaint),
+    tenureMonths: measures.tenureMonths,
     isPublic: complaint.exposure?.public ?? false,
     publicReach: complaint.exposure?.public ? (complaint.exposure.reach ?? 0) : 0,
     tone: complaint.tone,

@@ -77,7 +77,9 @@ function paragraphs(rationale: readonly RationaleSentence[]): string[] {
         : 0;
     groups[group].push(s.text);
   }
-  return groups.filter((g) => g.length > 0).map((g) => g.join(' '));
+  const out: string[] = [];
+  for (const g of groups) if (g.length > 0) out.push(g.join(' '));
+  return out;
 }
 
 function subject(r: Renderer, c: Complaint): string {
@@ -104,41 +106,43 @@ function publicReply(r: Renderer, channel: 'social' | 'review'): string {
   return r.m(channel === 'review' ? 'message.publicReply.review' : 'message.publicReply');
 }
 
-/** A letter: greeting, paragraphs, closing, sign-off. */
-function letter(r: Renderer, input: MessageInput): MessagePart[] {
-  return [
-    { kind: 'greeting', text: greeting(r, input.complaint) },
-    ...paragraphs(input.rationale).map((text) => ({ kind: 'paragraph' as const, text })),
-    { kind: 'closing', text: r.m('message.closing') },
-    { kind: 'signoff', text: signoff(r, input.signature) },
-  ];
+/** A part as it is sent, in the renderer's direction. */
+function part(r: Renderer, kind: MessagePartKind, text: string): MessagePart {
+  return { kind, text: directed(r, text) };
+}
+
+/** A letter: greeting, paragraphs, closing, sign-off, after `parts`. */
+function letter(r: Renderer, input: MessageInput, parts: MessagePart[]): MessagePart[] {
+  parts.push(part(r, 'greeting', greeting(r, input.complaint)));
+  for (const text of paragraphs(input.rationale)) parts.push(part(r, 'paragraph', text));
+  parts.push(part(r, 'closing', r.m('message.closing')));
+  parts.push(part(r, 'signoff', signoff(r, input.signature)));
+  return parts;
 }
 
 /** What the agent says, turn by turn. */
 function turns(r: Renderer, input: MessageInput): MessagePart[] {
-  return [r.m('message.spoken.opening'), ...paragraphs(input.rationale), r.m('message.spoken.closing')].map(
-    (text) => ({ kind: 'turn' as const, text }),
-  );
+  const parts = [part(r, 'turn', r.m('message.spoken.opening'))];
+  for (const text of paragraphs(input.rationale)) parts.push(part(r, 'turn', text));
+  parts.push(part(r, 'turn', r.m('message.spoken.closing')));
+  return parts;
 }
 
 /** The customer message for the complaint's channel, in the renderer's locale. */
 export function composeMessage(r: Renderer, input: MessageInput): CustomerMessage {
   const channel = input.complaint.channel;
+  // Each part is made as it is sent (its lines directed), in order; no list is copied on the way.
   let parts: MessagePart[];
   switch (channel) {
     case 'email':
-      parts = [{ kind: 'subject', text: subject(r, input.complaint) }, ...letter(r, input)];
+      parts = letter(r, input, [part(r, 'subject', subject(r, input.complaint))]);
       break;
     case 'social':
     case 'review':
-      parts = [
-        { kind: 'publicReply', text: input.statement ?? publicReply(r, channel) },
-        ...letter(r, input),
-      ];
+      parts = letter(r, input, [part(r, 'publicReply', input.statement ?? publicReply(r, channel))]);
       break;
     default:
       parts = turns(r, input);
   }
-  parts = parts.map((p) => ({ kind: p.kind, text: directed(r, p.text) }));
   return { channel, text: parts.map((p) => p.text).join('\n\n'), parts };
 }

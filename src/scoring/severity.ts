@@ -1,4 +1,4 @@
-import { complaintsWithin, daysLate, itemsAffected } from '../complaint/measures';
+import { complaintsWithin, daysLate, itemsAffected, type Measures } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
 import { defaultScoring, type SeverityScoring } from './config';
 import { FactorList } from './factor-list';
@@ -15,16 +15,24 @@ export function scoreSeverity(
   return severityOf(complaint, scoring, true);
 }
 
-/** `scoreSeverity`; with `words` false, its factors' reasons are left empty (a replay's). @internal */
-export function severityOf(complaint: Complaint, scoring: SeverityScoring, words: boolean): SeverityScore {
+/**
+ * `scoreSeverity`; with `words` false, its factors' reasons are left empty (a replay's); `measures`, the
+ * complaint's own when its caller has them already. @internal
+ */
+export function severityOf(
+  complaint: Complaint,
+  scoring: SeverityScoring,
+  words: boolean,
+  measures?: Measures,
+): SeverityScore {
   const w = scoring.weights;
   const factors = new FactorList<SeverityFactorCode>(words);
   factors.add('category', w.category[complaint.category], { category: complaint.category });
 
-  const late = daysLate(complaint);
+  const late = measures ? measures.daysLate : daysLate(complaint);
   factors.add('daysLate', Math.min(late * w.perDayLate, w.maxDaysLatePoints), { days: late });
 
-  const items = itemsAffected(complaint);
+  const items = measures ? measures.itemsAffected : itemsAffected(complaint);
   factors.add('itemsAffected', Math.min(items * w.perItemAffected, w.maxItemsPoints), { items });
 
   const exposure = complaint.exposure;
@@ -35,7 +43,7 @@ export function severityOf(complaint: Complaint, scoring: SeverityScoring, words
     factors.add('publicReach', Math.min(decades * w.perReachDecade, w.maxReachPoints), { reach });
   }
 
-  const recent = complaintsWithin(complaint, 90);
+  const recent = measures ? measures.complaints90d : complaintsWithin(complaint, 90);
   factors.add('repeat', Math.min((recent - 1) * w.perRecentComplaint, w.maxRepeatPoints), { count: recent });
   factors.add('tone', w.tone[complaint.tone], { tone: complaint.tone });
   if (complaint.legalThreat) factors.add('legalThreat', w.legalThreat, {});

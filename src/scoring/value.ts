@@ -1,4 +1,4 @@
-import { complaintCurrency, daysSinceLastOrder, tenureMonths } from '../complaint/measures';
+import { complaintCurrency, daysSinceLastOrder, type Measures, tenureMonths } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
 import { defaultScoring, type ValueScoring } from './config';
 import { FactorList } from './factor-list';
@@ -20,18 +20,22 @@ export function scoreCustomerValue(
   return customerValueOf(complaint, scoring, lifetimeSpend, true);
 }
 
-/** `scoreCustomerValue`; with `words` false, its factors' reasons are left empty (a replay's). @internal */
+/**
+ * `scoreCustomerValue`; with `words` false, its factors' reasons are left empty (a replay's); `measures`,
+ * the complaint's own when its caller has them already. @internal
+ */
 export function customerValueOf(
   complaint: Complaint,
   scoring: ValueScoring,
   lifetimeSpend: { readonly amount: number; readonly currency: string } | undefined,
   words: boolean,
+  measures?: Measures,
 ): ValueScore {
   const w = scoring.weights;
   const c = complaint.customer;
   const factors = new FactorList<ValueFactorCode>(words);
 
-  const months = tenureMonths(complaint);
+  const months = measures ? measures.tenureMonths : tenureMonths(complaint);
   factors.add('tenure', Math.min(months * w.perTenureMonth, w.maxTenurePoints), { months });
 
   // The spend weights are in the rule set's currency: the spend is read in it when it is given. The
@@ -47,7 +51,7 @@ export function customerValueOf(
   });
   factors.add('orders', Math.min(c.orderCount * w.perOrder, w.maxOrderPoints), { orders: c.orderCount });
 
-  const sinceLast = daysSinceLastOrder(complaint);
+  const sinceLast = measures ? measures.daysSinceLastOrder : daysSinceLastOrder(complaint);
   if (sinceLast !== undefined && sinceLast <= w.recentOrderDays) {
     factors.add('recentOrder', w.recentOrderPoints, { days: w.recentOrderDays });
   }
