@@ -29,8 +29,33 @@ export interface ChoiceInput {
 
 /** A remedy as something a customer may choose ("a refund", "store credit"); its name otherwise. */
 export function choicePhrase(r: Renderer, type: RemedyType): string {
-  const key = `choice.${type}`;
-  return r.has(key) ? r.t(key) : remedyName(r, type);
+  const known = phrasesOf(r).choice;
+  let phrase = known.get(type);
+  if (phrase === undefined) {
+    const key = `choice.${type}`;
+    phrase = r.has(key) ? r.t(key) : remedyName(r, type);
+    known.set(type, phrase);
+  }
+  return phrase;
+}
+
+/**
+ * Each renderer's phrases by remedy type, made once: a phrase is fixed by the locale's catalogue and
+ * the remedy's own, and every complaint's alternatives name a few (each a key built, looked up in the
+ * catalogue twice and rendered).
+ */
+const phrases = new WeakMap<
+  Renderer,
+  { choice: Map<RemedyType, string>; replaced: Map<RemedyType, string> }
+>();
+
+function phrasesOf(r: Renderer): { choice: Map<RemedyType, string>; replaced: Map<RemedyType, string> } {
+  let known = phrases.get(r);
+  if (known === undefined) {
+    known = { choice: new Map(), replaced: new Map() };
+    phrases.set(r, known);
+  }
+  return known;
 }
 
 type Say = (key: MessageKey, text: string, audience?: 'customer' | 'agent') => void;
@@ -44,8 +69,14 @@ export function preferenceRefused(r: Renderer, choice: ChoiceInput | undefined, 
 
 /** A remedy of the offer as the thing an alternative replaces ("the replacement", "the gift"). */
 export function replacedPhrase(r: Renderer, type: RemedyType): string {
-  const key = `replaced.${type}`;
-  return r.has(key) ? r.t(key) : choicePhrase(r, type);
+  const known = phrasesOf(r).replaced;
+  let phrase = known.get(type);
+  if (phrase === undefined) {
+    const key = `replaced.${type}`;
+    phrase = r.has(key) ? r.t(key) : choicePhrase(r, type);
+    known.set(type, phrase);
+  }
+  return phrase;
 }
 
 /**
