@@ -80,15 +80,25 @@ export type Reducer = (candidate: Candidate, maxMinor: number) => Candidate | un
 
 /** The goodwill budget given the restitution owed, and the limit that sets it (ties: the earlier name). */
 function budget(limits: GoodwillLimits, restitutionMinor: number): { minor: number; binding: CapLimitName } {
-  const values: Record<CapLimitName, number> = {
-    severity: limits.severity,
-    tier: limits.tier,
-    total: limits.total - restitutionMinor,
-    customer: limits.customer ?? Number.POSITIVE_INFINITY,
-  };
+  // In CAP_LIMIT_NAMES' order, a later limit binding only when strictly lower (read for every goodwill
+  // remedy of every set a complaint is offered: no record of the four is built for it).
   let binding: CapLimitName = 'severity';
-  for (const name of CAP_LIMIT_NAMES) if (values[name] < values[binding]) binding = name;
-  return { minor: Math.max(0, values[binding]), binding };
+  let minor = limits.severity;
+  if (limits.tier < minor) {
+    binding = 'tier';
+    minor = limits.tier;
+  }
+  const total = limits.total - restitutionMinor;
+  if (total < minor) {
+    binding = 'total';
+    minor = total;
+  }
+  const customer = limits.customer ?? Number.POSITIVE_INFINITY;
+  if (customer < minor) {
+    binding = 'customer';
+    minor = customer;
+  }
+  return { minor: Math.max(0, minor), binding };
 }
 
 type Choice =
@@ -119,21 +129,24 @@ function allocateOnce(
   reduce: Reducer,
   owed: ReadonlySet<number>,
 ): Allocation | { readonly fallBack: number } {
-  const choices: Choice[] = slots.map((slot, i) => {
-    const at = owed.has(i) ? owedFallback(slot) : 0;
-    return { at, given: slot.candidates[at] as Candidate };
-  });
+  const choices: Choice[] = [];
   let restitution = 0;
-  for (const choice of choices)
-    if (choice.given?.kind === 'restitution') restitution += choice.given.costMinor;
+  // The goodwill slots, to be served in order.
+  const order: { slot: PricedSlot; i: number }[] = [];
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i] as PricedSlot;
+    const at = owed.size > 0 && owed.has(i) ? owedFallback(slot) : 0;
+    const given = slot.candidates[at] as Candidate;
+    choices.push({ at, given });
+    if (given?.kind === 'restitution') restitution += given.costMinor;
+    else if (given?.kind === 'goodwill') order.push({ slot, i });
+  }
 
   const capped: CappedRemedy[] = [];
   let goodwill = 0;
   // Higher priority is served first; the lowest priority gives way first (later first among equals).
-  const order = slots
-    .map((slot, i) => ({ slot, i }))
-    .filter(({ i }) => choices[i]?.given?.kind === 'goodwill')
-    .sort(
+  if (order.length > 1)
+    order.sort(
       (a, b) => (b.slot.candidates[0]?.priority ?? 0) - (a.slot.candidates[0]?.priority ?? 0) || a.i - b.i,
     );
   for (const { slot, i } of order) {

@@ -59,12 +59,14 @@ export interface Option {
 function optionFor(choice: Preference, kept: readonly Candidate[], capping: Capping): Option | undefined {
   const { ctx } = capping;
   // Most choices have no stand-in for any remedy of the set (3.6 of 4.6 a complaint in the bench's
-  // workload): found before any slot is built for them.
-  if (!kept.some((c) => substituteSpec(choice, c, ctx) !== undefined)) return undefined;
+  // workload): found before any slot is built for them. The remedies before the first stand-in have none.
+  const first = kept.findIndex((c) => substituteSpec(choice, c, ctx) !== undefined);
+  if (first < 0) return undefined;
   const slots: PricedSlot[] = [];
   const replaces: RemedyType[] = [];
-  for (const c of kept) {
-    const spec = substituteSpec(choice, c, ctx);
+  for (let i = 0; i < kept.length; i++) {
+    const c = kept[i] as Candidate;
+    const spec = i < first ? undefined : substituteSpec(choice, c, ctx);
     const made = spec && materialise(spec, ctx);
     // One remedy of a type, as in every recommendation: the first stand-in takes the choice's place.
     const taken = made && !('notApplicable' in made) && slots.some((s) => s.type === made.type);

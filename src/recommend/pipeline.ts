@@ -235,12 +235,16 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   };
 
   // The queues every fired rule escalates to: those other than the queue are told (handling.notify).
-  const escalationQueues = (fired: readonly { name: string }[]): string[] =>
-    fired.flatMap((f) =>
-      (rulesByName.get(f.name)?.remedies ?? []).flatMap((spec) =>
-        spec.type === 'escalate' ? [spec.queue] : [],
-      ),
-    );
+  // Loops, not flatMap: every complaint asks, and flatMap builds an array per rule and per remedy.
+  const escalationQueues = (fired: readonly { name: string }[]): string[] => {
+    const queues: string[] = [];
+    for (const f of fired) {
+      for (const spec of rulesByName.get(f.name)?.remedies ?? []) {
+        if (spec.type === 'escalate') queues.push(spec.queue);
+      }
+    }
+    return queues;
+  };
 
   const judge = (complaint: Complaint, call: CallOptions, caseLink?: CaseLink, words = true): Judged => {
     // What an open case gave may be in another currency: it is converted as past compensations are.
