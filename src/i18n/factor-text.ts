@@ -49,15 +49,21 @@ export function describeFactor(
     count++;
   }
   // The common case, one parameter ("14 days late", "wrong item"), found by its code and value alone.
-  if (count === 1) return memo.at(code).get(only as string | number, () => describe(r, code, params));
+  // Asked with `peek` first: the closure `get` needs is made only on a miss.
+  if (count === 1) {
+    const byValue = memo.at(code);
+    return (
+      byValue.peek(only as string | number) ??
+      byValue.get(only as string | number, () => describe(r, code, params))
+    );
+  }
   // The customer's spend, two parameters in every complaint: by currency, then amount (a currency is a
   // string, never one of the general path's counts below, so the two paths cannot meet).
   const { amount, currency } = params;
-  if (count === 2 && code === 'lifetimeSpend' && typeof currency === 'string' && amount !== undefined)
-    return memo
-      .at(code)
-      .at(currency)
-      .get(amount, () => describe(r, code, params));
+  if (count === 2 && code === 'lifetimeSpend' && typeof currency === 'string' && amount !== undefined) {
+    const byAmount = memo.at(code).at(currency);
+    return byAmount.peek(amount) ?? byAmount.get(amount, () => describe(r, code, params));
+  }
   let node = memo.at(code).at(count);
   for (const name in params) node = node.at(name).at(params[name] as string | number);
   return node.get('', () => describe(r, code, params));

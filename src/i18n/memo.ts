@@ -44,6 +44,14 @@ export class Memo<V, K extends MemoKey = MemoKey> {
     return value;
   }
 
+  /**
+   * The value remembered for `key`, or undefined: a caller on a hot path asks first, so that the
+   * closure it would hand to `get` is made only on a miss (a closure is an allocation on every call).
+   */
+  peek(key: K): V | undefined {
+    return Object.is(key, -0) ? undefined : this.values.get(key);
+  }
+
   /** The memo for the keys that continue with `key`, sharing this one's bound. */
   at<C extends MemoKey = MemoKey>(key: K): Memo<V, C> {
     let child = this.children.get(key);

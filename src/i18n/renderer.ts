@@ -213,7 +213,8 @@ export class Renderer {
   private render(book: Book, key: string, params: MessageParams, count: number | undefined): string {
     let parts: CompiledTemplate | undefined;
     if (count !== undefined) {
-      const category = this.pluralCategories.get(count, (n) => this.plurals.select(n));
+      const category =
+        this.pluralCategories.peek(count) ?? this.pluralCategories.get(count, (n) => this.plurals.select(n));
       parts = this.plural(book, key, category);
     }
     parts ??= book.split.get(key) ?? this.split(book, key);
@@ -326,7 +327,7 @@ export class Renderer {
       }
       return text;
     }
-    return this.numberTexts.get(n, (x) => this.numbers.format(x));
+    return this.numberTexts.peek(n) ?? this.numberTexts.get(n, (x) => this.numbers.format(x));
   }
 
   /**
@@ -341,8 +342,11 @@ export class Renderer {
     if (currency === 'IRR' && display?.IRR === 'toman' && Number.isInteger(amount / 10)) {
       return this.toman(amount);
     }
+    const texts = this.moneyTexts.at<number>(currency);
+    const known = texts.peek(amount);
+    if (known !== undefined) return known;
     const format = this.moneyFormats.get(currency, (code) => this.moneyFormat(code));
-    return this.moneyTexts.at<number>(currency).get(amount, (x) => this.embedSentence(format(x)));
+    return texts.get(amount, (x) => this.embedSentence(format(x)));
   }
 
   /** How this locale writes amounts of `currency` (see `money`). */
@@ -460,7 +464,7 @@ export class Renderer {
 
   /** A percentage given as a whole number (15 → "15%", "%15", "۱۵٪"). */
   percent(n: number): string {
-    return this.percentTexts.get(n, (x) => this.percents.format(x / 100));
+    return this.percentTexts.peek(n) ?? this.percentTexts.get(n, (x) => this.percents.format(x / 100));
   }
 
   /**
@@ -490,7 +494,9 @@ export class Renderer {
     // per day as the same day's noon in UTC is (the same date in every calendar the locales use).
     const day = localDayNumber(time, this.timeZone);
     if (day === undefined) return this.dates.format(time);
-    return this.dayTexts.get(day, (d) => this.dayDates.format(d * DAY_MS + NOON_MS));
+    return (
+      this.dayTexts.peek(day) ?? this.dayTexts.get(day, (d) => this.dayDates.format(d * DAY_MS + NOON_MS))
+    );
   }
 
   /** A time of day (from an ISO string) in this locale and time zone, on a 24-hour clock: `09:30`. */

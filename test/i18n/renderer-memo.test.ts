@@ -229,4 +229,22 @@ describe('Memo', () => {
     expect(memo.at(0).get(1, () => 'under 0')).toBe('under 0');
     expect(memo.get(0, () => 'again')).toBe('zero');
   });
+
+  it('peeks at what it holds, as get would hand it out, and at nothing else', () => {
+    const memo = new Memo<string, number>(3);
+    expect(memo.peek(1)).toBeUndefined();
+    expect(memo.get(1, () => 'one')).toBe('one');
+    expect(memo.peek(1)).toBe('one');
+    expect(memo.get(0, () => 'zero')).toBe('zero');
+    // -0 is never remembered, so never peeked at either: it is not 0.
+    expect(memo.peek(-0)).toBeUndefined();
+    memo.get(2, () => 'two');
+    memo.get(3, () => 'three'); // the fourth value: the memo starts over
+    expect([memo.peek(0), memo.peek(1), memo.peek(2), memo.peek(3)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
 });
