@@ -1,4 +1,3 @@
-import { daysLate } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
 import type { Conversion } from '../exchange/conversion';
 import type { CurrencyDisplay, Locale } from '../i18n/locale';
@@ -20,6 +19,8 @@ import { timeZoneOf } from './follow-up';
 /** What the rationale is written from. */
 export interface Explained {
   readonly complaint: Complaint;
+  /** `daysLate(complaint)`, which the facts hold already. */
+  readonly daysLate: number;
   /** How the complaint's money was read in the rule set's currency. */
   readonly conversion: Conversion;
   readonly currency: string;
@@ -53,7 +54,7 @@ export function explain(e: Explained): RationaleSentence[] {
   const used = capStage.used;
   return composeRationale(rendererOf(e.locale, timeZoneOf(complaint, e.locale)), {
     complaint,
-    daysLate: daysLate(complaint),
+    daysLate: e.daysLate,
     currency,
     severity: e.severity,
     value: e.value,

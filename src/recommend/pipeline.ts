@@ -408,6 +408,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const followUp = followUpOf(complaint, policy, parts.locale, now);
     const rationale = explain({
       complaint,
+      daysLate: parts.facts.daysLate,
       conversion,
       currency: parts.currency,
       locale: parts.locale,

@@ -217,7 +217,10 @@ export function createRecommender(options: RecommenderOptions = {}): Recommender
     if (callOptions.link === false) return pipeline.recommend(input, callOptions);
     const complaint = parseComplaint(input, { limits });
     const call = pipeline.callFor(complaint, callOptions);
-    const run = pipeline.runNow(complaint, call, undefined, openCaseLink(complaint, windowDays));
+    // Most complaints name no open case: nothing to read the clock for.
+    const caseLink =
+      complaint.customer.openCases.length === 0 ? undefined : openCaseLink(complaint, windowDays);
+    const run = pipeline.runNow(complaint, call, undefined, caseLink);
     return thenOf(run, recommendationOf);
   };
   // One promise per call, settled as soon as the compiled evaluator has answered: no microtask per stage.
