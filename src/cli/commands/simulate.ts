@@ -17,7 +17,7 @@ import { type Progress, silentProgress, terminalProgress } from '../progress';
 import { type RatesFile, ratesFor, readRatesFile } from '../rates-file';
 import { type LoadedRules, loadRulesFile } from '../rules-file';
 import { OutcomeEvidence } from '../simulate/outcome-evidence';
-import { type ReplayItem, replayLines } from '../simulate/replay';
+import { type ReplayItem, replayChunks } from '../simulate/replay';
 import { renderReport } from '../simulate/report/html';
 import type { Reporting } from '../simulate/reporting';
 import { Simulation, type SimulationIncidents } from '../simulate/simulation';
@@ -147,11 +147,13 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
 
   const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes });
   const workerLost = workerLostNotice(io, 'simulate', 'decided');
-  for await (const item of replay(lines, sides, options, incidents, workerLost)) {
-    const [now, before] = item.results;
-    if (now === undefined) continue;
-    const { failed } = simulation.add(item.line, now, before, item.seen);
-    progress.record(failed, item.bytes);
+  for await (const items of replay(lines, sides, options, incidents, workerLost)) {
+    for (const item of items) {
+      const [now, before] = item.results;
+      if (now === undefined) continue;
+      const { failed } = simulation.add(item.line, now, before, item.seen);
+      progress.record(failed, item.bytes);
+    }
   }
   progress.done();
 
@@ -191,10 +193,10 @@ function replay(
   options: SimulateOptions,
   incidents: SimulationIncidents | undefined,
   onWorkerLost: (why: string) => void,
-): AsyncIterable<ReplayItem> {
+): AsyncIterable<readonly ReplayItem[]> {
   const collector = incidents?.collector;
   if (!incidents?.applied) {
-    return replayLines(lines, {
+    return replayChunks(lines, {
       sides,
       maxLineBytes: options.maxLineBytes,
       link: options.link,
@@ -218,11 +220,13 @@ function replay(
   );
 }
 
-/** Crisis mode's items with what the summary reads of each recommendation. */
-async function* talliedItems(items: AsyncIterable<BatchItem<Entry | undefined>>): AsyncGenerator<ReplayItem> {
+/** Crisis mode's items with what the summary reads of each recommendation, one at a time. */
+async function* talliedItems(
+  items: AsyncIterable<BatchItem<Entry | undefined>>,
+): AsyncGenerator<readonly ReplayItem[]> {
   for await (const item of items) {
     const results = item.results.map((r) => (isLineError(r) ? r : tallied(r)));
-    yield { ...item, results };
+    yield [{ ...item, results }];
   }
 }
 

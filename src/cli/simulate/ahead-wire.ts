@@ -3,6 +3,7 @@ import type { IncidentCause } from '../../policy/incident-mark';
 import type { CaseNote, OpenedCase } from '../../recommend/link';
 import { isLineError, type LineError } from '../line-record';
 import type { AheadRecord, WireEntry } from './replay-ahead';
+import type { TextRecord } from './replay-side';
 import type { Tallied } from './tallied';
 
 /**
@@ -251,4 +252,43 @@ class Unpacker {
 /** The records of a packed chunk. */
 export function unpackAhead(packed: PackedAhead): AheadRecord[] {
   return new Unpacker(packed).unpack();
+}
+
+/**
+ * A chunk for a replay's worker thread: its lines' texts one after the other as one string, and each
+ * record's line number, position and text length in a buffer that is transferred, not copied. A
+ * structured clone of an array of records cost the calling thread, the replay's bottleneck, an object
+ * and a string to write per line; this is one string and one buffer a chunk.
+ */
+export interface AheadRequest {
+  readonly id: number;
+  readonly text: string;
+  /** For each record: its line, its index and its text's length (in UTF-16 units). */
+  readonly numbers: Float64Array<ArrayBuffer>;
+}
+
+/** A chunk's records as they cross to a worker thread (see `AheadRequest`). */
+export function requestOf(id: number, records: readonly TextRecord[]): AheadRequest {
+  const numbers = new Float64Array(records.length * 3);
+  let text = '';
+  for (const [r, record] of records.entries()) {
+    numbers[r * 3] = record.line;
+    numbers[r * 3 + 1] = record.index;
+    numbers[r * 3 + 2] = record.text.length;
+    text += record.text;
+  }
+  return { id, text, numbers };
+}
+
+/** The records of a chunk that crossed to a worker thread (see `AheadRequest`). */
+export function recordsOf(request: AheadRequest): TextRecord[] {
+  const { text, numbers } = request;
+  const records: TextRecord[] = [];
+  let at = 0;
+  for (let r = 0; r < numbers.length; r += 3) {
+    const end = at + (numbers[r + 2] as number);
+    records.push({ line: numbers[r] as number, index: numbers[r + 1] as number, text: text.slice(at, end) });
+    at = end;
+  }
+  return records;
 }

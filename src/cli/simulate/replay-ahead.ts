@@ -6,9 +6,19 @@ import type { IncidentCause } from '../../policy/incident-mark';
 import type { CaseNote } from '../../recommend/link';
 import type { Judged } from '../../recommend/pipeline';
 import type { RecommenderOptions } from '../../recommender/create-recommender';
+import { thenOf } from '../../result';
 import type { LineError } from '../line-record';
+import { caught, inOrder, pushOnto } from './in-order';
 import { failedLine, type Read, readRecord, sidesOf, type TextRecord } from './replay-side';
-import { type Tallied, tallied } from './tallied';
+import { RemediesText, type Tallied, tallied } from './tallied';
+
+/** One rule set's decision of a record ahead of its turn, and the case it would open. */
+interface Decision {
+  readonly result: Tallied | LineError;
+  readonly note: CaseNote | undefined;
+}
+
+const ok = (decision: Decision) => decision;
 
 /** What a replay's worker thread is built from (plain data, cloned into it). */
 export interface AheadSetup {
@@ -54,50 +64,58 @@ export class ReplayAhead {
   private readonly sides;
   private readonly groups;
   private readonly reader: EntryReader | undefined;
+  /** The remedies' text, written once for a run of equal remedies (both rule sets' alike, most often). */
+  private readonly texts = new RemediesText();
 
   constructor(private readonly setup: AheadSetup) {
     ({ sides: this.sides, groups: this.groups } = sidesOf(setup.sides));
     this.reader = setup.groupBy ? new EntryReader(setup.groupBy) : undefined;
   }
 
-  /** The records of a chunk, decided one after the other. */
-  async chunk(records: readonly TextRecord[]): Promise<AheadRecord[]> {
+  /**
+   * The records of a chunk, decided one after the other: at once with the compiled evaluator (no
+   * promise per record and rule set), else a promise.
+   */
+  chunk(records: readonly TextRecord[]): AheadRecord[] | Promise<AheadRecord[]> {
     const out: AheadRecord[] = [];
-    for (const record of records) out.push(await this.record(record));
-    return out;
+    const done = inOrder(records.length, (r) => pushOnto(out, this.record(records[r] as TextRecord)));
+    return done instanceof Promise ? done.then(() => out) : out;
   }
 
-  private async record(record: TextRecord): Promise<AheadRecord> {
+  private record(record: TextRecord): AheadRecord | Promise<AheadRecord> {
     const limits = (this.sides[0] as (typeof this.sides)[number]).limits;
     const read = readRecord(record, limits, this.setup.maxLineBytes);
     if (!('complaint' in read)) return { failed: read };
     const results: (Tallied | LineError)[] = [];
     const notes: (CaseNote | undefined)[] = [];
     const judged: (Judged | undefined)[] = [];
-    for (const i of this.sides.keys()) {
-      const { result, note } = await this.decide(read, i, judged).catch((error: unknown) => ({
-        result: failedLine(record, error),
-        note: this.setup.link ? { key: read.key, at: read.at } : undefined,
-      }));
+    const failed = (error: unknown): Decision => ({
+      result: failedLine(record, error),
+      note: this.setup.link ? { key: read.key, at: read.at } : undefined,
+    });
+    const keep = ({ result, note }: Decision) => {
       results.push(result);
       notes.push(note);
-    }
-    return { results, notes, entry: this.entryOf(read, record.line) };
+    };
+    const done = inOrder(this.sides.length, (i) => {
+      const decision = caught(() => this.decide(read, i, judged), ok, failed);
+      if (!(decision instanceof Promise)) keep(decision);
+      else return decision.then(keep);
+    });
+    const answer = (): AheadRecord => ({ results, notes, entry: this.entryOf(read, record.line) });
+    return done instanceof Promise ? done.then(answer) : answer();
   }
 
-  private async decide(
-    read: Read,
-    i: number,
-    judged: (Judged | undefined)[],
-  ): Promise<{ result: Tallied; note: CaseNote | undefined }> {
+  private decide(read: Read, i: number, judged: (Judged | undefined)[]): Decision | Promise<Decision> {
     const side = this.sides[i] as (typeof this.sides)[number];
     const { complaint, key, at } = read;
     const caseLink = this.setup.link ? openCaseLink(complaint, side.windowDays) : undefined;
-    const run = await side.decide(read, judged, this.groups[i] as number, caseLink);
-    const note = this.setup.link
-      ? { key, at, opens: toOpened(opened(complaint, at, run, caseLink)) }
-      : undefined;
-    return { result: tallied(run.recommendation), note };
+    return thenOf(side.decide(read, judged, this.groups[i] as number, caseLink), (run) => {
+      const note = this.setup.link
+        ? { key, at, opens: toOpened(opened(complaint, at, run, caseLink)) }
+        : undefined;
+      return { result: tallied(run.recommendation, this.texts), note };
+    });
   }
 
   private entryOf(read: Read, line: number): WireEntry | undefined {

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { type WorkerHeapLimits, workerHeapLimits } from '../../batch/worker-pool';
-import { type PackedAhead, unpackAhead } from './ahead-wire';
+import { settle } from '../../result';
+import { type PackedAhead, requestOf, unpackAhead } from './ahead-wire';
 import type { AheadRecord, AheadSetup, ReplayAhead } from './replay-ahead';
 import type { TextRecord } from './replay-side';
 
@@ -12,12 +13,6 @@ export interface AheadPool {
   run(records: readonly TextRecord[]): Promise<readonly AheadRecord[]>;
   /** Stops the threads (chunks still out are decided in this thread). */
   close(): Promise<void>;
-}
-
-/** A chunk for a replay's worker thread. */
-export interface AheadRequest {
-  readonly id: number;
-  readonly records: readonly TextRecord[];
 }
 
 /** A replay worker's answer: the chunk's records packed, or why it could not send them (then it is redone here). */
@@ -101,10 +96,10 @@ export class ReplayWorkers implements AheadPool {
     const busy = member !== undefined && member.pending.size >= QUEUED;
     if (!member || this.closed || busy) return this.inThisThread(records);
     const chosen = member;
-    const request: AheadRequest = { id: this.nextId++, records };
+    const request = requestOf(this.nextId++, records);
     return new Promise((resolve) => {
       try {
-        chosen.worker.postMessage(request);
+        chosen.worker.postMessage(request, [request.numbers.buffer]);
       } catch {
         resolve(this.inThisThread(records));
         return;
@@ -128,7 +123,8 @@ export class ReplayWorkers implements AheadPool {
 
   private inThisThread(records: readonly TextRecord[]): Promise<readonly AheadRecord[]> {
     this.here ??= this.local();
-    return this.here.chunk(records);
+    const here = this.here;
+    return settle(() => here.chunk(records));
   }
 
   private settle(member: Member, reply: AheadReply): void {

@@ -74,14 +74,14 @@ export class ReplaySide {
   /**
    * The decision for one complaint, linked to `caseLink` when given. `judged[group]` holds what an
    * earlier side with the same scoring made of the complaint, if one did; this side's judgement is
-   * left there for the sides after it.
+   * left there for the sides after it. Answered at once with the compiled evaluator, else a promise.
    */
-  async decide(
+  decide(
     { complaint }: Read,
     judged: (Judged | undefined)[],
     group: number,
     caseLink: CaseLink | undefined,
-  ): Promise<DecidedRun> {
+  ): DecidedRun | Promise<DecidedRun> {
     const call = this.pipeline.callFor(complaint);
     // Goodwill a case gave in other currencies is part of the money conversion: then it is judged anew.
     const shared = (caseLink?.goodwillGivenElsewhere?.length ?? 0) === 0;

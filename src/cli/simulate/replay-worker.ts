@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { packAhead } from './ahead-wire';
+import { type AheadRequest, packAhead, recordsOf } from './ahead-wire';
 import { type AheadSetup, ReplayAhead } from './replay-ahead';
-import type { AheadReply, AheadRequest } from './replay-pool';
+import type { AheadReply } from './replay-pool';
 
 /**
  * A replay's worker thread (`redress simulate`): builds the rule sets its parent described (they arrive
@@ -12,7 +12,7 @@ const ahead = new ReplayAhead(workerData as AheadSetup);
 const port = parentPort;
 
 port?.on('message', async (request: AheadRequest) => {
-  const records = await ahead.chunk(request.records);
+  const records = await ahead.chunk(recordsOf(request));
   try {
     const packed = packAhead(records);
     port.postMessage({ id: request.id, packed } satisfies AheadReply, [packed.numbers.buffer]);

@@ -10,14 +10,16 @@ import type { IncidentCause } from '../../policy/incident-mark';
 import type { CaseNote } from '../../recommend/link';
 import type { Judged } from '../../recommend/pipeline';
 import type { RecommenderOptions } from '../../recommender/create-recommender';
+import { thenOf } from '../../result';
 import { readLine } from '../batch';
 import type { IncidentCollector } from '../incident-collector';
 import { isBlank, type RawLine } from '../line-reader';
 import type { LineError } from '../line-record';
+import { caught, inOrder, pushOnto } from './in-order';
 import { type AheadRecord, type AheadSetup, entryFrom, ReplayAhead } from './replay-ahead';
 import { type AheadPool, ReplayWorkers, replayWorkerScript } from './replay-pool';
 import { failedLine, type Read, type ReplaySide, readRecord, sidesOf, type TextRecord } from './replay-side';
-import { type Tallied, tallied } from './tallied';
+import { RemediesText, type Tallied, tallied } from './tallied';
 
 /** One input record of a replay: each rule set's decision (or why there is none), in rule-set order. */
 export interface ReplayItem {
@@ -89,6 +91,8 @@ class Turns {
   private readonly causes = new Map<string, IncidentCause>();
   /** Case owners met, one string each, for the cases that come from worker threads (a few: bounded). */
   private readonly owners = new Memo<string, string>();
+  /** The remedies' text, written once for a run of equal remedies (both rule sets' alike, most often). */
+  private readonly texts = new RemediesText();
 
   constructor(private readonly options: ReplayOptions) {
     ({ sides: this.sides, groups: this.groups } = sidesOf(options.sides));
@@ -105,8 +109,11 @@ class Turns {
     };
   }
 
-  /** One record decided in its turn, in this thread, with the cases as every earlier record left them. */
-  async inTurn(line: Line): Promise<ReplayItem> {
+  /**
+   * One record decided in its turn, in this thread, with the cases as every earlier record left them:
+   * at once with the compiled evaluator, else a promise.
+   */
+  inTurn(line: Line): ReplayItem | Promise<ReplayItem> {
     if (line.failure) return this.failed(line);
     const read = this.read(line);
     if (!('complaint' in read))
@@ -114,8 +121,11 @@ class Turns {
     const seen = this.options.incidents?.readValid(read.complaint, line.line, read.at);
     const judged: (Judged | undefined)[] = [];
     const results: (Tallied | LineError)[] = [];
-    for (const i of this.sides.keys()) results.push(await this.decideInTurn(i, read, line, judged));
-    return { line: line.line, bytes: line.bytes, results, seen };
+    const done = inOrder(this.sides.length, (i) =>
+      pushOnto(results, this.decideInTurn(i, read, line, judged)),
+    );
+    const item = (): ReplayItem => ({ line: line.line, bytes: line.bytes, results, seen });
+    return done instanceof Promise ? done.then(item) : item();
   }
 
   /**
@@ -123,7 +133,7 @@ class Turns {
    * unless an earlier record opened its case (then it is decided again, linked to that case), and the
    * case it opens is opened.
    */
-  async settle(line: TextRecord & { bytes: number }, ahead: AheadRecord): Promise<ReplayItem> {
+  settle(line: TextRecord & { bytes: number }, ahead: AheadRecord): ReplayItem | Promise<ReplayItem> {
     if ('failed' in ahead)
       return {
         line: line.line,
@@ -134,15 +144,18 @@ class Turns {
     let read: Read | undefined;
     const judged: (Judged | undefined)[] = [];
     const results: (Tallied | LineError)[] = [];
-    for (const [i, result] of ahead.results.entries()) {
-      if (this.keeps(i, ahead.notes[i])) results.push(result);
+    const done = inOrder(ahead.results.length, (i) => {
+      if (this.keeps(i, ahead.notes[i])) results.push(ahead.results[i] as Tallied | LineError);
       else {
         read ??= this.read(line) as Read; // valid: it was decided ahead
-        results.push(await this.decideInTurn(i, read, line, judged));
+        return pushOnto(results, this.decideInTurn(i, read, line, judged));
       }
-    }
-    const seen = ahead.entry && entryFrom(ahead.entry, this.causes);
-    return { line: line.line, bytes: line.bytes, results, seen };
+    });
+    const item = (): ReplayItem => {
+      const seen = ahead.entry && entryFrom(ahead.entry, this.causes);
+      return { line: line.line, bytes: line.bytes, results, seen };
+    };
+    return done instanceof Promise ? done.then(item) : item();
   }
 
   /**
@@ -167,28 +180,30 @@ class Turns {
   }
 
   /** The decision of side `i` in the complaint's turn: linked to its open case when there is one. */
-  private async decideInTurn(
+  private decideInTurn(
     i: number,
     read: Read,
     line: TextRecord,
     judged: (Judged | undefined)[],
-  ): Promise<Tallied | LineError> {
+  ): Tallied | LineError | Promise<Tallied | LineError> {
     const side = this.sides[i] as ReplaySide;
     const book = this.books[i] as CaseBook;
     const link = this.options.link;
-    try {
-      const { complaint, key, at } = read;
+    const { complaint, key, at } = read;
+    const decide = () => {
       const open = link ? book.find(key, at) : undefined;
       const caseLink = !link ? undefined : open ? linkOf(open) : openCaseLink(complaint, side.windowDays);
-      const run = await side.decide(read, judged, this.groups[i] as number, caseLink);
-      if (open) record(open, run.recommendation);
-      else if (link) book.open(key, opened(complaint, at, run, caseLink));
-      return tallied(run.recommendation);
-    } catch (error) {
-      return failedLine(line, error);
-    }
+      return thenOf(side.decide(read, judged, this.groups[i] as number, caseLink), (run) => {
+        if (open) record(open, run.recommendation);
+        else if (link) book.open(key, opened(complaint, at, run, caseLink));
+        return tallied(run.recommendation, this.texts);
+      });
+    };
+    return caught<Tallied, Tallied | LineError>(decide, same, (error) => failedLine(line, error));
   }
 }
+
+const same = <T>(value: T) => value;
 
 /** The worker threads a replay asks for, and from which record on. */
 function plan(options: ReplayOptions): { size: number; from: number } {
@@ -230,15 +245,18 @@ async function nextChunk(
   size: number,
 ): Promise<Chunk | undefined> {
   const lines: Line[] = [];
+  const texts: TextRecord[] = [];
   let chars = 0;
   while (lines.length < size && chars < CHUNK_TEXT) {
     const step = await source.next();
     if (step.done) break;
-    lines.push(step.value);
-    if (!step.value.failure) chars += step.value.text.length;
+    const line = step.value;
+    lines.push(line);
+    if (line.failure) continue;
+    texts.push(line);
+    chars += line.text.length;
   }
   if (lines.length === 0) return undefined;
-  const texts = lines.flatMap((l) => (l.failure ? [] : [{ line: l.line, index: l.index, text: l.text }]));
   return { lines, answers: texts.length === 0 ? Promise.resolve([]) : pool.run(texts) };
 }
 
@@ -248,7 +266,7 @@ async function* onPool(
   source: AsyncIterator<Line>,
   pool: AheadPool,
   size: number,
-): AsyncGenerator<ReplayItem> {
+): AsyncGenerator<ReplayItem[]> {
   const inFlight: Chunk[] = [];
   let ended = false;
   for (;;) {
@@ -260,11 +278,35 @@ async function* onPool(
     const head = inFlight.shift();
     if (!head) return;
     const answers = await head.answers;
+    const items: ReplayItem[] = [];
     let k = 0;
     for (const line of head.lines) {
-      yield line.failure ? turns.failed(line) : await turns.settle(line, answers[k++] as AheadRecord);
+      const item = line.failure ? turns.failed(line) : turns.settle(line, answers[k++] as AheadRecord);
+      items.push(item instanceof Promise ? await item : item);
+    }
+    yield items;
+  }
+}
+
+/** Records decided in their turn, in this thread, yielded a few at a time. */
+async function* inTurns(
+  turns: Turns,
+  source: AsyncIterator<Line>,
+  size: number,
+  until = Number.POSITIVE_INFINITY,
+): AsyncGenerator<ReplayItem[]> {
+  let items: ReplayItem[] = [];
+  for (let n = 0; n < until; n++) {
+    const step = await source.next();
+    if (step.done) break;
+    const item = turns.inTurn(step.value);
+    items.push(item instanceof Promise ? await item : item);
+    if (items.length === size) {
+      yield items;
+      items = [];
     }
   }
+  if (items.length > 0) yield items;
 }
 
 /**
@@ -283,31 +325,36 @@ export async function* replayLines(
   lines: AsyncIterable<RawLine>,
   options: ReplayOptions,
 ): AsyncGenerator<ReplayItem> {
+  for await (const items of replayChunks(lines, options)) yield* items;
+}
+
+/**
+ * `replayLines`, a chunk of items at a time (at most the chunk size, in input order): a replay's
+ * caller waits once a chunk rather than once a record (an async generator's step is a few microtasks).
+ */
+export async function* replayChunks(
+  lines: AsyncIterable<RawLine>,
+  options: ReplayOptions,
+): AsyncGenerator<ReplayItem[]> {
   const turns = new Turns(options);
   const source = records(lines, options.maxLineBytes)[Symbol.asyncIterator]();
   const { size, from } = plan(options);
-  let pool: AheadPool | undefined;
+  const chunkSize = options.chunkSize ?? CHUNK_SIZE;
+  if (size === 0) {
+    yield* inTurns(turns, source, chunkSize);
+    return;
+  }
+  yield* inTurns(turns, source, chunkSize, from);
+  const step = await source.next();
+  if (step.done) return;
+  const pool = startPool(options, size);
   try {
-    let step = await source.next();
-    for (let n = 0; !step.done && (size === 0 || n < from); n++) {
-      yield await turns.inTurn(step.value);
-      step = await source.next();
-    }
-    if (step.done) return;
-    pool = startPool(options, size);
-    const first = step.value;
-    if (!pool) {
-      yield await turns.inTurn(first);
-      for (step = await source.next(); !step.done; step = await source.next())
-        yield await turns.inTurn(step.value);
-      return;
-    }
-    yield* onPool(turns, prepend(first, source), pool, options.chunkSize ?? CHUNK_SIZE);
+    const rest = prepend(step.value, source);
+    yield* pool ? onPool(turns, rest, pool, chunkSize) : inTurns(turns, rest, chunkSize);
   } finally {
     await pool?.close();
   }
 }
-
 /** `rest` with `first` before it. */
 function prepend<T>(first: T, rest: AsyncIterator<T>): AsyncIterator<T> {
   let given = false;

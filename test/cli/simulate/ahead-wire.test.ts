@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packAhead, unpackAhead } from '../../../src/cli/simulate/ahead-wire';
+import { packAhead, recordsOf, requestOf, unpackAhead } from '../../../src/cli/simulate/ahead-wire';
 import { type AheadRecord, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import { loadRuleSet, type RecommenderOptions } from '../../../src/index';
 import { root } from '../run';
@@ -111,5 +111,21 @@ describe("a replay worker's answers on the wire", () => {
       entry: { index: 3, id: 'a', time: 7, cause, isPublic: true },
     };
     expect(roundTrip([record, record])).toStrictEqual([record, record]);
+  });
+});
+
+describe("a chunk's lines on their way to a replay worker", () => {
+  it('read back as the records they were: line numbers, positions and texts, any characters', () => {
+    const records = [
+      { line: 1, index: 0, text: lines[0] as string },
+      { line: 3, index: 1, text: '{"id":"ş-ی-😀","note":"a\\nb"}' },
+      { line: 4, index: 2, text: 'x' },
+      { line: 9, index: 3, text: lines[1] as string },
+    ];
+    const request = structuredClone(requestOf(7, records));
+    expect(request.id).toBe(7);
+    expect(typeof request.text).toBe('string');
+    expect(recordsOf(request)).toStrictEqual(records);
+    expect(recordsOf(requestOf(0, []))).toStrictEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { IncidentCollector } from '../../../src/cli/incident-collector';
 import { readLines } from '../../../src/cli/line-reader';
 import { isLineError, type LineResult } from '../../../src/cli/line-record';
 import { packAhead, unpackAhead } from '../../../src/cli/simulate/ahead-wire';
-import { type ReplayOptions, replayLines } from '../../../src/cli/simulate/replay';
+import { type ReplayOptions, replayChunks, replayLines } from '../../../src/cli/simulate/replay';
 import { type AheadRecord, type AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import type { AheadPool } from '../../../src/cli/simulate/replay-pool';
 import { ReplaySide } from '../../../src/cli/simulate/replay-side';
@@ -94,7 +94,7 @@ function scrambledPool(counts: { chunks: number; records: number }, delay: (chun
         // Packed and cloned as a worker's answer is: nothing shared with this thread's objects.
         const crossed = (r: AheadRecord[]) => unpackAhead(structuredClone(packAhead(r)));
         return new Promise((resolve) =>
-          setTimeout(() => resolve(ahead.chunk(records).then(crossed)), delay(chunk)),
+          setTimeout(async () => resolve(crossed(await ahead.chunk(records))), delay(chunk)),
         );
       },
       close: async () => {},
@@ -156,6 +156,36 @@ describe('the replay against recommending in full', () => {
     const remedies = (items: typeof full) => items.map((item) => (item.results[0] as Tallied).remedies);
     const moved = remedies(full).filter((r, i) => r !== remedies(unstated)[i]).length;
     expect(moved).toBeGreaterThan(20);
+  });
+
+  it('decides a chunk ahead at once with the compiled rules: no promise per record and rule set', () => {
+    const sides = rules.map((ruleSet) => ({ ruleSet, exchangeRates: rates }));
+    const ahead = new ReplayAhead({ sides, maxLineBytes: MAX_LINE_BYTES, link: true, groupBy: 'cause' });
+    const answers = ahead.chunk(examples.slice(0, 20).map((text, i) => ({ line: i + 1, index: i, text })));
+    expect(Array.isArray(answers)).toBe(true);
+    expect(answers).toHaveLength(20);
+  });
+
+  it('yields the same items a chunk at a time, each chunk in input order and at most a chunk long', async () => {
+    const sides = rules.map((ruleSet) => ({ ruleSet, exchangeRates: rates }));
+    const lines = () => readLines(chunks(input()), { maxLineBytes: MAX_LINE_BYTES });
+    for (const pooled of [
+      { workers: 0 },
+      { pool: scrambledPool({ chunks: 0, records: 0 }, () => 0), workers: 1 },
+    ]) {
+      const options = { sides, maxLineBytes: MAX_LINE_BYTES, link: true, chunkSize: 7, ...pooled };
+      const one = [];
+      for await (const item of replayLines(lines(), options)) one.push(item);
+      const sizes: number[] = [];
+      const chunked = [];
+      for await (const items of replayChunks(lines(), options)) {
+        sizes.push(items.length);
+        chunked.push(...items);
+      }
+      expect(chunked).toEqual(one);
+      expect(Math.max(...sizes)).toBe(7);
+      expect(sizes.length).toBeGreaterThan(50);
+    }
   });
 
   it('decides again, linked, a complaint whose case an earlier one in flight opened', async () => {

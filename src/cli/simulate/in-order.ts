@@ -1,0 +1,50 @@
+/**
+ * `step(0)`, `step(1)`, … `step(count - 1)`, one after the other: at once while every step answers at
+ * once, else a promise from the first step that waits, each later step started only once the one
+ * before it settled (a step that throws, or whose promise rejects, ends the rest the same way).
+ *
+ * A replay decides every complaint under two rule sets with the compiled evaluator, which answers at
+ * once: a promise per rule set per complaint, and per record, was several microtasks a complaint for
+ * nothing. The reference evaluator still waits, and then so does everything after it.
+ */
+export function inOrder(count: number, step: (i: number) => void | Promise<void>): void | Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const waiting = step(i);
+    if (waiting instanceof Promise) return rest(waiting, i + 1, count, step);
+  }
+}
+
+async function rest(
+  waiting: Promise<void>,
+  from: number,
+  count: number,
+  step: (i: number) => void | Promise<void>,
+): Promise<void> {
+  await waiting;
+  for (let i = from; i < count; i++) await step(i);
+}
+
+/**
+ * `value` passed to `next`, at once when it is not a promise, else once it settles; a throw from
+ * `next` or a rejection of `value` becomes `onError`'s answer (which may itself wait). The one place
+ * a replay's decision turns a failure into its line error, whether the decision waited or not.
+ */
+export function caught<T, U>(
+  run: () => T | Promise<T>,
+  next: (value: T) => U,
+  onError: (error: unknown) => U,
+): U | Promise<U> {
+  try {
+    const value = run();
+    if (!(value instanceof Promise)) return next(value);
+    return value.then(next).catch(onError);
+  } catch (error) {
+    return onError(error);
+  }
+}
+
+/** `value` pushed onto `list`: at once, or once it settles. */
+export function pushOnto<T>(list: T[], value: T | Promise<T>): void | Promise<void> {
+  if (!(value instanceof Promise)) list.push(value);
+  else return value.then((settled) => void list.push(settled));
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { caught, inOrder, pushOnto } from '../../../src/cli/simulate/in-order';
+
+/**
+ * A replay's decisions answer at once with the compiled evaluator and wait with any other: the steps
+ * run in order either way, a step that waits holds back the ones after it, and a failure is caught
+ * whether it was thrown or rejected.
+ */
+describe('steps in order, at once or waiting', () => {
+  it('runs every step at once, without a promise, while none waits', () => {
+    const seen: number[] = [];
+    expect(inOrder(4, (i) => void seen.push(i))).toBeUndefined();
+    expect(seen).toEqual([0, 1, 2, 3]);
+  });
+
+  it('waits for a step that waits before starting the next, in order', async () => {
+    const seen: string[] = [];
+    const done = inOrder(4, (i) => {
+      seen.push(`start ${i}`);
+      if (i % 2 === 1)
+        return new Promise<void>((resolve) => setTimeout(() => resolve(void seen.push(`end ${i}`)), 5));
+    });
+    expect(done).toBeInstanceOf(Promise);
+    expect(seen).toEqual(['start 0', 'start 1']);
+    await done;
+    expect(seen).toEqual(['start 0', 'start 1', 'end 1', 'start 2', 'start 3', 'end 3']);
+  });
+
+  it('stops at a step that rejects', async () => {
+    const seen: number[] = [];
+    const done = inOrder(3, (i) => {
+      seen.push(i);
+      return i === 1 ? Promise.reject(new Error('no')) : undefined;
+    });
+    await expect(done).rejects.toThrow('no');
+    expect(seen).toEqual([0, 1]);
+  });
+
+  it('pushes values at once, and promised ones once they settle', async () => {
+    const list: number[] = [];
+    expect(pushOnto(list, 1)).toBeUndefined();
+    const later = pushOnto(list, Promise.resolve(2));
+    expect(list).toEqual([1]);
+    await later;
+    expect(list).toEqual([1, 2]);
+  });
+
+  it('turns a throw or a rejection into the same answer, and passes values on at once', async () => {
+    const onError = (error: unknown) => `failed: ${(error as Error).message}`;
+    const next = (value: number) => `got ${value}`;
+    expect(caught(() => 1, next, onError)).toBe('got 1');
+    expect(
+      caught(
+        () => {
+          throw new Error('thrown');
+        },
+        next,
+        onError,
+      ),
+    ).toBe('failed: thrown');
+    expect(
+      caught(
+        () => 1,
+        () => {
+          throw new Error('in next');
+        },
+        onError,
+      ),
+    ).toBe('failed: in next');
+    await expect(caught(() => Promise.resolve(2), next, onError)).resolves.toBe('got 2');
+    await expect(caught(() => Promise.reject(new Error('rejected')), next, onError)).resolves.toBe(
+      'failed: rejected',
+    );
+  });
+});
