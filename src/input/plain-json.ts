@@ -402,28 +402,37 @@ const CLEAN_DEPTH = 256;
  * would refuse or stop at (a forbidden key, a lone surrogate, `-0`, a string, key or array over its
  * limit, nesting past `maxDepth`); -1 as soon as anything might be, for the walk to decide. Over such a
  * value the walk finds nothing and counts the same: this is the walk without its frames, paths and
- * refusals. (Not for rule sets, whose `rules` array has its own limit.)
+ * refusals. (Not for rule sets, whose `rules` array has its own limit.) With `wellFormed`, the caller
+ * vouches that no string or key in it holds a lone surrogate (`readUntrusted` does for JSON text with
+ * no escape in it that is well formed itself: its strings are pieces of it, cut at ASCII quotes), and
+ * none is asked again.
  */
-export function cleanStrings(value: unknown, limits: Limits): number {
+export function cleanStrings(value: unknown, limits: Limits, wellFormed = false): number {
   const maxDepth = Math.min(limits.maxDepth, CLEAN_DEPTH);
-  if (typeof value !== 'object' || value === null) return cleanLeaf(value, limits);
-  return cleanContainer(value, limits, maxDepth, 1);
+  if (typeof value !== 'object' || value === null) return cleanLeaf(value, limits, wellFormed);
+  return cleanContainer(value, limits, maxDepth, 1, wellFormed);
 }
 
-function cleanLeaf(value: unknown, limits: Limits): number {
+function cleanLeaf(value: unknown, limits: Limits, wellFormed: boolean): number {
   if (typeof value === 'string')
-    return value.length <= limits.maxStringLength && value.isWellFormed() ? 1 : -1;
+    return value.length <= limits.maxStringLength && (wellFormed || value.isWellFormed()) ? 1 : -1;
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? 0 : -1;
   return typeof value === 'boolean' || value === null ? 0 : -1;
 }
 
-function cleanContainer(value: object, limits: Limits, maxDepth: number, depth: number): number {
+function cleanContainer(
+  value: object,
+  limits: Limits,
+  maxDepth: number,
+  depth: number,
+  wellFormed: boolean,
+): number {
   if (depth > maxDepth) return -1;
   let strings = 0;
   if (Array.isArray(value)) {
     if (value.length > limits.maxArrayLength) return -1;
     for (let i = 0; i < value.length; i++) {
-      const n = cleanChild(value[i], limits, maxDepth, depth);
+      const n = cleanChild(value[i], limits, maxDepth, depth, wellFormed);
       if (n < 0) return -1;
       strings += n;
     }
@@ -431,18 +440,25 @@ function cleanContainer(value: object, limits: Limits, maxDepth: number, depth: 
   }
   const object = value as Record<string, unknown>;
   for (const k in object) {
-    if (k.length > limits.maxStringLength || FORBIDDEN_KEYS.has(k) || !k.isWellFormed()) return -1;
-    const n = cleanChild(object[k], limits, maxDepth, depth);
+    if (k.length > limits.maxStringLength || FORBIDDEN_KEYS.has(k) || !(wellFormed || k.isWellFormed()))
+      return -1;
+    const n = cleanChild(object[k], limits, maxDepth, depth, wellFormed);
     if (n < 0) return -1;
     strings += n + 1;
   }
   return strings;
 }
 
-function cleanChild(child: unknown, limits: Limits, maxDepth: number, depth: number): number {
+function cleanChild(
+  child: unknown,
+  limits: Limits,
+  maxDepth: number,
+  depth: number,
+  wellFormed: boolean,
+): number {
   return typeof child === 'object' && child !== null
-    ? cleanContainer(child, limits, maxDepth, depth + 1)
-    : cleanLeaf(child, limits);
+    ? cleanContainer(child, limits, maxDepth, depth + 1, wellFormed)
+    : cleanLeaf(child, limits, wellFormed);
 }
 
 /**
@@ -467,7 +483,11 @@ export function readUntrusted(input: unknown, kind: PlainJsonKind, limits: Limit
   // JSON.parse's value is fresh and plain (no getters, proxies or prototypes): checked, not copied.
   // Most texts hold nothing the walk could refuse: `cleanStrings` clears them in one light pass, and
   // anything it does not clear is walked, so every refusal and its path are the walk's own.
-  const strings = kind.hasRules ? -1 : cleanStrings(parsed, limits);
+  // Text without an escape, well formed as a whole, makes only well-formed strings and keys: one check of
+  // the text rather than one of each string.
+  const strings = kind.hasRules
+    ? -1
+    : cleanStrings(parsed, limits, input.indexOf('\\') < 0 && input.isWellFormed());
   const plain: PlainJsonResult =
     strings >= 0 ? { ok: true, value: parsed, strings } : toPlainJson(parsed, kind, limits, false, false);
   if (!plain.ok || plain.strings === countStrings(input)) return plain;

@@ -412,6 +412,7 @@ describe('the light pass over what JSON.parse made', () => {
   it("clears only what the walk accepts, with the walk's count of keys and strings; the rest is walked", () => {
     let cleared = 0;
     let walked = 0;
+    let plain = 0;
     fc.assert(
       fc.property(text, limits, (t, lowered) => {
         const within = { ...resolveLimits(), ...lowered };
@@ -422,12 +423,28 @@ describe('the light pass over what JSON.parse made', () => {
         else cleared++;
         // Cleared: the walk accepts it and counts the same. Not cleared: the walk decides, either way.
         if (strings >= 0) expect(walk).toEqual({ ok: true, value, strings });
+        // Text with no escape that is well formed as a whole (as readUntrusted vouches) is cleared alike
+        // without asking each string.
+        if (!t.includes('\\') && t.isWellFormed()) {
+          plain++;
+          expect(cleanStrings(value, within, true)).toBe(strings);
+        }
       }),
       fcParams(2000),
     );
     // Both sides were exercised.
     expect(cleared).toBeGreaterThan(200);
     expect(walked).toBeGreaterThan(200);
+    expect(plain).toBeGreaterThan(200);
+  });
+
+  it('refuses a lone surrogate in JSON text without an escape, as in one with an escape', () => {
+    const limits = resolveLimits();
+    for (const text of ['{"note":"a\udc00b"}', '{"a\ud800":1}', '{"note":"\\ud800"}', '["\ud83d"]']) {
+      const read = readUntrusted(text, kind, limits);
+      expect(read.ok, text).toBe(false);
+      expect(read.ok ? undefined : read.error.issues[0]?.code, text).toBe('lone_surrogate');
+    }
   });
 
   it('clears a valid complaint, and stops at nesting past the limit without recursing into it', () => {
