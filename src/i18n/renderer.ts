@@ -237,7 +237,10 @@ export class Renderer {
   private plural(book: Book, key: string, category: string): CompiledTemplate | undefined {
     // Looked up once per key and category: building `key.category` and reading the catalogue with it
     // costs more than the rest of the message.
-    const parts = book.pluralForms.at(key).get(category, () => {
+    const forms = book.pluralForms.at(key);
+    const known = forms.peek(category);
+    if (known !== undefined) return known ?? undefined;
+    const parts = forms.get(category, () => {
       const template = book.messages[`${key}.${category}`] ?? book.messages[`${key}.other`];
       return template === undefined ? null : compileTemplate(template);
     });

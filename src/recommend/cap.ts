@@ -9,7 +9,7 @@ import { materialise, reduceSpec } from '../remedies/catalogue';
 import type { RemedyContext } from '../remedies/context';
 import type { SeverityBand, ValueTier } from '../scoring/score';
 import type { Priced } from './price';
-import { candidateOf } from './price';
+import { candidateOf, withSpec } from './price';
 import { printGoodwill } from './print';
 
 /** The customer's goodwill inside the per-customer window, when the policy has one. */
@@ -63,7 +63,7 @@ export function reducerFor(ctx: RemedyContext): Reducer {
     const spec = reduceSpec(candidate.spec, maxMinor, ctx);
     if (!spec) return undefined;
     const made = materialise(spec, ctx);
-    return 'notApplicable' in made ? undefined : candidateOf(made, { ...candidate, spec });
+    return 'notApplicable' in made ? undefined : candidateOf(made, withSpec(candidate, spec));
   };
 }
 
@@ -149,24 +149,26 @@ export function stageOf(priced: Priced, ctx: RemedyContext, { capped, limits, us
       detail: `rule "${by.rule}" (priority ${by.priority}) gives the ${candidate.type}`,
     });
   }
+  // Written out field by field, in the record's order: a spread of a common part is a slow copy on V8.
   for (const { candidate, keptCostMinor, limit } of capped.capped) {
-    const common = {
-      type: candidate.type,
-      rule: candidate.rule,
-      limit,
-      estimatedCost: fromMinor(candidate.costMinor, cur),
-    };
+    const estimatedCost = fromMinor(candidate.costMinor, cur);
     const kept = fromMinor(keptCostMinor, cur);
     dropped.push(
       keptCostMinor > 0
         ? {
-            ...common,
+            type: candidate.type,
+            rule: candidate.rule,
+            limit,
+            estimatedCost,
             reason: 'reduced',
             keptCost: kept,
             detail: `reduced to ${kept} ${cur}: goodwill is limited to ${goodwillLimit} ${cur} (${limit} limit)`,
           }
         : {
-            ...common,
+            type: candidate.type,
+            rule: candidate.rule,
+            limit,
+            estimatedCost,
             reason: 'cap',
             detail: `no goodwill left: it is limited to ${goodwillLimit} ${cur} (${limit} limit)`,
           },

@@ -8,7 +8,7 @@ import type { DroppedRemedy } from '../policy/dropped';
 import type { Policy } from '../policy/schema';
 import type { Proposal, Slot } from '../policy/selection';
 import { materialise, type RemedySpec, scaleSpec, withMoney } from '../remedies/catalogue';
-import type { RemedyContext } from '../remedies/context';
+import type { RemedyContext, RemedyOrigin } from '../remedies/context';
 import { fallbackSpec } from './substitute';
 
 /**
@@ -110,7 +110,7 @@ export function price(
         });
         continue;
       }
-      const candidate = candidateOf(made, spec === proposal.spec ? proposal : { ...proposal, spec });
+      const candidate = candidateOf(made, spec === proposal.spec ? proposal : withSpec(proposal, spec));
       candidates.push(candidate);
       proposals.set(candidate, proposal);
     }
@@ -167,6 +167,17 @@ export function moreGenerous(a: Candidate, b: Candidate): number {
 
 function care(c: Candidate): number {
   return c.type === 'apology' && c.form === 'personal' ? 1 : 0;
+}
+
+/**
+ * The origin of `from` (a proposal, or a candidate made from one) with another spec: what `candidateOf`
+ * reads of a proposal. Written out, not spread: a candidate has its remedy's fields too, and a spread of
+ * objects of many shapes is a slow copy on V8.
+ */
+export function withSpec(from: RemedyOrigin, spec: RemedySpec): Proposal {
+  return from.incident === undefined
+    ? { rule: from.rule, priority: from.priority, spec }
+    : { rule: from.rule, priority: from.priority, spec, incident: from.incident };
 }
 
 /**

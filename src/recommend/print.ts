@@ -3,7 +3,7 @@ import { fromMinor, toMinor } from '../money';
 import type { Candidate, Capped } from '../policy/caps';
 import { materialise, withMoney } from '../remedies/catalogue';
 import type { RemedyContext } from '../remedies/context';
-import { candidateOf } from './price';
+import { candidateOf, withSpec } from './price';
 
 /** What printing must keep: the goodwill limit, and which side of the auto-approval limit the total is on. */
 interface Bounds {
@@ -32,7 +32,7 @@ function printed(candidate: Candidate, rounding: PrintRounding, ctx: RemedyConte
   });
   if (!changed) return undefined;
   const made = materialise(spec, ctx);
-  return 'notApplicable' in made ? undefined : candidateOf(made, { ...candidate, spec });
+  return 'notApplicable' in made ? undefined : candidateOf(made, withSpec(candidate, spec));
 }
 
 /**
