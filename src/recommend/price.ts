@@ -93,7 +93,10 @@ export function price(
   let raised = false;
   for (const slot of slots) {
     const candidates: Candidate[] = [];
-    const proposals = new Map<Candidate, Proposal>();
+    // Each candidate's proposal, kept only where an incident may reorder the candidates; otherwise the
+    // first candidate's is the first applicable proposal.
+    const proposals = inIncident ? new Map<Candidate, Proposal>() : undefined;
+    let firstProposal: Proposal | undefined;
     for (const proposal of slot.candidates) {
       const plain = materialiseOrFallBack(inComplaintCurrency(proposal.spec, conversion), ctx);
       const raise = scaled(plain, hundredths, ctx);
@@ -112,7 +115,8 @@ export function price(
       }
       const candidate = candidateOf(made, spec === proposal.spec ? proposal : withSpec(proposal, spec));
       candidates.push(candidate);
-      proposals.set(candidate, proposal);
+      firstProposal ??= proposal;
+      proposals?.set(candidate, proposal);
     }
     // In an incident, the shared policy and the complaint's own proposals compete: the more generous
     // for this customer comes first (the policy on a tie), so that no remedy type is offered less
@@ -121,7 +125,7 @@ export function price(
     const first = candidates[0];
     if (first) {
       priced.push({ type: slot.type, candidates });
-      chosen.push(proposals.get(first) as Proposal);
+      chosen.push((proposals ? proposals.get(first) : firstProposal) as Proposal);
     }
   }
   return raised
