@@ -60,8 +60,9 @@ function optionFor(choice: Preference, kept: readonly Candidate[], capping: Capp
   const { ctx } = capping;
   // Most choices have no stand-in for any remedy of the set (3.6 of 4.6 a complaint in the bench's
   // workload): found before any slot is built for them. The remedies before the first stand-in have none.
-  const first = kept.findIndex((c) => substituteSpec(choice, c, ctx) !== undefined);
-  if (first < 0) return undefined;
+  let first = 0;
+  while (first < kept.length && substituteSpec(choice, kept[first] as Candidate, ctx) === undefined) first++;
+  if (first === kept.length) return undefined;
   const slots: PricedSlot[] = [];
   const replaces: RemedyType[] = [];
   for (let i = 0; i < kept.length; i++) {
@@ -93,19 +94,25 @@ function optionFor(choice: Preference, kept: readonly Candidate[], capping: Capp
   );
   const { capped } = set;
   // A gesture the caps leave out offers nothing: the set is the first choice less that gesture.
-  if (!capped.kept.some((k) => k.type === choice)) return undefined;
+  if (!gives(capped.kept, choice)) return undefined;
   return { choice, replaces, capped, stage: () => stageOf(priced, ctx, set) };
 }
 
 /** The acceptable sets other than `kept` itself, one per choice it does not give already. */
-function optionsFor(kept: readonly Candidate[], capping: Capping, except: ReadonlySet<string>): Option[] {
+function optionsFor(kept: readonly Candidate[], capping: Capping, except: readonly string[]): Option[] {
   const options: Option[] = [];
   for (const choice of CHOICES) {
-    if (except.has(choice) || kept.some((k) => k.type === choice)) continue;
+    if (except.includes(choice) || gives(kept, choice)) continue;
     const option = optionFor(choice, kept, capping);
     if (option) options.push(option);
   }
   return options;
+}
+
+/** Whether the set gives a remedy of type `type` (a loop: no closure made for every choice tried). */
+function gives(kept: readonly Candidate[], type: string): boolean {
+  for (const k of kept) if (k.type === type) return true;
+  return false;
 }
 
 /** The preferred set's stage as the first choice: what the rules' set dropped stays in its trace. */
@@ -130,9 +137,9 @@ export interface Chosen {
 export function choose(first: CapStage, capping: Capping, alternatives = true): Chosen {
   const preference = capping.complaint.preference;
   const kept = first.capped.kept;
-  const options = alternatives ? optionsFor(kept, capping, new Set()) : [];
+  const options = alternatives ? optionsFor(kept, capping, []) : [];
   if (preference === undefined) return { first, alternatives: options, preference: { status: 'none' } };
-  if (kept.some((k) => k.type === preference))
+  if (gives(kept, preference))
     return { first, alternatives: options, preference: { status: 'given', preference } };
   const preferred = alternatives
     ? options.find((o) => o.choice === preference)
@@ -148,7 +155,7 @@ export function choose(first: CapStage, capping: Capping, alternatives = true): 
     capped: first.capped,
     stage: () => first,
   };
-  const others = optionsFor(preferred.capped.kept, capping, new Set([preference, rules.choice]));
+  const others = optionsFor(preferred.capped.kept, capping, [preference, rules.choice]);
   return { first: stage, alternatives: [rules, ...others], preference: chosen };
 }
 
