@@ -133,5 +133,10 @@ export function selectSlots(hit: HitPolicy, fired: readonly RuleOutcome[], rules
       else slots.set(spec.type, [proposal]);
     }
   }
-  return [...slots].map(([type, candidates]) => ({ type, candidates }));
+  // Not spread into entries and mapped: every complaint selects, and that is two arrays a slot.
+  const selected: Slot[] = [];
+  slots.forEach((candidates, type) => {
+    selected.push({ type, candidates });
+  });
+  return selected;
 }
