@@ -178,7 +178,7 @@ export function decideHandling(args: {
           statement: incident?.statement ?? null,
         }
       : null,
-    notify: [...(incident?.notify ?? []), ...escalations(args.alsoEscalatedTo ?? [], queue)],
+    notify: notifications(incident?.notify, escalations(args.alsoEscalatedTo ?? [], queue)),
     steps: handlingSteps(complaint, facts, policy, args.evidenceAboveMinor),
     suggestCall: calls.length > 0,
     callReasons: calls,
@@ -201,6 +201,16 @@ function deadline(own: number, received: number, incident: IncidentHandling | un
 
 /** One notification per team escalated to besides the queue, each once, in the order given. */
 function escalations(queues: readonly string[], queue: string | null): Notification[] {
+  // Most complaints escalate to no team: no set or arrays made for none.
+  if (queues.length === 0) return [];
   const teams = new Set(queues.filter((q) => q !== queue));
   return [...teams].map((to) => ({ to, reason: 'escalation' }));
+}
+
+/** An incident's notifications (when any) before the escalations'. */
+function notifications(
+  incident: readonly Notification[] | undefined,
+  escalated: Notification[],
+): Notification[] {
+  return incident === undefined || incident.length === 0 ? escalated : [...incident, ...escalated];
 }

@@ -27,7 +27,8 @@ export class FactorList<Code extends FactorCode> {
 
   /** The score (at most 100) and the factors; past 100 a `cap` factor takes the excess back off. */
   capped(): { score: number; factors: Factor<Code | 'cap'>[] } {
-    const raw = this.factors.reduce((sum, f) => sum + f.points, 0);
+    let raw = 0;
+    for (const f of this.factors) raw += f.points;
     if (raw <= 100) return { score: raw, factors: [...this.factors] };
     const params = { raw };
     return {
