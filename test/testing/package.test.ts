@@ -95,6 +95,25 @@ const expected = {
   arbitrary: 'function',
 };
 
+/**
+ * One CommonJS process for the two checks of what loading requires: the main entry first (how many
+ * fast-check modules it loaded), then the testing entry (how many then), then the other entries (which
+ * date-fns modules all of them loaded). A process each was most of their time.
+ */
+let required: { fastCheck: [number, number]; dateFns: string[] } | undefined;
+function commonJs(): { fastCheck: [number, number]; dateFns: string[] } {
+  const fastCheck = "Object.keys(require.cache).filter((k) => k.includes('fast-check')).length";
+  const dateFns =
+    "Object.keys(require.cache).filter((k) => /[\\\\/]date-fns[\\\\/]/.test(k)).map((k) => k.replace(/.*[\\\\/]date-fns[\\\\/]/, ''))";
+  required ??= JSON.parse(
+    node([
+      '-e',
+      `require('redress'); const main = ${fastCheck}; require('redress/testing'); const testing = ${fastCheck}; for (const e of ['redress/analysis', 'redress/incidents']) require(e); console.log(JSON.stringify({ fastCheck: [main, testing], dateFns: ${dateFns} }));`,
+    ]).stdout,
+  ) as { fastCheck: [number, number]; dateFns: string[] };
+  return required;
+}
+
 describe('the redress/testing entry of the built package', () => {
   test('imports by name from ESM and runs every property', { timeout: 120_000 }, () => {
     expect(JSON.parse(node(['esm.mjs']).stdout)).toEqual(expected);
@@ -116,25 +135,14 @@ describe('the redress/testing entry of the built package', () => {
     const [beforeMark, afterMark] = esm.split('-- main loaded --');
     expect(beforeMark).not.toContain('resolved fast-check');
     expect(afterMark).toContain('resolved fast-check');
-    const loaded = "Object.keys(require.cache).filter((k) => k.includes('fast-check')).length";
-    const cjs = node([
-      '-e',
-      `require('redress'); console.log(${loaded}); require('redress/testing'); console.log(${loaded});`,
-    ]);
-    const [main, testing] = cjs.stdout.trim().split('\n').map(Number);
+    const [main, testing] = commonJs().fastCheck;
     expect(main).toBe(0);
     expect(testing).toBeGreaterThan(0);
   });
 
   test('every entry loads only the date-fns functions it uses, not the whole library', () => {
     // date-fns' index loads about 250 modules (0.1 s in every process and worker thread); redress needs three.
-    const modules =
-      "Object.keys(require.cache).filter((k) => /[\\\\/]date-fns[\\\\/]/.test(k)).map((k) => k.replace(/.*[\\\\/]date-fns[\\\\/]/, ''))";
-    const cjs = node([
-      '-e',
-      `for (const e of ['redress', 'redress/analysis', 'redress/incidents', 'redress/testing']) require(e); console.log(JSON.stringify(${modules}));`,
-    ]);
-    const loaded = JSON.parse(cjs.stdout) as string[];
+    const loaded = commonJs().dateFns;
     expect(loaded.filter((m) => m === 'index.cjs')).toEqual([]);
     expect(loaded.length).toBeLessThan(30);
   });
