@@ -1,5 +1,6 @@
 import type { Complaint } from '../complaint/schema';
 import { runOrdered } from '../incidents/engine';
+import type { ColumnEntry } from '../incidents/entry-columns';
 import { EntryColumns } from '../incidents/entry-columns';
 import { type IncidentOptions, settings } from '../incidents/options';
 import { EntryReader } from '../incidents/reader';
@@ -64,7 +65,7 @@ export class IncidentCollector {
   }
 
   /** Counts a complaint that `read` returned: its fields are copied, the entry is not kept. */
-  add(entry: Entry): void {
+  add(entry: ColumnEntry): void {
     this.columns.add(entry);
     if (entry.time < this.first) this.first = entry.time;
     if (entry.time > this.last) this.last = entry.time;

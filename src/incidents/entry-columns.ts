@@ -13,6 +13,12 @@ function grown<T extends Float64Array | Uint32Array | Uint8Array>(array: T, need
 }
 
 /**
+ * What the columns keep of an entry: its id, time, cause and reach. A replay's entries that crossed
+ * from a worker thread are counted as they arrive, without being made whole detection entries first.
+ */
+export type ColumnEntry = Pick<Entry, 'id' | 'time' | 'cause' | 'isPublic'>;
+
+/**
  * What detection reads of each complaint, packed in typed arrays instead of an object per complaint:
  * its time (8 bytes), cause (4), whether it is public (1), and its id as UTF-8 (4 bytes and the id's
  * length). About 30 bytes a complaint of the benchmark's, where an entry object with its id string
@@ -35,7 +41,7 @@ export class EntryColumns {
   length = 0;
 
   /** Adds an entry's fields; it is numbered `length` before the call. */
-  add(entry: Entry): void {
+  add(entry: ColumnEntry): void {
     const k = this.length++;
     this.times = grown(this.times, k + 1);
     this.causes = grown(this.causes, k + 1);

@@ -43,4 +43,13 @@ describe('an open case record', () => {
     expect(fromOpened(toOpened(cases[2] as OpenCaseRecord)).restitution).toBe(cases[1]?.restitution);
     expect(fresh('c-x').restitution).toBe(fresh('c-y').restitution);
   });
+
+  it('comes back from a worker thread as it left, with the owner string given in place of its own', () => {
+    const crossed = { id: 'c-1', openedAt: 5, owner: 'desk', restitution: ['refund'], goodwillMinor: 250 };
+    expect(fromOpened(crossed)).toEqual(crossed);
+    const shared = 'shared desk';
+    const open = fromOpened(crossed, shared);
+    expect(open).toEqual({ ...crossed, owner: shared });
+    expect(Object.keys(open)).toEqual(Object.keys(crossed));
+  });
 });

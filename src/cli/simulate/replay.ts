@@ -5,8 +5,7 @@ import { windowMs } from '../../cases/case-key';
 import { fromOpened, linkOf, opened, record } from '../../cases/case-record';
 import { openCaseLink } from '../../cases/open-case';
 import { Memo } from '../../i18n/memo';
-import type { Entry } from '../../incidents/types';
-import type { IncidentCause } from '../../policy/incident-mark';
+import type { ColumnEntry } from '../../incidents/entry-columns';
 import type { CaseNote } from '../../recommend/link';
 import type { Judged } from '../../recommend/pipeline';
 import type { RecommenderOptions } from '../../recommender/create-recommender';
@@ -16,7 +15,7 @@ import type { IncidentCollector } from '../incident-collector';
 import { isBlank, type RawLine } from '../line-reader';
 import type { LineError } from '../line-record';
 import { caught, inOrder, pushOnto } from './in-order';
-import { type AheadRecord, type AheadSetup, entryFrom, ReplayAhead } from './replay-ahead';
+import { type AheadRecord, type AheadSetup, ReplayAhead } from './replay-ahead';
 import { type AheadPool, ReplayWorkers, replayWorkerScript } from './replay-pool';
 import { failedLine, type Read, type ReplaySide, readRecord, sidesOf, type TextRecord } from './replay-side';
 import { RemediesText, type Tallied, tallied } from './tallied';
@@ -28,7 +27,7 @@ export interface ReplayItem {
   readonly bytes: number;
   readonly results: readonly (Tallied | LineError)[];
   /** What incident detection read of the record; undefined for a line that is not a valid complaint. */
-  readonly seen: Entry | undefined;
+  readonly seen: ColumnEntry | undefined;
 }
 
 /** How a replay runs. */
@@ -87,8 +86,6 @@ class Turns {
   private readonly sides: ReplaySide[];
   private readonly groups: number[];
   private readonly books: CaseBook[];
-  /** Incident causes met, one object per cause key, for entries that come from worker threads. */
-  private readonly causes = new Map<string, IncidentCause>();
   /** Case owners met, one string each, for the cases that come from worker threads (a few: bounded). */
   private readonly owners = new Memo<string, string>();
   /** The remedies' text, written once for a run of equal remedies (both rule sets' alike, most often). */
@@ -152,8 +149,7 @@ class Turns {
       }
     });
     const item = (): ReplayItem => {
-      const seen = ahead.entry && entryFrom(ahead.entry, this.causes);
-      return { line: line.line, bytes: line.bytes, results, seen };
+      return { line: line.line, bytes: line.bytes, results, seen: ahead.entry };
     };
     return done instanceof Promise ? done.then(item) : item();
   }
@@ -169,7 +165,7 @@ class Turns {
     if (book.find(note.key, note.at)) return false;
     if (note.opens) {
       const owner = this.owners.get(note.opens.owner, (named) => named);
-      book.open(note.key, fromOpened({ ...note.opens, owner }));
+      book.open(note.key, fromOpened(note.opens, owner));
     }
     return true;
   }

@@ -1,4 +1,4 @@
-import type { Entry } from '../../incidents/types';
+import type { ColumnEntry } from '../../incidents/entry-columns';
 import type { IncidentPolicy } from '../../policy/incident-policy';
 import type { IncidentCollector } from '../incident-collector';
 import type { IncidentSettings } from '../incident-flags';
@@ -85,7 +85,7 @@ export class Simulation {
     line: number,
     proposed: Tallied | LineError,
     baseline: Tallied | LineError | undefined,
-    entry?: Entry,
+    entry?: ColumnEntry,
   ): { failed: boolean } {
     this.records += 1;
     const failure = isLineError(proposed)
