@@ -9,7 +9,7 @@ import { thenOf } from '../../result';
 import type { LineError } from '../line-record';
 import { caught, inOrder, pushOnto } from './in-order';
 import { failedLine, type Read, readRecord, sidesOf, type TextRecord } from './replay-side';
-import { RemediesText, type Tallied, tallied } from './tallied';
+import { type Tallied, tallied } from './tallied';
 
 /** One rule set's decision of a record ahead of its turn, and the case it would open. */
 interface Decision {
@@ -63,8 +63,6 @@ export class ReplayAhead {
   private readonly sides;
   private readonly groups;
   private readonly reader: EntryReader | undefined;
-  /** The remedies' text, written once for a run of equal remedies (both rule sets' alike, most often). */
-  private readonly texts = new RemediesText();
 
   constructor(private readonly setup: AheadSetup) {
     ({ sides: this.sides, groups: this.groups } = sidesOf(setup.sides));
@@ -113,7 +111,7 @@ export class ReplayAhead {
       const note = this.setup.link
         ? { key, at, opens: toOpened(opened(complaint, at, run, caseLink)) }
         : undefined;
-      return { result: tallied(run.recommendation, this.texts), note };
+      return { result: tallied(run.recommendation), note };
     });
   }
 

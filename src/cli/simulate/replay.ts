@@ -18,7 +18,7 @@ import { caught, inOrder, pushOnto } from './in-order';
 import { type AheadRecord, type AheadSetup, ReplayAhead } from './replay-ahead';
 import { type AheadPool, ReplayWorkers, replayWorkerScript } from './replay-pool';
 import { failedLine, type Read, type ReplaySide, readRecord, sidesOf, type TextRecord } from './replay-side';
-import { RemediesText, type Tallied, tallied } from './tallied';
+import { type Tallied, tallied } from './tallied';
 
 /** One input record of a replay: each rule set's decision (or why there is none), in rule-set order. */
 export interface ReplayItem {
@@ -88,8 +88,6 @@ class Turns {
   private readonly books: CaseBook[];
   /** Case owners met, one string each, for the cases that come from worker threads (a few: bounded). */
   private readonly owners = new Memo<string, string>();
-  /** The remedies' text, written once for a run of equal remedies (both rule sets' alike, most often). */
-  private readonly texts = new RemediesText();
 
   constructor(private readonly options: ReplayOptions) {
     ({ sides: this.sides, groups: this.groups } = sidesOf(options.sides));
@@ -192,7 +190,7 @@ class Turns {
       return thenOf(side.decide(read, judged, this.groups[i] as number, caseLink), (run) => {
         if (open) record(open, run.recommendation);
         else if (link) book.open(key, opened(complaint, at, run, caseLink));
-        return tallied(run.recommendation, this.texts);
+        return tallied(run.recommendation);
       });
     };
     return caught<Tallied, Tallied | LineError>(decide, same, (error) => failedLine(line, error));

@@ -59,64 +59,8 @@ export function sameForCustomer(a: Tallied, b: Tallied): boolean {
   return remedySignature(remediesOf(a)) === remedySignature(remediesOf(b));
 }
 
-/**
- * The remedies' JSON text, written once for a run of equal remedies: the last list written and its text
- * are kept, and a list equal to it, field for field and in the same order, is given the same text
- * without writing it again. The two rule sets of a replay give the same remedies to about three
- * complaints in four, and `JSON.stringify` of them was about 5% of a replay's CPU time; comparing is a
- * fraction of writing, and the same string object then makes the comparison of the two decisions (and
- * packing them for the calling thread) cheaper too.
- */
-export class RemediesText {
-  private last: readonly Remedy[] = [];
-  private lastText = '[]';
-
-  of(remedies: readonly Remedy[]): string {
-    if (!sameJson(remedies, this.last)) {
-      this.last = remedies;
-      this.lastText = JSON.stringify(remedies);
-    }
-    return this.lastText;
-  }
-}
-
-/**
- * Whether `JSON.stringify` writes `a` and `b` alike, judged without writing them: equal primitives, and
- * arrays and plain objects with the same keys in the same order and values alike. Anything else (a
- * `Date`, a class, a `toJSON` of its own) is "not known to be alike", which only costs a write.
- */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'object' || a === null) return a === b;
-  if (typeof b !== 'object' || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
-    return true;
-  }
-  if (!isPlain(a) || !isPlain(b)) return false;
-  const keys = Object.keys(a);
-  const other = Object.keys(b);
-  if (keys.length !== other.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    if (key !== other[i] || key === 'toJSON') return false;
-    if (!sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  }
-  return true;
-}
-
-/** An object `JSON.stringify` writes by its own keys alone: no prototype but `Object`'s (or none). */
-function isPlain(value: object): boolean {
-  if (Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-/**
- * The fields of a recommendation a simulation reads (a `Decided`, or a whole `Recommendation`); with
- * `texts`, the remedies' text is written only when they differ from the last remedies it wrote.
- */
-export function tallied(rec: Decided, texts?: RemediesText): Tallied {
+/** The fields of a recommendation a simulation reads (a `Decided`, or a whole `Recommendation`). */
+export function tallied(rec: Decided): Tallied {
   const { handling, trace } = rec;
   const types: RemedyType[] = [];
   for (const remedy of rec.remedies) if (!types.includes(remedy.type)) types.push(remedy.type);
@@ -129,7 +73,7 @@ export function tallied(rec: Decided, texts?: RemediesText): Tallied {
     restitutionCost: rec.restitutionCost,
     goodwillCost: rec.goodwillCost,
     types,
-    remedies: texts ? texts.of(rec.remedies) : JSON.stringify(rec.remedies),
+    remedies: JSON.stringify(rec.remedies),
     band: rec.severity.band,
     tier: rec.value.tier,
     mode: handling.mode,
