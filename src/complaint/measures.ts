@@ -48,14 +48,12 @@ export interface Measures {
 /** The measures of `c`, as the functions of this module give them one by one. @internal */
 export function measuresOf(c: Complaint): Measures {
   const received = timestampMs(c.receivedAt);
-  const last = c.customer.lastOrderAt ?? c.order?.placedAt;
   return {
     daysLate: daysLate(c),
     itemsAffected: itemsAffected(c),
     complaints90d: complaintsSince(c, addDays(received, -90)),
-    tenureMonths: Math.max(0, monthsBetween(received, timestampMs(c.customer.since))),
-    daysSinceLastOrder:
-      last === undefined ? undefined : Math.max(0, calendarDaysBetween(received, timestampMs(last))),
+    tenureMonths: tenureAt(c, received),
+    daysSinceLastOrder: daysSinceLastOrderAt(c, received),
   };
 }
 
@@ -159,14 +157,22 @@ export function goodwillWithin(
 
 /** Whole months the customer has been a customer. */
 export function tenureMonths(c: Complaint): number {
-  return Math.max(0, monthsBetween(timestampMs(c.receivedAt), timestampMs(c.customer.since)));
+  return tenureAt(c, timestampMs(c.receivedAt));
+}
+
+function tenureAt(c: Complaint, received: number): number {
+  return Math.max(0, monthsBetween(received, timestampMs(c.customer.since)));
 }
 
 /** Whole days since the customer's last order, or undefined when unknown. */
 export function daysSinceLastOrder(c: Complaint): number | undefined {
+  return daysSinceLastOrderAt(c, timestampMs(c.receivedAt));
+}
+
+function daysSinceLastOrderAt(c: Complaint, received: number): number | undefined {
   const last = c.customer.lastOrderAt ?? c.order?.placedAt;
   if (last === undefined) return undefined;
-  return Math.max(0, calendarDaysBetween(timestampMs(c.receivedAt), timestampMs(last)));
+  return Math.max(0, calendarDaysBetween(received, timestampMs(last)));
 }
 
 /** The currency the complaint is priced in. */

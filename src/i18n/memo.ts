@@ -45,8 +45,9 @@ export class Memo<V, K extends MemoKey = MemoKey> {
   }
 
   /**
-   * The value remembered for `key`, or undefined: a caller on a hot path asks first, so that the
-   * closure it would hand to `get` is made only on a miss (a closure is an allocation on every call).
+   * The value remembered for `key`, or undefined: a caller on a hot path whose `make` closes over the
+   * call's own values asks first, so that closure is made only on a miss (a closure is an allocation on
+   * every call). A `make` that reads only the key and its owner is made once and handed to `get`.
    */
   peek(key: K): V | undefined {
     return Object.is(key, -0) ? undefined : this.values.get(key);

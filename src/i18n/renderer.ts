@@ -153,6 +153,12 @@ export class Renderer {
   private readonly dayTexts = new Memo<string, number>();
   private readonly percentTexts = new Memo<string, number>();
   private readonly pluralCategories = new Memo<string, number>();
+  // What those memos make on a miss, made once per renderer: a closure written at the call would be made
+  // on every call, hit or miss.
+  private readonly pluralOf = (n: number): string => this.plurals.select(n);
+  private readonly numberOf = (n: number): string => this.numbers.format(n);
+  private readonly percentOf = (n: number): string => this.percents.format(n / 100);
+  private readonly dayOf = (day: number): string => this.dayDates.format(day * DAY_MS + NOON_MS);
   private readonly own: Book;
   private readonly foreign = new WeakMap<Catalogue, Book>();
   private readonly smallNumbers: (string | undefined)[] = [];
@@ -213,8 +219,7 @@ export class Renderer {
   private render(book: Book, key: string, params: MessageParams, count: number | undefined): string {
     let parts: CompiledTemplate | undefined;
     if (count !== undefined) {
-      const category =
-        this.pluralCategories.peek(count) ?? this.pluralCategories.get(count, (n) => this.plurals.select(n));
+      const category = this.pluralCategories.get(count, this.pluralOf);
       parts = this.plural(book, key, category);
     }
     parts ??= book.split.get(key) ?? this.split(book, key);
@@ -330,7 +335,7 @@ export class Renderer {
       }
       return text;
     }
-    return this.numberTexts.peek(n) ?? this.numberTexts.get(n, (x) => this.numbers.format(x));
+    return this.numberTexts.get(n, this.numberOf);
   }
 
   /**
@@ -467,7 +472,7 @@ export class Renderer {
 
   /** A percentage given as a whole number (15 → "15%", "%15", "۱۵٪"). */
   percent(n: number): string {
-    return this.percentTexts.peek(n) ?? this.percentTexts.get(n, (x) => this.percents.format(x / 100));
+    return this.percentTexts.get(n, this.percentOf);
   }
 
   /**
@@ -497,9 +502,7 @@ export class Renderer {
     // per day as the same day's noon in UTC is (the same date in every calendar the locales use).
     const day = localDayNumber(time, this.timeZone);
     if (day === undefined) return this.dates.format(time);
-    return (
-      this.dayTexts.peek(day) ?? this.dayTexts.get(day, (d) => this.dayDates.format(d * DAY_MS + NOON_MS))
-    );
+    return this.dayTexts.get(day, this.dayOf);
   }
 
   /** A time of day (from an ISO string) in this locale and time zone, on a 24-hour clock: `09:30`. */

@@ -29,33 +29,39 @@ export interface ChoiceInput {
 
 /** A remedy as something a customer may choose ("a refund", "store credit"); its name otherwise. */
 export function choicePhrase(r: Renderer, type: RemedyType): string {
-  const known = phrasesOf(r).choice;
-  let phrase = known.get(type);
-  if (phrase === undefined) {
-    const key = `choice.${type}`;
-    phrase = r.has(key) ? r.t(key) : remedyName(r, type);
-    known.set(type, phrase);
-  }
-  return phrase;
+  return phrase(r, 'choice', type, remedyName);
 }
 
-/**
- * Each renderer's phrases by remedy type, made once: a phrase is fixed by the locale's catalogue and
- * the remedy's own, and every complaint's alternatives name a few (each a key built, looked up in the
- * catalogue twice and rendered).
- */
-const phrases = new WeakMap<
-  Renderer,
-  { choice: Map<RemedyType, string>; replaced: Map<RemedyType, string> }
->();
+/** The two kinds of phrase a remedy has, each its catalogue prefix. */
+type PhraseKind = 'choice' | 'replaced';
 
-function phrasesOf(r: Renderer): { choice: Map<RemedyType, string>; replaced: Map<RemedyType, string> } {
+/**
+ * Each renderer's phrases by kind and remedy type, made once: a phrase is fixed by the locale's
+ * catalogue and the remedy's own, and every complaint's alternatives name a few (each a key built,
+ * looked up in the catalogue twice and rendered).
+ */
+const phrases = new WeakMap<Renderer, Record<PhraseKind, Map<RemedyType, string>>>();
+
+/** The catalogue's `kind.type` phrase when it has one, else `otherwise`'s; remembered per renderer. */
+function phrase(
+  r: Renderer,
+  kind: PhraseKind,
+  type: RemedyType,
+  otherwise: (r: Renderer, type: RemedyType) => string,
+): string {
   let known = phrases.get(r);
   if (known === undefined) {
     known = { choice: new Map(), replaced: new Map() };
     phrases.set(r, known);
   }
-  return known;
+  const byType = known[kind];
+  let text = byType.get(type);
+  if (text === undefined) {
+    const key = `${kind}.${type}`;
+    text = r.has(key) ? r.t(key) : otherwise(r, type);
+    byType.set(type, text);
+  }
+  return text;
 }
 
 type Say = (key: MessageKey, text: string, audience?: 'customer' | 'agent') => void;
@@ -69,14 +75,7 @@ export function preferenceRefused(r: Renderer, choice: ChoiceInput | undefined, 
 
 /** A remedy of the offer as the thing an alternative replaces ("the replacement", "the gift"). */
 export function replacedPhrase(r: Renderer, type: RemedyType): string {
-  const known = phrasesOf(r).replaced;
-  let phrase = known.get(type);
-  if (phrase === undefined) {
-    const key = `replaced.${type}`;
-    phrase = r.has(key) ? r.t(key) : choicePhrase(r, type);
-    known.set(type, phrase);
-  }
-  return phrase;
+  return phrase(r, 'replaced', type, choicePhrase);
 }
 
 /**

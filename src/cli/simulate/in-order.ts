@@ -25,19 +25,17 @@ async function rest(
 }
 
 /**
- * `value` passed to `next`, at once when it is not a promise, else once it settles; a throw from
- * `next` or a rejection of `value` becomes `onError`'s answer (which may itself wait). The one place
- * a replay's decision turns a failure into its line error, whether the decision waited or not.
+ * What `run` answers, at once when it is not a promise, else once it settles; a throw from `run` or a
+ * rejection of its promise becomes `onError`'s answer (which may itself wait). The one place a replay's
+ * decision turns a failure into its line error, whether the decision waited or not.
  */
 export function caught<T, U>(
   run: () => T | Promise<T>,
-  next: (value: T) => U,
   onError: (error: unknown) => U,
-): U | Promise<U> {
+): T | U | Promise<T | U> {
   try {
     const value = run();
-    if (!(value instanceof Promise)) return next(value);
-    return value.then(next).catch(onError);
+    return value instanceof Promise ? value.catch(onError) : value;
   } catch (error) {
     return onError(error);
   }

@@ -17,8 +17,6 @@ interface Decision {
   readonly note: CaseNote | undefined;
 }
 
-const ok = (decision: Decision) => decision;
-
 /** What a replay's worker thread is built from (plain data, cloned into it). */
 export interface AheadSetup {
   /** The rule sets, with their rates, in the order their results are wanted. */
@@ -95,7 +93,7 @@ export class ReplayAhead {
       notes.push(note);
     };
     const done = inOrder(this.sides.length, (i) => {
-      const decision = caught(() => this.decide(read, i, judged), ok, failed);
+      const decision = caught(() => this.decide(read, i, judged), failed);
       if (!(decision instanceof Promise)) keep(decision);
       else return decision.then(keep);
     });

@@ -146,9 +146,7 @@ class Turns {
         return pushOnto(results, this.decideInTurn(i, read, line, judged));
       }
     });
-    const item = (): ReplayItem => {
-      return { line: line.line, bytes: line.bytes, results, seen: ahead.entry };
-    };
+    const item = (): ReplayItem => ({ line: line.line, bytes: line.bytes, results, seen: ahead.entry });
     return done instanceof Promise ? done.then(item) : item();
   }
 
@@ -193,11 +191,9 @@ class Turns {
         return tallied(run.recommendation);
       });
     };
-    return caught<Tallied, Tallied | LineError>(decide, same, (error) => failedLine(line, error));
+    return caught(decide, (error) => failedLine(line, error));
   }
 }
-
-const same = <T>(value: T) => value;
 
 /** The worker threads a replay asks for, and from which record on. */
 function plan(options: ReplayOptions): { size: number; from: number } {
