@@ -2,6 +2,7 @@ import { calendarDateMs, instantMs } from '../time/instant';
 import { localDayNumber } from '../time/local-day';
 import { englishArticle } from './english-article';
 import { type CurrencyDisplay, LOCALES, type Locale, type MessageKey } from './locale';
+import { LocaleFormats } from './locale-formats';
 import { Memo } from './memo';
 import { persianOrdinal } from './persian-ordinal';
 import { turkishPercentModifier } from './turkish-suffix';
@@ -125,22 +126,12 @@ export class Renderer {
   readonly direction: 'ltr' | 'rtl';
   private readonly tag: string;
   private readonly currencyDisplay: 'symbol' | 'name';
-  private readonly currencyNames: Intl.DisplayNames | undefined;
-  private readonly tomanNumbers: Intl.NumberFormat;
-  private readonly plurals: Intl.PluralRules;
-  private readonly ordinals: Intl.PluralRules;
-  private readonly numbers: Intl.NumberFormat;
-  private readonly percents: Intl.NumberFormat;
-  private readonly dates: Intl.DateTimeFormat;
-  /** `dates` in UTC: a civil day's long date, written from its noon (see `date`). */
-  private readonly dayDates: Intl.DateTimeFormat;
-  private readonly dateTimes: Intl.DateTimeFormat;
-  private readonly times: Intl.DateTimeFormat;
-  private readonly lists: ListPattern;
   private readonly wordForOne: string | null;
-  /** The words of "a, b or c" (`orList`) and the zone's offset (`zoneName`), made when first needed. */
+  /** The `Intl` objects, each made when first used. */
+  private readonly formats: LocaleFormats;
+  /** The words of "a, b and c" (`list`) and "a, b or c" (`orList`), read when first needed. */
+  private andWords: ListPattern | undefined;
   private orWords: ListPattern | undefined;
-  private offsets: Intl.DateTimeFormat | undefined;
   // What it formatted, remembered (see Memo): each kind of text in its own memo, with its own bound.
   private readonly moneyFormats = new Memo<(amount: number) => string, string>();
   private readonly templates = new Memo<CompiledTemplate, string>();
@@ -155,10 +146,10 @@ export class Renderer {
   private readonly pluralCategories = new Memo<string, number>();
   // What those memos make on a miss, made once per renderer: a closure written at the call would be made
   // on every call, hit or miss.
-  private readonly pluralOf = (n: number): string => this.plurals.select(n);
-  private readonly numberOf = (n: number): string => this.numbers.format(n);
-  private readonly percentOf = (n: number): string => this.percents.format(n / 100);
-  private readonly dayOf = (day: number): string => this.dayDates.format(day * DAY_MS + NOON_MS);
+  private readonly pluralOf = (n: number): string => this.formats.plurals.select(n);
+  private readonly numberOf = (n: number): string => this.formats.numbers.format(n);
+  private readonly percentOf = (n: number): string => this.formats.percents.format(n / 100);
+  private readonly dayOf = (day: number): string => this.formats.dayDates.format(day * DAY_MS + NOON_MS);
   private readonly own: Book;
   private readonly foreign = new WeakMap<Catalogue, Book>();
   private readonly smallNumbers: (string | undefined)[] = [];
@@ -171,27 +162,7 @@ export class Renderer {
     this.tag = spec.tag;
     this.currencyDisplay = spec.currencyDisplay;
     this.wordForOne = spec.wordForOne;
-    this.currencyNames =
-      spec.currencyNames === 'name' ? new Intl.DisplayNames(this.tag, { type: 'currency' }) : undefined;
-    this.tomanNumbers = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 0 });
-    this.plurals = new Intl.PluralRules(this.tag);
-    this.ordinals = new Intl.PluralRules(this.tag, { type: 'ordinal' });
-    this.numbers = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 2 });
-    this.percents = new Intl.NumberFormat(this.tag, { style: 'percent', maximumFractionDigits: 2 });
-    this.dates = new Intl.DateTimeFormat(this.tag, { dateStyle: 'long', timeZone: this.timeZone });
-    this.dayDates = new Intl.DateTimeFormat(this.tag, { dateStyle: 'long', timeZone: 'UTC' });
-    this.dateTimes = new Intl.DateTimeFormat(this.tag, {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      hourCycle: 'h23',
-      timeZone: this.timeZone,
-    });
-    this.times = new Intl.DateTimeFormat(this.tag, {
-      timeStyle: 'short',
-      hourCycle: 'h23',
-      timeZone: this.timeZone,
-    });
-    this.lists = listPattern(new Intl.ListFormat(this.tag, { style: 'long', type: 'conjunction' }), locale);
+    this.formats = new LocaleFormats(this.tag, this.timeZone, spec.currencyNames === 'name');
     this.own = bookOf(spec.messages);
   }
 
@@ -310,7 +281,7 @@ export class Renderer {
   /** "3rd", "3.", "سومین" — the ordinal of `n` in this locale. */
   ordinal(n: number): string {
     if (this.locale === 'fa') return persianOrdinal(n, (x) => this.number(x));
-    const parts = this.plural(this.own, 'ordinal', this.ordinals.select(n));
+    const parts = this.plural(this.own, 'ordinal', this.formats.ordinals.select(n));
     return parts === undefined ? this.number(n) : this.fillParts(parts, { n });
   }
 
@@ -330,7 +301,7 @@ export class Renderer {
     if (Number.isInteger(n) && n >= 0 && n < SMALL_NUMBERS && !Object.is(n, -0)) {
       let text = this.smallNumbers[n];
       if (text === undefined) {
-        text = this.numbers.format(n);
+        text = this.formats.numbers.format(n);
         this.smallNumbers[n] = text;
       }
       return text;
@@ -383,7 +354,7 @@ export class Renderer {
 
   /** Persian money with the CLDR name of `currency` replaced by `name`. */
   private renameCurrency(text: string, currency: string, name: string): string {
-    const cldr = this.currencyNames?.of(currency);
+    const cldr = this.formats.currencyNames?.of(currency);
     return cldr === undefined ? text : text.replace(cldr, name);
   }
 
@@ -415,7 +386,7 @@ export class Renderer {
   /** An amount of rials shown in toman (a tenth of it), with the locale's word for toman after it. */
   private toman(rials: number): string {
     return this.tomanTexts.get(rials, (x) =>
-      this.embedSentence(this.m('money.toman', { amount: this.tomanNumbers.format(x / 10) })),
+      this.embedSentence(this.m('money.toman', { amount: this.formats.tomanNumbers.format(x / 10) })),
     );
   }
 
@@ -462,9 +433,10 @@ export class Renderer {
    */
   currencyName(code: string, display?: CurrencyDisplay): string {
     if (code === 'IRR' && display?.IRR === 'toman') return this.m('currency.toman');
-    if (!this.currencyNames) return code;
-    if (this.locale === 'fa') return PERSIAN_CURRENCY_NAMES[code] ?? this.currencyNames.of(code) ?? code;
-    const name = this.currencyNames.of(code) ?? code;
+    if (!this.formats.currencyNames) return code;
+    if (this.locale === 'fa')
+      return PERSIAN_CURRENCY_NAMES[code] ?? this.formats.currencyNames.of(code) ?? code;
+    const name = this.formats.currencyNames.of(code) ?? code;
     // Turkish writes a currency's name in lower case ("euro"); a country before it keeps its capital
     // ("Japon yeni", "ABD doları"), as CLDR already writes it.
     return name.includes(' ') ? name : name.toLocaleLowerCase(this.tag);
@@ -501,18 +473,18 @@ export class Renderer {
     // A long date says only the civil day: found without `Intl` (time/local-day.ts), and written once
     // per day as the same day's noon in UTC is (the same date in every calendar the locales use).
     const day = localDayNumber(time, this.timeZone);
-    if (day === undefined) return this.dates.format(time);
+    if (day === undefined) return this.formats.dates.format(time);
     return this.dayTexts.get(day, this.dayOf);
   }
 
   /** A time of day (from an ISO string) in this locale and time zone, on a 24-hour clock: `09:30`. */
   time(iso: string): string {
-    return this.times.format(new Date(iso));
+    return this.formats.times.format(new Date(iso));
   }
 
   /** A date and time (from an ISO string) in this locale and time zone, on a 24-hour clock. */
   dateTime(iso: string): string {
-    return this.dateTimes.format(new Date(iso));
+    return this.formats.dateTimes.format(new Date(iso));
   }
 
   /**
@@ -524,7 +496,9 @@ export class Renderer {
     const from = new Date(fromIso);
     const to = new Date(toIso);
     const text =
-      from.getTime() < to.getTime() ? this.dateTimes.formatRange(from, to) : this.dateTimes.format(from);
+      from.getTime() < to.getTime()
+        ? this.formats.dateTimes.formatRange(from, to)
+        : this.formats.dateTimes.format(from);
     return withoutMarks(text);
   }
 
@@ -535,11 +509,9 @@ export class Renderer {
   zoneName(atIso: string): string {
     const key = `zone.${this.timeZone}`;
     if (this.has(key)) return this.t(key);
-    this.offsets ??= new Intl.DateTimeFormat(this.tag, {
-      timeZone: this.timeZone,
-      timeZoneName: 'shortOffset',
-    });
-    const offset = this.offsets.formatToParts(new Date(atIso)).find((p) => p.type === 'timeZoneName')?.value;
+    const offset = this.formats.offsets
+      .formatToParts(new Date(atIso))
+      .find((p) => p.type === 'timeZoneName')?.value;
     if (offset === undefined) return this.embedSentence(this.timeZone);
     // Persian puts an LRM before the offset («+۳:۳۰ گرینویچ») to keep its sign on the left: the offset is
     // isolated left-to-right instead, a mark the CLI would show as U+FFFD.
@@ -552,7 +524,7 @@ export class Renderer {
     if (n < 2) return items[0] ?? '';
     // As with «و», Persian writers put no comma before the last «یا».
     if (this.locale === 'fa' && n > 2)
-      return `${items.slice(0, -1).join(this.lists.start)} یا ${items[n - 1]}`;
+      return `${items.slice(0, -1).join(this.listWords().start)} یا ${items[n - 1]}`;
     // `Intl.ListFormat`'s own words, read once per renderer (see `listPattern`), marks and all: a
     // customer's choice between remedies is said in most recommendations.
     this.orWords ??= separatorsOf(new Intl.ListFormat(this.tag, { style: 'long', type: 'disjunction' }));
@@ -563,12 +535,21 @@ export class Renderer {
     return `${out}${end}${items[n - 1]}`;
   }
 
+  /** The words of "a, b and c", read off `Intl.ListFormat` once (see `listPattern`). */
+  private listWords(): ListPattern {
+    this.andWords ??= listPattern(
+      new Intl.ListFormat(this.tag, { style: 'long', type: 'conjunction' }),
+      this.locale,
+    );
+    return this.andWords;
+  }
+
   /** "a, b and c" in this locale. */
   list(items: readonly string[]): string {
     // A list of one is that one item in every language (ECMA-402 formats it as it is).
     const n = items.length;
     if (n < 2) return items[0] ?? '';
-    const { pair, start, middle, end } = this.lists;
+    const { pair, start, middle, end } = this.listWords();
     if (n === 2) return `${items[0]}${pair}${items[1]}`;
     let out = `${items[0]}${start}${items[1]}`;
     for (let i = 2; i < n - 1; i++) out += `${middle}${items[i]}`;
