@@ -9,8 +9,12 @@ import type { TextRecord } from './replay-side';
 export interface AheadPool {
   /** Threads working on the chunks: the replay keeps a few chunks in flight per thread. */
   readonly size: number;
+  /** Whether every thread has as many chunks queued as it should: a chunk sent now would only wait. */
+  readonly busy: boolean;
   /** The chunk's records decided ahead, one answer per record, in order. */
   run(records: readonly TextRecord[]): Promise<readonly AheadRecord[]>;
+  /** The chunk's records decided ahead in this thread, as a worker would (while the threads are busy). */
+  here(records: readonly TextRecord[]): Promise<readonly AheadRecord[]>;
   /** Stops the threads (chunks still out are decided in this thread). */
   close(): Promise<void>;
 }
@@ -41,7 +45,10 @@ export function aheadHeapLimits(setup: AheadSetup): WorkerHeapLimits {
   return workerHeapLimits(ruleSetsMb, Math.max(0, setup.maxLineBytes / 2 ** 20 - 1));
 }
 
-/** Chunks queued on each worker before the calling thread decides one itself. */
+/**
+ * Chunks queued on each worker before it counts as busy: the one it works on, and the next to start on
+ * as soon as it answers, while the calling thread may be deciding a chunk of its own.
+ */
 const QUEUED = 2;
 
 interface Pending {
@@ -65,7 +72,7 @@ export class ReplayWorkers implements AheadPool {
   private readonly members: Member[] = [];
   private nextId = 0;
   private closed = false;
-  private here: ReplayAhead | undefined;
+  private ahead: ReplayAhead | undefined;
 
   constructor(
     script: URL,
@@ -86,22 +93,24 @@ export class ReplayWorkers implements AheadPool {
     }
   }
 
+  get busy(): boolean {
+    const alive = this.members.filter((m) => m.alive);
+    return !this.closed && alive.length > 0 && alive.every((m) => m.pending.size >= QUEUED);
+  }
+
   run(records: readonly TextRecord[]): Promise<readonly AheadRecord[]> {
     let member: Member | undefined;
     for (const m of this.members) {
       if (m.alive && (!member || m.pending.size < member.pending.size)) member = m;
     }
-    // The calling thread takes a chunk itself when every thread has work queued: on two cores, one
-    // worker and this thread both decide, and no third thread competes for the cores.
-    const busy = member !== undefined && member.pending.size >= QUEUED;
-    if (!member || this.closed || busy) return this.inThisThread(records);
+    if (!member || this.closed) return this.here(records);
     const chosen = member;
     const request = requestOf(this.nextId++, records);
     return new Promise((resolve) => {
       try {
         chosen.worker.postMessage(request, [request.numbers.buffer]);
       } catch {
-        resolve(this.inThisThread(records));
+        resolve(this.here(records));
         return;
       }
       if (chosen.pending.size === 0) chosen.worker.ref();
@@ -121,10 +130,10 @@ export class ReplayWorkers implements AheadPool {
     );
   }
 
-  private inThisThread(records: readonly TextRecord[]): Promise<readonly AheadRecord[]> {
-    this.here ??= this.local();
-    const here = this.here;
-    return settle(() => here.chunk(records));
+  here(records: readonly TextRecord[]): Promise<readonly AheadRecord[]> {
+    this.ahead ??= this.local();
+    const ahead = this.ahead;
+    return settle(() => ahead.chunk(records));
   }
 
   private settle(member: Member, reply: AheadReply): void {
@@ -132,7 +141,7 @@ export class ReplayWorkers implements AheadPool {
     if (!pending) return;
     member.pending.delete(reply.id);
     if (member.pending.size === 0) member.worker.unref();
-    pending.resolve('packed' in reply ? unpackAhead(reply.packed) : this.inThisThread(pending.records));
+    pending.resolve('packed' in reply ? unpackAhead(reply.packed) : this.here(pending.records));
   }
 
   /** A thread stopped under the replay: its chunks are decided here, and the caller hears of it once. */
@@ -146,6 +155,6 @@ export class ReplayWorkers implements AheadPool {
   private redo(member: Member): void {
     const lost = [...member.pending.values()];
     member.pending.clear();
-    for (const { records, resolve } of lost) resolve(this.inThisThread(records));
+    for (const { records, resolve } of lost) resolve(this.here(records));
   }
 }

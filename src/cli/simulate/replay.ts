@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { CHUNK_SIZE, CHUNK_TEXT, CHUNKS_PER_WORKER, WORKER_THRESHOLD } from '../../batch/many';
+import { CHUNK_SIZE, CHUNK_TEXT, WORKER_THRESHOLD } from '../../batch/many';
 import { CaseBook } from '../../cases/case-book';
 import { windowMs } from '../../cases/case-key';
 import { fromOpened, linkOf, opened, record } from '../../cases/case-record';
@@ -222,16 +222,23 @@ function startPool(options: ReplayOptions, size: number): AheadPool | undefined 
   return new ReplayWorkers(script, setup, size, () => new ReplayAhead(setup), options.onWorkerLost);
 }
 
-/** A chunk of records out to the workers: the records in order, and the answers for those with text. */
+/**
+ * A chunk of records decided ahead of its turn, on a worker or here: the records in order, the answers
+ * for those with text, and whether those answers are in yet.
+ */
 interface Chunk {
   readonly lines: readonly Line[];
   readonly answers: Promise<readonly AheadRecord[]>;
+  ready: boolean;
 }
 
-/** Up to `size` records (fewer once their text reaches `CHUNK_TEXT` characters), sent to the pool. */
+/** How a chunk's records with text are decided ahead: sent to a worker, or decided here. */
+type Decide = (records: readonly TextRecord[]) => Promise<readonly AheadRecord[]>;
+
+/** Up to `size` records (fewer once their text reaches `CHUNK_TEXT` characters), decided by `decide`. */
 async function nextChunk(
   source: AsyncIterator<Line>,
-  pool: AheadPool,
+  decide: Decide,
   size: number,
 ): Promise<Chunk | undefined> {
   const lines: Line[] = [];
@@ -247,10 +254,34 @@ async function nextChunk(
     chars += line.text.length;
   }
   if (lines.length === 0) return undefined;
-  return { lines, answers: texts.length === 0 ? Promise.resolve([]) : pool.run(texts) };
+  const chunk: Chunk = {
+    lines,
+    answers: texts.length === 0 ? Promise.resolve([]) : decide(texts),
+    ready: false,
+  };
+  const answered = () => {
+    chunk.ready = true;
+  };
+  // A rejection reaches the replay where it awaits the answers; this only marks them in.
+  void chunk.answers.then(answered, answered);
+  return chunk;
 }
 
-/** The rest of the replay on the pool: a bounded number of chunks in flight, settled in input order. */
+/**
+ * Chunks decided ahead and not yet settled, at most: the calling thread decides chunks itself only
+ * while the oldest is not answered, so the window stays near the workers' queues plus the chunk or two
+ * it decides meanwhile; this bounds it (and the memory the decisions held here take) all the same.
+ */
+const WINDOW_PER_WORKER = 8;
+
+/** One turn of the event loop: the workers' answers that came in meanwhile are taken. */
+const turnOfLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The rest of the replay on the pool, settled in input order. Each worker is kept a few chunks ahead;
+ * while the oldest chunk in flight is not answered yet, the calling thread decides the next chunk
+ * itself rather than wait for it, so neither thread waits on the other while there is input left.
+ */
 async function* onPool(
   turns: Turns,
   source: AsyncIterator<Line>,
@@ -258,24 +289,39 @@ async function* onPool(
   size: number,
 ): AsyncGenerator<ReplayItem[]> {
   const inFlight: Chunk[] = [];
+  const window = pool.size * WINDOW_PER_WORKER;
+  const send: Decide = (records) => pool.run(records);
+  const here: Decide = (records) => pool.here(records);
   let ended = false;
+  const more = async (decide: Decide): Promise<void> => {
+    const chunk = await nextChunk(source, decide, size);
+    if (!chunk) ended = true;
+    else inFlight.push(chunk);
+  };
   for (;;) {
-    while (!ended && inFlight.length < pool.size * CHUNKS_PER_WORKER) {
-      const chunk = await nextChunk(source, pool, size);
-      if (!chunk) ended = true;
-      else inFlight.push(chunk);
-    }
-    const head = inFlight.shift();
+    while (!ended && !pool.busy && inFlight.length < window) await more(send);
+    const head = inFlight[0];
     if (!head) return;
-    const answers = await head.answers;
-    const items: ReplayItem[] = [];
-    let k = 0;
-    for (const line of head.lines) {
-      const item = line.failure ? turns.failed(line) : turns.settle(line, answers[k++] as AheadRecord);
-      items.push(item instanceof Promise ? await item : item);
+    if (!head.ready && !ended && inFlight.length < window) {
+      await turnOfLoop();
+      if (!head.ready && pool.busy) await more(here);
+      continue;
     }
-    yield items;
+    inFlight.shift();
+    yield await settled(turns, head);
   }
+}
+
+/** A chunk's items in input order, from its answers. */
+async function settled(turns: Turns, chunk: Chunk): Promise<ReplayItem[]> {
+  const answers = await chunk.answers;
+  const items: ReplayItem[] = [];
+  let k = 0;
+  for (const line of chunk.lines) {
+    const item = line.failure ? turns.failed(line) : turns.settle(line, answers[k++] as AheadRecord);
+    items.push(item instanceof Promise ? await item : item);
+  }
+  return items;
 }
 
 /** Records decided in their turn, in this thread, yielded a few at a time. */

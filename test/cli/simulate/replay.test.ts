@@ -82,20 +82,42 @@ async function* chunks(bytes: Buffer): AsyncGenerator<Buffer> {
 /** What the summary reads of a full recommendation: what the replay must yield for it. */
 const asTallied = (result: LineResult) => (isLineError(result) ? result : tallied(result));
 
-/** A pool that decides each chunk in this thread, as a worker does, answering after a delay chosen per chunk. */
-function scrambledPool(counts: { chunks: number; records: number }, delay: (chunk: number) => number) {
+/** What a test pool counts: chunks and records sent to it, and records the calling thread decided ahead itself. */
+interface PoolCounts {
+  chunks: number;
+  records: number;
+  here?: number;
+}
+
+/**
+ * A pool that decides each chunk in this thread, as a worker does, answering after a delay chosen per
+ * chunk; busy (as a worker with its queue full) while `busyAt` chunks or more wait for their answer.
+ */
+function scrambledPool(counts: PoolCounts, delay: (chunk: number) => number, busyAt = 4) {
   return (setup: AheadSetup): AheadPool => {
     const ahead = new ReplayAhead(setup);
+    let pending = 0;
     return {
       size: 2,
+      get busy() {
+        return pending >= busyAt;
+      },
       run: (records) => {
         const chunk = counts.chunks++;
         counts.records += records.length;
+        pending += 1;
         // Packed and cloned as a worker's answer is: nothing shared with this thread's objects.
         const crossed = (r: AheadRecord[]) => unpackAhead(structuredClone(packAhead(r)));
         return new Promise((resolve) =>
-          setTimeout(async () => resolve(crossed(await ahead.chunk(records))), delay(chunk)),
+          setTimeout(async () => {
+            pending -= 1;
+            resolve(crossed(await ahead.chunk(records)));
+          }, delay(chunk)),
         );
+      },
+      here: async (records) => {
+        counts.here = (counts.here ?? 0) + records.length;
+        return ahead.chunk(records);
       },
       close: async () => {},
     };
@@ -186,6 +208,26 @@ describe('the replay against recommending in full', () => {
       expect(Math.max(...sizes)).toBe(7);
       expect(sizes.length).toBeGreaterThan(50);
     }
+  });
+
+  it('decides chunks ahead itself while the oldest chunk out is unanswered, a bounded number', async () => {
+    // A pool busy with one chunk, which it answers late: the calling thread would wait on it.
+    const counts: PoolCounts = { chunks: 0, records: 0 };
+    const sides = rules.map((ruleSet) => ({ ruleSet, exchangeRates: rates }));
+    const lines = () => readLines(chunks(input()), { maxLineBytes: MAX_LINE_BYTES });
+    const options = { sides, maxLineBytes: MAX_LINE_BYTES, link: true, chunkSize: 7, workers: 1 };
+    const pool = scrambledPool(counts, () => 20, 1);
+    const replayed = [];
+    let ahead = 0; // records decided ahead and not yet yielded, at most
+    for await (const items of replayChunks(lines(), { ...options, pool })) {
+      ahead = Math.max(ahead, counts.records + (counts.here ?? 0) - replayed.length);
+      replayed.push(...items);
+    }
+    const { full } = await both(true);
+    expect(replayed.map(({ line, bytes, results }) => ({ line, bytes, results }))).toEqual(full);
+    expect(counts.here).toBeGreaterThan(0);
+    // The window: 8 chunks per thread of the pool (2), of 7 records.
+    expect(ahead).toBeLessThanOrEqual(2 * 8 * 7);
   });
 
   it('decides again, linked, a complaint whose case an earlier one in flight opened', async () => {
