@@ -67,16 +67,25 @@ function zoneOffsets(timeZone: string): ZoneOffsets {
 
 /**
  * The zone's offset from UTC at `ms`, in ms, as `Intl` gives it: its wall clock, read as UTC, minus the
- * instant (to the second, as the wall clock is shown).
+ * instant (to the second, as the wall clock is shown). The wall clock is read off `format`'s text, three
+ * times as fast as `formatToParts` (1.3 µs against 4 µs): a complaint in a zone not met for that hour
+ * asks twice, and a batch of many zones and dates often. Text of any other shape (another runtime's
+ * ICU) is read through `formatToParts`, as before.
  */
 function offsetAt(zone: ZoneOffsets, ms: number): number {
+  const wall = wallClockMs(zone.parts.format(ms));
+  return (Number.isNaN(wall) ? wallClockFromParts(zone.parts, ms) : wall) - Math.floor(ms / 1000) * 1000;
+}
+
+/** The wall clock `formatToParts` shows at `ms`, read as if it were UTC. */
+function wallClockFromParts(parts: Intl.DateTimeFormat, ms: number): number {
   let year = 0;
   let month = 0;
   let day = 0;
   let hour = 0;
   let minute = 0;
   let second = 0;
-  for (const part of zone.parts.formatToParts(ms)) {
+  for (const part of parts.formatToParts(ms)) {
     const value = Number(part.value);
     if (part.type === 'year') year = value;
     else if (part.type === 'month') month = value;
@@ -85,7 +94,35 @@ function offsetAt(zone: ZoneOffsets, ms: number): number {
     else if (part.type === 'minute') minute = value;
     else if (part.type === 'second') second = value;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(ms / 1000) * 1000;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** What follows each number of `M/D/YYYY, HH:MM:SS`: month, day, year, hour, minute, second. */
+const SEPARATORS = ['/', '/', ', ', ':', ':', ''];
+/** The most digits each number has. */
+const WIDTHS = [2, 2, 4, 2, 2, 2];
+
+/**
+ * The wall clock in `M/D/YYYY, HH:MM:SS` (en-US, numeric, 24-hour: how `zoneOffsets`' formatter writes
+ * it), read as if it were UTC; NaN for text of any other shape.
+ * @internal
+ */
+export function wallClockMs(text: string): number {
+  const n = [0, 0, 0, 0, 0, 0];
+  let i = 0;
+  for (let k = 0; k < 6; k++) {
+    const start = i;
+    let value = 0;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i))
+      value = value * 10 + c - 48;
+    const gap = SEPARATORS[k] as string;
+    if (i === start || i - start > (WIDTHS[k] as number) || !text.startsWith(gap, i)) return Number.NaN;
+    n[k] = value;
+    i += gap.length;
+  }
+  if (i !== text.length) return Number.NaN;
+  const [month, day, year, hour, minute, second] = n as [number, number, number, number, number, number];
+  return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
 function edgeOffset(zone: ZoneOffsets, hour: number): number {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localDayNumber, weekdayOf } from '../../src/time/local-day';
+import { localDayNumber, wallClockMs, weekdayOf } from '../../src/time/local-day';
 import { fcParams } from '../seed';
 
 const DAY_MS = 86_400_000;
@@ -136,5 +136,62 @@ describe('localDayNumber', () => {
       }),
       fcParams(1000),
     );
+  });
+});
+
+describe('wallClockMs', () => {
+  const zones = Intl.supportedValuesOf('timeZone');
+  const wallFormat = (timeZone: string) =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+
+  it('reads the wall clock the formatter writes as its parts say, in any zone, 1800–2399', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2400, 0, 1) - 1 }),
+        (timeZone, ms) => {
+          const format = wallFormat(timeZone);
+          const parts = format.formatToParts(ms);
+          const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+          expect(wallClockMs(format.format(ms))).toBe(
+            Date.UTC(
+              part('year'),
+              part('month') - 1,
+              part('day'),
+              part('hour'),
+              part('minute'),
+              part('second'),
+            ),
+          );
+        },
+      ),
+      fcParams(500),
+    );
+  });
+
+  it('reads nothing from text of another shape, so that the parts are read instead', () => {
+    for (const text of [
+      '',
+      '3/10/2026 09:30:00',
+      '3/10/2026, 9:30:00 AM',
+      '3/10/2026, 09:30:00 ',
+      '3/10/2026, 09:30',
+      '3-10-2026, 09:30:00',
+      '123/10/2026, 09:30:00',
+      '3/10/12026, 09:30:00',
+      '۳/۱۰/۲۰۲۶، ۰۹:۳۰:۰۰',
+      '3/10/2026,\u202f09:30:00',
+    ])
+      expect(wallClockMs(text), text).toBeNaN();
+    expect(wallClockMs('3/10/2026, 09:30:05')).toBe(Date.UTC(2026, 2, 10, 9, 30, 5));
   });
 });
