@@ -485,12 +485,11 @@ export function readUntrusted(input: unknown, kind: PlainJsonKind, limits: Limit
   // anything it does not clear is walked, so every refusal and its path are the walk's own.
   // Text without an escape, well formed as a whole, makes only well-formed strings and keys: one check of
   // the text rather than one of each string.
-  const strings = kind.hasRules
-    ? -1
-    : cleanStrings(parsed, limits, input.indexOf('\\') < 0 && input.isWellFormed());
+  const noBackslash = input.indexOf('\\') < 0;
+  const strings = kind.hasRules ? -1 : cleanStrings(parsed, limits, noBackslash && input.isWellFormed());
   const plain: PlainJsonResult =
     strings >= 0 ? { ok: true, value: parsed, strings } : toPlainJson(parsed, kind, limits, false, false);
-  if (!plain.ok || plain.strings === countStrings(input)) return plain;
+  if (!plain.ok || plain.strings === countStrings(input, noBackslash)) return plain;
   const duplicate = duplicateKeyError(input);
   return duplicate ? { ok: false, error: duplicate } : plain;
 }

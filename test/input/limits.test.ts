@@ -349,7 +349,10 @@ describe('the duplicate-key check by counting strings', () => {
     expect(countStrings(escaped)).toBe(4);
     fc.assert(
       fc.property(json, fc.constantFrom(0, 2, '\t'), (value, indent) => {
-        expect(countStrings(JSON.stringify(value, null, indent))).toBe(keysAndStrings(value));
+        const text = JSON.stringify(value, null, indent);
+        expect(countStrings(text)).toBe(keysAndStrings(value));
+        // Told the text has no backslash (when it has none), it counts the same without looking behind quotes.
+        if (!text.includes('\\')) expect(countStrings(text, true)).toBe(keysAndStrings(value));
       }),
       fcParams(300),
     );
