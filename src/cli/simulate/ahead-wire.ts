@@ -141,6 +141,12 @@ class Unpacker {
     return records;
   }
 
+  /** The records one at a time, in order, each read only when asked for. */
+  *records(): Generator<AheadRecord, void, undefined> {
+    const count = this.number();
+    for (let r = 0; r < count; r++) yield this.record();
+  }
+
   private record(): AheadRecord {
     const sides = this.number();
     if (sides === NONE) return { failed: this.error() };
@@ -252,6 +258,22 @@ class Unpacker {
 /** The records of a packed chunk. */
 export function unpackAhead(packed: PackedAhead): AheadRecord[] {
   return new Unpacker(packed).unpack();
+}
+
+/**
+ * A chunk's answers as the replay holds them until their turn: records decided in this thread, or a
+ * worker's answers still packed.
+ */
+export type AheadAnswers = readonly AheadRecord[] | PackedAhead;
+
+/**
+ * The records of a chunk's answers, in order, a packed chunk's read back only as each is asked for. A
+ * worker's answers wait among the chunks in flight until the ones before them are settled: unpacked on
+ * arrival, their objects (some 20 a complaint) were copied by every scavenge of the calling thread's
+ * young generation meanwhile; packed, they are a buffer outside the heap and the chunk's strings.
+ */
+export function aheadRecords(answers: AheadAnswers): Iterator<AheadRecord, void, undefined> {
+  return Array.isArray(answers) ? answers[Symbol.iterator]() : new Unpacker(answers as PackedAhead).records();
 }
 
 /**

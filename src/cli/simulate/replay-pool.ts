@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { type WorkerHeapLimits, workerHeapLimits } from '../../batch/worker-pool';
 import { settle } from '../../result';
-import { type PackedAhead, requestOf, unpackAhead } from './ahead-wire';
+import type { AheadAnswers, PackedAhead } from './ahead-wire';
+import { requestOf } from './ahead-wire';
 import type { AheadRecord, AheadSetup, ReplayAhead } from './replay-ahead';
 import type { TextRecord } from './replay-side';
 
@@ -11,8 +12,8 @@ export interface AheadPool {
   readonly size: number;
   /** Whether every thread has as many chunks queued as it should: a chunk sent now would only wait. */
   readonly busy: boolean;
-  /** The chunk's records decided ahead, one answer per record, in order. */
-  run(records: readonly TextRecord[]): Promise<readonly AheadRecord[]>;
+  /** The chunk's records decided ahead, one answer per record, in order (a worker's still packed). */
+  run(records: readonly TextRecord[]): Promise<AheadAnswers>;
   /** The chunk's records decided ahead in this thread, as a worker would (while the threads are busy). */
   here(records: readonly TextRecord[]): Promise<readonly AheadRecord[]>;
   /** Stops the threads (chunks still out are decided in this thread). */
@@ -53,7 +54,7 @@ const QUEUED = 2;
 
 interface Pending {
   readonly records: readonly TextRecord[];
-  readonly resolve: (answer: readonly AheadRecord[] | Promise<readonly AheadRecord[]>) => void;
+  readonly resolve: (answer: AheadAnswers | Promise<AheadAnswers>) => void;
 }
 
 interface Member {
@@ -98,7 +99,7 @@ export class ReplayWorkers implements AheadPool {
     return !this.closed && alive.length > 0 && alive.every((m) => m.pending.size >= QUEUED);
   }
 
-  run(records: readonly TextRecord[]): Promise<readonly AheadRecord[]> {
+  run(records: readonly TextRecord[]): Promise<AheadAnswers> {
     let member: Member | undefined;
     for (const m of this.members) {
       if (m.alive && (!member || m.pending.size < member.pending.size)) member = m;
@@ -141,7 +142,7 @@ export class ReplayWorkers implements AheadPool {
     if (!pending) return;
     member.pending.delete(reply.id);
     if (member.pending.size === 0) member.worker.unref();
-    pending.resolve('packed' in reply ? unpackAhead(reply.packed) : this.here(pending.records));
+    pending.resolve('packed' in reply ? reply.packed : this.here(pending.records));
   }
 
   /** A thread stopped under the replay: its chunks are decided here, and the caller hears of it once. */

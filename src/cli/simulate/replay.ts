@@ -14,6 +14,7 @@ import { readLine } from '../batch';
 import type { IncidentCollector } from '../incident-collector';
 import { isBlank, type RawLine } from '../line-reader';
 import type { LineError } from '../line-record';
+import { type AheadAnswers, aheadRecords } from './ahead-wire';
 import { caught, inOrder, pushOnto } from './in-order';
 import { type AheadRecord, type AheadSetup, ReplayAhead } from './replay-ahead';
 import { type AheadPool, ReplayWorkers, replayWorkerScript } from './replay-pool';
@@ -228,12 +229,12 @@ function startPool(options: ReplayOptions, size: number): AheadPool | undefined 
  */
 interface Chunk {
   readonly lines: readonly Line[];
-  readonly answers: Promise<readonly AheadRecord[]>;
+  readonly answers: Promise<AheadAnswers>;
   ready: boolean;
 }
 
 /** How a chunk's records with text are decided ahead: sent to a worker, or decided here. */
-type Decide = (records: readonly TextRecord[]) => Promise<readonly AheadRecord[]>;
+type Decide = (records: readonly TextRecord[]) => Promise<AheadAnswers>;
 
 /** Up to `size` records (fewer once their text reaches `CHUNK_TEXT` characters), decided by `decide`. */
 async function nextChunk(
@@ -314,11 +315,10 @@ async function* onPool(
 
 /** A chunk's items in input order, from its answers. */
 async function settled(turns: Turns, chunk: Chunk): Promise<ReplayItem[]> {
-  const answers = await chunk.answers;
+  const answers = aheadRecords(await chunk.answers);
   const items: ReplayItem[] = [];
-  let k = 0;
   for (const line of chunk.lines) {
-    const item = line.failure ? turns.failed(line) : turns.settle(line, answers[k++] as AheadRecord);
+    const item = line.failure ? turns.failed(line) : turns.settle(line, answers.next().value as AheadRecord);
     items.push(item instanceof Promise ? await item : item);
   }
   return items;

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packAhead, recordsOf, requestOf, unpackAhead } from '../../../src/cli/simulate/ahead-wire';
+import {
+  aheadRecords,
+  packAhead,
+  recordsOf,
+  requestOf,
+  unpackAhead,
+} from '../../../src/cli/simulate/ahead-wire';
 import { type AheadRecord, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import { loadRuleSet, type RecommenderOptions } from '../../../src/index';
 import { root } from '../run';
@@ -78,6 +84,18 @@ describe("a replay worker's answers on the wire", () => {
       if (link) expect([...kinds].sort()).toEqual(['failed', 'false:true', 'side error', 'true:true']);
     });
   }
+
+  it('read back one record at a time as the replay settles them, packed or decided here', async () => {
+    const records = await decided(true, 'cause');
+    const all = (answers: Parameters<typeof aheadRecords>[0]) => {
+      const read: AheadRecord[] = [];
+      const it = aheadRecords(answers);
+      for (let step = it.next(); !step.done; step = it.next()) read.push(step.value);
+      return read;
+    };
+    expect(all(structuredClone(packAhead(records)))).toStrictEqual(records);
+    expect(all(records)).toStrictEqual(records);
+  });
 
   it('carries every string once: a complaint id is in both decisions, its case and its entry', async () => {
     const records = await decided(true, 'cause');

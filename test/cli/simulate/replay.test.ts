@@ -5,7 +5,7 @@ import { recommendLines } from '../../../src/cli/batch';
 import { IncidentCollector } from '../../../src/cli/incident-collector';
 import { readLines } from '../../../src/cli/line-reader';
 import { isLineError, type LineResult } from '../../../src/cli/line-record';
-import { packAhead, unpackAhead } from '../../../src/cli/simulate/ahead-wire';
+import { packAhead } from '../../../src/cli/simulate/ahead-wire';
 import { type ReplayOptions, replayChunks, replayLines } from '../../../src/cli/simulate/replay';
 import { type AheadRecord, type AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import type { AheadPool } from '../../../src/cli/simulate/replay-pool';
@@ -106,8 +106,9 @@ function scrambledPool(counts: PoolCounts, delay: (chunk: number) => number, bus
         const chunk = counts.chunks++;
         counts.records += records.length;
         pending += 1;
-        // Packed and cloned as a worker's answer is: nothing shared with this thread's objects.
-        const crossed = (r: AheadRecord[]) => unpackAhead(structuredClone(packAhead(r)));
+        // Packed and cloned as a worker's answer is, and left packed as the pool gives it: nothing
+        // shared with this thread's objects, read back only in its turn.
+        const crossed = (r: AheadRecord[]) => structuredClone(packAhead(r));
         return new Promise((resolve) =>
           setTimeout(async () => {
             pending -= 1;
