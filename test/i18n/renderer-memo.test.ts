@@ -4,6 +4,7 @@ import { describeFactor } from '../../src/i18n/factor-text';
 import { LOCALE_CODES, LOCALES } from '../../src/i18n/locale';
 import { Memo } from '../../src/i18n/memo';
 import { Renderer } from '../../src/i18n/renderer';
+import { expectIs } from '../cheap-expect';
 import { fcParams } from '../seed';
 
 // The renderer remembers what it formatted; these hold every memo to what Intl itself says.
@@ -38,11 +39,11 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
           // What a renderer that has never seen the amount writes (asked once: both rounds compare with it).
           const money = new Renderer(locale).money(n, 'EUR');
           for (let i = 0; i < 2; i++) {
-            expect(r.number(n)).toBe(numbers.format(n));
-            expect(r.money(n, 'EUR')).toBe(money);
-            expect(r.date(new Date(time).toISOString())).toBe(dates.format(time));
+            expectIs(r.number(n), numbers.format(n));
+            expectIs(r.money(n, 'EUR'), money);
+            expectIs(r.date(new Date(time).toISOString()), dates.format(time));
             for (const zone of zones)
-              expect(zone.r.date(new Date(time).toISOString())).toBe(zone.dates.format(time));
+              expectIs(zone.r.date(new Date(time).toISOString()), zone.dates.format(time));
             // The other shapes a date comes in: a calendar date, an offset, minutes only, no offset.
             const iso = new Date(time).toISOString();
             for (const text of [
@@ -51,17 +52,18 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
               `${iso.slice(0, 16)}Z`,
               iso.slice(0, 19),
             ])
-              expect(r.date(text)).toBe(dates.format(new Date(text)));
+              expectIs(r.date(text), dates.format(new Date(text)));
             // Persian drops CLDR's comma before the last «و», and the RLM after each «،» (the CLI would
             // print it as U+FFFD; the items are isolated where they need it).
             const list = lists.format(items);
-            expect(r.list(items)).toBe(
+            expectIs(
+              r.list(items),
               locale === 'fa' ? list.replace(/، و (?!.*، و )/su, ' و ').replace(/،\u200f /g, '، ') : list,
             );
             // "a, b or c": Persian again without the comma before the last «یا».
             const or = items.length > 2 && locale === 'fa' ? undefined : alternatives.format(items);
-            if (or !== undefined) expect(r.orList(items)).toBe(or);
-            expect(r.percent(n)).toBe(percents.format(n / 100));
+            if (or !== undefined) expectIs(r.orList(items), or);
+            expectIs(r.percent(n), percents.format(n / 100));
           }
         },
       ),
@@ -132,7 +134,7 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
     fc.assert(
       fc.property(fc.array(factor, { maxLength: 20 }), (factors) => {
         for (const { code, params } of factors) {
-          expect(describeFactor(r, code, params)).toBe(describeFactor(new Renderer(locale), code, params));
+          expectIs(describeFactor(r, code, params), describeFactor(new Renderer(locale), code, params));
         }
       }),
       fcParams(200),
@@ -149,7 +151,7 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
     fc.assert(
       fc.property(rate, currency, currency, display, (x, from, to, shown) => {
         const fresh = new Renderer(locale).exchangeRate(x, from, to, shown);
-        for (let i = 0; i < 2; i++) expect(r.exchangeRate(x, from, to, shown)).toBe(fresh);
+        for (let i = 0; i < 2; i++) expectIs(r.exchangeRate(x, from, to, shown), fresh);
       }),
       fcParams(300),
     );
@@ -166,10 +168,11 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
 
   it('picks the plural form of each count, whatever came before', () => {
     for (const days of [1, 2, 1, 0, 1, 21, 1.5, 2]) {
-      expect(r.t('factor.daysLate', { days }, days)).toBe(
+      expectIs(
+        r.t('factor.daysLate', { days }, days),
         new Renderer(locale).t('factor.daysLate', { days }, days),
       );
-      expect(r.ordinal(days)).toBe(new Renderer(locale).ordinal(days));
+      expectIs(r.ordinal(days), new Renderer(locale).ordinal(days));
     }
     if (locale === 'en') {
       expect(r.t('factor.daysLate', { days: 1 }, 1)).toBe('1 day late');
@@ -207,7 +210,7 @@ describe('Memo', () => {
     const memo = new Memo<number, number>(10);
     for (let round = 0; round < 3; round++) {
       for (let c = 0; c < 20; c++) {
-        for (let i = 0; i < 5; i++) expect(memo.at(c).get(i, make(c * 10 + i))).toBe(c * 10 + i);
+        for (let i = 0; i < 5; i++) expectIs(memo.at(c).get(i, make(c * 10 + i)), c * 10 + i);
       }
     }
     // Nearly every lookup had to make its value again: at most 10 were held at any time.
