@@ -36,3 +36,26 @@ export function expectEqual(actual: unknown, expected: unknown, message?: string
 export function expectNone(list: readonly unknown[], message?: string): void {
   if (!(Array.isArray(list) && list.length === 0)) expect(list, message).toEqual([]);
 }
+
+// The order matchers, for numbers: each passes exactly when the comparison holds (NaN fails both), and
+// hands any failure to the matcher for its usual message.
+
+/** `expect(actual).toBeLessThanOrEqual(bound)`, the matcher only when `actual <= bound` fails. */
+export function expectAtMost(actual: number, bound: number, message?: string): void {
+  if (!(actual <= bound)) expect(actual, message).toBeLessThanOrEqual(bound);
+}
+
+/** `expect(actual).toBeLessThan(bound)`, the matcher only when `actual < bound` fails. */
+export function expectBelow(actual: number, bound: number, message?: string): void {
+  if (!(actual < bound)) expect(actual, message).toBeLessThan(bound);
+}
+
+/** `expect(actual).toBeGreaterThanOrEqual(bound)`, the matcher only when `actual >= bound` fails. */
+export function expectAtLeast(actual: number, bound: number, message?: string): void {
+  if (!(actual >= bound)) expect(actual, message).toBeGreaterThanOrEqual(bound);
+}
+
+/** `expect(actual).toBeGreaterThan(bound)`, the matcher only when `actual > bound` fails. */
+export function expectAbove(actual: number, bound: number, message?: string): void {
+  if (!(actual > bound)) expect(actual, message).toBeGreaterThan(bound);
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { printable, printableStep, printedUnit } from '../../src/exchange/printable';
+import { expectAbove, expectAtMost, expectBelow, expectIs } from '../cheap-expect';
 import { fcParams } from '../seed';
 
 describe('printable amounts', () => {
@@ -48,17 +49,17 @@ describe('printable amounts', () => {
           const step = printableStep(minor, currency);
           const near = printable(minor, currency, 'nearest');
           const down = printable(minor, currency, 'down');
-          expect(down).toBeLessThanOrEqual(minor);
+          expectAtMost(down, minor);
           if (minor >= printedUnit(currency)) {
-            expect(near % step).toBe(0);
-            expect(down % step).toBe(0);
+            expectIs(near % step, 0);
+            expectIs(down % step, 0);
           }
           if (step > printedUnit(currency)) {
-            expect(Math.abs(near - minor)).toBeLessThanOrEqual(minor * 0.01);
-            expect(minor - down).toBeLessThan(minor * 0.02);
+            expectAtMost(Math.abs(near - minor), minor * 0.01);
+            expectBelow(minor - down, minor * 0.02);
           }
-          expect(near).toBeGreaterThan(0);
-          expect(down).toBeGreaterThan(0);
+          expectAbove(near, 0);
+          expectAbove(down, 0);
         },
       ),
       fcParams(2000),

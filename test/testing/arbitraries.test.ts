@@ -5,6 +5,7 @@ import { CATEGORIES, CHANNELS, type ComplaintInput, TONES } from '../../src/comp
 import { RedressError } from '../../src/errors';
 import { COMPLAINT_SHAPES, complaintArbitrary } from '../../src/testing/complaint-arbitrary';
 import { toMs } from '../../src/testing/instants';
+import { expectAtLeast, expectAtMost, expectIs } from '../cheap-expect';
 import { thrown } from '../helpers';
 import { fcParams, seed } from '../seed';
 
@@ -26,20 +27,20 @@ describe(`complaintArbitrary (seed ${seed})`, () => {
       fc.property(complaintArbitrary(), (c) => {
         const received = toMs(c.receivedAt);
         const since = toMs(c.customer.since);
-        expect(since).toBeLessThanOrEqual(received);
+        expectAtMost(since, received);
         for (const p of c.customer.priorComplaints ?? []) {
-          expect(toMs(p.at)).toBeGreaterThanOrEqual(since);
-          expect(toMs(p.at)).toBeLessThanOrEqual(received);
+          expectAtLeast(toMs(p.at), since);
+          expectAtMost(toMs(p.at), received);
         }
-        if (c.customer.lastOrderAt) expect(toMs(c.customer.lastOrderAt)).toBeLessThanOrEqual(received);
+        if (c.customer.lastOrderAt) expectAtMost(toMs(c.customer.lastOrderAt), received);
         const o = c.order;
         if (o) {
           const placed = toMs(o.placedAt);
-          expect(placed).toBeLessThanOrEqual(received);
-          if (o.promisedAt) expect(toMs(o.promisedAt)).toBeGreaterThanOrEqual(placed);
+          expectAtMost(placed, received);
+          if (o.promisedAt) expectAtLeast(toMs(o.promisedAt), placed);
           if (o.deliveredAt) {
-            expect(toMs(o.deliveredAt)).toBeGreaterThanOrEqual(placed);
-            expect(toMs(o.deliveredAt)).toBeLessThanOrEqual(received);
+            expectAtLeast(toMs(o.deliveredAt), placed);
+            expectAtMost(toMs(o.deliveredAt), received);
           }
         }
       }),
@@ -103,13 +104,13 @@ describe(`complaintArbitrary (seed ${seed})`, () => {
       fcParams(300),
     );
     for (const c of sample) {
-      expect(c.category).toBe('late_delivery');
-      expect(c.channel).toBe('social');
+      expectIs(c.category, 'late_delivery');
+      expectIs(c.channel, 'social');
       expect(['calm', 'upset']).toContain(c.tone);
       expect(c.order).toBeUndefined();
       expect(c.subscription?.monthlyPrice).toBeLessThanOrEqual(10);
-      expect(toMs(c.receivedAt)).toBeGreaterThanOrEqual(Date.parse('2026-01-01T00:00:00Z'));
-      expect(toMs(c.receivedAt)).toBeLessThanOrEqual(Date.parse('2026-01-31T23:59:59Z'));
+      expectAtLeast(toMs(c.receivedAt), Date.parse('2026-01-01T00:00:00Z'));
+      expectAtMost(toMs(c.receivedAt), Date.parse('2026-01-31T23:59:59Z'));
     }
   });
 
