@@ -59,3 +59,8 @@ export function expectAtLeast(actual: number, bound: number, message?: string): 
 export function expectAbove(actual: number, bound: number, message?: string): void {
   if (!(actual > bound)) expect(actual, message).toBeGreaterThan(bound);
 }
+
+/** `expect(actual).toBeDefined()`, the matcher only when `actual` is undefined. */
+export function expectDefined(actual: unknown, message?: string): void {
+  if (actual === undefined) expect(actual, message).toBeDefined();
+}

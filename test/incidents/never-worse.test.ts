@@ -8,7 +8,7 @@ import {
   type Recommendation,
   type RecommendationError,
 } from '../../src/index';
-import { expectNone } from '../cheap-expect';
+import { expectDefined, expectNone } from '../cheap-expect';
 import { complaint, ruleSet } from '../complaint-builder';
 import { fcParams } from '../seed';
 
@@ -185,7 +185,7 @@ describe('never worse in a crisis', () => {
           const batch = shapes.map((m, i) => input(`m-${i}`, m));
           const results = await all(recommender.recommendMany(batch, { incidents: oneIncident }));
           for (const [i, shared] of results.entries()) {
-            expect(shared.incident).toBeDefined();
+            expectDefined(shared.incident);
             const alone = await recommender.recommend(batch[i]);
             expectNone(worse(shared, alone), shared.complaintId);
             members++;

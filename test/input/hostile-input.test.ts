@@ -8,6 +8,7 @@ import {
   type RedressError,
   safeParseComplaint,
 } from '../../src/index';
+import { expectEqual, expectIs } from '../cheap-expect';
 import { validComplaint, validRuleSet } from '../corpus/base';
 import type { Case } from '../corpus/cases';
 import { complaintCases, complaintPayloadCases } from '../corpus/complaints';
@@ -43,14 +44,13 @@ beforeAll(() => {
 });
 
 function expectError(error: unknown, c: Exclude<Case, { code: 'OK' }>): void {
-  expect(isRedressError(error), `expected a RedressError, got ${String(error)}`).toBe(true);
+  expectIs(isRedressError(error), true, `expected a RedressError, got ${String(error)}`);
   const e = error as RedressError;
-  expect({ code: e.code, issue: e.issues[0]?.code, path: e.path }).toEqual({
-    code: c.code,
-    issue: c.issue,
-    path: c.path,
-  });
-  expect(e.pointer).toBe(e.issues[0]?.pointer);
+  expectEqual(
+    { code: e.code, issue: e.issues[0]?.code, path: e.path },
+    { code: c.code, issue: c.issue, path: c.path },
+  );
+  expectIs(e.pointer, e.issues[0]?.pointer);
 }
 
 const recommender = createRecommender();
@@ -90,7 +90,7 @@ describe('complaints', () => {
     const input = c.input();
     if (c.code === 'OK') {
       const rec = await recommender.recommend(input);
-      expect(JSON.parse(JSON.stringify(rec))).toEqual(rec);
+      expectEqual(JSON.parse(JSON.stringify(rec)), rec);
       return;
     }
     expectError(
@@ -162,7 +162,7 @@ describe('rule sets', () => {
       if (c.code === 'OK') {
         const r = createRecommender({ ruleSet: loadRuleSet(input, options) });
         const rec = await r.recommend(validComplaint());
-        expect(JSON.parse(JSON.stringify(rec))).toEqual(rec);
+        expectEqual(JSON.parse(JSON.stringify(rec)), rec);
         return;
       }
       let thrown: unknown;

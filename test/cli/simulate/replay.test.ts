@@ -18,6 +18,7 @@ import { EntryReader } from '../../../src/incidents/reader';
 import { createRecommender, loadRuleSet, type RecommenderOptions } from '../../../src/index';
 import type { Judged } from '../../../src/recommend/pipeline';
 import type { Factor, FactorCode } from '../../../src/scoring/score';
+import { expectEqual } from '../../cheap-expect';
 import { root } from '../run';
 
 /**
@@ -150,7 +151,7 @@ describe('the replay against recommending in full', () => {
   for (const link of [true, false]) {
     it(`yields the same decisions and errors line by line${link ? ', linked' : ' without linking'}`, async () => {
       const { full, replayed } = await both(link);
-      expect(replayed).toEqual(full);
+      expectEqual(replayed, full);
       const errors = full.flatMap((item) => item.results.filter((r) => 'error' in r && 'line' in r));
       // Every kind of failing line is there, for both rule sets.
       expect(errors.length).toBeGreaterThanOrEqual(2 * 8);
@@ -165,7 +166,7 @@ describe('the replay against recommending in full', () => {
       for (const chunkSize of [1, 7]) {
         const pool = scrambledPool(counts, (k) => (k * 7) % 5);
         const { full, replayed } = await both(link, { pool, chunkSize, workers: 2 });
-        expect(replayed).toEqual(full);
+        expectEqual(replayed, full);
       }
       expect(counts.chunks).toBeGreaterThan(100);
     });
@@ -173,7 +174,7 @@ describe('the replay against recommending in full', () => {
 
   it("yields the same for complaints that state a preference: the customer's set as the first choice", async () => {
     const { full, replayed } = await both(true, undefined, preferring());
-    expect(replayed).toEqual(full);
+    expectEqual(replayed, full);
     // The preference made the first choice for some of them (else this would test nothing new).
     const { full: unstated } = await both(true, undefined, examples.slice(0, 300));
     const remedies = (items: typeof full) => items.map((item) => (item.results[0] as Tallied).remedies);
@@ -205,7 +206,7 @@ describe('the replay against recommending in full', () => {
         sizes.push(items.length);
         chunked.push(...items);
       }
-      expect(chunked).toEqual(one);
+      expectEqual(chunked, one);
       expect(Math.max(...sizes)).toBe(7);
       expect(sizes.length).toBeGreaterThan(50);
     }
@@ -225,7 +226,10 @@ describe('the replay against recommending in full', () => {
       replayed.push(...items);
     }
     const { full } = await both(true);
-    expect(replayed.map(({ line, bytes, results }) => ({ line, bytes, results }))).toEqual(full);
+    expectEqual(
+      replayed.map(({ line, bytes, results }) => ({ line, bytes, results })),
+      full,
+    );
     expect(counts.here).toBeGreaterThan(0);
     // The window: 8 chunks per thread of the pool (2), of 7 records.
     expect(ahead).toBeLessThanOrEqual(2 * 8 * 7);
@@ -240,7 +244,7 @@ describe('the replay against recommending in full', () => {
       chunkSize: 64,
       workers: 1,
     });
-    expect(replayed).toEqual(full);
+    expectEqual(replayed, full);
     const again = replayed[1]?.results[0] as Tallied;
     expect([again.complaintId, again.mode]).toEqual(['again', 'linked']);
   });
