@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, firstInvalidUtf8, NotUtf8Error } from '../../src/cli/bounded-read';
+import { expectIs } from '../cheap-expect';
 import { fcParams } from '../seed';
 
 // Where a text stops being UTF-8 is what `validate` and `recommend --rules` point at: it must be the
@@ -23,12 +24,12 @@ describe('firstInvalidUtf8', () => {
     fc.assert(
       fc.property(almostUtf8, (bytes) => {
         const offset = firstInvalidUtf8(bytes);
-        expect(offset === -1).toBe(isUtf8(bytes));
+        expectIs(offset === -1, isUtf8(bytes));
         if (offset >= 0) {
-          expect(isUtf8(bytes.subarray(0, offset))).toBe(true);
+          expectIs(isUtf8(bytes.subarray(0, offset)), true);
           // No longer prefix ending inside or past the bad byte's sequence is UTF-8.
           for (let end = offset + 1; end <= Math.min(bytes.length, offset + 4); end++) {
-            expect(isUtf8(bytes.subarray(0, end))).toBe(false);
+            expectIs(isUtf8(bytes.subarray(0, end)), false);
           }
         }
       }),

@@ -15,6 +15,7 @@ import {
 import { countStrings, findDuplicateKey } from '../../src/input/json-text';
 import { LIMIT_NAMES, resolveLimits } from '../../src/input/limits';
 import { cleanStrings, readUntrusted, toPlainJson } from '../../src/input/plain-json';
+import { expectEqual, expectIs } from '../cheap-expect';
 import { type Json, objectPaths, validComplaint, validRuleSet, withValue } from '../corpus/base';
 import { textWithDuplicate } from '../corpus/cases';
 import { thrown } from '../helpers';
@@ -298,11 +299,11 @@ describe('sizes and duplicate keys are measured exactly', () => {
           sizeLimit: 'maxComplaintBytes',
         } as const;
         const fits = toPlainJson(value, kind, { ...NOT_LIMITING, maxComplaintBytes: size }, true);
-        expect(fits.ok).toBe(true);
-        if (fits.ok) expect(fits.value).toEqual(value);
+        expectIs(fits.ok, true);
+        if (fits.ok) expectEqual(fits.value, value);
         if (size > 1) {
           const over = toPlainJson(value, kind, { ...NOT_LIMITING, maxComplaintBytes: size - 1 }, true);
-          expect(over.ok ? undefined : over.error.issues[0]?.code).toBe('complaint_too_large');
+          expectIs(over.ok ? undefined : over.error.issues[0]?.code, 'complaint_too_large');
         }
       }),
       fcParams(300),
@@ -316,13 +317,13 @@ describe('sizes and duplicate keys are measured exactly', () => {
         fc.nat(),
         fc.constantFrom(0, 2, '\t'),
         (value, pick, indent) => {
-          expect(findDuplicateKey(JSON.stringify(value, null, indent))).toBeUndefined();
+          expectIs(findDuplicateKey(JSON.stringify(value, null, indent)), undefined);
           const candidates = objectPaths(value as Json).filter((p) => Object.keys(at(value, p)).length > 0);
           fc.pre(candidates.length > 0);
           const path = candidates[pick % candidates.length] as (string | number)[];
           const key = Object.keys(at(value, path))[0] as string;
           const text = textWithDuplicate(value as Json, [...path, key], 'null');
-          expect(findDuplicateKey(text)).toEqual([...path, key]);
+          expectEqual(findDuplicateKey(text), [...path, key]);
         },
       ),
       fcParams(300),
