@@ -44,4 +44,12 @@ describe('SlotTexts', () => {
     }
     for (const [slot, text] of held) expect(texts.text(slot)).toBe(text);
   });
+
+  it('refuses more slots than a text start and a slot can be sorted by as one exact number', () => {
+    const texts = new SlotTexts();
+    expect(() => texts.resize(2 ** 22 + 1)).toThrow(RangeError);
+    texts.resize(2 ** 22);
+    texts.set(2 ** 22 - 1, utf8('the last slot'));
+    expect(texts.text(2 ** 22 - 1)).toBe('the last slot');
+  });
 });
