@@ -71,14 +71,18 @@ function zoneOffsets(timeZone: string): ZoneOffsets {
  * times as fast as `formatToParts` (1.3 µs against 4 µs): a complaint in a zone not met for that hour
  * asks twice, and a batch of many zones and dates often. Text of any other shape (another runtime's
  * ICU) is read through `formatToParts`, as before.
+ * @internal
  */
-function offsetAt(zone: ZoneOffsets, ms: number): number {
-  const wall = wallClockMs(zone.parts.format(ms));
-  return (Number.isNaN(wall) ? wallClockFromParts(zone.parts, ms) : wall) - Math.floor(ms / 1000) * 1000;
+export function offsetAt(parts: WallClockFormat, ms: number): number {
+  const wall = wallClockMs(parts.format(ms));
+  return (Number.isNaN(wall) ? wallClockFromParts(parts, ms) : wall) - Math.floor(ms / 1000) * 1000;
 }
 
+/** What `offsetAt` asks of a zone's formatter (a type of its own so a test can hand it other text). */
+export type WallClockFormat = Pick<Intl.DateTimeFormat, 'format' | 'formatToParts'>;
+
 /** The wall clock `formatToParts` shows at `ms`, read as if it were UTC. */
-function wallClockFromParts(parts: Intl.DateTimeFormat, ms: number): number {
+function wallClockFromParts(parts: WallClockFormat, ms: number): number {
   let year = 0;
   let month = 0;
   let day = 0;
@@ -128,7 +132,7 @@ export function wallClockMs(text: string): number {
 function edgeOffset(zone: ZoneOffsets, hour: number): number {
   let offset = zone.edges.get(hour);
   if (offset === undefined) {
-    offset = offsetAt(zone, hour * HOUR_MS);
+    offset = offsetAt(zone.parts, hour * HOUR_MS);
     zone.edges.set(hour, offset);
     remembered += 1;
   }
@@ -165,7 +169,7 @@ export function localDayNumber(ms: number, timeZone: string): number | undefined
   if (timeZone === 'UTC') return Math.floor(ms / DAY_MS);
   const zone = zoneOffsets(timeZone);
   let offset = hourOffset(zone, Math.floor(ms / HOUR_MS));
-  if (Number.isNaN(offset)) offset = offsetAt(zone, ms);
+  if (Number.isNaN(offset)) offset = offsetAt(zone.parts, ms);
   return Math.floor((ms + offset) / DAY_MS);
 }
 

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localDayNumber, wallClockMs, weekdayOf } from '../../src/time/local-day';
+import {
+  localDayNumber,
+  offsetAt,
+  type WallClockFormat,
+  wallClockMs,
+  weekdayOf,
+} from '../../src/time/local-day';
 import { expectIs } from '../cheap-expect';
 import { fcParams } from '../seed';
 
@@ -195,5 +201,41 @@ describe('wallClockMs', () => {
     ])
       expect(wallClockMs(text), text).toBeNaN();
     expect(wallClockMs('3/10/2026, 09:30:05')).toBe(Date.UTC(2026, 2, 10, 9, 30, 5));
+  });
+});
+
+describe('offsetAt', () => {
+  const zones = Intl.supportedValuesOf('timeZone');
+  const wallFormat = (timeZone: string, hourCycle: 'h12' | 'h23') =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle,
+    });
+
+  it('reads the parts when the formatter writes text of another shape (another ICU): the same offset', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2400, 0, 1) - 1 }),
+        (timeZone, ms) => {
+          const format = wallFormat(timeZone, 'h23');
+          const twelveHour = wallFormat(timeZone, 'h12');
+          // A formatter whose text wallClockMs cannot read ("3/10/2026, 9:30:05 AM"), and its true parts.
+          const other: WallClockFormat = {
+            format: (at) => twelveHour.format(at),
+            formatToParts: (at) => format.formatToParts(at),
+          };
+          expectIs(Number.isNaN(wallClockMs(other.format(ms))), true);
+          expectIs(offsetAt(other, ms), offsetAt(format, ms));
+        },
+      ),
+      fcParams(300),
+    );
   });
 });
