@@ -231,7 +231,7 @@ default (${CORES} cores) the replay decides chunks of lines on ${Math.max(CORES 
 ${table(['run', 'wall time', 'CPU time', 'complaints/s', 'peak RSS', 'load', '× reading'], rows)}
 
 The first ${n(count)} of them, side by side: in this thread alone, on one worker and on two
-(\`--workers\`; the calling thread decides chunks too whenever the workers have two queued). **2 workers
+(\`--workers\`; the calling thread decides chunks too while the oldest chunk out is unanswered). **2 workers
 give ${times(two)} the speed of 1** (wall time).
 
 ${table(['replay', 'wall time', 'CPU time', 'complaints/s', 'peak RSS', 'load', 'vs 1 worker', 'vs this thread'], threadRows)}
