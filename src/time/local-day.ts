@@ -42,6 +42,20 @@ const ZONES_MAX = 64;
 const zones = new Map<string, ZoneOffsets>();
 let remembered = 0;
 
+/**
+ * How a zone's formatter writes its wall clock (en-US: `M/D/YYYY, HH:MM:SS`, which `wallClockMs` reads).
+ * @internal
+ */
+export const WALL_CLOCK: Readonly<Intl.DateTimeFormatOptions> = {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
+};
+
 function zoneOffsets(timeZone: string): ZoneOffsets {
   let zone = zones.get(timeZone);
   if (zone === undefined) {
@@ -49,16 +63,7 @@ function zoneOffsets(timeZone: string): ZoneOffsets {
       zones.clear();
       remembered = 0;
     }
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
+    const parts = new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK, timeZone });
     zone = { parts, edges: new Map(), hours: new Map() };
     zones.set(timeZone, zone);
   }

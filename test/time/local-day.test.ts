@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   localDayNumber,
   offsetAt,
+  WALL_CLOCK,
   type WallClockFormat,
   wallClockMs,
   weekdayOf,
@@ -146,42 +147,32 @@ describe('localDayNumber', () => {
   });
 });
 
-describe('wallClockMs', () => {
-  const zones = Intl.supportedValuesOf('timeZone');
-  const wallFormat = (timeZone: string) =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
+/** A zone's formatter as local-day.ts makes it, or with a 12-hour clock (text of another shape). */
+const wallFormat = (timeZone: string, hourCycle: 'h12' | 'h23' = 'h23') =>
+  new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK, timeZone, hourCycle });
+/** Any zone the runtime knows, and any instant local-day.ts reads (1800–2399). */
+const anyZone = fc.constantFrom(...Intl.supportedValuesOf('timeZone'));
+const anyInstant = fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2400, 0, 1) - 1 });
 
+describe('wallClockMs', () => {
   it('reads the wall clock the formatter writes as its parts say, in any zone, 1800–2399', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...zones),
-        fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2400, 0, 1) - 1 }),
-        (timeZone, ms) => {
-          const format = wallFormat(timeZone);
-          const parts = format.formatToParts(ms);
-          const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-          expectIs(
-            wallClockMs(format.format(ms)),
-            Date.UTC(
-              part('year'),
-              part('month') - 1,
-              part('day'),
-              part('hour'),
-              part('minute'),
-              part('second'),
-            ),
-          );
-        },
-      ),
+      fc.property(anyZone, anyInstant, (timeZone, ms) => {
+        const format = wallFormat(timeZone);
+        const parts = format.formatToParts(ms);
+        const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+        expectIs(
+          wallClockMs(format.format(ms)),
+          Date.UTC(
+            part('year'),
+            part('month') - 1,
+            part('day'),
+            part('hour'),
+            part('minute'),
+            part('second'),
+          ),
+        );
+      }),
       fcParams(500),
     );
   });
@@ -205,36 +196,19 @@ describe('wallClockMs', () => {
 });
 
 describe('offsetAt', () => {
-  const zones = Intl.supportedValuesOf('timeZone');
-  const wallFormat = (timeZone: string, hourCycle: 'h12' | 'h23') =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle,
-    });
-
   it('reads the parts when the formatter writes text of another shape (another ICU): the same offset', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...zones),
-        fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2400, 0, 1) - 1 }),
-        (timeZone, ms) => {
-          const format = wallFormat(timeZone, 'h23');
-          const twelveHour = wallFormat(timeZone, 'h12');
-          // A formatter whose text wallClockMs cannot read ("3/10/2026, 9:30:05 AM"), and its true parts.
-          const other: WallClockFormat = {
-            format: (at) => twelveHour.format(at),
-            formatToParts: (at) => format.formatToParts(at),
-          };
-          expectIs(Number.isNaN(wallClockMs(other.format(ms))), true);
-          expectIs(offsetAt(other, ms), offsetAt(format, ms));
-        },
-      ),
+      fc.property(anyZone, anyInstant, (timeZone, ms) => {
+        const format = wallFormat(timeZone);
+        const twelveHour = wallFormat(timeZone, 'h12');
+        // A formatter whose text wallClockMs cannot read ("3/10/2026, 9:30:05 AM"), and its true parts.
+        const other: WallClockFormat = {
+          format: (at) => twelveHour.format(at),
+          formatToParts: (at) => format.formatToParts(at),
+        };
+        expectIs(Number.isNaN(wallClockMs(other.format(ms))), true);
+        expectIs(offsetAt(other, ms), offsetAt(format, ms));
+      }),
       fcParams(300),
     );
   });
