@@ -433,10 +433,10 @@ export class Renderer {
    */
   currencyName(code: string, display?: CurrencyDisplay): string {
     if (code === 'IRR' && display?.IRR === 'toman') return this.m('currency.toman');
-    if (!this.formats.currencyNames) return code;
-    if (this.locale === 'fa')
-      return PERSIAN_CURRENCY_NAMES[code] ?? this.formats.currencyNames.of(code) ?? code;
-    const name = this.formats.currencyNames.of(code) ?? code;
+    const names = this.formats.currencyNames;
+    if (!names) return code;
+    if (this.locale === 'fa') return PERSIAN_CURRENCY_NAMES[code] ?? names.of(code) ?? code;
+    const name = names.of(code) ?? code;
     // Turkish writes a currency's name in lower case ("euro"); a country before it keeps its capital
     // ("Japon yeni", "ABD doları"), as CLDR already writes it.
     return name.includes(' ') ? name : name.toLocaleLowerCase(this.tag);

@@ -134,15 +134,8 @@ class Unpacker {
 
   constructor(private readonly packed: PackedAhead) {}
 
-  unpack(): AheadRecord[] {
-    const count = this.number();
-    const records: AheadRecord[] = [];
-    for (let r = 0; r < count; r++) records.push(this.record());
-    return records;
-  }
-
   /** The records one at a time, in order, each read only when asked for. */
-  *records(): Generator<AheadRecord, void, undefined> {
+  *records(): IterableIterator<AheadRecord> {
     const count = this.number();
     for (let r = 0; r < count; r++) yield this.record();
   }
@@ -255,11 +248,6 @@ class Unpacker {
   }
 }
 
-/** The records of a packed chunk. */
-export function unpackAhead(packed: PackedAhead): AheadRecord[] {
-  return new Unpacker(packed).unpack();
-}
-
 /**
  * A chunk's answers as the replay holds them until their turn: records decided in this thread, or a
  * worker's answers still packed.
@@ -272,7 +260,7 @@ export type AheadAnswers = readonly AheadRecord[] | PackedAhead;
  * arrival, their objects (some 20 a complaint) were copied by every scavenge of the calling thread's
  * young generation meanwhile; packed, they are a buffer outside the heap and the chunk's strings.
  */
-export function aheadRecords(answers: AheadAnswers): Iterator<AheadRecord, void, undefined> {
+export function aheadRecords(answers: AheadAnswers): IterableIterator<AheadRecord> {
   return Array.isArray(answers) ? answers[Symbol.iterator]() : new Unpacker(answers as PackedAhead).records();
 }
 

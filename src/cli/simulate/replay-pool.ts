@@ -95,8 +95,13 @@ export class ReplayWorkers implements AheadPool {
   }
 
   get busy(): boolean {
-    const alive = this.members.filter((m) => m.alive);
-    return !this.closed && alive.length > 0 && alive.every((m) => m.pending.size >= QUEUED);
+    let alive = false;
+    for (const m of this.members) {
+      if (!m.alive) continue;
+      if (m.pending.size < QUEUED) return false;
+      alive = true;
+    }
+    return alive && !this.closed;
   }
 
   run(records: readonly TextRecord[]): Promise<AheadAnswers> {

@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  aheadRecords,
-  packAhead,
-  recordsOf,
-  requestOf,
-  unpackAhead,
-} from '../../../src/cli/simulate/ahead-wire';
+import { aheadRecords, packAhead, recordsOf, requestOf } from '../../../src/cli/simulate/ahead-wire';
 import { type AheadRecord, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import { loadRuleSet, type RecommenderOptions } from '../../../src/index';
 import { root } from '../run';
@@ -58,7 +52,7 @@ async function decided(link: boolean, groupBy: 'cause' | 'category' | undefined)
   return ahead.chunk(lines.map((text, i) => ({ line: i + 1, index: i, text })));
 }
 
-const roundTrip = (records: readonly AheadRecord[]) => unpackAhead(structuredClone(packAhead(records)));
+const roundTrip = (records: readonly AheadRecord[]) => [...aheadRecords(structuredClone(packAhead(records)))];
 
 describe("a replay worker's answers on the wire", () => {
   for (const [link, groupBy] of [
@@ -87,14 +81,11 @@ describe("a replay worker's answers on the wire", () => {
 
   it('read back one record at a time as the replay settles them, packed or decided here', async () => {
     const records = await decided(true, 'cause');
-    const all = (answers: Parameters<typeof aheadRecords>[0]) => {
-      const read: AheadRecord[] = [];
-      const it = aheadRecords(answers);
-      for (let step = it.next(); !step.done; step = it.next()) read.push(step.value);
-      return read;
-    };
-    expect(all(structuredClone(packAhead(records)))).toStrictEqual(records);
-    expect(all(records)).toStrictEqual(records);
+    const packed = aheadRecords(structuredClone(packAhead(records)));
+    // One record read, the rest still packed: each is read only when asked for.
+    expect(packed.next().value).toStrictEqual(records[0]);
+    expect([...packed]).toStrictEqual(records.slice(1));
+    expect([...aheadRecords(records)]).toStrictEqual(records);
   });
 
   it('carries every string once: a complaint id is in both decisions, its case and its entry', async () => {
