@@ -32,6 +32,7 @@ import { ruleSetStamp } from '../rules/stamp';
 import { type Capping, type Chosen, choose, toAlternative } from './alternatives';
 import { assemble, type DecidedParts, decided } from './assemble';
 import { cap, reducerFor } from './cap';
+import { type ComplaintMoney, complaintMoney } from './complaint-money';
 import { explain } from './explain';
 import { followUpOf, timeZoneOf } from './follow-up';
 import { type CaseLink, link } from './link';
@@ -109,10 +110,14 @@ function convertedLink(caseLink: CaseLink, conversion: Conversion): CaseLink {
   return { ...rest, goodwillGivenMinor: caseLink.goodwillGivenMinor + minor };
 }
 
-/** A complaint as a rule set's scoring judges it: its money conversion, its scores and its facts. @internal */
+/**
+ * A complaint as a rule set's scoring judges it: its money conversion, its scores and its facts, and
+ * its clock and money in minor units (`money`), which its remedies read under any rule set. @internal
+ */
 export interface Judged {
   readonly conversion: Conversion;
   readonly scored: ScoredFacts;
+  readonly money: ComplaintMoney;
 }
 
 /** What the stages decided for one complaint, before it is put in words. */
@@ -268,7 +273,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       conversion,
       words,
     );
-    return { conversion, scored };
+    return { conversion, scored, money: complaintMoney(complaint, conversion.currency) };
   };
   // Everything `judge` reads of the rule set and the recommender's rates.
   const judging = JSON.stringify([
@@ -291,10 +296,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     judged?: Judged,
     alternatives = true,
   ): Decision | Promise<Decision> {
-    const { conversion, scored } = judged ?? judge(complaint, call, caseLink);
-    const outcomes = evaluator.evaluate(scored.facts, options.trace);
+    const judgement = judged ?? judge(complaint, call, caseLink);
+    const outcomes = evaluator.evaluate(judgement.scored.facts, options.trace);
     const rest = (o: readonly RuleOutcome[]) =>
-      decideFrom(complaint, call, { conversion, scored }, o, { incident, caseLink, alternatives });
+      decideFrom(complaint, call, judgement, o, { incident, caseLink, alternatives });
     return thenOf(outcomes, rest);
   }
 
@@ -305,7 +310,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   function decideFrom(
     complaint: Complaint,
     call: CallOptions,
-    { conversion, scored }: Judged,
+    { conversion, scored, money }: Judged,
     outcomes: readonly RuleOutcome[],
     {
       incident,
@@ -318,7 +323,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const given = caseLink ? convertedLink(caseLink, conversion) : undefined;
     const fired = outcomes.filter((o) => o.fired);
     const slots = select(policy.hit, fired, ruleSet.rules, complaint.id, incident);
-    const ctx = remedyContext(complaint, facts, policy, conversion);
+    const ctx = remedyContext(complaint, facts, policy, conversion, money);
     // A higher value tier may raise goodwill (never restitution) before the caps, which hold as always.
     const hundredths = goodwillHundredths(policy, value.tier);
     const priced = price(slots, ctx, incident !== undefined, conversion, hundredths);

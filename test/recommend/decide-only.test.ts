@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseComplaint } from '../../src/complaint/parse';
+import { resolveLimits } from '../../src/input/limits';
+import { createPipeline, type DecidedRun } from '../../src/recommend/pipeline';
+import { defaultRuleSet } from '../../src/rules/default/rule-set';
+import { loadRuleSet } from '../../src/rules/ruleset';
+import { complaint } from '../complaint-builder';
+
+const pipeline = createPipeline({
+  ruleSet: loadRuleSet(defaultRuleSet),
+  limits: resolveLimits(),
+  locale: 'en',
+  fallbackLocale: 'en',
+  engine: 'compiled',
+  trace: 'fired',
+});
+
+/** A damaged order of 100 EUR: its remedies and caps read the complaint's money. */
+const damaged = parseComplaint(complaint({ category: 'damaged_item', tone: 'angry' }));
+const call = pipeline.callFor(damaged);
+
+describe("decideOnly: a replay's decision with a judgement shared between rule sets", () => {
+  it('judges the complaint money once: its clock and its amounts in minor units', () => {
+    const { money } = pipeline.judge(damaged, call, undefined, false);
+    expect(money.now.toISOString()).toBe('2026-03-10T09:00:00.000Z');
+    expect(money.affectedValueMinor).toBe(10_000);
+    expect(money.orderLines).toEqual([{ sku: 'SKU-1', quantity: 2, unitPriceMinor: 5_000 }]);
+  });
+
+  it("prices and caps with the judgement's money, not a copy worked out again per rule set", () => {
+    const judged = pipeline.judge(damaged, call, undefined, false);
+    const as = (affectedValueMinor: number) =>
+      (
+        pipeline.decideOnly(damaged, call, undefined, {
+          ...judged,
+          money: { ...judged.money, affectedValueMinor },
+        }) as DecidedRun
+      ).recommendation.cap.affectedValue;
+    expect(as(judged.money.affectedValueMinor)).toBe(100);
+    expect(as(4_000)).toBe(40);
+  });
+});
