@@ -4,12 +4,18 @@
  */
 
 const digitsCache = new Map<string, number>();
+// The last currency asked for and its digits: nearly every call in a row asks for the same one (a
+// complaint's amounts, a replay's whole file), and comparing a three-letter code costs less than the
+// map's look-up, which was about 2% of deciding a complaint.
+let lastCurrency: string | undefined;
+let lastDigits = 2;
 
 /** ISO 4217 codes this runtime knows; anything else is rejected at the boundary. */
 export const knownCurrencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
 /** Number of minor-unit digits of a currency (2 for EUR, 0 for JPY, 3 for KWD). */
 export function currencyDigits(currency: string): number {
+  if (currency === lastCurrency) return lastDigits;
   let digits = digitsCache.get(currency);
   if (digits === undefined) {
     digits =
@@ -17,6 +23,8 @@ export function currencyDigits(currency: string): number {
       2;
     digitsCache.set(currency, digits);
   }
+  lastCurrency = currency;
+  lastDigits = digits;
   return digits;
 }
 

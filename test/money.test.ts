@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalPlaces, fitsCurrency } from '../src/money';
+import { currencyDigits, decimalPlaces, fitsCurrency, fromMinor, toMinor } from '../src/money';
 import { expectIs } from './cheap-expect';
 import { fcParams } from './seed';
 
@@ -10,6 +10,24 @@ function reference(x: number): number {
   const fraction = mantissa.split('.')[1] ?? '';
   return Math.max(0, fraction.length - Number(exponent));
 }
+
+describe('currencyDigits', () => {
+  it('gives each currency its own digits, asked in any order and again in a row', () => {
+    const asked = ['EUR', 'EUR', 'JPY', 'JPY', 'KWD', 'EUR', 'KWD', 'JPY', 'EUR'];
+    expect(asked.map(currencyDigits)).toEqual([2, 2, 0, 0, 3, 2, 3, 0, 2]);
+    expect([
+      toMinor(1.5, 'JPY'),
+      toMinor(1.5, 'EUR'),
+      fromMinor(1234, 'KWD'),
+      fromMinor(1234, 'EUR'),
+    ]).toEqual([2, 150, 1.234, 12.34]);
+  });
+
+  it('refuses a code that is no currency, after any currency was asked', () => {
+    currencyDigits('EUR');
+    expect(() => currencyDigits('')).toThrow(RangeError);
+  });
+});
 
 describe('decimalPlaces', () => {
   it('counts the decimal places of the number as JavaScript writes it', () => {
