@@ -297,7 +297,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     alternatives = true,
   ): Decision | Promise<Decision> {
     const judgement = judged ?? judge(complaint, call, caseLink);
-    const outcomes = evaluator.evaluate(judgement.scored.facts, options.trace);
+    // The facts are factsOf's, which hold every fact a rule may read: the evaluator need not check.
+    const outcomes = evaluator.evaluate(judgement.scored.facts, options.trace, true);
     const rest = (o: readonly RuleOutcome[]) =>
       decideFrom(complaint, call, judgement, o, { incident, caseLink, alternatives });
     return thenOf(outcomes, rest);

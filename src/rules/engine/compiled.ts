@@ -206,13 +206,11 @@ class CompiledEvaluator implements RuleEvaluator {
     this.index = new RuleIndex(enabled.map((e) => ({ item: e.rule, guards: guardsOf(e.source) })));
   }
 
-  evaluate(facts: Facts, scope: EvaluationScope = 'all'): readonly RuleOutcome[] {
+  evaluate(facts: Facts, scope: EvaluationScope = 'all', complete = false): readonly RuleOutcome[] {
     // json-rules-engine (allowUndefinedFacts: false) refuses a run that lacks a fact a rule reads;
     // without this, `notEqual`, `notIn` and `not` would fire on the missing value. Facts built by
-    // toFacts always hold every fact, so this only guards callers of the evaluator itself.
-    for (const name of this.read) {
-      if (!Object.hasOwn(facts, name)) throw new Error(`Undefined fact: ${name}`);
-    }
+    // toFacts always hold every fact (`complete`), so this only guards callers of the evaluator itself.
+    if (!complete) this.checkRead(facts);
     const out: RuleOutcome[] = [];
     if (scope === 'all') {
       for (const rule of this.rules) out.push(outcome(rule, rule.condition.trace(facts)));
@@ -222,6 +220,13 @@ class CompiledEvaluator implements RuleEvaluator {
       if (rule.condition.test(facts)) out.push(outcome(rule, rule.condition.trace(facts)));
     }
     return out;
+  }
+
+  /** Throws json-rules-engine's error for the first fact a rule reads that `facts` do not hold. */
+  private checkRead(facts: Facts): void {
+    for (const name of this.read) {
+      if (!Object.hasOwn(facts, name)) throw new Error(`Undefined fact: ${name}`);
+    }
   }
 }
 

@@ -37,7 +37,16 @@ export type EvaluationScope = 'all' | 'fired';
  * order — the order in which rules win. Either way each outcome carries its full condition trace.
  */
 export interface RuleEvaluator {
-  evaluate(facts: Facts, scope?: EvaluationScope): Promise<readonly RuleOutcome[]> | readonly RuleOutcome[];
+  /**
+   * @param complete true when `facts` are known to hold every fact of the catalogue (the pipeline's,
+   *   from `factsOf`; a rule set reads no other): the compiled evaluator then leaves out its check for
+   *   a missing fact, which was a third of its own time.
+   */
+  evaluate(
+    facts: Facts,
+    scope?: EvaluationScope,
+    complete?: boolean,
+  ): Promise<readonly RuleOutcome[]> | readonly RuleOutcome[];
 }
 
 /** The canonical order of outcomes: priority descending, then file order. */

@@ -1,13 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Facts } from '../../../src/facts/catalogue';
+import { parseComplaint } from '../../../src/complaint/parse';
+import { FACT_NAMES, type Facts } from '../../../src/facts/catalogue';
+import { toFacts } from '../../../src/facts/to-facts';
 import { createRecommender, defaultRuleSet, loadRuleSet, type RuleSet } from '../../../src/index';
 import type { Condition } from '../../../src/rules/condition';
 import { compiledEvaluator } from '../../../src/rules/engine/compiled';
 import type { RuleOutcome } from '../../../src/rules/engine/evaluator';
 import { referenceEvaluator } from '../../../src/rules/engine/reference';
 import { guardsOf, RuleIndex } from '../../../src/rules/engine/rule-index';
+import { defaultScoring } from '../../../src/scoring/config';
+import { complaintArbitrary } from '../../../src/testing/complaint-arbitrary';
 import { expectIs, expectStrictEqual } from '../../cheap-expect';
 import { baseComplaint, RATES, scenarios } from '../../helpers';
 import { fcParams } from '../../seed';
@@ -221,5 +225,27 @@ describe('rule guards', () => {
             if (admitted) expect(found).toContain(r.item);
           }
         }
+  });
+});
+
+describe("the compiled evaluator on the pipeline's facts", () => {
+  it('leaves out its check for a missing fact when told the facts are complete, and answers the same', () => {
+    const ruleSet = loadRuleSet(defaultRuleSet);
+    const evaluator = compiledEvaluator(ruleSet);
+    const facts = toFacts(parseComplaint(baseComplaint()), ruleSet.scoring).facts;
+    const { tone: _tone, ...lacking } = facts;
+    expect(() => evaluator.evaluate(lacking as Facts, 'fired')).toThrow('Undefined fact: tone');
+    expect(() => evaluator.evaluate(lacking as Facts, 'fired', true)).not.toThrow();
+    expectStrictEqual(evaluator.evaluate(facts, 'fired', true), evaluator.evaluate(facts, 'fired'));
+  });
+
+  it('is told so only of facts that hold every fact of the catalogue, as toFacts makes them (property)', () => {
+    fc.assert(
+      fc.property(complaintArbitrary(), (input) => {
+        const facts = toFacts(parseComplaint(input), defaultScoring).facts;
+        expectIs(FACT_NAMES.filter((name) => !Object.hasOwn(facts, name)).length, 0);
+      }),
+      fcParams(200),
+    );
   });
 });
