@@ -201,6 +201,8 @@ function replay(
       maxLineBytes: options.maxLineBytes,
       link: options.link,
       ...(collector ? { incidents: collector } : {}),
+      // Outcome evidence reads the baseline's remedies of every complaint, changed or not.
+      ...(options.outcomes === undefined ? {} : { keepAllRemedies: true }),
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       onWorkerLost,
     });

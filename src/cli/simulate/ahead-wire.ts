@@ -4,7 +4,7 @@ import type { CaseNote, OpenedCase } from '../../recommend/link';
 import { isLineError, type LineError } from '../line-record';
 import type { AheadRecord, WireEntry } from './replay-ahead';
 import type { TextRecord } from './replay-side';
-import type { Tallied } from './tallied';
+import { remediesText, SAME_FOR_CUSTOMER, type Tallied, type TalliedRemedies } from './tallied';
 
 /**
  * A chunk's answers as they cross from a replay's worker thread: every string once (a complaint's id
@@ -22,6 +22,8 @@ export interface PackedAhead {
 }
 
 const NONE = -1;
+/** Where a decision's remedies' text would be: none, as the same for the customer as the other rule set's. */
+const SAME = -2;
 
 /** Writes a chunk's records into the packed form (on the worker thread). */
 class Packer {
@@ -60,7 +62,8 @@ class Packer {
     this.string(t.currency);
     this.numbers.push(t.totalCost, t.restitutionCost, t.goodwillCost);
     this.list(t.types);
-    this.string(t.remedies);
+    if (t.remedies === SAME_FOR_CUSTOMER) this.numbers.push(SAME);
+    else this.string(remediesText(t.remedies));
     this.string(t.band);
     this.string(t.tier);
     this.string(t.mode);
@@ -170,7 +173,7 @@ class Unpacker {
     const restitutionCost = this.number();
     const goodwillCost = this.number();
     const types = this.list() as RemedyType[];
-    const remedies = this.string();
+    const remedies = this.remedies();
     const band = this.string() as Tallied['band'];
     const tier = this.string() as Tallied['tier'];
     const mode = this.string() as Tallied['mode'];
@@ -195,6 +198,12 @@ class Unpacker {
       fired,
     };
     return this.number() === 1 ? { ...tallied, saved: this.number() } : tallied;
+  }
+
+  private remedies(): TalliedRemedies {
+    if (this.packed.numbers[this.at] !== SAME) return this.string();
+    this.at += 1;
+    return SAME_FOR_CUSTOMER;
   }
 
   private note(): CaseNote | undefined {

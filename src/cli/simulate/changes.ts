@@ -3,7 +3,7 @@ import { fromMinor, toMinor } from '../../money';
 import { remedyLabel } from './remedy-label';
 import { type ConvertedWith, costCurrency, RatesMet, type Reporting } from './reporting';
 import { CATEGORY_ORDER } from './side';
-import { remediesOf, sameForCustomer, type Tallied } from './tallied';
+import { remediesOf, sameForCustomer, type Tallied, type TalliedRemedies } from './tallied';
 
 /** One complaint whose recommendation differs between the baseline and the new rule set. */
 export interface ChangedComplaint {
@@ -52,9 +52,9 @@ export interface ChangesSummary {
   readonly largest: readonly ChangedComplaint[];
 }
 
-/** One side of a change as kept while counting: its remedies not yet read (JSON text) nor labelled. */
+/** One side of a change as kept while counting: its remedies not yet read back (see `remediesOf`) nor labelled. */
 interface Side {
-  readonly remedies: string;
+  readonly remedies: TalliedRemedies;
   readonly cost: number;
   readonly handling: string;
 }

@@ -4,16 +4,17 @@ import { EntryReader } from '../../incidents/reader';
 import type { IncidentCause } from '../../policy/incident-mark';
 import type { CaseNote } from '../../recommend/link';
 import type { Judged } from '../../recommend/pipeline';
+import type { Decided } from '../../recommend/recommendation';
 import type { RecommenderOptions } from '../../recommender/create-recommender';
 import { thenOf } from '../../result';
-import type { LineError } from '../line-record';
+import { isLineError, type LineError } from '../line-record';
 import { caught, inOrder, pushOnto } from './in-order';
 import { failedLine, type Read, readRecord, sidesOf, type TextRecord } from './replay-side';
-import { type Tallied, tallied } from './tallied';
+import { SAME_FOR_CUSTOMER, sameDecisions, type Tallied, tallied } from './tallied';
 
 /** One rule set's decision of a record ahead of its turn, and the case it would open. */
 interface Decision {
-  readonly result: Tallied | LineError;
+  readonly result: Decided | LineError;
   readonly note: CaseNote | undefined;
 }
 
@@ -26,6 +27,11 @@ export interface AheadSetup {
   readonly link: boolean;
   /** How incident detection groups complaints, when it runs: each record's entry is read where it is parsed. */
   readonly groupBy: 'cause' | 'category' | undefined;
+  /**
+   * `true`: every decision's remedies are kept (outcome evidence reads the baseline's of every
+   * complaint); else two decisions the same for the customer keep none (`SAME_FOR_CUSTOMER`).
+   */
+  readonly keepAllRemedies?: boolean;
 }
 
 /** What incident detection keeps of a complaint, as it crosses from a worker thread. */
@@ -81,7 +87,7 @@ export class ReplayAhead {
     const limits = (this.sides[0] as (typeof this.sides)[number]).limits;
     const read = readRecord(record, limits, this.setup.maxLineBytes);
     if (!('complaint' in read)) return { failed: read };
-    const results: (Tallied | LineError)[] = [];
+    const decisions: (Decided | LineError)[] = [];
     const notes: (CaseNote | undefined)[] = [];
     const judged: (Judged | undefined)[] = [];
     const failed = (error: unknown): Decision => ({
@@ -89,7 +95,7 @@ export class ReplayAhead {
       note: this.setup.link ? { key: read.key, at: read.at } : undefined,
     });
     const keep = ({ result, note }: Decision) => {
-      results.push(result);
+      decisions.push(result);
       notes.push(note);
     };
     const done = inOrder(this.sides.length, (i) => {
@@ -97,8 +103,25 @@ export class ReplayAhead {
       if (!(decision instanceof Promise)) keep(decision);
       else return decision.then(keep);
     });
-    const answer = (): AheadRecord => ({ results, notes, entry: this.entryOf(read, record.line) });
+    const answer = (): AheadRecord => ({
+      results: this.summaries(decisions),
+      notes,
+      entry: this.entryOf(read, record.line),
+    });
     return done instanceof Promise ? done.then(answer) : answer();
+  }
+
+  /**
+   * What the replay reads of each decision. Two decisions the same for the customer keep no remedies:
+   * nothing reads them, and writing them as text to cross from a worker thread cost more than deciding
+   * here that they are the same (replay.ts makes them again in the rare case it must).
+   */
+  private summaries(decisions: readonly (Decided | LineError)[]): (Tallied | LineError)[] {
+    const [a, b] = decisions;
+    const pair = decisions.length === 2 && !this.setup.keepAllRemedies;
+    if (pair && a && b && !isLineError(a) && !isLineError(b) && sameDecisions(a, b))
+      return [tallied(a, SAME_FOR_CUSTOMER), tallied(b, SAME_FOR_CUSTOMER)];
+    return decisions.map((d) => (isLineError(d) ? d : tallied(d)));
   }
 
   private decide(read: Read, i: number, judged: (Judged | undefined)[]): Decision | Promise<Decision> {
@@ -109,7 +132,7 @@ export class ReplayAhead {
       const note = this.setup.link
         ? { key, at, opens: toOpened(opened(complaint, at, run, caseLink)) }
         : undefined;
-      return { result: tallied(run.recommendation), note };
+      return { result: run.recommendation, note };
     });
   }
 

@@ -13,13 +13,13 @@ import { thenOf } from '../../result';
 import { readLine } from '../batch';
 import type { IncidentCollector } from '../incident-collector';
 import { isBlank, type RawLine } from '../line-reader';
-import type { LineError } from '../line-record';
+import { isLineError, type LineError } from '../line-record';
 import { type AheadAnswers, aheadRecords } from './ahead-wire';
 import { caught, inOrder, pushOnto } from './in-order';
 import { type AheadRecord, type AheadSetup, ReplayAhead } from './replay-ahead';
 import { type AheadPool, ReplayWorkers, replayWorkerScript } from './replay-pool';
 import { failedLine, type Read, type ReplaySide, readRecord, sidesOf, type TextRecord } from './replay-side';
-import { type Tallied, tallied } from './tallied';
+import { SAME_FOR_CUSTOMER, type Tallied, tallied } from './tallied';
 
 /** One input record of a replay: each rule set's decision (or why there is none), in rule-set order. */
 export interface ReplayItem {
@@ -47,6 +47,12 @@ export interface ReplayOptions {
    * 0: none. Needs the built command: from source the replay runs in this thread.
    */
   readonly workers?: number | 'auto';
+  /**
+   * `true`: every decision's remedies are kept (outcome evidence reads the baseline's of every
+   * complaint); else a pair of decisions made ahead the same for the customer keeps none (they are
+   * marked `SAME_FOR_CUSTOMER`, see tallied.ts).
+   */
+  readonly keepAllRemedies?: boolean;
   /** The pool to send chunks to instead of worker threads (tests). */
   readonly pool?: (setup: AheadSetup) => AheadPool | undefined;
   /** Records per chunk (tests force small chunks). */
@@ -147,8 +153,36 @@ class Turns {
         return pushOnto(results, this.decideInTurn(i, read, line, judged));
       }
     });
-    const item = (): ReplayItem => ({ line: line.line, bytes: line.bytes, results, seen: ahead.entry });
+    const item = (): ReplayItem | Promise<ReplayItem> => {
+      const whole = (): ReplayItem => ({ line: line.line, bytes: line.bytes, results, seen: ahead.entry });
+      // Decided again, one of a pair found the same ahead no longer is: the other's remedies are needed.
+      const again = read ? this.remadeAhead(results, read) : undefined;
+      return again instanceof Promise ? again.then(whole) : whole();
+    };
     return done instanceof Promise ? done.then(item) : item();
+  }
+
+  /**
+   * The decisions made ahead that kept no remedies (`SAME_FOR_CUSTOMER`, as the other rule set's) when
+   * the other was decided again here, linked to a case: made again as they were ahead, as the first of
+   * their case, so that the two can be compared. Rare (a complaint whose case an earlier one opened,
+   * under one rule set and not the other), and the same decision: nothing here depends on the books.
+   */
+  private remadeAhead(results: (Tallied | LineError)[], read: Read): void | Promise<void> {
+    const marked = results.flatMap((r, i) =>
+      !isLineError(r) && r.remedies === SAME_FOR_CUSTOMER ? [i] : [],
+    );
+    if (marked.length === 0 || marked.length === results.length) return;
+    const judged: (Judged | undefined)[] = [];
+    return inOrder(marked.length, (m) => {
+      const i = marked[m] as number;
+      const side = this.sides[i] as ReplaySide;
+      const caseLink = this.options.link ? openCaseLink(read.complaint, side.windowDays) : undefined;
+      const remade = thenOf(side.decide(read, judged, this.groups[i] as number, caseLink), (run) => {
+        results[i] = tallied(run.recommendation);
+      });
+      return remade instanceof Promise ? remade : undefined;
+    });
   }
 
   /**
@@ -215,6 +249,7 @@ function startPool(options: ReplayOptions, size: number): AheadPool | undefined 
     maxLineBytes: options.maxLineBytes,
     link: options.link,
     groupBy: options.incidents?.groupBy,
+    ...(options.keepAllRemedies ? { keepAllRemedies: true } : {}),
   };
   if (options.pool) return options.pool(setup);
   const script = replayWorkerScript();

@@ -4,13 +4,20 @@ import { describe, expect, it, vi } from 'vitest';
 import { recommendLines } from '../../../src/cli/batch';
 import { IncidentCollector } from '../../../src/cli/incident-collector';
 import { readLines } from '../../../src/cli/line-reader';
-import { isLineError, type LineResult } from '../../../src/cli/line-record';
+import { isLineError, type LineError, type LineResult } from '../../../src/cli/line-record';
 import { packAhead } from '../../../src/cli/simulate/ahead-wire';
 import { type ReplayOptions, replayChunks, replayLines } from '../../../src/cli/simulate/replay';
 import { type AheadRecord, type AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import type { AheadPool } from '../../../src/cli/simulate/replay-pool';
 import { ReplaySide } from '../../../src/cli/simulate/replay-side';
-import { type Tallied, tallied } from '../../../src/cli/simulate/tallied';
+import {
+  remediesOf,
+  remediesText,
+  SAME_FOR_CUSTOMER,
+  sameForCustomer,
+  type Tallied,
+  tallied,
+} from '../../../src/cli/simulate/tallied';
 import { parseComplaint } from '../../../src/complaint/parse';
 import { PREFERENCES } from '../../../src/complaint/schema';
 import { toFacts } from '../../../src/facts/to-facts';
@@ -83,6 +90,33 @@ async function* chunks(bytes: Buffer): AsyncGenerator<Buffer> {
 /** What the summary reads of a full recommendation: what the replay must yield for it. */
 const asTallied = (result: LineResult) => (isLineError(result) ? result : tallied(result));
 
+type Result = Tallied | LineError;
+interface Items {
+  readonly results: readonly Result[];
+}
+
+const marked = (item: Items) =>
+  item.results.length === 2 && item.results.every((r) => !isLineError(r) && r.remedies === SAME_FOR_CUSTOMER);
+const readBack = (r: Result): Result =>
+  isLineError(r) || r.remedies === SAME_FOR_CUSTOMER ? r : { ...r, remedies: remediesOf(r) };
+
+/**
+ * Items as a simulation reads them: each decision's remedies read back (`remediesOf`: a list, its text
+ * from a worker, the same either way), and a pair the replay kept without its remedies as the same for
+ * the customer (`SAME_FOR_CUSTOMER`) marked so in the full recommendations too, only when they are the
+ * same for the customer: a pair marked wrongly shows as a difference.
+ */
+function asRead<T extends Items>(replayed: readonly T[], full: readonly T[]): [T[], T[]] {
+  const fullRead = full.map((item, k) => {
+    const [a, b] = item.results;
+    const same =
+      marked(replayed[k] ?? item) && a && b && !isLineError(a) && !isLineError(b) && sameForCustomer(a, b);
+    const results = item.results.map((r) => (same ? { ...r, remedies: SAME_FOR_CUSTOMER } : readBack(r)));
+    return { ...item, results };
+  });
+  return [replayed.map((item) => ({ ...item, results: item.results.map(readBack) })), fullRead];
+}
+
 /** What a test pool counts: chunks and records sent to it, and records the calling thread decided ahead itself. */
 interface PoolCounts {
   chunks: number;
@@ -128,10 +162,10 @@ function scrambledPool(counts: PoolCounts, delay: (chunk: number) => number, bus
 
 async function both(
   link: boolean,
-  pooled?: Pick<ReplayOptions, 'pool' | 'chunkSize' | 'workers'>,
+  pooled?: Pick<ReplayOptions, 'pool' | 'chunkSize' | 'workers' | 'keepAllRemedies'>,
   text: readonly (string | Buffer)[] = mixed,
+  sides = rules.map((ruleSet) => ({ ruleSet, exchangeRates: rates })),
 ) {
-  const sides = rules.map((ruleSet) => ({ ruleSet, exchangeRates: rates }));
   const lines = () => readLines(chunks(input(text)), { maxLineBytes: MAX_LINE_BYTES });
   const full = [];
   for await (const item of recommendLines(lines(), sides.map(createRecommender), MAX_LINE_BYTES, {
@@ -144,14 +178,14 @@ async function both(
   for await (const item of replayLines(lines(), { sides, maxLineBytes: MAX_LINE_BYTES, link, ...pooled })) {
     replayed.push({ line: item.line, bytes: item.bytes, results: item.results });
   }
-  return { full, replayed };
+  return { full, replayed, read: asRead(replayed, full) };
 }
 
 describe('the replay against recommending in full', () => {
   for (const link of [true, false]) {
     it(`yields the same decisions and errors line by line${link ? ', linked' : ' without linking'}`, async () => {
-      const { full, replayed } = await both(link);
-      expectEqual(replayed, full);
+      const { full, read } = await both(link);
+      expectEqual(...read);
       const errors = full.flatMap((item) => item.results.filter((r) => 'error' in r && 'line' in r));
       // Every kind of failing line is there, for both rule sets.
       expect(errors.length).toBeGreaterThanOrEqual(2 * 8);
@@ -165,19 +199,20 @@ describe('the replay against recommending in full', () => {
       // Chunks of 1 to 7 records, answered in a scrambled order: read back in input order all the same.
       for (const chunkSize of [1, 7]) {
         const pool = scrambledPool(counts, (k) => (k * 7) % 5);
-        const { full, replayed } = await both(link, { pool, chunkSize, workers: 2 });
-        expectEqual(replayed, full);
+        const { read } = await both(link, { pool, chunkSize, workers: 2 });
+        expectEqual(...read);
       }
       expect(counts.chunks).toBeGreaterThan(100);
     });
   }
 
   it("yields the same for complaints that state a preference: the customer's set as the first choice", async () => {
-    const { full, replayed } = await both(true, undefined, preferring());
-    expectEqual(replayed, full);
+    const { full, read } = await both(true, undefined, preferring());
+    expectEqual(...read);
     // The preference made the first choice for some of them (else this would test nothing new).
     const { full: unstated } = await both(true, undefined, examples.slice(0, 300));
-    const remedies = (items: typeof full) => items.map((item) => (item.results[0] as Tallied).remedies);
+    const remedies = (items: typeof full) =>
+      items.map((item) => remediesText((item.results[0] as Tallied).remedies));
     const moved = remedies(full).filter((r, i) => r !== remedies(unstated)[i]).length;
     expect(moved).toBeGreaterThan(20);
   });
@@ -206,7 +241,8 @@ describe('the replay against recommending in full', () => {
         sizes.push(items.length);
         chunked.push(...items);
       }
-      expectEqual(chunked, one);
+      // Decided on the pool or here as the timing falls: their remedies as a list or as text.
+      expectEqual(...asRead(chunked, one));
       expect(Math.max(...sizes)).toBe(7);
       expect(sizes.length).toBeGreaterThan(50);
     }
@@ -227,8 +263,10 @@ describe('the replay against recommending in full', () => {
     }
     const { full } = await both(true);
     expectEqual(
-      replayed.map(({ line, bytes, results }) => ({ line, bytes, results })),
-      full,
+      ...asRead(
+        replayed.map(({ line, bytes, results }) => ({ line, bytes, results })),
+        full,
+      ),
     );
     expect(counts.here).toBeGreaterThan(0);
     // The window: 8 chunks per thread of the pool (2), of 7 records.
@@ -239,14 +277,47 @@ describe('the replay against recommending in full', () => {
     // The first complaint and its repeat are in one chunk, decided ahead as the first of their case
     // each: the repeat's decision must not stand.
     const counts = { chunks: 0, records: 0 };
-    const { full, replayed } = await both(true, {
+    const { replayed, read } = await both(true, {
       pool: scrambledPool(counts, () => 0),
       chunkSize: 64,
       workers: 1,
     });
-    expectEqual(replayed, full);
+    expectEqual(...read);
     const again = replayed[1]?.results[0] as Tallied;
     expect([again.complaintId, again.mode]).toEqual(['again', 'linked']);
+  });
+});
+
+describe('the remedies of a pair decided ahead the same for the customer', () => {
+  const pooled = (keepAllRemedies: boolean) => ({
+    pool: scrambledPool({ chunks: 0, records: 0 }, () => 0),
+    chunkSize: 16,
+    workers: 1,
+    keepAllRemedies,
+  });
+
+  it('are not kept (nothing reads them) unless asked for: the same decisions all the same', async () => {
+    const { full, replayed, read } = await both(true, pooled(false));
+    expectEqual(...read);
+    // Most complaints change little between the two rule sets.
+    expect(replayed.filter(marked).length).toBeGreaterThan(full.length / 4);
+    const kept = await both(true, pooled(true));
+    expectEqual(...kept.read);
+    expect(kept.replayed.filter(marked)).toHaveLength(0);
+  });
+
+  it("are made again when the other rule set's decision is made again, linked to a case, and this one's not", async () => {
+    // One rule set twice, the second linking nothing: every pair is the same ahead, and the repeat of
+    // the first complaint is linked to its case under the first only, decided again in its turn.
+    const proposed = JSON.parse(read('examples/rules/proposed.json'));
+    const unlinked = loadRuleSet({ ...proposed, policy: { ...proposed.policy, caseWindowDays: 0 } });
+    const sides = [loadRuleSet(proposed), unlinked].map((ruleSet) => ({ ruleSet, exchangeRates: rates }));
+    const replay = await both(true, pooled(false), mixed.slice(0, 60), sides);
+    expectEqual(...replay.read);
+    const [linked, alone] = (replay.replayed[1] as Items).results as Tallied[];
+    expect([linked?.complaintId, linked?.mode, alone?.mode]).toEqual(['again', 'linked', 'automatic']);
+    expect(alone?.remedies).not.toBe(SAME_FOR_CUSTOMER);
+    expect(replay.replayed.filter(marked).length).toBeGreaterThan(40);
   });
 });
 

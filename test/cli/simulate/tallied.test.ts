@@ -1,10 +1,22 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sameForCustomer, type Tallied } from '../../../src/cli/simulate/tallied';
+import {
+  remediesOf,
+  SAME_FOR_CUSTOMER,
+  sameDecisions,
+  sameForCustomer,
+  type Tallied,
+} from '../../../src/cli/simulate/tallied';
+import type { Decided } from '../../../src/recommend/recommendation';
+import { fcParams } from '../../seed';
 
-/** What the summary reads of a recommendation, with `remedies` given as objects. */
+type Listed = readonly { readonly type: string; readonly [field: string]: unknown }[];
+
+/** What the summary reads of a recommendation, with `remedies` given as objects, as text by default. */
 function rec(
-  remedies: readonly { readonly type: string; readonly [field: string]: unknown }[],
+  remedies: Listed,
   handling: Partial<Pick<Tallied, 'mode' | 'queue'>> = {},
+  asList = false,
 ): Tallied {
   return {
     complaintId: 'c-1',
@@ -13,7 +25,7 @@ function rec(
     restitutionCost: 0,
     goodwillCost: 10,
     types: [...new Set(remedies.map((r) => r.type))] as Tallied['types'],
-    remedies: JSON.stringify(remedies),
+    remedies: asList ? (remedies as unknown as Tallied['remedies']) : JSON.stringify(remedies),
     band: 'medium',
     tier: 'standard',
     mode: handling.mode ?? 'automatic',
@@ -61,5 +73,70 @@ describe('sameForCustomer on decisions of different costs', () => {
     const other = { ...unread(12), remedies: 'unread too' };
     expect(sameForCustomer(unread(10), other)).toBe(false);
     expect(() => sameForCustomer(unread(12), other)).toThrow(SyntaxError);
+  });
+});
+
+/** A remedy's fields, some of them varied: the same remedy from another rule, another parameter, a key order. */
+const remedy = fc
+  .record({
+    type: fc.constantFrom('apology', 'coupon'),
+    percent: fc.constantFrom(10, 15, null, undefined, Number.NaN),
+    rule: fc.constantFrom('late', 'other'),
+    priority: fc.constantFrom(1, 5),
+    estimatedCost: fc.constantFrom(0, 5, -0),
+    expiresAt: fc.constantFrom('2026-05-30T07:00:00.000Z', [1, undefined], { at: 1 }),
+    flipped: fc.boolean(),
+  })
+  .map(({ flipped, type, percent, ...rest }) =>
+    flipped ? { ...rest, percent, type, kind: 'goodwill' } : { type, kind: 'goodwill', percent, ...rest },
+  );
+
+describe('sameForCustomer on remedies at hand', () => {
+  it('answers for two lists as for their texts: the same text, or the same remedies without their rules', () => {
+    fc.assert(
+      fc.property(
+        fc.array(remedy, { maxLength: 3 }),
+        fc.array(remedy, { maxLength: 3 }),
+        fc.boolean(),
+        (a, b, shuffled) => {
+          // The other list as the first one shuffled (with other rules) half of the time, so that sameness is often met.
+          const other = shuffled ? [...a].reverse().map((r) => ({ ...r, rule: 'again' })) : b;
+          const total = (list: Listed) => list.reduce((sum, r) => sum + (r.estimatedCost as number), 0);
+          const [x, y] = [rec(a), rec(other)].map((t, i) => ({ ...t, totalCost: total(i ? other : a) }));
+          const texts = sameForCustomer(x as Tallied, y as Tallied);
+          const lists = sameForCustomer(
+            { ...(x as Tallied), remedies: a as unknown as Tallied['remedies'] },
+            { ...(y as Tallied), remedies: other as unknown as Tallied['remedies'] },
+          );
+          const mixed = sameForCustomer(x as Tallied, {
+            ...(y as Tallied),
+            remedies: other as unknown as Tallied['remedies'],
+          });
+          const decided = (t: Tallied, list: Listed) =>
+            ({ ...t, handling: { mode: t.mode, queue: t.queue }, remedies: list }) as unknown as Decided;
+          const decisions = sameDecisions(decided(x as Tallied, a), decided(y as Tallied, other));
+          expect([lists, mixed, decisions]).toEqual([texts, texts, texts]);
+        },
+      ),
+      fcParams(2000),
+    );
+  });
+
+  it('compares long lists (more remedies than bits in a number) as their texts', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ ...coupon, percent: i }));
+    const elsewhere = [...many].reverse().map((r) => ({ ...r, rule: 'other' }));
+    const total = { totalCost: 10 };
+    const list = (l: Listed) => ({ ...rec(l, {}, true), ...total });
+    expect(sameForCustomer(list(many), list(elsewhere))).toBe(true);
+    expect(sameForCustomer(list(many), list([...elsewhere.slice(1), coupon]))).toBe(false);
+  });
+
+  it('reads a list back as its text reads back, and takes two decisions marked the same as the same', () => {
+    const list = [apology, { ...coupon, at: undefined, when: new Date(0), never: Number.NaN }];
+    expect(remediesOf(rec(list, {}, true))).toStrictEqual(remediesOf(rec(list)));
+    const marked: Tallied = { ...rec([coupon]), remedies: SAME_FOR_CUSTOMER };
+    expect(sameForCustomer(marked, { ...marked, totalCost: 99 })).toBe(true);
+    expect(sameForCustomer(marked, { ...marked, mode: 'human', queue: 'care' })).toBe(false);
+    expect(() => remediesOf(marked)).toThrow(/not kept/);
   });
 });
