@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 import WaitingFirst from './test/sequencer';
 
 /** Test files that mock modules (vi.mock): they get a fresh module registry of their own. */
-const MOCKING = ['test/recommend/faults.test.ts', 'test/remedies/planted-remedy.test.ts'];
+const MOCKING = [
+  'test/recommend/faults.test.ts',
+  'test/remedies/planted-remedy.test.ts',
+  'test/time/timestamp-memo.test.ts',
+];
 
 /** What every project below shares (they do not `extend` the root, whose global setup runs once). */
 const common = {
