@@ -16,7 +16,8 @@ import { type LimitName, type Limits, limitIssue } from './limits';
  * - Limits (`LIMIT_EXCEEDED`, the walk stops at the first): nesting depth, string and key length, array
  *   length, the number of rules, and the size of the value's compact JSON. The walk does a constant
  *   amount of work per byte of that JSON, so an input over a limit is refused after at most about
- *   `limit` steps, whatever its shape — shared references and cycles included.
+ *   `limit` steps, whatever its shape — shared references and cycles included. It bounds the size
+ *   first (see `walk`); a value whose bound passes the limit is walked once more, counted exactly.
  * - Refusals (the kind's `INVALID_…` code, every one found): keys that reach a prototype (`__proto__`,
  *   `constructor`, `prototype`), lone surrogates, `NaN`/`Infinity`, `-0`, and anything JSON cannot hold
  *   (functions, symbols, bigints, dates, class instances, accessor properties).
@@ -166,6 +167,7 @@ class Walk {
     private readonly limits: Limits,
     private readonly countBytes: boolean,
     private readonly copying: boolean,
+    private readonly exact: boolean,
   ) {
     this.maxBytes = limits[kind.sizeLimit];
   }
@@ -199,6 +201,7 @@ class Walk {
   }
 
   private tooLarge(): PlainJsonResult {
+    if (!this.exact) return RECOUNT;
     return this.exceeded(
       this.kind.sizeLimit,
       [],
@@ -254,7 +257,7 @@ class Walk {
       const child = value[k];
       // JSON.stringify leaves out undefined properties; so do we, and optional fields stay optional.
       if (child === undefined) continue;
-      if (this.countBytes) this.bytes += stringBytes(k) + (first ? 1 : 2);
+      if (this.countBytes) this.bytes += this.textBytes(k) + (first ? 1 : 2);
       first = false;
       const stop = this.visit(frame, k, child);
       if (stop) return stop;
@@ -287,6 +290,11 @@ class Walk {
       if (made !== undefined && frame.copy) (frame.copy as Record<string | number, unknown>)[key] = made;
     }
     return this.bytes > this.maxBytes ? this.tooLarge() : undefined;
+  }
+
+  /** A string's bytes in compact JSON: exactly, or at most (six a UTF-16 unit: `\u0000`) on the first walk. */
+  private textBytes(value: string): number {
+    return this.exact ? stringBytes(value) : value.length * 6 + 2;
   }
 
   /** Checks a leaf and returns what the copy holds, or `undefined` to leave the key out. */
@@ -325,7 +333,7 @@ class Walk {
         'contains a lone UTF-16 surrogate, which no UTF-8 text can hold',
       );
     }
-    if (this.countBytes) this.bytes += stringBytes(value);
+    if (this.countBytes) this.bytes += this.textBytes(value);
     this.strings++;
     return value;
   }
@@ -340,7 +348,7 @@ class Walk {
     } else if (Object.is(value, -0)) {
       this.refuse('negative_zero', where(at, key), '-0 is not accepted; write 0');
     }
-    if (this.countBytes) this.bytes += String(value).length;
+    if (this.countBytes) this.bytes += this.exact ? String(value).length : MAX_NUMBER_BYTES;
     return value;
   }
 
@@ -384,6 +392,22 @@ class Walk {
   }
 }
 
+/** The longest text of a number in JSON: `-0.0000012345678901234567`. */
+const MAX_NUMBER_BYTES = 25;
+
+/**
+ * What a walk that only bounds the bytes answers once the bound passes the limit: walk again, exactly.
+ * It never leaves `walk`.
+ */
+const RECOUNT: PlainJsonResult = { ok: false, error: new RedressError('LIMIT_EXCEEDED', []) };
+
+/**
+ * Walks `input` once, counting its bytes as at most 6 a string's UTF-16 unit and 25 a number (a few
+ * nanoseconds where the exact count reads every character and writes every number out: 1.8 µs of a
+ * generated complaint's 4.0). The exact count is at most the bound at every step, so while the bound
+ * stays within the limit the exact walk would stop at the same place with the same answer; only when
+ * it passes the limit (for a value of a sixth of the limit at the least) is the walk done again, exactly.
+ */
 function walk(
   input: unknown,
   kind: PlainJsonKind,
@@ -391,7 +415,9 @@ function walk(
   countBytes: boolean,
   copy: boolean,
 ): PlainJsonResult {
-  return new Walk(kind, limits, countBytes, copy).run(input);
+  const bounded = new Walk(kind, limits, countBytes, copy, !countBytes).run(input);
+  if (bounded !== RECOUNT) return bounded;
+  return new Walk(kind, limits, countBytes, copy, true).run(input);
 }
 
 /** Nesting `cleanStrings` follows on the stack; past it the walk decides (it keeps its own stack). */

@@ -310,6 +310,40 @@ describe('sizes and duplicate keys are measured exactly', () => {
     );
   });
 
+  it('a limit anywhere from nothing to seven times the size gives the answer of the exact count', () => {
+    // The walk first bounds each string at six bytes a UTF-16 unit and each number at 25 bytes, and
+    // counts exactly only once that bound passes the limit: wherever the limit falls, it answers as the
+    // exact count does.
+    const json = fc.oneof(
+      fc.jsonValue({ stringUnit: 'grapheme', maxDepth: 4 }),
+      fc.jsonValue({ stringUnit: 'binary-ascii', maxDepth: 4 }),
+    );
+    const kind = { noun: 'complaint', invalid: 'INVALID_COMPLAINT', sizeLimit: 'maxComplaintBytes' } as const;
+    fc.assert(
+      fc.property(json, fc.integer({ min: 0, max: 7_000 }), (value, permille) => {
+        fc.pre(!hasNegativeZero(value));
+        const size = utf8(JSON.stringify(value));
+        const limit = Math.floor((size * permille) / 1000);
+        const result = toPlainJson(value, kind, { ...NOT_LIMITING, maxComplaintBytes: limit }, true);
+        if (size <= limit) {
+          expectIs(result.ok, true);
+          if (result.ok) expectEqual(result.value, value);
+        } else expectIs(result.ok ? undefined : result.error.issues[0]?.code, 'complaint_too_large');
+      }),
+      fcParams(300),
+    );
+  });
+
+  it('counts the longest number JSON writes, and a string of escapes, in full', () => {
+    const kind = { noun: 'complaint', invalid: 'INVALID_COMPLAINT', sizeLimit: 'maxComplaintBytes' } as const;
+    for (const value of [[-0.0000012345678901234567], ['\u0001\u0002\u0003'], { '\u0001': '\u001f' }]) {
+      const size = utf8(JSON.stringify(value));
+      const at = (maxComplaintBytes: number) =>
+        toPlainJson(value, kind, { ...NOT_LIMITING, maxComplaintBytes }, true).ok;
+      expect([at(size - 1), at(size)], JSON.stringify(value)).toEqual([false, true]);
+    }
+  });
+
   it('JSON without repeated keys has none; a key written twice is found at its exact path', () => {
     fc.assert(
       fc.property(
