@@ -94,6 +94,11 @@ export class ChangeTally {
   private readonly added = new Map<RemedyType, number>();
   private readonly removed = new Map<RemedyType, number>();
   private largest: Change[] = [];
+  /**
+   * The smallest size kept at the last trim, once `keep` were: a change smaller than that can never be
+   * among the largest, so it is not kept meanwhile (most changes of a long replay are not).
+   */
+  private floor = Number.NEGATIVE_INFINITY;
   private readonly ratesMet: RatesMet;
 
   constructor(
@@ -142,7 +147,9 @@ export class ChangeTally {
     for (const type of before)
       if (!after.has(type)) this.removed.set(type, (this.removed.get(type) ?? 0) + 1);
 
-    if (this.keep === 0) return true;
+    // The largest changes are the largest in one currency: the reporting one when there is one.
+    const size = Math.abs(fromMinor(reportedAfter - reportedBefore, cost.currency));
+    if (this.keep === 0 || size < this.floor) return true;
     // The remedies are labelled only for the changes that are kept (in `summary`): most are not.
     this.largest.push({
       line,
@@ -154,8 +161,7 @@ export class ChangeTally {
       before: { remedies: baseline.remedies, cost: baseline.totalCost, handling: baseline.mode },
       after: { remedies: proposed.remedies, cost: proposed.totalCost, handling: proposed.mode },
       delta: fromMinor(deltaMinor, currency),
-      // The largest changes are the largest in one currency: the reporting one when there is one.
-      size: Math.abs(fromMinor(reportedAfter - reportedBefore, cost.currency)),
+      size,
     });
     if (this.largest.length >= this.keep * 2) this.trim();
     return true;
@@ -164,6 +170,8 @@ export class ChangeTally {
   private trim(): void {
     this.largest.sort((a, b) => b.size - a.size || a.line - b.line);
     this.largest.length = Math.min(this.largest.length, this.keep);
+    const last = this.largest[this.keep - 1];
+    if (last) this.floor = last.size;
   }
 
   /** The comparison so far. */
