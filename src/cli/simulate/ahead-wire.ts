@@ -131,9 +131,16 @@ export function packAhead(records: readonly AheadRecord[]): PackedAhead {
   return new Packer().pack(records);
 }
 
+/** Lists of up to this many strings are read once a chunk (see `Unpacker.list`). */
+const SHARED_LIST = 3;
+/** String indices below this make a shared list's key (four to a double's 53 bits, with the length). */
+const KEYED_INDEX = 1 << 16;
+
 /** Reads a packed chunk back into its records (in the calling thread), field for field as they were. */
 class Unpacker {
   private at = 0;
+  /** The short lists read so far, by their strings' indices: shared by every record of the chunk that has them. */
+  private readonly lists = new Map<number, readonly string[]>();
 
   constructor(private readonly packed: PackedAhead) {}
 
@@ -146,11 +153,12 @@ class Unpacker {
   private record(): AheadRecord {
     const sides = this.number();
     if (sides === NONE) return { failed: this.error() };
-    const results: (Tallied | LineError)[] = [];
-    const notes: (CaseNote | undefined)[] = [];
+    // Made at their length: an empty array's first push makes room for 16 (the calling thread's garbage).
+    const results: (Tallied | LineError)[] = new Array(sides);
+    const notes: (CaseNote | undefined)[] = new Array(sides);
     for (let i = 0; i < sides; i++) {
-      results.push(this.result());
-      notes.push(this.note());
+      results[i] = this.result();
+      notes[i] = this.note();
     }
     return { results, notes, entry: this.entry() };
   }
@@ -236,10 +244,33 @@ class Unpacker {
     return { index, id, time, cause, isPublic };
   }
 
-  private list(): string[] {
+  /**
+   * A list of strings. The short ones (a decision's remedy types, reasons and rules, a case's
+   * restitution) repeat from complaint to complaint: each is made once a chunk and shared, read-only,
+   * by the records that have it, instead of an array (and room for 16) per record and field.
+   */
+  private list(): readonly string[] {
     const length = this.number();
-    const items: string[] = [];
-    for (let i = 0; i < length; i++) items.push(this.string());
+    if (length > SHARED_LIST) return this.fresh(length);
+    let key = length;
+    for (let i = 0; i < length; i++) {
+      const index = this.packed.numbers[this.at + i] as number;
+      if (index >= KEYED_INDEX) return this.fresh(length);
+      key = key * KEYED_INDEX + index;
+    }
+    const known = this.lists.get(key);
+    if (known) {
+      this.at += length;
+      return known;
+    }
+    const list = this.fresh(length);
+    this.lists.set(key, list);
+    return list;
+  }
+
+  private fresh(length: number): string[] {
+    const items: string[] = new Array(length);
+    for (let i = 0; i < length; i++) items[i] = this.string();
     return items;
   }
 

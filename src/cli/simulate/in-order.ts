@@ -46,3 +46,15 @@ export function pushOnto<T>(list: T[], value: T | Promise<T>): void | Promise<vo
   if (!(value instanceof Promise)) list.push(value);
   else return value.then((settled) => void list.push(settled));
 }
+
+/**
+ * `value` set at `list[at]`: at once, or once it settles. For a list made at its length (`new
+ * Array(n)`): an array grown by `push` from empty makes room for 16, garbage for every record.
+ */
+export function setAt<T>(list: T[], at: number, value: T | Promise<T>): void | Promise<void> {
+  if (!(value instanceof Promise)) list[at] = value;
+  else
+    return value.then((settled) => {
+      list[at] = settled;
+    });
+}

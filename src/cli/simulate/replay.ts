@@ -15,7 +15,7 @@ import type { IncidentCollector } from '../incident-collector';
 import { isBlank, type RawLine } from '../line-reader';
 import { isLineError, type LineError } from '../line-record';
 import { type AheadAnswers, aheadRecords } from './ahead-wire';
-import { caught, inOrder, pushOnto } from './in-order';
+import { caught, inOrder, setAt } from './in-order';
 import { type AheadRecord, type AheadSetup, ReplayAhead } from './replay-ahead';
 import { type AheadPool, ReplayWorkers, replayWorkerScript } from './replay-pool';
 import { failedLine, type Read, type ReplaySide, readRecord, sidesOf, type TextRecord } from './replay-side';
@@ -122,9 +122,9 @@ class Turns {
       return { line: line.line, bytes: line.bytes, results: this.sides.map(() => read), seen: undefined };
     const seen = this.options.incidents?.readValid(read.complaint, line.line, read.at);
     const judged: (Judged | undefined)[] = [];
-    const results: (Tallied | LineError)[] = [];
+    const results: (Tallied | LineError)[] = new Array(this.sides.length);
     const done = inOrder(this.sides.length, (i) =>
-      pushOnto(results, this.decideInTurn(i, read, line, judged)),
+      setAt(results, i, this.decideInTurn(i, read, line, judged)),
     );
     const item = (): ReplayItem => ({ line: line.line, bytes: line.bytes, results, seen });
     return done instanceof Promise ? done.then(item) : item();
@@ -145,12 +145,12 @@ class Turns {
       };
     let read: Read | undefined;
     const judged: (Judged | undefined)[] = [];
-    const results: (Tallied | LineError)[] = [];
+    const results: (Tallied | LineError)[] = new Array(ahead.results.length);
     const done = inOrder(ahead.results.length, (i) => {
-      if (this.keeps(i, ahead.notes[i])) results.push(ahead.results[i] as Tallied | LineError);
+      if (this.keeps(i, ahead.notes[i])) results[i] = ahead.results[i] as Tallied | LineError;
       else {
         read ??= this.read(line) as Read; // valid: it was decided ahead
-        return pushOnto(results, this.decideInTurn(i, read, line, judged));
+        return setAt(results, i, this.decideInTurn(i, read, line, judged));
       }
     });
     const item = (): ReplayItem | Promise<ReplayItem> => {

@@ -97,22 +97,30 @@ export function sameDecisions(a: Decided, b: Decided): boolean {
 }
 
 /**
+ * The remedies' types, each once, in their order. Made at their length (`map`): an array grown by
+ * `push` from empty makes room for 16, garbage for every decision a replay makes.
+ */
+function typesOf(remedies: readonly Remedy[]): RemedyType[] {
+  const types = remedies.map((remedy) => remedy.type);
+  for (let i = 1; i < types.length; i++)
+    if (types.indexOf(types[i] as RemedyType) < i) return [...new Set(types)];
+  return types;
+}
+
+/**
  * The fields of a recommendation a simulation reads (a `Decided`, or a whole `Recommendation`), its
  * remedies as `remedies` has them (the list itself unless told otherwise).
  */
 export function tallied(rec: Decided, remedies: TalliedRemedies = rec.remedies): Tallied {
   const { handling, trace } = rec;
-  const types: RemedyType[] = [];
-  for (const remedy of rec.remedies) if (!types.includes(remedy.type)) types.push(remedy.type);
-  const fired: string[] = [];
-  for (const rule of trace.fired) fired.push(rule.name);
+  const fired = trace.fired.map((rule) => rule.name);
   const result: Tallied = {
     complaintId: rec.complaintId,
     currency: rec.currency,
     totalCost: rec.totalCost,
     restitutionCost: rec.restitutionCost,
     goodwillCost: rec.goodwillCost,
-    types,
+    types: typesOf(rec.remedies),
     remedies,
     band: rec.severity.band,
     tier: rec.value.tier,

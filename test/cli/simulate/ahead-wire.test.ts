@@ -117,6 +117,18 @@ describe("a replay worker's answers on the wire", () => {
     expect(strings.filter((s) => s === 'c-000001')).toHaveLength(1);
   });
 
+  it('reads each short list once a chunk: records with the same rules fired share one, read-only', async () => {
+    const records = await decided(true, 'cause');
+    const fired = roundTrip(records).flatMap((r) =>
+      'failed' in r ? [] : r.results.flatMap((t) => ('error' in t ? [] : [t.fired])),
+    );
+    const texts = fired.map((list) => list.join());
+    const repeated = texts.findIndex((text, i) => texts.indexOf(text) < i && fired[i]?.length === 1);
+    expect(repeated).toBeGreaterThan(0);
+    expect(fired[repeated]).toBe(fired[texts.indexOf(texts[repeated] as string)]);
+    expect(new Set(fired).size).toBeLessThan(fired.length / 4);
+  });
+
   it('reads back causes with fields that are null, and a queue that is null', () => {
     const cause = { key: 'x', category: null, sku: null, family: 'F', service: null, carrier: null };
     const record: AheadRecord = {

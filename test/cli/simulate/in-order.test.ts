@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caught, inOrder, pushOnto } from '../../../src/cli/simulate/in-order';
+import { caught, inOrder, pushOnto, setAt } from '../../../src/cli/simulate/in-order';
 
 /**
  * A replay's decisions answer at once with the compiled evaluator and wait with any other: the steps
@@ -41,6 +41,15 @@ describe('steps in order, at once or waiting', () => {
     expect(pushOnto(list, 1)).toBeUndefined();
     const later = pushOnto(list, Promise.resolve(2));
     expect(list).toEqual([1]);
+    await later;
+    expect(list).toEqual([1, 2]);
+  });
+
+  it('sets values in their place at once, and promised ones once they settle', async () => {
+    const list: number[] = new Array(2);
+    const later = setAt(list, 0, Promise.resolve(1));
+    expect(setAt(list, 1, 2)).toBeUndefined();
+    expect(list).toEqual([undefined, 2]);
     await later;
     expect(list).toEqual([1, 2]);
   });
