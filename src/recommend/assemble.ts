@@ -9,14 +9,14 @@ import type { HitPolicy } from '../policy/schema';
 import type { CustomerMessage } from '../rationale/message';
 import type { RationaleSentence } from '../rationale/sentence';
 import type { Remedy } from '../remedies/catalogue';
-import type { FiredRule, RuleOutcome } from '../rules/engine/evaluator';
+import type { FiredRule, RuleFired, RuleOutcome } from '../rules/engine/evaluator';
 import type { RuleSetStamp } from '../rules/stamp';
 import type { SeverityScore, ValueScore } from '../scoring/score';
 import type { Alternative } from './alternatives';
 import type { CapStage } from './cap';
 import type { FollowUp } from './follow-up';
 import type { CaseMark } from './link';
-import type { Decided, Recommendation } from './recommendation';
+import type { Decided, Recommendation, Trace } from './recommendation';
 import { REDRESS_VERSION } from './version';
 
 /** Everything a recommendation is made of. */
@@ -50,15 +50,21 @@ export interface Parts {
  * Everything a recommendation is made of but its words (the rationale, the customer message, the
  * alternatives) and its follow-up's dates: what a replay reads.
  */
-export type DecidedParts = Omit<Parts, 'rationale' | 'message' | 'alternatives' | 'followUp'>;
+export type DecidedParts<F extends RuleFired = FiredRule> = Omit<
+  Parts,
+  'rationale' | 'message' | 'alternatives' | 'followUp' | 'fired'
+> & {
+  /** The rules that fired: with the conditions that made them fire, but in a replay's decision. */
+  readonly fired: readonly F[];
+};
 
 // The fields are written out in each literal rather than spread in from a helper's object: a spread in
 // a literal is a slow copy on V8, several a recommendation. An optional field comes last, so it is added
 // after the literal, in the same order.
 
 /** What the rules did: the hit policy, the facts, the rules that fired and what the caps dropped. */
-function traceOf(p: DecidedParts): Recommendation['trace'] {
-  const trace: { -readonly [K in keyof Recommendation['trace']]: Recommendation['trace'][K] } = {
+function traceOf<F extends RuleFired>(p: DecidedParts<F>): Omit<Trace, 'fired'> & { fired: readonly F[] } {
+  const trace: { -readonly [K in keyof Trace]: K extends 'fired' ? readonly F[] : Trace[K] } = {
     hit: p.hit,
     facts: p.facts,
     fired: p.fired,
@@ -69,7 +75,7 @@ function traceOf(p: DecidedParts): Recommendation['trace'] {
 }
 
 /** The incident and case marks, added to `out` only when the complaint has them. */
-function withMarks<T extends Decided>(out: T, p: DecidedParts): T {
+function withMarks<T extends Decided>(out: T, p: DecidedParts<RuleFired>): T {
   const marked = out as { -readonly [K in keyof Decided]: Decided[K] };
   if (p.incident) marked.incident = p.incident;
   if (p.caseMark) marked.case = p.caseMark;
@@ -80,7 +86,7 @@ function withMarks<T extends Decided>(out: T, p: DecidedParts): T {
  * A recommendation without its words, for a replay that reads only what was decided: the same fields
  * as `assemble` makes, in the same order, but for `alternatives`, `followUp`, `rationale` and `message`.
  */
-export function decided(p: DecidedParts): Decided {
+export function decided(p: DecidedParts<RuleFired>): Decided {
   const { capped } = p.capStage;
   return withMarks(
     {

@@ -25,7 +25,7 @@ import { alternativeLine } from '../rationale/choices';
 import { composeMessage } from '../rationale/message';
 import { settle, thenOf } from '../result';
 import { compiledEvaluator } from '../rules/engine/compiled';
-import type { FiredRule, RuleEvaluator, RuleOutcome } from '../rules/engine/evaluator';
+import type { FiredRule, RuleEvaluator, RuleFired, RuleHit, RuleOutcome } from '../rules/engine/evaluator';
 import { referenceEvaluator } from '../rules/engine/reference';
 import type { Rule, RuleSet } from '../rules/ruleset';
 import { ruleSetStamp } from '../rules/stamp';
@@ -102,6 +102,16 @@ export function recommendationOf(run: Run): Recommendation {
   return run.recommendation;
 }
 
+/** A fired rule as a recommendation's trace shows it: its name, priority and conditions. */
+function firedRule(o: RuleOutcome): FiredRule {
+  return { name: o.name, priority: o.priority, conditions: o.conditions };
+}
+
+/** A fired rule as a replay's decision shows it: its name and priority. */
+function ruleFired(hit: RuleHit): RuleFired {
+  return { name: hit.name, priority: hit.priority };
+}
+
 /** The case link with what the helpdesk said the case gave converted into the complaint's currency. */
 function convertedLink(caseLink: CaseLink, conversion: Conversion): CaseLink {
   const elsewhere = caseLink.goodwillGivenElsewhere ?? [];
@@ -120,9 +130,12 @@ export interface Judged {
   readonly money: ComplaintMoney;
 }
 
-/** What the stages decided for one complaint, before it is put in words. */
-interface Decision {
-  readonly parts: DecidedParts;
+/**
+ * What the stages decided for one complaint, before it is put in words; `F`, its fired rules: with
+ * the conditions that made them fire, or without (a replay's decision, `decideOnly`).
+ */
+interface Decision<F extends RuleFired = FiredRule> {
+  readonly parts: DecidedParts<F>;
   readonly conversion: Conversion;
   readonly currencyDisplay: CurrencyDisplay | undefined;
   readonly chosen: readonly Proposal[];
@@ -299,30 +312,55 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const judgement = judged ?? judge(complaint, call, caseLink);
     // The facts are factsOf's, which hold every fact a rule may read: the evaluator need not check.
     const outcomes = evaluator.evaluate(judgement.scored.facts, options.trace, true);
-    const rest = (o: readonly RuleOutcome[]) =>
-      decideFrom(complaint, call, judgement, o, { incident, caseLink, alternatives });
+    const rest = (all: readonly RuleOutcome[]) => {
+      const fired = options.trace === 'fired' ? all : all.filter((o) => o.fired);
+      const traced = { fired: fired.map(firedRule), all: options.trace === 'all' ? all : undefined };
+      return decideFrom(complaint, call, judgement, fired, traced, { incident, caseLink, alternatives });
+    };
     return thenOf(outcomes, rest);
+  }
+
+  /**
+   * `decide` for a replay, which reads neither alternatives nor the conditions that made each rule fire:
+   * with the compiled evaluator, the rules that fire are found without tracing their conditions.
+   */
+  function decideQuietly(
+    complaint: Complaint,
+    call: CallOptions,
+    caseLink: CaseLink | undefined,
+    judged: Judged | undefined,
+  ): Decision<RuleFired> | Promise<Decision<RuleFired>> {
+    if (!evaluator.hits || options.trace === 'all')
+      return decide(complaint, call, undefined, caseLink, judged, false);
+    const judgement = judged ?? judge(complaint, call, caseLink);
+    const hits = evaluator.hits(judgement.scored.facts, true);
+    const traced = { fired: hits.map(ruleFired), all: undefined };
+    return decideFrom(complaint, call, judgement, hits, traced, {
+      incident: undefined,
+      caseLink,
+      alternatives: false,
+    });
   }
 
   /**
    * The stages after the rules. `alternatives: false` (a replay's, which reads no alternative) makes
    * only the set the customer's preference picks, when it picks one: the same first choice.
    */
-  function decideFrom(
+  function decideFrom<F extends RuleFired>(
     complaint: Complaint,
     call: CallOptions,
     { conversion, scored, money }: Judged,
-    outcomes: readonly RuleOutcome[],
+    fired: readonly RuleHit[],
+    traced: { readonly fired: readonly F[]; readonly all: readonly RuleOutcome[] | undefined },
     {
       incident,
       caseLink,
       alternatives,
     }: { incident: IncidentRun | undefined; caseLink: CaseLink | undefined; alternatives: boolean },
-  ): Decision {
+  ): Decision<F> {
     const { locale } = call;
     const { facts, severity, value } = scored;
     const given = caseLink ? convertedLink(caseLink, conversion) : undefined;
-    const fired = outcomes.filter((o) => o.fired);
     const slots = select(policy.hit, fired, ruleSet.rules, complaint.id, incident);
     const ctx = remedyContext(complaint, facts, policy, conversion, money);
     // A higher value tier may raise goodwill (never restitution) before the caps, which hold as always.
@@ -373,12 +411,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       linked: caseLink ? { caseId: caseLink.caseId, owner: caseLink.owner } : undefined,
     });
     const remedies = capped.kept.map((c) => toRemedy(c, ctx.currency));
-    const firedRules: FiredRule[] = fired.map((o) => ({
-      name: o.name,
-      priority: o.priority,
-      conditions: o.conditions,
-    }));
-    const parts: DecidedParts = {
+    const parts: DecidedParts<F> = {
       complaint,
       stamp,
       locale,
@@ -391,8 +424,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       capStage,
       handling,
       hit: policy.hit,
-      fired: firedRules,
-      outcomes: options.trace === 'all' ? outcomes : undefined,
+      fired: traced.fired,
+      outcomes: traced.all,
       incident: mark,
       caseMark: linked?.mark,
     };
@@ -520,7 +553,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     judging,
     judge,
     decideOnly: (complaint, call, caseLink, judged) =>
-      thenOf(decide(complaint, call, undefined, caseLink, judged, false), (decision): DecidedRun => {
+      thenOf(decideQuietly(complaint, call, caseLink, judged), (decision): DecidedRun => {
         const given = decision.caseGoodwillGivenMinor;
         const recommendation = decided(decision.parts);
         return given === undefined ? { recommendation } : { recommendation, caseGoodwillGivenMinor: given };

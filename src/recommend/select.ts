@@ -1,7 +1,7 @@
 import type { IncidentMark } from '../policy/incident-mark';
 import type { HitPolicy } from '../policy/schema';
 import { assertUnique, type Proposal, type Slot, selectSlots } from '../policy/selection';
-import type { RuleOutcome } from '../rules/engine/evaluator';
+import type { RuleHit } from '../rules/engine/evaluator';
 import type { Rule } from '../rules/ruleset';
 
 /** An incident's shared policy, as one of its members is recommended for. @internal */
@@ -25,7 +25,7 @@ const APOLOGY: Proposal = { spec: { type: 'apology', form: 'standard' }, rule: '
  */
 export function select(
   hit: HitPolicy,
-  fired: readonly RuleOutcome[],
+  fired: readonly RuleHit[],
   rules: readonly Rule[],
   complaintId: string,
   incident?: IncidentRun,

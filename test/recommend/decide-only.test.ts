@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseComplaint } from '../../src/complaint/parse';
 import { resolveLimits } from '../../src/input/limits';
 import { createPipeline, type DecidedRun } from '../../src/recommend/pipeline';
+import type { Recommendation } from '../../src/recommend/recommendation';
 import { defaultRuleSet } from '../../src/rules/default/rule-set';
 import { loadRuleSet } from '../../src/rules/ruleset';
 import { complaint } from '../complaint-builder';
+import { scenarios } from '../helpers';
 
 const pipeline = createPipeline({
   ruleSet: loadRuleSet(defaultRuleSet),
@@ -38,5 +40,33 @@ describe("decideOnly: a replay's decision with a judgement shared between rule s
       ).recommendation.cap.affectedValue;
     expect(as(judged.money.affectedValueMinor)).toBe(100);
     expect(as(4_000)).toBe(40);
+  });
+
+  it('decides what a whole recommendation says, its fired rules without the conditions nobody in a replay reads', async () => {
+    for (const input of [...scenarios().values()]) {
+      const c = parseComplaint(input);
+      const callOf = pipeline.callFor(c);
+      let whole: Recommendation;
+      try {
+        whole = (await pipeline.run(c, callOf)).recommendation;
+      } catch {
+        continue; // a scenario with no recommendation (rates it lacks) has no decision either
+      }
+      const { rationale: _r, message: _m, alternatives: _a, followUp: _f, trace, ...rest } = whole;
+      const quiet = (
+        pipeline.decideOnly(c, callOf, undefined, pipeline.judge(c, callOf, undefined, false)) as DecidedRun
+      ).recommendation;
+      expect(quiet.trace.fired).toEqual(trace.fired.map(({ name, priority }) => ({ name, priority })));
+      expect(quiet.trace.fired.every((f) => !('conditions' in f))).toBe(true);
+      const { severity, value, ...decidedRest } = quiet;
+      const {
+        severity: wholeSeverity,
+        value: wholeValue,
+        ...wholeRest
+      } = { ...rest, trace: { ...trace, fired: quiet.trace.fired } };
+      expect(decidedRest).toEqual(wholeRest);
+      // Judged without words: the same scores, their factors without reasons.
+      expect([severity.score, value.score]).toEqual([wholeSeverity.score, wholeValue.score]);
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { Facts } from '../../facts/catalogue';
 import type { Condition, LeafCondition } from '../condition';
 import { compare, type Scalar } from '../operators';
 import type { RuleSet } from '../ruleset';
-import type { ConditionTrace, EvaluationScope, RuleEvaluator, RuleOutcome } from './evaluator';
+import type { ConditionTrace, EvaluationScope, RuleEvaluator, RuleHit, RuleOutcome } from './evaluator';
 import { byPriority } from './evaluator';
 import { guardsOf, RuleIndex } from './rule-index';
 
@@ -21,6 +21,8 @@ interface CompiledRule {
   readonly priority: number;
   readonly index: number;
   readonly condition: CompiledCondition;
+  /** The rule as `hits` gives it, made once: every complaint it fires for shares it. */
+  readonly hit: RuleHit;
 }
 
 /** Lists of at least this many values are looked up in a Set rather than scanned. */
@@ -194,7 +196,13 @@ class CompiledEvaluator implements RuleEvaluator {
       if (!rule.enabled) return;
       const source = rule.conditions as Condition;
       enabled.push({
-        rule: { name: rule.name, priority: rule.priority, index, condition: compileCondition(source) },
+        rule: {
+          name: rule.name,
+          priority: rule.priority,
+          index,
+          condition: compileCondition(source),
+          hit: { name: rule.name, priority: rule.priority, index },
+        },
         source,
       });
     });
@@ -219,6 +227,13 @@ class CompiledEvaluator implements RuleEvaluator {
     for (const rule of this.index.candidates(facts)) {
       if (rule.condition.test(facts)) out.push(outcome(rule, rule.condition.trace(facts)));
     }
+    return out;
+  }
+
+  hits(facts: Facts, complete = false): readonly RuleHit[] {
+    if (!complete) this.checkRead(facts);
+    const out: RuleHit[] = [];
+    for (const rule of this.index.candidates(facts)) if (rule.condition.test(facts)) out.push(rule.hit);
     return out;
   }
 

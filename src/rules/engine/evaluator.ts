@@ -47,6 +47,19 @@ export interface RuleEvaluator {
     scope?: EvaluationScope,
     complete?: boolean,
   ): Promise<readonly RuleOutcome[]> | readonly RuleOutcome[];
+  /**
+   * The rules that fire, in the order of `evaluate`'s outcomes, without their conditions' trace: for a
+   * caller that reads none (a replay), which then has no trace made, nor a condition tested twice.
+   * Only an evaluator that answers at once has it (the compiled one); `complete` as for `evaluate`.
+   */
+  hits?(facts: Facts, complete?: boolean): readonly RuleHit[];
+}
+
+/** A rule that fired, without its trace: its name, its priority and its position in the rule file. */
+export interface RuleHit {
+  readonly name: string;
+  readonly priority: number;
+  readonly index: number;
 }
 
 /** The canonical order of outcomes: priority descending, then file order. */
@@ -63,3 +76,6 @@ export interface FiredRule {
   readonly priority: number;
   readonly conditions: ConditionTrace;
 }
+
+/** A rule that fired, without the conditions that made it fire (a replay's, which reads none). */
+export type RuleFired = Omit<FiredRule, 'conditions'>;

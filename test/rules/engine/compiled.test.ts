@@ -249,3 +249,27 @@ describe("the compiled evaluator on the pipeline's facts", () => {
     );
   });
 });
+
+describe('the compiled evaluator: the rules that fire, without their trace', () => {
+  it('names the rules evaluate fires, in its order, each with its priority and position (property)', () => {
+    fc.assert(
+      fc.property(ruleSetArb, factsArb, (doc, facts) => {
+        const evaluator = compiledEvaluator(loadRuleSet(doc));
+        const fired = evaluator.evaluate(facts, 'fired') as readonly RuleOutcome[];
+        const hits = evaluator.hits?.(facts) ?? [];
+        expectStrictEqual(
+          hits.map((h) => ({ ...h })),
+          fired.map(({ name, priority, index }) => ({ name, priority, index })),
+        );
+      }),
+      fcParams(300),
+    );
+  });
+
+  it('refuses facts that lack one a rule reads, unless told they are complete', () => {
+    const evaluator = compiledEvaluator(loadRuleSet(defaultRuleSet));
+    const { tone: _tone, ...lacking } = toFacts(parseComplaint(baseComplaint()), defaultScoring).facts;
+    expect(() => evaluator.hits?.(lacking as Facts)).toThrow('Undefined fact: tone');
+    expect(() => evaluator.hits?.(lacking as Facts, true)).not.toThrow();
+  });
+});
