@@ -44,7 +44,8 @@ class Packer {
       return;
     }
     this.numbers.push(record.results.length);
-    for (const [i, result] of record.results.entries()) {
+    for (let i = 0; i < record.results.length; i++) {
+      const result = record.results[i] as Tallied | LineError;
       if (isLineError(result)) this.error(result);
       else this.tallied(result);
       this.note(record.notes[i]);

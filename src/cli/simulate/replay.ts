@@ -143,11 +143,32 @@ class Turns {
         results: this.sides.map(() => ahead.failed),
         seen: undefined,
       };
+    const results: (Tallied | LineError)[] = new Array(ahead.results.length);
+    // Nearly every decision made ahead stands: those settle without a closure or a promise.
+    let kept = 0;
+    while (kept < results.length && this.keeps(kept, ahead.notes[kept])) {
+      results[kept] = ahead.results[kept] as Tallied | LineError;
+      kept++;
+    }
+    if (kept === results.length) return { line: line.line, bytes: line.bytes, results, seen: ahead.entry };
+    return this.settleFrom(kept, line, ahead, results);
+  }
+
+  /**
+   * The rest of `settle` from side `from`, whose decision made ahead does not stand (its case was
+   * open): decided again here, linked, and the sides after it settled in turn.
+   */
+  private settleFrom(
+    from: number,
+    line: TextRecord & { bytes: number },
+    ahead: Extract<AheadRecord, { readonly results: unknown }>,
+    results: (Tallied | LineError)[],
+  ): ReplayItem | Promise<ReplayItem> {
     let read: Read | undefined;
     const judged: (Judged | undefined)[] = [];
-    const results: (Tallied | LineError)[] = new Array(ahead.results.length);
-    const done = inOrder(ahead.results.length, (i) => {
-      if (this.keeps(i, ahead.notes[i])) results[i] = ahead.results[i] as Tallied | LineError;
+    const done = inOrder(results.length - from, (k) => {
+      const i = from + k;
+      if (k > 0 && this.keeps(i, ahead.notes[i])) results[i] = ahead.results[i] as Tallied | LineError;
       else {
         read ??= this.read(line) as Read; // valid: it was decided ahead
         return setAt(results, i, this.decideInTurn(i, read, line, judged));
