@@ -2,6 +2,7 @@ import type { RemedyType } from '../../index';
 import type { IncidentCause } from '../../policy/incident-mark';
 import type { CaseNote, OpenedCase } from '../../recommend/link';
 import { isLineError, type LineError } from '../line-record';
+import { Doubles } from './doubles';
 import type { AheadRecord, WireEntry } from './replay-ahead';
 import type { TextRecord } from './replay-side';
 import { remediesText, SAME_FOR_CUSTOMER, type Tallied, type TalliedRemedies } from './tallied';
@@ -22,6 +23,8 @@ export interface PackedAhead {
 }
 
 const NONE = -1;
+/** Numbers a packed record takes, about, with two rule sets and room to spare. */
+const NUMBERS_PER_RECORD = 96;
 /** Where a decision's remedies' text would be: none, as the same for the customer as the other rule set's. */
 const SAME = -2;
 
@@ -29,13 +32,15 @@ const SAME = -2;
 class Packer {
   private readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
-  private readonly numbers: number[] = [];
+  private numbers = new Doubles(0);
   private readonly errors: LineError[] = [];
 
   pack(records: readonly AheadRecord[]): PackedAhead {
+    // About 70 numbers a complaint with two rule sets: room for more, so that it seldom grows.
+    this.numbers = new Doubles(1 + records.length * NUMBERS_PER_RECORD);
     this.numbers.push(records.length);
     for (const record of records) this.record(record);
-    return { strings: this.strings, numbers: new Float64Array(this.numbers), errors: this.errors };
+    return { strings: this.strings, numbers: this.numbers.written(), errors: this.errors };
   }
 
   private record(record: AheadRecord): void {
@@ -54,14 +59,17 @@ class Packer {
   }
 
   private error(error: LineError): void {
-    this.numbers.push(NONE, this.errors.length);
+    this.numbers.push(NONE);
+    this.numbers.push(this.errors.length);
     this.errors.push(error);
   }
 
   private tallied(t: Tallied): void {
     this.string(t.complaintId);
     this.string(t.currency);
-    this.numbers.push(t.totalCost, t.restitutionCost, t.goodwillCost);
+    this.numbers.push(t.totalCost);
+    this.numbers.push(t.restitutionCost);
+    this.numbers.push(t.goodwillCost);
     this.list(t.types);
     if (t.remedies === SAME_FOR_CUSTOMER) this.numbers.push(SAME);
     else this.string(remediesText(t.remedies));
@@ -73,7 +81,10 @@ class Packer {
     this.string(t.category);
     this.list(t.fired);
     if (t.saved === undefined) this.numbers.push(0);
-    else this.numbers.push(1, t.saved);
+    else {
+      this.numbers.push(1);
+      this.numbers.push(t.saved);
+    }
   }
 
   private note(note: CaseNote | undefined): void {
@@ -98,9 +109,11 @@ class Packer {
       this.numbers.push(0);
       return;
     }
-    this.numbers.push(1, entry.index);
+    this.numbers.push(1);
+    this.numbers.push(entry.index);
     this.string(entry.id);
-    this.numbers.push(entry.time, entry.isPublic ? 1 : 0);
+    this.numbers.push(entry.time);
+    this.numbers.push(entry.isPublic ? 1 : 0);
     const { key, category, sku, family, service, carrier } = entry.cause;
     this.string(key);
     for (const field of [category, sku, family, service, carrier]) this.nullable(field);
