@@ -47,8 +47,16 @@ const lines = [
   }),
 ];
 
-async function decided(link: boolean, groupBy: 'cause' | 'category' | undefined): Promise<AheadRecord[]> {
-  const sides = rules.map((ruleSet, i) => ({ ruleSet, ...(i === 0 ? { exchangeRates: rates } : {}) }));
+async function decided(
+  link: boolean,
+  groupBy: 'cause' | 'category' | undefined,
+  engine: RecommenderOptions['engine'] = 'compiled',
+): Promise<AheadRecord[]> {
+  const sides = rules.map((ruleSet, i) => ({
+    ruleSet,
+    engine,
+    ...(i === 0 ? { exchangeRates: rates } : {}),
+  }));
   const ahead = new ReplayAhead({ sides, maxLineBytes: 1 << 20, link, groupBy });
   return ahead.chunk(lines.map((text, i) => ({ line: i + 1, index: i, text })));
 }
@@ -100,6 +108,14 @@ describe("a replay worker's answers on the wire", () => {
       if (link) expect([...kinds].sort()).toEqual(['failed', 'false:true', 'side error', 'true:true']);
     });
   }
+
+  it('are the same when the rules answer with a promise (json-rules-engine), line errors and all', async () => {
+    const compiled = await decided(true, 'cause');
+    const sides = rules.map((ruleSet) => ({ ruleSet, engine: 'reference' as const }));
+    const waiting = new ReplayAhead({ sides, maxLineBytes: 1 << 20, link: true, groupBy: 'cause' });
+    expect(waiting.chunk([{ line: 1, index: 0, text: lines[0] as string }])).toBeInstanceOf(Promise);
+    expect(asSent(await decided(true, 'cause', 'reference'))).toStrictEqual(asSent(compiled));
+  });
 
   it('read back one record at a time as the replay settles them, packed or decided here', async () => {
     const records = await decided(true, 'cause');
