@@ -95,7 +95,7 @@ export type Decided = Omit<
  * A decision's trace: a replay's fired rules come without the conditions that made them fire, which it
  * never reads (tracing them was about 3% of deciding). @internal
  */
-export type DecidedTrace = Omit<Trace, 'fired'> & { readonly fired: readonly RuleFired[] };
+type DecidedTrace = Omit<Trace, 'fired'> & { readonly fired: readonly RuleFired[] };
 
 /** A complaint that could not get a recommendation, in a batch: which one, and why. */
 export interface RecommendationError {

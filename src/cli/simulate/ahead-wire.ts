@@ -194,7 +194,7 @@ class Unpacker {
     const totalCost = this.number();
     const restitutionCost = this.number();
     const goodwillCost = this.number();
-    const types = this.list() as RemedyType[];
+    const types = this.list() as readonly RemedyType[];
     const remedies = this.remedies();
     const band = this.string() as Tallied['band'];
     const tier = this.string() as Tallied['tier'];

@@ -193,7 +193,7 @@ class Turns {
     const marked = results.flatMap((r, i) =>
       !isLineError(r) && r.remedies === SAME_FOR_CUSTOMER ? [i] : [],
     );
-    if (marked.length === 0 || marked.length === results.length) return;
+    if (marked.length === 0) return;
     const judged: (Judged | undefined)[] = [];
     return inOrder(marked.length, (m) => {
       const i = marked[m] as number;

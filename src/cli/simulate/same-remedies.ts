@@ -5,7 +5,10 @@ import type { Remedy } from '../../index';
  * replay compares every complaint's two decisions, and writing both lists as JSON cost about 1.3 µs
  * each, most of a decision's summary (`tallied`), for the three complaints in four that the two rule
  * sets treat alike. Values compare as `JSON.stringify` writes them: keys in their order, a key whose
- * value JSON leaves out as absent, every number JSON cannot write as `null`.
+ * value JSON leaves out as absent, every number JSON cannot write as `null`. A remedy is plain data
+ * (what `materialise` makes: strings, numbers, booleans, arrays and plain objects), so a value with its
+ * own `toJSON` (a `Date`) is compared as an object, not as the text it would write: a remedy field that
+ * ever holds one must be compared through `JSON.stringify` instead.
  */
 
 /** Whether `key` says where a remedy came from (which rule, at what priority), not what the customer gets. */
@@ -79,8 +82,13 @@ export function sameRemedyText(a: readonly Remedy[], b: readonly Remedy[]): bool
   return sameArrays(a, b);
 }
 
-/** Each remedy without its origin as JSON text, sorted: for lists too long to mark as matched in a number. */
-function sortedTexts(list: readonly Remedy[]): string {
+/**
+ * The remedies with their parameters, in an order of their own: each without its origin (the rule that
+ * gave it, its priority) as JSON text, sorted. Two lists with the same signature are the same for the
+ * customer; `sameRemedies` answers that without writing any text, except for lists too long to mark as
+ * matched in a number.
+ */
+export function remedySignature(list: readonly Remedy[]): string {
   return JSON.stringify(
     list.map(({ rule: _rule, priority: _priority, ...rest }) => JSON.stringify(rest)).sort(),
   );
@@ -89,11 +97,11 @@ function sortedTexts(list: readonly Remedy[]): string {
 /**
  * Whether the two lists hold the same remedies with the same parameters, whichever rules gave them and
  * in whatever order: each remedy, its origin left out, written as JSON, the two lists of texts the same
- * once sorted (`remedySignature` in tallied.ts, which this answers for without writing any text).
+ * once sorted (`remedySignature`, which this answers for without writing any text).
  */
 export function sameRemedies(a: readonly Remedy[], b: readonly Remedy[]): boolean {
   if (a.length !== b.length) return false;
-  if (b.length > 31) return sortedTexts(a) === sortedTexts(b);
+  if (b.length > 31) return remedySignature(a) === remedySignature(b);
   let matched = 0; // a bit per remedy of `b` matched already (a few remedies a decision)
   for (const remedy of a) {
     let at = 0;

@@ -1,6 +1,6 @@
 import type { Remedy, RemedyType } from '../../index';
 import type { Decided } from '../../recommend/recommendation';
-import { sameRemedies, sameRemedyText } from './same-remedies';
+import { remedySignature, sameRemedies, sameRemedyText } from './same-remedies';
 
 /**
  * Both decisions of a complaint that the two rule sets of a replay decide the same for the customer,
@@ -49,13 +49,6 @@ export interface Tallied {
   readonly fired: readonly string[];
   /** For a complaint linked to a case: what linking kept from being paid twice. */
   readonly saved?: number;
-}
-
-/** The remedies with their parameters, in an order of their own: not which rule gave each, nor its priority. */
-export function remedySignature(remedies: readonly Remedy[]): string {
-  return JSON.stringify(
-    remedies.map(({ rule: _rule, priority: _priority, ...rest }) => JSON.stringify(rest)).sort(),
-  );
 }
 
 /**
