@@ -313,7 +313,7 @@ export function crossFieldProblems(c: z.infer<typeof ComplaintShape>): Problem[]
   const { order, subscription } = c;
   // Lifetime spend is in the complaint's currency; its decimals are not checked (it adds up many orders).
   const own = order?.currency ?? subscription?.currency;
-  if (own !== undefined && toMinor(customer.lifetimeSpend, own) > limits.maxMoneyMinor)
+  if (own !== undefined && aboveMax(toMinor(customer.lifetimeSpend, own)))
     withinMaxMoney(problems, ['customer', 'lifetimeSpend'], customer.lifetimeSpend, own);
   historyProblems(problems, customer.compensationHistory, received, since);
   openCaseProblems(problems, customer.openCases, received);
@@ -439,12 +439,15 @@ const beforeOrder = (path: (string | number)[]): Problem => ({
   reason: 'date_before_order',
 });
 
+/** Whether `minor` units pass `limits.maxMoneyMinor`: the one test of the bound every check here shares. */
+const aboveMax = (minor: number): boolean => minor > limits.maxMoneyMinor;
+
 /**
  * Whether `checkMoney` has a problem to report: the test alone, so that a sound amount (nearly every
  * one) costs no path.
  */
 function moneyFault(amount: number | undefined, cur: string): boolean {
-  return amount !== undefined && (!fitsCurrency(amount, cur) || toMinor(amount, cur) > limits.maxMoneyMinor);
+  return amount !== undefined && (!fitsCurrency(amount, cur) || aboveMax(toMinor(amount, cur)));
 }
 
 /** An amount that must fit its currency's decimals and `limits.maxMoneyMinor`. */
@@ -489,7 +492,7 @@ export function aboveMaxMoney(
   currency: string,
   subject: (amount: string) => string = (amount) => amount,
 ): Problem | undefined {
-  if (minor <= limits.maxMoneyMinor) return undefined;
+  if (!aboveMax(minor)) return undefined;
   return {
     path,
     message: `${subject(printed(minor, currency))} is more than the largest amount redress accepts in ${currency}, ${printed(limits.maxMoneyMinor, currency)} (limits.maxMoneyMinor: ${limits.maxMoneyMinor.toLocaleString('en-US')} minor units); check the amount, or split it`,
@@ -554,6 +557,7 @@ function linesProblem(order: Order): Problem | undefined {
   return totalBelowLines(totalMinor, linesMinor, discountMinor, cur);
 }
 
+/** The problem of an order's total below what its lines add up to, less its discount. */
 function totalBelowLines(
   totalMinor: number,
   linesMinor: number,

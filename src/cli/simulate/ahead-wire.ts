@@ -32,12 +32,15 @@ const SAME = -2;
 class Packer {
   private readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
-  private numbers = new Doubles(0);
+  private readonly numbers: Doubles;
   private readonly errors: LineError[] = [];
 
+  /** A packer for `count` records: about 70 numbers each with two rule sets, room for more, so that it seldom grows. */
+  constructor(count: number) {
+    this.numbers = new Doubles(1 + count * NUMBERS_PER_RECORD);
+  }
+
   pack(records: readonly AheadRecord[]): PackedAhead {
-    // About 70 numbers a complaint with two rule sets: room for more, so that it seldom grows.
-    this.numbers = new Doubles(1 + records.length * NUMBERS_PER_RECORD);
     this.numbers.push(records.length);
     for (const record of records) this.record(record);
     return { strings: this.strings, numbers: this.numbers.written(), errors: this.errors };
@@ -142,7 +145,7 @@ class Packer {
 
 /** A chunk's records in the form that crosses to the calling thread (see `PackedAhead`). */
 export function packAhead(records: readonly AheadRecord[]): PackedAhead {
-  return new Packer().pack(records);
+  return new Packer(records.length).pack(records);
 }
 
 /** Lists of up to this many strings are read once a chunk (see `Unpacker.list`). */
@@ -282,6 +285,7 @@ class Unpacker {
     return list;
   }
 
+  /** A list of `length` strings read as they come, not shared. */
   private fresh(length: number): string[] {
     const items: string[] = new Array(length);
     for (let i = 0; i < length; i++) items[i] = this.string();

@@ -5,10 +5,10 @@ import type { Remedy } from '../../index';
  * replay compares every complaint's two decisions, and writing both lists as JSON cost about 1.3 µs
  * each, most of a decision's summary (`tallied`), for the three complaints in four that the two rule
  * sets treat alike. Values compare as `JSON.stringify` writes them: keys in their order, a key whose
- * value JSON leaves out as absent, every number JSON cannot write as `null`. A remedy is plain data
- * (what `materialise` makes: strings, numbers, booleans, arrays and plain objects), so a value with its
- * own `toJSON` (a `Date`) is compared as an object, not as the text it would write: a remedy field that
- * ever holds one must be compared through `JSON.stringify` instead.
+ * value JSON leaves out as absent, every number JSON cannot write as `null`, two objects with their own
+ * `toJSON` (dates) by the text they write. A remedy is plain data (what `materialise` makes), so one
+ * case is left out: a value with its own `toJSON` against a string or number (a date against its ISO
+ * text) counts as different, though `JSON.stringify` would write both alike.
  */
 
 /** Whether `key` says where a remedy came from (which rule, at what priority), not what the customer gets. */
@@ -34,6 +34,7 @@ function nextField(
   return at;
 }
 
+/** Whether JSON writes the two arrays alike, item by item. */
 function sameArrays(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {

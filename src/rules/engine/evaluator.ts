@@ -56,9 +56,7 @@ export interface RuleEvaluator {
 }
 
 /** A rule that fired, without its trace: its name, its priority and its position in the rule file. */
-export interface RuleHit {
-  readonly name: string;
-  readonly priority: number;
+export interface RuleHit extends RuleFired {
   readonly index: number;
 }
 
