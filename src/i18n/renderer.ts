@@ -144,12 +144,14 @@ export class Renderer {
   private readonly dayTexts = new Memo<string, number>();
   private readonly percentTexts = new Memo<string, number>();
   private readonly pluralCategories = new Memo<string, number>();
+  private readonly currencyNameTexts = new Memo<string, string>();
   // What those memos make on a miss, made once per renderer: a closure written at the call would be made
   // on every call, hit or miss.
   private readonly pluralOf = (n: number): string => this.formats.plurals.select(n);
   private readonly numberOf = (n: number): string => this.formats.numbers.format(n);
   private readonly percentOf = (n: number): string => this.formats.percents.format(n / 100);
   private readonly dayOf = (day: number): string => this.formats.dayDates.format(day * DAY_MS + NOON_MS);
+  private readonly currencyNameOf = (code: string): string => this.nameOfCurrency(code);
   private readonly own: Book;
   private readonly foreign = new WeakMap<Catalogue, Book>();
   private readonly smallNumbers: (string | undefined)[] = [];
@@ -433,6 +435,13 @@ export class Renderer {
    */
   currencyName(code: string, display?: CurrencyDisplay): string {
     if (code === 'IRR' && display?.IRR === 'toman') return this.m('currency.toman');
+    // A converted complaint names both currencies in its rate's sentence: one `Intl.DisplayNames` look-up
+    // and a lower-casing each, a tenth of that sentence's cost, for a name fixed by the locale and code.
+    return this.currencyNameTexts.get(code, this.currencyNameOf);
+  }
+
+  /** `currencyName` of `code` shown as it is (not in toman), as `Intl` names it. */
+  private nameOfCurrency(code: string): string {
     const names = this.formats.currencyNames;
     if (!names) return code;
     if (this.locale === 'fa') return PERSIAN_CURRENCY_NAMES[code] ?? names.of(code) ?? code;

@@ -157,6 +157,30 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
     );
   });
 
+  it('names each currency as a renderer that has never named one does, asking Intl once a currency', () => {
+    const codes = Intl.supportedValuesOf('currency');
+    const fresh = codes.map((code) => new Renderer(locale).currencyName(code));
+    const of = Intl.DisplayNames.prototype.of;
+    let asked = 0;
+    Intl.DisplayNames.prototype.of = function (this: Intl.DisplayNames, code: string) {
+      asked++;
+      return of.call(this, code);
+    };
+    try {
+      const named = new Renderer(locale);
+      for (let round = 0; round < 2; round++) {
+        asked = 0;
+        expect(codes.map((code) => named.currencyName(code))).toEqual(fresh);
+        expect(named.currencyName('IRR', { IRR: 'toman' })).toBe(named.t('currency.toman'));
+        expect(named.currencyName('IRR', { IRR: 'rial' })).toBe(fresh[codes.indexOf('IRR')]);
+      }
+      // The second round's names were all remembered.
+      expect(asked).toBe(0);
+    } finally {
+      Intl.DisplayNames.prototype.of = of;
+    }
+  });
+
   it('tells -0 from 0 as Intl does', () => {
     expect(r.number(0)).toBe(numbers.format(0));
     expect(r.number(-0)).toBe(numbers.format(-0));
