@@ -4,17 +4,22 @@
  * both in the customer's zone; asking `Intl` each time cost about 4 µs a date, and a recommendation
  * has several.
  *
- * A zone's offset from UTC is read from `Intl` at the start of each UTC hour an instant falls in and
- * remembered. Where the offsets at both ends of an hour are the same, every instant of that hour has
- * that offset: no zone changes its clock twice within one hour (a change and its undoing are months,
- * at the least days, apart). An hour whose ends differ holds a change: each of its instants is asked of
- * `Intl` itself. So a day whose clock goes back over midnight (Chile, Paraguay, Lebanon) is read
- * exactly as `Intl` reads it, never guessed from the day before. `test/time/local-day.test.ts` holds
- * this equal to `Intl` on every zone the runtime knows, around their changes.
+ * A zone's offset from UTC is read from `Intl` at the start of each UTC day an instant falls in and
+ * remembered. Where the offsets at both ends of a day are the same, every instant of that day has that
+ * offset: no zone changes its clock twice within a day (the closest two changes of any zone in tzdata
+ * 2025b, 1800–2399, are 95.7 hours apart: Freetown, September 1939; a change and its undoing are
+ * otherwise weeks or months apart). A day whose ends differ holds a change, and is read an hour at a
+ * time in the same way; an hour whose ends differ holds the change, and each of its instants is asked
+ * of `Intl` itself. So a day whose clock goes back over midnight (Chile, Paraguay, Lebanon) is read
+ * exactly as `Intl` reads it, never guessed from the day before. Days, not hours, because a complaint's
+ * follow-up steps a day at a time to a working day: consecutive days share their edges, one `Intl` call
+ * a day where an hour each cost two. `test/time/local-day.test.ts` holds this equal to `Intl` on every
+ * zone the runtime knows, around their changes.
  */
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
+const HOURS_A_DAY = 24;
 
 /**
  * The instants read this way: 1800–2399, all in the Gregorian calendar (`Intl` writes earlier dates in
@@ -34,6 +39,8 @@ interface ZoneOffsets {
   readonly edges: Map<number, number>;
   /** By hour number: the offset of every instant of the hour, or NaN when it holds a change. */
   readonly hours: Map<number, number>;
+  /** By day number (ms / 1 day): the offset of every instant of the UTC day, or NaN when it holds a change. */
+  readonly days: Map<number, number>;
 }
 
 /** Zones remembered at most; past it they start over (a batch meets a few zones, hostile input many). */
@@ -64,7 +71,7 @@ function zoneOffsets(timeZone: string): ZoneOffsets {
       remembered = 0;
     }
     const parts = new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK, timeZone });
-    zone = { parts, edges: new Map(), hours: new Map() };
+    zone = { parts, edges: new Map(), hours: new Map(), days: new Map() };
     zones.set(timeZone, zone);
   }
   return zone;
@@ -157,10 +164,24 @@ function hourOffset(zone: ZoneOffsets, hour: number): number {
   return offset;
 }
 
+/** The offset every instant of the UTC day `day` has, or NaN when the zone's clock changes within it. */
+function dayOffset(zone: ZoneOffsets, day: number): number {
+  let offset = zone.days.get(day);
+  if (offset === undefined) {
+    if (remembered >= HOURS_MAX) forget();
+    const start = edgeOffset(zone, day * HOURS_A_DAY);
+    offset = start === edgeOffset(zone, (day + 1) * HOURS_A_DAY) ? start : Number.NaN;
+    zone.days.set(day, offset);
+    remembered += 1;
+  }
+  return offset;
+}
+
 function forget(): void {
   for (const zone of zones.values()) {
     zone.edges.clear();
     zone.hours.clear();
+    zone.days.clear();
   }
   remembered = 0;
 }
@@ -173,7 +194,8 @@ export function localDayNumber(ms: number, timeZone: string): number | undefined
   if (!(ms >= FIRST_MS && ms < END_MS)) return undefined;
   if (timeZone === 'UTC') return Math.floor(ms / DAY_MS);
   const zone = zoneOffsets(timeZone);
-  let offset = hourOffset(zone, Math.floor(ms / HOUR_MS));
+  let offset = dayOffset(zone, Math.floor(ms / DAY_MS));
+  if (Number.isNaN(offset)) offset = hourOffset(zone, Math.floor(ms / HOUR_MS));
   if (Number.isNaN(offset)) offset = offsetAt(zone.parts, ms);
   return Math.floor((ms + offset) / DAY_MS);
 }

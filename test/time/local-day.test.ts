@@ -120,6 +120,49 @@ describe('localDayNumber', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('says the day Intl shows stepping a day at a time through a year, as a follow-up does, in awkward zones', () => {
+    const wrong: string[] = [];
+    for (const zone of AWKWARD) {
+      // Midnight, just after St John's 00:01 change (02:31Z), noon and the last minute of the UTC day.
+      for (const minute of [0, 151, 720, 1439]) {
+        for (let day = Date.UTC(2010, 0, 1); day < Date.UTC(2011, 0, 1); day += DAY_MS) {
+          const at = day + minute * MINUTE_MS;
+          if (localDayNumber(at, zone) !== intlDay(at, zone))
+            wrong.push(`${zone} ${new Date(at).toISOString()}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('asks Intl once a day, not twice, stepping a day at a time where the clock does not change', () => {
+    const format = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format');
+    const read = format?.get as (this: Intl.DateTimeFormat) => Intl.DateTimeFormat['format'];
+    let asked = 0;
+    Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', {
+      ...format,
+      get(this: Intl.DateTimeFormat) {
+        asked++;
+        return read.call(this);
+      },
+    });
+    try {
+      // A zone and days no other test reads (its offsets are remembered per thread): May 2153 in
+      // Chatham, on standard time from April to September.
+      const start = Date.UTC(2153, 4, 2, 13, 17);
+      for (let d = 0; d < 30; d++) {
+        expectIs(
+          localDayNumber(start + d * DAY_MS, 'Pacific/Chatham'),
+          intlDay(start + d * DAY_MS, 'Pacific/Chatham'),
+        );
+      }
+    } finally {
+      Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', format as PropertyDescriptor);
+    }
+    // The 31 edges of 30 days, where each day's hour had two edges of its own.
+    expect(asked).toBe(31);
+  });
+
   it('reads the day back over midnight when the clock goes back at 00:01 (St John’s, 7 November 2010)', () => {
     const zone = 'America/St_Johns';
     // 00:00:30 on the 7th (UTC−2:30), then from 02:31Z 23:01 on the 6th again (UTC−3:30).
