@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isBlank, type RawLine, readLines } from '../../src/cli/line-reader';
+import { isBlank, type RawLine, readLineBatches, readLines } from '../../src/cli/line-reader';
 import { prepareResume, RecordFile } from '../../src/cli/resume';
 import { tee } from '../../src/cli/tee';
 import { fcParams } from '../seed';
@@ -108,6 +108,77 @@ describe('readLines', () => {
     const got = await collect(readLines(chunked(input, [2, 4]), { maxLineBytes: 9 }));
     expect(got.map((l) => l.bytes)).toEqual([3, 1, 3, 3]);
     expect(got.reduce((n, l) => n + l.bytes, 0)).toBe(input.length);
+  });
+});
+
+describe('readLineBatches', () => {
+  /** The lines of `bytes` read one by one, each decoded on its own: what the batches must hold. */
+  function expected(bytes: Buffer, maxLineBytes: number): RawLine[] {
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const parts: Buffer[] = [];
+    for (let start = 0; start < bytes.length; ) {
+      const newline = bytes.indexOf(0x0a, start);
+      const end = newline === -1 ? bytes.length : newline + 1;
+      parts.push(bytes.subarray(start, end));
+      start = end;
+    }
+    return parts.map((part, i): RawLine => {
+      const line = i + 1;
+      const content = part.at(-1) === 0x0a ? part.subarray(0, -1) : part;
+      if (content.length > maxLineBytes) return { line, bytes: part.length, problem: 'too_long' };
+      const unbroken = content.at(-1) === 0x0d ? content.subarray(0, -1) : content;
+      try {
+        const text = decoder.decode(unbroken);
+        return { line, bytes: part.length, text: text.startsWith('\ufeff') ? text.slice(1) : text };
+      } catch {
+        return { line, bytes: part.length, problem: 'invalid_utf8' };
+      }
+    });
+  }
+
+  it('yields the lines each chunk ends together, as reading them one by one would, good bytes or bad', async () => {
+    // Lines of text in several scripts, bytes that are not UTF-8 (alone, or a character cut short),
+    // byte order marks and carriage returns, some over the limit; chunks cut anywhere, inside a
+    // character too: the lines checked a chunk at a time must be the lines decoded one at a time.
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => Buffer.from(s.replace(/\n/g, ' '))),
+      fc.constantFrom(...['\ufeff', '\r', 'ğüş', 'گزارش', '\u{1f600}'].map((s) => Buffer.from(s))),
+      fc.constantFrom(
+        Buffer.from([0xff]),
+        Buffer.from([0xc3]),
+        Buffer.from([0xe2, 0x82]),
+        Buffer.from([0x80]),
+      ),
+    );
+    const line = fc.array(piece, { maxLength: 6 }).map((pieces) => Buffer.concat(pieces));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 30 }),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        async (lines, ended, rawCuts) => {
+          const joined = Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')]));
+          const bytes = ended ? joined : joined.subarray(0, Math.max(0, joined.length - 1));
+          const cuts = rawCuts.map((c) => c % (bytes.length + 1));
+          const batches = await collect(readLineBatches(chunked(bytes, cuts), { maxLineBytes: 40 }));
+          expect(batches.flat()).toEqual(expected(bytes, 40));
+          // One batch a chunk at most (and one more for a last line without a newline).
+          expect(batches.length).toBeLessThanOrEqual(cuts.length + 2);
+          expect(batches.every((b) => b.length > 0)).toBe(true);
+        },
+      ),
+      fcParams(300),
+    );
+  });
+
+  it('gives a chunk of many lines as one batch', async () => {
+    const bytes = Buffer.from('a\nb\r\nc\nd');
+    const batches = await collect(readLineBatches(chunked(bytes, [6]), { maxLineBytes: 10 }));
+    expect(batches.map((b) => b.map((l) => ('text' in l ? l.text : l.problem)))).toEqual([
+      ['a', 'b'],
+      ['c'],
+      ['d'],
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@ import { fromAcceptedJson, IncidentCollector } from '../incident-collector';
 import { type IncidentFlagValues, incidentFlags, incidentSettings } from '../incident-flags';
 import { openInput } from '../input';
 import { type CliIo, filePath } from '../io';
-import { isBlank, type RawLine, readLines, unreadableLine } from '../line-reader';
+import { isBlank, type RawLine, readLineBatches, readLines, unreadableLine } from '../line-reader';
 import { isLineError } from '../line-record';
 import { linkOption, maxLineBytesOption, quietOption, ratesOption, wholeNumber } from '../options';
 import { refuseToOverwriteInputs } from '../overwrite-guard';
@@ -145,9 +145,9 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
       ? terminalProgress(io.stderr, 'simulate', input.size, io.now)
       : silentProgress;
 
-  const lines = readLines(input.chunks, { maxLineBytes: options.maxLineBytes });
+  const batches = readLineBatches(input.chunks, { maxLineBytes: options.maxLineBytes });
   const workerLost = workerLostNotice(io, 'simulate', 'decided');
-  for await (const items of replay(lines, sides, options, incidents, workerLost)) {
+  for await (const items of replay(batches, sides, options, incidents, workerLost)) {
     for (const item of items) {
       const [now, before] = item.results;
       if (now === undefined) continue;
@@ -188,7 +188,7 @@ async function simulate(io: CliIo, inputPath: string, options: SimulateOptions):
  * the recommenders' own crisis-mode batches.
  */
 function replay(
-  lines: AsyncIterable<RawLine>,
+  batches: AsyncIterable<readonly RawLine[]>,
   sides: readonly RecommenderOptions[],
   options: SimulateOptions,
   incidents: SimulationIncidents | undefined,
@@ -196,7 +196,7 @@ function replay(
 ): AsyncIterable<readonly ReplayItem[]> {
   const collector = incidents?.collector;
   if (!incidents?.applied) {
-    return replayChunks(lines, {
+    return replayChunks(batches, {
       sides,
       maxLineBytes: options.maxLineBytes,
       link: options.link,
@@ -212,7 +212,7 @@ function replay(
     ? { inspect: (value: unknown, line: number) => collector.read(fromAcceptedJson(value), line) }
     : {};
   return talliedItems(
-    recommendLines(lines, sides.map(createRecommender), options.maxLineBytes, {
+    recommendLines(eachLine(batches), sides.map(createRecommender), options.maxLineBytes, {
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.link ? {} : { link: false }),
       incidents: incidents.options,
@@ -220,6 +220,11 @@ function replay(
       onWorkerLost,
     }),
   );
+}
+
+/** The lines of `batches`, one at a time (as crisis mode's batches read them). */
+async function* eachLine(batches: AsyncIterable<readonly RawLine[]>): AsyncGenerator<RawLine> {
+  for await (const lines of batches) yield* lines;
 }
 
 /** Crisis mode's items with what the summary reads of each recommendation, one at a time. */

@@ -10,12 +10,12 @@ import type { CaseNote } from '../../recommend/link';
 import type { Judged } from '../../recommend/pipeline';
 import type { RecommenderOptions } from '../../recommender/create-recommender';
 import { thenOf } from '../../result';
-import { readLine } from '../batch';
 import type { IncidentCollector } from '../incident-collector';
-import { isBlank, type RawLine } from '../line-reader';
+import type { RawLine } from '../line-reader';
 import { isLineError, type LineError } from '../line-record';
 import { type AheadAnswers, aheadRecords } from './ahead-wire';
 import { caught, inOrder, setAt } from './in-order';
+import { type Line, RecordSource } from './record-source';
 import { type AheadRecord, type AheadSetup, ReplayAhead } from './replay-ahead';
 import { type AheadPool, ReplayWorkers, replayWorkerScript } from './replay-pool';
 import { failedLine, type Read, type ReplaySide, readRecord, sidesOf, type TextRecord } from './replay-side';
@@ -62,27 +62,6 @@ export interface ReplayOptions {
    * records are decided in this thread instead, so the output is the same, only slower.
    */
   readonly onWorkerLost?: (why: string) => void;
-}
-
-/** A non-blank line: its text to decide, or why it never reaches the rule sets (not UTF-8, too long). */
-type Line =
-  | (TextRecord & { readonly bytes: number; readonly failure?: undefined })
-  | { readonly line: number; readonly bytes: number; readonly failure: LineError };
-
-/** The non-blank lines, numbered, each with the bytes of the blank lines before it. */
-async function* records(lines: AsyncIterable<RawLine>, maxLineBytes: number): AsyncGenerator<Line> {
-  let carried = 0; // bytes of blank lines, counted with the next record
-  let index = 0;
-  for await (const raw of lines) {
-    carried += raw.bytes;
-    if ('text' in raw && isBlank(raw.text)) continue;
-    const bytes = carried;
-    carried = 0;
-    const at = index++;
-    if ('problem' in raw) {
-      yield { line: raw.line, bytes, failure: readLine(raw, maxLineBytes).failure as LineError };
-    } else yield { line: raw.line, index: at, text: raw.text, bytes };
-  }
 }
 
 /**
@@ -293,18 +272,13 @@ interface Chunk {
 type Decide = (records: readonly TextRecord[]) => Promise<AheadAnswers>;
 
 /** Up to `size` records (fewer once their text reaches `CHUNK_TEXT` characters), decided by `decide`. */
-async function nextChunk(
-  source: AsyncIterator<Line>,
-  decide: Decide,
-  size: number,
-): Promise<Chunk | undefined> {
+async function nextChunk(source: RecordSource, decide: Decide, size: number): Promise<Chunk | undefined> {
   const lines: Line[] = [];
   const texts: TextRecord[] = [];
   let chars = 0;
   while (lines.length < size && chars < CHUNK_TEXT) {
-    const step = await source.next();
-    if (step.done) break;
-    const line = step.value;
+    const line = source.take() ?? (await source.next());
+    if (line === undefined) break;
     lines.push(line);
     if (line.failure) continue;
     texts.push(line);
@@ -341,7 +315,7 @@ const turnOfLoop = (): Promise<void> => new Promise((resolve) => setImmediate(re
  */
 async function* onPool(
   turns: Turns,
-  source: AsyncIterator<Line>,
+  source: RecordSource,
   pool: AheadPool,
   size: number,
 ): AsyncGenerator<ReplayItem[]> {
@@ -383,15 +357,15 @@ async function settled(turns: Turns, chunk: Chunk): Promise<ReplayItem[]> {
 /** Records decided in their turn, in this thread, yielded a few at a time. */
 async function* inTurns(
   turns: Turns,
-  source: AsyncIterator<Line>,
+  source: RecordSource,
   size: number,
   until = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<ReplayItem[]> {
   let items: ReplayItem[] = [];
   for (let n = 0; n < until; n++) {
-    const step = await source.next();
-    if (step.done) break;
-    const item = turns.inTurn(step.value);
+    const line = source.take() ?? (await source.next());
+    if (line === undefined) break;
+    const item = turns.inTurn(line);
     items.push(item instanceof Promise ? await item : item);
     if (items.length === size) {
       yield items;
@@ -402,7 +376,8 @@ async function* inTurns(
 }
 
 /**
- * Replays JSON Lines through several rule sets at once: each line is read, parsed, checked for
+ * Replays JSON Lines (read a batch at a time, `readLineBatches`) through several rule sets at once:
+ * each line is read, parsed, checked for
  * hostile content and validated once, then decided by every rule set; lines that fail do so for
  * every rule set alike, as `recommendLines` reports them (the same codes, messages and ids). Yields
  * one item per non-blank line, in input order, in memory that does not grow with the input (each rule
@@ -414,10 +389,10 @@ async function* inTurns(
  * are the same either way.
  */
 export async function* replayLines(
-  lines: AsyncIterable<RawLine>,
+  batches: AsyncIterable<readonly RawLine[]>,
   options: ReplayOptions,
 ): AsyncGenerator<ReplayItem> {
-  for await (const items of replayChunks(lines, options)) yield* items;
+  for await (const items of replayChunks(batches, options)) yield* items;
 }
 
 /**
@@ -425,11 +400,11 @@ export async function* replayLines(
  * caller waits once a chunk rather than once a record (an async generator's step is a few microtasks).
  */
 export async function* replayChunks(
-  lines: AsyncIterable<RawLine>,
+  batches: AsyncIterable<readonly RawLine[]>,
   options: ReplayOptions,
 ): AsyncGenerator<ReplayItem[]> {
   const turns = new Turns(options);
-  const source = records(lines, options.maxLineBytes)[Symbol.asyncIterator]();
+  const source = new RecordSource(batches[Symbol.asyncIterator](), options.maxLineBytes);
   const { size, from } = plan(options);
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
   if (size === 0) {
@@ -437,24 +412,14 @@ export async function* replayChunks(
     return;
   }
   yield* inTurns(turns, source, chunkSize, from);
-  const step = await source.next();
-  if (step.done) return;
+  // Workers only for an input that goes on past the first records.
+  const next = await source.next();
+  if (next === undefined) return;
+  source.giveBack(next);
   const pool = startPool(options, size);
   try {
-    const rest = prepend(step.value, source);
-    yield* pool ? onPool(turns, rest, pool, chunkSize) : inTurns(turns, rest, chunkSize);
+    yield* pool ? onPool(turns, source, pool, chunkSize) : inTurns(turns, source, chunkSize);
   } finally {
     await pool?.close();
   }
-}
-/** `rest` with `first` before it. */
-function prepend<T>(first: T, rest: AsyncIterator<T>): AsyncIterator<T> {
-  let given = false;
-  return {
-    next: () => {
-      if (given) return rest.next();
-      given = true;
-      return Promise.resolve({ done: false, value: first });
-    },
-  };
 }

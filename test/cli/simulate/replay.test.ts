@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { recommendLines } from '../../../src/cli/batch';
 import { IncidentCollector } from '../../../src/cli/incident-collector';
-import { readLines } from '../../../src/cli/line-reader';
+import { readLineBatches, readLines } from '../../../src/cli/line-reader';
 import { isLineError, type LineError, type LineResult } from '../../../src/cli/line-record';
 import { packAhead } from '../../../src/cli/simulate/ahead-wire';
 import { type ReplayOptions, replayChunks, replayLines } from '../../../src/cli/simulate/replay';
@@ -167,6 +167,7 @@ async function both(
   sides = rules.map((ruleSet) => ({ ruleSet, exchangeRates: rates })),
 ) {
   const lines = () => readLines(chunks(input(text)), { maxLineBytes: MAX_LINE_BYTES });
+  const batches = () => readLineBatches(chunks(input(text)), { maxLineBytes: MAX_LINE_BYTES });
   const full = [];
   for await (const item of recommendLines(lines(), sides.map(createRecommender), MAX_LINE_BYTES, {
     concurrency: 1,
@@ -175,7 +176,7 @@ async function both(
     full.push({ line: item.line, bytes: item.bytes, results: item.results.map(asTallied) });
   }
   const replayed = [];
-  for await (const item of replayLines(lines(), { sides, maxLineBytes: MAX_LINE_BYTES, link, ...pooled })) {
+  for await (const item of replayLines(batches(), { sides, maxLineBytes: MAX_LINE_BYTES, link, ...pooled })) {
     replayed.push({ line: item.line, bytes: item.bytes, results: item.results });
   }
   return { full, replayed, read: asRead(replayed, full) };
@@ -227,7 +228,7 @@ describe('the replay against recommending in full', () => {
 
   it('yields the same items a chunk at a time, each chunk in input order and at most a chunk long', async () => {
     const sides = rules.map((ruleSet) => ({ ruleSet, exchangeRates: rates }));
-    const lines = () => readLines(chunks(input()), { maxLineBytes: MAX_LINE_BYTES });
+    const lines = () => readLineBatches(chunks(input()), { maxLineBytes: MAX_LINE_BYTES });
     for (const pooled of [
       { workers: 0 },
       { pool: scrambledPool({ chunks: 0, records: 0 }, () => 0), workers: 1 },
@@ -252,7 +253,7 @@ describe('the replay against recommending in full', () => {
     // A pool busy with one chunk, which it answers late: the calling thread would wait on it.
     const counts: PoolCounts = { chunks: 0, records: 0 };
     const sides = rules.map((ruleSet) => ({ ruleSet, exchangeRates: rates }));
-    const lines = () => readLines(chunks(input()), { maxLineBytes: MAX_LINE_BYTES });
+    const lines = () => readLineBatches(chunks(input()), { maxLineBytes: MAX_LINE_BYTES });
     const options = { sides, maxLineBytes: MAX_LINE_BYTES, link: true, chunkSize: 7, workers: 1 };
     const pool = scrambledPool(counts, () => 20, 1);
     const replayed = [];
@@ -330,7 +331,7 @@ describe('incident detection in a replay', () => {
     const valid = vi.spyOn(EntryReader.prototype, 'readValid');
     const seen = [];
     try {
-      const lines = readLines(chunks(input(text)), { maxLineBytes: MAX_LINE_BYTES });
+      const lines = readLineBatches(chunks(input(text)), { maxLineBytes: MAX_LINE_BYTES });
       const incidents = new IncidentCollector(options);
       for await (const item of replayLines(lines, {
         sides,
