@@ -6,7 +6,7 @@ import type { PreferenceOutcome } from '../rationale/choices';
 import { materialise, type Remedy, type RemedyType } from '../remedies/catalogue';
 import type { RemedyContext } from '../remedies/context';
 import type { SeverityBand, ValueTier } from '../scoring/score';
-import { type CapMoney, type CapStage, capSet, type Limited, stageOf } from './cap';
+import { type CapMoney, type CapStage, capSet, type Limited, once, stageOf } from './cap';
 import { candidateOf } from './price';
 import { CHOICES, substituteSpec } from './substitute';
 import { toRemedy } from './to-remedy';
@@ -117,7 +117,7 @@ function gives(kept: readonly Candidate[], type: string): boolean {
 
 /** The preferred set's stage as the first choice: what the rules' set dropped stays in its trace. */
 function withDropped(stage: CapStage, rules: CapStage): CapStage {
-  return { ...stage, dropped: [...rules.dropped, ...stage.dropped] };
+  return { ...stage, dropped: once(() => [...rules.dropped(), ...stage.dropped()]) };
 }
 
 /** The first choice after the customer's preference, the other acceptable sets, and what became of it. */

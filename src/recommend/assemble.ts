@@ -63,12 +63,23 @@ export type DecidedParts<F extends RuleFired = FiredRule> = Omit<
 // after the literal, in the same order.
 
 /** What the rules did: the hit policy, the facts, the rules that fired and what the caps dropped. */
-function traceOf<F extends RuleFired>(p: DecidedParts<F>): Omit<Trace, 'fired'> & { fired: readonly F[] } {
-  const trace: { -readonly [K in keyof Trace]: K extends 'fired' ? readonly F[] : Trace[K] } = {
+function traceOf(p: DecidedParts): Trace {
+  const trace: { -readonly [K in keyof Trace]: Trace[K] } = {
     hit: p.hit,
     facts: p.facts,
     fired: p.fired,
-    dropped: p.capStage.dropped,
+    dropped: p.capStage.dropped(),
+  };
+  if (p.outcomes) trace.rules = p.outcomes;
+  return trace;
+}
+
+/** A replay's trace: `traceOf`'s, but without what the caps dropped (`Decided`). */
+function decidedTrace(p: DecidedParts<RuleFired>): Decided['trace'] {
+  const trace: { -readonly [K in keyof Decided['trace']]: Decided['trace'][K] } = {
+    hit: p.hit,
+    facts: p.facts,
+    fired: p.fired,
   };
   if (p.outcomes) trace.rules = p.outcomes;
   return trace;
@@ -104,7 +115,7 @@ export function decided(p: DecidedParts<RuleFired>): Decided {
       goodwillCost: fromMinor(capped.goodwillMinor, p.currency),
       cap: p.capStage.cap,
       handling: p.handling,
-      trace: traceOf(p),
+      trace: decidedTrace(p),
     },
     p,
   );

@@ -15,13 +15,26 @@ import { printGoodwill } from './print';
 /** The customer's goodwill inside the per-customer window, when the policy has one. */
 export type CustomerUsage = { readonly amountMinor: number; readonly count: number } | undefined;
 
-/** What capping gives: the caps' outcome, the `cap` record and the remedies the caps dropped. */
+/**
+ * What capping gives: the caps' outcome, the `cap` record, and the remedies the caps dropped
+ * (`dropped`), written out the first time they are asked for: a replay never asks, and their texts were
+ * about a sixth of deciding a complaint.
+ */
 export interface CapStage {
   readonly capped: Capped;
   readonly cap: Cap;
   readonly limits: GoodwillLimits;
   readonly used: CustomerUsage;
-  readonly dropped: readonly DroppedRemedy[];
+  readonly dropped: () => readonly DroppedRemedy[];
+}
+
+/** `make`, called the first time its answer is asked for, and remembered. */
+export function once<T extends object>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
 }
 
 /**
@@ -135,10 +148,29 @@ export function cap(
   return stageOf(priced, ctx, capSet(priced, complaint, ctx, policy, scores, money));
 }
 
-/** The stage's record of a capped set: the `cap` record and the remedies left out, with why. */
+/** The stage's record of a capped set: the `cap` record, and the remedies left out, with why, when asked for. */
 export function stageOf(priced: Priced, ctx: RemedyContext, { capped, limits, used }: CappedSet): CapStage {
   const cur = ctx.currency;
-  const goodwillLimit = fromMinor(capped.goodwillLimitMinor, cur);
+  const capRecord: Cap = {
+    affectedValue: fromMinor(ctx.affectedValueMinor, cur),
+    goodwillLimit: fromMinor(capped.goodwillLimitMinor, cur),
+    binding: capped.binding,
+    severityLimit: fromMinor(limits.severity, cur),
+    tierLimit: fromMinor(limits.tier, cur),
+    totalLimit: fromMinor(limits.total, cur),
+    customerLimit: limits.customer === null ? null : fromMinor(limits.customer, cur),
+  };
+  return {
+    capped,
+    cap: capRecord,
+    limits,
+    used,
+    dropped: once(() => droppedOf(priced, capped, cur, capRecord.goodwillLimit)),
+  };
+}
+
+/** The remedies a capped set left out, with why: not applicable, superseded, reduced or capped. */
+function droppedOf(priced: Priced, capped: Capped, cur: string, goodwillLimit: number): DroppedRemedy[] {
   const dropped: DroppedRemedy[] = [...priced.notApplicable];
   for (const { candidate, by } of capped.superseded) {
     dropped.push({
@@ -174,14 +206,5 @@ export function stageOf(priced: Priced, ctx: RemedyContext, { capped, limits, us
           },
     );
   }
-  const capRecord: Cap = {
-    affectedValue: fromMinor(ctx.affectedValueMinor, cur),
-    goodwillLimit,
-    binding: capped.binding,
-    severityLimit: fromMinor(limits.severity, cur),
-    tierLimit: fromMinor(limits.tier, cur),
-    totalLimit: fromMinor(limits.total, cur),
-    customerLimit: limits.customer === null ? null : fromMinor(limits.customer, cur),
-  };
-  return { capped, cap: capRecord, limits, used, dropped };
+  return dropped;
 }

@@ -59,7 +59,7 @@ export function explain(e: Explained): RationaleSentence[] {
     severity: e.severity,
     value: e.value,
     remedies: e.remedies,
-    dropped: capStage.dropped,
+    dropped: capStage.dropped(),
     fired: e.fired,
     rules: e.rules,
     handling: e.handling,

@@ -1,7 +1,7 @@
 import { fromMinor } from '../money';
 import type { Candidate, Reducer } from '../policy/caps';
 import type { DroppedRemedy } from '../policy/dropped';
-import type { CapStage } from './cap';
+import { type CapStage, once } from './cap';
 
 /**
  * The open case a complaint is linked to, as the pipeline needs it: who owns it and what it gave
@@ -85,7 +85,8 @@ export function link(
   const givenMinor = caseLink.goodwillGivenMinor;
   const given = new Set(caseLink.restitutionGiven);
   const kept: Candidate[] = [];
-  const dropped: DroppedRemedy[] = [...stage.dropped];
+  // What linking left out, after what the caps left out (written out only when asked for).
+  const dropped: DroppedRemedy[] = [];
   const money = (minor: number) => fromMinor(minor, currency);
   const drop = (c: Candidate, detail: string, keptMinor?: number) =>
     dropped.push({
@@ -132,7 +133,7 @@ export function link(
     stage: {
       ...stage,
       capped: { ...capped, kept, restitutionMinor: restitution, goodwillMinor: goodwill },
-      dropped,
+      dropped: once(() => [...stage.dropped(), ...dropped]),
     },
     mark: {
       id: caseLink.caseId,

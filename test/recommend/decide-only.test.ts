@@ -63,10 +63,32 @@ describe("decideOnly: a replay's decision with a judgement shared between rule s
         severity: wholeSeverity,
         value: wholeValue,
         ...wholeRest
-      } = { ...rest, trace: { ...trace, fired: quiet.trace.fired } };
+      } = { ...rest, trace: { hit: trace.hit, facts: trace.facts, fired: quiet.trace.fired } };
       expect(decidedRest).toEqual(wholeRest);
       // Judged without words: the same scores, their factors without reasons.
       expect([severity.score, value.score]).toEqual([wholeSeverity.score, wholeValue.score]);
     }
+  });
+
+  it('writes out no remedy the caps dropped, which no replay reads, and decides as if it had', async () => {
+    let dropping = 0;
+    for (const input of [...scenarios().values()]) {
+      const c = parseComplaint(input);
+      const callOf = pipeline.callFor(c);
+      let whole: Recommendation;
+      try {
+        whole = (await pipeline.run(c, callOf)).recommendation;
+      } catch {
+        continue;
+      }
+      const quiet = (
+        pipeline.decideOnly(c, callOf, undefined, pipeline.judge(c, callOf, undefined, false)) as DecidedRun
+      ).recommendation;
+      expect('dropped' in quiet.trace).toBe(false);
+      expect([quiet.cap, quiet.totalCost, quiet.remedies]).toEqual([whole.cap, whole.totalCost, whole.remedies]);
+      if (whole.trace.dropped.length > 0) dropping++;
+    }
+    // Among them, complaints whose caps or rules did drop remedies (reduced, superseded, not applicable).
+    expect(dropping).toBeGreaterThan(0);
   });
 });
