@@ -112,12 +112,10 @@ export function materialise(
   const definition = definitionOf(spec.type);
   const made = definition.materialise(spec, ctx);
   if ('notApplicable' in made) return made;
-  // The kind comes second, after the type, as every remedy has always shown it. Field by field, not
-  // by rest and spread: remedies of many shapes send V8's spread down a slow path (recommend/to-remedy.ts).
-  const remedy: Record<string, unknown> = { type: made.type, kind: definition.kind(spec) };
-  const fields = made as unknown as Record<string, unknown>;
-  for (const key in fields) if (key !== 'type') remedy[key] = fields[key];
-  return remedy as unknown as RemedyParams & Materialised;
+  // The kind is added to what the remedy made, not copied with it into a new object: a recommendation
+  // shows it second, after the type, and `toRemedy` (recommend/to-remedy.ts) writes it there.
+  (made as unknown as Record<string, unknown>).kind = definition.kind(spec);
+  return made as unknown as RemedyParams & Materialised;
 }
 
 /**

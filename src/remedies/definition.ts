@@ -136,7 +136,8 @@ export interface RemedyDefinition<
   kind(spec: z.output<Z>): K;
   /**
    * Makes the spec concrete for one complaint — items, dates, amounts — and prices it in integer minor
-   * units, or says why it cannot apply. The registry adds the kind (from `kind`) after the type.
+   * units, or says why it cannot apply. The registry adds the kind (from `kind`), which a
+   * recommendation shows after the type.
    */
   materialise(spec: z.output<Z>, ctx: RemedyContext): MaterialiseResult<P>;
   /**

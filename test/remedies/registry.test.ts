@@ -7,7 +7,8 @@ import { toFacts } from '../../src/facts/to-facts';
 import { LOCALE_CODES } from '../../src/i18n/locale';
 import { rendererOf } from '../../src/i18n/renderer';
 import { fromMinor, toMinor } from '../../src/money';
-import { remedyContext } from '../../src/recommend/price';
+import { candidateOf, remedyContext } from '../../src/recommend/price';
+import { toRemedy } from '../../src/recommend/to-remedy';
 import {
   goodwillCostBound,
   materialise,
@@ -82,13 +83,17 @@ describe('the remedy registry', () => {
     expect([...seen].sort()).toEqual([...REMEDY_TYPES].sort());
   });
 
-  it('adds to each remedy the kind its definition gives, after its type', () => {
+  it('adds to each remedy the kind its definition gives, shown after its type', () => {
     fc.assert(
       fc.property(specAndComplaint, ({ spec, complaint }) => {
-        const made = materialise(spec, contextFor(complaint));
+        const ctx = contextFor(complaint);
+        const made = materialise(spec, ctx);
         if ('notApplicable' in made) return;
         expect(made.kind).toBe(remedyKind(spec));
-        expect(Object.keys(made).slice(0, 2)).toEqual(['type', 'kind']);
+        // Added to what the remedy made (no copy), and written second where a recommendation shows it.
+        const shown = toRemedy(candidateOf(made, { rule: 'r', priority: 1, spec }), ctx.currency);
+        expect(Object.keys(shown).slice(0, 2)).toEqual(['type', 'kind']);
+        expect(shown.kind).toBe(remedyKind(spec));
       }),
       fcParams(300),
     );
