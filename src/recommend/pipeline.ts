@@ -20,7 +20,7 @@ import type { IncidentMark } from '../policy/incident-mark';
 import { statementFor } from '../policy/incident-policy';
 import { asJudged } from '../policy/quiet-post';
 import { goodwillHundredths } from '../policy/schema';
-import type { Proposal } from '../policy/selection';
+import { type Proposal, proposalsOf } from '../policy/selection';
 import { alternativeLine } from '../rationale/choices';
 import { composeMessage } from '../rationale/message';
 import { settle, thenOf } from '../result';
@@ -233,6 +233,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const evaluator: RuleEvaluator =
     options.engine === 'compiled' ? compiledEvaluator(ruleSet) : referenceEvaluator(ruleSet);
   const rulesByName = new Map<string, Rule>(ruleSet.rules.map((r) => [r.name, r]));
+  // Each rule's proposals, the same for every complaint: made once, not once per complaint and rule.
+  const proposals = proposalsOf(ruleSet.rules);
   // Hashing the rule set takes longer than a recommendation: once per pipeline, not per complaint.
   const stamp = ruleSetStamp(ruleSet);
 
@@ -361,7 +363,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const { locale } = call;
     const { facts, severity, value } = scored;
     const given = caseLink ? convertedLink(caseLink, conversion) : undefined;
-    const slots = select(policy.hit, fired, ruleSet.rules, complaint.id, incident);
+    const slots = select(policy.hit, fired, ruleSet.rules, complaint.id, incident, proposals);
     const ctx = remedyContext(complaint, facts, policy, conversion, money);
     // A higher value tier may raise goodwill (never restitution) before the caps, which hold as always.
     const hundredths = goodwillHundredths(policy, value.tier);

@@ -1,6 +1,6 @@
 import type { IncidentMark } from '../policy/incident-mark';
 import type { HitPolicy } from '../policy/schema';
-import { assertUnique, type Proposal, type Slot, selectSlots } from '../policy/selection';
+import { assertUnique, type Proposal, proposalsOf, type Slot, selectSlots } from '../policy/selection';
 import type { RuleHit } from '../rules/engine/evaluator';
 import type { Rule } from '../rules/ruleset';
 
@@ -20,7 +20,7 @@ const APOLOGY: Proposal = { spec: { type: 'apology', form: 'standard' }, rule: '
 /**
  * Stage "select": the fired rules' proposals under the hit policy, one slot per remedy type, with the
  * standard apology added when no rule gave one and, for an incident's member, the incident's policy
- * in front of its own proposals.
+ * in front of its own proposals. `proposals`: the rules' (`proposalsOf`), made once per rule set.
  * @throws RedressError `RULE_CONFLICT` under `unique` when more than one rule fired.
  */
 export function select(
@@ -29,9 +29,10 @@ export function select(
   rules: readonly Rule[],
   complaintId: string,
   incident?: IncidentRun,
+  proposals: readonly (readonly Proposal[])[] = proposalsOf(rules),
 ): Slot[] {
   if (hit === 'unique') assertUnique(fired, complaintId);
-  const slots = selectSlots(hit, fired, rules);
+  const slots = selectSlots(hit, fired, rules, proposals);
   if (!slots.some((slot) => slot.type === 'apology')) slots.push({ type: 'apology', candidates: [APOLOGY] });
   if (incident) withIncidentPolicy(slots, incident.policy);
   return slots;

@@ -6,6 +6,9 @@ import {
   type Recommendation,
   type RedressError,
 } from '../../src/index';
+import { proposalsOf, selectSlots } from '../../src/policy/selection';
+import { defaultRuleSet } from '../../src/rules/default/rule-set';
+import { loadRuleSet } from '../../src/rules/ruleset';
 import { categoryRule, complaint, ruleSet } from '../complaint-builder';
 
 // How the fired rules' remedies become one proposal: collect, first, priority and unique, and the
@@ -154,5 +157,32 @@ describe('which rules take part', () => {
     ];
     const r = await recommend('collect', disabled);
     expect(r.trace.fired).toEqual([]);
+  });
+});
+
+describe('selectSlots with the proposals made once per rule set', () => {
+  const set = loadRuleSet(defaultRuleSet).rules;
+  const table = proposalsOf(set);
+  const fired = [0, 3, 5, 8]
+    .filter((i) => i < set.length)
+    .map((index) => ({ index, name: set[index]?.name ?? '' }));
+
+  it('gives every hit policy the same slots, their candidates the very proposals of the table', () => {
+    for (const hit of ['collect', 'first', 'priority'] as const) {
+      const slots = selectSlots(hit, fired, set, table);
+      expect(slots).toEqual(selectSlots(hit, fired, set));
+      const all = table.flat();
+      for (const slot of slots) for (const c of slot.candidates) expect(all).toContain(c);
+      // Shared by every complaint, so frozen: no complaint can change another's proposal.
+      expect(slots.every((s) => s.candidates.every((c) => Object.isFrozen(c)))).toBe(true);
+    }
+  });
+
+  it('keeps a type its first proposal in firing order, the others after it', () => {
+    const slots = selectSlots('collect', fired, set, table);
+    const types = slots.map((s) => s.type);
+    expect(new Set(types).size).toBe(types.length);
+    const inOrder = fired.flatMap((f) => set[f.index]?.remedies.map((r) => r.type) ?? []);
+    expect(types).toEqual([...new Set(inOrder)]);
   });
 });

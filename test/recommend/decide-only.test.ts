@@ -85,7 +85,11 @@ describe("decideOnly: a replay's decision with a judgement shared between rule s
         pipeline.decideOnly(c, callOf, undefined, pipeline.judge(c, callOf, undefined, false)) as DecidedRun
       ).recommendation;
       expect('dropped' in quiet.trace).toBe(false);
-      expect([quiet.cap, quiet.totalCost, quiet.remedies]).toEqual([whole.cap, whole.totalCost, whole.remedies]);
+      expect([quiet.cap, quiet.totalCost, quiet.remedies]).toEqual([
+        whole.cap,
+        whole.totalCost,
+        whole.remedies,
+      ]);
       if (whole.trace.dropped.length > 0) dropping++;
     }
     // Among them, complaints whose caps or rules did drop remedies (reduced, superseded, not applicable).
