@@ -156,7 +156,7 @@ class Turns {
     const item = (): ReplayItem | Promise<ReplayItem> => {
       const whole = (): ReplayItem => ({ line: line.line, bytes: line.bytes, results, seen: ahead.entry });
       // Decided again, one of a pair found the same ahead no longer is: the other's remedies are needed.
-      const again = read ? this.remadeAhead(results, read) : undefined;
+      const again = read ? this.remadeAhead(results, read, line) : undefined;
       return again instanceof Promise ? again.then(whole) : whole();
     };
     return done instanceof Promise ? done.then(item) : item();
@@ -167,8 +167,10 @@ class Turns {
    * the other was decided again here, linked to a case: made again as they were ahead, as the first of
    * their case, so that the two can be compared. Rare (a complaint whose case an earlier one opened,
    * under one rule set and not the other), and the same decision: nothing here depends on the books.
+   * A decision that fails here is the record's line error under that rule set, as in its turn: a
+   * throw must not end the replay and lose the records after it.
    */
-  private remadeAhead(results: (Tallied | LineError)[], read: Read): void | Promise<void> {
+  private remadeAhead(results: (Tallied | LineError)[], read: Read, line: TextRecord): void | Promise<void> {
     const marked = results.flatMap((r, i) =>
       !isLineError(r) && r.remedies === SAME_FOR_CUSTOMER ? [i] : [],
     );
@@ -177,11 +179,17 @@ class Turns {
     return inOrder(marked.length, (m) => {
       const i = marked[m] as number;
       const side = this.sides[i] as ReplaySide;
-      const caseLink = this.options.link ? openCaseLink(read.complaint, side.windowDays) : undefined;
-      const remade = thenOf(side.decide(read, judged, this.groups[i] as number, caseLink), (run) => {
-        results[i] = tallied(run.recommendation);
-      });
-      return remade instanceof Promise ? remade : undefined;
+      const remade = () => {
+        const caseLink = this.options.link ? openCaseLink(read.complaint, side.windowDays) : undefined;
+        return thenOf(side.decide(read, judged, this.groups[i] as number, caseLink), (run) =>
+          tallied(run.recommendation),
+        );
+      };
+      return setAt(
+        results,
+        i,
+        caught(remade, (error) => failedLine(line, error)),
+      );
     });
   }
 

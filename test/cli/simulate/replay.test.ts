@@ -9,7 +9,7 @@ import { packAhead } from '../../../src/cli/simulate/ahead-wire';
 import { type ReplayOptions, replayChunks, replayLines } from '../../../src/cli/simulate/replay';
 import { type AheadRecord, type AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import type { AheadPool } from '../../../src/cli/simulate/replay-pool';
-import { ReplaySide } from '../../../src/cli/simulate/replay-side';
+import { failedLine, ReplaySide } from '../../../src/cli/simulate/replay-side';
 import {
   remediesOf,
   remediesText,
@@ -319,6 +319,40 @@ describe('the remedies of a pair decided ahead the same for the customer', () =>
     expect([linked?.complaintId, linked?.mode, alone?.mode]).toEqual(['again', 'linked', 'automatic']);
     expect(alone?.remedies).not.toBe(SAME_FOR_CUSTOMER);
     expect(replay.replayed.filter(marked).length).toBeGreaterThan(40);
+  });
+});
+
+describe('a fault in a decision made again as it was ahead', () => {
+  it("becomes that complaint's line error under its rule set: the replay goes on, no record lost", async () => {
+    // As above: the repeat of the first complaint is decided again, linked, under the first rule set,
+    // and its pair's decision made again as it was ahead, under the second; that one fails here.
+    const proposed = JSON.parse(read('examples/rules/proposed.json'));
+    const unlinked = loadRuleSet({ ...proposed, policy: { ...proposed.policy, caseWindowDays: 0 } });
+    const sides = [loadRuleSet(proposed), unlinked].map((ruleSet) => ({ ruleSet, exchangeRates: rates }));
+    const text = mixed.slice(0, 60);
+    const pooled = { pool: scrambledPool({ chunks: 0, records: 0 }, () => 0), chunkSize: 16, workers: 1 };
+    const clean = await both(true, pooled, text, sides);
+    const fault = new Error('a fault in the decision made again');
+    const decide = ReplaySide.prototype.decide;
+    const faulty = vi.spyOn(ReplaySide.prototype, 'decide').mockImplementation(function (
+      this: ReplaySide,
+      ...args: Parameters<ReplaySide['decide']>
+    ) {
+      if (new Error().stack?.includes('remadeAhead')) throw fault;
+      return decide.apply(this, args);
+    });
+    let faulted: Awaited<ReturnType<typeof both>>;
+    try {
+      faulted = await both(true, pooled, text, sides);
+    } finally {
+      faulty.mockRestore();
+    }
+    const repeat = { line: 2, index: 1, text: text[1] as string };
+    const expected = clean.replayed.map((item, k) =>
+      k === 1 ? { ...item, results: [item.results[0], failedLine(repeat, fault)] } : item,
+    );
+    expectEqual(faulted.replayed, expected);
+    expect((faulted.replayed[1]?.results[0] as Tallied).mode).toBe('linked');
   });
 });
 
