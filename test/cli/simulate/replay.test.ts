@@ -352,7 +352,8 @@ describe('a fault in a decision made again as it was ahead', () => {
       k === 1 ? { ...item, results: [item.results[0], failedLine(repeat, fault)] } : item,
     );
     expectEqual(faulted.replayed, expected);
-    expect((faulted.replayed[1]?.results[0] as Tallied).mode).toBe('linked');
+    const linked = faulted.replayed[1]?.results[0] as Tallied | undefined;
+    expect(linked?.mode).toBe('linked');
   });
 });
 
