@@ -14,6 +14,7 @@ export class LocaleFormats {
   private dayDateFormat: Intl.DateTimeFormat | undefined;
   private dateTimeFormat: Intl.DateTimeFormat | undefined;
   private timeFormat: Intl.DateTimeFormat | undefined;
+  private dayTimeFormat: Intl.DateTimeFormat | undefined;
   private offsetFormat: Intl.DateTimeFormat | undefined;
   private currencyNameFormat: Intl.DisplayNames | undefined;
 
@@ -89,6 +90,16 @@ export class LocaleFormats {
       timeZone: this.timeZone,
     });
     return this.timeFormat;
+  }
+
+  /** 24-hour times in UTC: a wall clock's time, written from that minute of a UTC day. */
+  get dayTimes(): Intl.DateTimeFormat {
+    this.dayTimeFormat ??= new Intl.DateTimeFormat(this.tag, {
+      timeStyle: 'short',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    });
+    return this.dayTimeFormat;
   }
 
   /** The zone's offset from UTC ("GMT+3"). */

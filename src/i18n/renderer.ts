@@ -1,5 +1,5 @@
 import { calendarDateMs, instantMs } from '../time/instant';
-import { localDayNumber } from '../time/local-day';
+import { localDayNumber, localOffset } from '../time/local-day';
 import { englishArticle } from './english-article';
 import { type CurrencyDisplay, LOCALES, type Locale, type MessageKey } from './locale';
 import { LocaleFormats } from './locale-formats';
@@ -49,6 +49,7 @@ const LTR_LETTER = /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])\p{L}/u;
 const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
 
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 /** Noon of a UTC day: an instant well inside it, that `dayDates` writes as that day. */
 const NOON_MS = 43_200_000;
 
@@ -155,6 +156,8 @@ export class Renderer {
   private readonly own: Book;
   private readonly foreign = new WeakMap<Catalogue, Book>();
   private readonly smallNumbers: (string | undefined)[] = [];
+  /** By minute of the day (0–1439): its time as `time` writes it. */
+  private readonly minuteTexts: (string | undefined)[] = [];
 
   constructor(locale: Locale, timeZone?: string) {
     const spec = LOCALES[locale];
@@ -488,7 +491,19 @@ export class Renderer {
 
   /** A time of day (from an ISO string) in this locale and time zone, on a 24-hour clock: `09:30`. */
   time(iso: string): string {
-    return this.formats.times.format(new Date(iso));
+    const time = isoMs(iso);
+    // Only the wall clock's hour and minute are shown: found without `Intl` (time/local-day.ts), and each
+    // of a day's 1,440 minutes written once, as that minute of a UTC day is (a promised contact says its
+    // time in every recommendation to a customer with a time zone).
+    const offset = localOffset(time, this.timeZone);
+    if (offset === undefined) return this.formats.times.format(time);
+    const minute = Math.floor(positiveModulo(time + offset, DAY_MS) / MINUTE_MS);
+    let text = this.minuteTexts[minute];
+    if (text === undefined) {
+      text = this.formats.dayTimes.format(minute * MINUTE_MS);
+      this.minuteTexts[minute] = text;
+    }
+    return text;
   }
 
   /** A date and time (from an ISO string) in this locale and time zone, on a 24-hour clock. */
@@ -573,6 +588,11 @@ export class Renderer {
 function isoMs(iso: string): number {
   const fast = iso.length === 10 ? calendarDateMs(iso) : instantMs(iso);
   return Number.isNaN(fast) ? new Date(iso).getTime() : fast;
+}
+
+/** `n` modulo `m` (positive), for a wall clock before 1970. */
+function positiveModulo(n: number, m: number): number {
+  return ((n % m) + m) % m;
 }
 
 /** By locale, then zone: no key string is built per look-up (a complaint looks its renderer up several times). */

@@ -187,17 +187,27 @@ function forget(): void {
 }
 
 /**
- * The civil day of the instant `ms` in `timeZone` (an IANA name the runtime knows), as days since
- * 1970-01-01: the day `Intl` shows for it there. Undefined outside the years 1800–2399.
+ * The offset from UTC of `timeZone` (an IANA name the runtime knows) at the instant `ms`, in ms, as
+ * `Intl` shows its wall clock there: the wall clock is `ms` plus it. Undefined outside the years
+ * 1800–2399.
  */
-export function localDayNumber(ms: number, timeZone: string): number | undefined {
+export function localOffset(ms: number, timeZone: string): number | undefined {
   if (!(ms >= FIRST_MS && ms < END_MS)) return undefined;
-  if (timeZone === 'UTC') return Math.floor(ms / DAY_MS);
+  if (timeZone === 'UTC') return 0;
   const zone = zoneOffsets(timeZone);
   let offset = dayOffset(zone, Math.floor(ms / DAY_MS));
   if (Number.isNaN(offset)) offset = hourOffset(zone, Math.floor(ms / HOUR_MS));
   if (Number.isNaN(offset)) offset = offsetAt(zone.parts, ms);
-  return Math.floor((ms + offset) / DAY_MS);
+  return offset;
+}
+
+/**
+ * The civil day of the instant `ms` in `timeZone` (an IANA name the runtime knows), as days since
+ * 1970-01-01: the day `Intl` shows for it there. Undefined outside the years 1800–2399.
+ */
+export function localDayNumber(ms: number, timeZone: string): number | undefined {
+  const offset = localOffset(ms, timeZone);
+  return offset === undefined ? undefined : Math.floor((ms + offset) / DAY_MS);
 }
 
 /** The weekday of a day number from `localDayNumber`, as `Date#getUTCDay` numbers it (0 is Sunday). */

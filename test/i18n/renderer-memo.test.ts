@@ -94,6 +94,73 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
     expect(wrong).toEqual([]);
   });
 
+  it('writes the time Intl writes, at every minute around clock changes and at any instant in any zone', () => {
+    const timeIn = (timeZone: string) =>
+      new Intl.DateTimeFormat(tag, { timeStyle: 'short', hourCycle: 'h23', timeZone });
+    const changes: [string, string][] = [
+      ['America/St_Johns', '2010-11-07T02:31:00Z'],
+      ['America/Santiago', '2024-04-07T03:00:00Z'],
+      ['Asia/Tehran', '2021-09-21T19:30:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'],
+      // Amsterdam's local mean time, 19 minutes and 32 seconds ahead of UTC, until 1937.
+      ['Europe/Amsterdam', '1900-06-01T12:00:00Z'],
+    ];
+    const wrong: string[] = [];
+    for (const [timeZone, change] of changes) {
+      const zone = new Renderer(locale, timeZone);
+      const times = timeIn(timeZone);
+      for (let second = -150 * 60; second <= 150 * 60; second += 59) {
+        const iso = new Date(Date.parse(change) + second * 1000).toISOString();
+        if (zone.time(iso) !== times.format(new Date(iso))) wrong.push(`${timeZone} ${iso}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    const zones = Intl.supportedValuesOf('timeZone');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2400, 0, 1) - 1 }),
+        (timeZone, time) => {
+          const iso = new Date(time).toISOString();
+          expectIs(new Renderer(locale, timeZone).time(iso), timeIn(timeZone).format(time));
+        },
+      ),
+      fcParams(300),
+    );
+  });
+
+  it('asks Intl for a time once a minute of the day, not once an instant', () => {
+    const format = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format');
+    const read = format?.get as (this: Intl.DateTimeFormat) => Intl.DateTimeFormat['format'];
+    const zone = new Renderer(locale, 'Asia/Kathmandu');
+    let asked = 0;
+    Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', {
+      ...format,
+      get(this: Intl.DateTimeFormat) {
+        asked++;
+        return read.call(this);
+      },
+    });
+    const texts = new Set<string>();
+    try {
+      // Sixty instants of one minute (09:30 in Kathmandu on a day of 2187), on the same day.
+      for (let second = 0; second < 60; second++)
+        texts.add(zone.time(new Date(Date.UTC(2187, 2, 10, 3, 45, second)).toISOString()));
+    } finally {
+      Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', format as PropertyDescriptor);
+    }
+    expect([...texts]).toEqual([
+      new Intl.DateTimeFormat(tag, {
+        timeStyle: 'short',
+        hourCycle: 'h23',
+        timeZone: 'Asia/Kathmandu',
+      }).format(Date.UTC(2187, 2, 10, 3, 45)),
+    ]);
+    // The day's two edges (its offset, in time/local-day.ts) and the minute's text, where each instant
+    // was one.
+    expect(asked).toBeLessThanOrEqual(3);
+  });
+
   it('describes each factor as a renderer that has never described one does, whatever came before', () => {
     const factor = fc.oneof(
       fc.record({
