@@ -39,6 +39,7 @@ import { type CaseLink, link } from './link';
 import { price, remedyContext } from './price';
 import type { Decided, Recommendation } from './recommendation';
 import { type IncidentRun, select } from './select';
+import { type PricedStage, pricingKey, ruleKey, SharedPricing } from './shared-pricing';
 import { toRemedy } from './to-remedy';
 
 /** Per-call options of `recommend`. */
@@ -128,6 +129,8 @@ export interface Judged {
   readonly conversion: Conversion;
   readonly scored: ScoredFacts;
   readonly money: ComplaintMoney;
+  /** Where the rule sets that share this judgement leave their priced and capped remedies (a replay's). */
+  readonly shared: SharedPricing;
 }
 
 /**
@@ -235,6 +238,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const rulesByName = new Map<string, Rule>(ruleSet.rules.map((r) => [r.name, r]));
   // Each rule's proposals, the same for every complaint: made once, not once per complaint and rule.
   const proposals = proposalsOf(ruleSet.rules);
+  // What pricing reads of the rule set, for a complaint in its currency and for one converted, and of
+  // each rule: a replay's rule sets that share a judgement share what they price alike.
+  const pricing = [pricingKey(ruleSet, false), pricingKey(ruleSet, true)] as const;
+  const ruleKeys = ruleSet.rules.map(ruleKey);
   // Hashing the rule set takes longer than a recommendation: once per pipeline, not per complaint.
   const stamp = ruleSetStamp(ruleSet);
 
@@ -288,7 +295,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       conversion,
       words,
     );
-    return { conversion, scored, money: complaintMoney(complaint, conversion.currency) };
+    return {
+      conversion,
+      scored,
+      money: complaintMoney(complaint, conversion.currency),
+      shared: new SharedPricing(),
+    };
   };
   // Everything `judge` reads of the rule set and the recommender's rates.
   const judging = JSON.stringify([
@@ -317,7 +329,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const rest = (all: readonly RuleOutcome[]) => {
       const fired = options.trace === 'fired' ? all : all.filter((o) => o.fired);
       const traced = { fired: fired.map(firedRule), all: options.trace === 'all' ? all : undefined };
-      return decideFrom(complaint, call, judgement, fired, traced, { incident, caseLink, alternatives });
+      return decideFrom(complaint, call, judgement, fired, traced, {
+        incident,
+        caseLink,
+        alternatives,
+        share: false,
+      });
     };
     return thenOf(outcomes, rest);
   }
@@ -341,7 +358,60 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       incident: undefined,
       caseLink,
       alternatives: false,
+      share: true,
     });
+  }
+
+  /** Stages "select", "price" and "cap" (before a case link or a preference). */
+  function priceAndCap(
+    complaint: Complaint,
+    { conversion, scored, money }: Judged,
+    fired: readonly RuleHit[],
+    incident: IncidentRun | undefined,
+    autoApproveMinor: number,
+  ): PricedStage {
+    const { facts, severity, value } = scored;
+    const slots = select(policy.hit, fired, ruleSet.rules, complaint.id, incident, proposals);
+    const ctx = remedyContext(complaint, facts, policy, conversion, money);
+    // A higher value tier may raise goodwill (never restitution) before the caps, which hold as always.
+    const hundredths = goodwillHundredths(policy, value.tier);
+    const priced = price(slots, ctx, incident !== undefined, conversion, hundredths);
+    const alone = cap(
+      priced,
+      complaint,
+      ctx,
+      policy,
+      { band: severity.band, tier: value.tier },
+      { conversion, autoApproveMinor },
+    );
+    return { ctx, priced, alone };
+  }
+
+  /**
+   * `priceAndCap`, or with `share` (a replay's, never an incident's member) what an earlier rule set
+   * sharing the judgement priced alike (`SharedPricing`), which this one then leaves for the next.
+   */
+  function pricedStage(
+    complaint: Complaint,
+    judged: Judged,
+    fired: readonly RuleHit[],
+    incident: IncidentRun | undefined,
+    autoApproveMinor: number,
+    share: boolean,
+  ): PricedStage {
+    if (!share || incident) return priceAndCap(complaint, judged, fired, incident, autoApproveMinor);
+    const key = pricing[judged.conversion.converted ? 1 : 0];
+    const judgedBy = {
+      complaint,
+      conversion: judged.conversion,
+      scored: judged.scored,
+      money: judged.money,
+    };
+    const found = judged.shared.find(key, fired, ruleKeys, judgedBy);
+    if (found) return found;
+    const stage = priceAndCap(complaint, judged, fired, incident, autoApproveMinor);
+    judged.shared.keep(key, fired, ruleKeys, judgedBy, stage);
+    return stage;
   }
 
   /**
@@ -351,32 +421,27 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   function decideFrom<F extends RuleFired>(
     complaint: Complaint,
     call: CallOptions,
-    { conversion, scored, money }: Judged,
+    judged: Judged,
     fired: readonly RuleHit[],
     traced: { readonly fired: readonly F[]; readonly all: readonly RuleOutcome[] | undefined },
     {
       incident,
       caseLink,
       alternatives,
-    }: { incident: IncidentRun | undefined; caseLink: CaseLink | undefined; alternatives: boolean },
+      share,
+    }: {
+      incident: IncidentRun | undefined;
+      caseLink: CaseLink | undefined;
+      alternatives: boolean;
+      share: boolean;
+    },
   ): Decision<F> {
     const { locale } = call;
+    const { conversion, scored } = judged;
     const { facts, severity, value } = scored;
     const given = caseLink ? convertedLink(caseLink, conversion) : undefined;
-    const slots = select(policy.hit, fired, ruleSet.rules, complaint.id, incident, proposals);
-    const ctx = remedyContext(complaint, facts, policy, conversion, money);
-    // A higher value tier may raise goodwill (never restitution) before the caps, which hold as always.
-    const hundredths = goodwillHundredths(policy, value.tier);
-    const priced = price(slots, ctx, incident !== undefined, conversion, hundredths);
     const autoApproveMinor = conversion.toComplaintMinor(policy.autoApproveMaxCost);
-    const alone = cap(
-      priced,
-      complaint,
-      ctx,
-      policy,
-      { band: severity.band, tier: value.tier },
-      { conversion, autoApproveMinor },
-    );
+    const { ctx, priced, alone } = pricedStage(complaint, judged, fired, incident, autoApproveMinor, share);
     // What the case already gave is in the complaint's currency, as the caps' minor units are.
     const linked = given ? link(alone, given, reducerFor(ctx), ctx.currency) : undefined;
     const capping: Capping = {
