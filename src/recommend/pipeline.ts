@@ -39,8 +39,7 @@ import { type CaseLink, link } from './link';
 import { price, remedyContext } from './price';
 import type { Decided, Recommendation } from './recommendation';
 import { type IncidentRun, select } from './select';
-import { type PricedStage, pricingKey, ruleKey, SharedPricing } from './shared-pricing';
-import { toRemedy } from './to-remedy';
+import { type PricedStage, pricingKey, remediesOf, ruleKey, SharedPricing } from './shared-pricing';
 
 /** Per-call options of `recommend`. */
 export interface RecommendOptions {
@@ -384,7 +383,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       { band: severity.band, tier: value.tier },
       { conversion, autoApproveMinor },
     );
-    return { ctx, priced, alone };
+    return { ctx, priced, alone, shown: undefined };
   }
 
   /**
@@ -441,7 +440,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const { facts, severity, value } = scored;
     const given = caseLink ? convertedLink(caseLink, conversion) : undefined;
     const autoApproveMinor = conversion.toComplaintMinor(policy.autoApproveMaxCost);
-    const { ctx, priced, alone } = pricedStage(complaint, judged, fired, incident, autoApproveMinor, share);
+    const stage = pricedStage(complaint, judged, fired, incident, autoApproveMinor, share);
+    const { ctx, priced, alone } = stage;
     // What the case already gave is in the complaint's currency, as the caps' minor units are.
     const linked = given ? link(alone, given, reducerFor(ctx), ctx.currency) : undefined;
     const capping: Capping = {
@@ -477,7 +477,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       alsoEscalatedTo: escalationQueues(fired),
       linked: caseLink ? { caseId: caseLink.caseId, owner: caseLink.owner } : undefined,
     });
-    const remedies = capped.kept.map((c) => toRemedy(c, ctx.currency));
+    const remedies = remediesOf(stage, capped);
     const parts: DecidedParts<F> = {
       complaint,
       stamp,

@@ -1,12 +1,15 @@
 import type { Complaint } from '../complaint/schema';
 import type { Conversion } from '../exchange/conversion';
 import type { ScoredFacts } from '../facts/to-facts';
+import type { Capped } from '../policy/caps';
+import type { Remedy } from '../remedies/catalogue';
 import type { RemedyContext } from '../remedies/context';
 import type { RuleHit } from '../rules/engine/evaluator';
 import type { Rule, RuleSet } from '../rules/ruleset';
 import type { CapStage } from './cap';
 import type { ComplaintMoney } from './complaint-money';
 import type { Priced } from './price';
+import { toRemedy } from './to-remedy';
 
 /**
  * Everything pricing and the caps read of a rule set besides its rules, as text: the hit policy, the
@@ -43,6 +46,22 @@ export interface PricedStage {
   readonly priced: Priced;
   /** The caps' stage, before any case link or customer preference. */
   readonly alone: CapStage;
+  /**
+   * The remedies `alone` keeps, as a recommendation shows them, once a rule set has shown them: every
+   * rule set that shares the stage and keeps its set shows the very same list (`remediesOf`).
+   */
+  shown: readonly Remedy[] | undefined;
+}
+
+/**
+ * The remedies of `capped` as a recommendation shows them: those of the stage's own caps written once
+ * for every rule set that shares the stage, any other set (linked, or the customer's preference) anew.
+ */
+export function remediesOf(stage: PricedStage, capped: Capped): readonly Remedy[] {
+  const currency = stage.ctx.currency;
+  if (capped !== stage.alone.capped) return capped.kept.map((c) => toRemedy(c, currency));
+  stage.shown ??= capped.kept.map((c) => toRemedy(c, currency));
+  return stage.shown;
 }
 
 /** The judgement a stage was made from: the very objects, so that a changed copy is never taken for it. */

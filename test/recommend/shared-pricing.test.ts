@@ -74,7 +74,11 @@ describe('rule sets that price a complaint alike share its pricing', () => {
     let taken = 0;
     for (const { first, shared, alone } of decisions(base, other)) {
       expect(shared).toEqual(alone);
-      if (shared.cap === first.cap) taken++;
+      if (shared.cap === first.cap) {
+        taken++;
+        // The caps' own set, shown once for both: the very remedies, not a copy written again.
+        expect(shared.remedies).toBe(first.remedies);
+      }
       // Printed goodwill stays on its side of the auto-approval limit: a converted complaint's is not shared.
       if (shared.money.rate !== 1) expect(shared.cap).not.toBe(first.cap);
     }
