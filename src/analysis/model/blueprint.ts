@@ -63,6 +63,8 @@ export function buildComplaint(b: Blueprint, id = 'example'): ComplaintInput {
   // Earlier complaints and compensations fall inside the 90-day window and not before the customer.
   const recently = new Date(Math.max(since.getTime(), subDays(now, 1, { in: utc }).getTime()));
   const lastOrderAt = b.recentOrder ? now : subDays(now, b.recentOrderDays + 1, { in: utc });
+  // One text for every earlier complaint and compensation (a blueprint may have hundreds of them).
+  const recentlyAt = iso(recently);
   const complaint: ComplaintInput = {
     id,
     receivedAt: EXAMPLE_RECEIVED_AT,
@@ -75,14 +77,14 @@ export function buildComplaint(b: Blueprint, id = 'example'): ComplaintInput {
       orderCount: b.orderCount,
       lastOrderAt: iso(lastOrderAt),
       priorComplaints: Array.from({ length: b.complaints90d - 1 }, () => ({
-        at: iso(recently),
+        at: recentlyAt,
         category: 'other' as const,
       })),
       compensationHistory:
         b.goodwill.count === 0
           ? []
           : split(b.goodwill.amount, b.goodwill.count, b.currency).map((amount) => ({
-              at: iso(recently),
+              at: recentlyAt,
               amount,
               currency: b.currency,
               type: 'goodwill' as const,
