@@ -1,16 +1,8 @@
 import type { IncidentCause } from '../policy/incident-mark';
+import { BlockColumn } from './block-column';
+import { BlockTexts } from './block-texts';
 import { compareEntries } from './engine';
 import type { Entry } from './types';
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-function grown<T extends Float64Array | Uint32Array | Uint8Array>(array: T, needed: number): T {
-  if (needed <= array.length) return array;
-  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2));
-  next.set(array);
-  return next;
-}
 
 /**
  * What the columns keep of an entry: its id, time, cause and reach. A replay's entries that crossed
@@ -25,15 +17,14 @@ export type ColumnEntry = Pick<Entry, 'id' | 'time' | 'cause' | 'isPublic'>;
  * takes some 130, and a parsed complaint some 1,100: a file out of time order is read once for its
  * incidents in this, and the complaints themselves are read again as the results are made.
  * Complaints are numbered in the order they are added (their ordinal), which is the `index` of the
- * entries made back from the columns.
+ * entries made back from the columns. The columns grow a block at a time (`BlockColumn`): arrays that
+ * doubled held a million complaints' columns in room for 1,048,576 and, as they grew, the old copy too.
  */
 export class EntryColumns {
-  private times = new Float64Array(1024);
-  private causes = new Uint32Array(1024);
-  private publics = new Uint8Array(1024);
-  /** Where each id ends in `idBytes`; it starts where the one before ended. */
-  private idEnds = new Uint32Array(1024);
-  private idBytes = new Uint8Array(16_384);
+  private readonly times = new BlockColumn(Float64Array);
+  private readonly causes = new BlockColumn(Uint32Array);
+  private readonly publics = new BlockColumn(Uint8Array);
+  private readonly ids = new BlockTexts();
   private readonly causeList: IncidentCause[] = [];
   /** By cause key: entries made apart (in a worker thread, or by two readers) share one number per cause. */
   private readonly causeNumbers = new Map<string, number>();
@@ -43,33 +34,24 @@ export class EntryColumns {
   /** Adds an entry's fields; it is numbered `length` before the call. */
   add(entry: ColumnEntry): void {
     const k = this.length++;
-    this.times = grown(this.times, k + 1);
-    this.causes = grown(this.causes, k + 1);
-    this.publics = grown(this.publics, k + 1);
-    this.idEnds = grown(this.idEnds, k + 1);
-    this.times[k] = entry.time;
-    this.causes[k] = this.causeNumber(entry.cause);
-    this.publics[k] = entry.isPublic ? 1 : 0;
-    const start = k === 0 ? 0 : (this.idEnds[k - 1] as number);
-    // UTF-8 takes at most three bytes per UTF-16 unit.
-    this.idBytes = grown(this.idBytes, start + entry.id.length * 3);
-    const { written } = encoder.encodeInto(entry.id, this.idBytes.subarray(start));
-    this.idEnds[k] = start + written;
+    this.times.set(k, entry.time);
+    this.causes.set(k, this.causeNumber(entry.cause));
+    this.publics.set(k, entry.isPublic ? 1 : 0);
+    this.ids.add(entry.id);
   }
 
   time(k: number): number {
-    return this.times[k] as number;
+    return this.times.get(k);
   }
 
   id(k: number): string {
-    const start = k === 0 ? 0 : (this.idEnds[k - 1] as number);
-    return decoder.decode(this.idBytes.subarray(start, this.idEnds[k]));
+    return this.ids.text(k);
   }
 
   /** Bytes the columns take, with the room they have grown for the complaints still to come. */
   get byteLength(): number {
-    const { times, causes, publics, idEnds, idBytes } = this;
-    return times.byteLength + causes.byteLength + publics.byteLength + idEnds.byteLength + idBytes.byteLength;
+    const { times, causes, publics, ids } = this;
+    return times.byteLength + causes.byteLength + publics.byteLength + ids.byteLength;
   }
 
   /** The entry of complaint `k`, made anew (not yet in an incident), with `k` as its index. */
@@ -78,8 +60,8 @@ export class EntryColumns {
       index: k,
       id: this.id(k),
       time: this.time(k),
-      cause: this.causeList[this.causes[k] as number] as IncidentCause,
-      isPublic: this.publics[k] === 1,
+      cause: this.causeList[this.causes.get(k)] as IncidentCause,
+      isPublic: this.publics.get(k) === 1,
       incident: null,
       byRate: false,
     };
@@ -94,10 +76,10 @@ export class EntryColumns {
     const order = new Uint32Array(n);
     for (let k = 0; k < n; k++) order[k] = k;
     const times = this.times;
-    order.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
+    order.sort((a, b) => times.get(a) - times.get(b) || a - b);
     for (let i = 0; i < n; ) {
       let j = i + 1;
-      while (j < n && times[order[j] as number] === times[order[i] as number]) j++;
+      while (j < n && times.get(order[j] as number) === times.get(order[i] as number)) j++;
       if (j - i > 1) this.byId(order, i, j);
       i = j;
     }
