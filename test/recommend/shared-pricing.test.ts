@@ -3,11 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseComplaint } from '../../src/complaint/parse';
 import type { Complaint } from '../../src/complaint/schema';
+import { PolicySchema } from '../../src/policy/schema';
 import { createPipeline, type DecidedRun, type Pipeline } from '../../src/recommend/pipeline';
 import type { Decided } from '../../src/recommend/recommendation';
-import { pricingKey } from '../../src/recommend/shared-pricing';
+import { pricingKey, ruleKey } from '../../src/recommend/shared-pricing';
 import { pipelineSetup } from '../../src/recommender/create-recommender';
-import { loadRuleSet, type RuleSetInput } from '../../src/rules/ruleset';
+import { loadRuleSet, type RuleSet, type RuleSetInput, RuleSetSchema } from '../../src/rules/ruleset';
 import { complaintArbitrary } from '../../src/testing/complaint-arbitrary';
 import { RATES } from '../helpers';
 import { seed } from '../seed';
@@ -164,5 +165,78 @@ describe('rule sets that price a complaint alike share its pricing', () => {
     const again = (base.decideOnly(c, call, undefined, halved) as DecidedRun).recommendation;
     expect(again.cap.affectedValue).toBe(10);
     expect(full.cap.affectedValue).not.toBe(10);
+  });
+});
+
+describe('what the pricing key leaves out', () => {
+  // Pricing and the caps read these of the policy (the key holds them); the rest is read before them
+  // (judging: `Pipeline.judging`) or after them (handling, follow-up, the rationale, incidents, the
+  // fairness kit). A field added to the policy fails here until it is put on one side: left off both,
+  // a new field that pricing reads would let two rule sets share a stage they price apart.
+  const PRICED = [
+    'hit',
+    'maxTotalShareOfValue',
+    'maxGoodwillShareBySeverity',
+    'maxGoodwillByTier',
+    'goodwillMultiplierByTier',
+    'perCustomer',
+    'respondWithinHours',
+    'shippingCost',
+    'returnCost',
+  ];
+  /** Read by printing a converted complaint's goodwill only: in the key for converted complaints. */
+  const CONVERTED = ['autoApproveMaxCost'];
+  const ELSEWHERE = [
+    'caseWindowDays',
+    'followUpAfterDays',
+    'surveyAfterDays',
+    'publicAcknowledgementWithinHours',
+    'lostAfterDays',
+    'evidenceAboveValue',
+    'publicReachThreshold',
+    'defaultQueue',
+    'queues',
+    'signature',
+    'humanReview',
+    'incidents',
+    'fairness',
+  ];
+  const shapeOf = (schema: unknown) =>
+    Object.keys((schema as { unwrap(): { shape: object } }).unwrap().shape);
+  const loaded = loadRuleSet(current);
+  /** The rule set with one policy field set to a value of its own (pricingKey reads, never checks). */
+  const withField = (field: string): RuleSet =>
+    ({ ...loaded, policy: { ...loaded.policy, [field]: `changed ${field}` } }) as RuleSet;
+
+  it('puts every field of the policy on one side', () => {
+    expect([...PRICED, ...CONVERTED, ...ELSEWHERE].sort()).toEqual(shapeOf(PolicySchema).sort());
+  });
+
+  it('changes with each priced field, the auto-approval limit for converted complaints only, and no other', () => {
+    for (const converted of [false, true]) {
+      const key = pricingKey(loaded, converted);
+      const priced = converted ? [...PRICED, ...CONVERTED] : PRICED;
+      for (const field of shapeOf(PolicySchema)) {
+        const changes = pricingKey(withField(field), converted) !== key;
+        if (changes !== priced.includes(field)) expect({ field, converted, changes }).toBe('as classified');
+      }
+    }
+  });
+
+  it('holds of a rule what selecting and pricing read of it: its name, priority and remedies', () => {
+    const rules = (RuleSetSchema.shape.rules as unknown as { element: { shape: object } }).element.shape;
+    expect(Object.keys(rules).sort()).toEqual(
+      ['conditions', 'description', 'enabled', 'name', 'priority', 'rationale', 'remedies'].sort(),
+    );
+    const first = loaded.rules[0] as RuleSet['rules'][number];
+    for (const field of Object.keys(rules)) {
+      const changes = ruleKey({ ...first, [field]: `changed ${field}` }) !== ruleKey(first);
+      // Conditions and `enabled` decide whether the rule fires (the fired rules are compared apart);
+      // the description and the rationale are read after pricing.
+      expect({ field, changes }).toEqual({
+        field,
+        changes: ['name', 'priority', 'remedies'].includes(field),
+      });
+    }
   });
 });
