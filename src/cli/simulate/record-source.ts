@@ -11,7 +11,7 @@ export type Line =
 /**
  * The non-blank lines of a replay's input, numbered, each with the bytes of the blank lines before it,
  * taken one at a time from batches of lines (`readLineBatches`): `take` answers at once from the batch
- * at hand, and only `more` waits, once a batch. A replay reads a million lines: an async step per line
+ * at hand, and only `next` waits, once a batch. A replay reads a million lines: an async step per line
  * (a generator's promise and microtasks, twice over) was a cost of its own on the calling thread.
  */
 export class RecordSource {
@@ -22,6 +22,11 @@ export class RecordSource {
   private index = 0;
   /** A record given back (`giveBack`), taken again first. */
   private held: Line | undefined;
+  /**
+   * The batch being read, shared by every `next` that finds the batch at hand used up: two overlapping
+   * calls reading a batch each would see the second replace the first before its rest was taken.
+   */
+  private refilling: Promise<boolean> | undefined;
 
   constructor(
     private readonly batches: AsyncIterator<readonly RawLine[]>,
@@ -58,10 +63,23 @@ export class RecordSource {
     for (;;) {
       const line = this.take();
       if (line !== undefined) return line;
-      const step = await this.batches.next();
-      if (step.done) return undefined;
-      this.batch = step.value;
-      this.at = 0;
+      if (!(await this.refill())) return undefined;
     }
+  }
+
+  /** Reads the next batch into `batch`, once for every caller waiting on it; false at the end. */
+  private refill(): Promise<boolean> {
+    this.refilling ??= this.batches
+      .next()
+      .then((step) => {
+        if (step.done) return false;
+        this.batch = step.value;
+        this.at = 0;
+        return true;
+      })
+      .finally(() => {
+        this.refilling = undefined;
+      });
+    return this.refilling;
   }
 }
