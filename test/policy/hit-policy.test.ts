@@ -6,7 +6,7 @@ import {
   type Recommendation,
   type RedressError,
 } from '../../src/index';
-import { proposalsOf, selectSlots } from '../../src/policy/selection';
+import { priorityWinner, proposalsOf, selectSlots } from '../../src/policy/selection';
 import { defaultRuleSet } from '../../src/rules/default/rule-set';
 import { loadRuleSet } from '../../src/rules/ruleset';
 import { categoryRule, complaint, ruleSet } from '../complaint-builder';
@@ -167,10 +167,48 @@ describe('selectSlots with the proposals made once per rule set', () => {
     .filter((i) => i < set.length)
     .map((index) => ({ index, name: set[index]?.name ?? '' }));
 
+  /**
+   * The slots as the code before the shared table made them (a Map from type to candidates, in the
+   * order each type first appears): written here so that a bug in `selectSlots`'s list search fails.
+   */
+  function mapSlots(hit: 'collect' | 'first' | 'priority', outcomes: typeof fired) {
+    const winner = priorityWinner(outcomes, set);
+    const taking =
+      hit === 'collect' ? outcomes : hit === 'first' ? outcomes.slice(0, 1) : winner ? [winner] : [];
+    const slots = new Map<string, { rule: string; priority: number }[]>();
+    for (const outcome of taking) {
+      const rule = set[outcome.index];
+      for (const spec of rule?.remedies ?? []) {
+        const candidates = slots.get(spec.type) ?? [];
+        candidates.push({ rule: rule?.name ?? '', priority: rule?.priority ?? 0 });
+        slots.set(spec.type, candidates);
+      }
+    }
+    return [...slots].map(([type, candidates]) => ({ type, candidates }));
+  }
+
+  /** A slot's type and each candidate's rule and priority, in order. */
+  const shown = (slots: ReturnType<typeof selectSlots>) =>
+    slots.map((s) => ({
+      type: s.type,
+      candidates: s.candidates.map((c) => ({ rule: c.rule, priority: c.priority })),
+    }));
+
+  it('makes the slots the Map of the earlier code made, for every hit policy and many fired sets', () => {
+    const all = set.map((rule, index) => ({ index, name: rule.name }));
+    const firedSets = [fired, all, all.filter((_, i) => i % 2 === 1), all.filter((_, i) => i % 3 !== 0)];
+    // Several rules of one fired set propose a type: the list search must put them in one slot.
+    const types = all.flatMap((f) => set[f.index]?.remedies.map((r) => r.type) ?? []);
+    expect(new Set(types).size).toBeLessThan(types.length);
+    for (const hit of ['collect', 'first', 'priority'] as const)
+      for (const outcomes of firedSets)
+        expect(shown(selectSlots(hit, outcomes, set, table))).toEqual(mapSlots(hit, outcomes));
+  });
+
   it('gives every hit policy the same slots, their candidates the very proposals of the table', () => {
     for (const hit of ['collect', 'first', 'priority'] as const) {
       const slots = selectSlots(hit, fired, set, table);
-      expect(slots).toEqual(selectSlots(hit, fired, set));
+      expect(shown(slots)).toEqual(mapSlots(hit, fired));
       const all = table.flat();
       for (const slot of slots) for (const c of slot.candidates) expect(all).toContain(c);
       // Shared by every complaint, so frozen: no complaint can change another's proposal.
