@@ -10,6 +10,7 @@ import { pricingKey, ruleKey } from '../../src/recommend/shared-pricing';
 import { pipelineSetup } from '../../src/recommender/create-recommender';
 import { loadRuleSet, type RuleSet, type RuleSetInput, RuleSetSchema } from '../../src/rules/ruleset';
 import { complaintArbitrary } from '../../src/testing/complaint-arbitrary';
+import { complaint as baseComplaint } from '../complaint-builder';
 import { RATES } from '../helpers';
 import { seed } from '../seed';
 
@@ -44,9 +45,13 @@ const complaints: Complaint[] = ['EUR', 'TRY', 'JPY'].flatMap((currency) =>
 );
 
 /** Each complaint decided by `a` then `b` with one judgement between them, and by `b` alone. */
-function decisions(a: Pipeline, b: Pipeline): { first: Decided; shared: Decided; alone: Decided }[] {
+function decisions(
+  a: Pipeline,
+  b: Pipeline,
+  among: readonly Complaint[] = complaints,
+): { first: Decided; shared: Decided; alone: Decided }[] {
   expect(b.judging).toBe(a.judging);
-  return complaints.map((c) => {
+  return among.map((c) => {
     const [callA, callB] = [a.callFor(c), b.callFor(c)];
     const judged = a.judge(c, callA, undefined, false);
     const first = (a.decideOnly(c, callA, undefined, judged) as DecidedRun).recommendation;
@@ -135,9 +140,30 @@ describe('rule sets that price a complaint alike share its pricing', () => {
   it('decides a converted complaint afresh under another auto-approval limit, which printing keeps to', () => {
     // Printing moves goodwill only as far as keeps the total on its side of the limit: whether another
     // limit moves it depends on amounts the generated complaints seldom meet, so this holds the shared
-    // decision to the fresh one (the key's part is checked below).
+    // decision to the fresh one; the next test builds a complaint that another limit moves.
     const other = pipelineOf(variant(policyField('autoApproveMaxCost', 3)));
     for (const { shared, alone } of decisions(base, other)) expect(shared).toEqual(alone);
+  });
+
+  it('decides afresh a converted complaint whose printed goodwill another auto-approval limit changes', () => {
+    // An outage without a subscription, on an order of 36,500 lira (1,000 euros): a coupon of 10% up to
+    // 25 euros, 912.50 lira exact, whose limit prints down to 910. Under a limit of 150 euros the total
+    // stays below it either way, and 910 is printed; under 24.95 euros (910.68 lira) the exact total is
+    // above it and 910 would not be, so the coupon keeps 912.50. A shared stage would give 910 under both.
+    const order = {
+      total: 36_500,
+      currency: 'TRY',
+      items: [{ sku: 'SKU-1', quantity: 1, unitPrice: 36_500 }],
+    };
+    const outage = baseComplaint({ category: 'service_outage' });
+    const c = parseComplaint({ ...outage, order: { ...outage.order, ...order } });
+    const other = pipelineOf(variant(policyField('autoApproveMaxCost', 24.95)));
+    const [decided] = decisions(base, other, [c]);
+    const { first, shared, alone } = decided as NonNullable<typeof decided>;
+    const coupon = (d: Decided) => d.remedies.find((r) => r.type === 'coupon')?.estimatedCost;
+    expect([coupon(first), coupon(alone)]).toEqual([910, 912.5]);
+    expect(shared).toEqual(alone);
+    expect(shared).not.toEqual(first);
   });
 
   it('names in its key what pricing reads of the policy, the auto-approval limit for converted complaints only', () => {
