@@ -17,8 +17,9 @@ export type CustomerUsage = { readonly amountMinor: number; readonly count: numb
 
 /**
  * What capping gives: the caps' outcome, the `cap` record, and the remedies the caps dropped
- * (`dropped`), written out the first time they are asked for: a replay never asks, and their texts were
- * about a sixth of deciding a complaint.
+ * (`dropped`), written out the first time they are asked for: a replay never asks. Leaving them and
+ * their texts out took 1–3% off deciding both rule sets of a replay (20,000 generated complaints,
+ * in-process: 11.07 → 10.95 µs a complaint by the medians, 10.90 → 10.62 by the fastest rounds).
  */
 export interface CapStage {
   readonly capped: Capped;

@@ -85,7 +85,8 @@ export function link(
   const givenMinor = caseLink.goodwillGivenMinor;
   const given = new Set(caseLink.restitutionGiven);
   const kept: Candidate[] = [];
-  // What linking left out, after what the caps left out (written out only when asked for).
+  // What linking left out, written out here; what the caps left out comes before it, and only that is
+  // written out when first asked for (`CapStage.dropped`).
   const dropped: DroppedRemedy[] = [];
   const money = (minor: number) => fromMinor(minor, currency);
   const drop = (c: Candidate, detail: string, keptMinor?: number) =>

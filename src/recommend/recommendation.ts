@@ -94,7 +94,8 @@ export type Decided = Omit<
 /**
  * A decision's trace: a replay's fired rules come without the conditions that made them fire, and
  * without the remedies the caps dropped, which it never reads (tracing the conditions was about 3% of
- * deciding; writing out what was dropped, with its texts, about 5% of a replay). @internal
+ * deciding; leaving out what was dropped, with its texts, took 1–3% off deciding both rule sets of a
+ * replay: 11.07 → 10.95 µs a complaint by the medians, 10.90 → 10.62 by the fastest rounds). @internal
  */
 type DecidedTrace = Omit<Trace, 'fired' | 'dropped'> & { readonly fired: readonly RuleFired[] };
 

@@ -1,20 +1,23 @@
 /**
- * The civil day an instant falls on in a time zone, as days since 1970-01-01, without asking `Intl` for
- * most instants. A complaint's dates are shown as long dates and its follow-up moved to a working day,
- * both in the customer's zone; asking `Intl` each time cost about 4 µs a date, and a recommendation
- * has several.
+ * A time zone's offset from UTC at an instant (`localOffset`), and the civil day the instant falls on
+ * there as days since 1970-01-01 (`localDayNumber`), without asking `Intl` for most instants. A
+ * complaint's dates are shown as long dates, its follow-up moved to a working day and a promised
+ * contact's time of day shown, all in the customer's zone; asking `Intl` each time cost about 4 µs a
+ * date, and a recommendation has several.
  *
  * A zone's offset from UTC is read from `Intl` at the start of each UTC day an instant falls in and
  * remembered. Where the offsets at both ends of a day are the same, every instant of that day has that
- * offset: no zone changes its clock twice within a day (the closest two changes of any zone in tzdata
- * 2025b, 1800–2399, are 95.7 hours apart: Freetown, September 1939; a change and its undoing are
- * otherwise weeks or months apart). A day whose ends differ holds a change, and is read an hour at a
- * time in the same way; an hour whose ends differ holds the change, and each of its instants is asked
- * of `Intl` itself. So a day whose clock goes back over midnight (Chile, Paraguay, Lebanon) is read
- * exactly as `Intl` reads it, never guessed from the day before. Days, not hours, because a complaint's
- * follow-up steps a day at a time to a working day: consecutive days share their edges, one `Intl` call
- * a day where an hour each cost two. `test/time/local-day.test.ts` holds this equal to `Intl` on every
- * zone the runtime knows, around their changes.
+ * offset: no zone changes its clock twice within a day (the closest two changes of any zone, 1800–2399,
+ * are 95.7 hours apart: Freetown, September 1939; a change and its undoing are otherwise weeks or months
+ * apart). That was found with zdump on the system's tzdata, 2025b; the runtime's `Intl` reads its own
+ * (`process.versions.tz`, 2025c when this was written), and the test named below holds this to it.
+ * A day whose ends differ holds a change, and is read an hour at a time in the same way; an hour whose
+ * ends differ holds the change, and each of its instants is asked of `Intl` itself. So a day whose
+ * clock goes back over midnight (Chile, Paraguay, Lebanon) is read exactly as `Intl` reads it, never
+ * guessed from the day before. Days, not hours, because a complaint's follow-up steps a day at a time
+ * to a working day: consecutive days share their edges, one `Intl` call a day where an hour each cost
+ * two. `test/time/local-day.test.ts` holds this equal to `Intl` on every zone the runtime knows, around
+ * their changes.
  */
 
 const HOUR_MS = 3_600_000;
@@ -23,8 +26,8 @@ const HOURS_A_DAY = 24;
 
 /**
  * The instants read this way: 1800–2399, all in the Gregorian calendar (`Intl` writes earlier dates in
- * the Julian one, which `Date.UTC` would misread) and well inside `Date`'s range. `localDayNumber`
- * answers undefined outside it.
+ * the Julian one, which `Date.UTC` would misread) and well inside `Date`'s range. `localOffset` and
+ * `localDayNumber` answer undefined outside it.
  */
 const FIRST_MS = Date.UTC(1800, 0, 1);
 const END_MS = Date.UTC(2400, 0, 1);
@@ -32,7 +35,7 @@ const END_MS = Date.UTC(2400, 0, 1);
 /** Offsets remembered in all zones together before they start over: a year of hours in one zone is 8,760. */
 const HOURS_MAX = 16_384;
 
-/** One zone's formatter and what it has said, by UTC hour. */
+/** One zone's formatter and what it has said, by UTC day and hour. */
 interface ZoneOffsets {
   readonly parts: Intl.DateTimeFormat;
   /** By hour number (ms / 1 h): the offset at that hour's start, in ms. */
