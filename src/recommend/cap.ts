@@ -8,6 +8,7 @@ import type { Policy } from '../policy/schema';
 import { materialise, reduceSpec } from '../remedies/catalogue';
 import type { RemedyContext } from '../remedies/context';
 import type { SeverityBand, ValueTier } from '../scoring/score';
+import { once } from './once';
 import type { Priced } from './price';
 import { candidateOf, withSpec } from './price';
 import { printGoodwill } from './print';
@@ -27,15 +28,6 @@ export interface CapStage {
   readonly limits: GoodwillLimits;
   readonly used: CustomerUsage;
   readonly dropped: () => readonly DroppedRemedy[];
-}
-
-/** `make`, called the first time its answer is asked for, and remembered. */
-export function once<T extends object>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => {
-    made ??= make();
-    return made;
-  };
 }
 
 /**

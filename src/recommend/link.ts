@@ -1,7 +1,8 @@
 import { fromMinor } from '../money';
 import type { Candidate, Reducer } from '../policy/caps';
 import type { DroppedRemedy } from '../policy/dropped';
-import { type CapStage, once } from './cap';
+import type { CapStage } from './cap';
+import { once } from './once';
 
 /**
  * The open case a complaint is linked to, as the pipeline needs it: who owns it and what it gave
