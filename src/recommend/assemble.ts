@@ -3,6 +3,7 @@ import type { MoneyConversion } from '../exchange/conversion';
 import type { Facts } from '../facts/catalogue';
 import type { Locale } from '../i18n/locale';
 import { fromMinor } from '../money';
+import type { DroppedRemedy } from '../policy/dropped';
 import type { Handling } from '../policy/handling';
 import type { IncidentMark } from '../policy/incident-mark';
 import type { HitPolicy } from '../policy/schema';
@@ -62,27 +63,34 @@ export type DecidedParts<F extends RuleFired = FiredRule> = Omit<
 // a literal is a slow copy on V8, several a recommendation. An optional field comes last, so it is added
 // after the literal, in the same order.
 
-/** What the rules did: the hit policy, the facts, the rules that fired and what the caps dropped. */
-function traceOf(p: DecidedParts): Trace {
-  const trace: { -readonly [K in keyof Trace]: Trace[K] } = {
+/** A trace whose fired rules are `F`, with what the caps dropped when it was asked for. */
+type TraceOf<F extends RuleFired> = Omit<Trace, 'fired' | 'dropped'> & {
+  readonly fired: readonly F[];
+  readonly dropped?: readonly DroppedRemedy[];
+};
+
+/**
+ * What the rules did: the hit policy, the facts, the rules that fired, what the caps dropped when given
+ * (a replay's trace leaves it out: `Decided`), and every rule's outcome when traced, in that order.
+ */
+function decidedTrace<F extends RuleFired>(
+  p: DecidedParts<F>,
+  dropped?: readonly DroppedRemedy[],
+): TraceOf<F> {
+  const trace: { -readonly [K in keyof TraceOf<F>]: TraceOf<F>[K] } = {
     hit: p.hit,
     facts: p.facts,
     fired: p.fired,
-    dropped: p.capStage.dropped(),
   };
+  if (dropped) trace.dropped = dropped;
   if (p.outcomes) trace.rules = p.outcomes;
   return trace;
 }
 
-/** A replay's trace: `traceOf`'s, but without what the caps dropped (`Decided`). */
-function decidedTrace(p: DecidedParts<RuleFired>): Decided['trace'] {
-  const trace: { -readonly [K in keyof Decided['trace']]: Decided['trace'][K] } = {
-    hit: p.hit,
-    facts: p.facts,
-    fired: p.fired,
-  };
-  if (p.outcomes) trace.rules = p.outcomes;
-  return trace;
+/** A recommendation's trace: `decidedTrace` with what the caps dropped. */
+function traceOf(p: DecidedParts): Trace {
+  // `dropped` is given, so the trace has it: the type of `decidedTrace` cannot say so.
+  return decidedTrace(p, p.capStage.dropped()) as Trace;
 }
 
 /** The incident and case marks, added to `out` only when the complaint has them. */
