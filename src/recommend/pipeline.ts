@@ -39,7 +39,7 @@ import { type CaseLink, link } from './link';
 import { price, remedyContext } from './price';
 import type { Decided, Recommendation } from './recommendation';
 import { type IncidentRun, select } from './select';
-import { type PricedStage, pricingKey, remediesOf, ruleKey, SharedPricing } from './shared-pricing';
+import { type PricedStage, pricingKey, ruleKey, SharedPricing, shownRemedies } from './shared-pricing';
 
 /** Per-call options of `recommend`. */
 export interface RecommendOptions {
@@ -400,16 +400,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   ): PricedStage {
     if (!share || incident) return priceAndCap(complaint, judged, fired, incident, autoApproveMinor);
     const key = pricing[judged.conversion.converted ? 1 : 0];
-    const judgedBy = {
-      complaint,
-      conversion: judged.conversion,
-      scored: judged.scored,
-      money: judged.money,
-    };
-    const found = judged.shared.find(key, fired, ruleKeys, judgedBy);
+    const found = judged.shared.find(key, fired, ruleKeys, complaint, judged);
     if (found) return found;
     const stage = priceAndCap(complaint, judged, fired, incident, autoApproveMinor);
-    judged.shared.keep(key, fired, ruleKeys, judgedBy, stage);
+    judged.shared.keep(key, fired, ruleKeys, complaint, judged, stage);
     return stage;
   }
 
@@ -477,7 +471,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       alsoEscalatedTo: escalationQueues(fired),
       linked: caseLink ? { caseId: caseLink.caseId, owner: caseLink.owner } : undefined,
     });
-    const remedies = remediesOf(stage, capped);
+    const remedies = shownRemedies(stage, capped);
     const parts: DecidedParts<F> = {
       complaint,
       stamp,

@@ -48,7 +48,7 @@ export interface PricedStage {
   readonly alone: CapStage;
   /**
    * The remedies `alone` keeps, as a recommendation shows them, once a rule set has shown them: every
-   * rule set that shares the stage and keeps its set shows the very same list (`remediesOf`).
+   * rule set that shares the stage and keeps its set shows the very same list (`shownRemedies`).
    */
   shown: readonly Remedy[] | undefined;
 }
@@ -57,23 +57,26 @@ export interface PricedStage {
  * The remedies of `capped` as a recommendation shows them: those of the stage's own caps written once
  * for every rule set that shares the stage, any other set (linked, or the customer's preference) anew.
  */
-export function remediesOf(stage: PricedStage, capped: Capped): readonly Remedy[] {
+export function shownRemedies(stage: PricedStage, capped: Capped): readonly Remedy[] {
   const currency = stage.ctx.currency;
   if (capped !== stage.alone.capped) return capped.kept.map((c) => toRemedy(c, currency));
   stage.shown ??= capped.kept.map((c) => toRemedy(c, currency));
   return stage.shown;
 }
 
-/** The judgement a stage was made from: the very objects, so that a changed copy is never taken for it. */
+/**
+ * The judgement a stage was made from (the pipeline's `Judged` is one): its very objects are compared,
+ * so that a changed copy is never taken for it.
+ */
 interface JudgedBy {
-  readonly complaint: Complaint;
   readonly conversion: Conversion;
   readonly scored: ScoredFacts;
   readonly money: ComplaintMoney;
 }
 
-/** One rule set's stage, with what it was made from. */
+/** One rule set's stage, with the complaint and the judgement it was made from. */
 interface Kept extends JudgedBy {
+  readonly complaint: Complaint;
   readonly key: string;
   readonly fired: readonly RuleHit[];
   readonly ruleKeys: readonly string[];
@@ -89,15 +92,20 @@ interface Kept extends JudgedBy {
 export class SharedPricing {
   private kept: Kept | undefined;
 
-  /** The stage kept for `key`, these fired rules (`ruleKeys` by index) and this judgement, if there is one. */
+  /**
+   * The stage kept for `key`, these fired rules (`ruleKeys` by index), this complaint and this
+   * judgement, if there is one.
+   */
   find(
     key: string,
     fired: readonly RuleHit[],
     ruleKeys: readonly string[],
+    complaint: Complaint,
     judged: JudgedBy,
   ): PricedStage | undefined {
     const kept = this.kept;
-    if (kept === undefined || kept.key !== key || !sameJudgement(kept, judged)) return undefined;
+    if (kept === undefined || kept.key !== key || kept.complaint !== complaint) return undefined;
+    if (!sameJudgement(kept, judged)) return undefined;
     if (kept.fired.length !== fired.length) return undefined;
     for (let i = 0; i < fired.length; i++) {
       const a = kept.ruleKeys[(kept.fired[i] as RuleHit).index];
@@ -111,19 +119,15 @@ export class SharedPricing {
     key: string,
     fired: readonly RuleHit[],
     ruleKeys: readonly string[],
+    complaint: Complaint,
     judged: JudgedBy,
     stage: PricedStage,
   ): void {
-    const { complaint, conversion, scored, money } = judged;
+    const { conversion, scored, money } = judged;
     this.kept = { key, fired, ruleKeys, complaint, conversion, scored, money, stage };
   }
 }
 
 function sameJudgement(a: JudgedBy, b: JudgedBy): boolean {
-  return (
-    a.complaint === b.complaint &&
-    a.conversion === b.conversion &&
-    a.scored === b.scored &&
-    a.money === b.money
-  );
+  return a.conversion === b.conversion && a.scored === b.scored && a.money === b.money;
 }
