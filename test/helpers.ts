@@ -52,3 +52,26 @@ export function thrown(fn: () => unknown): unknown {
   }
   throw new Error('expected a throw');
 }
+
+/**
+ * Runs `fn` while counting the reads of `Intl.DateTimeFormat#format` (each read is one formatting the
+ * code asks for), and gives the count: the tests that hold a memo to asking `Intl` less.
+ */
+export function countingIntlFormats(fn: () => void): number {
+  const format = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format');
+  const read = format?.get as (this: Intl.DateTimeFormat) => Intl.DateTimeFormat['format'];
+  let asked = 0;
+  Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', {
+    ...format,
+    get(this: Intl.DateTimeFormat) {
+      asked++;
+      return read.call(this);
+    },
+  });
+  try {
+    fn();
+  } finally {
+    Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', format as PropertyDescriptor);
+  }
+  return asked;
+}

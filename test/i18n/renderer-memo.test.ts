@@ -5,6 +5,7 @@ import { LOCALE_CODES, LOCALES } from '../../src/i18n/locale';
 import { Memo } from '../../src/i18n/memo';
 import { Renderer } from '../../src/i18n/renderer';
 import { expectIs } from '../cheap-expect';
+import { countingIntlFormats } from '../helpers';
 import { fcParams } from '../seed';
 
 // The renderer remembers what it formatted; these hold every memo to what Intl itself says.
@@ -130,25 +131,13 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
   });
 
   it('asks Intl for a time once a minute of the day, not once an instant', () => {
-    const format = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format');
-    const read = format?.get as (this: Intl.DateTimeFormat) => Intl.DateTimeFormat['format'];
     const zone = new Renderer(locale, 'Asia/Kathmandu');
-    let asked = 0;
-    Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', {
-      ...format,
-      get(this: Intl.DateTimeFormat) {
-        asked++;
-        return read.call(this);
-      },
-    });
     const texts = new Set<string>();
-    try {
+    const asked = countingIntlFormats(() => {
       // Sixty instants of one minute (09:30 in Kathmandu on a day of 2187), on the same day.
       for (let second = 0; second < 60; second++)
         texts.add(zone.time(new Date(Date.UTC(2187, 2, 10, 3, 45, second)).toISOString()));
-    } finally {
-      Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', format as PropertyDescriptor);
-    }
+    });
     expect([...texts]).toEqual([
       new Intl.DateTimeFormat(tag, {
         timeStyle: 'short',

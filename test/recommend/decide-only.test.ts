@@ -17,6 +17,32 @@ const pipeline = createPipeline({
   trace: 'fired',
 });
 
+/**
+ * Each scenario's whole recommendation and its replay's decision (judged without words, decided
+ * without the text); a scenario with no recommendation (rates it lacks) has no decision either.
+ */
+async function decisions(): Promise<{ whole: Recommendation; quiet: DecidedRun['recommendation'] }[]> {
+  const out: { whole: Recommendation; quiet: DecidedRun['recommendation'] }[] = [];
+  for (const input of [...scenarios().values()]) {
+    const c = parseComplaint(input);
+    const callOf = pipeline.callFor(c);
+    let whole: Recommendation;
+    try {
+      whole = (await pipeline.run(c, callOf)).recommendation;
+    } catch {
+      continue;
+    }
+    const judged = pipeline.judge(c, callOf, undefined, false);
+    out.push({
+      whole,
+      quiet: (pipeline.decideOnly(c, callOf, undefined, judged) as DecidedRun).recommendation,
+    });
+  }
+  // Most scenarios are recommended: a loop over none would assert nothing.
+  expect(out.length).toBeGreaterThan(10);
+  return out;
+}
+
 /** A damaged order of 100 EUR: its remedies and caps read the complaint's money. */
 const damaged = parseComplaint(complaint({ category: 'damaged_item', tone: 'angry' }));
 const call = pipeline.callFor(damaged);
@@ -43,19 +69,8 @@ describe("decideOnly: a replay's decision with a judgement shared between rule s
   });
 
   it('decides what a whole recommendation says, its fired rules without the conditions nobody in a replay reads', async () => {
-    for (const input of [...scenarios().values()]) {
-      const c = parseComplaint(input);
-      const callOf = pipeline.callFor(c);
-      let whole: Recommendation;
-      try {
-        whole = (await pipeline.run(c, callOf)).recommendation;
-      } catch {
-        continue; // a scenario with no recommendation (rates it lacks) has no decision either
-      }
+    for (const { whole, quiet } of await decisions()) {
       const { rationale: _r, message: _m, alternatives: _a, followUp: _f, trace, ...rest } = whole;
-      const quiet = (
-        pipeline.decideOnly(c, callOf, undefined, pipeline.judge(c, callOf, undefined, false)) as DecidedRun
-      ).recommendation;
       expect(quiet.trace.fired).toEqual(trace.fired.map(({ name, priority }) => ({ name, priority })));
       expect(quiet.trace.fired.every((f) => !('conditions' in f))).toBe(true);
       const { severity, value, ...decidedRest } = quiet;
@@ -72,18 +87,7 @@ describe("decideOnly: a replay's decision with a judgement shared between rule s
 
   it('writes out no remedy the caps dropped, which no replay reads, and decides as if it had', async () => {
     let dropping = 0;
-    for (const input of [...scenarios().values()]) {
-      const c = parseComplaint(input);
-      const callOf = pipeline.callFor(c);
-      let whole: Recommendation;
-      try {
-        whole = (await pipeline.run(c, callOf)).recommendation;
-      } catch {
-        continue;
-      }
-      const quiet = (
-        pipeline.decideOnly(c, callOf, undefined, pipeline.judge(c, callOf, undefined, false)) as DecidedRun
-      ).recommendation;
+    for (const { whole, quiet } of await decisions()) {
       expect('dropped' in quiet.trace).toBe(false);
       expect([quiet.cap, quiet.totalCost, quiet.remedies]).toEqual([
         whole.cap,

@@ -9,6 +9,7 @@ import {
   weekdayOf,
 } from '../../src/time/local-day';
 import { expectIs } from '../cheap-expect';
+import { countingIntlFormats } from '../helpers';
 import { fcParams } from '../seed';
 
 const DAY_MS = 86_400_000;
@@ -136,17 +137,7 @@ describe('localDayNumber', () => {
   });
 
   it('asks Intl once a day, not twice, stepping a day at a time where the clock does not change', () => {
-    const format = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format');
-    const read = format?.get as (this: Intl.DateTimeFormat) => Intl.DateTimeFormat['format'];
-    let asked = 0;
-    Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', {
-      ...format,
-      get(this: Intl.DateTimeFormat) {
-        asked++;
-        return read.call(this);
-      },
-    });
-    try {
+    const asked = countingIntlFormats(() => {
       // A zone and days no other test reads (its offsets are remembered per thread): May 2153 in
       // Chatham, on standard time from April to September.
       const start = Date.UTC(2153, 4, 2, 13, 17);
@@ -156,9 +147,7 @@ describe('localDayNumber', () => {
           intlDay(start + d * DAY_MS, 'Pacific/Chatham'),
         );
       }
-    } finally {
-      Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', format as PropertyDescriptor);
-    }
+    });
     // The 31 edges of 30 days, where each day's hour had two edges of its own.
     expect(asked).toBe(31);
   });
