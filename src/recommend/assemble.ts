@@ -73,6 +73,11 @@ type TraceOf<F extends RuleFired> = Omit<Trace, 'fired' | 'dropped'> & {
  * What the rules did: the hit policy, the facts, the rules that fired, what the caps dropped when given
  * (a replay's trace leaves it out: `Decided`), and every rule's outcome when traced, in that order.
  */
+function decidedTrace<F extends RuleFired>(p: DecidedParts<F>): TraceOf<F>;
+function decidedTrace<F extends RuleFired>(
+  p: DecidedParts<F>,
+  dropped: readonly DroppedRemedy[],
+): TraceOf<F> & Pick<Trace, 'dropped'>;
 function decidedTrace<F extends RuleFired>(
   p: DecidedParts<F>,
   dropped?: readonly DroppedRemedy[],
@@ -89,8 +94,7 @@ function decidedTrace<F extends RuleFired>(
 
 /** A recommendation's trace: `decidedTrace` with what the caps dropped. */
 function traceOf(p: DecidedParts): Trace {
-  // `dropped` is given, so the trace has it: the type of `decidedTrace` cannot say so.
-  return decidedTrace(p, p.capStage.dropped()) as Trace;
+  return decidedTrace(p, p.capStage.dropped());
 }
 
 /** The incident and case marks, added to `out` only when the complaint has them. */
