@@ -2,6 +2,7 @@ import type { IncidentCause } from '../policy/incident-mark';
 import { BlockColumn } from './block-column';
 import { BlockTexts } from './block-texts';
 import { compareEntries } from './engine';
+import { sortStable } from './stable-sort';
 import type { Entry } from './types';
 
 /**
@@ -69,14 +70,15 @@ export class EntryColumns {
 
   /**
    * The complaints in the order detection takes them (`compareEntries`: time, then id, then ordinal).
-   * Sorted as packed integer keys of time and ordinal; only runs of equal times are ordered by id.
+   * Sorted by time, stably, in typed memory (`sortStable`); only runs of equal times are ordered by id.
    */
   timeOrder(): Uint32Array {
     const n = this.length;
     const order = new Uint32Array(n);
     for (let k = 0; k < n; k++) order[k] = k;
     const times = this.times;
-    order.sort((a, b) => times.get(a) - times.get(b) || a - b);
+    // Stable, and the ordinals start in order: complaints of one time stay in input order.
+    sortStable(order, (a, b) => times.get(a) - times.get(b));
     for (let i = 0; i < n; ) {
       let j = i + 1;
       while (j < n && times.get(order[j] as number) === times.get(order[i] as number)) j++;
