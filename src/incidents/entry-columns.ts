@@ -80,8 +80,9 @@ export class EntryColumns {
     // Stable, and the ordinals start in order: complaints of one time stay in input order.
     sortStable(order, (a, b) => times.get(a) - times.get(b));
     for (let i = 0; i < n; ) {
+      const time = times.get(order[i] as number);
       let j = i + 1;
-      while (j < n && times.get(order[j] as number) === times.get(order[i] as number)) j++;
+      while (j < n && times.get(order[j] as number) === time) j++;
       if (j - i > 1) this.byId(order, i, j);
       i = j;
     }
