@@ -35,10 +35,8 @@ export class BlockColumn<T extends Typed> {
       block = new this.Make(BLOCK);
       this.blocks.push(block);
     } else if ((k & MASK) >= block.length) {
-      // Only the first block is ever shorter than a full one: it doubles until it is full.
-      const next = new this.Make(Math.min(BLOCK, block.length * 2));
-      next.set(block);
-      block = next;
+      // Only the first block is ever shorter than a full one.
+      block = firstGrown(block, (k & MASK) + 1, BLOCK);
       this.blocks[b] = block;
     }
     block[k & MASK] = value;
@@ -50,4 +48,16 @@ export class BlockColumn<T extends Typed> {
     for (const block of this.blocks) bytes += block.byteLength;
     return bytes;
   }
+}
+
+/**
+ * A first block grown, doubling, to hold `needed` values (at most `full`), what it held copied: a small
+ * input takes little room, and only the first block is ever copied.
+ */
+export function firstGrown<T extends Typed>(block: T, needed: number, full: number): T {
+  let length = block.length * 2;
+  while (length < needed && length < full) length *= 2;
+  const next = new (block.constructor as TypedConstructor<T>)(Math.min(length, full));
+  next.set(block);
+  return next;
 }

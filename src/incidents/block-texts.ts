@@ -1,4 +1,4 @@
-import { BlockColumn } from './block-column';
+import { BlockColumn, firstGrown } from './block-column';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -73,11 +73,7 @@ export class BlockTexts {
       block = new Uint8Array(TEXT_BLOCK);
       this.blocks.push(block);
     } else if (needed > block.length && block.length < TEXT_BLOCK) {
-      let length = block.length * 2;
-      while (length < needed && length < TEXT_BLOCK) length *= 2;
-      const next = new Uint8Array(Math.min(length, TEXT_BLOCK));
-      next.set(block);
-      block = next;
+      block = firstGrown(block, needed, TEXT_BLOCK);
       this.blocks[b] = block;
     }
     return block;
