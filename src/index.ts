@@ -43,6 +43,8 @@ export {
   type RedressErrorCode,
   type RedressIssue,
 } from './errors';
+// Exchange rates the caller passes in (`createRecommender({ exchangeRates })`): redress never fetches them
+export type { ExchangeRates } from './exchange/rates';
 export { FACT_NAMES, FACTS, type FactName, type FactSpec, type Facts } from './facts/catalogue';
 export { type ScoredFacts, toFacts } from './facts/to-facts';
 // Languages

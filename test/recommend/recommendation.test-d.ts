@@ -3,6 +3,7 @@ import {
   type Cap,
   createRecommender,
   type DroppedRemedy,
+  type ExchangeRates,
   type Facts,
   type Handling,
   type IncidentMark,
@@ -11,6 +12,7 @@ import {
   type RationaleSentence,
   type Recommendation,
   type RecommendationError,
+  type RecommenderOptions,
   type RedressErrorCode,
   type Remedy,
   type SeverityScore,
@@ -63,5 +65,12 @@ describe('RecommendationError', () => {
     expectTypeOf(createRecommender().recommendMany).returns.toEqualTypeOf<
       AsyncIterable<Recommendation | RecommendationError>
     >();
+  });
+});
+
+describe('RecommenderOptions', () => {
+  it('takes exchange rates of a type a backend can import and name', () => {
+    expectTypeOf<RecommenderOptions['exchangeRates']>().toEqualTypeOf<ExchangeRates | undefined>();
+    expectTypeOf<ExchangeRates['rates']>().toEqualTypeOf<Readonly<Record<string, number>>>();
   });
 });
