@@ -1,30 +1,42 @@
+import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'tsup';
-import { declarationEntries } from '../tsup.config';
 import { DECLARATIONS_STATE } from './declarations';
+
+const script = new URL('../scripts/build-declarations.mjs', import.meta.url).pathname;
+
+/**
+ * The type declarations, built in a process of their own (tsc's emit is synchronous: in this process
+ * it would hold up vitest's for seconds) and without the type check of src/, which `npm run typecheck`
+ * runs in CI and at every landing. Rejects with what the build printed when it fails.
+ */
+function declarations(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, '--no-check'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let printed = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(printed.trim() || `exited ${code}`)),
+    );
+  });
+}
 
 /**
  * vitest's global setup: under `npm test`, builds the package that the end-to-end, package and docs
  * tests run. The JavaScript is built first (a couple of seconds; every test waits for it). The type
- * declarations take one core for about twenty seconds and only a few tests read them, so they are built
+ * declarations take one core for about ten seconds and only a few tests read them, so they are built
  * while the tests run, and those tests wait for them (`builtDeclarations` in declarations.ts).
  * `npx vitest` on its own builds nothing: it tests dist/ as the last build left it.
  */
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.npm_lifecycle_event !== 'test') return undefined;
-  await build({ silent: true, dts: false });
+  await build({ silent: true });
   writeFileSync(DECLARATIONS_STATE, `building ${process.pid}`);
   let failure: unknown;
-  const declarations = build({
-    silent: true,
-    clean: false, // the JavaScript just built stays
-    // Emitted without tsup's full type check first (its `noEmitOnError` checks all of src/ before the
-    // first line is written): `npm run typecheck` checks the same program in CI and at every landing,
-    // and the published build (`npm run build`) keeps the check. The declarations are the same text
-    // (checked on 2026-12-01: only the order of one enum's members in an object type differed, and so
-    // the chunks' hashed names); the build took 18-22 s of CPU against 25-27 s with the check.
-    dts: { entry: declarationEntries, only: true, compilerOptions: { noEmitOnError: false, noCheck: true } },
-  }).then(
+  const built = declarations().then(
     () => writeFileSync(DECLARATIONS_STATE, 'built'),
     (error: unknown) => {
       failure = error;
@@ -32,7 +44,7 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
     },
   );
   return async () => {
-    await declarations;
+    await built;
     rmSync(DECLARATIONS_STATE, { force: true });
     // Also when no test that reads the declarations was run: a build that fails fails `npm test`.
     if (failure !== undefined) {

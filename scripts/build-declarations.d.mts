@@ -1,0 +1,12 @@
+/** The entries with type declarations: the library and its `redress/…` subpath entries (under src/). */
+export declare const DECLARATION_ENTRIES: Readonly<Record<string, string>>;
+/**
+ * Joins declaration files into one per entry (`input`: entry name → its .d.ts file), as `<name>.d.ts`
+ * and `<name>.d.cts` in `outDir`, with shared chunks; writes nothing and rejects on a flaw rollup reports.
+ */
+export declare function bundleDeclarations(
+  input: Readonly<Record<string, string>>,
+  outDir: string,
+): Promise<void>;
+/** Builds dist/'s type declarations from src/; with `check` (the default), type-checks src/ first. */
+export declare function buildDeclarations(options?: { check?: boolean }): Promise<void>;
