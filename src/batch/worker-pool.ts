@@ -223,7 +223,7 @@ export class WorkerPool implements BatchPool {
     const at = onLost ? this.listeners.indexOf(onLost) : -1;
     if (at >= 0) this.listeners.splice(at, 1);
     this.users -= 1;
-    if (this.users === 0 && this.pendingTotal === 0) this.whenIdle();
+    this.idleIfDone();
   }
 
   /** True while every thread is up and the pool takes work. */
@@ -283,6 +283,11 @@ export class WorkerPool implements BatchPool {
     );
   }
 
+  /** With no batch using it and no chunk out, the pool is idle: it closes now (retired) or in a while. */
+  private idleIfDone(): void {
+    if (this.users === 0 && this.pendingTotal === 0) this.whenIdle();
+  }
+
   private whenIdle(): void {
     if (this.retired) {
       void this.close();
@@ -302,7 +307,7 @@ export class WorkerPool implements BatchPool {
     if ('texts' in reply) {
       pending.resolve(reply.notes ? { texts: reply.texts, notes: reply.notes } : { texts: reply.texts });
     } else pending.resolve(here(pending.local, pending.request.items, pending.request.start));
-    if (this.users === 0 && this.pendingTotal === 0) this.whenIdle();
+    this.idleIfDone();
   }
 
   /** A thread stopped: its chunks are run here, and the batches using the pool hear of it once. */
@@ -311,6 +316,9 @@ export class WorkerPool implements BatchPool {
     member.alive = false;
     // Its chunks first: a listener is the caller's code, and nothing it does may leave them unsettled.
     this.redo(member);
+    // Its chunks may have been the last out, left by a batch that broke off early: the pool is then idle
+    // as after a last answer, or a retired pool would keep its other threads for good.
+    if (!this.closed) this.idleIfDone();
     if (news) for (const listener of [...this.listeners]) listener(why);
   }
 

@@ -170,3 +170,41 @@ describe('a pool that closes with chunks still out', () => {
     await done(pool, batch);
   });
 });
+
+describe('a pool left with a chunk out whose thread is then lost', () => {
+  // A batch that breaks early leaves the pool with its chunks still out; a pool is retired when a later
+  // batch needs another. Once the last chunk is in, the pool closes (retired) or waits its idle time.
+
+  it('closes, when retired, stopping its other threads', async () => {
+    const { pool, batch } = started(2);
+    try {
+      const chunk = batch.run(['exit'], 0, local);
+      batch.leave();
+      pool.retire();
+      expect(await chunk).toEqual(ranHere(['exit'], 0));
+      const [, other] = threads.started();
+      expect(other && threads.terminated(other)).toBe(true);
+      await allExited(threads.started());
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('closes after its idle time, when not retired, stopping its other threads', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { pool, batch } = started(2);
+    try {
+      const chunk = batch.run(['exit'], 0, local);
+      batch.leave();
+      expect(await chunk).toEqual(ranHere(['exit'], 0));
+      const [, other] = threads.started();
+      expect(other && threads.terminated(other)).toBe(false);
+      vi.runAllTimers();
+      expect(other && threads.terminated(other)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+      await pool.close();
+    }
+    await allExited(threads.started());
+  });
+});
