@@ -344,10 +344,14 @@ function here(local: LocalRunner, items: readonly unknown[], start: number): Pro
 export class WorkerThreads implements BatchThreads {
   private pool: WorkerPool | undefined;
 
-  constructor(private readonly setup: WorkerSetup) {}
+  /** `script` is where the threads' code is: the build's worker script (a test passes one of its own). */
+  constructor(
+    private readonly setup: WorkerSetup,
+    private readonly script: () => URL | undefined = workerScript,
+  ) {}
 
   get canStart(): boolean {
-    return workerScript() !== undefined;
+    return this.script() !== undefined;
   }
 
   /**
@@ -355,7 +359,7 @@ export class WorkerThreads implements BatchThreads {
    * no built worker script to run.
    */
   acquire(size: number, onLost?: WorkerLost): BatchPool | undefined {
-    const script = workerScript();
+    const script = this.script();
     if (!script) return undefined;
     if (!(this.pool?.healthy && this.pool.size === size)) {
       this.pool?.retire();

@@ -8,6 +8,7 @@ import {
   lease,
   WorkerPool,
   type WorkerSetup,
+  WorkerThreads,
 } from '../../src/batch/worker-pool';
 import { defaultLimits, defaultRuleSet } from '../../src/index';
 import { allExited, type WatchedThreads, watchThreads } from './started-threads';
@@ -47,7 +48,11 @@ let threads: WatchedThreads;
 beforeEach(() => {
   threads = watchThreads();
 });
-afterEach(() => threads.restore());
+afterEach(async () => {
+  // Threads a test leaves to close in their own time (a recommender's pool waits for the next batch).
+  await Promise.all(threads.started().map((w) => w.terminate()));
+  threads.restore();
+});
 
 /** A pool of `size` misbehaving threads, a batch using it, and what the batch heard of lost threads. */
 function started(size: number): { pool: WorkerPool; batch: BatchPool; heard: string[] } {
@@ -206,5 +211,54 @@ describe('a pool left with a chunk out whose thread is then lost', () => {
       await pool.close();
     }
     await allExited(threads.started());
+  });
+});
+
+describe("a recommender's threads", () => {
+  const recommenderThreads = () => new WorkerThreads(setup, () => MISBEHAVING);
+
+  it('keep one pool for the batches that follow one another with as many threads', async () => {
+    const recommender = recommenderThreads();
+    for (const start of [0, 1]) {
+      const batch = recommender.acquire(1);
+      expect(await batch?.run(['a'], start, local)).toEqual(ranThere(['a']));
+      batch?.leave();
+    }
+    expect(threads.started()).toHaveLength(1);
+  });
+
+  it('start a pool for a batch that wants another number, and close the old one once its batch is done', async () => {
+    const recommender = recommenderThreads();
+    const first = recommender.acquire(1);
+    const out = first?.run(['a'], 0, local);
+    const second = recommender.acquire(2);
+    const [old] = threads.started();
+    expect(threads.started()).toHaveLength(3);
+    expect(await out).toEqual(ranThere(['a']));
+    expect(old && threads.terminated(old)).toBe(false);
+    first?.leave();
+    expect(old && threads.terminated(old)).toBe(true);
+    expect(await second?.run(['b'], 0, local)).toEqual(ranThere(['b']));
+    second?.leave();
+  });
+
+  it('start a new pool for the batch after one that lost a thread, and tell only the batch that used it', async () => {
+    const recommender = recommenderThreads();
+    const heard: string[][] = [[], []];
+    const first = recommender.acquire(1, (why) => heard[0]?.push(why));
+    expect(await first?.run(['exit', 'a'], 0, local)).toEqual(ranHere(['exit', 'a'], 0));
+    first?.leave();
+    const second = recommender.acquire(1, (why) => heard[1]?.push(why));
+    expect(await second?.run(['b'], 2, local)).toEqual(ranThere(['b']));
+    second?.leave();
+    expect(threads.started()).toHaveLength(2);
+    expect(heard).toEqual([['it exited with code 3'], []]);
+  });
+
+  it('start none without a worker script to run (from source)', () => {
+    const fromSource = new WorkerThreads(setup, () => undefined);
+    expect(fromSource.canStart).toBe(false);
+    expect(fromSource.acquire(1)).toBeUndefined();
+    expect(threads.started()).toEqual([]);
   });
 });
