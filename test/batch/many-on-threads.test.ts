@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHUNK_SIZE, CHUNK_TEXT, recommendEach, recommendEachAsJson } from '../../src/batch/many';
+import {
+  type BatchPool,
+  type BatchThreads,
+  type LocalRunner,
+  type WorkerSetup,
+  WorkerThreads,
+} from '../../src/batch/worker-pool';
+import { defaultLimits, defaultRuleSet, type Recommendation } from '../../src/index';
+import { type WatchedThreads, watchThreads } from './started-threads';
+
+// A batch on threads (recommendEach, as recommendMany runs it): every input yields its result or its
+// error record, in input order, whatever the threads do and however the source delivers its inputs.
+
+const MISBEHAVING = new URL('../fixtures/misbehaving-batch-worker.mjs', import.meta.url);
+
+const setup: WorkerSetup = {
+  ruleSet: defaultRuleSet,
+  locale: 'en',
+  fallbackLocale: 'en',
+  engine: 'compiled',
+  trace: 'fired',
+  limits: defaultLimits,
+};
+
+/** This thread's "recommendation" for an input: the input itself; one that starts with "bad" fails. */
+const recommend = async (input: unknown): Promise<Recommendation> => {
+  if (typeof input === 'string' && input.startsWith('bad')) throw new Error(`cannot read ${input}`);
+  return { here: input } as unknown as Recommendation;
+};
+
+async function collect<T>(results: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const r of results) out.push(r);
+  return out;
+}
+
+/** Threads that run each chunk in this thread, as a worker would, noting the chunks they were handed. */
+function chunkNoting(chunks: unknown[][], onChunk = () => {}): BatchThreads {
+  const pool: BatchPool = {
+    size: 1,
+    run: async (items, start, local: LocalRunner) => {
+      chunks.push([...items]);
+      onChunk();
+      return local(items, start);
+    },
+    leave: () => {},
+  };
+  return { canStart: true, acquire: () => pool };
+}
+
+let threads: WatchedThreads;
+beforeEach(() => {
+  threads = watchThreads();
+});
+afterEach(async () => {
+  // A recommender's pool waits, idle, for its next batch: these tests have none.
+  await Promise.all(threads.started().map((w) => w.terminate()));
+  threads.restore();
+});
+
+describe('a batch on threads that misbehave', () => {
+  it('yields every input once, in order, the chunks of a lost thread redone here with their error records in place', async () => {
+    const inputs = Array.from({ length: 3 * CHUNK_SIZE + 10 }, (_, i) => `input-${i}`);
+    // The second chunk stops its thread (and fails one input when it is redone here); the third's
+    // thread cannot send its answer.
+    inputs[CHUNK_SIZE] = 'exit';
+    inputs[CHUNK_SIZE + 6] = 'bad-70';
+    inputs[2 * CHUNK_SIZE] = 'fail';
+    const heard: string[] = [];
+    const results = await collect(
+      recommendEach(
+        inputs,
+        recommend,
+        { workers: true, concurrency: 2, onWorkerLost: (why) => heard.push(why) },
+        new WorkerThreads(setup, () => MISBEHAVING),
+      ),
+    );
+    const read = results.map((r) => {
+      const { here, worker } = r as unknown as { here?: unknown; worker?: unknown };
+      return here ?? worker ?? r;
+    });
+    expect(read).toEqual(
+      inputs.map((input, index) =>
+        input === 'bad-70'
+          ? {
+              index,
+              complaintId: null,
+              error: { code: 'INTERNAL', message: 'cannot read bad-70', path: [], pointer: '' },
+            }
+          : input,
+      ),
+    );
+    // The first chunk went to a thread, which answered it; the lost and failed chunks were redone here.
+    expect(results[0]).toEqual({ worker: 'input-0' });
+    expect(results[CHUNK_SIZE]).toEqual({ here: 'exit' });
+    expect(results[2 * CHUNK_SIZE]).toEqual({ here: 'fail' });
+    expect(heard).toEqual(['it exited with code 3']);
+  });
+
+  it('yields the JSON text of a thread untouched with recommendEachAsJson, and makes it of the rest', async () => {
+    const texts = await collect(
+      recommendEachAsJson(
+        ['a', 'b'],
+        recommend,
+        { workers: true, concurrency: 1 },
+        new WorkerThreads(setup, () => MISBEHAVING),
+      ),
+    );
+    expect(texts).toEqual(['{"worker":"a"}', '{"worker":"b"}']);
+    const exited = await collect(
+      recommendEachAsJson(
+        ['exit', 'b'],
+        recommend,
+        { workers: true, concurrency: 1 },
+        new WorkerThreads(setup, () => MISBEHAVING),
+      ),
+    );
+    expect(exited).toEqual(['{"here":"exit"}', '{"here":"b"}']);
+  });
+});
+
+describe('a batch on threads, by how its source delivers', () => {
+  it('sends what a slow source has given so far, and starts the next chunk with the read still pending', async () => {
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    async function* slow() {
+      yield* ['a', 'b', 'c'];
+      // The rest comes only once the first chunk has gone out: a batch that held it back would hang.
+      await opened;
+      yield* ['d', 'e'];
+    }
+    const chunks: unknown[][] = [];
+    const results = await collect(
+      recommendEach(slow(), recommend, { workers: true }, chunkNoting(chunks, open)),
+    );
+    expect(chunks).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
+    expect(results).toEqual(['a', 'b', 'c', 'd', 'e'].map((here) => ({ here })));
+  });
+
+  it('closes a chunk of JSON texts once they reach its size in characters', async () => {
+    const long = (c: string) => c.repeat(Math.ceil(CHUNK_TEXT / 2) + 1);
+    const inputs = [long('a'), long('b'), long('c')];
+    const chunks: unknown[][] = [];
+    const results = await collect(recommendEach(inputs, recommend, { workers: true }, chunkNoting(chunks)));
+    expect(chunks.map((c) => c.length)).toEqual([2, 1]);
+    expect(results).toEqual(inputs.map((here) => ({ here })));
+  });
+
+  it('ends without an empty chunk when the source ends with a full one', async () => {
+    const inputs = Array.from({ length: CHUNK_SIZE }, (_, i) => i);
+    const chunks: unknown[][] = [];
+    const results = await collect(recommendEach(inputs, recommend, { workers: true }, chunkNoting(chunks)));
+    expect(chunks.map((c) => c.length)).toEqual([CHUNK_SIZE]);
+    expect(results).toEqual(inputs.map((here) => ({ here })));
+  });
+});
