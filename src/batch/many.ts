@@ -267,6 +267,22 @@ export function threadPlan(
   return { size, first };
 }
 
+/** Runs a chunk in this thread, as a worker would: each input's result or error record, in order. */
+function localRunner(recommend: (input: unknown) => Promise<Recommendation>): LocalRunner {
+  return async (items, start) => {
+    const results: BatchResult[] = [];
+    for (const [i, input] of items.entries()) {
+      results.push(await recommend(input).catch((error: unknown) => errorRecord(start + i, input, error)));
+    }
+    return { results };
+  };
+}
+
+/** Results made in this thread, as the batch's output wants them. */
+async function* here<T>(results: AsyncIterable<BatchResult>, output: Output<T>): AsyncGenerator<T> {
+  for await (const result of results) yield output.fromValue(result);
+}
+
 async function* batch<T>(
   inputs: Iterable<unknown> | AsyncIterable<unknown>,
   recommend: (input: unknown) => Promise<Recommendation>,
@@ -287,15 +303,9 @@ async function* batch<T>(
     // Threads only if there is more to do.
     if (first === Number.POSITIVE_INFINITY || !(await source.hasMore())) return;
     pool = threads?.acquire(size, options.onWorkerLost);
-    if (!pool) return;
-    const local: LocalRunner = async (items, start) => {
-      const results: BatchResult[] = [];
-      for (const [i, input] of items.entries()) {
-        results.push(await recommend(input).catch((error: unknown) => errorRecord(start + i, input, error)));
-      }
-      return { results };
-    };
-    yield* onWorkers(source, pool, count, local, call, output);
+    // No thread started after all (`acquire` may say so): the rest is recommended here, not dropped.
+    if (!pool) yield* here(inThisThread(source, recommend, count, Number.POSITIVE_INFINITY), output);
+    else yield* onWorkers(source, pool, count, localRunner(recommend), call, output);
   } finally {
     pool?.leave();
     await source.close();

@@ -161,3 +161,19 @@ describe('a batch on threads, by how its source delivers', () => {
     expect(results).toEqual(inputs.map((here) => ({ here })));
   });
 });
+
+describe('a batch whose threads start none after all', () => {
+  it('recommends the rest in this thread, losing none', async () => {
+    const none: BatchThreads = { canStart: true, acquire: () => undefined };
+    const results = await collect(recommendEach(['a', 'bad-1', 'c'], recommend, { workers: true }, none));
+    expect(results).toEqual([
+      { here: 'a' },
+      {
+        index: 1,
+        complaintId: null,
+        error: { code: 'INTERNAL', message: 'cannot read bad-1', path: [], pointer: '' },
+      },
+      { here: 'c' },
+    ]);
+  });
+});
