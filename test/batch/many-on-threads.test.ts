@@ -8,7 +8,7 @@ import {
   WorkerThreads,
 } from '../../src/batch/worker-pool';
 import { defaultLimits, defaultRuleSet, type Recommendation } from '../../src/index';
-import { type WatchedThreads, watchThreads } from './started-threads';
+import { type WatchedThreads, watchThreads } from '../fixtures/started-threads';
 
 // A batch on threads (recommendEach, as recommendMany runs it): every input yields its result or its
 // error record, in input order, whatever the threads do and however the source delivers its inputs.

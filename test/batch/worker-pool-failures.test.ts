@@ -11,7 +11,7 @@ import {
   WorkerThreads,
 } from '../../src/batch/worker-pool';
 import { defaultLimits, defaultRuleSet } from '../../src/index';
-import { allExited, type WatchedThreads, watchThreads } from './started-threads';
+import { allExited, type WatchedThreads, watchThreads } from '../fixtures/started-threads';
 
 // The failure paths of a batch's worker pool, on real threads that misbehave on purpose (the first
 // item of a chunk says how: test/fixtures/misbehaving-batch-worker.mjs). Whatever a thread does, every

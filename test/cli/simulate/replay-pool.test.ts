@@ -4,7 +4,7 @@ import type { AheadAnswers } from '../../../src/cli/simulate/ahead-wire';
 import type { AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import { ReplayWorkers } from '../../../src/cli/simulate/replay-pool';
 import type { TextRecord } from '../../../src/cli/simulate/replay-side';
-import { allExited, type WatchedThreads, watchThreads } from '../../batch/started-threads';
+import { allExited, type WatchedThreads, watchThreads } from '../../fixtures/started-threads';
 
 // The failure paths of a replay's worker threads, on real threads that misbehave on purpose (the text
 // of a chunk's first record says how: test/fixtures/misbehaving-replay-worker.mjs). Whatever a thread
