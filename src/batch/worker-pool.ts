@@ -207,6 +207,7 @@ export class WorkerPool implements BatchPool {
       worker.on('message', (reply: ChunkReply) => this.settle(member, reply));
       worker.on('error', (error: Error) => this.lose(member, error.message));
       worker.on('exit', (code: number) => this.lose(member, `it exited with code ${code}`));
+      worker.on('messageerror', (error: Error) => this.unreadable(member, error));
       this.members.push(member);
     }
   }
@@ -308,6 +309,15 @@ export class WorkerPool implements BatchPool {
       pending.resolve(reply.notes ? { texts: reply.texts, notes: reply.notes } : { texts: reply.texts });
     } else pending.resolve(here(pending.local, pending.request.items, pending.request.start));
     this.idleIfDone();
+  }
+
+  /**
+   * An answer of the thread's could not be read here (Node drops the message): which chunk it answered
+   * is unknown, and that chunk would wait for good, so the thread is given up as if it had stopped.
+   */
+  private unreadable(member: Member, error: Error): void {
+    this.lose(member, error.message);
+    void member.worker.terminate();
   }
 
   /** A thread stopped: its chunks are run here, and the batches using the pool hear of it once. */

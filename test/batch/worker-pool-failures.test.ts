@@ -11,7 +11,13 @@ import {
   WorkerThreads,
 } from '../../src/batch/worker-pool';
 import { defaultLimits, defaultRuleSet } from '../../src/index';
-import { allExited, type WatchedThreads, watchThreads } from '../fixtures/started-threads';
+import {
+  allExited,
+  nextAnswerUnreadable,
+  unhung,
+  type WatchedThreads,
+  watchThreads,
+} from '../fixtures/started-threads';
 
 // The failure paths of a batch's worker pool, on real threads that misbehave on purpose (the first
 // item of a chunk says how: test/fixtures/misbehaving-batch-worker.mjs). Whatever a thread does, every
@@ -134,6 +140,27 @@ describe('a batch thread that answers wrongly', () => {
     const { pool, batch } = started(1);
     const linked = await batch.run(['a', 'b'], 0, local, { link: true, indices: [0, 3] });
     expect(linked).toEqual({ ...ranThere(['a', 'b']), notes: [null, null] });
+    await done(pool, batch);
+  });
+});
+
+describe('a batch thread whose answer cannot be read', () => {
+  it('is given up: its chunks are run here, the batch hears why, and the thread is stopped', async () => {
+    const { pool, batch, heard } = started(1);
+    const post = nextAnswerUnreadable();
+    let chunk: Promise<ChunkResults>;
+    try {
+      // The thread gets the chunk and would never answer it: the unreadable answer is all that comes.
+      chunk = batch.run(['hang', 'a'], 0, local);
+    } finally {
+      post.mockRestore();
+    }
+    expect(await unhung(chunk, () => 'the chunk whose answer could not be read')).toEqual(
+      ranHere(['hang', 'a'], 0),
+    );
+    expect(heard).toEqual(['the answer could not be read']);
+    await allExited(threads.started());
+    expect(await batch.run(['b'], 2, local)).toEqual(ranHere(['b'], 2));
     await done(pool, batch);
   });
 });

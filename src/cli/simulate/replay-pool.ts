@@ -90,6 +90,7 @@ export class ReplayWorkers implements AheadPool {
       worker.on('message', (reply: AheadReply) => this.settle(member, reply));
       worker.on('error', (error: Error) => this.lose(member, error.message));
       worker.on('exit', (code: number) => this.lose(member, `it exited with code ${code}`));
+      worker.on('messageerror', (error: Error) => this.unreadable(member, error));
       this.members.push(member);
     }
   }
@@ -148,6 +149,15 @@ export class ReplayWorkers implements AheadPool {
     member.pending.delete(reply.id);
     if (member.pending.size === 0) member.worker.unref();
     pending.resolve('packed' in reply ? reply.packed : this.here(pending.records));
+  }
+
+  /**
+   * An answer of the thread's could not be read here (Node drops the message): which chunk it answered
+   * is unknown, and that chunk would wait for good, so the thread is given up as if it had stopped.
+   */
+  private unreadable(member: Member, error: Error): void {
+    this.lose(member, error.message);
+    void member.worker.terminate();
   }
 
   /** A thread stopped under the replay: its chunks are decided here, and the caller hears of it once. */

@@ -4,7 +4,13 @@ import type { AheadAnswers } from '../../../src/cli/simulate/ahead-wire';
 import type { AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import { ReplayWorkers } from '../../../src/cli/simulate/replay-pool';
 import type { TextRecord } from '../../../src/cli/simulate/replay-side';
-import { allExited, type WatchedThreads, watchThreads } from '../../fixtures/started-threads';
+import {
+  allExited,
+  nextAnswerUnreadable,
+  unhung,
+  type WatchedThreads,
+  watchThreads,
+} from '../../fixtures/started-threads';
 
 // The failure paths of a replay's worker threads, on real threads that misbehave on purpose (the text
 // of a chunk's first record says how: test/fixtures/misbehaving-replay-worker.mjs). Whatever a thread
@@ -132,6 +138,25 @@ describe('a replay worker that answers wrongly', () => {
     expect(await pool.run(records[0] as TextRecord[])).toEqual(ranThere(records[0] as TextRecord[]));
     expect(await pool.run(records[1] as TextRecord[])).toEqual(ranThere(records[1] as TextRecord[]));
     expect(heard).toEqual([]);
+    await closed(pool);
+  });
+});
+
+describe('a replay worker whose answer cannot be read', () => {
+  it('is given up: its chunks are decided here, the replay hears why, and the thread is stopped', async () => {
+    const { pool, heard } = started(1);
+    const post = nextAnswerUnreadable();
+    let answers: Promise<AheadAnswers>;
+    try {
+      // The thread gets the chunk and would never answer it: the unreadable answer is all that comes.
+      answers = pool.run(chunk(1, 'hang', 'a'));
+    } finally {
+      post.mockRestore();
+    }
+    expect(await unhung(answers, () => 'the chunk whose answer could not be read')).toEqual([1, 2]);
+    expect(heard).toEqual(['the answer could not be read']);
+    await allExited(threads.started());
+    expect(await pool.run(chunk(3, 'b'))).toEqual([3]);
     await closed(pool);
   });
 });
