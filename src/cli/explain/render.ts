@@ -7,6 +7,7 @@ import {
   type RuleSet,
 } from '../../index';
 import { fromMinor, toMinor } from '../../money';
+import { formatMoney } from '../format-money';
 import { printable, printableLine, type Style } from '../style';
 
 const OPERATOR_SYMBOLS: Readonly<Record<string, string>> = {
@@ -22,14 +23,6 @@ const OPERATOR_SYMBOLS: Readonly<Record<string, string>> = {
 };
 
 const value = (v: unknown) => printable(JSON.stringify(v) ?? String(v));
-
-function money(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
-  } catch {
-    return `${amount} ${currency}`;
-  }
-}
 
 function mark(held: boolean, style: Style): string {
   return held ? style.green('✓') : style.red('✗');
@@ -89,7 +82,7 @@ function header(rec: Recommendation, source: string, style: Style): string[] {
   const facts = rec.trace.facts;
   const out = [
     `${style.bold(`Complaint ${printable(rec.complaintId)}`)} · ${facts.category} · ${facts.channel}` +
-      ` · order total ${money(facts.orderTotal, ruleSetCurrency)}`,
+      ` · order total ${formatMoney(facts.orderTotal, ruleSetCurrency)}`,
     style.dim(
       `rule set "${printable(rec.ruleSet.name)}" ${printable(rec.ruleSet.version)} (${printable(source)}) · hit policy ${rec.trace.hit}`,
     ),
@@ -118,7 +111,7 @@ export function renderExplanation(
   style: Style,
 ): string {
   const out: string[] = [];
-  const m = (amount: number) => money(amount, rec.currency);
+  const m = (amount: number) => formatMoney(amount, rec.currency);
   const heading = (text: string) => out.push('', style.bold(text));
 
   out.push(...header(rec, source, style));

@@ -1,5 +1,5 @@
 import type { CostPerSatisfied, OutcomeGroup, Share } from '../../outcomes/index';
-import { formatMoney } from '../simulate/format-money';
+import { formatMoney } from '../format-money';
 
 /** `1,234`. */
 export const count = (n: number) => n.toLocaleString('en-US');

@@ -1,8 +1,8 @@
 import type { OutcomeGroup, Share } from '../../outcomes/index';
+import { formatMoney } from '../format-money';
 import type { LineError } from '../line-record';
 import { printable, type Style } from '../style';
 import { type Align, textTable } from '../text-table';
-import { formatMoney } from './format-money';
 import { describeDetection, describeGrowth, largestIncidents, shortTime } from './incidents';
 import { afterLabel } from './outcome-evidence';
 import type { ConvertedWith } from './reporting';

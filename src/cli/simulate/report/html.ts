@@ -1,6 +1,6 @@
 import type { Incident } from '../../../incidents/index';
+import { formatMoney } from '../../format-money';
 import type { ChangedComplaint, ChangesSummary } from '../changes';
-import { formatMoney } from '../format-money';
 import {
   byFirstComplaint,
   describeDetection,
