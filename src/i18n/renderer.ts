@@ -146,6 +146,8 @@ export class Renderer {
   private readonly percentTexts = new Memo<string, number>();
   private readonly pluralCategories = new Memo<string, number>();
   private readonly currencyNameTexts = new Memo<string, string>();
+  /** Per first instant (`at`), last instants: an incident's members all say its period. */
+  private readonly periodTexts = new Memo<string, string>();
   // What those memos make on a miss, made once per renderer: a closure written at the call would be made
   // on every call, hit or miss.
   private readonly pluralOf = (n: number): string => this.formats.plurals.select(n);
@@ -517,6 +519,13 @@ export class Renderer {
    * bidi marks `Intl` puts into Persian (see `BIDI_MARKS`).
    */
   period(fromIso: string, toIso: string): string {
+    // Remembered by its two ISO texts, as given: an incident's members say one period, and a range is
+    // the dearest thing Intl formats here.
+    const texts = this.periodTexts.at<string>(fromIso);
+    return texts.peek(toIso) ?? texts.get(toIso, (to) => this.periodOf(fromIso, to));
+  }
+
+  private periodOf(fromIso: string, toIso: string): string {
     const from = new Date(fromIso);
     const to = new Date(toIso);
     const text =

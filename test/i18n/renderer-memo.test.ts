@@ -237,6 +237,43 @@ describe.each(LOCALE_CODES)('the %s renderer, with its memos', (locale) => {
     }
   });
 
+  it('writes each period as a renderer that has never written one does, asking Intl once a period', () => {
+    // An incident's members all say its period: the same two instants for each of them.
+    const instants = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) });
+    const periods = fc.sample(
+      fc
+        .tuple(instants, fc.integer({ min: -3_600_000, max: 40 * 86_400_000 }))
+        .map(([from, length]) => [new Date(from).toISOString(), new Date(from + length).toISOString()]),
+      { numRuns: 40, seed: 12 },
+    );
+    for (const timeZone of ['Asia/Tehran', 'America/St_Johns']) {
+      const fresh = periods.map(([from, to]) =>
+        new Renderer(locale, timeZone).period(from as string, to as string),
+      );
+      const { formatRange } = Intl.DateTimeFormat.prototype;
+      let asked = 0;
+      Intl.DateTimeFormat.prototype.formatRange = function (this: Intl.DateTimeFormat, a, b) {
+        asked++;
+        return formatRange.call(this, a, b);
+      };
+      try {
+        const written = new Renderer(locale, timeZone);
+        for (let round = 0; round < 2; round++) {
+          asked = 0;
+          expect(periods.map(([from, to]) => written.period(from as string, to as string))).toEqual(fresh);
+        }
+        expect(asked).toBe(0);
+        expect(
+          countingIntlFormats(() =>
+            periods.map(([from, to]) => written.period(from as string, to as string)),
+          ),
+        ).toBe(0);
+      } finally {
+        Intl.DateTimeFormat.prototype.formatRange = formatRange;
+      }
+    }
+  });
+
   it('tells -0 from 0 as Intl does', () => {
     expect(r.number(0)).toBe(numbers.format(0));
     expect(r.number(-0)).toBe(numbers.format(-0));
