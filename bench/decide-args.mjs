@@ -4,13 +4,15 @@
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
-export const USAGE = `usage: npm run bench:decide -- [--base REF] [--head REF] [--count N] [--rounds N] [--rates FILE] [--words]
+export const USAGE = `usage: npm run bench:decide -- [--base REF] [--head REF] [--count N] [--rounds N] [--rates FILE] [--words] [--parse]
   --base REF    the build measured against (default: main)
   --head REF    the build measured (default: the working tree, with its uncommitted changes)
   --count N     generated complaints (default: 20000)
   --rounds N    measured rounds of each build, after two warm-up rounds (default: 7)
   --rates FILE  exchange rates for both rule sets, as simulate's --rates (default: none)
-  --words       recommend with the rationale and customer message (runNow) instead of a replay's decision`;
+  --words       recommend with the rationale and customer message (runNow) instead of a replay's decision
+  --parse       parse each complaint again just before deciding it in every round, as a replay reads
+                and decides in turn (parsing is then measured too, and the memos it fills are warm)`;
 
 /** A whole number ≥ 1 from the option `name`, or an error naming it. */
 function count(name, text) {
@@ -51,6 +53,7 @@ export function decideArgs(argv, repo) {
       rounds: { type: 'string', default: '7' },
       rates: { type: 'string' },
       words: { type: 'boolean', default: false },
+      parse: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -61,5 +64,6 @@ export function decideArgs(argv, repo) {
     rounds: count('rounds', values.rounds),
     rates: values.rates,
     words: values.words,
+    parse: values.parse,
   };
 }
