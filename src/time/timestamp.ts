@@ -86,7 +86,11 @@ const memoMs = new Float64Array(MEMO_SIZE);
  */
 function memoSlot(value: string, n: number): number {
   const day =
-    value.charCodeAt(3) * 17 + value.charCodeAt(6) * 31 + value.charCodeAt(8) * 10 + value.charCodeAt(9) + n * 5;
+    value.charCodeAt(3) * 17 +
+    value.charCodeAt(6) * 31 +
+    value.charCodeAt(8) * 10 +
+    value.charCodeAt(9) +
+    n * 5;
   const time = n > 10 ? value.charCodeAt(12) * 7 + value.charCodeAt(15) * 13 : 0;
   return (day + time) & (MEMO_SIZE - 1);
 }

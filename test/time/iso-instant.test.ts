@@ -26,6 +26,21 @@ describe('isoInstant', () => {
     );
   });
 
+  it('writes instants read again, a millisecond or whole hours apart, as toISOString does', () => {
+    // The instants share slots of the table of recent answers: a kept answer must be the right one.
+    const base = Date.UTC(2026, 2, 10, 9, 30);
+    const near = fc.tuple(fc.integer({ min: -40, max: 40 }), fc.integer({ min: -2, max: 2 }));
+    fc.assert(
+      fc.property(fc.array(near, { minLength: 1, maxLength: 40 }), (offsets) => {
+        for (const [hours, ms] of offsets) {
+          const at = base + hours * 3_600_000 + ms;
+          expectIs(isoInstant(at), new Date(at).toISOString());
+        }
+      }),
+      fcParams(300),
+    );
+  });
+
   it('writes the ends of days, months, leap years and of the four-digit years as toISOString does', () => {
     const edges = [
       0,

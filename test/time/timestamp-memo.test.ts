@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as instant from '../../src/time/instant';
+import { isoInstant } from '../../src/time/iso-instant';
 import { timestampMs } from '../../src/time/timestamp';
 import { fcParams } from '../seed';
 
@@ -11,6 +12,7 @@ vi.mock('../../src/time/instant', async (importOriginal) => {
     ...actual,
     instantMs: vi.fn(actual.instantMs),
     calendarDateMs: vi.fn(actual.calendarDateMs),
+    civilFromDays: vi.fn(actual.civilFromDays),
   };
 });
 
@@ -98,5 +100,16 @@ describe('timestampMs keeps its last answers', () => {
       }),
       fcParams(300),
     );
+  });
+});
+
+describe('isoInstant keeps its last answers', () => {
+  it("writes the instants a replay's two rule sets give a complaint once each", () => {
+    const received = Date.UTC(2026, 2, 10, 9, 30);
+    // The first answer's deadline, the follow-up and a coupon's expiry, under each rule set.
+    const instants = [received + 24 * 3_600_000, received + 72 * 3_600_000, received + 90 * 86_400_000];
+    vi.mocked(instant.civilFromDays).mockClear();
+    for (let side = 0; side < 2; side++) for (const ms of instants) isoInstant(ms);
+    expect(vi.mocked(instant.civilFromDays).mock.calls.length).toBe(instants.length);
   });
 });
