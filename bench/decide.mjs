@@ -167,7 +167,14 @@ function report([base, head], loadBefore) {
     );
   }
   const ratio = (f) => (f(head.rounds) / f(base.rounds)).toFixed(3);
+  // The two builds of a round run one right after the other: their ratio round by round leaves out
+  // most of what the machine's load does between rounds, which moves both alike.
+  const pairs = head.rounds.map((h, i) => h / (base.rounds[i] ?? h)).sort((p, q) => p - q);
+  const quartile = (q) => (pairs[Math.floor(q * (pairs.length - 1))] ?? 1).toFixed(3);
   console.log(`head/base: median ${ratio(median)}, fastest ${ratio(fastest)}`);
+  console.log(
+    `head/base round by round: median ${quartile(0.5)}, quartiles ${quartile(0.25)}–${quartile(0.75)}`,
+  );
   console.log(`load average before ${loadBefore}, after ${load()}`);
   const [a, b] = [base.outcome, head.outcome];
   const same = a.remedies === b.remedies && a.errors === b.errors;
