@@ -87,7 +87,7 @@ describe('RemedySpec', () => {
   it('is written without its defaults as RemedySpecInput', () => {
     expectTypeOf<{ type: 'refund' }>().toExtend<RemedySpecInput>();
     expectTypeOf<{ type: 'refund' }>().not.toExtend<RemedySpec>();
-    expectTypeOf<{ type: 'voucher' }>().not.toExtend<RemedySpecInput>();
+    expectTypeOf<{ type: 'not_a_remedy' }>().not.toExtend<RemedySpecInput>();
     expectTypeOf<{ type: 'gift'; value: '5' }>().not.toExtend<RemedySpecInput>();
   });
 });

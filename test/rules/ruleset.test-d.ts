@@ -31,9 +31,9 @@ describe('RuleSetInput', () => {
     type Conditions = RuleSetInput['rules'][number]['conditions'];
     // @ts-expect-error a rule set needs a version
     const noVersion: RuleSetInput = { name: 'shop', rules: [] };
-    const voucher: Remedy = {
+    const notARemedy: Remedy = {
       // @ts-expect-error an unknown remedy type
-      type: 'voucher',
+      type: 'not_a_remedy',
     };
     const gift: Remedy = {
       type: 'gift',
@@ -60,7 +60,7 @@ describe('RuleSetInput', () => {
         },
       ],
     };
-    expectTypeOf([noVersion, voucher, gift, near, misspelt]).toBeArray();
+    expectTypeOf([noVersion, notARemedy, gift, near, misspelt]).toBeArray();
   });
 
   it('becomes a RuleSet only through loadRuleSet, with defaults filled in', () => {

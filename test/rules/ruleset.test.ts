@@ -127,7 +127,7 @@ describe('loadRuleSet', () => {
     ['a priority given as a string', { priority: 'abc' }, '/rules/0/priority', 'invalid_type'],
     [
       'an unknown remedy type',
-      { remedies: [{ type: 'voucher' }] },
+      { remedies: [{ type: 'not_a_remedy' }] },
       '/rules/0/remedies/0/type',
       'unknown_remedy',
     ],
