@@ -225,9 +225,10 @@ export interface Pipeline {
 }
 
 /**
- * The pipeline: parse → facts → rules → select → price → cap → handle → explain → assemble. Each
- * stage is a function of its own module in this folder (or of the layer it names); this one only
- * passes what each stage gives to the next.
+ * The pipeline: parse → facts → rules → select → price → cap → link → alternatives → handle → explain
+ * → assemble. Parse, facts, rules and handle are functions of their layers (complaint/parse.ts,
+ * facts/to-facts.ts, rules/engine/, policy/handling.ts), the others each of its own module in this
+ * folder; this one only passes what each stage gives to the next.
  */
 export function createPipeline(options: PipelineOptions): Pipeline {
   const { ruleSet, limits } = options;
