@@ -1,5 +1,5 @@
 import type { Complaint } from '../complaint/schema';
-import { runOrdered } from '../incidents/engine';
+import { runOrdered } from '../incidents/burst-rule';
 import type { ColumnEntry } from '../incidents/entry-columns';
 import { EntryColumns } from '../incidents/entry-columns';
 import { type IncidentOptions, settings } from '../incidents/options';

@@ -6,7 +6,7 @@ import type { IncidentPolicy } from '../policy/incident-policy';
 import type { CallOptions } from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
 import type { IncidentRun } from '../recommend/select';
-import { runEntries } from './engine';
+import { runEntries } from './burst-rule';
 import { type RunMember, recommendMember } from './member';
 import { type IncidentOptions, settings } from './options';
 import { EntryReader } from './reader';

@@ -1,14 +1,14 @@
 import { invalidOption, RedressError } from '../errors';
-import { IncidentEngine, runEntries } from './engine';
+import { IncidentEngine, runEntries } from './burst-rule';
 import { type IncidentOptions, settings } from './options';
 import { EntryReader, readEntries } from './reader';
 import type { Building, Incident } from './types';
 
 /**
  * Finds incidents: bursts of complaints with one cause within a time window, far above that cause's
- * usual rate (the rule is written out at the top of engine.ts and in docs/incidents.md). Complaints may
- * come in any order; the result is the same for any order of the same complaints, sorted by first
- * complaint.
+ * usual rate (the rule is written out at the top of burst-rule.ts and in docs/incidents.md).
+ * Complaints may come in any order; the result is the same for any order of the same complaints, sorted
+ * by first complaint.
  *
  * Reads only `id`, `receivedAt`, `category`, `order.items` (SKU, family, quantities, prices),
  * `order.carrier`, `subscription.plan`, `subscription.service` and `exposure.public`,

@@ -1,7 +1,7 @@
 import type { IncidentCause } from '../policy/incident-mark';
 import { BlockColumn } from './block-column';
 import { BlockTexts } from './block-texts';
-import { compareEntries } from './engine';
+import { compareEntries } from './burst-rule';
 import { sortStable } from './stable-sort';
 import type { Entry } from './types';
 

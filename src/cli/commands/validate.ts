@@ -8,7 +8,7 @@ import { refuseToOverwriteInputs } from '../overwrite-guard';
 import { readRulesText } from '../rules-file';
 import { colorWanted, createStyle, printable, type Style } from '../style';
 import { RULE_SET_CHECKS } from '../validate/checks';
-import type { Finding } from '../validate/finding';
+import type { ValidateFinding } from '../validate/finding';
 import { JsonSource, type Location } from '../validate/location';
 
 interface ValidateOptions {
@@ -18,7 +18,7 @@ interface ValidateOptions {
 }
 
 /** A finding with where it is in the file. */
-type LocatedFinding = Finding & { readonly line?: number; readonly column?: number };
+type LocatedFinding = ValidateFinding & { readonly line?: number; readonly column?: number };
 
 /** What `validate` found in one file. */
 interface FileReport {

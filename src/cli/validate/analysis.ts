@@ -1,6 +1,6 @@
 import { analyzeRuleSet } from '../../analysis/index';
 import type { RuleSet } from '../../index';
-import type { Finding, RuleSetCheck } from './finding';
+import type { RuleSetCheck, ValidateFinding } from './finding';
 
 type Analysis = ReturnType<typeof analyzeRuleSet>;
 type AnalysisFinding = Analysis['findings'][number];
@@ -20,7 +20,7 @@ function hintFor(f: AnalysisFinding): string | undefined {
   }
 }
 
-function toFinding(f: AnalysisFinding, ruleSet: RuleSet): Finding {
+function toFinding(f: AnalysisFinding, ruleSet: RuleSet): ValidateFinding {
   const rule = f.rules[0];
   const index = rule === undefined ? -1 : ruleSet.rules.findIndex((r) => r.name === rule);
   const path =
@@ -48,7 +48,7 @@ function toFinding(f: AnalysisFinding, ruleSet: RuleSet): Finding {
  * A check the analyser could not finish within its work budget: a warning (findings may hide there),
  * so that `--strict` fails on it.
  */
-export function notAnalysedFinding(open: Analysis['notAnalysed'][number]): Finding {
+export function notAnalysedFinding(open: Analysis['notAnalysed'][number]): ValidateFinding {
   return {
     severity: 'warning',
     code: 'not_analysed',

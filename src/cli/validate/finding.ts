@@ -2,9 +2,10 @@ import type { PathSegment, RuleSet } from '../../index';
 
 /**
  * One thing `redress validate` reports about a rule file. `error`s make the file invalid (exit 1);
- * `warning`s and `info`s are advice and leave the exit code alone.
+ * `warning`s and `info`s are advice and leave the exit code alone. Named apart from the analyser's
+ * `Finding` (`redress/analysis`), which `analysis.ts` turns into one of these.
  */
-export interface Finding {
+export interface ValidateFinding {
   readonly severity: 'error' | 'warning' | 'info';
   /** Stable machine-readable code, e.g. `unknown_fact`, `invalid_json`. */
   readonly code: string;
@@ -29,5 +30,5 @@ export interface RuleSetCheck {
   /** Short name, shown nowhere but useful in tests and traces. */
   readonly name: string;
   /** `raw` is the parsed file as written (before defaults), `ruleSet` the validated rule set. */
-  run(ruleSet: RuleSet, raw: unknown): readonly Finding[] | Promise<readonly Finding[]>;
+  run(ruleSet: RuleSet, raw: unknown): readonly ValidateFinding[] | Promise<readonly ValidateFinding[]>;
 }

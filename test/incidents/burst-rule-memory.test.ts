@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareEntries, IncidentEngine, runEntries } from '../../src/incidents/engine';
+import { compareEntries, IncidentEngine, runEntries } from '../../src/incidents/burst-rule';
 import { type IncidentOptions, settings } from '../../src/incidents/options';
 import type { Building, Entry } from '../../src/incidents/types';
 import type { IncidentCause } from '../../src/policy/incident-mark';
