@@ -1,3 +1,15 @@
+/**
+ * Cases: complaints about one problem, on any channel, linked into one case (docs/cases.md). Start at
+ * `case-key.ts`: what makes two complaints one case (customer, order or subscription, category,
+ * currency; no channel) and the window. Then the two ways a complaint finds its case: `open-case.ts`, a
+ * case the helpdesk names in `customer.openCases`, and this file, a batch's earlier complaints
+ * (`recommendLinked`; `case-guess.ts` and `ahead.ts` recommend a complaint ahead of its turn on worker
+ * threads). What linking then gives is recommend/link.ts.
+ *
+ * The rest is storage, a batch's open cases held compactly in columns: `case-book.ts` (and the view of
+ * one case, `booked-case.ts`), `case-record.ts` and `open-case-record.ts` (what a case gave so far),
+ * `case-slots.ts`, `slot-index.ts` and `slot-texts.ts` (case keys to slots, as bytes).
+ */
 import {
   AS_JSON,
   AS_VALUES,

@@ -1,3 +1,14 @@
+/**
+ * The supported locales and what each one is (`LOCALES`). Persian numbers and toman are not in one
+ * file; where to look:
+ * - Persian digits come from `Intl` with the locale's `tag` (`fa-IR`, here; «یک» for one is its
+ *   `wordForOne`): `locale-formats.ts` holds the formatters, `persian-ordinal.ts` the ordinals in words,
+ *   `renderer.ts` money («۵٫۹۹ یورو»);
+ * - toman: the `currencyDisplay` option (`CurrencyDisplay`, here) is checked in `currency-display.ts`,
+ *   printed by `renderer.ts` (`money`, `toman`), used for a whole recommendation or not at all by
+ *   rationale/compose.ts (`composeRationale`) and for a lifetime-spend factor by `factor-text.ts`;
+ *   exchange/printable.ts rounds a converted goodwill amount of rials to whole thousands of toman.
+ */
 import { invalidOption, type PathSegment, type RedressError } from '../errors';
 import type { Market } from '../time/working-days';
 import { en, type MessageKey, type Messages } from './locales/en';

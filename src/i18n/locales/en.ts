@@ -9,6 +9,9 @@
  * سفارش شمارهٔ …»): the rationale passes both, and a translation may use either where English uses one.
  *
  * Register: plain, warm, first person plural; restate what happened, never blame the customer.
+ *
+ * Not here: each remedy's name and offer sentences (`remedy.<type>`, `offer.<type>…`), which live in its
+ * module's `texts` in src/remedies/ (coupon.ts, …), in all three languages (docs/languages.md).
  */
 export const en = {
   'ordinal.one': '{n}st',

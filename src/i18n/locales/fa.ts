@@ -16,6 +16,9 @@ import type { Messages } from './en';
  * (order ids, SKUs, plan, platform, queue and rule names) are wrapped by the renderer in Unicode
  * isolates (FSI U+2068 … PDI U+2069), so that "o-1001" or "SHOE-42" keeps its own direction and does
  * not reorder the Persian around it; numbers, money and dates are formatted with Persian digits.
+ *
+ * Not here: each remedy's name and offer sentences (`remedy.<type>`, `offer.<type>…`), which live in its
+ * module's `texts` in src/remedies/ (coupon.ts, …), in Persian beside English and Turkish.
  */
 export const fa = {
   'ordinal.other': '{n}مین',

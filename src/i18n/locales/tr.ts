@@ -13,6 +13,9 @@ import type { Messages } from './en';
  * nominative: `{subject}` is "… numaralı siparişiniz" / "… aboneliğiniz" and is followed by a
  * postposition ("ile", "için") rather than a suffix; `{subjectIn}` is its locative ("… numaralı
  * siparişinizde"), which also takes "-ki" ("siparişinizdeki").
+ *
+ * Not here: each remedy's name and offer sentences (`remedy.<type>`, `offer.<type>…`), which live in its
+ * module's `texts` in src/remedies/ (coupon.ts, …), in Turkish beside English and Persian.
  */
 export const tr = {
   'ordinal.other': '{n}.',

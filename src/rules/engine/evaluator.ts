@@ -1,3 +1,8 @@
+/**
+ * What a rule evaluator is and what it answers: the `RuleEvaluator` interface and the outcomes' types,
+ * no evaluator. redress's own evaluator, the default, is `compiled.ts` (`compiledEvaluator`: the rule
+ * set compiled into closures); `reference.ts` runs json-rules-engine, the yardstick it is proven equal to.
+ */
 import type { FactName, Facts } from '../../facts/catalogue';
 import type { Operator, Scalar } from '../operators';
 
