@@ -64,5 +64,5 @@ for (const finding of analyzeRuleSet(proposal).findings) {
 //   gap: no rule fires for some late_delivery complaints of medium severity
 //   gap: no rule fires for some late_delivery complaints of high severity
 //   gap: no rule fires for some late_delivery complaints of critical severity
-//   over_cap: the gift of rule "loyal-late" always exceeds the goodwill limit (tier), so it is always reduced or left out
+//   over_cap: the gift of rule "loyal-late" always exceeds the tier limit on its own (a lower limit may bind first), so it is always reduced or left out
 //     e.g. gift 30 + apology 0; dropped: reduced to 30 EUR: goodwill is limited to 30 EUR (severity limit)

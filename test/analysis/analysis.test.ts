@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { overCapMessage } from '../../src/analysis/checks/over-cap';
 import { analyzeRuleSet, type Finding } from '../../src/analysis/index';
 import { buildComplaint } from '../../src/analysis/model/blueprint';
 import { type Box, EVERYTHING, narrow } from '../../src/analysis/model/box';
@@ -390,8 +391,17 @@ describe('remedies that always exceed the caps', () => {
         remedy: { index: 1, type: 'gift' },
         limit: 'tier',
         method: 'exact',
+        // Another limit may bind at a complaint before the tier's: the message must not deny it.
+        message:
+          'the gift of rule "lavish" always exceeds the tier limit on its own (a lower limit may bind first), so it is always reduced or left out',
       }),
     ]);
+  });
+
+  it('names the limit that binds at the example when no one limit is always exceeded', () => {
+    expect(overCapMessage('gift', 'lavish', { limit: 'severity', alone: false })).toBe(
+      'the gift of rule "lavish" always exceeds the goodwill limits (at the example, the severity limit binds), so it is always reduced or left out',
+    );
   });
 
   it('finds two free months for a subscription-only outage: always past the share of one month', async () => {

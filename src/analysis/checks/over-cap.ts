@@ -48,11 +48,29 @@ function excessBySearch(ctx: CheckContext, r: RuleModel, spec: RemedySpec): Exce
     : undefined;
 }
 
+/**
+ * The finding's sentence. A limit the remedy exceeds on its own (`alone`) is not always the one that
+ * binds: at a given complaint a lower limit may cut the remedy first, so the sentence says so rather
+ * than contradict what the recommendation's trace shows. Without such a limit, it names the one that
+ * binds at the example.
+ */
+export function overCapMessage(
+  type: RemedyType,
+  rule: string,
+  { limit, alone }: { readonly limit: CapLimitName; readonly alone: boolean },
+): string {
+  const exceeds = alone
+    ? `always exceeds the ${limit} limit on its own (a lower limit may bind first)`
+    : `always exceeds the goodwill limits (at the example, the ${limit} limit binds)`;
+  return `the ${type} of rule "${rule}" ${exceeds}, so it is always reduced or left out`;
+}
+
 function overCapFinding(ctx: CheckContext, r: RuleModel, spec: RemedySpec, index: number): OverCapFinding[] {
   if (!isGoodwillSpec(spec)) return [];
   const excess = isExact(r) ? excessExactly(ctx, r, spec) : excessBySearch(ctx, r, spec);
   if (!excess) return [];
-  const limit = excess.limits[0] ?? bindingAt(excess.at.facts, ctx.ruleSet.policy);
+  const alone = excess.limits[0];
+  const limit = alone ?? bindingAt(excess.at.facts, ctx.ruleSet.policy);
   return [
     {
       kind: 'over_cap',
@@ -61,7 +79,7 @@ function overCapFinding(ctx: CheckContext, r: RuleModel, spec: RemedySpec, index
       limit,
       method: excess.method,
       example: excess.at,
-      message: `the ${spec.type} of rule "${r.rule.name}" always exceeds the goodwill limit (${limit}), so it is always reduced or left out`,
+      message: overCapMessage(spec.type, r.rule.name, { limit, alone: alone !== undefined }),
     },
   ];
 }
