@@ -18,8 +18,9 @@ const complaint = (id: string, locale: string) => ({
   customer: { id: 'u-12', since: '2024-02-01', lifetimeSpend: 8200, orderCount: 11, locale },
 });
 
-// The default rules are in euros: a lira order needs the rate (lira per euro) and when it was taken.
-const exchangeRates = { rates: { TRY: 36.5 }, asOf: '2026-11-01' };
+// The default rules are in euros: a lira order needs the rate (lira per euro) and when it was taken,
+// here the day the complaint came in.
+const exchangeRates = { rates: { TRY: 36.5 }, asOf: '2026-03-10' };
 
 // Each language set for the whole recommender…
 for (const locale of ['en', 'tr', 'fa'] as const satisfies readonly Locale[]) {

@@ -1,8 +1,8 @@
 // A stream of complaints: a month of them from a JSON Lines file, and two broken lines. recommendMany
 // yields one result per input, in input order, and a bad input becomes an error record instead of
-// stopping the batch. The file has lira and rial orders too: the example rates price them, and the
-// total adds every cost in euros at the rate each recommendation reports. Complaints about one problem are linked into one case (docs/cases.md); with
-// { link: false } worker threads take over past 1,000 complaints. Run: npm run example examples/04-batch.ts
+// stopping the batch. Complaints about one problem are linked into one case ("linked" below;
+// docs/cases.md). The file has lira and rial orders too: the example rates price them, and the total
+// adds every cost in euros at the rate each recommendation reports. Run: npm run example examples/04-batch.ts
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRecommender, isRecommendationError } from 'redress';
@@ -19,6 +19,8 @@ async function* lines(): AsyncGenerator<string> {
   yield '{"id": "c-bad-date", "receivedAt": "2026-03-31T10:00:00", "channel": "email"}';
 }
 
+// Dated 2026-11-01, after these March complaints: redress prices with the rates it is given and never
+// looks up a complaint's own day, so a real batch passes rates of the complaints' time.
 const exchangeRates = JSON.parse(readFileSync(new URL('./rates.json', import.meta.url), 'utf8'));
 const recommender = createRecommender({ exchangeRates });
 const byMode = { automatic: 0, human: 0, linked: 0 };
