@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WORKER_THRESHOLD } from '../../src/batch/many';
+import { recommendEach, WORKER_THRESHOLD } from '../../src/batch/many';
 import {
   createRecommender,
   isRecommendationError,
@@ -61,6 +61,33 @@ describe('recommendMany in this thread', () => {
     const texts = await collect(recommender.recommendManyAsJson(inputs));
     const values = await collect(recommender.recommendMany(inputs));
     expect(texts).toEqual(values.map((v) => JSON.stringify(v)));
+  });
+
+  it('gives a hostile input, whose every property throws, its error record without an id', async () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('hostile getter');
+        },
+      },
+    );
+    const results = await collect(recommender.recommendMany([all[0], hostile, all[1]]));
+    expect(results.map(label)).toEqual([all[0]?.id, 'error@1', all[1]?.id]);
+    expect(results[1]).toMatchObject({ index: 1, complaintId: null });
+  });
+
+  it('records a failure that is not an Error as INTERNAL, with its text as the message', async () => {
+    const failing = async (): Promise<Recommendation> => {
+      throw 'not an Error';
+    };
+    expect(await collect(recommendEach([{ id: 'x' }], failing))).toEqual([
+      {
+        index: 0,
+        complaintId: 'x',
+        error: { code: 'INTERNAL', message: 'not an Error', path: [], pointer: '' },
+      },
+    ]);
   });
 
   it('reads a slow async source as it comes, and closes it when the reader stops early', async () => {

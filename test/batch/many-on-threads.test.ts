@@ -177,3 +177,18 @@ describe('a batch whose threads start none after all', () => {
     ]);
   });
 });
+
+describe('a batch on threads with nothing to do', () => {
+  it('starts no thread for an empty source, and yields nothing', async () => {
+    const acquired: number[] = [];
+    const counting: BatchThreads = {
+      canStart: true,
+      acquire: (size) => {
+        acquired.push(size);
+        return undefined;
+      },
+    };
+    expect(await collect(recommendEach([], recommend, { workers: true }, counting))).toEqual([]);
+    expect(acquired).toEqual([]);
+  });
+});
