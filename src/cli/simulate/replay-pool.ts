@@ -162,9 +162,11 @@ export class ReplayWorkers implements AheadPool {
 
   /** A thread stopped under the replay: its chunks are decided here, and the caller hears of it once. */
   private lose(member: Member, why: string): void {
-    if (member.alive && !this.closed) this.onLost?.(why);
+    const news = member.alive && !this.closed;
     member.alive = false;
+    // Its chunks first (as in the batch's pool): a notice that throws must not leave them unsettled.
     this.redo(member);
+    if (news) this.onLost?.(why);
   }
 
   /** Decides a member's outstanding chunks in this thread (it died, or the pool closed under them). */

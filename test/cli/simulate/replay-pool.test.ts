@@ -117,6 +117,25 @@ describe('a replay worker that stops', () => {
   });
 });
 
+describe('a replay worker that stops, when the notice of it throws', () => {
+  it('still has its chunk decided here; the error escapes as the uncaught exception it is', async () => {
+    const escaped: unknown[] = [];
+    // The notice runs in the thread's 'error' event: what it throws is uncaught, taken here as a process would.
+    process.setUncaughtExceptionCaptureCallback((error) => escaped.push(error));
+    try {
+      const pool = new ReplayWorkers(CRASHING, setup, 1, here, () => {
+        throw new Error('the notice failed');
+      });
+      const answers = pool.run(chunk(1, 'a'));
+      expect(await unhung(answers, () => 'the chunk of the lost thread')).toEqual([1]);
+      expect(escaped).toEqual([new Error('the notice failed')]);
+      await closed(pool);
+    } finally {
+      process.setUncaughtExceptionCaptureCallback(null);
+    }
+  });
+});
+
 describe('a replay worker that answers wrongly', () => {
   for (const [misdeed, what] of [
     ['fail', 'a chunk it could not send'],
