@@ -111,6 +111,27 @@ describe('a batch thread that stops mid-chunk', () => {
   });
 });
 
+describe('a batch thread that stops, when the listener told of it throws', () => {
+  it('still has its chunk run here; the error escapes as the uncaught exception it is', async () => {
+    const escaped: unknown[] = [];
+    // The listener runs in the thread's 'error' event: what it throws is uncaught, taken here as a process would.
+    process.setUncaughtExceptionCaptureCallback((error) => escaped.push(error));
+    try {
+      const pool = new WorkerPool(MISBEHAVING, setup, 1);
+      const batch = lease(pool, () => {
+        throw new Error('the listener failed');
+      });
+      const chunk = batch.run(['exit', 'a'], 0, local);
+      expect(await unhung(chunk, () => 'the chunk of the lost thread')).toEqual(ranHere(['exit', 'a'], 0));
+      await allExited(threads.started());
+      expect(escaped).toEqual([new Error('the listener failed')]);
+      await done(pool, batch);
+    } finally {
+      process.setUncaughtExceptionCaptureCallback(null);
+    }
+  });
+});
+
 describe('a batch thread that answers wrongly', () => {
   it('has a chunk it could not send run here, and keeps working', async () => {
     const { pool, batch, heard } = started(1);
