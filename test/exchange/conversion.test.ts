@@ -35,6 +35,22 @@ describe('a complaint’s money in the rule set’s currency', () => {
     expect(conversion.toRuleSet(12.34)).toBe(12.34);
   });
 
+  it('gives each complaint a `used` of its own, in yen as in euros, with or without the rule set’s currency', () => {
+    // The arithmetic of no conversion is shared between complaints; what a recommendation reports is not.
+    for (const [currency, ruleSet] of [
+      ['EUR', 'EUR'],
+      ['JPY', null],
+    ] as const) {
+      const [a, b] = [convert(inCurrency(currency), ruleSet), convert(inCurrency(currency), ruleSet)];
+      expect(a.used).not.toBe(b.used);
+      expect(a.used).toEqual({ ruleSetCurrency: ruleSet, currency, rate: 1 });
+      expect([a.toComplaintMinor(8.5), a.toRuleSet(8.5), a.minorToRuleSet(850), a.toComplaint(8.5)]).toEqual(
+        currency === 'JPY' ? [9, 9, 850, 9] : [850, 8.5, 8.5, 8.5],
+      );
+      expect(a.otherToComplaintMinor(8.5, currency)).toBe(currency === 'JPY' ? 9 : 850);
+    }
+  });
+
   it('converts both ways exactly, rounding once, half away from zero, to the target’s minor unit', () => {
     const lira = convert(inCurrency('TRY'));
     expect(lira.used).toEqual({ ruleSetCurrency: 'EUR', currency: 'TRY', rate: 36.5, asOf: '2026-11-01' });
