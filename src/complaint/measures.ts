@@ -116,9 +116,20 @@ export function paidForMinor(listedMinor: number, c: Complaint): number {
   return Number((BigInt(listedMinor) * paid * 2n + whole) / (2n * whole));
 }
 
-/** Number of units affected. */
+/**
+ * Number of units affected: the quantities of `affectedUnits`, added up without making its lists
+ * (every complaint is measured, and only pricing reads the units themselves).
+ */
 export function itemsAffected(c: Complaint): number {
-  return affectedUnits(c).reduce((n, i) => n + i.quantity, 0);
+  const items = c.order?.items ?? [];
+  const anyMarked = items.some((i) => i.affectedQuantity !== undefined);
+  if (!anyMarked && !ITEM_CATEGORIES.has(c.category)) return 0;
+  let units = 0;
+  for (const i of items) {
+    const quantity = anyMarked ? (i.affectedQuantity ?? 0) : i.quantity;
+    if (quantity > 0) units += quantity;
+  }
+  return units;
 }
 
 /** Complaints from this customer within `days` before `receivedAt`, counting this one. */

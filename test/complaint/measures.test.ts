@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  affectedUnits,
   complaintsWithin,
   daysLate,
   daysSinceLastOrder,
@@ -29,6 +30,25 @@ describe('measuresOf', () => {
       fc.property(complaintArbitrary(), (input) => {
         const c = parseComplaint(input);
         expect(measuresOf(c)).toEqual(oneByOne(c));
+      }),
+      fcParams(500),
+    );
+  });
+
+  it('counts as many items affected as the affected units add up to, marked or not, on generated complaints', () => {
+    fc.assert(
+      fc.property(complaintArbitrary(), fc.boolean(), (input, marked) => {
+        const order = input.order;
+        // Marked lines (some of them, with 0 among the quantities) as well as lines without marks.
+        if (marked && order?.items)
+          input.order = {
+            ...order,
+            items: order.items.map((item, i) =>
+              i % 2 ? item : { ...item, affectedQuantity: Math.min(i % 3, item.quantity) },
+            ),
+          };
+        const c = parseComplaint(input);
+        expect(itemsAffected(c)).toBe(affectedUnits(c).reduce((n, u) => n + u.quantity, 0));
       }),
       fcParams(500),
     );
