@@ -29,9 +29,10 @@ export interface ManyOptions {
    */
   readonly workers?: boolean | 'auto';
   /**
-   * Told, with the reason, when a worker thread stops under the batch (a crash, a heap out of memory).
-   * Nothing is lost: that thread's complaints are recommended in the calling thread instead, with the
-   * same results, only more slowly; this says why a batch became slower. Called at most once a thread.
+   * Told, with the reason, when a worker thread stops under the batch (a crash, a heap out of memory, or
+   * an answer this thread could not read, after which it is stopped). Nothing is lost: that thread's
+   * complaints are recommended in the calling thread instead, with the same results, only more slowly;
+   * this says why a batch became slower. Called at most once a thread.
    */
   readonly onWorkerLost?: (why: string) => void;
 }

@@ -176,9 +176,9 @@ interface Member {
 
 /**
  * A fixed set of worker threads, each with its own recommender. Chunks go to the least busy worker;
- * whatever cannot be sent (an input that cannot be cloned) or is lost with a worker (a crash) is run
- * in this thread instead, so every input still gets its result. Idle workers do not keep the process
- * alive, and after `IDLE_MS` with nothing to do the pool closes itself.
+ * whatever cannot be sent (an input that cannot be cloned) or is lost with a worker (a crash, an answer
+ * that cannot be read) is run in this thread instead, so every input still gets its result. Idle
+ * workers do not keep the process alive, and after `IDLE_MS` with nothing to do the pool closes itself.
  */
 export class WorkerPool implements BatchPool {
   private readonly members: Member[] = [];

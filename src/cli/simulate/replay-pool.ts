@@ -65,9 +65,9 @@ interface Member {
 
 /**
  * The worker threads of one replay. Chunks go to the least busy thread; a chunk that cannot be sent,
- * or that is lost with its thread (a crash, a heap out of memory), is decided in this thread instead
- * (`local`), so every record still gets its answer. Threads do not keep the process alive while they
- * have nothing to do.
+ * or that is lost with its thread (a crash, a heap out of memory, an answer that cannot be read), is
+ * decided in this thread instead (`local`), so every record still gets its answer. Threads do not keep
+ * the process alive while they have nothing to do.
  */
 export class ReplayWorkers implements AheadPool {
   private readonly members: Member[] = [];
