@@ -1,5 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHUNK_SIZE, CHUNK_TEXT, recommendEach, recommendEachAsJson } from '../../src/batch/many';
+import {
+  CHUNK_SIZE,
+  CHUNK_TEXT,
+  recommendEach,
+  recommendEachAsJson,
+  WORKER_THRESHOLD,
+} from '../../src/batch/many';
 import {
   type BatchPool,
   type BatchThreads,
@@ -190,5 +197,25 @@ describe('a batch on threads with nothing to do', () => {
     };
     expect(await collect(recommendEach([], recommend, { workers: true }, counting))).toEqual([]);
     expect(acquired).toEqual([]);
+  });
+});
+
+describe("a batch on threads with workers: 'auto'", () => {
+  // recommendEachAsJson gains from two threads: a machine with one core keeps every input here.
+  const sent = async (count: number): Promise<unknown[][]> => {
+    const chunks: unknown[][] = [];
+    const inputs = Array.from({ length: count }, (_, i) => i);
+    const texts = await collect(
+      recommendEachAsJson(inputs, recommend, { workers: 'auto' }, chunkNoting(chunks)),
+    );
+    expect(texts).toEqual(inputs.map((here) => JSON.stringify({ here })));
+    return chunks;
+  };
+
+  it('starts none for a batch that ends by its first thousand, and sends a longer one the rest', async () => {
+    expect(await sent(WORKER_THRESHOLD)).toEqual([]);
+    expect(await sent(WORKER_THRESHOLD + 2)).toEqual(
+      availableParallelism() >= 2 ? [[WORKER_THRESHOLD, WORKER_THRESHOLD + 1]] : [],
+    );
   });
 });
