@@ -213,6 +213,7 @@ describe("a batch on threads with workers: 'auto'", () => {
   };
 
   it('starts none for a batch that ends by its first thousand, and sends a longer one the rest', async () => {
+    expect(await sent(10)).toEqual([]);
     expect(await sent(WORKER_THRESHOLD)).toEqual([]);
     expect(await sent(WORKER_THRESHOLD + 2)).toEqual(
       availableParallelism() >= 2 ? [[WORKER_THRESHOLD, WORKER_THRESHOLD + 1]] : [],
