@@ -74,23 +74,6 @@ describe('timestampMs keeps its last answers', () => {
     expect(parses()).toBe(complaint.length);
   });
 
-  it("keeps the timestamps of a complaint with a history apart: none takes another's place", () => {
-    // A generated complaint's (examples/generate.mjs): with 16 slots, four of these shared two.
-    const complaint = [
-      '2026-03-01T08:12:00+01:00',
-      '2026-02-19',
-      '2026-02-24',
-      '2026-02-25T00:12:00Z',
-      '2020-01-14',
-      '2026-01-05',
-      '2025-10-23',
-      '2025-11-17',
-      '2026-02-01',
-    ];
-    for (let round = 0; round < 5; round++) for (const text of complaint) timestampMs(text);
-    expect(parses()).toBe(complaint.length);
-  });
-
   it('gives every text the answer it had before the table, whatever was read before it', async () => {
     const answers = new Map<string, number>();
     for (const text of TEXTS) answers.set(text, await reference(text));
