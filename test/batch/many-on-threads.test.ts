@@ -11,25 +11,14 @@ import {
   type BatchPool,
   type BatchThreads,
   type LocalRunner,
-  type WorkerSetup,
   WorkerThreads,
 } from '../../src/batch/worker-pool';
-import { defaultLimits, defaultRuleSet, type Recommendation } from '../../src/index';
+import type { Recommendation } from '../../src/index';
+import { BATCH_SETUP, MISBEHAVING_BATCH_WORKER } from '../fixtures/misbehaving-batch-setup';
 import { type WatchedThreads, watchThreads } from '../fixtures/started-threads';
 
 // A batch on threads (recommendEach, as recommendMany runs it): every input yields its result or its
 // error record, in input order, whatever the threads do and however the source delivers its inputs.
-
-const MISBEHAVING = new URL('../fixtures/misbehaving-batch-worker.mjs', import.meta.url);
-
-const setup: WorkerSetup = {
-  ruleSet: defaultRuleSet,
-  locale: 'en',
-  fallbackLocale: 'en',
-  engine: 'compiled',
-  trace: 'fired',
-  limits: defaultLimits,
-};
 
 /** This thread's "recommendation" for an input: the input itself; one that starts with "bad" fails. */
 const recommend = async (input: unknown): Promise<Recommendation> => {
@@ -81,7 +70,7 @@ describe('a batch on threads that misbehave', () => {
         inputs,
         recommend,
         { workers: true, concurrency: 2, onWorkerLost: (why) => heard.push(why) },
-        new WorkerThreads(setup, () => MISBEHAVING),
+        new WorkerThreads(BATCH_SETUP, () => MISBEHAVING_BATCH_WORKER),
       ),
     );
     const read = results.map((r) => {
@@ -112,7 +101,7 @@ describe('a batch on threads that misbehave', () => {
         ['a', 'b'],
         recommend,
         { workers: true, concurrency: 1 },
-        new WorkerThreads(setup, () => MISBEHAVING),
+        new WorkerThreads(BATCH_SETUP, () => MISBEHAVING_BATCH_WORKER),
       ),
     );
     expect(texts).toEqual(['{"worker":"a"}', '{"worker":"b"}']);
@@ -121,7 +110,7 @@ describe('a batch on threads that misbehave', () => {
         ['exit', 'b'],
         recommend,
         { workers: true, concurrency: 1 },
-        new WorkerThreads(setup, () => MISBEHAVING),
+        new WorkerThreads(BATCH_SETUP, () => MISBEHAVING_BATCH_WORKER),
       ),
     );
     expect(exited).toEqual(['{"here":"exit"}', '{"here":"b"}']);

@@ -7,10 +7,10 @@ import {
   type LocalRunner,
   lease,
   WorkerPool,
-  type WorkerSetup,
   WorkerThreads,
 } from '../../src/batch/worker-pool';
-import { defaultLimits, defaultRuleSet } from '../../src/index';
+import { defaultLimits } from '../../src/index';
+import { BATCH_SETUP, MISBEHAVING_BATCH_WORKER } from '../fixtures/misbehaving-batch-setup';
 import {
   allExited,
   nextAnswerUnreadable,
@@ -23,17 +23,6 @@ import {
 // item of a chunk says how: test/fixtures/misbehaving-batch-worker.mjs). Whatever a thread does, every
 // chunk is answered, by it or by this thread, once, with one result per input in input order; the
 // batch hears of a lost thread once, with the reason; and once the pool is done no thread is left.
-
-const MISBEHAVING = new URL('../fixtures/misbehaving-batch-worker.mjs', import.meta.url);
-
-const setup: WorkerSetup = {
-  ruleSet: defaultRuleSet,
-  locale: 'en',
-  fallbackLocale: 'en',
-  engine: 'compiled',
-  trace: 'fired',
-  limits: defaultLimits,
-};
 
 /** This thread's answer for an input: the input and its batch index, so that order and place show. */
 const local: LocalRunner = async (items, start) => ({
@@ -62,7 +51,7 @@ afterEach(async () => {
 
 /** A pool of `size` misbehaving threads, a batch using it, and what the batch heard of lost threads. */
 function started(size: number): { pool: WorkerPool; batch: BatchPool; heard: string[] } {
-  const pool = new WorkerPool(MISBEHAVING, setup, size);
+  const pool = new WorkerPool(MISBEHAVING_BATCH_WORKER, BATCH_SETUP, size);
   const heard: string[] = [];
   return { pool, batch: lease(pool, (why) => heard.push(why)), heard };
 }
@@ -117,7 +106,7 @@ describe('a batch thread that stops, when the listener told of it throws', () =>
     // The listener runs in the thread's 'error' event: what it throws is uncaught, taken here as a process would.
     process.setUncaughtExceptionCaptureCallback((error) => escaped.push(error));
     try {
-      const pool = new WorkerPool(MISBEHAVING, setup, 1);
+      const pool = new WorkerPool(MISBEHAVING_BATCH_WORKER, BATCH_SETUP, 1);
       const batch = lease(pool, () => {
         throw new Error('the listener failed');
       });
@@ -263,7 +252,7 @@ describe('a pool left with a chunk out whose thread is then lost', () => {
 });
 
 describe("a recommender's threads", () => {
-  const recommenderThreads = () => new WorkerThreads(setup, () => MISBEHAVING);
+  const recommenderThreads = () => new WorkerThreads(BATCH_SETUP, () => MISBEHAVING_BATCH_WORKER);
 
   it('keep one pool for the batches that follow one another with as many threads', async () => {
     const recommender = recommenderThreads();
@@ -304,7 +293,7 @@ describe("a recommender's threads", () => {
   });
 
   it('start none without a worker script to run (from source)', () => {
-    const fromSource = new WorkerThreads(setup, () => undefined);
+    const fromSource = new WorkerThreads(BATCH_SETUP, () => undefined);
     expect(fromSource.canStart).toBe(false);
     expect(fromSource.acquire(1)).toBeUndefined();
     expect(threads.started()).toEqual([]);
