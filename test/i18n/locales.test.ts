@@ -291,6 +291,28 @@ describe('choosing the locale', () => {
     expect(resolveLocale('')).toBe('en');
   });
 
+  it("reads each tag with Intl once, and answers it again with each call's own fallback", () => {
+    // With `locale: 'auto'` every complaint's tag is resolved, and a batch repeats a handful of them.
+    const original = Intl.Locale;
+    let read = 0;
+    Intl.Locale = new Proxy(original, {
+      construct(target, args: ConstructorParameters<typeof Intl.Locale>) {
+        read++;
+        return new target(...args);
+      },
+    });
+    try {
+      const tags = ['tr-TR', 'fa_IR', 'de-DE', 'not a tag!', 'pes'];
+      const first = tags.map((tag) => resolveLocale(tag, 'tr'));
+      read = 0;
+      for (let i = 0; i < 3; i++) expect(tags.map((tag) => resolveLocale(tag, 'tr'))).toEqual(first);
+      expect(tags.map((tag) => resolveLocale(tag, 'fa'))).toEqual(['tr', 'fa', 'fa', 'fa', 'fa']);
+      expect(read).toBe(0);
+    } finally {
+      Intl.Locale = original;
+    }
+  });
+
   it('reports Persian as right-to-left and the others as left-to-right', () => {
     expect(LOCALE_CODES.map((l) => [l, localeDirection(l)])).toEqual([
       ['en', 'ltr'],
