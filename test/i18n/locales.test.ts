@@ -293,9 +293,11 @@ describe('choosing the locale', () => {
 
   it("reads each tag with Intl once, and answers it again with each call's own fallback", () => {
     // With `locale: 'auto'` every complaint's tag is resolved, and a batch repeats a handful of them.
-    const original = Intl.Locale;
+    // `Intl.Locale` is read-only in TypeScript's lib; the count is put in its place and taken out again.
+    const intl = Intl as { Locale: typeof Intl.Locale };
+    const original = intl.Locale;
     let read = 0;
-    Intl.Locale = new Proxy(original, {
+    intl.Locale = new Proxy(original, {
       construct(target, args: ConstructorParameters<typeof Intl.Locale>) {
         read++;
         return new target(...args);
@@ -309,7 +311,7 @@ describe('choosing the locale', () => {
       expect(tags.map((tag) => resolveLocale(tag, 'fa'))).toEqual(['tr', 'fa', 'fa', 'fa', 'fa']);
       expect(read).toBe(0);
     } finally {
-      Intl.Locale = original;
+      intl.Locale = original;
     }
   });
 
