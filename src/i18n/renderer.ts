@@ -1,5 +1,5 @@
-import { calendarDateMs, instantMs } from '../time/instant';
 import { localDayNumber, localOffset } from '../time/local-day';
+import { calendarDateMs, instantMs } from '../time/parse-instant';
 import { englishArticle } from './english-article';
 import { type CurrencyDisplay, LOCALES, type Locale, type MessageKey } from './locale';
 import { LocaleFormats } from './locale-formats';
@@ -591,7 +591,7 @@ export class Renderer {
 }
 
 /**
- * `new Date(iso).getTime()`, read by `time/instant.ts` where it can (equal to `Date.parse` wherever it
+ * `new Date(iso).getTime()`, read by `time/parse-instant.ts` where it can (equal to `Date.parse` wherever it
  * answers, several times faster: a rationale dates its offers and follow-up), else by `Date`.
  */
 function isoMs(iso: string): number {

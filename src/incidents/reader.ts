@@ -5,7 +5,7 @@ import { formatPath, issue, RedressError, type RedressIssue } from '../errors';
 import { type Limits, limits } from '../input/limits';
 import { type PlainJsonKind, readUntrusted } from '../input/plain-json';
 import type { IncidentCause } from '../policy/incident-mark';
-import { instantMs } from '../time/instant';
+import { instantMs } from '../time/parse-instant';
 import { TIMESTAMP_YEARS, timestampMs } from '../time/timestamp';
 import { causeKey, causeOf, plainCause } from './cause';
 import type { IncidentGroupBy } from './options';

@@ -1,6 +1,6 @@
 import type { Channel, Complaint } from '../complaint/schema';
 import type { Facts } from '../facts/catalogue';
-import { isoInstant } from '../time/iso-instant';
+import { isoInstant } from '../time/format-instant';
 import { addHours } from '../time/utc-calendar';
 import { type CallReason, callReasons } from './call';
 import type { Priced } from './caps';

@@ -2,7 +2,7 @@ import { affectedUnits } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
 import type { Facts } from '../facts/catalogue';
 import { toMinor } from '../money';
-import { isoInstant } from '../time/iso-instant';
+import { isoInstant } from '../time/format-instant';
 import { timestampMs } from '../time/timestamp';
 import { addDays } from '../time/utc-calendar';
 import type { Policy } from './schema';

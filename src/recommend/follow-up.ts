@@ -2,7 +2,7 @@ import type { Channel, Complaint } from '../complaint/schema';
 import { LOCALES, type Locale } from '../i18n/locale';
 import { rendererOf } from '../i18n/renderer';
 import { DEFAULT_SURVEY_AFTER_DAYS, type Policy } from '../policy/schema';
-import { isoInstant } from '../time/iso-instant';
+import { isoInstant } from '../time/format-instant';
 import { addDays } from '../time/utc-calendar';
 import { onWorkingDay } from '../time/working-days';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { affectedValue } from '../complaint/measures';
 import { limits } from '../input/limits';
 import { fromMinor, scaleMinorDown, toMinor } from '../money';
-import { isoInstant } from '../time/iso-instant';
+import { isoInstant } from '../time/format-instant';
 import { addDays, DAY_MS } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../input/limits';
-import { isoInstant } from '../time/iso-instant';
+import { isoInstant } from '../time/format-instant';
 import { addHours } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';

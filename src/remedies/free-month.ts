@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { toMinor } from '../money';
-import { isoInstant } from '../time/iso-instant';
+import { isoInstant } from '../time/format-instant';
 import { addMonths } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';

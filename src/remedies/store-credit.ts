@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fromMinor } from '../money';
-import { isoInstant } from '../time/iso-instant';
+import { isoInstant } from '../time/format-instant';
 import { addDays, DAY_MS } from '../time/utc-calendar';
 import { dateProblems, isWhole, kindProblems } from './check';
 import type { RemedyContext } from './context';

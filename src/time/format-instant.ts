@@ -1,4 +1,4 @@
-import { civilFromDays } from './instant';
+import { civilFromDays } from './utc-calendar';
 
 const DAY_MS = 86_400_000;
 /** The instants of years 0000–9999, which ISO 8601 writes with four digits. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateMs, instantMs } from './instant';
+import { calendarDateMs, instantMs } from './parse-instant';
 
 /**
  * Timestamps cross the boundary as ISO 8601 strings. A bare date (`2026-03-01`) means midnight UTC;

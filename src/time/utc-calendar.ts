@@ -2,10 +2,10 @@
  * Calendar arithmetic in UTC on instants (epoch milliseconds), for the per-complaint hot path. Each
  * function gives exactly what the date-fns function it names gives with `{ in: utc }` — a property
  * test holds them to it — without building `UTCDate` objects on every call. UTC has no daylight
- * saving, so a day is always 24 hours and nothing here depends on the machine's time zone.
+ * saving, so a day is always 24 hours and nothing here depends on the machine's time zone. At the end,
+ * the proleptic Gregorian calendar's day numbers (`daysFromCivil`, `civilFromDays`, `daysInMonth`),
+ * which reading (parse-instant.ts) and writing (format-instant.ts) an instant share.
  */
-
-import { civilFromDays, daysFromCivil, daysInMonth } from './instant';
 
 /** Milliseconds in a UTC day. */
 export const DAY_MS = 86_400_000;
@@ -139,4 +139,39 @@ function dateFnsAddMonths(instant: number, months: number): number {
   if (dayOfMonth >= endOfDesiredMonth.getUTCDate()) return endOfDesiredMonth.getTime();
   date.setUTCFullYear(endOfDesiredMonth.getUTCFullYear(), endOfDesiredMonth.getUTCMonth(), dayOfMonth);
   return date.getTime();
+}
+
+/** Days in a month (1–12) of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's algorithm). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The date of a day number (days from 1970-01-01) in the proleptic Gregorian calendar (H. Hinnant's algorithm). */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }

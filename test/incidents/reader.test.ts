@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseComplaint } from '../../src/complaint/parse';
 import type { IncidentGroupBy } from '../../src/incidents/options';
 import { EntryReader, problemsOf, surelyValidAt } from '../../src/incidents/reader';
-import { instantMs } from '../../src/time/instant';
+import { instantMs } from '../../src/time/parse-instant';
 import { timestampMs } from '../../src/time/timestamp';
 import { complaint, subscriptionComplaint } from '../complaint-builder';
 import { fcParams } from '../seed';

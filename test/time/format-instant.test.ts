@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoInstant } from '../../src/time/iso-instant';
+import { isoInstant } from '../../src/time/format-instant';
 import { expectIs } from '../cheap-expect';
 import { fcParams } from '../seed';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendarDateMs, instantMs } from '../../src/time/instant';
+import { calendarDateMs, instantMs } from '../../src/time/parse-instant';
 import { fcParams } from '../seed';
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');

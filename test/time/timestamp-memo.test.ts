@@ -1,19 +1,23 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import * as instant from '../../src/time/instant';
-import { isoInstant } from '../../src/time/iso-instant';
+import { isoInstant } from '../../src/time/format-instant';
+import * as instant from '../../src/time/parse-instant';
 import { timestampMs } from '../../src/time/timestamp';
+import * as calendar from '../../src/time/utc-calendar';
 import { fcParams } from '../seed';
 
 // The parsers are counted, not changed: a text read again must not be parsed again.
-vi.mock('../../src/time/instant', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/time/instant')>();
+vi.mock('../../src/time/parse-instant', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/time/parse-instant')>();
   return {
     ...actual,
     instantMs: vi.fn(actual.instantMs),
     calendarDateMs: vi.fn(actual.calendarDateMs),
-    civilFromDays: vi.fn(actual.civilFromDays),
   };
+});
+vi.mock('../../src/time/utc-calendar', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/time/utc-calendar')>();
+  return { ...actual, civilFromDays: vi.fn(actual.civilFromDays) };
 });
 
 const parses = () =>
@@ -21,7 +25,9 @@ const parses = () =>
 
 /** `timestampMs` as it was before it kept answers: the reference every answer is held to. */
 async function reference(value: string): Promise<number> {
-  const actual = await vi.importActual<typeof import('../../src/time/instant')>('../../src/time/instant');
+  const actual = await vi.importActual<typeof import('../../src/time/parse-instant')>(
+    '../../src/time/parse-instant',
+  );
   const fast = value.length === 10 ? actual.calendarDateMs(value) : actual.instantMs(value);
   if (!Number.isNaN(fast)) return fast;
   return new Date(value.length === 10 ? `${value}T00:00:00Z` : value).getTime();
@@ -91,8 +97,8 @@ describe('isoInstant keeps its last answers', () => {
     const received = Date.UTC(2026, 2, 10, 9, 30);
     // The first answer's deadline, the follow-up and a coupon's expiry, under each rule set.
     const instants = [received + 24 * 3_600_000, received + 72 * 3_600_000, received + 90 * 86_400_000];
-    vi.mocked(instant.civilFromDays).mockClear();
+    vi.mocked(calendar.civilFromDays).mockClear();
     for (let side = 0; side < 2; side++) for (const ms of instants) isoInstant(ms);
-    expect(vi.mocked(instant.civilFromDays).mock.calls.length).toBe(instants.length);
+    expect(vi.mocked(calendar.civilFromDays).mock.calls.length).toBe(instants.length);
   });
 });
