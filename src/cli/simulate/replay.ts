@@ -58,8 +58,9 @@ export interface ReplayOptions {
   /** Records per chunk (tests force small chunks). */
   readonly chunkSize?: number;
   /**
-   * Told once for each worker thread that stops under the replay (a crash, a heap out of memory): its
-   * records are decided in this thread instead, so the output is the same, only slower.
+   * Told once for each worker thread that stops under the replay (a crash, a heap out of memory, or an
+   * answer this thread could not read, after which it is stopped): its records are decided in this
+   * thread instead, so the output is the same, only slower.
    */
   readonly onWorkerLost?: (why: string) => void;
 }
