@@ -7,7 +7,7 @@
 // linking), or with `--words` recommends under each as one call does (runNow, rationale and message).
 // It prints the CPU time (user + system) a complaint costs each build, median and fastest of the
 // rounds, and their ratio: changes of 1–5% that whole replays in separate processes cannot resolve.
-// See bench/README.md.
+// Its options and how to read its figures: CONTRIBUTING.md, the paragraph on `npm run bench:decide`.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
