@@ -29,12 +29,14 @@ export function isoInstant(ms: number): string {
 }
 
 /**
- * The table of recent answers: 16 slots, by the top 4 bits of a Fibonacci hash of the hour (a
- * complaint's instants are often a multiple of 16 hours apart, 24 and 72, which the hour's own low
- * bits would put in one slot). A replay writes the same instants under both rule sets (the first
- * answer's deadline and the follow-up, when their policies agree on the hours; a coupon's expiry): 3.2
- * instants a complaint on the replay's generated complaints, 1.2 of them not written just before (2.1
- * when only the last is kept). The answer is a function of `ms` alone, so a kept one is always right.
+ * The table of recent answers: 16 slots, by the top 4 bits of the hour times 2^32/φ (a Fibonacci
+ * hash). A complaint's instants are often whole days apart, 24, 48 or 72 hours: the hour's own low 4
+ * bits would put any two a multiple of 16 hours apart, as 48 is, in one slot, where each would push
+ * the other out, while the hash puts an hour and the hours 24, 48 and 72 after it in four different
+ * slots. A replay writes the same instants under both rule sets (the first answer's deadline and the
+ * follow-up, when their policies agree on the hours; a coupon's expiry): 3.2 instants a complaint on
+ * the replay's generated complaints, 1.2 of them not written just before (2.1 when only the last is
+ * kept). The answer is a function of `ms` alone, so a kept one is always right.
  */
 const HOUR_MS = 3_600_000;
 const memoMs = new Float64Array(16).fill(Number.NaN);
