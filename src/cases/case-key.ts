@@ -1,3 +1,4 @@
+// The map of cases/ (which file does what, in what order to read them) is linked-batch.ts's header.
 import { complaintCurrency } from '../complaint/measures';
 import type { Complaint } from '../complaint/schema';
 import { DAY_MS } from '../time/utc-calendar';
