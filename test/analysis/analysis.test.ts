@@ -453,6 +453,38 @@ describe('remedies that always exceed the caps', () => {
     ]);
   });
 
+  it('finds by search a gift above every cap on a rule too large to reason about exactly', () => {
+    // Two branches with maxBoxes 1: the exact method cannot take the rule, so only the search sees it.
+    // An order of some value: nothing is at stake in an order of 0, so no goodwill exceeds a cap there.
+    const paid = leaf('orderTotal', 'greaterThan', 0);
+    const rs = ruleSet([
+      ...everyCategory,
+      rule(
+        'lavish-wide',
+        50,
+        {
+          any: [
+            { all: [leaf('category', 'equal', 'wrong_item'), leaf('daysLate', 'greaterThan', 3), paid] },
+            { all: [leaf('category', 'equal', 'late_delivery'), leaf('tone', 'equal', 'angry'), paid] },
+          ],
+        } as Rules[number]['conditions'],
+        [{ type: 'gift', value: 500 }],
+      ),
+    ]);
+    const findings = of(analyzeRuleSet(rs, { maxBoxes: 1, searchRuns: 400 }).findings, 'over_cap');
+    // No one limit is proved exceeded on its own by a search: the message names the one that binds.
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rules: ['lavish-wide'],
+        remedy: { index: 0, type: 'gift' },
+        limit: 'severity',
+        method: 'search',
+        message:
+          'the gift of rule "lavish-wide" always exceeds the goodwill limits (at the example, the severity limit binds), so it is always reduced or left out',
+      }),
+    ]);
+  });
+
   it('does not flag goodwill that fits for some complaints', () => {
     const rs = ruleSet([...everyCategory, categoryRule('fine', 'wrong_item', [{ type: 'gift', value: 50 }])]);
     expect(of(analyzeRuleSet(rs).findings, 'over_cap')).toEqual([]);
