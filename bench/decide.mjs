@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from './bundle.mjs';
 import { decideArgs, USAGE } from './decide-args.mjs';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -44,19 +44,9 @@ async function bundle(name, commit, tmp) {
   const entry = join(tmp, `${name}-entry.ts`);
   writeFileSync(entry, ENTRY(src));
   const outfile = join(tmp, `${name}.mjs`);
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-    define: {
-      __REDRESS_WORKER_FILE__: JSON.stringify('worker.js'),
-      __REDRESS_REPLAY_WORKER_FILE__: JSON.stringify('replay-worker.js'),
-    },
+  await bundleForNode(entry, outfile, {
+    __REDRESS_WORKER_FILE__: JSON.stringify('worker.js'),
+    __REDRESS_REPLAY_WORKER_FILE__: JSON.stringify('replay-worker.js'),
   });
   return outfile;
 }

@@ -18,7 +18,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from './bundle.mjs';
 import { measureReplay } from './replay.mjs';
 import { profileStages, STAGES } from './stages.mjs';
 import { complaint, handWrittenSource, ruleSet } from './workload.mjs';
@@ -41,16 +41,7 @@ const log = (text) => process.stderr.write(`${text}\n`);
 
 if (!existsSync(here('../dist/index.js'))) throw new Error('build first: npm run build');
 mkdirSync(here('.build'), { recursive: true });
-await build({
-  entryPoints: [here('internals.ts')],
-  outfile: here('.build/internals.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'error',
-});
+await bundleForNode(here('internals.ts'), here('.build/internals.mjs'));
 for (const size of SIZES)
   writeFileSync(here(`.build/handwritten-${size}.mjs`), handWrittenSource(ruleSet(size)));
 

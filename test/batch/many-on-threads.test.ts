@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CHUNK_SIZE,
   CHUNK_TEXT,
@@ -15,7 +15,7 @@ import {
 } from '../../src/batch/worker-pool';
 import type { Recommendation } from '../../src/index';
 import { BATCH_SETUP, MISBEHAVING_BATCH_WORKER } from '../fixtures/misbehaving-batch-setup';
-import { type WatchedThreads, watchThreads } from '../fixtures/started-threads';
+import { watchThreadsOfEachTest } from '../fixtures/started-threads';
 
 // A batch on threads (recommendEach, as recommendMany runs it): every input yields its result or its
 // error record, in input order, whatever the threads do and however the source delivers its inputs.
@@ -46,15 +46,8 @@ function chunkNoting(chunks: unknown[][], onChunk = () => {}): BatchThreads {
   return { canStart: true, acquire: () => pool };
 }
 
-let threads: WatchedThreads;
-beforeEach(() => {
-  threads = watchThreads();
-});
-afterEach(async () => {
-  // A recommender's pool waits, idle, for its next batch: these tests have none.
-  await Promise.all(threads.started().map((w) => w.terminate()));
-  threads.restore();
-});
+// What the tests leave running (a recommender's pool waits for its next batch) is stopped after each.
+watchThreadsOfEachTest();
 
 describe('a batch on threads that misbehave', () => {
   it('yields every input once, in order, the chunks of a lost thread redone here with their error records in place', async () => {

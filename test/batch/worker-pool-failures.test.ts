@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type BatchPool,
   type BatchResult,
@@ -11,13 +11,7 @@ import {
 } from '../../src/batch/worker-pool';
 import { defaultLimits } from '../../src/index';
 import { BATCH_SETUP, MISBEHAVING_BATCH_WORKER } from '../fixtures/misbehaving-batch-setup';
-import {
-  allExited,
-  nextAnswerUnreadable,
-  unhung,
-  type WatchedThreads,
-  watchThreads,
-} from '../fixtures/started-threads';
+import { allExited, nextAnswerUnreadable, unhung, watchThreadsOfEachTest } from '../fixtures/started-threads';
 
 // The failure paths of a batch's worker pool, on real threads that misbehave on purpose (the first
 // item of a chunk says how: test/fixtures/misbehaving-batch-worker.mjs). Whatever a thread does, every
@@ -39,15 +33,7 @@ const ranThere = (items: readonly unknown[]): ChunkResults => ({
   texts: items.map((item) => JSON.stringify({ worker: item })),
 });
 
-let threads: WatchedThreads;
-beforeEach(() => {
-  threads = watchThreads();
-});
-afterEach(async () => {
-  // Threads a test leaves to close in their own time (a recommender's pool waits for the next batch).
-  await Promise.all(threads.started().map((w) => w.terminate()));
-  threads.restore();
-});
+const threads = watchThreadsOfEachTest();
 
 /** A pool of `size` misbehaving threads, a batch using it, and what the batch heard of lost threads. */
 function started(size: number): { pool: WorkerPool; batch: BatchPool; heard: string[] } {

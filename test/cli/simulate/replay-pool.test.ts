@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AheadAnswers } from '../../../src/cli/simulate/ahead-wire';
 import type { AheadSetup, ReplayAhead } from '../../../src/cli/simulate/replay-ahead';
 import { ReplayWorkers } from '../../../src/cli/simulate/replay-pool';
@@ -8,8 +8,7 @@ import {
   allExited,
   nextAnswerUnreadable,
   unhung,
-  type WatchedThreads,
-  watchThreads,
+  watchThreadsOfEachTest,
 } from '../../fixtures/started-threads';
 
 // The failure paths of a replay's worker threads, on real threads that misbehave on purpose (the text
@@ -41,11 +40,7 @@ const ranThere = (records: readonly TextRecord[]): AheadAnswers => ({
   errors: [],
 });
 
-let threads: WatchedThreads;
-beforeEach(() => {
-  threads = watchThreads();
-});
-afterEach(() => threads.restore());
+const threads = watchThreadsOfEachTest();
 
 /** A pool of `size` threads running `script`, and what the replay heard of lost threads. */
 function started(size: number, script = MISBEHAVING): { pool: ReplayWorkers; heard: string[] } {
