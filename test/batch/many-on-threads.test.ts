@@ -165,6 +165,19 @@ describe('a batch whose threads start none after all', () => {
       { here: 'c' },
     ]);
   });
+
+  it("numbers the rest from where this thread stopped with workers: 'auto'", async () => {
+    // 'auto' recommends its first thousand here before it asks for threads (for JSON text on two cores or
+    // more); an input that fails after them keeps its own place in the batch.
+    const none: BatchThreads = { canStart: true, acquire: () => undefined };
+    const bad = WORKER_THRESHOLD + 1;
+    const inputs = Array.from({ length: WORKER_THRESHOLD + 3 }, (_, i) => (i === bad ? 'bad-x' : i));
+    const texts = await collect(recommendEachAsJson(inputs, recommend, { workers: 'auto' }, none));
+    const results = texts.map((text) => JSON.parse(text) as unknown);
+    expect(results).toHaveLength(inputs.length);
+    expect(results[bad]).toMatchObject({ index: bad, error: { code: 'INTERNAL' } });
+    expect(results[bad + 1]).toEqual({ here: bad + 1 });
+  });
 });
 
 describe('a batch on threads with nothing to do', () => {

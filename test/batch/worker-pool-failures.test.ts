@@ -159,6 +159,34 @@ describe('a batch thread whose answer cannot be read', () => {
     expect(await batch.run(['b'], 2, local)).toEqual(ranHere(['b'], 2));
     await done(pool, batch);
   });
+
+  it('is stopped all the same when the listener told of it throws', async () => {
+    const escaped: unknown[] = [];
+    // The listener runs in the thread's 'messageerror' event: what it throws is uncaught.
+    process.setUncaughtExceptionCaptureCallback((error) => escaped.push(error));
+    try {
+      const pool = new WorkerPool(MISBEHAVING_BATCH_WORKER, BATCH_SETUP, 1);
+      const batch = lease(pool, () => {
+        throw new Error('the listener failed');
+      });
+      const post = nextAnswerUnreadable();
+      let chunk: Promise<ChunkResults>;
+      try {
+        chunk = batch.run(['hang', 'a'], 0, local);
+      } finally {
+        post.mockRestore();
+      }
+      expect(await unhung(chunk, () => 'the chunk whose answer could not be read')).toEqual(
+        ranHere(['hang', 'a'], 0),
+      );
+      // Not left running until the pool closes: the thread is stopped whatever the listener did.
+      await allExited(threads.started());
+      expect(escaped).toEqual([new Error('the listener failed')]);
+      await done(pool, batch);
+    } finally {
+      process.setUncaughtExceptionCaptureCallback(null);
+    }
+  });
 });
 
 describe('a chunk that cannot go to a thread', () => {

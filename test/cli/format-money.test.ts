@@ -35,13 +35,16 @@ describe("the analyst's amounts (reports of simulate, outcomes and explain)", ()
 
   it('builds one formatter per currency and sign, not one per amount', () => {
     // A report prints thousands of amounts in two or three currencies: a formatter costs microseconds.
+    const kinds: [string, boolean][] = [
+      ['GBP', false],
+      ['GBP', true],
+      ['IRR', false],
+    ];
+    // The first amount of each may build its formatter (unless a test before this one did already).
+    for (const [currency, signed] of kinds) formatMoney(1, currency, signed);
     const built = countingNumberFormats(() => {
-      for (let i = 0; i < 50; i++) {
-        formatMoney(i, 'GBP');
-        formatMoney(i, 'GBP', true);
-        formatMoney(i, 'IRR');
-      }
+      for (let i = 0; i < 50; i++) for (const [currency, signed] of kinds) formatMoney(i, currency, signed);
     });
-    expect(built).toBeLessThanOrEqual(3);
+    expect(built).toBe(0);
   });
 });

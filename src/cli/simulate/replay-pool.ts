@@ -156,8 +156,13 @@ export class ReplayWorkers implements AheadPool {
    * is unknown, and that chunk would wait for good, so the thread is given up as if it had stopped.
    */
   private unreadable(member: Member, error: Error): void {
-    this.lose(member, error.message);
-    void member.worker.terminate();
+    try {
+      this.lose(member, error.message);
+    } finally {
+      // Stopped whatever the caller's listener does: a throw there would leave the thread running,
+      // held by the pool until it closes.
+      void member.worker.terminate();
+    }
   }
 
   /** A thread stopped under the replay: its chunks are decided here, and the caller hears of it once. */

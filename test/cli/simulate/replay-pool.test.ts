@@ -173,6 +173,31 @@ describe('a replay worker whose answer cannot be read', () => {
     expect(await pool.run(chunk(3, 'b'))).toEqual([3]);
     await closed(pool);
   });
+
+  it('is stopped all the same when the notice of it throws', async () => {
+    const escaped: unknown[] = [];
+    // The notice runs in the thread's 'messageerror' event: what it throws is uncaught.
+    process.setUncaughtExceptionCaptureCallback((error) => escaped.push(error));
+    try {
+      const pool = new ReplayWorkers(MISBEHAVING, setup, 1, here, () => {
+        throw new Error('the notice failed');
+      });
+      const post = nextAnswerUnreadable();
+      let answers: Promise<AheadAnswers>;
+      try {
+        answers = pool.run(chunk(1, 'hang', 'a'));
+      } finally {
+        post.mockRestore();
+      }
+      expect(await unhung(answers, () => 'the chunk whose answer could not be read')).toEqual([1, 2]);
+      // Not left running until the replay closes the pool: the thread is stopped whatever the notice did.
+      await allExited(threads.started());
+      expect(escaped).toEqual([new Error('the notice failed')]);
+      await closed(pool);
+    } finally {
+      process.setUncaughtExceptionCaptureCallback(null);
+    }
+  });
 });
 
 describe('a replay chunk that cannot be sent', () => {
