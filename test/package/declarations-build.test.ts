@@ -29,6 +29,17 @@ function folder(name: string, files: Record<string, string>): string {
 const rates = 'export interface Rates { readonly asOf: string }\n';
 const entries = (from: string) => ({ index: join(from, 'index.d.ts'), testing: join(from, 'testing.d.ts') });
 
+describe('the published declarations', () => {
+  it('are built with the type check before every publish, not left from a test run', () => {
+    // `npm test` builds them without the check (test/build.ts); `npm publish` rebuilds them with it.
+    const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(scripts.prepublishOnly).toBe('npm run build');
+    expect(scripts.build).toMatch(/node scripts\/build-declarations\.mjs$/);
+  });
+});
+
 describe('joining the type declarations', () => {
   it('writes each entry for import and require, the types both use in a shared chunk', async () => {
     const from = folder('named', {
