@@ -181,15 +181,20 @@ function refuseHistoryAboveMax(
   if (found.length > 0) throw new RedressError('INVALID_COMPLAINT', found);
 }
 
-/** A rule set without a currency reads every amount in the complaint's: history must be in it too. */
-function legacy(complaint: Complaint, currency: string, others: readonly OtherMoney[]): Conversion {
+/**
+ * A rule set without a currency reads every amount in the complaint's, so history must be in it too.
+ * Called only when some amount is not (money all in one currency was answered before), so it always
+ * throws.
+ *
+ * @throws RedressError `INVALID_COMPLAINT` (`currency_mismatch`) at each amount in another currency.
+ */
+function refuseOtherCurrencies(complaint: Complaint, currency: string, others: readonly OtherMoney[]): never {
   const found = otherIssues(otherMoney(complaint, others), currency, ({ currency: other, path, what }) =>
     issue('currency_mismatch', [...path], `is ${other}, not the complaint's currency (${currency})`, {
       hint: `convert ${what === 'a past compensation' ? 'past compensations' : what} to ${currency} first, or give the rule set a "currency" and pass exchangeRates`,
     }),
   );
-  if (found.length > 0) throw new RedressError('INVALID_COMPLAINT', found);
-  return identity(currency, null);
+  throw new RedressError('INVALID_COMPLAINT', found);
 }
 
 /**
@@ -214,7 +219,7 @@ export function conversionFor(
   // would list the amounts (with their paths) only to find nothing.
   if ((ruleSetCurrency === undefined || ruleSetCurrency === currency) && allIn(complaint, currency, others))
     return identity(currency, ruleSetCurrency ?? null);
-  if (ruleSetCurrency === undefined) return legacy(complaint, currency, others);
+  if (ruleSetCurrency === undefined) refuseOtherCurrencies(complaint, currency, others);
   const rate = rateOf(rates, currency, ruleSetCurrency);
   const found: RedressIssue[] = [];
   if (rate === undefined)
@@ -228,10 +233,6 @@ export function conversionFor(
     ),
   );
   if (found.length > 0 || rate === undefined) throw new RedressError('NO_EXCHANGE_RATE', found);
-  if (currency === ruleSetCurrency && amounts.every((a) => a.currency === currency)) {
-    return identity(currency, ruleSetCurrency);
-  }
-
   const own = decimalOf(rate);
   const digits = currencyDigits(currency);
   const ruleDigits = currencyDigits(ruleSetCurrency);
