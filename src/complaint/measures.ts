@@ -92,12 +92,16 @@ export function affectedUnits(c: Complaint): { sku: string; quantity: number; un
   const anyMarked = items.some((i) => i.affectedQuantity !== undefined);
   if (!anyMarked && !ITEM_CATEGORIES.has(c.category)) return [];
   return items
-    .map((i) => ({
-      sku: i.sku,
-      quantity: anyMarked ? (i.affectedQuantity ?? 0) : i.quantity,
-      unitPrice: i.unitPrice,
-    }))
+    .map((i) => ({ sku: i.sku, quantity: affectedOf(i, anyMarked), unitPrice: i.unitPrice }))
     .filter((i) => i.quantity > 0);
+}
+
+/**
+ * How many of a line's units are affected: when any line of the order is marked, its own mark (an
+ * unmarked line then has none), else all of them.
+ */
+function affectedOf(line: NonNullable<Complaint['order']>['items'][number], anyMarked: boolean): number {
+  return anyMarked ? (line.affectedQuantity ?? 0) : line.quantity;
 }
 
 /**
@@ -126,7 +130,7 @@ export function itemsAffected(c: Complaint): number {
   if (!anyMarked && !ITEM_CATEGORIES.has(c.category)) return 0;
   let units = 0;
   for (const i of items) {
-    const quantity = anyMarked ? (i.affectedQuantity ?? 0) : i.quantity;
+    const quantity = affectedOf(i, anyMarked);
     if (quantity > 0) units += quantity;
   }
   return units;
