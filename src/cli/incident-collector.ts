@@ -24,7 +24,7 @@ export interface CollectedIncidents {
  * per complaint, only what detection reads — its id, time, public flag and cause — packed in typed
  * arrays (`EntryColumns`, as `recommend --incidents` keeps them: some 25 bytes and the id's, where an
  * entry object took about 150), never the complaint itself, and runs the library's own detection
- * (the engine behind `detectIncidents`) at the end, making each entry again only while the engine
+ * (the burst rule behind `detectIncidents`) at the end, making each entry again only while the rule
  * holds it.
  */
 export class IncidentCollector {

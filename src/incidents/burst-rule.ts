@@ -93,7 +93,7 @@ const NONE: readonly Building[] = Object.freeze([]);
  * grows with one window of complaints and one baseline of their times (not with the stream). The core
  * of `detectIncidents` and of `createIncidentDetector`.
  */
-export class IncidentEngine {
+export class BurstRule {
   private readonly s: Settings;
   private readonly states = new Map<string, CauseState>();
   private readonly openIncidents: Building[] = [];
@@ -301,7 +301,7 @@ export class IncidentEngine {
   }
 
   /**
-   * What the engine holds: the entries of the causes' windows (with those that left since, fewer than
+   * What the burst rule holds: the entries of the causes' windows (with those that left since, fewer than
    * are still in them) and the times of their baselines. For the tests of its memory. @internal
    */
   held(): { readonly entries: number; readonly times: number; readonly ids: number } {
@@ -378,7 +378,7 @@ function sortEntries(entries: Entry[]): Entry[] {
   return out;
 }
 
-/** Runs entries (in any order) through the engine; every entry's `incident` is set when it has one. */
+/** Runs entries (in any order) through a burst rule; every entry's `incident` is set when it has one. */
 export function runEntries(input: Entry[], options: IncidentOptions | undefined): Incident[] {
   let sorted = true;
   for (let i = 1; i < input.length && sorted; i++) {
@@ -388,18 +388,18 @@ export function runEntries(input: Entry[], options: IncidentOptions | undefined)
 }
 
 /**
- * Runs entries already in detection's order (`compareEntries`) through the engine, which holds only a
+ * Runs entries already in detection's order (`compareEntries`) through a burst rule, which holds only a
  * window of them: the entries may be made one at a time as they are taken (`EntryColumns`). Every
  * incident, sorted by first complaint.
  */
 export function runOrdered(entries: Iterable<Entry>, options: IncidentOptions | undefined): Incident[] {
-  const engine = new IncidentEngine(options);
+  const bursts = new BurstRule(options);
   const closed: Building[] = [];
   for (const entry of entries) {
-    const done = engine.add(entry);
+    const done = bursts.add(entry);
     if (done.length > 0) closed.push(...done);
   }
-  closed.push(...engine.finish());
+  closed.push(...bursts.finish());
   return closed.map((b) => b.final as Incident).sort(compareIncidents);
 }
 

@@ -1,5 +1,5 @@
 import { invalidOption, RedressError } from '../errors';
-import { IncidentEngine, runEntries } from './burst-rule';
+import { BurstRule, runEntries } from './burst-rule';
 import { type IncidentOptions, settings } from './options';
 import { EntryReader, readEntries } from './reader';
 import type { Building, Incident } from './types';
@@ -65,8 +65,8 @@ export interface IncidentDetector {
  * @throws RedressError `INVALID_OPTIONS` for bad options.
  */
 export function createIncidentDetector(options?: IncidentOptions): IncidentDetector {
-  const engine = new IncidentEngine(options);
-  const reader = new EntryReader(engine.groupBy);
+  const bursts = new BurstRule(options);
+  const reader = new EntryReader(bursts.groupBy);
   const { limits } = settings(options);
   const over = () =>
     invalidOption(
@@ -81,12 +81,12 @@ export function createIncidentDetector(options?: IncidentOptions): IncidentDetec
       if (finished) throw over();
       const entry = reader.readUntrusted(complaint, index++, limits);
       if (entry instanceof RedressError) throw entry;
-      return entry === null ? [] : done(engine.add(entry));
+      return entry === null ? [] : done(bursts.add(entry));
     },
     finish() {
       if (finished) throw over();
       finished = true;
-      return done(engine.finish());
+      return done(bursts.finish());
     },
   };
 }

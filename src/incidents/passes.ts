@@ -4,7 +4,7 @@ import type { Complaint } from '../complaint/schema';
 import { issue, RedressError } from '../errors';
 import type { Run } from '../recommend/pipeline';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
-import { IncidentEngine } from './burst-rule';
+import { BurstRule } from './burst-rule';
 import type { IncidentBatchDeps } from './crisis';
 import { EntryColumns } from './entry-columns';
 import { recommendMember } from './member';
@@ -96,10 +96,10 @@ async function detect(inputs: Inputs, deps: IncidentBatchDeps): Promise<Detected
     columns.add(entry);
     seen.add(entry);
   }
-  const engine = new IncidentEngine(deps.incidents);
+  const bursts = new BurstRule(deps.incidents);
   const closed: Building[] = [];
-  for (const k of columns.timeOrder()) closed.push(...engine.add(columns.entry(k)));
-  closed.push(...engine.finish());
+  for (const k of columns.timeOrder()) closed.push(...bursts.add(columns.entry(k)));
+  closed.push(...bursts.finish());
   const members = new Map<number, Membership>();
   for (const building of closed) {
     building.members.forEach((entry, position) => {

@@ -2,7 +2,7 @@ import { errorRecord } from '../batch/many';
 import { safeParseComplaint } from '../complaint/parse';
 import type { Complaint } from '../complaint/schema';
 import type { Recommendation, RecommendationError } from '../recommend/recommendation';
-import { IncidentEngine } from './burst-rule';
+import { BurstRule } from './burst-rule';
 import type { IncidentBatchDeps } from './crisis';
 import { recommendMember } from './member';
 import { settings } from './options';
@@ -46,18 +46,18 @@ export interface IncidentSource {
  * @throws RedressError `INVALID_COMPLAINT` (`out_of_order`) at a complaint earlier than the one before.
  */
 export function detectingSource(deps: IncidentBatchDeps): IncidentSource {
-  const engine = new IncidentEngine(deps.incidents);
+  const bursts = new BurstRule(deps.incidents);
   const { windowMs } = settings(deps.incidents);
   let now = Number.NEGATIVE_INFINITY;
   return {
     add(entry) {
-      const closed = engine.add(entry);
+      const closed = bursts.add(entry);
       now = entry.time;
       return closed;
     },
     finish() {
       now = Number.POSITIVE_INFINITY;
-      return engine.finish();
+      return bursts.finish();
     },
     pending: (entry) =>
       entry.incident === null ? entry.time + windowMs > now : entry.incident.final === null,

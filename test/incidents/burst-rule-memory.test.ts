@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareEntries, IncidentEngine, runEntries } from '../../src/incidents/burst-rule';
+import { BurstRule, compareEntries, runEntries } from '../../src/incidents/burst-rule';
 import { type IncidentOptions, settings } from '../../src/incidents/options';
 import type { Building, Entry } from '../../src/incidents/types';
 import type { IncidentCause } from '../../src/policy/incident-mark';
@@ -9,7 +9,7 @@ import { fcParams } from '../seed';
 /**
  * Issue 18: `recommend --incidents` over 1,000,000 time-ordered complaints held the detector's whole
  * 28-day baseline as complaint entries. The burst rule reads only how many usual complaints each
- * cause's baseline holds, so the engine keeps entries for the window alone and the baseline as times.
+ * cause's baseline holds, so the burst rule keeps entries for the window alone and the baseline as times.
  */
 
 const HOUR = 3_600_000;
@@ -35,16 +35,16 @@ const entry = (index: number, time: number, key: string): Entry => ({
   byRate: false,
 });
 
-describe('what the incident engine holds', () => {
+describe('what the burst rule holds', () => {
   it('keeps one window of entries per cause and the baseline as times, not 28 days of entries', () => {
     // 2,000 complaints a day of one cause for 40 days, evenly spaced; the default window and baseline.
     const perDay = 2_000;
-    const engine = new IncidentEngine({});
+    const bursts = new BurstRule({});
     let most = { entries: 0, times: 0 };
     for (let i = 0; i < 40 * perDay; i++) {
-      engine.add(entry(i, T0 + Math.floor((i * DAY) / perDay), 'late_delivery'));
+      bursts.add(entry(i, T0 + Math.floor((i * DAY) / perDay), 'late_delivery'));
       if (i % 500 === 0) {
-        const held = engine.held();
+        const held = bursts.held();
         most = { entries: Math.max(most.entries, held.entries), times: Math.max(most.times, held.times) };
       }
     }
@@ -58,16 +58,16 @@ describe('what the incident engine holds', () => {
   it('keeps no more than twice its window per cause when there are many quiet causes', () => {
     // The benchmark's stream has some 4,800 causes (a category and a SKU), each with a complaint every
     // few days. Entries that left the window used to be let go only in batches of 1,024, which such a
-    // cause never reaches in half a year: the engine held every complaint of the stream. Here 1,000
+    // cause never reaches in half a year: the burst rule held every complaint of the stream. Here 1,000
     // causes, one complaint every 2 days each (500 a day in all), for 100 days.
     const perDay = 500;
     const causeCount = 1_000;
-    const engine = new IncidentEngine({});
+    const bursts = new BurstRule({});
     let most = { entries: 0, times: 0 };
     for (let i = 0; i < 100 * perDay; i++) {
-      engine.add(entry(i, T0 + Math.floor((i * DAY) / perDay), `SKU-${i % causeCount}`));
+      bursts.add(entry(i, T0 + Math.floor((i * DAY) / perDay), `SKU-${i % causeCount}`));
       if (i % 500 === 0) {
-        const held = engine.held();
+        const held = bursts.held();
         most = { entries: Math.max(most.entries, held.entries), times: Math.max(most.times, held.times) };
       }
     }
@@ -134,7 +134,7 @@ function judgeAt(p: Plain, key: string, mine: readonly Entry[], t: number): void
 /**
  * The burst rule as docs/incidents.md states it, computed the plain way: at each instant, for each
  * cause with a complaint then, count the window and the usual complaints of the baseline among every
- * complaint so far. Its incidents are compared with the engine's.
+ * complaint so far. Its incidents are compared with `BurstRule`'s.
  */
 function reference(input: readonly Entry[], options: IncidentOptions) {
   const entries = [...input].sort(compareEntries);
@@ -169,40 +169,40 @@ function reference(input: readonly Entry[], options: IncidentOptions) {
   }));
 }
 
-describe('the ids the incident engine remembers', () => {
+describe('the ids the burst rule remembers', () => {
   const SECOND = 1_000;
-  const burst = (engine: IncidentEngine, start: number, at: number): Building[] => [
-    ...engine.add(entry(start, at, 'A')),
-    ...engine.add(entry(start + 1, at + 10, 'A')),
+  const burst = (bursts: BurstRule, start: number, at: number): Building[] => [
+    ...bursts.add(entry(start, at, 'A')),
+    ...bursts.add(entry(start + 1, at + 10, 'A')),
   ];
 
   it('numbers a second incident of a cause that begins in the same second', () => {
     // A 100 ms window: two bursts of two complaints half a second apart are two incidents.
-    const engine = new IncidentEngine({ window: 100, baseline: 0, minCount: 2 });
+    const bursts = new BurstRule({ window: 100, baseline: 0, minCount: 2 });
     const found = [
-      ...burst(engine, 0, T0),
-      ...burst(engine, 2, T0 + 500),
-      ...burst(engine, 4, T0 + 5 * SECOND),
+      ...burst(bursts, 0, T0),
+      ...burst(bursts, 2, T0 + 500),
+      ...burst(bursts, 4, T0 + 5 * SECOND),
     ];
-    const ids = [...found, ...engine.finish()].map((x) => x.final?.id);
+    const ids = [...found, ...bursts.finish()].map((x) => x.final?.id);
     expect(ids).toEqual(['inc-20260301T000000Z-A', 'inc-20260301T000000Z-A-2', 'inc-20260301T000005Z-A']);
   });
 
   it('lets go of the ids of incidents that can no longer be repeated', () => {
-    // An incident a day for 300 days: the engine used to keep all 300 ids.
-    const engine = new IncidentEngine({ window: '1h', baseline: 0, minCount: 2 });
+    // An incident a day for 300 days: `BurstRule` used to keep all 300 ids.
+    const bursts = new BurstRule({ window: '1h', baseline: 0, minCount: 2 });
     let incidents = 0;
     let most = 0;
     for (let day = 0; day < 300; day++) {
-      incidents += burst(engine, day * 2, T0 + day * DAY).length;
-      most = Math.max(most, engine.held().ids);
+      incidents += burst(bursts, day * 2, T0 + day * DAY).length;
+      most = Math.max(most, bursts.held().ids);
     }
     expect(incidents).toBeGreaterThanOrEqual(299);
     expect(most).toBeLessThanOrEqual(2);
   });
 });
 
-describe('the engine against the burst rule computed the plain way', () => {
+describe('BurstRule against the burst rule computed the plain way', () => {
   it('finds the same incidents, members, basis, expected count and peak', () => {
     const complaint = fc.record({
       key: fc.constantFrom('A', 'B', 'C'),
