@@ -280,7 +280,7 @@ function localRunner(recommend: (input: unknown) => Promise<Recommendation>): Lo
 }
 
 /** Results made in this thread, as the batch's output wants them. */
-async function* here<T>(results: AsyncIterable<BatchResult>, output: Output<T>): AsyncGenerator<T> {
+async function* outputOf<T>(results: AsyncIterable<BatchResult>, output: Output<T>): AsyncGenerator<T> {
   for await (const result of results) yield output.fromValue(result);
 }
 
@@ -305,7 +305,7 @@ async function* batch<T>(
     if (first === Number.POSITIVE_INFINITY || !(await source.hasMore())) return;
     pool = threads?.acquire(size, options.onWorkerLost);
     // No thread started after all (`acquire` may say so): the rest is recommended here, not dropped.
-    if (!pool) yield* here(inThisThread(source, recommend, count, Number.POSITIVE_INFINITY), output);
+    if (!pool) yield* outputOf(inThisThread(source, recommend, count, Number.POSITIVE_INFINITY), output);
     else yield* onWorkers(source, pool, count, localRunner(recommend), call, output);
   } finally {
     pool?.leave();
