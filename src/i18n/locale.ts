@@ -128,7 +128,8 @@ export function localeDirection(locale: Locale): 'ltr' | 'rtl' {
  */
 export function resolveLocale(tag: string | null | undefined, fallback: Locale = 'en'): Locale {
   if (typeof tag !== 'string') return fallback;
-  return tagLocales.get(tag, localeOfTag) ?? fallback;
+  const locale = tag.length <= KEPT_TAG_LENGTH ? tagLocales.get(tag, localeOfTag) : localeOfTag(tag);
+  return locale ?? fallback;
 }
 
 /**
@@ -136,6 +137,13 @@ export function resolveLocale(tag: string | null | undefined, fallback: Locale =
  * repeats a handful of them, and an `Intl.Locale` for each was a tenth of recommending's CPU.
  */
 const tagLocales = new Memo<Locale | null, string>();
+
+/**
+ * The longest tag remembered: the schema's cap for `customer.locale` (complaint/schema.ts), so every
+ * complaint's tag is. `resolveLocale` is public and may be given tags of any length; longer ones are
+ * resolved without being kept, so the memo's 1,024 entries never hold more than 35 characters each.
+ */
+const KEPT_TAG_LENGTH = 35;
 
 function localeOfTag(tag: string): Locale | null {
   if (tag.trim() === '') return null;

@@ -315,6 +315,33 @@ describe('choosing the locale', () => {
     }
   });
 
+  it("keeps only tags of at most 35 characters, the schema's cap for customer.locale: longer ones are read each time", () => {
+    // resolveLocale is public: a caller may pass tags of any length, which a memo of 1,024 would keep.
+    const intl = Intl as { Locale: typeof Intl.Locale };
+    const original = intl.Locale;
+    let read = 0;
+    intl.Locale = new Proxy(original, {
+      construct(target, args: ConstructorParameters<typeof Intl.Locale>) {
+        read++;
+        return new target(...args);
+      },
+    });
+    try {
+      const atCap = 'tr-TR-x-aaaaaaa-bbbbbbbb-cccccccc-d';
+      const long = `${atCap}d`;
+      expect([atCap.length, long.length]).toEqual([35, 36]);
+      expect([resolveLocale(atCap, 'fa'), resolveLocale(long, 'fa')]).toEqual(['tr', 'tr']);
+      read = 0;
+      expect(resolveLocale(atCap, 'fa')).toBe('tr');
+      expect(read).toBe(0);
+      for (let i = 0; i < 3; i++) expect(resolveLocale(long, 'fa')).toBe('tr');
+      expect(read).toBe(3);
+      expect(resolveLocale('x'.repeat(10_000), 'fa')).toBe('fa');
+    } finally {
+      intl.Locale = original;
+    }
+  });
+
   it('reports Persian as right-to-left and the others as left-to-right', () => {
     expect(LOCALE_CODES.map((l) => [l, localeDirection(l)])).toEqual([
       ['en', 'ltr'],
