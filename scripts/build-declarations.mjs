@@ -14,7 +14,7 @@
 // of one object type of string literals may come in another order: the same type.)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
@@ -42,14 +42,19 @@ function notBuilt(reason) {
   return new Error(`the type declarations were not built:\n${reason}`);
 }
 
-/** Emits the declarations of src/ (tsconfig.declarations.json) into `outDir`; with `check`, type-checks first. */
-function emit(outDir, check) {
-  const configPath = join(root, 'tsconfig.declarations.json');
+/**
+ * Emits the declarations of the program `configPath` names (src/'s: tsconfig.declarations.json) into
+ * `outDir`; with `check`, type-checks first. Throws, naming them, on errors of the tsconfig or, with
+ * `check`, of the program.
+ */
+export function emitDeclarations(configPath, outDir, check) {
   const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
   if (error) throw notBuilt(errorsOf([error]));
-  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root, { outDir, noCheck: !check }, configPath);
+  const base = dirname(configPath);
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, base, { outDir, noCheck: !check }, configPath);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
-  const before = errorsOf(check ? ts.getPreEmitDiagnostics(program) : parsed.errors);
+  // The program's diagnostics do not hold the tsconfig's own errors (an unknown option): both are named.
+  const before = errorsOf(check ? [...parsed.errors, ...ts.getPreEmitDiagnostics(program)] : parsed.errors);
   if (before !== '') throw notBuilt(before);
   const after = errorsOf(program.emit(undefined, undefined, undefined, true).diagnostics);
   if (after !== '') throw notBuilt(after);
@@ -104,7 +109,7 @@ export async function bundleDeclarations(input, outDir) {
 export async function buildDeclarations({ check = true } = {}) {
   const emitted = mkdtempSync(join(tmpdir(), 'redress-declarations-'));
   try {
-    emit(emitted, check);
+    emitDeclarations(join(root, 'tsconfig.declarations.json'), emitted, check);
     const input = Object.fromEntries(
       Object.entries(DECLARATION_ENTRIES).map(([name, file]) => [name, join(emitted, `${file}.d.ts`)]),
     );

@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleDeclarations } from '../../scripts/build-declarations.mjs';
+import { bundleDeclarations, emitDeclarations } from '../../scripts/build-declarations.mjs';
 
 // How dist/'s type declarations are joined (scripts/build-declarations.mjs). The whole build runs under
 // every `npm test` (test/build.ts) and the package tests read what it wrote; these cases show what the
@@ -89,5 +89,30 @@ describe('joining the type declarations', () => {
     const out = folder('unresolved-out', {});
     await expect(bundleDeclarations(entries(from), out)).rejects.toThrow(/not-a-dependency/);
     expect(existsSync(join(out, 'index.d.ts'))).toBe(false);
+  });
+});
+
+describe('emitting the declarations', () => {
+  // An option tsc does not know is an error of the tsconfig, not of the program: the type check does
+  // not list it, and the build must not go on without it.
+  const from = folder('bad-config', {
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: {
+        declaration: true,
+        emitDeclarationOnly: true,
+        skipLibCheck: true,
+        notAnOption: true,
+      },
+      files: ['a.ts'],
+    }),
+    'a.ts': 'export const a = 1;\n',
+  });
+
+  it.each([true, false])('writes nothing and names an error of the tsconfig, with the check %s', (check) => {
+    const out = join(dir, `bad-config-out-${check}`);
+    expect(() => emitDeclarations(join(from, 'tsconfig.json'), out, check)).toThrow(
+      /not built[\s\S]*notAnOption/,
+    );
+    expect(existsSync(join(out, 'a.d.ts'))).toBe(false);
   });
 });
