@@ -53,6 +53,32 @@ export function thrown(fn: () => unknown): unknown {
   throw new Error('expected a throw');
 }
 
+/** The `Intl` constructors the memo tests count. */
+type IntlConstructor = 'Locale' | 'NumberFormat';
+
+/**
+ * Runs `fn` while counting the objects built with `new Intl[name]` (a proxy in its place, taken out
+ * again after), and gives the count: the tests that hold a memo to building fewer of them.
+ */
+export function countingIntlConstructions(name: IntlConstructor, fn: () => void): number {
+  // Read-only in TypeScript's lib (`Intl.Locale`): the count is put in its place through this view.
+  const intl = Intl as unknown as Record<IntlConstructor, new (...args: never[]) => object>;
+  const original = intl[name];
+  let built = 0;
+  intl[name] = new Proxy(original, {
+    construct(target, args: never[]) {
+      built++;
+      return new target(...args);
+    },
+  });
+  try {
+    fn();
+  } finally {
+    intl[name] = original;
+  }
+  return built;
+}
+
 /**
  * Runs `fn` while counting the reads of `Intl.DateTimeFormat#format` (each read is one formatting the
  * code asks for), and gives the count: the tests that hold a memo to asking `Intl` less.

@@ -11,7 +11,13 @@ import {
 } from '../../src/batch/worker-pool';
 import { defaultLimits } from '../../src/index';
 import { BATCH_SETUP, MISBEHAVING_BATCH_WORKER } from '../fixtures/misbehaving-batch-setup';
-import { allExited, nextAnswerUnreadable, unhung, watchThreadsOfEachTest } from '../fixtures/started-threads';
+import {
+  allExited,
+  escapedWhile,
+  unhung,
+  watchThreadsOfEachTest,
+  withNextAnswerUnreadable,
+} from '../fixtures/started-threads';
 
 // The failure paths of a batch's worker pool, on real threads that misbehave on purpose (the first
 // item of a chunk says how: test/fixtures/misbehaving-batch-worker.mjs). Whatever a thread does, every
@@ -88,10 +94,8 @@ describe('a batch thread that stops mid-chunk', () => {
 
 describe('a batch thread that stops, when the listener told of it throws', () => {
   it('still has its chunk run here; the error escapes as the uncaught exception it is', async () => {
-    const escaped: unknown[] = [];
     // The listener runs in the thread's 'error' event: what it throws is uncaught, taken here as a process would.
-    process.setUncaughtExceptionCaptureCallback((error) => escaped.push(error));
-    try {
+    const escaped = await escapedWhile(async () => {
       const pool = new WorkerPool(MISBEHAVING_BATCH_WORKER, BATCH_SETUP, 1);
       const batch = lease(pool, () => {
         throw new Error('the listener failed');
@@ -99,11 +103,9 @@ describe('a batch thread that stops, when the listener told of it throws', () =>
       const chunk = batch.run(['exit', 'a'], 0, local);
       expect(await unhung(chunk, () => 'the chunk of the lost thread')).toEqual(ranHere(['exit', 'a'], 0));
       await allExited(threads.started());
-      expect(escaped).toEqual([new Error('the listener failed')]);
       await done(pool, batch);
-    } finally {
-      process.setUncaughtExceptionCaptureCallback(null);
-    }
+    });
+    expect(escaped).toEqual([new Error('the listener failed')]);
   });
 });
 
@@ -143,14 +145,8 @@ describe('a batch thread that answers wrongly', () => {
 describe('a batch thread whose answer cannot be read', () => {
   it('is given up: its chunks are run here, the batch hears why, and the thread is stopped', async () => {
     const { pool, batch, heard } = started(1);
-    const post = nextAnswerUnreadable();
-    let chunk: Promise<ChunkResults>;
-    try {
-      // The thread gets the chunk and would never answer it: the unreadable answer is all that comes.
-      chunk = batch.run(['hang', 'a'], 0, local);
-    } finally {
-      post.mockRestore();
-    }
+    // The thread gets the chunk and would never answer it: the unreadable answer is all that comes.
+    const chunk = withNextAnswerUnreadable(() => batch.run(['hang', 'a'], 0, local));
     expect(await unhung(chunk, () => 'the chunk whose answer could not be read')).toEqual(
       ranHere(['hang', 'a'], 0),
     );
@@ -161,31 +157,22 @@ describe('a batch thread whose answer cannot be read', () => {
   });
 
   it('is stopped all the same when the listener told of it throws', async () => {
-    const escaped: unknown[] = [];
     // The listener runs in the thread's 'messageerror' event: what it throws is uncaught.
-    process.setUncaughtExceptionCaptureCallback((error) => escaped.push(error));
-    try {
+    const escaped = await escapedWhile(async () => {
       const pool = new WorkerPool(MISBEHAVING_BATCH_WORKER, BATCH_SETUP, 1);
       const batch = lease(pool, () => {
         throw new Error('the listener failed');
       });
-      const post = nextAnswerUnreadable();
-      let chunk: Promise<ChunkResults>;
-      try {
-        chunk = batch.run(['hang', 'a'], 0, local);
-      } finally {
-        post.mockRestore();
-      }
+      // The thread gets the chunk and would never answer it: the unreadable answer is all that comes.
+      const chunk = withNextAnswerUnreadable(() => batch.run(['hang', 'a'], 0, local));
       expect(await unhung(chunk, () => 'the chunk whose answer could not be read')).toEqual(
         ranHere(['hang', 'a'], 0),
       );
       // Not left running until the pool closes: the thread is stopped whatever the listener did.
       await allExited(threads.started());
-      expect(escaped).toEqual([new Error('the listener failed')]);
       await done(pool, batch);
-    } finally {
-      process.setUncaughtExceptionCaptureCallback(null);
-    }
+    });
+    expect(escaped).toEqual([new Error('the listener failed')]);
   });
 });
 

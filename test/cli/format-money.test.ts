@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/cli/format-money';
-
-/** How many `Intl.NumberFormat`s `fn` builds. */
-function countingNumberFormats(fn: () => void): number {
-  const original = Intl.NumberFormat;
-  let built = 0;
-  Intl.NumberFormat = new Proxy(original, {
-    construct(target, args: ConstructorParameters<typeof Intl.NumberFormat>) {
-      built++;
-      return new target(...args);
-    },
-  });
-  try {
-    fn();
-  } finally {
-    Intl.NumberFormat = original;
-  }
-  return built;
-}
+import { countingIntlConstructions } from '../helpers';
 
 describe("the analyst's amounts (reports of simulate, outcomes and explain)", () => {
   it('writes an amount in en-US whatever the currency, deltas with their sign', () => {
@@ -42,7 +25,7 @@ describe("the analyst's amounts (reports of simulate, outcomes and explain)", ()
     ];
     // The first amount of each may build its formatter (unless a test before this one did already).
     for (const [currency, signed] of kinds) formatMoney(1, currency, signed);
-    const built = countingNumberFormats(() => {
+    const built = countingIntlConstructions('NumberFormat', () => {
       for (let i = 0; i < 50; i++) for (const [currency, signed] of kinds) formatMoney(i, currency, signed);
     });
     expect(built).toBe(0);

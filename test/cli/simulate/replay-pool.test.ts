@@ -6,9 +6,10 @@ import { ReplayWorkers } from '../../../src/cli/simulate/replay-pool';
 import type { TextRecord } from '../../../src/cli/simulate/replay-side';
 import {
   allExited,
-  nextAnswerUnreadable,
+  escapedWhile,
   unhung,
   watchThreadsOfEachTest,
+  withNextAnswerUnreadable,
 } from '../../fixtures/started-threads';
 
 // The failure paths of a replay's worker threads, on real threads that misbehave on purpose (the text
@@ -114,20 +115,16 @@ describe('a replay worker that stops', () => {
 
 describe('a replay worker that stops, when the notice of it throws', () => {
   it('still has its chunk decided here; the error escapes as the uncaught exception it is', async () => {
-    const escaped: unknown[] = [];
     // The notice runs in the thread's 'error' event: what it throws is uncaught, taken here as a process would.
-    process.setUncaughtExceptionCaptureCallback((error) => escaped.push(error));
-    try {
+    const escaped = await escapedWhile(async () => {
       const pool = new ReplayWorkers(CRASHING, setup, 1, here, () => {
         throw new Error('the notice failed');
       });
       const answers = pool.run(chunk(1, 'a'));
       expect(await unhung(answers, () => 'the chunk of the lost thread')).toEqual([1]);
-      expect(escaped).toEqual([new Error('the notice failed')]);
       await closed(pool);
-    } finally {
-      process.setUncaughtExceptionCaptureCallback(null);
-    }
+    });
+    expect(escaped).toEqual([new Error('the notice failed')]);
   });
 });
 
@@ -159,14 +156,8 @@ describe('a replay worker that answers wrongly', () => {
 describe('a replay worker whose answer cannot be read', () => {
   it('is given up: its chunks are decided here, the replay hears why, and the thread is stopped', async () => {
     const { pool, heard } = started(1);
-    const post = nextAnswerUnreadable();
-    let answers: Promise<AheadAnswers>;
-    try {
-      // The thread gets the chunk and would never answer it: the unreadable answer is all that comes.
-      answers = pool.run(chunk(1, 'hang', 'a'));
-    } finally {
-      post.mockRestore();
-    }
+    // The thread gets the chunk and would never answer it: the unreadable answer is all that comes.
+    const answers = withNextAnswerUnreadable(() => pool.run(chunk(1, 'hang', 'a')));
     expect(await unhung(answers, () => 'the chunk whose answer could not be read')).toEqual([1, 2]);
     expect(heard).toEqual(['the answer could not be read']);
     await allExited(threads.started());
@@ -175,28 +166,19 @@ describe('a replay worker whose answer cannot be read', () => {
   });
 
   it('is stopped all the same when the notice of it throws', async () => {
-    const escaped: unknown[] = [];
     // The notice runs in the thread's 'messageerror' event: what it throws is uncaught.
-    process.setUncaughtExceptionCaptureCallback((error) => escaped.push(error));
-    try {
+    const escaped = await escapedWhile(async () => {
       const pool = new ReplayWorkers(MISBEHAVING, setup, 1, here, () => {
         throw new Error('the notice failed');
       });
-      const post = nextAnswerUnreadable();
-      let answers: Promise<AheadAnswers>;
-      try {
-        answers = pool.run(chunk(1, 'hang', 'a'));
-      } finally {
-        post.mockRestore();
-      }
+      // The thread gets the chunk and would never answer it: the unreadable answer is all that comes.
+      const answers = withNextAnswerUnreadable(() => pool.run(chunk(1, 'hang', 'a')));
       expect(await unhung(answers, () => 'the chunk whose answer could not be read')).toEqual([1, 2]);
       // Not left running until the replay closes the pool: the thread is stopped whatever the notice did.
       await allExited(threads.started());
-      expect(escaped).toEqual([new Error('the notice failed')]);
       await closed(pool);
-    } finally {
-      process.setUncaughtExceptionCaptureCallback(null);
-    }
+    });
+    expect(escaped).toEqual([new Error('the notice failed')]);
   });
 });
 
