@@ -175,6 +175,30 @@ interface Member {
 }
 
 /**
+ * Wires a pool's thread: its answers go to `settle`, and `lose` hears, with the reason, that it is gone
+ * (an error, an exit, or an answer this thread could not read). Node drops an answer it cannot read, so
+ * which chunk it answered is unknown and that chunk would wait for good: the thread is given up as if
+ * it had stopped, and stopped whatever `lose` does (a listener of the caller's that throws would leave
+ * it running, held by the pool until it closes). Both pools, the batch's and the replay's, use it.
+ */
+export function watchThread<Reply>(
+  worker: Worker,
+  settle: (reply: Reply) => void,
+  lose: (why: string) => void,
+): void {
+  worker.on('message', settle);
+  worker.on('error', (error: Error) => lose(error.message));
+  worker.on('exit', (code: number) => lose(`it exited with code ${code}`));
+  worker.on('messageerror', (error: Error) => {
+    try {
+      lose(error.message);
+    } finally {
+      void worker.terminate();
+    }
+  });
+}
+
+/**
  * A fixed set of worker threads, each with its own recommender. Chunks go to the least busy worker;
  * whatever cannot be sent (an input that cannot be cloned) or is lost with a worker (a crash, an answer
  * that cannot be read) is run in this thread instead, so every input still gets its result. Idle
@@ -204,10 +228,11 @@ export class WorkerPool implements BatchPool {
       const worker = new Worker(script, { workerData: setup, resourceLimits });
       const member: Member = { worker, pending: new Map(), alive: true };
       worker.unref();
-      worker.on('message', (reply: ChunkReply) => this.settle(member, reply));
-      worker.on('error', (error: Error) => this.lose(member, error.message));
-      worker.on('exit', (code: number) => this.lose(member, `it exited with code ${code}`));
-      worker.on('messageerror', (error: Error) => this.unreadable(member, error));
+      watchThread<ChunkReply>(
+        worker,
+        (reply) => this.settle(member, reply),
+        (why) => this.lose(member, why),
+      );
       this.members.push(member);
     }
   }
@@ -309,20 +334,6 @@ export class WorkerPool implements BatchPool {
       pending.resolve(reply.notes ? { texts: reply.texts, notes: reply.notes } : { texts: reply.texts });
     } else pending.resolve(here(pending.local, pending.request.items, pending.request.start));
     this.idleIfDone();
-  }
-
-  /**
-   * An answer of the thread's could not be read here (Node drops the message): which chunk it answered
-   * is unknown, and that chunk would wait for good, so the thread is given up as if it had stopped.
-   */
-  private unreadable(member: Member, error: Error): void {
-    try {
-      this.lose(member, error.message);
-    } finally {
-      // Stopped whatever the caller's listener does: a throw there would leave the thread running,
-      // held by the pool until it closes.
-      void member.worker.terminate();
-    }
   }
 
   /** A thread stopped: its chunks are run here, and the batches using the pool hear of it once. */

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { type WorkerHeapLimits, workerHeapLimits } from '../../batch/worker-pool';
+import { type WorkerHeapLimits, watchThread, workerHeapLimits } from '../../batch/worker-pool';
 import { settle } from '../../result';
 import type { AheadAnswers, PackedAhead } from './ahead-wire';
 import { requestOf } from './ahead-wire';
@@ -87,10 +87,11 @@ export class ReplayWorkers implements AheadPool {
       const worker = new Worker(script, { workerData: setup, resourceLimits });
       const member: Member = { worker, pending: new Map(), alive: true };
       worker.unref();
-      worker.on('message', (reply: AheadReply) => this.settle(member, reply));
-      worker.on('error', (error: Error) => this.lose(member, error.message));
-      worker.on('exit', (code: number) => this.lose(member, `it exited with code ${code}`));
-      worker.on('messageerror', (error: Error) => this.unreadable(member, error));
+      watchThread<AheadReply>(
+        worker,
+        (reply) => this.settle(member, reply),
+        (why) => this.lose(member, why),
+      );
       this.members.push(member);
     }
   }
@@ -149,20 +150,6 @@ export class ReplayWorkers implements AheadPool {
     member.pending.delete(reply.id);
     if (member.pending.size === 0) member.worker.unref();
     pending.resolve('packed' in reply ? reply.packed : this.here(pending.records));
-  }
-
-  /**
-   * An answer of the thread's could not be read here (Node drops the message): which chunk it answered
-   * is unknown, and that chunk would wait for good, so the thread is given up as if it had stopped.
-   */
-  private unreadable(member: Member, error: Error): void {
-    try {
-      this.lose(member, error.message);
-    } finally {
-      // Stopped whatever the caller's listener does: a throw there would leave the thread running,
-      // held by the pool until it closes.
-      void member.worker.terminate();
-    }
   }
 
   /** A thread stopped under the replay: its chunks are decided here, and the caller hears of it once. */
