@@ -1,6 +1,5 @@
-import { civilFromDays } from './utc-calendar';
+import { civilFromDays, DAY_MS, HOUR_MS } from './utc-calendar';
 
-const DAY_MS = 86_400_000;
 /** The instants of years 0000–9999, which ISO 8601 writes with four digits. */
 const FIRST = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
 const LAST = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
@@ -38,7 +37,6 @@ export function isoInstant(ms: number): string {
  * the replay's generated complaints, 1.2 of them not written just before (2.1 when only the last is
  * kept). The answer is a function of `ms` alone, so a kept one is always right.
  */
-const HOUR_MS = 3_600_000;
 const memoMs = new Float64Array(16).fill(Number.NaN);
 const memoText: (string | undefined)[] = new Array<string | undefined>(16).fill(undefined);
 
@@ -47,8 +45,8 @@ function written(ms: number): string {
   const days = Math.floor(ms / DAY_MS);
   let rest = ms - days * DAY_MS;
   const { year, month, day } = civilFromDays(days);
-  const hour = Math.floor(rest / 3_600_000);
-  rest -= hour * 3_600_000;
+  const hour = Math.floor(rest / HOUR_MS);
+  rest -= hour * HOUR_MS;
   const minute = Math.floor(rest / 60_000);
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);

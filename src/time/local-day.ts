@@ -20,8 +20,8 @@
  * their changes.
  */
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS } from './utc-calendar';
+
 const HOURS_A_DAY = 24;
 
 /**

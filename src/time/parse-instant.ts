@@ -1,4 +1,4 @@
-import { daysFromCivil, daysInMonth } from './utc-calendar';
+import { DAY_MS, daysFromCivil, daysInMonth } from './utc-calendar';
 
 /**
  * Reads an ISO 8601 date-time with an offset — `2026-03-10T09:30:00+01:00`, `2026-03-10T08:30Z`,
@@ -83,7 +83,7 @@ export function calendarDateMs(s: string): number {
   const day = pair(s, 8);
   if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)))
     return Number.NaN;
-  return daysFromCivil(year, month, day) * 86_400_000;
+  return daysFromCivil(year, month, day) * DAY_MS;
 }
 
 function isDigit(code: number): boolean {

@@ -9,7 +9,8 @@
 
 /** Milliseconds in a UTC day. */
 export const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
+/** Milliseconds in an hour. */
+export const HOUR_MS = 3_600_000;
 
 function compareAsc(a: number, b: number): number {
   const diff = a - b;
