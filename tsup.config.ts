@@ -1,4 +1,10 @@
 import { defineConfig } from 'tsup';
+import { PACKAGE_ENTRIES } from './scripts/package-entries.mjs';
+
+/** The public entries' files (scripts/package-entries.mjs), as tsup takes them. */
+const libraryEntries = Object.fromEntries(
+  Object.entries(PACKAGE_ENTRIES).map(([name, file]) => [name, `src/${file}.ts`]),
+);
 
 export default defineConfig({
   // `analysis`, `incidents`, `outcomes` and `testing` are the `redress/…` subpath entries; `cli` is the `redress`
@@ -6,11 +12,7 @@ export default defineConfig({
   // thread's script, which recommendMany starts from next to the library, and `replay-worker` the
   // script of `redress simulate`'s worker threads.
   entry: {
-    index: 'src/index.ts',
-    analysis: 'src/analysis/index.ts',
-    incidents: 'src/incidents/index.ts',
-    outcomes: 'src/outcomes/index.ts',
-    testing: 'src/testing/index.ts',
+    ...libraryEntries,
     cli: 'src/cli/bin.ts',
     worker: 'src/recommender/worker.ts',
     'replay-worker': 'src/cli/simulate/replay-worker.ts',

@@ -1,5 +1,3 @@
-/** The entries with type declarations: the library and its `redress/…` subpath entries (under src/). */
-export declare const DECLARATION_ENTRIES: Readonly<Record<string, string>>;
 /**
  * Joins declaration files into one per entry (`input`: entry name → its .d.ts file), as `<name>.d.ts`
  * and `<name>.d.cts` in `outDir`, with shared chunks; writes nothing and rejects on a flaw rollup reports.

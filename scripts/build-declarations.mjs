@@ -19,17 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
 import ts from 'typescript';
+import { PACKAGE_ENTRIES } from './package-entries.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-/** The entries with type declarations: the library and its `redress/…` subpath entries (under src/). */
-export const DECLARATION_ENTRIES = {
-  index: 'index',
-  analysis: 'analysis/index',
-  incidents: 'incidents/index',
-  outcomes: 'outcomes/index',
-  testing: 'testing/index',
-};
 
 /** Every error among `diagnostics`, as tsc prints them; empty when there is none. */
 function errorsOf(diagnostics) {
@@ -111,7 +103,7 @@ export async function buildDeclarations({ check = true } = {}) {
   try {
     emitDeclarations(join(root, 'tsconfig.declarations.json'), emitted, check);
     const input = Object.fromEntries(
-      Object.entries(DECLARATION_ENTRIES).map(([name, file]) => [name, join(emitted, `${file}.d.ts`)]),
+      Object.entries(PACKAGE_ENTRIES).map(([name, file]) => [name, join(emitted, `${file}.d.ts`)]),
     );
     await bundleDeclarations(input, join(root, 'dist'));
   } finally {

@@ -1,17 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { PACKAGE_ENTRIES } from '../../scripts/package-entries.mjs';
 import { builtDeclarations, DECLARATIONS_TIMEOUT } from '../declarations';
 
 const root = new URL('../..', import.meta.url).pathname;
 // The public entry points: the library and its `redress/…` subpath entries.
-const entries = [
-  'src/index.ts',
-  'src/analysis/index.ts',
-  'src/incidents/index.ts',
-  'src/outcomes/index.ts',
-  'src/testing/index.ts',
-];
+const entries = Object.values(PACKAGE_ENTRIES).map((file) => `src/${file}.ts`);
 
 describe('the public API', () => {
   it('documents every export with a TSDoc comment', () => {
