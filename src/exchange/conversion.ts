@@ -108,17 +108,12 @@ function identityArithmetic(currency: string): Arithmetic {
 }
 
 function identity(currency: string, ruleSetCurrency: string | null): Conversion {
-  const arithmetic = identityArithmetic(currency);
   return {
     used: { ruleSetCurrency, currency, rate: 1 },
     converted: false,
     currency,
     ruleSetCurrency: currency,
-    toRuleSet: arithmetic.toRuleSet,
-    minorToRuleSet: arithmetic.minorToRuleSet,
-    toComplaintMinor: arithmetic.toComplaintMinor,
-    toComplaint: arithmetic.toComplaint,
-    otherToComplaintMinor: arithmetic.otherToComplaintMinor,
+    ...identityArithmetic(currency),
   };
 }
 
