@@ -101,3 +101,10 @@ export function countingIntlFormats(fn: () => void): number {
   }
   return asked;
 }
+
+/** Every item of an async iterable, in order. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}

@@ -6,16 +6,10 @@ import {
   type Recommendation,
   type RecommendationError,
 } from '../../src/index';
-import { RATES, scenarios } from '../helpers';
+import { collect, RATES, scenarios } from '../helpers';
 
 const recommender = createRecommender({ exchangeRates: RATES });
 const all = [...scenarios().values()];
-
-async function collect<T>(results: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const r of results) out.push(r);
-  return out;
-}
 
 const label = (r: Recommendation | RecommendationError) =>
   isRecommendationError(r) ? `error@${r.index}` : r.complaintId;

@@ -16,6 +16,7 @@ import {
 import type { Recommendation } from '../../src/index';
 import { BATCH_SETUP, MISBEHAVING_BATCH_WORKER } from '../fixtures/misbehaving-batch-setup';
 import { watchThreadsOfEachTest } from '../fixtures/started-threads';
+import { collect } from '../helpers';
 
 // A batch on threads (recommendEach, as recommendMany runs it): every input yields its result or its
 // error record, in input order, whatever the threads do and however the source delivers its inputs.
@@ -25,12 +26,6 @@ const recommend = async (input: unknown): Promise<Recommendation> => {
   if (typeof input === 'string' && input.startsWith('bad')) throw new Error(`cannot read ${input}`);
   return { here: input } as unknown as Recommendation;
 };
-
-async function collect<T>(results: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const r of results) out.push(r);
-  return out;
-}
 
 /** Threads that run each chunk in this thread, as a worker would, noting the chunks they were handed. */
 function chunkNoting(chunks: unknown[][], onChunk = () => {}): BatchThreads {

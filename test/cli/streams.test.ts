@@ -5,17 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isBlank, type RawLine, readLineBatches, readLines } from '../../src/cli/line-reader';
 import { prepareResume, RecordFile } from '../../src/cli/resume';
 import { tee } from '../../src/cli/tee';
+import { collect } from '../helpers';
 import { fcParams } from '../seed';
 import { tempDir } from './run';
 
 // The streaming parts of the command, on their own: how bytes become lines, how one sequence feeds two
 // consumers, and how an interrupted output file is found and repaired.
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
 
 async function* chunked(bytes: Buffer, cuts: readonly number[]): AsyncGenerator<Buffer> {
   let start = 0;

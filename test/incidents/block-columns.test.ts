@@ -4,6 +4,7 @@ import { BLOCK, BlockColumn } from '../../src/incidents/block-column';
 import { BlockTexts, TEXT_BLOCK } from '../../src/incidents/block-texts';
 import { EntryColumns } from '../../src/incidents/entry-columns';
 import type { IncidentCause } from '../../src/policy/incident-mark';
+import { expectIs } from '../cheap-expect';
 import { fcParams } from '../seed';
 
 // The incident columns grow a block at a time: a replay of a million complaints kept them in arrays
@@ -14,7 +15,7 @@ describe('a column that grows a block at a time', () => {
     const column = new BlockColumn(Float64Array);
     const n = 2 * BLOCK + 17;
     for (let k = 0; k < n; k++) column.set(k, k * 1.5);
-    for (let k = 0; k < n; k++) if (column.get(k) !== k * 1.5) expect(column.get(k)).toBe(k * 1.5);
+    for (let k = 0; k < n; k++) expectIs(column.get(k), k * 1.5);
     // Three blocks, no more: what it holds and the rest of its last block.
     expect(column.byteLength).toBe(3 * BLOCK * 8);
   });
@@ -45,7 +46,7 @@ describe('texts in blocks of bytes', () => {
     for (const [k, t] of texts.entries()) {
       const end = start + Buffer.byteLength(t);
       if (Math.floor(start / TEXT_BLOCK) !== Math.floor((end - 1) / TEXT_BLOCK)) across++;
-      if (blocks.text(k) !== t) expect(blocks.text(k)).toBe(t);
+      expectIs(blocks.text(k), t);
       start = end;
     }
     // The texts take several blocks, and some of them start in one and end in the next.
